@@ -1,0 +1,46 @@
+package dev.arena.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration of one Arena node: immutable, validated once by {@link ConfigLoader}.
+ *
+ * @param databaseUrl empty means "start the embedded PostgreSQL under {@code dataDir}"
+ * @param redisUrl empty means "single node: in-process pub/sub, cache and leaderboard index"
+ * @param tokenSecret empty means "generate one and keep it in {@code dataDir}" (fine for one node;
+ *                    a cluster must share an explicit secret)
+ */
+public record ArenaConfig(
+        String host,
+        int port,
+        Optional<DatabaseUrl> databaseUrl,
+        int dbPoolSize,
+        Optional<URI> redisUrl,
+        Path dataDir,
+        Optional<String> tokenSecret,
+        Duration tokenTtl,
+        Duration refreshTtl,
+        String logLevel,
+        LogFormat logFormat,
+        List<String> corsOrigins,
+        long bodyLimitBytes,
+        int httpInstances,
+        Duration shutdownTimeout,
+        String nodeId) {
+
+    public enum LogFormat { TEXT, JSON }
+
+    public ArenaConfig {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /** Same configuration on another port (tests and multi-node runs on one machine). */
+    public ArenaConfig withPort(int newPort) {
+        return new ArenaConfig(host, newPort, databaseUrl, dbPoolSize, redisUrl, dataDir, tokenSecret, tokenTtl,
+                refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId);
+    }
+}

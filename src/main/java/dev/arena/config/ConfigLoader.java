@@ -1,0 +1,267 @@
+package dev.arena.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds an {@link ArenaConfig} from, in rising precedence: defaults, an optional properties file
+ * ({@code ARENA_CONFIG} or {@code --config}), environment variables, then command-line flags.
+ * All keys use the environment-variable names ({@code ARENA_PORT}); a file may also write them as
+ * {@code port} or {@code arena.port}. Every invalid value is collected and reported in one {@link ConfigException}.
+ */
+public final class ConfigLoader {
+
+    /** Every recognised key with its default ("" = unset) and a line for {@code --help} and the README. */
+    public static final Map<String, String[]> KEYS = new LinkedHashMap<>();
+
+    static {
+        key("ARENA_HOST", "0.0.0.0", "interface the HTTP/WebSocket server binds");
+        key("ARENA_PORT", "8080", "HTTP/WebSocket port (0 picks a free port)");
+        key("ARENA_DATABASE_URL", "", "postgres://user:pass@host:5432/db; unset = embedded PostgreSQL in ARENA_DATA_DIR");
+        key("ARENA_DB_POOL_SIZE", "16", "PostgreSQL connections in the pool");
+        key("ARENA_REDIS_URL", "", "redis://host:6379; unset = single node, in-process pub/sub and indexes");
+        key("ARENA_DATA_DIR", "./data", "where the embedded database and generated secrets live");
+        key("ARENA_TOKEN_SECRET", "", "HMAC secret for access tokens, >= 32 chars; unset = generated once into ARENA_DATA_DIR");
+        key("ARENA_TOKEN_TTL", "15m", "access token lifetime (e.g. 900s, 15m, 1h)");
+        key("ARENA_REFRESH_TTL", "30d", "refresh token lifetime");
+        key("ARENA_LOG_LEVEL", "info", "trace, debug, info, warn or error");
+        key("ARENA_LOG_FORMAT", "text", "text or json (one JSON object per line)");
+        key("ARENA_CORS_ORIGINS", "", "comma-separated allowed origins, or *; unset = no CORS headers");
+        key("ARENA_BODY_LIMIT", "1MiB", "largest accepted HTTP request body (bytes, KiB, MiB)");
+        key("ARENA_HTTP_INSTANCES", "0", "HTTP server instances (event loops); 0 = one per core");
+        key("ARENA_SHUTDOWN_TIMEOUT", "10s", "how long in-flight requests may finish after SIGTERM");
+        key("ARENA_NODE_ID", "", "name of this node in a cluster; unset = random");
+        key("ARENA_CONFIG", "", "optional properties file with any of these keys");
+    }
+
+    private static void key(String name, String def, String help) {
+        KEYS.put(name, new String[] {def, help});
+    }
+
+    private ConfigLoader() {}
+
+    /** Loads from the process environment plus flags (already mapped to ARENA_* keys). */
+    public static ArenaConfig load(Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> merged = new HashMap<>();
+        KEYS.forEach((k, v) -> merged.put(k, v[0]));
+        List<String> problems = new ArrayList<>();
+
+        String file = firstNonBlank(flags.get("ARENA_CONFIG"), env.get("ARENA_CONFIG"));
+        if (file != null) {
+            readFile(Path.of(file), merged, problems);
+        }
+        env.forEach((k, v) -> {
+            if (k.startsWith("ARENA_") && v != null) {
+                merged.put(k, v);
+            }
+        });
+        flags.forEach((k, v) -> {
+            if (v != null) {
+                merged.put(k, v);
+            }
+        });
+        return parse(merged, problems);
+    }
+
+    private static void readFile(Path path, Map<String, String> into, List<String> problems) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(path)) {
+            props.load(r);
+        } catch (IOException e) {
+            problems.add("ARENA_CONFIG: cannot read " + path + " (" + e.getMessage() + ")");
+            return;
+        }
+        for (String name : props.stringPropertyNames()) {
+            String k = name.strip().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            if (!k.startsWith("ARENA_")) {
+                k = "ARENA_" + k;
+            }
+            if (!KEYS.containsKey(k)) {
+                problems.add("ARENA_CONFIG: unknown key '" + name + "' in " + path);
+                continue;
+            }
+            into.put(k, props.getProperty(name).strip());
+        }
+    }
+
+    private static ArenaConfig parse(Map<String, String> m, List<String> problems) {
+        Parser p = new Parser(m, problems);
+        String host = p.string("ARENA_HOST");
+        int port = p.integer("ARENA_PORT", 0, 65535);
+        Optional<DatabaseUrl> db = p.optional("ARENA_DATABASE_URL", DatabaseUrl::parse);
+        int pool = p.integer("ARENA_DB_POOL_SIZE", 1, 1000);
+        Optional<URI> redis = p.optional("ARENA_REDIS_URL", ConfigLoader::redisUri);
+        Path dataDir = p.required("ARENA_DATA_DIR", Path::of);
+        Optional<String> secret = p.optional("ARENA_TOKEN_SECRET", s -> {
+            if (s.length() < 32) {
+                throw new IllegalArgumentException("must be at least 32 characters");
+            }
+            return s;
+        });
+        Duration tokenTtl = p.duration("ARENA_TOKEN_TTL");
+        Duration refreshTtl = p.duration("ARENA_REFRESH_TTL");
+        String level = p.oneOf("ARENA_LOG_LEVEL", "trace", "debug", "info", "warn", "error");
+        String format = p.oneOf("ARENA_LOG_FORMAT", "text", "json");
+        List<String> cors = p.required("ARENA_CORS_ORIGINS", s -> Arrays.stream(s.split(","))
+                .map(String::strip).filter(x -> !x.isEmpty()).toList());
+        long bodyLimit = p.required("ARENA_BODY_LIMIT", ConfigLoader::bytes);
+        int instances = p.integer("ARENA_HTTP_INSTANCES", 0, 256);
+        Duration shutdown = p.duration("ARENA_SHUTDOWN_TIMEOUT");
+        String nodeId = m.getOrDefault("ARENA_NODE_ID", "").isBlank()
+                ? "node-" + UUID.randomUUID().toString().substring(0, 8)
+                : m.get("ARENA_NODE_ID").strip();
+        if (tokenTtl != null && refreshTtl != null && refreshTtl.compareTo(tokenTtl) < 0) {
+            problems.add("ARENA_REFRESH_TTL: must not be shorter than ARENA_TOKEN_TTL");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new ArenaConfig(host, port, db, pool, redis, dataDir.toAbsolutePath().normalize(), secret, tokenTtl,
+                refreshTtl, level, ArenaConfig.LogFormat.valueOf(format.toUpperCase(Locale.ROOT)), cors, bodyLimit,
+                instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId);
+    }
+
+    private static URI redisUri(String s) {
+        URI u = URI.create(s.strip());
+        if (!"redis".equals(u.getScheme()) && !"rediss".equals(u.getScheme())) {
+            throw new IllegalArgumentException("scheme must be redis:// or rediss://");
+        }
+        if (u.getHost() == null) {
+            throw new IllegalArgumentException("missing host");
+        }
+        return u;
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+    private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(b|kb|kib|mb|mib|gb|gib)?");
+
+    static Duration duration(String s) {
+        Matcher mm = DURATION.matcher(s.strip().toLowerCase(Locale.ROOT));
+        if (!mm.matches()) {
+            throw new IllegalArgumentException("not a duration (use e.g. 500ms, 30s, 15m, 2h, 30d)");
+        }
+        long n = Long.parseLong(mm.group(1));
+        String unit = mm.group(2) == null ? "s" : mm.group(2);
+        Duration d = switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+        if (d.isZero()) {
+            throw new IllegalArgumentException("must be greater than zero");
+        }
+        return d;
+    }
+
+    static long bytes(String s) {
+        Matcher mm = BYTES.matcher(s.strip().toLowerCase(Locale.ROOT));
+        if (!mm.matches()) {
+            throw new IllegalArgumentException("not a size (use e.g. 65536, 64KiB, 1MiB)");
+        }
+        long n = Long.parseLong(mm.group(1));
+        String unit = mm.group(2) == null ? "b" : mm.group(2);
+        long v = switch (unit) {
+            case "kb", "kib" -> n * 1024;
+            case "mb", "mib" -> n * 1024 * 1024;
+            case "gb", "gib" -> n * 1024 * 1024 * 1024;
+            default -> n;
+        };
+        if (v < 1024) {
+            throw new IllegalArgumentException("must be at least 1KiB");
+        }
+        return v;
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a;
+        }
+        return b != null && !b.isBlank() ? b : null;
+    }
+
+    /** Parses one key at a time, recording a problem instead of throwing so all errors surface at once. */
+    private record Parser(Map<String, String> values, List<String> problems) {
+        String raw(String key) {
+            String v = values.get(key);
+            return v == null ? "" : v.strip();
+        }
+
+        String string(String key) {
+            String v = raw(key);
+            if (v.isEmpty()) {
+                problems.add(key + ": must not be empty");
+            }
+            return v;
+        }
+
+        <T> T required(String key, Function<String, T> f) {
+            try {
+                return f.apply(raw(key));
+            } catch (RuntimeException e) {
+                problems.add(key + ": '" + raw(key) + "' " + e.getMessage());
+                return null;
+            }
+        }
+
+        <T> Optional<T> optional(String key, Function<String, T> f) {
+            if (raw(key).isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(f.apply(raw(key)));
+            } catch (RuntimeException e) {
+                String shown = key.contains("SECRET") ? "(hidden)" : "'" + raw(key) + "'";
+                problems.add(key + ": " + shown + " " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        int integer(String key, int min, int max) {
+            Integer v = required(key, s -> {
+                int n;
+                try {
+                    n = Integer.parseInt(s);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("is not a whole number");
+                }
+                if (n < min || n > max) {
+                    throw new IllegalArgumentException("must be between " + min + " and " + max);
+                }
+                return n;
+            });
+            return v == null ? 0 : v;
+        }
+
+        Duration duration(String key) {
+            return required(key, ConfigLoader::duration);
+        }
+
+        String oneOf(String key, String... allowed) {
+            String v = raw(key).toLowerCase(Locale.ROOT);
+            if (!List.of(allowed).contains(v)) {
+                problems.add(key + ": '" + raw(key) + "' must be one of " + String.join(", ", allowed));
+                return allowed[0];
+            }
+            return v;
+        }
+    }
+}
