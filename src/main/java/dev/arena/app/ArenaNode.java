@@ -1,0 +1,177 @@
+package dev.arena.app;
+
+import dev.arena.config.ArenaConfig;
+import dev.arena.gateway.http.ApiRouter;
+import dev.arena.gateway.http.HttpVerticle;
+import dev.arena.identity.IdentityService;
+import dev.arena.identity.LoginThrottle;
+import dev.arena.identity.PasswordHasher;
+import dev.arena.identity.TokenService;
+import dev.arena.metrics.Metrics;
+import dev.arena.player.GameHistory;
+import dev.arena.player.PlayerService;
+import dev.arena.player.RankSource;
+import dev.arena.storage.postgres.Migrations;
+import dev.arena.storage.postgres.PgAccountStore;
+import dev.arena.storage.postgres.PgPlayerStore;
+import dev.arena.storage.postgres.PgPools;
+import dev.arena.storage.postgres.PostgresServer;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Arena node: the single place that builds every component in dependency order, starts them, and
+ * stops them in reverse. Tests start real nodes through it (on port 0, with a test clock).
+ */
+public final class ArenaNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ArenaNode.class);
+
+    private final ArenaConfig config;
+    private final Clock clock;
+    private PostgresServer database;
+    private Metrics metrics;
+    private Vertx vertx;
+    private Pool pool;
+    private WorkerExecutor hashing;
+    private IdentityService identity;
+    private String httpDeployment;
+    private int port;
+
+    private ArenaNode(ArenaConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Starts a node and blocks until it serves requests (or fails, leaving nothing running). */
+    public static ArenaNode start(ArenaConfig config, Clock clock) {
+        ArenaNode node = new ArenaNode(config, clock);
+        try {
+            node.startAll();
+            return node;
+        } catch (RuntimeException | Error e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        long t0 = System.nanoTime();
+        // 1. storage: the database must exist and be migrated before anything serves.
+        database = PostgresServer.start(config);
+        var migrated = Migrations.migrate(database.url());
+        log.info("database {} at schema version {}", database.url(),
+                migrated.targetSchemaVersion == null ? "current" : migrated.targetSchemaVersion);
+
+        // 2. runtime: metrics registry, Vert.x, the pool.
+        metrics = new Metrics();
+        vertx = metrics.newVertx(new VertxOptions());
+        pool = PgPools.create(vertx, database.url(), config.dbPoolSize());
+        // Argon2 is CPU- and memory-heavy: at most one hash per core at a time, the rest wait their turn.
+        hashing = vertx.createSharedWorkerExecutor("arena-password-hashing",
+                Runtime.getRuntime().availableProcessors(), 60, TimeUnit.SECONDS);
+
+        // 3. domain services.
+        PgAccountStore accounts = new PgAccountStore(pool);
+        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokenTtl(), clock);
+        identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
+                config.refreshTtl(), clock);
+        PlayerService players = new PlayerService(accounts, new PgPlayerStore(pool), GameHistory.NONE,
+                RankSource.UNRANKED, clock);
+
+        // 4. the edge, last: nothing is reachable before everything behind it is ready.
+        port = config.port() == 0 ? freePort() : config.port();
+        var services = new ApiRouter.Services(config, identity, players, metrics,
+                () -> pool.query("SELECT 1").execute().mapEmpty());
+        httpDeployment = await(vertx.deployVerticle(
+                () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
+                new DeploymentOptions().setInstances(config.httpInstances())));
+        log.info("Arena node {} listening on http://{}:{} ({} event loops, started in {} ms)", config.nodeId(),
+                config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ArenaConfig config() {
+        return config;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public IdentityService identity() {
+        return identity;
+    }
+
+    public boolean embeddedDatabase() {
+        return database != null && database.isEmbedded();
+    }
+
+    /**
+     * Graceful stop, in reverse order: stop accepting and let in-flight requests finish, then close the
+     * pool, Vert.x, and finally the embedded database (a clean shutdown, so the next start needs no recovery).
+     */
+    @Override
+    public synchronized void close() {
+        if (vertx != null) {
+            if (httpDeployment != null) {
+                quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
+                httpDeployment = null;
+            }
+            if (pool != null) {
+                quietly("close pool", () -> await(pool.close()));
+            }
+            quietly("close Vert.x", () -> await(vertx.close()));
+            vertx = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
+    private static void quietly(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.warn("shutdown: could not {}", what, e);
+        }
+    }
+
+    static <T> T await(Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("timed out", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.arena.app;
+
+import dev.arena.config.ArenaConfig;
+import dev.arena.config.ConfigException;
+import dev.arena.config.ConfigLoader;
+import dev.arena.identity.Role;
+import dev.arena.storage.postgres.Migrations;
+import dev.arena.storage.postgres.PostgresServer;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The {@code arena} command line. Configuration errors exit with status 2 after listing every problem. */
+@Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Arena: a self-hostable real-time game platform backend.",
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.VersionCmd.class, Main.Admin.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException ce) {
+                cmd.getErr().println(ce.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    /** Flags shared by commands that need configuration; each maps onto an ARENA_* key. */
+    static final class ConfigFlags {
+        @Option(names = "--config", description = "properties file with ARENA_* keys") String config;
+        @Option(names = "--port", description = "HTTP port (ARENA_PORT)") String port;
+        @Option(names = "--host", description = "bind address (ARENA_HOST)") String host;
+        @Option(names = "--data-dir", description = "data directory (ARENA_DATA_DIR)") String dataDir;
+        @Option(names = "--database-url", description = "external PostgreSQL (ARENA_DATABASE_URL)") String databaseUrl;
+        @Option(names = "--redis-url", description = "Redis for clustering (ARENA_REDIS_URL)") String redisUrl;
+        @Option(names = "--log-level", description = "log level (ARENA_LOG_LEVEL)") String logLevel;
+        @Option(names = "--log-format", description = "text or json (ARENA_LOG_FORMAT)") String logFormat;
+
+        ArenaConfig load() {
+            Map<String, String> flags = new HashMap<>();
+            put(flags, "ARENA_CONFIG", config);
+            put(flags, "ARENA_PORT", port);
+            put(flags, "ARENA_HOST", host);
+            put(flags, "ARENA_DATA_DIR", dataDir);
+            put(flags, "ARENA_DATABASE_URL", databaseUrl);
+            put(flags, "ARENA_REDIS_URL", redisUrl);
+            put(flags, "ARENA_LOG_LEVEL", logLevel);
+            put(flags, "ARENA_LOG_FORMAT", logFormat);
+            ArenaConfig c = ConfigLoader.load(System.getenv(), flags);
+            // Logback reads these when the first logger is created, which happens only after this point.
+            System.setProperty("arena.log.level", c.logLevel().toUpperCase(Locale.ROOT));
+            System.setProperty("arena.log.format", c.logFormat().name());
+            return c;
+        }
+
+        private static void put(Map<String, String> m, String k, String v) {
+            if (v != null) {
+                m.put(k, v);
+            }
+        }
+    }
+
+    @Command(name = "serve", description = "Run an Arena node until SIGTERM/SIGINT.")
+    static final class Serve implements Callable<Integer> {
+        @Mixin ConfigFlags flags;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ArenaConfig config = flags.load();
+            ArenaNode node = ArenaNode.start(config, Clock.systemUTC());
+            String base = "http://" + ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + node.port();
+            System.out.printf("""
+                    Arena %s is running (node %s, %s database)
+                      API        %s
+                      API docs   %s/docs
+                      OpenAPI    %s/openapi.json
+                      Metrics    %s/metrics
+                      Health     %s/health/ready
+                    Press Ctrl+C to stop.
+                    """, Version.current(), config.nodeId(), node.embeddedDatabase() ? "embedded" : "external",
+                    base, base, base, base, base);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("Arena is shutting down...");
+                node.close();
+                stopped.countDown();
+            }, "arena-shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "migrate", description = "Apply database migrations and exit.")
+    static final class Migrate implements Callable<Integer> {
+        @Mixin ConfigFlags flags;
+
+        @Override
+        public Integer call() {
+            ArenaConfig config = flags.load();
+            try (PostgresServer db = PostgresServer.start(config)) {
+                var result = Migrations.migrate(db.url());
+                System.out.printf("database %s: %d migration(s) applied, schema version %s%n", db.url(),
+                        result.migrationsExecuted, result.targetSchemaVersion == null ? "unchanged"
+                                : result.targetSchemaVersion);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "version", description = "Print the version.")
+    static final class VersionCmd implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.println("arena " + Version.current() + " (Java " + Runtime.version() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "admin", description = "Create an admin or moderator account (or raise an existing one).")
+    static final class Admin implements Callable<Integer> {
+        @Mixin ConfigFlags flags;
+        @Option(names = "--username", required = true) String username;
+        @Option(names = "--role", defaultValue = "admin", description = "admin or moderator") String role;
+        @Option(names = "--password-file", description = "read the password from this file "
+                + "(else ARENA_ADMIN_PASSWORD, else prompt)") Path passwordFile;
+
+        @Override
+        public Integer call() throws Exception {
+            Role r = Role.fromWire(role);
+            if (r == Role.PLAYER) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--role must be admin or moderator");
+            }
+            String password = password();
+            if (password == null || password.length() < 8) {
+                System.err.println("the password must have at least 8 characters");
+                return 2;
+            }
+            ArenaConfig config = flags.load().withPort(0);
+            try (ArenaNode node = ArenaNode.start(config, Clock.systemUTC())) {
+                var player = ArenaNode.await(node.identity().createPrivileged(username, password, r));
+                System.out.printf("%s %s (id %s) is ready%n", r.wire(), player.username(), player.id());
+            }
+            return 0;
+        }
+
+        private String password() throws Exception {
+            if (passwordFile != null) {
+                return Files.readString(passwordFile).strip();
+            }
+            String env = System.getenv("ARENA_ADMIN_PASSWORD");
+            if (env != null && !env.isBlank()) {
+                return env;
+            }
+            Console console = System.console();
+            if (console == null) {
+                return null;
+            }
+            return new String(console.readPassword("password for %s: ", username));
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        static String current() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return v == null ? "dev" : v;
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"arena " + current()};
+        }
+    }
+
+    static PrintWriter out() {
+        return new PrintWriter(System.out, true);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.arena.gateway.http;
+
+import dev.arena.config.ArenaConfig;
+import dev.arena.identity.IdentityService;
+import dev.arena.metrics.Metrics;
+import dev.arena.player.PlayerService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the HTTP router: cross-cutting handlers first, then each API, then the problem mapping. */
+public final class ApiRouter {
+    private static final Logger access = LoggerFactory.getLogger("arena.access");
+
+    /** What the HTTP edge needs from the rest of the node. */
+    public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
+                           Supplier<Future<Void>> readiness) {}
+
+    private ApiRouter() {}
+
+    public static Router build(Vertx vertx, Services s) {
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            long start = System.nanoTime();
+            ctx.addEndHandler(v -> {
+                if (access.isDebugEnabled()) {
+                    access.debug("{} {} {} {}us", ctx.request().method(), ctx.request().path(),
+                            ctx.response().getStatusCode(), (System.nanoTime() - start) / 1000);
+                }
+            });
+            ctx.next();
+        });
+        if (!s.config().corsOrigins().isEmpty()) {
+            CorsHandler cors = CorsHandler.create()
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+                            HttpMethod.DELETE, HttpMethod.OPTIONS))
+                    .allowedHeaders(Set.of("Authorization", "Content-Type"))
+                    .maxAgeSeconds(600);
+            for (String origin : s.config().corsOrigins()) {
+                if (origin.equals("*")) {
+                    cors.addOriginWithRegex(".*");
+                } else {
+                    cors.addOrigin(origin);
+                }
+            }
+            router.route().handler(cors);
+        }
+        router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().bodyLimitBytes()));
+
+        Authenticator auth = new Authenticator(s.identity());
+        new AuthApi(s.identity()).mount(router, auth);
+        new PlayerApi(s.players()).mount(router, auth);
+        new OpsApi(s.metrics(), s.readiness()).mount(router);
+
+        router.route().failureHandler(Problems::handle);
+        router.errorHandler(404, Problems::handle);
+        router.errorHandler(405, Problems::handle);
+        router.errorHandler(500, Problems::handle);
+        return router;
+    }
+}

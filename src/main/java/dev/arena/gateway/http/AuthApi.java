@@ -1,0 +1,62 @@
+package dev.arena.gateway.http;
+
+import dev.arena.identity.IdentityService;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
+
+/** {@code /auth/*}: register, login, guest login, refresh, logout. */
+final class AuthApi {
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    static final String USERNAME_RULE = "may contain letters, digits, '_', '.' and '-', and must start with a letter or digit";
+    static final Pattern DEVICE_ID = Pattern.compile("[\\x21-\\x7E]+");
+
+    private final IdentityService identity;
+
+    AuthApi(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    void mount(Router router, Authenticator auth) {
+        router.post("/auth/register").handler(this::register);
+        router.post("/auth/login").handler(this::login);
+        router.post("/auth/guest").handler(this::guest);
+        router.post("/auth/refresh").handler(this::refresh);
+        router.post("/auth/logout").handler(auth).handler(this::logout);
+    }
+
+    private void register(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx).only("username", "password");
+        String username = body.string("username", 3, 24, USERNAME, USERNAME_RULE);
+        String password = body.string("password", 8, 128, null, null);
+        body.validate();
+        Handlers.respond(ctx, 201, identity.register(username, password));
+    }
+
+    private void login(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx).only("username", "password");
+        // Only shape is checked here: a login must not reveal the registration rules of a username.
+        String username = body.string("username", 1, 64, null, null);
+        String password = body.string("password", 1, 128, null, null);
+        body.validate();
+        Handlers.respond(ctx, 200, identity.login(username, password, ctx.request().remoteAddress().hostAddress()));
+    }
+
+    private void guest(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx).only("device_id");
+        String device = body.string("device_id", 8, 128, DEVICE_ID, "must be printable ASCII without spaces");
+        body.validate();
+        Handlers.respond(ctx, 200, identity.guest(device));
+    }
+
+    private void refresh(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx).only("refresh_token");
+        String token = body.string("refresh_token", 1, 256, null, null);
+        body.validate();
+        Handlers.respond(ctx, 200, identity.refresh(token));
+    }
+
+    private void logout(RoutingContext ctx) {
+        Handlers.noContent(ctx, identity.logout(Handlers.principal(ctx)));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.arena.gateway.http;
+
+import dev.arena.common.ArenaException;
+import dev.arena.common.Json;
+import dev.arena.identity.Principal;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+
+/** Small helpers every API class uses to answer: JSON out, failures into the router's problem handler. */
+final class Handlers {
+    static final String PRINCIPAL = "arena.principal";
+
+    private Handlers() {}
+
+    static <T> void respond(RoutingContext ctx, int status, Future<T> result) {
+        result.onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+            } else if (!ctx.response().ended()) {
+                ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                        .end(Json.encode(ar.result()));
+            }
+        });
+    }
+
+    static void noContent(RoutingContext ctx, Future<?> result) {
+        result.onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+            } else {
+                ctx.response().setStatusCode(204).end();
+            }
+        });
+    }
+
+    /** A path parameter that must be a UUID; anything else is a validation error naming the parameter. */
+    static UUID uuidParam(RoutingContext ctx, String name) {
+        String raw = ctx.pathParam(name);
+        try {
+            if (raw != null && raw.length() == 36) {
+                return UUID.fromString(raw);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new ArenaException.Invalid(name, "must be a UUID");
+    }
+
+    static Principal principal(RoutingContext ctx) {
+        Principal p = ctx.get(PRINCIPAL);
+        if (p == null) {
+            throw new IllegalStateException("route is missing the authentication handler");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.arena.gateway.http;
+
+import dev.arena.metrics.Metrics;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.function.Supplier;
+
+/** Operations and documentation: health, Prometheus metrics, the OpenAPI document and Swagger UI. */
+final class OpsApi {
+    static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/" + swaggerVersion();
+
+    private final Metrics metrics;
+    private final Supplier<Future<Void>> readiness;
+
+    OpsApi(Metrics metrics, Supplier<Future<Void>> readiness) {
+        this.metrics = metrics;
+        this.readiness = readiness;
+    }
+
+    void mount(Router router) {
+        router.get("/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "up")));
+        router.get("/health/ready").handler(this::ready);
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.scrape()));
+        Buffer openapi = resource("api/openapi.json");
+        router.get("/openapi.json").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/json").end(openapi));
+        router.get("/docs").handler(ctx -> ctx.redirect("/docs/"));
+        // Our initializer points Swagger UI at /openapi.json; the webjar's own points at a demo petstore.
+        Buffer initializer = resource("api/swagger-initializer.js");
+        router.get("/docs/swagger-initializer.js").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/javascript; charset=utf-8").end(initializer));
+        router.get("/docs/*").handler(StaticHandler.create(SWAGGER_UI).setIndexPage("index.html"));
+    }
+
+    private void ready(RoutingContext ctx) {
+        readiness.get().onComplete(ar -> {
+            if (ar.succeeded()) {
+                json(ctx, 200, new JsonObject().put("status", "ready").put("database", "up"));
+            } else {
+                Problems.send(ctx.response(), Problem.of("not-ready", "Not Ready", 503,
+                        "database check failed: " + ar.cause().getMessage()).at(ctx.request().path()));
+            }
+        });
+    }
+
+    static Buffer resource(String path) {
+        try (var in = OpsApi.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the classpath");
+            }
+            return Buffer.buffer(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    /** The webjar version, read from its pom.properties so a dependency bump needs no code change. */
+    private static String swaggerVersion() {
+        var props = new java.util.Properties();
+        try (var in = OpsApi.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (java.io.IOException ignored) {
+            // fall through to the error below
+        }
+        String v = props.getProperty("version");
+        if (v == null) {
+            throw new IllegalStateException("swagger-ui webjar is missing from the classpath");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.arena.identity;
+
+import dev.arena.common.ArenaException;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Accounts, logins and sessions. Password hashing runs on a small dedicated worker pool (its size bounds
+ * both the CPU and the memory Argon2 may take under a login flood); everything else is non-blocking.
+ */
+public final class IdentityService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountStore store;
+    private final TokenService tokens;
+    private final PasswordHasher hasher;
+    private final WorkerExecutor hashing;
+    private final LoginThrottle throttle;
+    private final Duration refreshTtl;
+    private final Clock clock;
+    /** Verified against when the username is unknown, so a miss costs as long as a wrong password. */
+    private final Future<String> decoyHash;
+
+    public IdentityService(AccountStore store, TokenService tokens, PasswordHasher hasher, WorkerExecutor hashing,
+                           LoginThrottle throttle, Duration refreshTtl, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.hashing = hashing;
+        this.throttle = throttle;
+        this.refreshTtl = refreshTtl;
+        this.clock = clock;
+        this.decoyHash = hashing.executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()), false);
+    }
+
+    public Future<AuthResult> register(String username, String password) {
+        return hash(password).compose(hash -> {
+            Instant now = now();
+            Account account = new Account(UUID.randomUUID(), username, username, hash, null, Role.PLAYER, false, now);
+            return store.insert(account);
+        }).compose(this::openSession);
+    }
+
+    /** Creates a moderator or admin account, or raises an existing account to that role (command line). */
+    public Future<Player> createPrivileged(String username, String password, Role role) {
+        return store.byUsername(username).compose(existing -> {
+            if (existing.isPresent()) {
+                return store.updateRole(existing.get().id(), role, now()).map(Account::view);
+            }
+            return hash(password).compose(hash -> store.insert(new Account(UUID.randomUUID(), username, username,
+                    hash, null, role, false, now()))).map(Account::view);
+        });
+    }
+
+    public Future<AuthResult> login(String username, String password, String clientAddress) {
+        String userKey = "user:" + username.toLowerCase(Locale.ROOT);
+        String addrKey = "addr:" + clientAddress;
+        try {
+            throttle.check(userKey, addrKey);
+        } catch (ArenaException.RateLimited e) {
+            return Future.failedFuture(e);
+        }
+        return store.byUsername(username).compose(found -> {
+            Future<String> hash = found.map(a -> Future.succeededFuture(a.passwordHash())).orElse(decoyHash);
+            return hash.compose(h -> hashing.executeBlocking(() -> hasher.verify(h, password), false))
+                    .compose(ok -> {
+                        if (!ok || found.isEmpty() || found.get().guest()) {
+                            throttle.failed(userKey, addrKey);
+                            return Future.failedFuture(new ArenaException.Unauthorized("wrong username or password"));
+                        }
+                        throttle.succeeded(userKey);
+                        return openSession(found.get());
+                    });
+        });
+    }
+
+    /** Logs a device in as a guest, creating the guest account on its first use. */
+    public Future<AuthResult> guest(String deviceId) {
+        return store.byDeviceId(deviceId).compose(found -> {
+            if (found.isPresent()) {
+                return Future.succeededFuture(found.get());
+            }
+            Instant now = now();
+            String name = "Guest-" + UUID.randomUUID().toString().substring(0, 6);
+            return store.insert(new Account(UUID.randomUUID(), null, name, null, deviceId, Role.PLAYER, true, now))
+                    // two first logins of one device raced: the other one created it
+                    .recover(e -> e instanceof ArenaException.Conflict
+                            ? store.byDeviceId(deviceId).map(Optional::orElseThrow)
+                            : Future.failedFuture(e));
+        }).compose(this::openSession);
+    }
+
+    /** Exchanges a refresh token for a new access token and a new refresh token (the old one stops working). */
+    public Future<AuthResult> refresh(String refreshToken) {
+        byte[] oldHash = sha256(refreshToken);
+        Instant now = now();
+        return store.sessionByRefreshHash(oldHash).compose(found -> {
+            if (found.isEmpty() || !found.get().activeAt(now)) {
+                return Future.failedFuture(new ArenaException.Unauthorized("refresh token is invalid or expired"));
+            }
+            Session session = found.get();
+            String newRefresh = randomToken();
+            return store.rotateRefresh(session.id(), oldHash, sha256(newRefresh), now, now.plus(refreshTtl))
+                    .compose(rotated -> rotated
+                            ? store.byId(session.playerId()).map(a -> new AuthResult(a.orElseThrow().view(),
+                                    tokens.issue(session.playerId(), session.id()), newRefresh,
+                                    tokens.ttl().toSeconds()))
+                            : Future.failedFuture(new ArenaException.Unauthorized("refresh token was already used")));
+        });
+    }
+
+    public Future<Void> logout(Principal principal) {
+        return store.revokeSession(principal.sessionId(), now());
+    }
+
+    /** Resolves a bearer token to its principal: valid signature, not expired, session active. */
+    public Future<Principal> authenticate(String token) {
+        return tokens.verify(token).compose(claims -> store.session(claims.sessionId()).compose(found -> {
+            if (found.isEmpty() || !found.get().playerId().equals(claims.playerId())) {
+                return Future.failedFuture(new ArenaException.Unauthorized("invalid token"));
+            }
+            if (!found.get().activeAt(now())) {
+                return Future.failedFuture(new ArenaException.Unauthorized("session has ended"));
+            }
+            return Future.succeededFuture(new Principal(claims.playerId(), claims.sessionId(), found.get().role()));
+        }));
+    }
+
+    /** Microsecond precision, as PostgreSQL stores it, so a value reads back as it was returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private Future<String> hash(String password) {
+        return hashing.executeBlocking(() -> hasher.hash(password), false);
+    }
+
+    private Future<AuthResult> openSession(Account account) {
+        Instant now = now();
+        UUID sessionId = UUID.randomUUID();
+        String refresh = randomToken();
+        return store.insertSession(sessionId, account.id(), sha256(refresh), now, now.plus(refreshTtl))
+                .compose(v -> store.touchLogin(account.id(), now))
+                .map(v -> new AuthResult(account.view(), tokens.issue(account.id(), sessionId), refresh,
+                        tokens.ttl().toSeconds()));
+    }
+
+    private static String randomToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.arena.identity;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What an account may do. Ordered: each role can do everything the ones before it can. */
+public enum Role {
+    PLAYER, MODERATOR, ADMIN;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Role fromWire(String s) {
+        return valueOf(s.toUpperCase(Locale.ROOT));
+    }
+
+    public boolean atLeast(Role other) {
+        return compareTo(other) >= 0;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.arena.player;
+
+import dev.arena.common.ArenaException;
+import dev.arena.identity.AccountStore;
+import dev.arena.identity.Account;
+import dev.arena.identity.Player;
+import dev.arena.identity.Role;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads and edits players. A profile's sources are fetched concurrently, then joined. */
+public final class PlayerService {
+    static final int RECENT_GAMES = 10;
+
+    private final AccountStore accounts;
+    private final PlayerStore players;
+    private final GameHistory history;
+    private final RankSource ranks;
+    private final Clock clock;
+
+    public PlayerService(AccountStore accounts, PlayerStore players, GameHistory history, RankSource ranks,
+                         Clock clock) {
+        this.accounts = accounts;
+        this.players = players;
+        this.history = history;
+        this.ranks = ranks;
+        this.clock = clock;
+    }
+
+    public Future<Player> player(UUID id) {
+        return accounts.byId(id).map(a -> a.orElseThrow(() -> notFound(id)).view());
+    }
+
+    public Future<PlayerStats> stats(UUID id) {
+        return players.stats(id).map(s -> s.orElseThrow(() -> notFound(id)));
+    }
+
+    public Future<Profile> profile(UUID id) {
+        Future<Player> player = player(id);
+        Future<Optional<PlayerStats>> stats = players.stats(id);
+        Future<List<RecentGame>> games = history.recent(id, RECENT_GAMES);
+        Future<Optional<Long>> rank = ranks.rank(id);
+        // All four queries are in flight together (pipelined on the pool); the profile waits for the slowest.
+        return Future.all(player, stats, games, rank).map(done -> new Profile(player.result(),
+                stats.result().orElseThrow(() -> notFound(id)), games.result(), rank.result().orElse(null), true));
+    }
+
+    public Future<Player> rename(UUID id, String displayName) {
+        return accounts.updateDisplayName(id, displayName, clock.instant()).map(Account::view);
+    }
+
+    public Future<Player> setRole(UUID id, Role role) {
+        return accounts.updateRole(id, role, clock.instant()).map(Account::view);
+    }
+
+    private static ArenaException.NotFound notFound(UUID id) {
+        return new ArenaException.NotFound("no player with id " + id);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.arena.player;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One finished game in a profile. */
+public record RecentGame(UUID gameId, String mode, String outcome, Instant finishedAt) {}
