@@ -49,7 +49,9 @@ final class MatchingStep {
             byAge.add(c);
             buckets.computeIfAbsent(constraintKey(t, keys), k -> new ArrayList<>()).add(c);
         }
-        buckets.values().forEach(RatingIndex::new);
+        for (List<Candidate> bucket : buckets.values()) {
+            new RatingIndex(bucket); // links each candidate to its bucket's index; reached through the candidates
+        }
     }
 
     private static List<String> constraintKey(Ticket t, List<String> keys) {

@@ -133,8 +133,6 @@ final class ModeQueue {
         }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        List<Candidate> byAge = new ArrayList<>(g.tickets());
-        List<MatchProposal.MatchedTicket> matched = new ArrayList<>();
         for (int i = 0; i < g.tickets().size(); i++) {
             Candidate c = g.tickets().get(i);
             int team = g.teamOf()[i];
@@ -145,7 +143,9 @@ final class ModeQueue {
                 hi = Math.max(hi, m.rating());
             }
         }
+        List<Candidate> byAge = new ArrayList<>(g.tickets());
         byAge.sort(Comparator.comparingInt(c -> c.ageRank));
+        List<MatchProposal.MatchedTicket> matched = new ArrayList<>();
         for (Candidate c : byAge) {
             matched.add(new MatchProposal.MatchedTicket(c.ticket.id(), c.ticket.waitAt(now)));
         }
