@@ -4,13 +4,13 @@ import dev.arena.tournament.bracket.BracketException.Reason;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Single or double elimination. The state is the fixed layout plus the reported results; who sits in
- * each pairing is derived from them, so a correction only has to drop results, never move players.
+ * each pairing is derived from them, so a correction only has to drop results, never move players. A
+ * transition re-derives only the pairings downstream of the one that changed.
  *
  * <p>Correction: replacing a result with one of the same winner changes nothing else. Replacing it with
  * the other winner changes the players of the pairings its winner and loser move on to, so every decided
@@ -23,27 +23,39 @@ public final class EliminationBracket implements Bracket {
     private final SeriesRules rules;
     private final SeedList seeds;
     private final EliminationGraph graph;
-    private final Map<PairingId, Result> results;
+    /** Derived pairings in layout order; decided ones carry their result, which is the whole state. */
     private final List<Pairing> pairings;
 
-    private EliminationBracket(Format format, SeedList seeds, EliminationGraph graph, Map<PairingId, Result> results) {
+    private EliminationBracket(Format format, SeedList seeds, EliminationGraph graph, Pairing[] pairings) {
         this.format = format;
         this.rules = format.seriesRules();
         this.seeds = seeds;
         this.graph = graph;
-        this.results = Map.copyOf(results);
-        this.pairings = resolve();
+        this.pairings = List.of(pairings);
+    }
+
+    /** A bracket without results: every pairing derived from the seeds alone. */
+    private EliminationBracket(Format format, SeedList seeds, EliminationGraph graph) {
+        this.format = format;
+        this.rules = format.seriesRules();
+        this.seeds = seeds;
+        this.graph = graph;
+        Pairing[] out = new Pairing[graph.nodes().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = resolve(i, out, null);
+        }
+        this.pairings = List.of(out);
     }
 
     static EliminationBracket start(Format.SingleElimination format, List<Seed> seeds) {
         SeedList list = SeedList.of(seeds);
         var layout = SingleEliminationLayout.of(list.size(), format.thirdPlaceMatch());
-        return new EliminationBracket(format, list, new EliminationGraph(layout), Map.of());
+        return new EliminationBracket(format, list, new EliminationGraph(layout));
     }
 
     static EliminationBracket start(Format.DoubleElimination format, List<Seed> seeds) {
         SeedList list = SeedList.of(seeds);
-        return new EliminationBracket(format, list, new EliminationGraph(DoubleEliminationLayout.of(list.size())), Map.of());
+        return new EliminationBracket(format, list, new EliminationGraph(DoubleEliminationLayout.of(list.size())));
     }
 
     @Override
@@ -75,9 +87,13 @@ public final class EliminationBracket implements Bracket {
                     id + " already has a result; an organiser can correct it");
             default -> throw new BracketException(Reason.NOT_READY, id + " is not ready: " + pairing.state());
         }
-        rules.outcome(result);
-        Map<PairingId, Result> next = new HashMap<>(results);
-        next.put(id, result);
+        Pairing[] next = pairings.toArray(Pairing[]::new);
+        int index = graph.indexOf(id);
+        next[index] = pairing.withState(new PairingState.Decided(result, rules.outcome(result)));
+        // Only pairings fed by this one can change; all of them were waiting for it, so none has a result.
+        for (int d : graph.downstreamOf(index)) {
+            next[d] = resolve(d, next, null);
+        }
         return new EliminationBracket(format, seeds, graph, next);
     }
 
@@ -88,15 +104,15 @@ public final class EliminationBracket implements Bracket {
             throw new BracketException(Reason.NOT_DECIDED, id + " has no result to correct");
         }
         Outcome outcome = rules.outcome(result);
-        Map<PairingId, Result> next = new HashMap<>(results);
-        next.put(id, result);
+        Pairing[] next = pairings.toArray(Pairing[]::new);
+        next[index] = next[index].withState(new PairingState.Decided(result, outcome));
         List<PairingId> reset = new ArrayList<>();
         if (outcome != decided.outcome()) {
             for (int d : graph.downstreamOf(index)) {
-                PairingId dependent = graph.nodes().get(d).id();
-                if (next.remove(dependent) != null) {
-                    reset.add(dependent);
+                if (next[d].isDecided()) {
+                    reset.add(next[d].id());
                 }
+                next[d] = resolve(d, next, null);
             }
         }
         return new Correction(new EliminationBracket(format, seeds, graph, next), reset);
@@ -135,21 +151,18 @@ public final class EliminationBracket implements Bracket {
         return standings;
     }
 
-    /** Derives every pairing, feeders first, from the layout, the seeds and the results. */
-    private List<Pairing> resolve() {
-        List<EliminationNode> nodes = graph.nodes();
-        Pairing[] out = new Pairing[nodes.size()];
-        for (int i = 0; i < nodes.size(); i++) {
-            EliminationNode node = nodes.get(i);
-            Slot home = slot(node.home(), out);
-            Slot away = slot(node.away(), out);
-            if (node.resetMatch() && resetNotNeeded(node, out)) {
-                out[i] = new Pairing(node.id(), node.round(), node.table(), Slot.EMPTY, Slot.EMPTY, PairingState.SKIPPED);
-                continue;
-            }
-            out[i] = new Pairing(node.id(), node.round(), node.table(), home, away, state(node, home, away));
+    /**
+     * Derives pairing {@code i} from its feeders in {@code out} (all earlier in layout order) and the
+     * result to keep for it, if any.
+     */
+    private Pairing resolve(int i, Pairing[] out, Result result) {
+        EliminationNode node = graph.nodes().get(i);
+        if (node.resetMatch() && resetNotNeeded(node, out)) {
+            return new Pairing(node.id(), node.round(), node.table(), Slot.EMPTY, Slot.EMPTY, PairingState.SKIPPED);
         }
-        return List.of(out);
+        Slot home = slot(node.home(), out);
+        Slot away = slot(node.away(), out);
+        return new Pairing(node.id(), node.round(), node.table(), home, away, state(home, away, result));
     }
 
     /** The reset is not played when the winners champion (home of the first final) won that final. */
@@ -158,7 +171,7 @@ public final class EliminationBracket implements Bracket {
         return out[graph.indexOf(from.pairing())].outcome().orElse(null) == Outcome.HOME_WIN;
     }
 
-    private PairingState state(EliminationNode node, Slot home, Slot away) {
+    private PairingState state(Slot home, Slot away, Result result) {
         if (home instanceof Slot.Awaiting || away instanceof Slot.Awaiting) {
             return PairingState.PENDING;
         }
@@ -170,7 +183,6 @@ public final class EliminationBracket implements Bracket {
         if (homeEmpty || awayEmpty) {
             return PairingState.BYE;
         }
-        Result result = results.get(node.id());
         return result == null ? PairingState.READY : new PairingState.Decided(result, rules.outcome(result));
     }
 
@@ -193,6 +205,6 @@ public final class EliminationBracket implements Bracket {
 
     @Override
     public String toString() {
-        return "EliminationBracket[" + format + ", " + seeds.size() + " players, " + results.size() + " results]";
+        return "EliminationBracket[" + format + ", " + seeds.size() + " players]";
     }
 }

@@ -242,6 +242,8 @@ class SingleEliminationTest {
                     assertThat(now.isDecided()).isFalse();
                 }
             }
+            // Restoring replays the results in layout order: the incrementally corrected state must match it.
+            Play.assertSnapshotRoundTrips(after);
             Bracket replayed = Play.playRandom(after, random).bracket();
             assertThat(replayed.isComplete()).as(context).isTrue();
             Play.assertNobodyTwiceInARound(replayed);
