@@ -29,6 +29,8 @@ public final class BracketException extends RuntimeException {
         INVALID_SNAPSHOT
     }
 
+    private static final long serialVersionUID = 1L;
+
     private final Reason reason;
 
     public BracketException(Reason reason, String message) {

@@ -15,7 +15,7 @@ public sealed interface Format {
     /** Knock-out; the two losing semi-finalists meet for third place when {@code thirdPlaceMatch}. */
     record SingleElimination(int bestOf, boolean thirdPlaceMatch) implements Format {
         public SingleElimination {
-            new SeriesRules(bestOf, false);
+            SeriesRules.requireValidBestOf(bestOf);
         }
 
         @Override
@@ -27,7 +27,7 @@ public sealed interface Format {
     /** Winners and losers brackets, grand final with a bracket reset. */
     record DoubleElimination(int bestOf) implements Format {
         public DoubleElimination {
-            new SeriesRules(bestOf, false);
+            SeriesRules.requireValidBestOf(bestOf);
         }
 
         @Override
@@ -39,7 +39,7 @@ public sealed interface Format {
     /** Everyone meets everyone once (circle method). */
     record RoundRobin(int bestOf, Points points) implements Format {
         public RoundRobin {
-            new SeriesRules(bestOf, true);
+            SeriesRules.requireValidBestOf(bestOf);
             Objects.requireNonNull(points, "points");
         }
 
@@ -52,7 +52,7 @@ public sealed interface Format {
     /** A fixed number of rounds, each paired from the standings after the previous one. */
     record Swiss(int rounds, int bestOf, Points points) implements Format {
         public Swiss {
-            new SeriesRules(bestOf, true);
+            SeriesRules.requireValidBestOf(bestOf);
             Objects.requireNonNull(points, "points");
             if (rounds < 1) {
                 throw new IllegalArgumentException("Swiss needs at least one round, got " + rounds);

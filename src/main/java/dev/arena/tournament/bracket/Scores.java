@@ -12,7 +12,7 @@ import java.util.Map;
 final class Scores {
 
     /** One decided pairing from a player's side: who they met and how many points they took from it. */
-    record Meeting(PlayerId opponent, int pointsScored, Side side) {
+    record Meeting(PlayerId opponent, int pointsScored) {
     }
 
     private final Map<PlayerId, Integer> points = new HashMap<>();
@@ -30,8 +30,8 @@ final class Scores {
                     int awayPoints = scheme.of(d.outcome(), Side.AWAY);
                     points.merge(home, homePoints, Integer::sum);
                     points.merge(away, awayPoints, Integer::sum);
-                    meetings.computeIfAbsent(home, k -> new ArrayList<>()).add(new Meeting(away, homePoints, Side.HOME));
-                    meetings.computeIfAbsent(away, k -> new ArrayList<>()).add(new Meeting(home, awayPoints, Side.AWAY));
+                    meetings.computeIfAbsent(home, k -> new ArrayList<>()).add(new Meeting(away, homePoints));
+                    meetings.computeIfAbsent(away, k -> new ArrayList<>()).add(new Meeting(home, awayPoints));
                 }
                 case PairingState.Bye b -> points.merge(p.winner().orElseThrow(), byePoints, Integer::sum);
                 default -> { }

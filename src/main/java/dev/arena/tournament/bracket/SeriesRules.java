@@ -13,9 +13,14 @@ import dev.arena.tournament.bracket.BracketException.Reason;
 public record SeriesRules(int bestOf, boolean drawsAllowed) {
 
     public SeriesRules {
+        requireValidBestOf(bestOf);
+    }
+
+    static int requireValidBestOf(int bestOf) {
         if (bestOf < 1 || bestOf % 2 == 0) {
             throw new IllegalArgumentException("bestOf must be odd and >= 1, got " + bestOf);
         }
+        return bestOf;
     }
 
     public int winsNeeded() {
