@@ -1,5 +1,10 @@
 package dev.arena.app;
 
+import dev.arena.chat.ChatModeration;
+import dev.arena.chat.ChatService;
+import dev.arena.chat.LocalModerationCache;
+import dev.arena.chat.ModeratedChat;
+import dev.arena.chat.ProfanityFilter;
 import dev.arena.config.ArenaConfig;
 import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
@@ -13,6 +18,7 @@ import dev.arena.player.PlayerService;
 import dev.arena.player.RankSource;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
+import dev.arena.storage.postgres.PgChatStore;
 import dev.arena.storage.postgres.PgPlayerStore;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
@@ -44,6 +50,7 @@ public final class ArenaNode implements AutoCloseable {
     private Pool pool;
     private WorkerExecutor hashing;
     private IdentityService identity;
+    private ChatService chat;
     private String httpDeployment;
     private int port;
 
@@ -87,11 +94,18 @@ public final class ArenaNode implements AutoCloseable {
                 config.refreshTtl(), clock);
         PlayerService players = new PlayerService(accounts, new PgPlayerStore(pool), GameHistory.NONE,
                 RankSource.UNRANKED, clock);
+        // chat: bans and mutes in force are loaded before anything can post
+        PgChatStore chatStore = new PgChatStore(pool);
+        LocalModerationCache chatRestrictions = new LocalModerationCache(chatStore, clock);
+        await(chatRestrictions.load());
+        var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
+        chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
+        ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock);
 
         // 4. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         var services = new ApiRouter.Services(config, identity, players, metrics,
-                () -> pool.query("SELECT 1").execute().mapEmpty());
+                () -> pool.query("SELECT 1").execute().mapEmpty(), chat, chatModeration);
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
                 new DeploymentOptions().setInstances(config.httpInstances())));
@@ -113,6 +127,10 @@ public final class ArenaNode implements AutoCloseable {
 
     public IdentityService identity() {
         return identity;
+    }
+
+    public ChatService chat() {
+        return chat;
     }
 
     public boolean embeddedDatabase() {

@@ -1,5 +1,6 @@
 package dev.arena.config;
 
+import dev.arena.chat.ProfanityFilter;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -49,6 +50,9 @@ public final class ConfigLoader {
         key("ARENA_SHUTDOWN_TIMEOUT", "10s", "how long in-flight requests may finish after SIGTERM");
         key("ARENA_NODE_ID", "", "name of this node in a cluster; unset = random");
         key("ARENA_CONFIG", "", "optional properties file with any of these keys");
+        key("ARENA_CHAT_MAX_LENGTH", "500", "longest chat message in characters (1-10000)");
+        key("ARENA_CHAT_FILTER", "mask", "what the profanity filter does: mask (replace with *) or reject");
+        key("ARENA_CHAT_WORDLIST", "", "chat word-list file replacing the built-in list (see docs/CHAT.md)");
     }
 
     private static void key(String name, String def, String help) {
@@ -127,6 +131,9 @@ public final class ConfigLoader {
         String nodeId = m.getOrDefault("ARENA_NODE_ID", "").isBlank()
                 ? "node-" + UUID.randomUUID().toString().substring(0, 8)
                 : m.get("ARENA_NODE_ID").strip();
+        ChatConfig chat = new ChatConfig(p.integer("ARENA_CHAT_MAX_LENGTH", 1, 10_000),
+                ProfanityFilter.Action.valueOf(p.oneOf("ARENA_CHAT_FILTER", "mask", "reject").toUpperCase(Locale.ROOT)),
+                p.optional("ARENA_CHAT_WORDLIST", ConfigLoader::wordList));
         if (tokenTtl != null && refreshTtl != null && refreshTtl.compareTo(tokenTtl) < 0) {
             problems.add("ARENA_REFRESH_TTL: must not be shorter than ARENA_TOKEN_TTL");
         }
@@ -135,7 +142,18 @@ public final class ConfigLoader {
         }
         return new ArenaConfig(host, port, db, pool, redis, dataDir.toAbsolutePath().normalize(), secret, tokenTtl,
                 refreshTtl, level, ArenaConfig.LogFormat.valueOf(format.toUpperCase(Locale.ROOT)), cors, bodyLimit,
-                instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId);
+                instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId, chat);
+    }
+
+    /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */
+    private static Path wordList(String s) {
+        Path path = Path.of(s).toAbsolutePath().normalize();
+        try {
+            ProfanityFilter.parse(Files.readString(path), path.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("is not a readable file (" + e.getMessage() + ")");
+        }
+        return path;
     }
 
     private static URI redisUri(String s) {
