@@ -66,10 +66,10 @@ public final class ChatRooms {
 
     /** A room one may post to with {@link ChatService#post}: an ordinary, unreserved name. */
     static void requirePostable(String room) {
-        requireName(room);
-        if (isDirect(room) || room.startsWith("user:")) {
+        if (isDirect(room) || room != null && room.startsWith("user:")) {
             throw new ArenaException.Forbidden("room names starting with dm: and user: are reserved");
         }
+        requireName(room);
     }
 
     private static void requireName(String room) {
