@@ -1,5 +1,10 @@
 package dev.arena.app;
 
+import dev.arena.chat.ChatModeration;
+import dev.arena.chat.ChatService;
+import dev.arena.chat.LocalModerationCache;
+import dev.arena.chat.ModeratedChat;
+import dev.arena.chat.ProfanityFilter;
 import dev.arena.config.ArenaConfig;
 import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
@@ -13,13 +18,11 @@ import dev.arena.player.PlayerService;
 import dev.arena.player.RankSource;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
+import dev.arena.storage.postgres.PgChatStore;
 import dev.arena.storage.postgres.PgPlayerStore;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
-import dev.arena.chat.ChatMessage;
-import dev.arena.chat.ChatPage;
 import dev.arena.chat.ChatService;
-import dev.arena.common.ArenaException;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.room.RoomRegistry;
 import dev.arena.storage.local.LocalPresenceStore;
@@ -57,6 +60,7 @@ public final class ArenaNode implements AutoCloseable {
     private Pool pool;
     private WorkerExecutor hashing;
     private IdentityService identity;
+    private ChatService chat;
     private String httpDeployment;
     private LocalRoomStream roomStream;
     /** Events waiting for one room before new ones are dropped (and counted). */
@@ -103,19 +107,26 @@ public final class ArenaNode implements AutoCloseable {
                 config.refreshTtl(), clock);
         PlayerService players = new PlayerService(accounts, new PgPlayerStore(pool), GameHistory.NONE,
                 RankSource.UNRANKED, clock);
+        // chat: bans and mutes in force are loaded before anything can post
+        PgChatStore chatStore = new PgChatStore(pool);
+        LocalModerationCache chatRestrictions = new LocalModerationCache(chatStore, clock);
+        await(chatRestrictions.load());
+        var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
+        chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
+        ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock);
 
         // 4. real time: rooms spread over one owning context per event loop; in-process stream and presence
         //    on a single node.
         roomStream = new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
         RoomRegistry rooms = new RoomRegistry(shardContexts(), roomStream, new LocalPresenceStore(),
                 config.ws().roomMaxMembers(), ROOM_INBOX, clock);
-        Realtime realtime = new Realtime(identity, players, rooms, chat(), config.ws(), clock, config.nodeId(),
+        Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
                 metrics.registry());
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         var services = new ApiRouter.Services(config, identity, players, metrics,
-                () -> pool.query("SELECT 1").execute().mapEmpty(), realtime);
+                () -> pool.query("SELECT 1").execute().mapEmpty(), realtime, chat, chatModeration);
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
                 new DeploymentOptions().setInstances(config.httpInstances())));
@@ -137,29 +148,6 @@ public final class ArenaNode implements AutoCloseable {
         return contexts;
     }
 
-    private static ChatService chat() {
-        return new ChatService() {
-            private <T> Future<T> off() {
-                return Future.failedFuture(new ArenaException.Unavailable("chat is not available on this node"));
-            }
-
-            @Override
-            public Future<ChatMessage> post(UUID s, String d, String r, String t) {
-                return off();
-            }
-
-            @Override
-            public Future<ChatMessage> direct(UUID s, String d, UUID r, String t) {
-                return off();
-            }
-
-            @Override
-            public Future<ChatPage> history(String r, Long b, int l) {
-                return off();
-            }
-        };
-    }
-
     public int port() {
         return port;
     }
@@ -174,6 +162,10 @@ public final class ArenaNode implements AutoCloseable {
 
     public IdentityService identity() {
         return identity;
+    }
+
+    public ChatService chat() {
+        return chat;
     }
 
     public boolean embeddedDatabase() {

@@ -31,7 +31,8 @@ public record ArenaConfig(
         int httpInstances,
         Duration shutdownTimeout,
         String nodeId,
-        WsLimits ws) {
+        WsLimits ws,
+        ChatConfig chat) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -42,6 +43,7 @@ public record ArenaConfig(
     /** Same configuration on another port (tests and multi-node runs on one machine). */
     public ArenaConfig withPort(int newPort) {
         return new ArenaConfig(host, newPort, databaseUrl, dbPoolSize, redisUrl, dataDir, tokenSecret, tokenTtl,
-                refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId, ws);
+                refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId,
+                ws, chat);
     }
 }

@@ -1,5 +1,6 @@
 package dev.arena.config;
 
+import dev.arena.chat.ProfanityFilter;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -61,6 +62,9 @@ public final class ConfigLoader {
         key("ARENA_WS_RESUME_WINDOW", "2m", "how long kept events can be resumed");
         key("ARENA_TCP_SEND_BUFFER", "0", "kernel send buffer per socket in bytes; 0 = OS default (autotuned)");
         key("ARENA_CONFIG", "", "optional properties file with any of these keys");
+        key("ARENA_CHAT_MAX_LENGTH", "500", "longest chat message in characters (1-10000)");
+        key("ARENA_CHAT_FILTER", "mask", "what the profanity filter does: mask (replace with *) or reject");
+        key("ARENA_CHAT_WORDLIST", "", "chat word-list file replacing the built-in list (see docs/CHAT.md)");
     }
 
     private static void key(String name, String def, String help) {
@@ -157,6 +161,9 @@ public final class ConfigLoader {
         if (heartbeat != null && idle != null && idle.compareTo(heartbeat) <= 0) {
             problems.add("ARENA_WS_IDLE_TIMEOUT: must be longer than ARENA_WS_HEARTBEAT");
         }
+        ChatConfig chat = new ChatConfig(p.integer("ARENA_CHAT_MAX_LENGTH", 1, 10_000),
+                ProfanityFilter.Action.valueOf(p.oneOf("ARENA_CHAT_FILTER", "mask", "reject").toUpperCase(Locale.ROOT)),
+                p.optional("ARENA_CHAT_WORDLIST", ConfigLoader::wordList));
         if (tokenTtl != null && refreshTtl != null && refreshTtl.compareTo(tokenTtl) < 0) {
             problems.add("ARENA_REFRESH_TTL: must not be shorter than ARENA_TOKEN_TTL");
         }
@@ -168,7 +175,18 @@ public final class ConfigLoader {
                 instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId,
                 new WsLimits(outQueue, rate, burst, (int) Math.min(Integer.MAX_VALUE, maxMessage),
                         (int) Math.min(Integer.MAX_VALUE, hardFrame), heartbeat, idle, abuse, roomMax, resumeBuffer,
-                        resumeWindow, sendBuffer));
+                        resumeWindow, sendBuffer), chat);
+    }
+
+    /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */
+    private static Path wordList(String s) {
+        Path path = Path.of(s).toAbsolutePath().normalize();
+        try {
+            ProfanityFilter.parse(Files.readString(path), path.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("is not a readable file (" + e.getMessage() + ")");
+        }
+        return path;
     }
 
     private static URI redisUri(String s) {

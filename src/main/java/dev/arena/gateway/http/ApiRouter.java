@@ -1,5 +1,7 @@
 package dev.arena.gateway.http;
 
+import dev.arena.chat.ChatModeration;
+import dev.arena.chat.ChatService;
 import dev.arena.config.ArenaConfig;
 import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
@@ -23,7 +25,8 @@ public final class ApiRouter {
 
     /** What the HTTP edge needs from the rest of the node. */
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
-                           Supplier<Future<Void>> readiness, Realtime realtime) {}
+                           Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
+                           ChatModeration chatModeration) {}
 
     private ApiRouter() {}
 
@@ -69,6 +72,7 @@ public final class ApiRouter {
         new AuthApi(s.identity()).mount(router, auth);
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
+        new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);

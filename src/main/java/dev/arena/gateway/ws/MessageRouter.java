@@ -47,7 +47,7 @@ final class MessageRouter {
             }
             case ClientMessage.ChatHistory h -> {
                 if (member(c, h.rid(), h.room())) {
-                    reply(c, h.rid(), chat.history(h.room(), h.before(), h.limit()),
+                    reply(c, h.rid(), chat.history(c.principal.playerId(), h.room(), h.before(), h.limit()),
                             page -> new ServerMessage.ChatHistory(h.rid(), page.room(), page.messages(),
                                     page.nextBefore()));
                 }
