@@ -34,7 +34,11 @@ public interface RoomStream {
     /** The room's latest sequence number (0 before the first event). */
     Future<Long> lastSeq(String room);
 
-    /** The kept events after {@code afterSeq}, or {@link Replay.Gone} when some of them are no longer kept. */
+    /**
+     * The kept events after {@code afterSeq}, or {@link Replay.Gone} when some of them are no longer kept, or when
+     * {@code afterSeq} is ahead of the room (its numbering restarted: a node restart without Redis, or an expired
+     * Redis counter), so the client resyncs instead of waiting for numbers it believes it has seen.
+     */
     Future<Replay> since(String room, long afterSeq);
 
     Future<Void> close();

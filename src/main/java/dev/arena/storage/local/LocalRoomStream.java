@@ -91,12 +91,15 @@ public final class LocalRoomStream implements RoomStream {
         Log log = logs.get(room);
         if (log == null) {
             return Future.succeededFuture(afterSeq == 0 ? new Replay.Events(List.of(), 0)
-                    : new Replay.Gone(0, 0));
+                    : new Replay.Gone(1, 0));
         }
         synchronized (log) {
             trim(log, clock.instant());
-            if (afterSeq >= log.seq) {
+            if (afterSeq == log.seq) {
                 return Future.succeededFuture(new Replay.Events(List.of(), log.seq));
+            }
+            if (afterSeq > log.seq) {
+                return Future.succeededFuture(new Replay.Gone(log.seq + 1, log.seq));
             }
             long oldest = log.kept.isEmpty() ? log.seq + 1 : log.kept.peekFirst().seq();
             if (afterSeq + 1 < oldest) {
