@@ -3,6 +3,7 @@ package dev.arena.app;
 import dev.arena.chat.ChatModeration;
 import dev.arena.chat.ChatService;
 import dev.arena.chat.LocalModerationCache;
+import dev.arena.chat.ModerationCache;
 import dev.arena.chat.ModeratedChat;
 import dev.arena.chat.ProfanityFilter;
 import dev.arena.config.ArenaConfig;
@@ -27,6 +28,9 @@ import dev.arena.gateway.ws.Realtime;
 import dev.arena.room.RoomRegistry;
 import dev.arena.storage.local.LocalPresenceStore;
 import dev.arena.storage.local.LocalRoomStream;
+import dev.arena.storage.redis.RedisBackplane;
+import dev.arena.presence.PresenceStore;
+import dev.arena.room.RoomStream;
 import io.vertx.core.Context;
 import io.vertx.core.VerticleBase;
 import java.util.List;
@@ -62,7 +66,8 @@ public final class ArenaNode implements AutoCloseable {
     private IdentityService identity;
     private ChatService chat;
     private String httpDeployment;
-    private LocalRoomStream roomStream;
+    /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
+    private RedisBackplane redis;
     /** Events waiting for one room before new ones are dropped (and counted). */
     private static final int ROOM_INBOX = 65_536;
     private int port;
@@ -109,29 +114,48 @@ public final class ArenaNode implements AutoCloseable {
                 RankSource.UNRANKED, clock);
         // chat: bans and mutes in force are loaded before anything can post
         PgChatStore chatStore = new PgChatStore(pool);
-        LocalModerationCache chatRestrictions = new LocalModerationCache(chatStore, clock);
-        await(chatRestrictions.load());
+        LocalModerationCache localRestrictions = new LocalModerationCache(chatStore, clock);
+        await(localRestrictions.load());
+        // cluster: with ARENA_REDIS_URL, rooms, presence and chat restrictions are shared through Redis
+        if (config.redisUrl().isPresent()) {
+            redis = await(RedisBackplane.connect(vertx, vertx.getOrCreateContext(), config.redisUrl().get(),
+                    config.nodeId(), config.ws().resumeBuffer(), config.ws().resumeWindow(), config.nodeTtl(), clock));
+        }
+        ModerationCache chatRestrictions = redis == null ? localRestrictions
+                : await(redis.moderation(localRestrictions));
         var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
         chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
         ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock);
 
-        // 4. real time: rooms spread over one owning context per event loop; in-process stream and presence
-        //    on a single node.
-        roomStream = new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
-        RoomRegistry rooms = new RoomRegistry(shardContexts(), roomStream, new LocalPresenceStore(),
+        // 4. real time: rooms spread over one owning context per event loop; stream and presence in-process on
+        //    a single node, in Redis on a cluster (which then starts its heartbeat and sweeper).
+        RoomStream roomStream = redis != null ? redis.roomStream()
+                : new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
+        PresenceStore presence = redis != null ? redis.presence() : new LocalPresenceStore();
+        RoomRegistry rooms = new RoomRegistry(shardContexts(), roomStream, presence,
                 config.ws().roomMaxMembers(), ROOM_INBOX, clock);
+        if (redis != null) {
+            await(redis.join());
+        }
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
                 metrics.registry());
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         var services = new ApiRouter.Services(config, identity, players, metrics,
-                () -> pool.query("SELECT 1").execute().mapEmpty(), realtime, chat, chatModeration);
+                this::ready, realtime, chat, chatModeration);
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
                 new DeploymentOptions().setInstances(config.httpInstances())));
         log.info("Arena node {} listening on http://{}:{} ({} event loops, started in {} ms)", config.nodeId(),
                 config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Ready when the database answers, and Redis too on a cluster. */
+    private Future<Void> ready() {
+        RedisBackplane cluster = redis;
+        Future<Void> db = pool.query("SELECT 1").execute().mapEmpty();
+        return cluster == null ? db : Future.all(db, cluster.ready()).mapEmpty();
     }
 
     /** One context per event loop; each room is owned by one of them. */
@@ -173,8 +197,10 @@ public final class ArenaNode implements AutoCloseable {
     }
 
     /**
-     * Graceful stop, in reverse order: stop accepting and let in-flight requests finish, then close the
-     * pool, Vert.x, and finally the embedded database (a clean shutdown, so the next start needs no recovery).
+     * Graceful stop, in reverse order: stop accepting and let in-flight requests finish (sockets are closed with
+     * 1001 and leave their rooms), then on a cluster remove what presence is left and leave the cluster, then
+     * close Redis, the pool, Vert.x, and finally the embedded database (a clean shutdown, so the next start needs
+     * no recovery).
      */
     @Override
     public synchronized void close() {
@@ -182,6 +208,11 @@ public final class ArenaNode implements AutoCloseable {
             if (httpDeployment != null) {
                 quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
                 httpDeployment = null;
+            }
+            if (redis != null) {
+                quietly("leave the cluster", () -> await(redis.leave()));
+                quietly("close Redis", () -> await(redis.close()));
+                redis = null;
             }
             if (pool != null) {
                 quietly("close pool", () -> await(pool.close()));
@@ -197,6 +228,20 @@ public final class ArenaNode implements AutoCloseable {
             database.close();
             database = null;
         }
+    }
+
+    /**
+     * Stops as a crashed node would look to the others: heartbeats stop and the Redis connections drop before
+     * anything is cleaned up, so the other nodes must notice the silence and remove this node's presence. Then the
+     * node shuts down (its own local state only). Tests use it.
+     */
+    synchronized void crash() {
+        if (redis != null) {
+            redis.halt();
+            quietly("drop Redis", () -> await(redis.close()));
+            redis = null;
+        }
+        close();
     }
 
     private static void quietly(String what, Runnable r) {

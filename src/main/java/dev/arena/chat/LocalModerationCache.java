@@ -2,6 +2,7 @@ package dev.arena.chat;
 
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,15 @@ public final class LocalModerationCache implements ModerationCache {
             apply(s, request);
             return null;
         });
+    }
+
+    /**
+     * Reloads everything: every restriction in force, and every player with an entry (whose restrictions may have
+     * been lifted meanwhile). For a node that may have missed changes made elsewhere (after a Redis outage).
+     */
+    public Future<Void> reload() {
+        List<UUID> known = List.copyOf(entries.keySet());
+        return load().compose(v -> Future.all(known.stream().map(this::invalidate).toList())).mapEmpty();
     }
 
     /** How many players have an entry (tests, metrics). */

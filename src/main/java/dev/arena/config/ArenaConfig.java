@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param databaseUrl empty means "start the embedded PostgreSQL under {@code dataDir}"
  * @param redisUrl empty means "single node: in-process pub/sub, cache and leaderboard index"
+ * @param nodeTtl with Redis: how long a node that stopped sending heartbeats counts as alive; its presence is
+ *                removed after that (heartbeats every third of it, sweeps every quarter)
  * @param tokenSecret empty means "generate one and keep it in {@code dataDir}" (fine for one node;
  *                    a cluster must share an explicit secret)
  */
@@ -32,7 +34,8 @@ public record ArenaConfig(
         Duration shutdownTimeout,
         String nodeId,
         WsLimits ws,
-        ChatConfig chat) {
+        ChatConfig chat,
+        Duration nodeTtl) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -44,6 +47,6 @@ public record ArenaConfig(
     public ArenaConfig withPort(int newPort) {
         return new ArenaConfig(host, newPort, databaseUrl, dbPoolSize, redisUrl, dataDir, tokenSecret, tokenTtl,
                 refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId,
-                ws, chat);
+                ws, chat, nodeTtl);
     }
 }

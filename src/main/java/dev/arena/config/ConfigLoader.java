@@ -49,6 +49,7 @@ public final class ConfigLoader {
         key("ARENA_HTTP_INSTANCES", "0", "HTTP server instances (event loops); 0 = one per core");
         key("ARENA_SHUTDOWN_TIMEOUT", "10s", "how long in-flight requests may finish after SIGTERM");
         key("ARENA_NODE_ID", "", "name of this node in a cluster; unset = random");
+        key("ARENA_NODE_TTL", "10s", "with Redis: silence after which a node counts as dead and its presence is removed");
         key("ARENA_WS_OUTBOUND_QUEUE", "1024", "frames that may wait for one slow client before it is cut off (4001)");
         key("ARENA_WS_RATE", "20", "messages per second one connection may send (sustained)");
         key("ARENA_WS_BURST", "40", "messages one connection may send in a burst");
@@ -155,6 +156,10 @@ public final class ConfigLoader {
         int resumeBuffer = p.integer("ARENA_WS_RESUME_BUFFER", 0, 1_000_000);
         Duration resumeWindow = p.duration("ARENA_WS_RESUME_WINDOW");
         int sendBuffer = p.integer("ARENA_TCP_SEND_BUFFER", 0, 64 * 1024 * 1024);
+        Duration nodeTtl = p.duration("ARENA_NODE_TTL");
+        if (nodeTtl != null && nodeTtl.compareTo(Duration.ofSeconds(1)) < 0) {
+            problems.add("ARENA_NODE_TTL: must be at least 1s (heartbeats go every third of it)");
+        }
         if (maxMessage != null && hardFrame != null && hardFrame < maxMessage) {
             problems.add("ARENA_WS_HARD_FRAME: must not be smaller than ARENA_WS_MAX_MESSAGE");
         }
@@ -175,7 +180,7 @@ public final class ConfigLoader {
                 instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId,
                 new WsLimits(outQueue, rate, burst, (int) Math.min(Integer.MAX_VALUE, maxMessage),
                         (int) Math.min(Integer.MAX_VALUE, hardFrame), heartbeat, idle, abuse, roomMax, resumeBuffer,
-                        resumeWindow, sendBuffer), chat);
+                        resumeWindow, sendBuffer), chat, nodeTtl);
     }
 
     /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */

@@ -44,7 +44,7 @@ final class OpsApi {
                 json(ctx, 200, new JsonObject().put("status", "ready").put("database", "up"));
             } else {
                 Problems.send(ctx.response(), Problem.of("not-ready", "Not Ready", 503,
-                        "database check failed: " + ar.cause().getMessage()).at(ctx.request().path()));
+                        "readiness check failed (database, or Redis on a cluster): " + ar.cause().getMessage()).at(ctx.request().path()));
             }
         });
     }

@@ -16,9 +16,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real-time sockets of one event loop: authenticates the upgrade, runs each connection's frames
@@ -31,6 +33,8 @@ public final class GatewaySockets {
     private final Context context;
     private final Set<Connection> connections = new HashSet<>();
     private long sweepTimer = -1;
+    /** How long a shutdown waits for its connections' leaves to be announced. */
+    private static final long LEAVE_GRACE_MS = 5_000;
 
     public GatewaySockets(Realtime realtime, Vertx vertx, Context context) {
         this.rt = realtime;
@@ -211,16 +215,19 @@ public final class GatewaySockets {
         c.error(e.rid, e.code, e.getMessage());
     }
 
-    private void closed(Connection c) {
+    /** Completes once the connection has left every room (and its leaves were announced), failed or not. */
+    private Future<Void> closed(Connection c) {
         if (!connections.remove(c)) {
-            return;
+            return Future.succeededFuture();
         }
         rt.metrics.closed();
         c.close(CloseCodes.NORMAL, "closed");
+        List<Future<Boolean>> leaves = new ArrayList<>();
         for (String room : List.copyOf(c.rooms)) {
-            rt.rooms.leave(room, c);
+            leaves.add(rt.rooms.leave(room, c));
         }
         c.rooms.clear();
+        return Future.join(leaves).mapEmpty();
     }
 
     /** Pings quiet connections and closes silent ones. Runs on this event loop; tests call it with their clock. */
@@ -242,11 +249,15 @@ public final class GatewaySockets {
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
         }
+        List<Future<Void>> left = new ArrayList<>();
         for (Connection c : List.copyOf(connections)) {
             c.close(CloseCodes.GOING_AWAY, "node shutting down");
-            closed(c);
+            left.add(closed(c));
         }
-        return Future.succeededFuture();
+        // On a cluster the leaves go through Redis: wait for them (bounded), so the other nodes' clients see
+        // these members go before this node disconnects from Redis.
+        return Future.join(left).<Void>mapEmpty().timeout(LEAVE_GRACE_MS, TimeUnit.MILLISECONDS)
+                .otherwiseEmpty();
     }
 
     public int size() {

@@ -1,0 +1,110 @@
+package dev.arena.storage.redis;
+
+import dev.arena.chat.LocalModerationCache;
+import dev.arena.chat.ModerationCache;
+import dev.arena.presence.PresenceStore;
+import dev.arena.room.RoomStream;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Everything a node shares with the others through Redis, built, started and stopped together: one pooled client
+ * for commands, a dedicated subscriber connection, the room stream, presence, chat restrictions and cluster
+ * membership (docs/CLUSTERING.md).
+ *
+ * <p>Lifecycle: {@link #connect} (clients, subscriber, stream), {@link #moderation} (subscribes to restriction
+ * changes), {@link #join} (heartbeat and sweeper; once the node can deliver presence events), then at shutdown
+ * {@link #leave} (after the sockets have left their rooms) and {@link #close}. {@link #halt} stops the heartbeat
+ * without cleaning up, as a crash would.
+ */
+public final class RedisBackplane {
+    /** Connections of the command pool; requests beyond them wait in a queue of {@link #POOL_WAITING}. */
+    private static final int POOL_SIZE = 16;
+    /** Requests waiting for a pooled connection before new ones are refused (they fail; the caller reports it). */
+    private static final int POOL_WAITING = 8_192;
+    /** Requests in flight on one connection (the write connection pipelines every append of the node). */
+    private static final int IN_FLIGHT = 16_384;
+
+    private final Redis commands;
+    private final Redis subscriptions;
+    private final RedisSubscriber subscriber;
+    private final RedisRoomStream stream;
+    private final RedisPresenceStore presence;
+    private final ClusterMembership membership;
+    private final String node;
+
+    private RedisBackplane(Vertx vertx, Context context, URI url, String node, int resumeBuffer,
+                           Duration resumeWindow, Duration nodeTtl, Clock clock) {
+        this.node = node;
+        RedisOptions options = new RedisOptions().setConnectionString(url.toString())
+                .setMaxPoolSize(POOL_SIZE).setMaxPoolWaiting(POOL_WAITING).setMaxWaitingHandlers(IN_FLIGHT);
+        this.commands = Redis.createClient(vertx, options);
+        this.subscriptions = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1));
+        this.subscriber = new RedisSubscriber(subscriptions, context);
+        this.stream = new RedisRoomStream(commands, subscriber, resumeBuffer, resumeWindow, clock);
+        this.presence = new RedisPresenceStore(commands, clock);
+        this.membership = new ClusterMembership(vertx, commands, node, nodeTtl, presence, stream, clock);
+    }
+
+    /**
+     * Connects (fails when Redis cannot be reached: a clustered node does not start alone).
+     *
+     * @param context where the subscriber runs: received events are decoded and handed to rooms there
+     */
+    public static Future<RedisBackplane> connect(Vertx vertx, Context context, URI url, String node,
+                                                 int resumeBuffer, Duration resumeWindow, Duration nodeTtl,
+                                                 Clock clock) {
+        RedisBackplane b = new RedisBackplane(vertx, context, url, node, resumeBuffer, resumeWindow, nodeTtl, clock);
+        return b.commands.send(Request.cmd(Command.PING)).compose(v -> b.subscriber.start()).compose(v -> b.stream.start()).map(b)
+                .recover(e -> b.close().transform(ar -> Future.failedFuture(e)));
+    }
+
+    public RoomStream roomStream() {
+        return stream;
+    }
+
+    public PresenceStore presence() {
+        return presence;
+    }
+
+    /** The node's restriction cache, kept in step with the other nodes' changes. */
+    public Future<ModerationCache> moderation(LocalModerationCache local) {
+        RedisModerationCache cache = new RedisModerationCache(local, commands, subscriber, node);
+        return cache.start().map(cache);
+    }
+
+    /** Registers the node, removes presence an earlier run of it left, starts the heartbeat and the sweeper. */
+    public Future<Void> join() {
+        return membership.start();
+    }
+
+    /** Readiness: Redis answers, and the subscriber and write connections are up. */
+    public Future<Void> ready() {
+        return commands.send(Request.cmd(Command.PING)).compose(r -> stream.up() ? Future.<Void>succeededFuture()
+                : Future.failedFuture("Redis subscriber or write connection is down (reconnecting)"));
+    }
+
+    /** Graceful stop: this node's remaining presence removed and announced, node unregistered. */
+    public Future<Void> leave() {
+        return membership.leave();
+    }
+
+    /** Stops the heartbeat and the sweeper without cleaning anything up (a crash; tests use it). */
+    public void halt() {
+        membership.halt();
+    }
+
+    public Future<Void> close() {
+        membership.halt();
+        return Future.join(stream.close(), subscriber.close())
+                .transform(ar -> Future.join(commands.close(), subscriptions.close())).mapEmpty();
+    }
+}
