@@ -1,0 +1,328 @@
+package dev.arena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.config.ConfigLoader;
+import dev.arena.identity.AuthResult;
+import dev.arena.identity.Role;
+import dev.arena.storage.postgres.PostgresServer;
+import dev.arena.testing.TestRedis;
+import dev.arena.testing.WsClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real nodes sharing one embedded PostgreSQL and one embedded Redis, with clients on each: rooms, chat,
+ * presence, direct messages, resume, node stop and node death across nodes. Nodes that are stopped or crashed
+ * are extra ones started by the test that needs them.
+ */
+class ClusterIntegrationTest {
+    private static final String SECRET = "cluster-integration-test-secret-0123456789";
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+
+    private static PostgresServer database;
+    private static ArenaNode node1;
+    private static ArenaNode node2;
+    private static Vertx vertx;
+    private static final List<ArenaNode> extra = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = PostgresServer.startEmbedded(Files.createTempDirectory("arena-cluster-pg"));
+        node1 = node("n1");
+        node2 = node("n2");
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+        extra.forEach(ArenaNode::close);
+        for (ArenaNode n : new ArenaNode[] {node2, node1}) {
+            if (n != null) {
+                n.close();
+            }
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    static ArenaNode node(String name) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("ARENA_HOST", "127.0.0.1");
+        env.put("ARENA_PORT", "0");
+        env.put("ARENA_DATA_DIR", Files.createTempDirectory("arena-cluster-" + name).toString());
+        env.put("ARENA_DATABASE_URL", "postgres://postgres@127.0.0.1:" + database.url().port() + "/postgres");
+        env.put("ARENA_REDIS_URL", TestRedis.url());
+        env.put("ARENA_TOKEN_SECRET", SECRET);
+        env.put("ARENA_NODE_ID", name + "-" + RUN);
+        env.put("ARENA_NODE_TTL", "2s");
+        env.put("ARENA_HTTP_INSTANCES", "1");
+        env.put("ARENA_DB_POOL_SIZE", "4");
+        env.put("ARENA_WS_RATE", "200");
+        env.put("ARENA_WS_BURST", "400");
+        env.put("ARENA_WS_RESUME_BUFFER", "64");
+        return ArenaNode.start(ConfigLoader.load(env, Map.of()), Clock.systemUTC());
+    }
+
+    static <T> T get(Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static AuthResult guest() {
+        return get(node1.identity().guest("device-" + UUID.randomUUID()));
+    }
+
+    static WsClient client(ArenaNode node, String token) {
+        return WsClient.gateway(vertx, node.port(), token);
+    }
+
+    static WsClient client(ArenaNode node) {
+        return client(node, guest().token());
+    }
+
+    static JsonObject msg(String type, Object... kv) {
+        JsonObject o = new JsonObject().put("type", type);
+        for (int i = 0; i < kv.length; i += 2) {
+            o.put((String) kv[i], kv[i + 1]);
+        }
+        return o;
+    }
+
+    static String room() {
+        return "cluster-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static JsonObject join(WsClient c, String room) {
+        c.send(msg("room.join", "room", room, "rid", "join-" + room));
+        return c.await(o -> "room.joined".equals(o.getString("type")) && room.equals(o.getString("room")),
+                "room.joined " + room);
+    }
+
+    static String session(WsClient c) {
+        return c.welcome().getString("session_id");
+    }
+
+    static JsonObject awaitPresence(WsClient c, String type, String room, WsClient of) {
+        return c.await(o -> type.equals(o.getString("type")) && room.equals(o.getString("room"))
+                && session(of).equals(o.getJsonObject("member").getString("session_id")), type + " of " + session(of));
+    }
+
+    static List<String> sessions(JsonArray members) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            out.add(members.getJsonObject(i).getString("session_id"));
+        }
+        return out;
+    }
+
+    @Test
+    void clientsOnTwoNodesShareOneRoomWithOneGapFreeSequence() {
+        String room = room();
+        try (WsClient a = client(node1); WsClient b = client(node2)) {
+            join(a, room);
+            join(b, room);
+            awaitPresence(a, "presence.join", room, b);
+            for (int i = 0; i < 20; i++) {
+                WsClient sender = i % 2 == 0 ? a : b;
+                sender.send(msg("room.send", "room", room, "data", new JsonObject().put("i", i)));
+            }
+            for (WsClient c : List.of(a, b)) {
+                List<Long> seqs = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    seqs.add(c.await("room.message").getLong("seq"));
+                }
+                assertThat(seqs).as("seen on %s", c.welcome().getString("node"))
+                        .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
+            }
+        }
+    }
+
+    @Test
+    void chatSentOnOneNodeArrivesOnTheOtherAndBothHaveItInHistory() {
+        String room = room();
+        try (WsClient a = client(node1); WsClient b = client(node2)) {
+            join(a, room);
+            join(b, room);
+            a.send(msg("chat.send", "room", room, "message", "hello from node one", "rid", "c1"));
+            JsonObject ack = a.await("ack");
+            JsonObject there = b.await("chat.message");
+            assertThat(there.getString("message")).isEqualTo("hello from node one");
+            assertThat(there.getLong("id")).isEqualTo(ack.getLong("id"));
+            assertThat(there.getLong("seq")).isEqualTo(ack.getLong("seq"));
+            b.send(msg("chat.send", "room", room, "message", "and back from two"));
+            assertThat(a.await(o -> "chat.message".equals(o.getString("type"))
+                    && "and back from two".equals(o.getString("message")), "reply").getString("from"))
+                    .isEqualTo(b.welcome().getString("user_id"));
+            for (WsClient c : List.of(a, b)) {
+                c.send(msg("chat.history", "room", room, "rid", "h"));
+                JsonArray messages = c.await("chat.history").getJsonArray("messages");
+                assertThat(messages).hasSize(2);
+                assertThat(messages.getJsonObject(0).getString("message")).isEqualTo("hello from node one");
+            }
+        }
+    }
+
+    @Test
+    void presenceIsTheSameOnBothNodes() {
+        String room = room();
+        try (WsClient a = client(node1); WsClient b = client(node2); WsClient c = client(node2)) {
+            join(a, room);
+            join(b, room);
+            JsonObject joined = join(c, room);
+            assertThat(sessions(joined.getJsonArray("members")))
+                    .containsExactlyInAnyOrder(session(a), session(b), session(c));
+            awaitPresence(a, "presence.join", room, c);
+            for (WsClient asker : List.of(a, b)) {
+                asker.send(msg("presence.list", "room", room, "rid", "p"));
+                assertThat(sessions(asker.await("presence.list").getJsonArray("members")))
+                        .containsExactlyInAnyOrder(session(a), session(b), session(c));
+            }
+            b.close();
+            awaitPresence(a, "presence.leave", room, b);
+            a.send(msg("presence.list", "room", room, "rid", "p2"));
+            assertThat(sessions(a.await("presence.list").getJsonArray("members")))
+                    .containsExactlyInAnyOrder(session(a), session(c));
+        }
+    }
+
+    @Test
+    void directMessagesReachAPlayerOnTheOtherNode() {
+        try (WsClient a = client(node1); WsClient b = client(node2)) {
+            String to = b.welcome().getString("user_id");
+            a.send(msg("dm.send", "to", to, "message", "psst, other node", "rid", "dm"));
+            assertThat(a.await("ack").getString("rid")).isEqualTo("dm");
+            JsonObject got = b.await("dm.message");
+            assertThat(got.getString("message")).isEqualTo("psst, other node");
+            assertThat(got.getString("from")).isEqualTo(a.welcome().getString("user_id"));
+            assertThat(a.await("dm.message").getString("to")).as("the sender's own copy").isEqualTo(to);
+        }
+    }
+
+    @Test
+    void aClientResumesOnTheOtherNodeAfterADisconnect() {
+        String room = room();
+        String token = guest().token();
+        try (WsClient sender = client(node2)) {
+            join(sender, room);
+            WsClient first = client(node1, token);
+            join(first, room);
+            for (int i = 1; i <= 3; i++) {
+                sender.send(msg("room.send", "room", room, "data", i, "rid", "s" + i));
+                sender.await("ack");
+            }
+            for (int i = 1; i <= 3; i++) {
+                first.await("room.message");
+            }
+            first.close();
+            for (int i = 4; i <= 6; i++) {
+                sender.send(msg("room.send", "room", room, "data", i, "rid", "s" + i));
+                sender.await("ack");
+            }
+            try (WsClient back = client(node2, token)) {
+                back.send(msg("room.join", "room", room, "last_seq", 3, "rid", "resume"));
+                for (int i = 4; i <= 6; i++) {
+                    JsonObject m = back.await("room.message");
+                    assertThat(m.getLong("seq")).isEqualTo((long) i);
+                    assertThat(m.getInteger("data")).isEqualTo(i);
+                }
+                assertThat(back.await("room.joined").getLong("seq")).isEqualTo(6L);
+            }
+        }
+    }
+
+    @Test
+    void aMuteMadeOnOneNodeIsEnforcedOnTheOtherWithoutRestart() throws Exception {
+        String room = room();
+        String moderator = "cmod" + RUN;
+        get(node1.identity().createPrivileged(moderator, "password-" + moderator, Role.MODERATOR));
+        String modToken = get(node1.identity().login(moderator, "password-" + moderator, "127.0.0.1")).token();
+        try (WsClient loud = client(node2)) {
+            join(loud, room);
+            loud.send(msg("chat.send", "room", room, "message", "before the mute", "rid", "before"));
+            assertThat(loud.await("ack").getString("rid")).isEqualTo("before");
+
+            JsonObject body = new JsonObject().put("player_id", loud.welcome().getString("user_id"))
+                    .put("room", room).put("duration_seconds", 600).put("reason", "spamming");
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + node1.port() + "/chat/mutes"))
+                    .header("Authorization", "Bearer " + modToken).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+
+            // The change reaches node 2 asynchronously (milliseconds): ask until it answers "muted".
+            String code = null;
+            for (int i = 0; i < 100 && !"muted".equals(code); i++) {
+                String rid = "after-" + i;
+                loud.send(msg("chat.send", "room", room, "message", "still here?", "rid", rid));
+                JsonObject reply = loud.await(o -> rid.equals(o.getString("rid")), "reply to " + rid);
+                code = "error".equals(reply.getString("type")) ? reply.getString("code") : null;
+            }
+            assertThat(code).isEqualTo("muted");
+        }
+    }
+
+    @Test
+    void aNodeThatStopsGracefullyTakesItsClientsPresenceWithIt() throws Exception {
+        ArenaNode leaving = node("n3");
+        extra.add(leaving);
+        String room = room();
+        try (WsClient watcher = client(node1); WsClient goner = client(leaving)) {
+            join(watcher, room);
+            join(goner, room);
+            awaitPresence(watcher, "presence.join", room, goner);
+
+            leaving.close();
+
+            assertThat(goner.awaitClose()).isEqualTo((short) 1001);
+            awaitPresence(watcher, "presence.leave", room, goner);
+            watcher.send(msg("presence.list", "room", room, "rid", "after"));
+            assertThat(sessions(watcher.await("presence.list").getJsonArray("members")))
+                    .containsExactly(session(watcher));
+        }
+    }
+
+    @Test
+    void whenANodeDiesTheOthersRemoveItsPresenceAfterTheTtl() throws Exception {
+        ArenaNode doomed = node("n4");
+        extra.add(doomed);
+        String room = room();
+        try (WsClient watcher = client(node1); WsClient victim = client(doomed)) {
+            join(watcher, room);
+            join(victim, room);
+            awaitPresence(watcher, "presence.join", room, victim);
+
+            doomed.crash(); // no heartbeats, no goodbyes: the sweepers notice within the TTL (2 s)
+
+            awaitPresence(watcher, "presence.leave", room, victim);
+            watcher.send(msg("presence.list", "room", room, "rid", "after"));
+            assertThat(sessions(watcher.await("presence.list").getJsonArray("members")))
+                    .containsExactly(session(watcher));
+        }
+    }
+}
