@@ -8,9 +8,9 @@ import java.util.UUID;
  *
  * <p>Contract: {@link #get} reflects every change made through {@link ChatModeration} on this node once that
  * call has completed (it invalidates before answering). On a cluster each node holds its own copy; a change
- * made on another node reaches this one when something calls {@link #invalidate} here. The Redis work will do
- * that by publishing the player id of every change and invalidating on each node that receives it; until then
- * a change on one node is seen by the others at their next start.
+ * made on another node reaches this one when something calls {@link #invalidate} here: the Redis variant
+ * ({@code storage.redis.RedisModerationCache}) publishes the player id of every change and each other node
+ * invalidates it on receipt, milliseconds later (docs/CLUSTERING.md).
  */
 public interface ModerationCache {
 

@@ -4,7 +4,6 @@ import dev.arena.room.RoomEvent;
 import dev.arena.room.RoomStream;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -255,12 +254,5 @@ public final class RedisRoomStream implements RoomStream {
     @Override
     public Future<Void> close() {
         return writes.close();
-    }
-
-    /** Completes on the subscriber context once everything queued there before has run (tests). */
-    Future<Void> settled() {
-        Promise<Void> p = Promise.promise();
-        context.runOnContext(v -> p.complete());
-        return p.future();
     }
 }

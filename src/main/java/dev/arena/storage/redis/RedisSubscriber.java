@@ -152,8 +152,8 @@ public final class RedisSubscriber {
         conn.send(subscribe);
         int n = channels.size();
         return Future.all(confirmed).<Void>mapEmpty().onSuccess(v -> {
-            log.warn("re-subscribed {} Redis channels after an outage; messages published meanwhile were not "
-                    + "received here", n);
+            log.warn("re-subscribed {} Redis channels after an outage; what was published meanwhile did not "
+                    + "arrive here (room streams replay it from their buffers)", n);
             resubscribed.forEach(Runnable::run);
         });
     }
