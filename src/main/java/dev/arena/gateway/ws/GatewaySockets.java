@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real-time sockets of one event loop: authenticates the upgrade, runs each connection's frames
@@ -28,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  * HTTP server instance, so its connection set is touched only on that event loop.
  */
 public final class GatewaySockets {
+    private static final Logger log = LoggerFactory.getLogger(GatewaySockets.class);
     private final Realtime rt;
     private final Vertx vertx;
     private final Context context;
@@ -111,14 +114,21 @@ public final class GatewaySockets {
         ws.exceptionHandler(e -> c.close(CloseCodes.INTERNAL_ERROR, "connection error"));
         ws.closeHandler(v -> closed(c));
         ws.resume(); // the request was paused while the token was checked
-        if (flavour == RoomEvent.Flavour.GATEWAY) {
-            c.send(new ServerMessage.Welcome(c.sessionId, principal.playerId(), displayName, rt.node,
-                    rt.limits.heartbeat().toMillis()));
-        }
-        // Every connection is in its player's private room, where direct messages arrive.
+        // Every connection is in its player's private room, where direct messages arrive. The welcome waits until
+        // the node listens there (on a cluster that is a Redis round trip), so no message sent to this player
+        // after its welcome can be missed; without the private room the connection is useless and is closed.
         String own = Rooms.user(principal.playerId());
         c.rooms.add(own);
-        rt.rooms.join(own, c, null, null);
+        rt.rooms.join(own, c, null, null).onComplete(ar -> context.runOnContext(v -> {
+            if (ar.failed()) {
+                log.warn("connection of {} could not join its private room: {}", principal.playerId(),
+                        ar.cause().toString());
+                c.close(CloseCodes.INTERNAL_ERROR, "direct messages unavailable; reconnect");
+            } else if (flavour == RoomEvent.Flavour.GATEWAY) {
+                c.send(new ServerMessage.Welcome(c.sessionId, principal.playerId(), displayName, rt.node,
+                        rt.limits.heartbeat().toMillis()));
+            }
+        }));
         if (autoRoom != null) {
             c.rooms.add(autoRoom);
             rt.rooms.join(autoRoom, c, null, null).onFailure(e -> context.runOnContext(v -> {
