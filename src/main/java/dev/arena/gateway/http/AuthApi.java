@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 final class AuthApi {
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     static final String USERNAME_RULE = "may contain letters, digits, '_', '.' and '-', and must start with a letter or digit";
+    static final Pattern NO_CONTROL_CHARACTERS = Pattern.compile("[^\\p{Cc}]*");
     static final Pattern DEVICE_ID = Pattern.compile("[\\x21-\\x7E]+");
 
     private final IdentityService identity;
@@ -36,7 +37,8 @@ final class AuthApi {
     private void login(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx).only("username", "password");
         // Only shape is checked here: a login must not reveal the registration rules of a username.
-        String username = body.string("username", 1, 64, null, null);
+        // Control characters are refused all the same: no username has them, and PostgreSQL cannot compare a NUL.
+        String username = body.string("username", 1, 64, NO_CONTROL_CHARACTERS, "must not contain control characters");
         String password = body.string("password", 1, 128, null, null);
         body.validate();
         Handlers.respond(ctx, 200, identity.login(username, password, ctx.request().remoteAddress().hostAddress()));
