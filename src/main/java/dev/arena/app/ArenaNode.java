@@ -44,6 +44,7 @@ public final class ArenaNode implements AutoCloseable {
     private Pool pool;
     private WorkerExecutor hashing;
     private IdentityService identity;
+    private ApiRouter.Services httpServices;
     private String httpDeployment;
     private int port;
 
@@ -90,8 +91,9 @@ public final class ArenaNode implements AutoCloseable {
 
         // 4. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
-        var services = new ApiRouter.Services(config, identity, players, metrics,
+        httpServices = new ApiRouter.Services(config, identity, players, metrics,
                 () -> pool.query("SELECT 1").execute().mapEmpty());
+        ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
                 new DeploymentOptions().setInstances(config.httpInstances())));
@@ -113,6 +115,11 @@ public final class ArenaNode implements AutoCloseable {
 
     public IdentityService identity() {
         return identity;
+    }
+
+    /** What every HTTP server instance builds its router from (the OpenAPI drift test rebuilds one too). */
+    public ApiRouter.Services httpServices() {
+        return httpServices;
     }
 
     public boolean embeddedDatabase() {
