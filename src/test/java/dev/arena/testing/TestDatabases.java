@@ -42,6 +42,17 @@ public final class TestDatabases {
         return new DatabaseUrl(admin.host(), admin.port(), name, admin.user(), admin.password());
     }
 
+    /** Runs one statement as the superuser, e.g. to take a test's database away from its node for a while. */
+    public static void execute(String sql) {
+        DatabaseUrl admin = server().url();
+        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run: " + sql, e);
+        }
+    }
+
     /** {@code postgres://...} form of a database, as an operator would write ARENA_DATABASE_URL. */
     public static String asUrl(DatabaseUrl db) {
         return "postgres://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database();
