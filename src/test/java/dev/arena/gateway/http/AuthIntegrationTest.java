@@ -6,6 +6,10 @@ import dev.arena.testing.Http;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +155,20 @@ class AuthIntegrationTest {
     }
 
     @Test
+    void aRefreshTokenSentManyTimesAtOnceIsExchangedOnce() {
+        String refresh = node.register("racer", "password-1").getString("refresh_token");
+        JsonObject body = new JsonObject().put("refresh_token", refresh);
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            var attempts = IntStream.range(0, 8)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> http.post("/auth/refresh", body).status(), pool))
+                    .toList();
+            var statuses = attempts.stream().map(CompletableFuture::join).toList();
+            assertThat(statuses).as("%s", statuses).containsOnly(200, 401).containsOnlyOnce(200);
+        }
+    }
+
+    @Test
     void anUnknownRefreshTokenIsRefused() {
         Response r = http.post("/auth/refresh", new JsonObject().put("refresh_token", "not-a-refresh-token"));
         assertThat(r.status()).as("%s", r).isEqualTo(401);
@@ -186,7 +204,7 @@ class AuthIntegrationTest {
         assertThat(none.header("WWW-Authenticate")).contains("Bearer");
         assertThat(none.json().getString("detail")).isEqualTo("missing bearer token");
 
-        Response basic = http.send("GET", "/players/me", null, null, java.util.Map.of("Authorization", "Basic YTpi"));
+        Response basic = http.send("GET", "/players/me", null, null, Map.of("Authorization", "Basic YTpi"));
         assertThat(basic.status()).as("%s", basic).isEqualTo(401);
     }
 }
