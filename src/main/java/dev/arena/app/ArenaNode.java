@@ -73,6 +73,10 @@ public final class ArenaNode implements AutoCloseable {
         log.info("database {} at schema version {}", database.url(),
                 migrated.targetSchemaVersion == null ? "current" : migrated.targetSchemaVersion);
 
+        if (config.redisUrl().isPresent()) {
+            log.warn("ARENA_REDIS_URL is set but this version does not use Redis yet: running as a single node");
+        }
+
         // 2. runtime: metrics registry, Vert.x, the pool.
         metrics = new Metrics();
         vertx = metrics.newVertx(new VertxOptions());
