@@ -53,6 +53,18 @@ public final class TestDatabases {
         }
     }
 
+    /** The first column of the first row of a query, run as the superuser. */
+    public static String queryOne(String sql) {
+        DatabaseUrl admin = server().url();
+        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
+             Statement s = c.createStatement();
+             var rows = s.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run: " + sql, e);
+        }
+    }
+
     /** {@code postgres://...} form of a database, as an operator would write ARENA_DATABASE_URL. */
     public static String asUrl(DatabaseUrl db) {
         return "postgres://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database();
