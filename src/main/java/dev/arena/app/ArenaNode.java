@@ -61,6 +61,7 @@ public final class ArenaNode implements AutoCloseable {
     private WorkerExecutor hashing;
     private IdentityService identity;
     private ChatService chat;
+    private ApiRouter.Services httpServices;
     private String httpDeployment;
     private LocalRoomStream roomStream;
     /** Events waiting for one room before new ones are dropped (and counted). */
@@ -91,6 +92,10 @@ public final class ArenaNode implements AutoCloseable {
         var migrated = Migrations.migrate(database.url());
         log.info("database {} at schema version {}", database.url(),
                 migrated.targetSchemaVersion == null ? "current" : migrated.targetSchemaVersion);
+
+        if (config.redisUrl().isPresent()) {
+            log.warn("ARENA_REDIS_URL is set but this version does not use Redis yet: running as a single node");
+        }
 
         // 2. runtime: metrics registry, Vert.x, the pool.
         metrics = new Metrics();
@@ -125,8 +130,9 @@ public final class ArenaNode implements AutoCloseable {
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
-        var services = new ApiRouter.Services(config, identity, players, metrics,
+        httpServices = new ApiRouter.Services(config, identity, players, metrics,
                 () -> pool.query("SELECT 1").execute().mapEmpty(), realtime, chat, chatModeration);
+        ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
                 new DeploymentOptions().setInstances(config.httpInstances())));
@@ -166,6 +172,11 @@ public final class ArenaNode implements AutoCloseable {
 
     public ChatService chat() {
         return chat;
+    }
+
+    /** What every HTTP server instance builds its router from (the OpenAPI drift test rebuilds one too). */
+    public ApiRouter.Services httpServices() {
+        return httpServices;
     }
 
     public boolean embeddedDatabase() {
