@@ -65,6 +65,7 @@ public final class ArenaNode implements AutoCloseable {
     private WorkerExecutor hashing;
     private IdentityService identity;
     private ChatService chat;
+    private ApiRouter.Services httpServices;
     private String httpDeployment;
     /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
     private RedisBackplane redis;
@@ -142,8 +143,9 @@ public final class ArenaNode implements AutoCloseable {
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
-        var services = new ApiRouter.Services(config, identity, players, metrics,
-                this::ready, realtime, chat, chatModeration);
+        httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
+                chatModeration);
+        ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
                 new DeploymentOptions().setInstances(config.httpInstances())));
@@ -190,6 +192,11 @@ public final class ArenaNode implements AutoCloseable {
 
     public ChatService chat() {
         return chat;
+    }
+
+    /** What every HTTP server instance builds its router from (the OpenAPI drift test rebuilds one too). */
+    public ApiRouter.Services httpServices() {
+        return httpServices;
     }
 
     public boolean embeddedDatabase() {

@@ -3,6 +3,7 @@ package dev.arena.app;
 import dev.arena.config.ArenaConfig;
 import dev.arena.config.ConfigException;
 import dev.arena.config.ConfigLoader;
+import dev.arena.identity.CredentialRules;
 import dev.arena.identity.Role;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PostgresServer;
@@ -19,7 +20,10 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The {@code arena} command line. Configuration errors exit with status 2 after listing every problem. */
 @Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -28,7 +32,17 @@ import picocli.CommandLine.Option;
 public final class Main {
 
     public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs one command and returns its exit status: 0 done, 2 invalid configuration or usage (every problem
+     * is printed to {@code err}), 1 any other failure.
+     */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException ce) {
                 cmd.getErr().println(ce.getMessage());
@@ -36,7 +50,7 @@ public final class Main {
             }
             throw e;
         });
-        System.exit(cli.execute(args));
+        return cli.execute(args);
     }
 
     /** Flags shared by commands that need configuration; each maps onto an ARENA_* key. */
@@ -132,6 +146,7 @@ public final class Main {
 
     @Command(name = "admin", description = "Create an admin or moderator account (or raise an existing one).")
     static final class Admin implements Callable<Integer> {
+        @Spec CommandSpec spec;
         @Mixin ConfigFlags flags;
         @Option(names = "--username", required = true) String username;
         @Option(names = "--role", defaultValue = "admin", description = "admin or moderator") String role;
@@ -140,19 +155,31 @@ public final class Main {
 
         @Override
         public Integer call() throws Exception {
-            Role r = Role.fromWire(role);
-            if (r == Role.PLAYER) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--role must be admin or moderator");
-            }
-            String password = password();
-            if (password == null || password.length() < 8) {
-                System.err.println("the password must have at least 8 characters");
-                return 2;
+            Role r = switch (role.toLowerCase(Locale.ROOT)) {
+                case "admin" -> Role.ADMIN;
+                case "moderator" -> Role.MODERATOR;
+                default -> throw new ParameterException(spec.commandLine(), "--role must be admin or moderator");
+            };
+            // The same rules as registration: an account nobody could log in to is no use.
+            var usernameProblem = CredentialRules.usernameProblem(username);
+            if (usernameProblem.isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--username " + usernameProblem.get());
             }
             ArenaConfig config = flags.load().withPort(0);
+            String password = password();
+            if (password == null) {
+                spec.commandLine().getErr().println("no password: use --password-file or ARENA_ADMIN_PASSWORD");
+                return 2;
+            }
+            var passwordProblem = CredentialRules.passwordProblem(password);
+            if (passwordProblem.isPresent()) {
+                spec.commandLine().getErr().println("the password " + passwordProblem.get());
+                return 2;
+            }
             try (ArenaNode node = ArenaNode.start(config, Clock.systemUTC())) {
                 var player = ArenaNode.await(node.identity().createPrivileged(username, password, r));
-                System.out.printf("%s %s (id %s) is ready%n", r.wire(), player.username(), player.id());
+                spec.commandLine().getOut().printf("%s %s (id %s) is ready%n", r.wire(), player.username(),
+                        player.id());
             }
             return 0;
         }
@@ -183,9 +210,5 @@ public final class Main {
         public String[] getVersion() {
             return new String[] {"arena " + current()};
         }
-    }
-
-    static PrintWriter out() {
-        return new PrintWriter(System.out, true);
     }
 }

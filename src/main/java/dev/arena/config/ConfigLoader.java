@@ -37,7 +37,7 @@ public final class ConfigLoader {
         key("ARENA_PORT", "8080", "HTTP/WebSocket port (0 picks a free port)");
         key("ARENA_DATABASE_URL", "", "postgres://user:pass@host:5432/db; unset = embedded PostgreSQL in ARENA_DATA_DIR");
         key("ARENA_DB_POOL_SIZE", "16", "PostgreSQL connections in the pool");
-        key("ARENA_REDIS_URL", "", "redis://host:6379; unset = single node, in-process pub/sub and indexes");
+        key("ARENA_REDIS_URL", "", "redis://host:6379 for clustering; validated but not used yet (a later version); unset = single node");
         key("ARENA_DATA_DIR", "./data", "where the embedded database and generated secrets live");
         key("ARENA_TOKEN_SECRET", "", "HMAC secret for access tokens, >= 32 chars; unset = generated once into ARENA_DATA_DIR");
         key("ARENA_TOKEN_TTL", "15m", "access token lifetime (e.g. 900s, 15m, 1h)");
@@ -125,7 +125,8 @@ public final class ConfigLoader {
         Optional<DatabaseUrl> db = p.optional("ARENA_DATABASE_URL", DatabaseUrl::parse);
         int pool = p.integer("ARENA_DB_POOL_SIZE", 1, 1000);
         Optional<URI> redis = p.optional("ARENA_REDIS_URL", ConfigLoader::redisUri);
-        Path dataDir = p.required("ARENA_DATA_DIR", Path::of);
+        // An empty value must not quietly mean "the working directory" for the database and the secret.
+        Path dataDir = p.string("ARENA_DATA_DIR").isEmpty() ? null : p.required("ARENA_DATA_DIR", Path::of);
         Optional<String> secret = p.optional("ARENA_TOKEN_SECRET", s -> {
             if (s.length() < 32) {
                 throw new IllegalArgumentException("must be at least 32 characters");
@@ -138,7 +139,7 @@ public final class ConfigLoader {
         String format = p.oneOf("ARENA_LOG_FORMAT", "text", "json");
         List<String> cors = p.required("ARENA_CORS_ORIGINS", s -> Arrays.stream(s.split(","))
                 .map(String::strip).filter(x -> !x.isEmpty()).toList());
-        long bodyLimit = p.required("ARENA_BODY_LIMIT", ConfigLoader::bytes);
+        Long bodyLimit = p.required("ARENA_BODY_LIMIT", ConfigLoader::bytes); // null when invalid: unbox after the check
         int instances = p.integer("ARENA_HTTP_INSTANCES", 0, 256);
         Duration shutdown = p.duration("ARENA_SHUTDOWN_TIMEOUT");
         String nodeId = m.getOrDefault("ARENA_NODE_ID", "").isBlank()
@@ -213,15 +214,20 @@ public final class ConfigLoader {
         if (!mm.matches()) {
             throw new IllegalArgumentException("not a duration (use e.g. 500ms, 30s, 15m, 2h, 30d)");
         }
-        long n = Long.parseLong(mm.group(1));
         String unit = mm.group(2) == null ? "s" : mm.group(2);
-        Duration d = switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        Duration d;
+        try {
+            long n = Long.parseLong(mm.group(1));
+            d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("is too large");
+        }
         if (d.isZero()) {
             throw new IllegalArgumentException("must be greater than zero");
         }
@@ -233,14 +239,19 @@ public final class ConfigLoader {
         if (!mm.matches()) {
             throw new IllegalArgumentException("not a size (use e.g. 65536, 64KiB, 1MiB)");
         }
-        long n = Long.parseLong(mm.group(1));
         String unit = mm.group(2) == null ? "b" : mm.group(2);
-        long v = switch (unit) {
-            case "kb", "kib" -> n * 1024;
-            case "mb", "mib" -> n * 1024 * 1024;
-            case "gb", "gib" -> n * 1024 * 1024 * 1024;
-            default -> n;
-        };
+        long v;
+        try {
+            long n = Long.parseLong(mm.group(1));
+            v = switch (unit) {
+                case "kb", "kib" -> Math.multiplyExact(n, 1024L);
+                case "mb", "mib" -> Math.multiplyExact(n, 1024L * 1024);
+                case "gb", "gib" -> Math.multiplyExact(n, 1024L * 1024 * 1024);
+                default -> n;
+            };
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("is too large"); // rather than a silently wrapped-around size
+        }
         if (v < 1024) {
             throw new IllegalArgumentException("must be at least 1KiB");
         }

@@ -69,6 +69,11 @@ public final class LoginThrottle {
         failures.remove(key);
     }
 
+    /** Keys currently remembered (for the bound's test). */
+    int trackedKeys() {
+        return failures.size();
+    }
+
     private void prune(Instant now) {
         for (Iterator<Map.Entry<String, State>> it = failures.entrySet().iterator(); it.hasNext(); ) {
             State s = it.next().getValue();

@@ -94,7 +94,13 @@ final class Room {
                 : presence.add(name, me).compose(v -> presence.list(name));
         Future.all(replay, list).onComplete(ar -> context.runOnContext(v -> {
             if (members.get(j.member()) != seen) {
-                return; // left (or disconnected) while joining
+                // Left (or disconnected) while joining: its leave may have reached the presence store
+                // before this join's add did, so remove it again.
+                if (!Rooms.isPrivate(name)) {
+                    presence.remove(name, me);
+                }
+                j.done().tryFail(new ArenaException.Conflict("left room " + name + " while joining"));
+                return;
             }
             if (ar.failed()) {
                 members.remove(j.member());

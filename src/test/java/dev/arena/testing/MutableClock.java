@@ -7,19 +7,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand: time passes only when {@link #advance} says so. */
+/** A clock tests move by hand, so expiry and lock-outs are tested without sleeping. Thread-safe. */
 public final class MutableClock extends Clock {
+    /** Where every test clock starts unless told otherwise. */
+    public static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
+
     private final AtomicReference<Instant> now;
 
-    public MutableClock(Instant start) {
-        now = new AtomicReference<>(start);
+    public MutableClock() {
+        this(START);
     }
 
-    public MutableClock() {
-        this(Instant.now());
+    public MutableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
     }
 
     public void advance(Duration d) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("time only moves forward in tests: " + d);
+        }
         now.updateAndGet(t -> t.plus(d));
     }
 
@@ -35,6 +41,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        throw new UnsupportedOperationException("a MutableClock is always UTC");
     }
 }

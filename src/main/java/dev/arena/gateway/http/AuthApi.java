@@ -1,5 +1,6 @@
 package dev.arena.gateway.http;
 
+import dev.arena.identity.CredentialRules;
 import dev.arena.identity.IdentityService;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -7,8 +8,7 @@ import java.util.regex.Pattern;
 
 /** {@code /auth/*}: register, login, guest login, refresh, logout. */
 final class AuthApi {
-    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-    static final String USERNAME_RULE = "may contain letters, digits, '_', '.' and '-', and must start with a letter or digit";
+    static final Pattern NO_CONTROL_CHARACTERS = Pattern.compile("[^\\p{Cc}]*");
     static final Pattern DEVICE_ID = Pattern.compile("[\\x21-\\x7E]+");
 
     private final IdentityService identity;
@@ -27,8 +27,9 @@ final class AuthApi {
 
     private void register(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx).only("username", "password");
-        String username = body.string("username", 3, 24, USERNAME, USERNAME_RULE);
-        String password = body.string("password", 8, 128, null, null);
+        String username = body.string("username", CredentialRules.USERNAME_MIN, CredentialRules.USERNAME_MAX,
+                CredentialRules.USERNAME, CredentialRules.USERNAME_RULE);
+        String password = body.string("password", CredentialRules.PASSWORD_MIN, CredentialRules.PASSWORD_MAX, null, null);
         body.validate();
         Handlers.respond(ctx, 201, identity.register(username, password));
     }
@@ -36,8 +37,9 @@ final class AuthApi {
     private void login(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx).only("username", "password");
         // Only shape is checked here: a login must not reveal the registration rules of a username.
-        String username = body.string("username", 1, 64, null, null);
-        String password = body.string("password", 1, 128, null, null);
+        // Control characters are refused all the same: no username has them, and PostgreSQL cannot compare a NUL.
+        String username = body.string("username", 1, 64, NO_CONTROL_CHARACTERS, "must not contain control characters");
+        String password = body.string("password", 1, CredentialRules.PASSWORD_MAX, null, null);
         body.validate();
         Handlers.respond(ctx, 200, identity.login(username, password, ctx.request().remoteAddress().hostAddress()));
     }

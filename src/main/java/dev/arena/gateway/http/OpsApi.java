@@ -30,7 +30,14 @@ final class OpsApi {
         Buffer openapi = resource("api/openapi.json");
         router.get("/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").end(openapi));
-        router.get("/docs").handler(ctx -> ctx.redirect("/docs/"));
+        // Vert.x matches "/docs" for "/docs/" too: redirect only the bare path, or "/docs/" would redirect to itself.
+        router.get("/docs").handler(ctx -> {
+            if (ctx.request().path().equals("/docs")) {
+                ctx.redirect("/docs/");
+            } else {
+                ctx.next();
+            }
+        });
         // Our initializer points Swagger UI at /openapi.json; the webjar's own points at a demo petstore.
         Buffer initializer = resource("api/swagger-initializer.js");
         router.get("/docs/swagger-initializer.js").handler(ctx -> ctx.response()

@@ -10,8 +10,12 @@ import java.util.regex.Pattern;
 
 /** {@code /players/*}. Reading a player is public; changing one needs its own token (or an admin's for roles). */
 final class PlayerApi {
-    /** Printable text without control characters; the length is checked separately. */
-    static final Pattern DISPLAY_NAME = Pattern.compile("[^\\p{Cntrl}]*\\S[^\\p{Cntrl}]*");
+    /**
+     * Text without control characters (C0, DEL and C1: {@code \p{Cc}}) and with at least one character that is
+     * not white space; the length is checked separately. The visible character must itself not be a control
+     * character, or one control character (even NUL, which PostgreSQL refuses) would slip through in its place.
+     */
+    static final Pattern DISPLAY_NAME = Pattern.compile("[^\\p{Cc}]*[^\\p{Cc}\\p{IsWhite_Space}][^\\p{Cc}]*");
 
     private final PlayerService players;
 

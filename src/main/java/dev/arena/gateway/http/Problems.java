@@ -35,6 +35,8 @@ public final class Problems {
         return switch (status) {
             case 400 -> Problem.of("bad-request", "Bad Request", 400, "the request could not be read");
             case 401 -> Problem.of("unauthorized", "Unauthorized", 401, "missing or invalid bearer token");
+            case 403 -> Problem.of("forbidden", "Forbidden", 403,
+                    "the request was refused (from a browser: its origin is not allowed)");
             case 404 -> Problem.of("not-found", "Not Found", 404, "no such route");
             case 405 -> Problem.of("method-not-allowed", "Method Not Allowed", 405,
                     "this route does not accept that method");
@@ -51,7 +53,15 @@ public final class Problems {
     /** Failure handler for the whole router. */
     public static void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        Problem problem = failure != null ? toProblem(failure) : forStatus(ctx.statusCode() < 0 ? 500 : ctx.statusCode());
+        int status = ctx.statusCode() < 0 ? 500 : ctx.statusCode();
+        Problem problem;
+        if (failure == null || (isForeign(failure) && status >= 400 && status < 500)) {
+            // Vert.x handlers refuse requests with a 4xx status and, at times, an exception of their own (the
+            // CORS handler: 403 and a VertxException): the status is what they mean, not an internal error.
+            problem = forStatus(status);
+        } else {
+            problem = toProblem(failure);
+        }
         if (problem.status() >= 500) {
             log.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
         }
@@ -62,6 +72,10 @@ public final class Problems {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
         }
         send(ctx.response(), problem.at(ctx.request().path()));
+    }
+
+    private static boolean isForeign(Throwable failure) {
+        return !(failure instanceof ArenaException) && !(failure instanceof HttpProblem);
     }
 
     public static void send(HttpServerResponse response, Problem problem) {

@@ -1,0 +1,189 @@
+package dev.arena.gateway.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.app.ArenaNode;
+import dev.arena.config.ConfigLoader;
+import dev.arena.identity.Role;
+import dev.arena.testing.WsClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Chat through the gateway and the legacy chat socket: filtering, persistence, history, DMs, moderation. */
+class GatewayChatIntegrationTest {
+    static ArenaNode node;
+    static Vertx vertx;
+    static String moderatorToken;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("ARENA_PORT", "0");
+        env.put("ARENA_HOST", "127.0.0.1");
+        env.put("ARENA_DATA_DIR", Files.createTempDirectory("arena-chat-gw").toString());
+        env.put("ARENA_TOKEN_SECRET", "gateway-chat-test-secret-0123456789");
+        node = ArenaNode.start(ConfigLoader.load(env, Map.of()), Clock.systemUTC());
+        vertx = Vertx.vertx();
+        get(node.identity().createPrivileged("mod_" + UUID.randomUUID().toString().substring(0, 8), "moderator-pass",
+                Role.MODERATOR).compose(p -> node.identity().login(p.username(), "moderator-pass", "127.0.0.1"))
+                .map(r -> moderatorToken = r.token()));
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close();
+        node.close();
+    }
+
+    static <T> T get(Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String token() {
+        return get(node.identity().guest("device-" + UUID.randomUUID())).token();
+    }
+
+    static JsonObject msg(String type, Object... kv) {
+        JsonObject o = new JsonObject().put("type", type);
+        for (int i = 0; i < kv.length; i += 2) {
+            o.put((String) kv[i], kv[i + 1]);
+        }
+        return o;
+    }
+
+    static void join(WsClient c, String room) {
+        c.send(msg("room.join", "room", room));
+        c.await(o -> "room.joined".equals(o.getString("type")) && room.equals(o.getString("room")), "joined");
+    }
+
+    static int post(String path, String token, JsonObject body) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.port() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode();
+    }
+
+    @Test
+    void chatIsFilteredStoredBroadcastAndPaged() {
+        String room = "lobby-" + UUID.randomUUID().toString().substring(0, 6);
+        try (WsClient a = WsClient.gateway(vertx, node.port(), token());
+             WsClient b = WsClient.gateway(vertx, node.port(), token())) {
+            join(a, room);
+            join(b, room);
+            a.send(msg("chat.send", "room", room, "message", "hello there", "rid", "c1"));
+            a.send(msg("chat.send", "room", room, "message", "you are a F.u.C.k.e.r"));
+            JsonObject ack = a.await("ack");
+            assertThat(ack.getString("rid")).isEqualTo("c1");
+            assertThat(ack.getLong("id")).isPositive();
+            assertThat(ack.getLong("seq")).isEqualTo(1L);
+            for (WsClient c : new WsClient[] {a, b}) {
+                JsonObject m1 = c.await("chat.message");
+                JsonObject m2 = c.await("chat.message");
+                assertThat(m1.getString("message")).isEqualTo("hello there");
+                assertThat(m1.getString("display_name")).startsWith("Guest-");
+                assertThat(m2.getString("message")).doesNotContainIgnoringCase("u.c.k").contains("*");
+                assertThat(m2.getLong("seq")).isEqualTo(2L);
+            }
+            for (int i = 0; i < 5; i++) {
+                a.send(msg("chat.send", "room", room, "message", "line " + i, "rid", "l" + i));
+                a.await("ack");
+            }
+            b.send(msg("chat.history", "room", room, "limit", 4, "rid", "h1"));
+            JsonObject page = b.await("chat.history");
+            assertThat(page.getJsonArray("messages")).hasSize(4);
+            assertThat(page.getJsonArray("messages").getJsonObject(3).getString("message")).isEqualTo("line 4");
+            b.send(msg("chat.history", "room", room, "limit", 4, "before", page.getLong("next_before"), "rid", "h2"));
+            JsonObject older = b.await("chat.history");
+            assertThat(older.getJsonArray("messages")).hasSize(3);
+            assertThat(older.getJsonArray("messages").getJsonObject(0).getString("message")).isEqualTo("hello there");
+            b.send(msg("chat.send", "room", room, "message", ""));
+            assertThat(b.await("error").getString("code")).isEqualTo("bad_message");
+            b.send(msg("chat.send", "room", "not-joined", "message", "hi"));
+            assertThat(b.await("error").getString("code")).isEqualTo("not_member");
+        }
+    }
+
+    @Test
+    void mutedPlayersGetAnErrorWithTheReasonNotSilence() throws Exception {
+        String room = "mute-" + UUID.randomUUID().toString().substring(0, 6);
+        try (WsClient a = WsClient.gateway(vertx, node.port(), token())) {
+            join(a, room);
+            String player = a.welcome().getString("user_id");
+            int status = post("/chat/mutes", moderatorToken, new JsonObject().put("player_id", player)
+                    .put("duration_seconds", 600).put("reason", "spamming"));
+            assertThat(status).isEqualTo(201);
+            a.send(msg("chat.send", "room", room, "message", "can you hear me", "rid", "m"));
+            JsonObject e = a.await("error");
+            assertThat(e.getString("code")).isEqualTo("muted");
+            assertThat(e.getString("message")).contains("spamming");
+            assertThat(e.getString("rid")).isEqualTo("m");
+            assertThat(post("/chat/bans", token(), new JsonObject().put("player_id", player).put("reason", "x")))
+                    .as("players cannot ban").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void directMessagesReachEveryConnectionOfBothPlayers() {
+        String tb = token();
+        try (WsClient a = WsClient.gateway(vertx, node.port(), token());
+             WsClient b1 = WsClient.gateway(vertx, node.port(), tb);
+             WsClient b2 = WsClient.gateway(vertx, node.port(), tb)) {
+            String bId = b1.welcome().getString("user_id");
+            a.send(msg("dm.send", "to", bId, "message", "psst", "rid", "d"));
+            assertThat(a.await("ack").getLong("id")).isPositive();
+            for (WsClient c : new WsClient[] {a, b1, b2}) {
+                JsonObject dm = c.await("dm.message");
+                assertThat(dm.getString("message")).isEqualTo("psst");
+                assertThat(dm.getString("to")).isEqualTo(bId);
+                assertThat(dm.getString("from")).isEqualTo(a.welcome().getString("user_id"));
+            }
+            a.send(msg("dm.send", "to", UUID.randomUUID().toString(), "message", "anyone?"));
+            assertThat(a.await("error").getString("code")).isEqualTo("not_found");
+            a.send(msg("dm.send", "to", "nobody", "message", "x"));
+            assertThat(a.await("error").getString("code")).isEqualTo("bad_message");
+        }
+    }
+
+    @Test
+    void theLegacyChatSocketSpeaksTheOriginalFormatAndSharesTheRoom() {
+        String id = "general-" + UUID.randomUUID().toString().substring(0, 6);
+        try (WsClient legacy = WsClient.connect(vertx, node.port(), "/chat/" + id + "?token=" + token());
+             WsClient gw = WsClient.gateway(vertx, node.port(), token())) {
+            join(gw, "chat:" + id);
+            gw.send(msg("presence.list", "room", "chat:" + id, "rid", 1));
+            while (gw.await("presence.list").getJsonArray("members").size() < 2) {
+                gw.send(msg("presence.list", "room", "chat:" + id, "rid", 1));
+            }
+            legacy.sendText(new JsonObject().put("message", "hi all").put("user", "spoofed").encode());
+            JsonObject line = legacy.await(o -> "hi all".equals(o.getString("message")), "legacy chat line");
+            assertThat(line.getString("room_id")).isEqualTo(id);
+            assertThat(line.getString("user")).startsWith("Guest-").isNotEqualTo("spoofed");
+            assertThat(line.getString("timestamp")).isNotBlank();
+            assertThat(gw.await("chat.message").getString("message")).isEqualTo("hi all");
+            gw.send(msg("chat.send", "room", "chat:" + id, "message", "from the gateway"));
+            assertThat(legacy.await(o -> "from the gateway".equals(o.getString("message")), "gateway line")
+                    .getString("room_id")).isEqualTo(id);
+            legacy.sendText("{\"msg\":\"wrong field\"}");
+            assertThat(legacy.await("error").getString("code")).isEqualTo("bad_message");
+        }
+    }
+}
