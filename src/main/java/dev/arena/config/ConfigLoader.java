@@ -37,7 +37,7 @@ public final class ConfigLoader {
         key("ARENA_PORT", "8080", "HTTP/WebSocket port (0 picks a free port)");
         key("ARENA_DATABASE_URL", "", "postgres://user:pass@host:5432/db; unset = embedded PostgreSQL in ARENA_DATA_DIR");
         key("ARENA_DB_POOL_SIZE", "16", "PostgreSQL connections in the pool");
-        key("ARENA_REDIS_URL", "", "redis://host:6379 for clustering; validated but not used yet (a later version); unset = single node");
+        key("ARENA_REDIS_URL", "", "redis://host:6379 to run as a cluster (docs/CLUSTERING.md); unset = single node, all in-process");
         key("ARENA_DATA_DIR", "./data", "where the embedded database and generated secrets live");
         key("ARENA_TOKEN_SECRET", "", "HMAC secret for access tokens, >= 32 chars; unset = generated once into ARENA_DATA_DIR");
         key("ARENA_TOKEN_TTL", "15m", "access token lifetime (e.g. 900s, 15m, 1h)");
