@@ -18,7 +18,7 @@ public record QueueConfig(String mode, int teamCount, int teamSize, RatingWindow
     public static final int MAX_PLAYERS_PER_MATCH = 64;
 
     /**
-     * Default window for a real-time 1v1, tuned with {@code MatchmakingSimulation} (docs/BENCHMARKS-matchmaking.md):
+     * Default window for a real-time 1v1, tuned with {@code MatchmakingSimulation} (docs/BENCHMARKS.md):
      * ±50 at once, +5 per second of waiting, capped at ±400 (reached after 70 s).
      */
     public static final RatingWindow DEFAULT_WINDOW = new RatingWindow(50, 5, 400);

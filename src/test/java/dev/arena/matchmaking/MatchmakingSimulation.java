@@ -16,7 +16,7 @@ import java.util.UUID;
  * gives the same figures on every machine; only the timings vary.
  *
  * <p>Run: {@code ./mvnw -q test-compile && java -cp target/classes:target/test-classes
- * dev.arena.matchmaking.MatchmakingSimulation} (any JDK 21+). Results: docs/BENCHMARKS-matchmaking.md.
+ * dev.arena.matchmaking.MatchmakingSimulation} (any JDK 21+). Results: docs/BENCHMARKS.md.
  */
 public final class MatchmakingSimulation {
     static final String MODE = QueueConfig.ARENA_BATTLE;
