@@ -1,0 +1,25 @@
+package dev.arena.bench;
+
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The measured window of the rate-driven scenarios: warm-up first, then the measured duration. */
+final class RunOptions {
+    @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
+            description = "measured time after the warm-up (default: ${DEFAULT-VALUE})")
+    Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "5s", converter = DurationConverter.class,
+            description = "load applied before measuring (default: ${DEFAULT-VALUE})")
+    Duration warmup;
+
+    void validate(List<String> errors) {
+        if (duration.isZero() || duration.compareTo(Duration.ofHours(24)) > 0) {
+            errors.add("--duration must be between 1ms and 24h");
+        }
+        if (warmup.compareTo(Duration.ofHours(1)) > 0) {
+            errors.add("--warmup must be at most 1h");
+        }
+    }
+}
