@@ -63,6 +63,10 @@ final class ConnectStormScenario implements Callable<Integer> {
                 clients / addresses + 1)) {
             var created = GuestAccounts.create(gen, s.runId(), clients, s.authConcurrency(), out);
             Account[] accounts = created.accounts();
+            if (created.created() == 0) {
+                System.err.println("bench: no guest account could be created: " + created.failures());
+                return 1;
+            }
             BenchSocket[] sockets = new BenchSocket[clients];
             long start = System.nanoTime();
             AtomicLong lastConnected = new AtomicLong(start);

@@ -47,6 +47,10 @@ final class RoomRun {
             var created = GuestAccounts.create(gen, settings.runId(), plan.clients(), settings.authConcurrency(),
                     progressOut);
             Account[] accounts = created.accounts();
+            if (created.created() == 0) {
+                System.err.println("bench: no guest account could be created: " + created.failures());
+                return 1;
+            }
             BenchSocket[] sockets = new BenchSocket[plan.clients()];
             long connectStart = System.nanoTime();
             Future<Void> all = gen.bounded(plan.clients(), rooms.connectConcurrency, i -> {
