@@ -114,8 +114,9 @@ final class RoomRun {
                         sentRate, d.delivered(), delRate, stats.deliveryLatency.interval().p99Ms(),
                         stats.serverErrors.total() + stats.socketErrors.total(), stats.closes.total());
             });
-            DeliveryLedger.Snapshot d = ledger.snapshot();
+            // closed first, so the counts and the latency histogram below describe the same deliveries
             gen.closeSockets(sockets);
+            DeliveryLedger.Snapshot d = ledger.snapshot();
             Verdict verdict = verdict(d);
             JsonObject report = report(d, window, connectSeconds, skippedLate.sum(), skippedClosed.sum(),
                     created.failed());
