@@ -1,5 +1,10 @@
 package dev.arena.app;
 
+import dev.arena.chat.ChatModeration;
+import dev.arena.chat.ChatService;
+import dev.arena.chat.LocalModerationCache;
+import dev.arena.chat.ModeratedChat;
+import dev.arena.chat.ProfanityFilter;
 import dev.arena.config.ArenaConfig;
 import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
@@ -13,9 +18,20 @@ import dev.arena.player.PlayerService;
 import dev.arena.player.RankSource;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
+import dev.arena.storage.postgres.PgChatStore;
 import dev.arena.storage.postgres.PgPlayerStore;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
+import dev.arena.chat.ChatService;
+import dev.arena.gateway.ws.Realtime;
+import dev.arena.room.RoomRegistry;
+import dev.arena.storage.local.LocalPresenceStore;
+import dev.arena.storage.local.LocalRoomStream;
+import io.vertx.core.Context;
+import io.vertx.core.VerticleBase;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,7 +60,11 @@ public final class ArenaNode implements AutoCloseable {
     private Pool pool;
     private WorkerExecutor hashing;
     private IdentityService identity;
+    private ChatService chat;
     private String httpDeployment;
+    private LocalRoomStream roomStream;
+    /** Events waiting for one room before new ones are dropped (and counted). */
+    private static final int ROOM_INBOX = 65_536;
     private int port;
 
     private ArenaNode(ArenaConfig config, Clock clock) {
@@ -87,16 +107,45 @@ public final class ArenaNode implements AutoCloseable {
                 config.refreshTtl(), clock);
         PlayerService players = new PlayerService(accounts, new PgPlayerStore(pool), GameHistory.NONE,
                 RankSource.UNRANKED, clock);
+        // chat: bans and mutes in force are loaded before anything can post
+        PgChatStore chatStore = new PgChatStore(pool);
+        LocalModerationCache chatRestrictions = new LocalModerationCache(chatStore, clock);
+        await(chatRestrictions.load());
+        var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
+        chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
+        ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock);
 
-        // 4. the edge, last: nothing is reachable before everything behind it is ready.
+        // 4. real time: rooms spread over one owning context per event loop; in-process stream and presence
+        //    on a single node.
+        roomStream = new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
+        RoomRegistry rooms = new RoomRegistry(shardContexts(), roomStream, new LocalPresenceStore(),
+                config.ws().roomMaxMembers(), ROOM_INBOX, clock);
+        Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
+                metrics.registry());
+
+        // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         var services = new ApiRouter.Services(config, identity, players, metrics,
-                () -> pool.query("SELECT 1").execute().mapEmpty());
+                () -> pool.query("SELECT 1").execute().mapEmpty(), realtime, chat, chatModeration);
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
                 new DeploymentOptions().setInstances(config.httpInstances())));
         log.info("Arena node {} listening on http://{}:{} ({} event loops, started in {} ms)", config.nodeId(),
                 config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** One context per event loop; each room is owned by one of them. */
+    private List<Context> shardContexts() {
+        List<Context> contexts = new CopyOnWriteArrayList<>();
+        int n = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+        await(vertx.deployVerticle(() -> new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                contexts.add(context);
+                return Future.succeededFuture();
+            }
+        }, new DeploymentOptions().setInstances(n)));
+        return contexts;
     }
 
     public int port() {
@@ -113,6 +162,10 @@ public final class ArenaNode implements AutoCloseable {
 
     public IdentityService identity() {
         return identity;
+    }
+
+    public ChatService chat() {
+        return chat;
     }
 
     public boolean embeddedDatabase() {

@@ -73,6 +73,24 @@ public abstract sealed class ArenaException extends RuntimeException {
         }
     }
 
+    /**
+     * A policy refused the action (muted, banned, filtered, room full, ...). {@code code} is the stable
+     * machine-readable reason, sent as the WebSocket error code; over HTTP it is a 403 whose problem
+     * type ends in the code.
+     */
+    public static final class Rejected extends ArenaException {
+        private final String code;
+
+        public Rejected(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
     /** A dependency (database, Redis) is not answering. */
     public static final class Unavailable extends ArenaException {
         public Unavailable(String message) {

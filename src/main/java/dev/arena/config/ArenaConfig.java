@@ -30,7 +30,9 @@ public record ArenaConfig(
         long bodyLimitBytes,
         int httpInstances,
         Duration shutdownTimeout,
-        String nodeId) {
+        String nodeId,
+        WsLimits ws,
+        ChatConfig chat) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -41,6 +43,7 @@ public record ArenaConfig(
     /** Same configuration on another port (tests and multi-node runs on one machine). */
     public ArenaConfig withPort(int newPort) {
         return new ArenaConfig(host, newPort, databaseUrl, dbPoolSize, redisUrl, dataDir, tokenSecret, tokenTtl,
-                refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId);
+                refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId,
+                ws, chat);
     }
 }

@@ -1,5 +1,6 @@
 package dev.arena.config;
 
+import dev.arena.chat.ProfanityFilter;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -48,7 +49,22 @@ public final class ConfigLoader {
         key("ARENA_HTTP_INSTANCES", "0", "HTTP server instances (event loops); 0 = one per core");
         key("ARENA_SHUTDOWN_TIMEOUT", "10s", "how long in-flight requests may finish after SIGTERM");
         key("ARENA_NODE_ID", "", "name of this node in a cluster; unset = random");
+        key("ARENA_WS_OUTBOUND_QUEUE", "1024", "frames that may wait for one slow client before it is cut off (4001)");
+        key("ARENA_WS_RATE", "20", "messages per second one connection may send (sustained)");
+        key("ARENA_WS_BURST", "40", "messages one connection may send in a burst");
+        key("ARENA_WS_MAX_MESSAGE", "16KiB", "largest client frame answered normally; larger gets too_large");
+        key("ARENA_WS_HARD_FRAME", "64KiB", "largest frame the WebSocket layer accepts at all (close 1009)");
+        key("ARENA_WS_HEARTBEAT", "15s", "idle time after which the server pings a connection");
+        key("ARENA_WS_IDLE_TIMEOUT", "45s", "silence after which a connection is closed (4000)");
+        key("ARENA_WS_ABUSE_LIMIT", "20", "invalid or excessive frames per minute before close 1008");
+        key("ARENA_ROOM_MAX_MEMBERS", "5000", "members one room may have on one node");
+        key("ARENA_WS_RESUME_BUFFER", "512", "events kept per room for resume");
+        key("ARENA_WS_RESUME_WINDOW", "2m", "how long kept events can be resumed");
+        key("ARENA_TCP_SEND_BUFFER", "0", "kernel send buffer per socket in bytes; 0 = OS default (autotuned)");
         key("ARENA_CONFIG", "", "optional properties file with any of these keys");
+        key("ARENA_CHAT_MAX_LENGTH", "500", "longest chat message in characters (1-10000)");
+        key("ARENA_CHAT_FILTER", "mask", "what the profanity filter does: mask (replace with *) or reject");
+        key("ARENA_CHAT_WORDLIST", "", "chat word-list file replacing the built-in list (see docs/CHAT.md)");
     }
 
     private static void key(String name, String def, String help) {
@@ -127,6 +143,27 @@ public final class ConfigLoader {
         String nodeId = m.getOrDefault("ARENA_NODE_ID", "").isBlank()
                 ? "node-" + UUID.randomUUID().toString().substring(0, 8)
                 : m.get("ARENA_NODE_ID").strip();
+        int outQueue = p.integer("ARENA_WS_OUTBOUND_QUEUE", 8, 1_000_000);
+        int rate = p.integer("ARENA_WS_RATE", 1, 100_000);
+        int burst = p.integer("ARENA_WS_BURST", 1, 100_000);
+        Long maxMessage = p.required("ARENA_WS_MAX_MESSAGE", ConfigLoader::bytes);
+        Long hardFrame = p.required("ARENA_WS_HARD_FRAME", ConfigLoader::bytes);
+        Duration heartbeat = p.duration("ARENA_WS_HEARTBEAT");
+        Duration idle = p.duration("ARENA_WS_IDLE_TIMEOUT");
+        int abuse = p.integer("ARENA_WS_ABUSE_LIMIT", 1, 1_000_000);
+        int roomMax = p.integer("ARENA_ROOM_MAX_MEMBERS", 1, 1_000_000);
+        int resumeBuffer = p.integer("ARENA_WS_RESUME_BUFFER", 0, 1_000_000);
+        Duration resumeWindow = p.duration("ARENA_WS_RESUME_WINDOW");
+        int sendBuffer = p.integer("ARENA_TCP_SEND_BUFFER", 0, 64 * 1024 * 1024);
+        if (maxMessage != null && hardFrame != null && hardFrame < maxMessage) {
+            problems.add("ARENA_WS_HARD_FRAME: must not be smaller than ARENA_WS_MAX_MESSAGE");
+        }
+        if (heartbeat != null && idle != null && idle.compareTo(heartbeat) <= 0) {
+            problems.add("ARENA_WS_IDLE_TIMEOUT: must be longer than ARENA_WS_HEARTBEAT");
+        }
+        ChatConfig chat = new ChatConfig(p.integer("ARENA_CHAT_MAX_LENGTH", 1, 10_000),
+                ProfanityFilter.Action.valueOf(p.oneOf("ARENA_CHAT_FILTER", "mask", "reject").toUpperCase(Locale.ROOT)),
+                p.optional("ARENA_CHAT_WORDLIST", ConfigLoader::wordList));
         if (tokenTtl != null && refreshTtl != null && refreshTtl.compareTo(tokenTtl) < 0) {
             problems.add("ARENA_REFRESH_TTL: must not be shorter than ARENA_TOKEN_TTL");
         }
@@ -135,7 +172,21 @@ public final class ConfigLoader {
         }
         return new ArenaConfig(host, port, db, pool, redis, dataDir.toAbsolutePath().normalize(), secret, tokenTtl,
                 refreshTtl, level, ArenaConfig.LogFormat.valueOf(format.toUpperCase(Locale.ROOT)), cors, bodyLimit,
-                instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId);
+                instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId,
+                new WsLimits(outQueue, rate, burst, (int) Math.min(Integer.MAX_VALUE, maxMessage),
+                        (int) Math.min(Integer.MAX_VALUE, hardFrame), heartbeat, idle, abuse, roomMax, resumeBuffer,
+                        resumeWindow, sendBuffer), chat);
+    }
+
+    /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */
+    private static Path wordList(String s) {
+        Path path = Path.of(s).toAbsolutePath().normalize();
+        try {
+            ProfanityFilter.parse(Files.readString(path), path.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("is not a readable file (" + e.getMessage() + ")");
+        }
+        return path;
     }
 
     private static URI redisUri(String s) {

@@ -1,6 +1,10 @@
 package dev.arena.gateway.http;
 
+import dev.arena.chat.ChatModeration;
+import dev.arena.chat.ChatService;
 import dev.arena.config.ArenaConfig;
+import dev.arena.gateway.ws.GatewaySockets;
+import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
@@ -21,11 +25,18 @@ public final class ApiRouter {
 
     /** What the HTTP edge needs from the rest of the node. */
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
-                           Supplier<Future<Void>> readiness) {}
+                           Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
+                           ChatModeration chatModeration) {}
 
     private ApiRouter() {}
 
+    /** The router with real-time sockets owned by the calling context (an HTTP server instance). */
     public static Router build(Vertx vertx, Services s) {
+        return build(vertx, s, s.realtime() == null ? null
+                : new GatewaySockets(s.realtime(), vertx, vertx.getOrCreateContext()));
+    }
+
+    public static Router build(Vertx vertx, Services s, GatewaySockets sockets) {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             long start = System.nanoTime();
@@ -52,12 +63,16 @@ public final class ApiRouter {
             }
             router.route().handler(cors);
         }
+        if (sockets != null) {
+            sockets.mount(router); // before the body handler: an upgrade request has no body to read
+        }
         router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().bodyLimitBytes()));
 
         Authenticator auth = new Authenticator(s.identity());
         new AuthApi(s.identity()).mount(router, auth);
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
+        new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);

@@ -1,5 +1,6 @@
 package dev.arena.gateway.http;
 
+import dev.arena.gateway.ws.GatewaySockets;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -18,6 +19,7 @@ public final class HttpVerticle extends VerticleBase {
     private final int port;
     private final Duration shutdownTimeout;
     private HttpServer server;
+    private GatewaySockets sockets;
 
     public HttpVerticle(ApiRouter.Services services, String host, int port, Duration shutdownTimeout) {
         this.services = services;
@@ -30,16 +32,26 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         HttpServerOptions options = new HttpServerOptions()
                 .setTcpNoDelay(true)
+                .setRegisterWebSocketWriteHandlers(false)
                 .setCompressionSupported(false)
                 .setIdleTimeout(120)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
-        server = vertx.createHttpServer(options).requestHandler(ApiRouter.build(vertx, services));
+        if (services.realtime() != null) {
+            int hard = services.realtime().limits().hardFrameBytes();
+            options.setMaxWebSocketFrameSize(hard).setMaxWebSocketMessageSize(hard);
+            if (services.realtime().limits().sendBufferBytes() > 0) {
+                options.setSendBufferSize(services.realtime().limits().sendBufferBytes());
+            }
+            sockets = new GatewaySockets(services.realtime(), vertx, context);
+        }
+        server = vertx.createHttpServer(options).requestHandler(ApiRouter.build(vertx, services, sockets));
         return server.listen(port, host);
     }
 
     @Override
     public Future<?> stop() {
-        return server == null ? Future.succeededFuture()
-                : server.shutdown(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        Future<Void> socketsClosed = sockets == null ? Future.succeededFuture() : sockets.shutdown();
+        return server == null ? socketsClosed
+                : socketsClosed.compose(v -> server.shutdown(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 }

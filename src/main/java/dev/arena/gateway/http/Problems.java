@@ -22,6 +22,7 @@ public final class Problems {
                     e.getMessage()).withErrors(e.errors());
             case ArenaException.Unauthorized e -> Problem.of("unauthorized", "Unauthorized", 401, e.getMessage());
             case ArenaException.Forbidden e -> Problem.of("forbidden", "Forbidden", 403, e.getMessage());
+            case ArenaException.Rejected e -> Problem.of(e.code().replace('_', '-'), "Rejected", 403, e.getMessage());
             case ArenaException.RateLimited e -> Problem.of("rate-limited", "Too Many Requests", 429, e.getMessage());
             case ArenaException.Unavailable e -> Problem.of("unavailable", "Service Unavailable", 503, e.getMessage());
             default -> Problem.of("internal", "Internal Server Error", 500,

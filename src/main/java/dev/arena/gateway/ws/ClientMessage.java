@@ -1,0 +1,25 @@
+package dev.arena.gateway.ws;
+
+import java.util.UUID;
+
+/** Everything a client may send on {@code /ws}. {@code rid} is the client's request id (null when absent). */
+sealed interface ClientMessage {
+    Object rid();
+
+    record Ping(Object rid) implements ClientMessage {}
+
+    record RoomJoin(Object rid, String room, Long lastSeq) implements ClientMessage {}
+
+    record RoomLeave(Object rid, String room) implements ClientMessage {}
+
+    /** {@code data} is the raw JSON text of the payload, re-encoded once from the parsed frame. */
+    record RoomSend(Object rid, String room, String data) implements ClientMessage {}
+
+    record ChatSend(Object rid, String room, String message) implements ClientMessage {}
+
+    record ChatHistory(Object rid, String room, Long before, int limit) implements ClientMessage {}
+
+    record DirectSend(Object rid, UUID to, String message) implements ClientMessage {}
+
+    record PresenceList(Object rid, String room) implements ClientMessage {}
+}

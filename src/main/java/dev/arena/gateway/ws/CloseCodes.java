@@ -1,0 +1,14 @@
+package dev.arena.gateway.ws;
+
+/** WebSocket close codes the gateway uses; docs/PROTOCOL.md lists them for clients. */
+final class CloseCodes {
+    static final short NORMAL = 1000;
+    static final short GOING_AWAY = 1001;
+    static final short POLICY_VIOLATION = 1008;
+    static final short INTERNAL_ERROR = 1011;
+    static final short HEARTBEAT_TIMEOUT = 4000;
+    static final short SLOW_CONSUMER = 4001;
+    static final short SESSION_ENDED = 4002;
+
+    private CloseCodes() {}
+}

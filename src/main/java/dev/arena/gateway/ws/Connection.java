@@ -1,0 +1,154 @@
+package dev.arena.gateway.ws;
+
+import dev.arena.config.WsLimits;
+import dev.arena.identity.Principal;
+import dev.arena.presence.Member;
+import dev.arena.room.RoomEvent;
+import dev.arena.room.RoomMember;
+import dev.arena.room.Rooms;
+import io.vertx.core.Context;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One client socket. Its own state (rooms joined, rate limit, abuse count, last activity) is touched only
+ * on the event loop that accepted it; other threads reach it only through {@link #deliver} and
+ * {@link #send}, which go through the bounded {@link Outbound} queue.
+ */
+final class Connection implements RoomMember {
+    final UUID sessionId = UUID.randomUUID();
+    final Principal principal;
+    final String displayName;
+    final RoomEvent.Flavour flavour;
+    final ServerWebSocket ws;
+    final Context context;
+    final Outbound outbound;
+    final TokenBucket bucket;
+    final Set<String> rooms = new HashSet<>();
+    private final Member member;
+    private final GatewayMetrics metrics;
+    long lastSeenMillis;
+    private int abuse;
+    private long abuseWindowStart;
+    private boolean closing;
+    private static final long FLUSH_GRACE_MS = 5_000;
+    /** Completes when the last queued frame reached the socket; a close waits for it (see {@link #close}). */
+    private io.vertx.core.Future<Void> lastWrite = io.vertx.core.Future.succeededFuture();
+
+    Connection(Principal principal, String displayName, RoomEvent.Flavour flavour, ServerWebSocket ws,
+               Context context, WsLimits limits, String node, long nowMillis, long nowNanos, GatewayMetrics metrics) {
+        this.principal = principal;
+        this.displayName = displayName;
+        this.flavour = flavour;
+        this.ws = ws;
+        this.context = context;
+        this.metrics = metrics;
+        this.member = new Member(principal.playerId(), displayName, sessionId, node);
+        this.bucket = new TokenBucket(limits.ratePerSecond(), limits.burst(), nowNanos);
+        this.lastSeenMillis = nowMillis;
+        this.outbound = new Outbound(limits.outboundQueue(), context, this::write, capacity -> {
+            metrics.overflow();
+            close(CloseCodes.SLOW_CONSUMER, "slow consumer: more than " + capacity + " frames waiting");
+        });
+        ws.drainHandler(v -> outbound.resume());
+    }
+
+    private boolean write(String frame) {
+        if (ws.isClosed()) {
+            outbound.close();
+            return true;
+        }
+        if (ws.writeQueueFull()) {
+            return false;
+        }
+        lastWrite = ws.writeFinalTextFrame(frame);
+        metrics.sent(frame.length());
+        return true;
+    }
+
+    @Override
+    public Member presence() {
+        return member;
+    }
+
+    @Override
+    public void deliver(RoomEvent event) {
+        String text = event.encode(flavour);
+        if (text != null) {
+            outbound.offer(text);
+        }
+    }
+
+    @Override
+    public void joined(Joined result) {
+        if (flavour != RoomEvent.Flavour.GATEWAY || Rooms.isPrivate(result.room())) {
+            return;
+        }
+        if (result.resync()) {
+            send(new ServerMessage.Error(result.tag(), "resync",
+                    "events after last_seq are no longer kept: joined from seq " + result.seq()
+                            + "; page chat.history for the gap"));
+        }
+        send(new ServerMessage.RoomJoined(result.tag(), result.room(), result.seq(), result.members()));
+    }
+
+    void send(ServerMessage message) {
+        outbound.offer(message.encode());
+    }
+
+    void error(Object rid, String code, String message) {
+        if (flavour == RoomEvent.Flavour.GATEWAY || rid == null) {
+            send(new ServerMessage.Error(rid, code, message));
+        }
+    }
+
+    /** Counts one abusive frame; true when the connection has gone over the limit and is being closed. */
+    boolean abusive(long nowMillis, int limitPerMinute) {
+        if (nowMillis - abuseWindowStart > 60_000) {
+            abuseWindowStart = nowMillis;
+            abuse = 0;
+        }
+        if (++abuse > limitPerMinute) {
+            close(CloseCodes.POLICY_VIOLATION, "too many invalid or excessive messages");
+            return true;
+        }
+        return false;
+    }
+
+    void close(short code, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        if (ws.isClosed()) {
+            outbound.close();
+            return;
+        }
+        if (code == CloseCodes.SLOW_CONSUMER) {
+            outbound.close();
+            ws.close(code, reason); // nothing queued would reach it anyway
+            return;
+        }
+        // Closing at once would discard queued frames (the errors explaining the close among them): write
+        // them, then close once the last one is out. A client that does not read them is closed anyway
+        // after FLUSH_GRACE.
+        long guard = context.owner().setTimer(FLUSH_GRACE_MS, t -> {
+            outbound.close();
+            if (!ws.isClosed()) {
+                ws.close(code, reason);
+            }
+        });
+        outbound.finish(() -> lastWrite.onComplete(ar -> {
+            context.owner().cancelTimer(guard);
+            if (!ws.isClosed()) {
+                ws.close(code, reason);
+            }
+        }));
+    }
+
+    boolean closing() {
+        return closing;
+    }
+}

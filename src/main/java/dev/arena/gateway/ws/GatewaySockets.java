@@ -1,0 +1,255 @@
+package dev.arena.gateway.ws;
+
+import dev.arena.common.ArenaException;
+import dev.arena.gateway.http.Problem;
+import dev.arena.gateway.http.Problems;
+import dev.arena.room.RoomEvent;
+import dev.arena.room.Rooms;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The real-time sockets of one event loop: authenticates the upgrade, runs each connection's frames
+ * through limits and the {@link MessageRouter}, and sweeps idle connections (heartbeats). One instance per
+ * HTTP server instance, so its connection set is touched only on that event loop.
+ */
+public final class GatewaySockets {
+    private final Realtime rt;
+    private final Vertx vertx;
+    private final Context context;
+    private final Set<Connection> connections = new HashSet<>();
+    private long sweepTimer = -1;
+
+    public GatewaySockets(Realtime realtime, Vertx vertx, Context context) {
+        this.rt = realtime;
+        this.vertx = vertx;
+        this.context = context;
+    }
+
+    /** Mounts {@code /ws} and the original design's sockets; must come before any body handler. */
+    public void mount(Router router) {
+        router.get("/ws").handler(ctx -> upgrade(ctx, RoomEvent.Flavour.GATEWAY, null));
+        router.get("/games/:room/live").handler(ctx -> legacy(ctx, RoomEvent.Flavour.LEGACY_GAME, "room"));
+        router.get("/chat/:room_id").handler(ctx -> legacy(ctx, RoomEvent.Flavour.LEGACY_CHAT, "room_id"));
+        // At most a second apart: timeouts are judged by the injected clock, which may jump.
+        long every = Math.max(10, Math.min(1000, rt.limits.heartbeat().toMillis() / 3));
+        sweepTimer = vertx.setPeriodic(every, id -> sweep(rt.clock.millis()));
+    }
+
+    private void legacy(RoutingContext ctx, RoomEvent.Flavour flavour, String param) {
+        String raw = ctx.pathParam(param);
+        String room = flavour == RoomEvent.Flavour.LEGACY_GAME ? Rooms.legacyGame(raw) : Rooms.legacyChat(raw);
+        if (!Rooms.valid(room)) {
+            Problems.send(ctx.response(), Problem.of("validation-failed", "Validation Failed", 422,
+                    param + ": " + Rooms.NAME_RULE).at(ctx.request().path()));
+            return;
+        }
+        upgrade(ctx, flavour, room);
+    }
+
+    private void upgrade(RoutingContext ctx, RoomEvent.Flavour flavour, String autoRoom) {
+        if (!ctx.request().headers().contains("Upgrade", "websocket", true)) {
+            Problems.send(ctx.response(), Problem.of("upgrade-required", "Upgrade Required", 426,
+                    "this endpoint is a WebSocket").at(ctx.request().path()));
+            return;
+        }
+        String token = ctx.request().getParam("token");
+        if (token == null) {
+            String h = ctx.request().getHeader("Authorization");
+            token = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
+        }
+        if (token == null) {
+            ctx.fail(new ArenaException.Unauthorized("missing token (?token= or Authorization: Bearer)"));
+            return;
+        }
+        ctx.request().pause();
+        rt.identity.authenticate(token)
+                .compose(p -> rt.players.player(p.playerId()).map(player -> new Object[] {p, player.displayName()}))
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        ctx.request().resume();
+                        ctx.fail(ar.cause());
+                        return;
+                    }
+                    ctx.request().toWebSocket().onComplete(ws -> {
+                        if (ws.succeeded()) {
+                            var p = (dev.arena.identity.Principal) ar.result()[0];
+                            open(ws.result(), p, (String) ar.result()[1], flavour, autoRoom);
+                        }
+                    });
+                });
+    }
+
+    private void open(ServerWebSocket ws, dev.arena.identity.Principal principal, String displayName,
+                      RoomEvent.Flavour flavour, String autoRoom) {
+        Connection c = new Connection(principal, displayName, flavour, ws, context, rt.limits, rt.node,
+                rt.clock.millis(), nanos(), rt.metrics);
+        connections.add(c);
+        rt.metrics.opened();
+        ws.textMessageHandler(text -> onText(c, text));
+        ws.binaryMessageHandler(b -> {
+            c.lastSeenMillis = rt.clock.millis();
+            reject(c, new ProtocolError("bad_json", "send JSON in text frames", null, true));
+        });
+        ws.pongHandler(b -> c.lastSeenMillis = rt.clock.millis());
+        ws.exceptionHandler(e -> c.close(CloseCodes.INTERNAL_ERROR, "connection error"));
+        ws.closeHandler(v -> closed(c));
+        ws.resume(); // the request was paused while the token was checked
+        if (flavour == RoomEvent.Flavour.GATEWAY) {
+            c.send(new ServerMessage.Welcome(c.sessionId, principal.playerId(), displayName, rt.node,
+                    rt.limits.heartbeat().toMillis()));
+        }
+        // Every connection is in its player's private room, where direct messages arrive.
+        String own = Rooms.user(principal.playerId());
+        c.rooms.add(own);
+        rt.rooms.join(own, c, null, null);
+        if (autoRoom != null) {
+            c.rooms.add(autoRoom);
+            rt.rooms.join(autoRoom, c, null, null).onFailure(e -> context.runOnContext(v -> {
+                c.rooms.remove(autoRoom);
+                MessageRouter.fail(c, null, e);
+            }));
+        }
+    }
+
+    private void onText(Connection c, String text) {
+        long now = rt.clock.millis();
+        c.lastSeenMillis = now;
+        if (c.closing()) {
+            return;
+        }
+        int max = rt.limits.maxMessageBytes();
+        int bytes = text.length() * 3 <= max ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > max) {
+            rt.metrics.received("invalid", bytes);
+            reject(c, new ProtocolError("too_large", "frames are limited to " + max + " bytes", null, true));
+            return;
+        }
+        if (!c.bucket.tryTake(nanos())) {
+            rt.metrics.rateLimited();
+            reject(c, new ProtocolError("rate_limited", "more than " + (int) rt.limits.ratePerSecond()
+                    + " messages per second", null, true));
+            return;
+        }
+        try {
+            switch (c.flavour) {
+                case GATEWAY -> {
+                    JsonObject o = MessageDecoder.parse(text);
+                    ClientMessage m = MessageDecoder.decode(o);
+                    rt.metrics.received(o.getString("type"), bytes);
+                    rt.router.handle(c, m);
+                }
+                case LEGACY_GAME -> legacyGame(c, text, bytes);
+                case LEGACY_CHAT -> legacyChat(c, text, bytes);
+            }
+        } catch (ProtocolError e) {
+            rt.metrics.received("invalid", bytes);
+            reject(c, e);
+        }
+    }
+
+    /** The injected clock in nanoseconds: rate limits follow the same time as everything else. */
+    private long nanos() {
+        Instant now = rt.clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private void legacyGame(Connection c, String text, int bytes) {
+        Object action;
+        try {
+            action = Json.decodeValue(text);
+        } catch (DecodeException e) {
+            throw new ProtocolError("bad_json", "the frame is not valid JSON", null, true);
+        }
+        rt.metrics.received("legacy.game", bytes);
+        String room = onlyRoom(c);
+        if (room != null) {
+            rt.rooms.stream().append(new RoomEvent.Message(room, 0, c.principal.playerId(), Json.encode(action),
+                    rt.clock.instant())).onFailure(e -> MessageRouter.fail(c, null, e));
+        }
+    }
+
+    private void legacyChat(Connection c, String text, int bytes) {
+        JsonObject o = MessageDecoder.parse(text);
+        if (!(o.getValue("message") instanceof String message)) {
+            throw ProtocolError.bad(null, "message: must be a string");
+        }
+        rt.metrics.received("legacy.chat", bytes);
+        String room = onlyRoom(c);
+        if (room != null) {
+            rt.router.postChat(c, room, message).onFailure(e -> MessageRouter.fail(c, null, e));
+        }
+    }
+
+    /** The room a legacy socket was opened for (its only room besides its private one). */
+    private static String onlyRoom(Connection c) {
+        for (String r : c.rooms) {
+            if (!Rooms.reserved(r)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private void reject(Connection c, ProtocolError e) {
+        if (c.abusive(rt.clock.millis(), rt.limits.abuseLimit())) {
+            rt.metrics.abuseClose();
+            return;
+        }
+        c.error(e.rid, e.code, e.getMessage());
+    }
+
+    private void closed(Connection c) {
+        if (!connections.remove(c)) {
+            return;
+        }
+        rt.metrics.closed();
+        c.close(CloseCodes.NORMAL, "closed");
+        for (String room : List.copyOf(c.rooms)) {
+            rt.rooms.leave(room, c);
+        }
+        c.rooms.clear();
+    }
+
+    /** Pings quiet connections and closes silent ones. Runs on this event loop; tests call it with their clock. */
+    void sweep(long nowMillis) {
+        long ping = rt.limits.heartbeat().toMillis();
+        long idle = rt.limits.idleTimeout().toMillis();
+        for (Connection c : List.copyOf(connections)) {
+            long quiet = nowMillis - c.lastSeenMillis;
+            if (quiet >= idle) {
+                c.close(CloseCodes.HEARTBEAT_TIMEOUT, "no frames for " + quiet + " ms");
+            } else if (quiet >= ping && !c.closing()) {
+                c.ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
+            }
+        }
+    }
+
+    /** Node shutdown: tells every client to reconnect elsewhere (1001), which also leaves their rooms. */
+    public Future<Void> shutdown() {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
+        for (Connection c : List.copyOf(connections)) {
+            c.close(CloseCodes.GOING_AWAY, "node shutting down");
+            closed(c);
+        }
+        return Future.succeededFuture();
+    }
+
+    public int size() {
+        return connections.size();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.arena.gateway.ws;
+
+import dev.arena.room.Rooms;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/** Turns one text frame into a {@link ClientMessage}, or a {@link ProtocolError} saying exactly what is wrong. */
+final class MessageDecoder {
+    static final int MAX_RID_LENGTH = 64;
+    static final int MAX_CHAT_INPUT = 4000;
+
+    private MessageDecoder() {}
+
+    static JsonObject parse(String text) {
+        Object v;
+        try {
+            v = Json.decodeValue(text);
+        } catch (DecodeException e) {
+            throw new ProtocolError("bad_json", "the frame is not valid JSON", null, true);
+        }
+        if (!(v instanceof JsonObject o)) {
+            throw new ProtocolError("bad_json", "the frame must be a JSON object", null, true);
+        }
+        return o;
+    }
+
+    static ClientMessage decode(JsonObject o) {
+        Object rid = rid(o);
+        Object type = o.getValue("type");
+        if (!(type instanceof String t)) {
+            throw ProtocolError.bad(rid, "type: must be a string");
+        }
+        return switch (t) {
+            case "ping" -> new ClientMessage.Ping(rid);
+            case "room.join" -> new ClientMessage.RoomJoin(rid, room(o, rid), optionalSeq(o, rid));
+            case "room.leave" -> new ClientMessage.RoomLeave(rid, room(o, rid));
+            case "room.send" -> {
+                if (!o.containsKey("data")) {
+                    throw ProtocolError.bad(rid, "data: is required");
+                }
+                yield new ClientMessage.RoomSend(rid, room(o, rid), Json.encode(o.getValue("data")));
+            }
+            case "chat.send" -> new ClientMessage.ChatSend(rid, room(o, rid), text(o, "message", rid));
+            case "chat.history" -> new ClientMessage.ChatHistory(rid, room(o, rid), optionalLong(o, "before", rid),
+                    limit(o, rid));
+            case "dm.send" -> new ClientMessage.DirectSend(rid, uuid(o, "to", rid), text(o, "message", rid));
+            case "presence.list" -> new ClientMessage.PresenceList(rid, room(o, rid));
+            default -> throw new ProtocolError("unknown_type", "unknown message type '" + abbreviate(t) + "'", rid,
+                    true);
+        };
+    }
+
+    private static Object rid(JsonObject o) {
+        Object rid = o.getValue("rid");
+        if (rid == null) {
+            return null;
+        }
+        if (rid instanceof String s && s.length() <= MAX_RID_LENGTH) {
+            return s;
+        }
+        if (rid instanceof Integer || rid instanceof Long) {
+            return rid;
+        }
+        throw ProtocolError.bad(null, "rid: must be a string of at most 64 characters or an integer");
+    }
+
+    private static String room(JsonObject o, Object rid) {
+        Object v = o.getValue("room");
+        if (!(v instanceof String s)) {
+            throw ProtocolError.bad(rid, "room: must be a string");
+        }
+        if (!Rooms.valid(s)) {
+            throw ProtocolError.bad(rid, "room: " + Rooms.NAME_RULE);
+        }
+        return s;
+    }
+
+    private static String text(JsonObject o, String field, Object rid) {
+        Object v = o.getValue(field);
+        if (!(v instanceof String s)) {
+            throw ProtocolError.bad(rid, field + ": must be a string");
+        }
+        if (s.length() > MAX_CHAT_INPUT) {
+            throw ProtocolError.bad(rid, field + ": is too long");
+        }
+        return s;
+    }
+
+    private static UUID uuid(JsonObject o, String field, Object rid) {
+        Object v = o.getValue(field);
+        if (v instanceof String s && s.length() == 36) {
+            try {
+                return UUID.fromString(s);
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+        }
+        throw ProtocolError.bad(rid, field + ": must be a player id (UUID)");
+    }
+
+    private static Long optionalSeq(JsonObject o, Object rid) {
+        Long v = optionalLong(o, "last_seq", rid);
+        if (v != null && v < 0) {
+            throw ProtocolError.bad(rid, "last_seq: must not be negative");
+        }
+        return v;
+    }
+
+    private static Long optionalLong(JsonObject o, String field, Object rid) {
+        Object v = o.getValue(field);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Integer || v instanceof Long) {
+            return ((Number) v).longValue();
+        }
+        throw ProtocolError.bad(rid, field + ": must be an integer");
+    }
+
+    private static int limit(JsonObject o, Object rid) {
+        Long v = optionalLong(o, "limit", rid);
+        if (v == null) {
+            return 50;
+        }
+        if (v < 1 || v > 100) {
+            throw ProtocolError.bad(rid, "limit: must be between 1 and 100");
+        }
+        return v.intValue();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.arena.gateway.ws;
+
+import dev.arena.chat.ChatMessage;
+import dev.arena.chat.ChatService;
+import dev.arena.common.ArenaException;
+import dev.arena.room.RoomEvent;
+import dev.arena.room.RoomRegistry;
+import dev.arena.room.Rooms;
+import io.vertx.core.Future;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one switch every {@code /ws} message goes through, on its connection's event loop. Domain failures
+ * become {@code error} replies here, and only here.
+ */
+final class MessageRouter {
+    private static final Logger log = LoggerFactory.getLogger(MessageRouter.class);
+
+    private final RoomRegistry rooms;
+    private final ChatService chat;
+    private final Clock clock;
+
+    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock) {
+        this.rooms = rooms;
+        this.chat = chat;
+        this.clock = clock;
+    }
+
+    void handle(Connection c, ClientMessage message) {
+        switch (message) {
+            case ClientMessage.Ping p -> c.send(new ServerMessage.Pong(p.rid(), clock.instant()));
+            case ClientMessage.RoomJoin j -> join(c, j);
+            case ClientMessage.RoomLeave l -> leave(c, l);
+            case ClientMessage.RoomSend s -> {
+                if (member(c, s.rid(), s.room())) {
+                    reply(c, s.rid(), rooms.stream().append(
+                                    new RoomEvent.Message(s.room(), 0, c.principal.playerId(), s.data(), clock.instant())),
+                            seq -> new ServerMessage.Ack(s.rid(), seq, null));
+                }
+            }
+            case ClientMessage.ChatSend s -> {
+                if (member(c, s.rid(), s.room())) {
+                    reply(c, s.rid(), postChat(c, s.room(), s.message()), a -> a);
+                }
+            }
+            case ClientMessage.ChatHistory h -> {
+                if (member(c, h.rid(), h.room())) {
+                    reply(c, h.rid(), chat.history(c.principal.playerId(), h.room(), h.before(), h.limit()),
+                            page -> new ServerMessage.ChatHistory(h.rid(), page.room(), page.messages(),
+                                    page.nextBefore()));
+                }
+            }
+            case ClientMessage.DirectSend d -> reply(c, d.rid(), direct(c, d), a -> a);
+            case ClientMessage.PresenceList p -> {
+                if (member(c, p.rid(), p.room())) {
+                    reply(c, p.rid(), rooms.presence().list(p.room()),
+                            list -> new ServerMessage.PresenceList(p.rid(), p.room(), list));
+                }
+            }
+        }
+    }
+
+    /** Stores the line, then puts it in the room's stream; the ack carries both its id and its place. */
+    Future<ServerMessage.Ack> postChat(Connection c, String room, String text) {
+        return chat.post(c.principal.playerId(), c.displayName, room, text).compose(m -> rooms.stream()
+                .append(new RoomEvent.Chat(room, 0, m.id(), m.from(), m.displayName(), m.message(), m.ts()))
+                .map(seq -> new ServerMessage.Ack(null, seq, m.id())));
+    }
+
+    private Future<ServerMessage> direct(Connection c, ClientMessage.DirectSend d) {
+        return chat.direct(c.principal.playerId(), c.displayName, d.to(), d.message()).compose(m -> {
+            Future<Void> toRecipient = rooms.stream().broadcast(event(Rooms.user(d.to()), m, d));
+            Future<Void> toSender = d.to().equals(c.principal.playerId()) ? Future.succeededFuture()
+                    : rooms.stream().broadcast(event(Rooms.user(c.principal.playerId()), m, d));
+            return Future.all(toRecipient, toSender).map(v -> new ServerMessage.Ack(d.rid(), null, m.id()));
+        });
+    }
+
+    private static RoomEvent.Direct event(String room, ChatMessage m, ClientMessage.DirectSend d) {
+        return new RoomEvent.Direct(room, m.id(), m.from(), d.to(), m.message(), m.ts());
+    }
+
+    private void join(Connection c, ClientMessage.RoomJoin j) {
+        if (Rooms.reserved(j.room())) {
+            c.error(j.rid(), "forbidden", "room " + j.room() + " is reserved");
+            return;
+        }
+        if (!c.rooms.add(j.room())) {
+            c.error(j.rid(), "already_joined", "already in room " + j.room());
+            return;
+        }
+        rooms.join(j.room(), c, j.lastSeq(), j.rid()).onFailure(e -> c.context.runOnContext(v -> {
+            c.rooms.remove(j.room());
+            fail(c, j.rid(), e);
+        }));
+    }
+
+    private void leave(Connection c, ClientMessage.RoomLeave l) {
+        if (!c.rooms.remove(l.room())) {
+            c.error(l.rid(), "not_member", "not in room " + l.room());
+            return;
+        }
+        reply(c, l.rid(), rooms.leave(l.room(), c), was -> new ServerMessage.RoomLeft(l.rid(), l.room()));
+    }
+
+    private static boolean member(Connection c, Object rid, String room) {
+        if (c.rooms.contains(room)) {
+            return true;
+        }
+        c.error(rid, "not_member", "join room " + room + " first");
+        return false;
+    }
+
+    /** Sends the mapped result (acks only when the client gave a request id), or the mapped error. */
+    private static <T> void reply(Connection c, Object rid, Future<T> result,
+                                  java.util.function.Function<T, ? extends ServerMessage> map) {
+        result.onComplete(ar -> {
+            if (ar.failed()) {
+                fail(c, rid, ar.cause());
+                return;
+            }
+            ServerMessage m = map.apply(ar.result());
+            if (m instanceof ServerMessage.Ack a) {
+                if (rid != null) {
+                    c.send(new ServerMessage.Ack(rid, a.seq(), a.id()));
+                }
+            } else {
+                c.send(m);
+            }
+        });
+    }
+
+    static void fail(Connection c, Object rid, Throwable e) {
+        String code = switch (e) {
+            case ArenaException.NotFound x -> "not_found";
+            case ArenaException.Invalid x -> "bad_message";
+            case ArenaException.Forbidden x -> "forbidden";
+            case ArenaException.Rejected x -> x.code();
+            case ArenaException.RateLimited x -> "rate_limited";
+            case ArenaException.Conflict x -> "conflict";
+            case ArenaException.Unavailable x -> "unavailable";
+            case ArenaException.Unauthorized x -> "unauthorized";
+            default -> "internal";
+        };
+        if (code.equals("internal")) {
+            log.error("real-time request of {} failed", c.principal.playerId(), e);
+            c.error(rid, code, "an unexpected error occurred; it has been logged");
+        } else {
+            c.error(rid, code, e.getMessage());
+        }
+    }
+}

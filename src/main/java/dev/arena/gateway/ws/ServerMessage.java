@@ -1,0 +1,71 @@
+package dev.arena.gateway.ws;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.arena.common.Json;
+import dev.arena.presence.Member;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Replies the gateway sends to one connection. Room broadcasts are not here: they are
+ * {@link dev.arena.room.RoomEvent}s, serialised once for every member. Each message owns its wire format.
+ */
+sealed interface ServerMessage {
+
+    @JsonProperty("type")
+    String type();
+
+    default String encode() {
+        return Json.encodeToString(this);
+    }
+
+    @JsonPropertyOrder({"type"})
+    record Welcome(UUID sessionId, UUID userId, String displayName, String node, long heartbeatMs)
+            implements ServerMessage {
+        public String type() { return "welcome"; }
+    }
+
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Pong(Object rid, Instant ts) implements ServerMessage {
+        public String type() { return "pong"; }
+    }
+
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RoomJoined(Object rid, String room, long seq, List<Member> members) implements ServerMessage {
+        public String type() { return "room.joined"; }
+    }
+
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RoomLeft(Object rid, String room) implements ServerMessage {
+        public String type() { return "room.left"; }
+    }
+
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ack(Object rid, Long seq, Long id) implements ServerMessage {
+        public String type() { return "ack"; }
+    }
+
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PresenceList(Object rid, String room, List<Member> members) implements ServerMessage {
+        public String type() { return "presence.list"; }
+    }
+
+    @JsonPropertyOrder({"type"})
+    record ChatHistory(Object rid, String room, List<?> messages, Long nextBefore) implements ServerMessage {
+        public String type() { return "chat.history"; }
+    }
+
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Error(Object rid, String code, String message) implements ServerMessage {
+        public String type() { return "error"; }
+    }
+}

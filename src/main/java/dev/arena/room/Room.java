@@ -1,0 +1,171 @@
+package dev.arena.room;
+
+import dev.arena.common.ArenaException;
+import dev.arena.common.Inbox;
+import dev.arena.presence.Member;
+import dev.arena.presence.PresenceStore;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One room on this node: its local members and what each has seen. All state is touched only on the
+ * room's context, through its {@link Inbox}; async results are brought back onto that context.
+ */
+final class Room {
+    sealed interface Command {}
+
+    record Join(RoomMember member, Long lastSeq, Object tag, Promise<Void> done) implements Command {}
+
+    record Leave(RoomMember member, Promise<Boolean> done) implements Command {}
+
+    record Deliver(RoomEvent event) implements Command {}
+
+    /** What one member has seen; while its join is in progress, live events wait in {@code pending}. */
+    private static final class Seen {
+        long lastSeq;
+        List<RoomEvent> pending = new ArrayList<>();
+    }
+
+    private final String name;
+    private final Context context;
+    private final Inbox<Command> inbox;
+    private final RoomRegistry registry;
+    private final RoomStream stream;
+    private final PresenceStore presence;
+    private final int maxMembers;
+    private final Map<RoomMember, Seen> members = new LinkedHashMap<>();
+    private boolean listening;
+    private boolean closed;
+
+    Room(String name, Context context, int inboxCapacity, RoomRegistry registry, RoomStream stream,
+         PresenceStore presence, int maxMembers) {
+        this.name = name;
+        this.context = context;
+        this.registry = registry;
+        this.stream = stream;
+        this.presence = presence;
+        this.maxMembers = maxMembers;
+        this.inbox = new Inbox<>(inboxCapacity, 256, context, this::handle);
+    }
+
+    boolean offer(Command c) {
+        return inbox.offer(c);
+    }
+
+    void force(Command c) {
+        inbox.force(c);
+    }
+
+    private void handle(Command c) {
+        switch (c) {
+            case Join j -> join(j);
+            case Leave l -> leave(l);
+            case Deliver d -> deliver(d.event());
+        }
+    }
+
+    private void join(Join j) {
+        if (closed) {
+            j.done().fail(RoomRegistry.RETRY);
+            return;
+        }
+        if (members.containsKey(j.member())) {
+            j.done().fail(new ArenaException.Conflict("already in room " + name));
+            return;
+        }
+        if (members.size() >= maxMembers) {
+            j.done().fail(new ArenaException.Rejected("room_full", "room " + name + " is full"));
+            return;
+        }
+        Seen seen = new Seen();
+        members.put(j.member(), seen);
+        Future<Void> listened = listening ? Future.succeededFuture() : stream.listen(name);
+        listening = true;
+        Member me = j.member().presence();
+        Future<RoomStream.Replay> replay = listened.compose(v -> j.lastSeq() == null
+                ? stream.lastSeq(name).map(s -> new RoomStream.Replay.Events(List.of(), s))
+                : stream.since(name, j.lastSeq()));
+        Future<List<Member>> list = Rooms.isPrivate(name) ? Future.succeededFuture(List.of())
+                : presence.add(name, me).compose(v -> presence.list(name));
+        Future.all(replay, list).onComplete(ar -> context.runOnContext(v -> {
+            if (members.get(j.member()) != seen) {
+                return; // left (or disconnected) while joining
+            }
+            if (ar.failed()) {
+                members.remove(j.member());
+                if (!Rooms.isPrivate(name)) {
+                    presence.remove(name, me);
+                }
+                closeIfEmpty();
+                j.done().fail(ar.cause());
+                return;
+            }
+            finishJoin(j, seen, replay.result(), list.result());
+        }));
+    }
+
+    private void finishJoin(Join j, Seen seen, RoomStream.Replay replay, List<Member> list) {
+        boolean resync = false;
+        switch (replay) {
+            case RoomStream.Replay.Events ev -> {
+                for (RoomEvent e : ev.events()) {
+                    j.member().deliver(e);
+                }
+                seen.lastSeq = ev.lastSeq();
+            }
+            case RoomStream.Replay.Gone gone -> {
+                resync = true;
+                seen.lastSeq = gone.lastSeq();
+            }
+        }
+        j.member().joined(new RoomMember.Joined(name, seen.lastSeq, list, resync, j.tag()));
+        List<RoomEvent> waiting = seen.pending;
+        seen.pending = null;
+        for (RoomEvent e : waiting) {
+            deliverTo(j.member(), seen, e);
+        }
+        j.done().complete();
+    }
+
+    private void leave(Leave l) {
+        Seen seen = members.remove(l.member());
+        l.done().complete(seen != null);
+        closeIfEmpty();
+    }
+
+    private void closeIfEmpty() {
+        if (members.isEmpty() && !closed) {
+            closed = true;
+            registry.removed(name, this);
+            if (listening) {
+                stream.unlisten(name);
+            }
+        }
+    }
+
+    private void deliver(RoomEvent e) {
+        for (Map.Entry<RoomMember, Seen> m : members.entrySet()) {
+            Seen seen = m.getValue();
+            if (seen.pending != null) {
+                seen.pending.add(e);
+            } else {
+                deliverTo(m.getKey(), seen, e);
+            }
+        }
+        registry.delivered(e, members.size());
+    }
+
+    private static void deliverTo(RoomMember member, Seen seen, RoomEvent e) {
+        if (e.seq() == 0) {
+            member.deliver(e);
+        } else if (e.seq() > seen.lastSeq) {
+            seen.lastSeq = e.seq();
+            member.deliver(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.arena.room;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The cluster-wide side of rooms: orders each room's events, keeps the recent ones for resume, and delivers
+ * events to every node that listens to the room (this one included). In-process on a single node; Redis
+ * pub/sub on a cluster. Both pass {@code RoomStreamContract}.
+ *
+ * <p>Delivery to the {@link #onEvent listener} may happen on any thread, but for one room always in
+ * sequence order.
+ */
+public interface RoomStream {
+
+    /** Where delivered events go (the node's {@link RoomRegistry}). Set once, before the first event. */
+    void onEvent(Consumer<RoomEvent> listener);
+
+    /** Starts delivering the room's events to this node. Completes once no later event can be missed. */
+    Future<Void> listen(String room);
+
+    Future<Void> unlisten(String room);
+
+    /**
+     * Gives the event the room's next sequence number, keeps it for resume and delivers it.
+     * Completes with the sequence number.
+     */
+    Future<Long> append(RoomEvent event);
+
+    /** Delivers an event outside the room's stream (presence, direct messages): no number, not kept. */
+    Future<Void> broadcast(RoomEvent event);
+
+    /** The room's latest sequence number (0 before the first event). */
+    Future<Long> lastSeq(String room);
+
+    /** The kept events after {@code afterSeq}, or {@link Replay.Gone} when some of them are no longer kept. */
+    Future<Replay> since(String room, long afterSeq);
+
+    Future<Void> close();
+
+    sealed interface Replay {
+        record Events(List<RoomEvent> events, long lastSeq) implements Replay {}
+
+        record Gone(long oldestKept, long lastSeq) implements Replay {}
+    }
+}

@@ -1,0 +1,48 @@
+package dev.arena.room;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Room names: what is valid, what is reserved, and how the original design's sockets map onto rooms. */
+public final class Rooms {
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9:_.-]{1,64}");
+    public static final String NAME_RULE = "must be 1-64 characters of A-Z a-z 0-9 : _ . -";
+    static final String GAME_PREFIX = "game:";
+    static final String CHAT_PREFIX = "chat:";
+    static final String USER_PREFIX = "user:";
+
+    private Rooms() {}
+
+    public static boolean valid(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /** Rooms a client may not join or send to by name: private delivery rooms and direct-message rooms. */
+    public static boolean reserved(String name) {
+        return name.startsWith(USER_PREFIX) || name.startsWith("dm:");
+    }
+
+    /** {@code /games/{room}/live} is the room {@code game:{room}}. */
+    public static String legacyGame(String room) {
+        return GAME_PREFIX + room;
+    }
+
+    /** {@code /chat/{room_id}} is the room {@code chat:{room_id}}. */
+    public static String legacyChat(String roomId) {
+        return CHAT_PREFIX + roomId;
+    }
+
+    static String legacyChatId(String room) {
+        return room.startsWith(CHAT_PREFIX) ? room.substring(CHAT_PREFIX.length()) : room;
+    }
+
+    /** Private rooms (a player's own) have no presence and announce nothing. */
+    public static boolean isPrivate(String name) {
+        return name.startsWith(USER_PREFIX);
+    }
+
+    /** Every connection of a player is in its private room, where direct messages are delivered. */
+    public static String user(UUID playerId) {
+        return USER_PREFIX + playerId;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.arena.storage.local;
+
+import dev.arena.room.RoomEvent;
+import dev.arena.room.RoomStream;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The single-node room stream. Each room's sequence number and replay buffer are guarded by that room's
+ * monitor (the in-process stand-in for Redis' single thread); the lock also orders delivery, so events of
+ * one room reach the listener in sequence order. The buffer keeps at most {@code bufferSize} events, none
+ * older than {@code window}.
+ */
+public final class LocalRoomStream implements RoomStream {
+    private final int bufferSize;
+    private final Duration window;
+    private final Clock clock;
+    private final Map<String, Log> logs = new ConcurrentHashMap<>();
+    private volatile Consumer<RoomEvent> listener = e -> { };
+
+    public LocalRoomStream(int bufferSize, Duration window, Clock clock) {
+        this.bufferSize = bufferSize;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    private static final class Log {
+        long seq;
+        final ArrayDeque<RoomEvent> kept = new ArrayDeque<>();
+        Instant lastUsed;
+    }
+
+    @Override
+    public void onEvent(Consumer<RoomEvent> l) {
+        this.listener = l;
+    }
+
+    @Override
+    public Future<Void> listen(String room) {
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> unlisten(String room) {
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Long> append(RoomEvent event) {
+        Log log = logs.computeIfAbsent(event.room(), r -> new Log());
+        long seq;
+        synchronized (log) {
+            Instant now = clock.instant();
+            seq = ++log.seq;
+            RoomEvent numbered = event.withSeq(seq);
+            log.kept.addLast(numbered);
+            log.lastUsed = now;
+            trim(log, now);
+            listener.accept(numbered);
+        }
+        return Future.succeededFuture(seq);
+    }
+
+    @Override
+    public Future<Void> broadcast(RoomEvent event) {
+        listener.accept(event);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Long> lastSeq(String room) {
+        Log log = logs.get(room);
+        if (log == null) {
+            return Future.succeededFuture(0L);
+        }
+        synchronized (log) {
+            return Future.succeededFuture(log.seq);
+        }
+    }
+
+    @Override
+    public Future<Replay> since(String room, long afterSeq) {
+        Log log = logs.get(room);
+        if (log == null) {
+            return Future.succeededFuture(afterSeq == 0 ? new Replay.Events(List.of(), 0)
+                    : new Replay.Gone(0, 0));
+        }
+        synchronized (log) {
+            trim(log, clock.instant());
+            if (afterSeq >= log.seq) {
+                return Future.succeededFuture(new Replay.Events(List.of(), log.seq));
+            }
+            long oldest = log.kept.isEmpty() ? log.seq + 1 : log.kept.peekFirst().seq();
+            if (afterSeq + 1 < oldest) {
+                return Future.succeededFuture(new Replay.Gone(oldest, log.seq));
+            }
+            List<RoomEvent> out = new ArrayList<>();
+            for (RoomEvent e : log.kept) {
+                if (e.seq() > afterSeq) {
+                    out.add(e);
+                }
+            }
+            return Future.succeededFuture(new Replay.Events(out, log.seq));
+        }
+    }
+
+    private void trim(Log log, Instant now) {
+        Instant cutoff = now.minus(window);
+        while (!log.kept.isEmpty()
+                && (log.kept.size() > bufferSize || log.kept.peekFirst().ts().isBefore(cutoff))) {
+            log.kept.pollFirst();
+        }
+    }
+
+    @Override
+    public Future<Void> close() {
+        return Future.succeededFuture();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.arena.tournament.bracket;
+
+import java.util.Objects;
+
+/** A player entered at a seed rank: 1 is the strongest. Ranks of one bracket are exactly 1..n. */
+public record Seed(PlayerId player, int rank) {
+
+    public Seed {
+        Objects.requireNonNull(player, "player");
+        if (rank < 1) {
+            throw new IllegalArgumentException("seed rank must be >= 1, got " + rank);
+        }
+    }
+
+    public static Seed of(String player, int rank) {
+        return new Seed(PlayerId.of(player), rank);
+    }
+}

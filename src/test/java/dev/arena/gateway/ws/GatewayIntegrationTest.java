@@ -1,0 +1,359 @@
+package dev.arena.gateway.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arena.app.ArenaNode;
+import dev.arena.config.ConfigLoader;
+import dev.arena.testing.WsClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The gateway socket on one real node (embedded PostgreSQL), driven by real WebSocket clients. */
+class GatewayIntegrationTest {
+    static final TestClock clock = new TestClock();
+    static ArenaNode node;
+    static Vertx vertx;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("ARENA_PORT", "0");
+        env.put("ARENA_HOST", "127.0.0.1");
+        env.put("ARENA_DATA_DIR", Files.createTempDirectory("arena-gw").toString());
+        env.put("ARENA_TOKEN_SECRET", "gateway-test-secret-0123456789abcdef");
+        env.put("ARENA_WS_RATE", "50");
+        env.put("ARENA_WS_BURST", "100");
+        env.put("ARENA_WS_ABUSE_LIMIT", "30");
+        env.put("ARENA_WS_OUTBOUND_QUEUE", "512");
+        env.put("ARENA_TCP_SEND_BUFFER", "16384");
+        env.put("ARENA_WS_MAX_MESSAGE", "4KiB");
+        env.put("ARENA_WS_RESUME_BUFFER", "8");
+        env.put("ARENA_WS_HEARTBEAT", "30s");
+        env.put("ARENA_WS_IDLE_TIMEOUT", "90s");
+        node = ArenaNode.start(ConfigLoader.load(env, Map.of()), clock);
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close();
+        node.close();
+    }
+
+    static String token() {
+        return get(node.identity().guest("device-" + UUID.randomUUID())).token();
+    }
+
+    static <T> T get(Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static WsClient client() {
+        return WsClient.gateway(vertx, node.port(), token());
+    }
+
+    static JsonObject msg(String type, Object... kv) {
+        JsonObject o = new JsonObject().put("type", type);
+        for (int i = 0; i < kv.length; i += 2) {
+            o.put((String) kv[i], kv[i + 1]);
+        }
+        return o;
+    }
+
+    static String room() {
+        return "r-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static void join(WsClient c, String room) {
+        c.send(msg("room.join", "room", room, "rid", "j"));
+        c.await(o -> "room.joined".equals(o.getString("type")) && room.equals(o.getString("room")), "room.joined");
+    }
+
+    @Test
+    void refusesAnUpgradeWithoutAValidToken() {
+        assertThatThrownBy(() -> WsClient.connect(vertx, node.port(), "/ws"))
+                .hasRootCauseInstanceOf(UpgradeRejectedException.class)
+                .rootCause().extracting(e -> ((UpgradeRejectedException) e).getStatus()).isEqualTo(401);
+        assertThatThrownBy(() -> WsClient.connect(vertx, node.port(), "/ws?token=garbage"))
+                .rootCause().extracting(e -> ((UpgradeRejectedException) e).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void welcomesThenAnswersPings() {
+        try (WsClient c = client()) {
+            c.send(msg("ping", "rid", 7));
+            assertThat(c.await("pong").getInteger("rid")).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void broadcastsToEveryMemberInSequenceWithAcks() {
+        String room = room();
+        try (WsClient a = client(); WsClient b = client()) {
+            join(a, room);
+            join(b, room);
+            a.send(msg("room.send", "room", room, "data", new JsonObject().put("x", 1), "rid", "s1"));
+            a.send(msg("room.send", "room", room, "data", "two"));
+            JsonObject ack = a.await("ack");
+            assertThat(ack.getString("rid")).isEqualTo("s1");
+            assertThat(ack.getLong("seq")).isEqualTo(1L);
+            for (WsClient c : List.of(a, b)) {
+                JsonObject m1 = c.await("room.message");
+                JsonObject m2 = c.await("room.message");
+                assertThat(m1.getLong("seq")).isEqualTo(1L);
+                assertThat(m1.getJsonObject("data").getInteger("x")).isEqualTo(1);
+                assertThat(m2.getLong("seq")).isEqualTo(2L);
+                assertThat(m2.getString("data")).isEqualTo("two");
+                assertThat(m1.getString("from")).isNotBlank();
+            }
+            assertThat(a.drain("ack")).as("no ack without rid").isEmpty();
+        }
+    }
+
+    @Test
+    void onlyMembersMaySendAndReservedRoomsAreRefused() {
+        try (WsClient c = client()) {
+            c.send(msg("room.send", "room", "elsewhere", "data", 1, "rid", "x"));
+            JsonObject e = c.await("error");
+            assertThat(e.getString("code")).isEqualTo("not_member");
+            assertThat(e.getString("rid")).isEqualTo("x");
+            c.send(msg("room.join", "room", "user:" + UUID.randomUUID()));
+            assertThat(c.await("error").getString("code")).isEqualTo("forbidden");
+            c.send(msg("room.leave", "room", "never-joined"));
+            assertThat(c.await("error").getString("code")).isEqualTo("not_member");
+        }
+    }
+
+    @Test
+    void presenceFollowsJoinsLeavesAndDisconnects() {
+        String room = room();
+        try (WsClient a = client()) {
+            join(a, room);
+            WsClient b = client();
+            b.send(msg("room.join", "room", room));
+            JsonObject joined = b.await("room.joined");
+            assertThat(joined.getJsonArray("members")).hasSize(2);
+            String bSession = b.welcome().getString("session_id");
+            JsonObject pj = a.await(o -> "presence.join".equals(o.getString("type"))
+                    && bSession.equals(o.getJsonObject("member").getString("session_id")), "presence.join of b");
+            assertThat(pj.getJsonObject("member").getString("user_id")).isEqualTo(b.welcome().getString("user_id"));
+            a.send(msg("presence.list", "room", room, "rid", 1));
+            assertThat(a.await("presence.list").getJsonArray("members")).hasSize(2);
+            b.close();
+            JsonObject left = a.await(o -> "presence.leave".equals(o.getString("type"))
+                    && bSession.equals(o.getJsonObject("member").getString("session_id")), "presence.leave of b");
+            assertThat(left.getString("room")).isEqualTo(room);
+            a.send(msg("presence.list", "room", room, "rid", 2));
+            assertThat(a.await("presence.list").getJsonArray("members")).hasSize(1);
+        }
+    }
+
+    @Test
+    void badFramesGetClearErrorsAndTheConnectionStaysUsable() {
+        try (WsClient c = client()) {
+            c.sendText("{not json");
+            assertThat(c.await("error").getString("code")).isEqualTo("bad_json");
+            c.sendText("[1,2]");
+            assertThat(c.await("error").getString("code")).isEqualTo("bad_json");
+            c.send(msg("teleport", "rid", "t"));
+            JsonObject unknown = c.await("error");
+            assertThat(unknown.getString("code")).isEqualTo("unknown_type");
+            assertThat(unknown.getString("rid")).isEqualTo("t");
+            c.send(new JsonObject().put("type", 5));
+            assertThat(c.await("error").getString("code")).isEqualTo("bad_message");
+            c.send(msg("room.join", "room", 42));
+            assertThat(c.await("error").getString("message")).contains("room");
+            c.send(msg("room.join", "room", "bad room name!"));
+            assertThat(c.await("error").getString("code")).isEqualTo("bad_message");
+            c.send(msg("room.join", "room", "ok", "last_seq", "x"));
+            assertThat(c.await("error").getString("message")).contains("last_seq");
+            c.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(5000) + "\"}");
+            assertThat(c.await("error").getString("code")).isEqualTo("too_large");
+            c.socket().writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer("bin"));
+            assertThat(c.await("error").getString("code")).isEqualTo("bad_json");
+            c.send(msg("ping", "rid", "still-alive"));
+            assertThat(c.await("pong").getString("rid")).isEqualTo("still-alive");
+            assertThat(c.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void aFloodIsRateLimitedThenClosedWith1008() {
+        try (WsClient c = client()) {
+            // Past the burst (100) but within the abuse limit (30 refusals): refused, still connected.
+            for (int i = 0; i < 125; i++) {
+                c.send(msg("ping"));
+            }
+            JsonObject refused = c.await("error");
+            assertThat(refused.getString("code")).isEqualTo("rate_limited");
+            assertThat(refused.getString("message")).contains("per second");
+            assertThat(c.isClosed()).isFalse();
+            // A sustained flood goes over the abuse limit: closed with 1008.
+            for (int i = 0; i < 2000 && !c.isClosed(); i++) {
+                c.send(msg("ping"));
+            }
+            assertThat(c.awaitClose()).isEqualTo((short) 1008);
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsCutOffWhileTheOthersKeepReceiving() throws Exception {
+        String room = room();
+        try (WsClient sender = client(); WsClient reader = client();
+             WsClient stalled = WsClient.gateway(vertx, node.port(), token(), 4096)) {
+            join(sender, room);
+            join(reader, room);
+            join(stalled, room);
+            stalled.socket().pause();
+            String pad = "y".repeat(1000);
+            int sent = 0;
+            // ~1 KB frames: the stalled socket's buffers (16 KiB send, 4 KiB receive) fill, then its 512-frame
+            // queue; the reader keeps receiving every message throughout.
+            while (sent < 1000) {
+                for (int i = 0; i < 20; i++) {
+                    sender.send(msg("room.send", "room", room, "data", pad));
+                    sent++;
+                }
+                clock.advance(1000); // refills the sender's rate limit (50/s)
+                Thread.sleep(20); // lets the frames flow; no timing is asserted
+            }
+            stalled.socket().resume(); // lets the client read the close frame the server sent
+            assertThat(stalled.awaitClose()).isEqualTo((short) 4001);
+            sender.send(msg("room.send", "room", room, "data", "after"));
+            JsonObject last = reader.await(o -> "room.message".equals(o.getString("type"))
+                    && "after".equals(o.getValue("data")), "message after the cut");
+            assertThat(last.getLong("seq")).isEqualTo(sent + 1L);
+            assertThat(reader.drain("room.message")).hasSize(sent);
+            assertThat(reader.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void resumesWithinTheBufferAndAsksForResyncBeyondIt() {
+        String room = room();
+        try (WsClient sender = client()) {
+            join(sender, room);
+            String token = token();
+            WsClient a = WsClient.gateway(vertx, node.port(), token);
+            join(a, room);
+            for (int i = 1; i <= 3; i++) {
+                sender.send(msg("room.send", "room", room, "data", i));
+            }
+            clock.advance(1000);
+            for (int i = 1; i <= 3; i++) {
+                a.await("room.message");
+            }
+            a.close();
+            for (int i = 4; i <= 6; i++) {
+                sender.send(msg("room.send", "room", room, "data", i, "rid", i));
+                sender.await("ack");
+            }
+            WsClient back = WsClient.gateway(vertx, node.port(), token);
+            back.send(msg("room.join", "room", room, "last_seq", 3, "rid", "resume"));
+            for (int i = 4; i <= 6; i++) {
+                JsonObject m = back.await("room.message");
+                assertThat(m.getLong("seq")).isEqualTo((long) i);
+            }
+            JsonObject joined = back.await("room.joined");
+            assertThat(joined.getLong("seq")).isEqualTo(6L);
+            back.close();
+
+            for (int i = 7; i <= 20; i++) {
+                sender.send(msg("room.send", "room", room, "data", i, "rid", i));
+                sender.await("ack");
+            }
+            clock.advance(1000);
+            WsClient late = WsClient.gateway(vertx, node.port(), token);
+            late.send(msg("room.join", "room", room, "last_seq", 6, "rid", "late"));
+            JsonObject resync = late.await("error");
+            assertThat(resync.getString("code")).isEqualTo("resync");
+            assertThat(late.await("room.joined").getLong("seq")).isEqualTo(20L);
+            sender.send(msg("room.send", "room", room, "data", "live"));
+            assertThat(late.await("room.message").getLong("seq")).isEqualTo(21L);
+            late.close();
+        }
+    }
+
+    @Test
+    void legacyGameSocketsShareTheRoomWithTheGateway() {
+        String room = "arena-" + UUID.randomUUID().toString().substring(0, 6);
+        String t1 = token();
+        try (WsClient g1 = WsClient.connect(vertx, node.port(), "/games/" + room + "/live?token=" + t1);
+             WsClient g2 = WsClient.connect(vertx, node.port(), "/games/" + room + "/live?token=" + token());
+             WsClient gw = client()) {
+            join(gw, "game:" + room);
+            // g2's join is asynchronous: wait until presence shows all three before sending
+            gw.send(msg("presence.list", "room", "game:" + room, "rid", "p"));
+            while (gw.await("presence.list").getJsonArray("members").size() < 3) {
+                gw.send(msg("presence.list", "room", "game:" + room, "rid", "p"));
+            }
+            g1.sendText("{\"move\":\"left\",\"speed\":3}");
+            for (WsClient c : List.of(g1, g2)) {
+                JsonObject a = c.await("player_action");
+                assertThat(a.getJsonObject("action")).isEqualTo(new JsonObject().put("move", "left").put("speed", 3));
+                assertThat(a.getString("player_id")).isNotBlank();
+                assertThat(Instant.parse(a.getString("timestamp"))).isNotNull();
+            }
+            JsonObject env = gw.await("room.message");
+            assertThat(env.getJsonObject("data").getString("move")).isEqualTo("left");
+            g1.sendText("not json");
+            assertThat(g1.await("error").getString("code")).isEqualTo("bad_json");
+        }
+    }
+
+    @Test
+    void aSilentConnectionIsClosedWith4000WhenTheClockPassesTheIdleTimeout() {
+        try (WsClient c = client()) {
+            c.send(msg("ping", "rid", 1));
+            c.await("pong");
+            clock.advance(91_000);
+            assertThat(c.awaitClose()).isEqualTo((short) 4000);
+        }
+    }
+
+    /** A clock that stands still until the test moves it (rate limits, idle timeouts, token expiry). */
+    static final class TestClock extends Clock {
+        private final Instant start = Instant.now();
+        private final AtomicLong offset = new AtomicLong();
+
+        void advance(long millis) {
+            offset.addAndGet(millis);
+        }
+
+        @Override
+        public Instant instant() {
+            return start.plusMillis(offset.get());
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

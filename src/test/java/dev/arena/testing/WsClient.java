@@ -1,0 +1,165 @@
+package dev.arena.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A test WebSocket client: records every frame, lets a test wait for the one it expects. */
+public final class WsClient implements AutoCloseable {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final WebSocket ws;
+    private final List<Object> received = new ArrayList<>();
+    private final CompletableFuture<Short> closed = new CompletableFuture<>();
+
+    private WsClient(io.vertx.core.http.ClientWebSocket ws) {
+        this.ws = ws;
+        // handlers are set before connecting: frames sent right after the upgrade (welcome) are not lost
+        ws.textMessageHandler(t -> {
+            Object v;
+            try {
+                v = new JsonObject(t);
+            } catch (RuntimeException e) {
+                v = t;
+            }
+            synchronized (received) {
+                received.add(v);
+                received.notifyAll();
+            }
+        });
+        ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+    }
+
+    public static WsClient connect(Vertx vertx, int port, String uri) {
+        return connect(vertx, port, uri, 0);
+    }
+
+    /** @param receiveBuffer the client socket's kernel receive buffer (0 = default): small to stall sooner */
+    public static WsClient connect(Vertx vertx, int port, String uri, int receiveBuffer) {
+        var options = new io.vertx.core.http.WebSocketClientOptions().setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(1 << 20);
+        if (receiveBuffer > 0) {
+            options.setReceiveBufferSize(receiveBuffer);
+        }
+        WebSocketClient client = vertx.createWebSocketClient(options);
+        try {
+            io.vertx.core.http.ClientWebSocket ws = client.webSocket();
+            WsClient c = new WsClient(ws);
+            ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+                    .setURI(uri)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return c;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot connect to " + uri + ": " + e, e);
+        }
+    }
+
+    /** Connects and waits for the welcome frame. */
+    public static WsClient gateway(Vertx vertx, int port, String token) {
+        return gateway(vertx, port, token, 0);
+    }
+
+    public static WsClient gateway(Vertx vertx, int port, String token, int receiveBuffer) {
+        WsClient c = connect(vertx, port, "/ws?token=" + token, receiveBuffer);
+        c.welcome = c.await("welcome");
+        return c;
+    }
+
+    private JsonObject welcome;
+
+    /** The welcome frame of a gateway connection (session_id, user_id, ...). */
+    public JsonObject welcome() {
+        return welcome;
+    }
+
+    public WsClient send(JsonObject message) {
+        ws.writeTextMessage(message.encode());
+        return this;
+    }
+
+    public WsClient sendText(String text) {
+        ws.writeTextMessage(text);
+        return this;
+    }
+
+    public WebSocket socket() {
+        return ws;
+    }
+
+    /** Removes and returns the first received JSON frame of that type, waiting for it. */
+    public JsonObject await(String type) {
+        return await(o -> type.equals(o.getString("type")), type);
+    }
+
+    public JsonObject await(Predicate<JsonObject> match, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (received) {
+            while (true) {
+                for (Iterator<Object> it = received.iterator(); it.hasNext(); ) {
+                    if (it.next() instanceof JsonObject o && match.test(o)) {
+                        it.remove();
+                        return o;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no " + what + " within " + WAIT + "; received " + received);
+                }
+                try {
+                    received.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    /** Every received JSON frame of that type so far, removed. */
+    public List<JsonObject> drain(String type) {
+        List<JsonObject> out = new ArrayList<>();
+        synchronized (received) {
+            for (Iterator<Object> it = received.iterator(); it.hasNext(); ) {
+                if (it.next() instanceof JsonObject o && type.equals(o.getString("type"))) {
+                    it.remove();
+                    out.add(o);
+                }
+            }
+        }
+        return out;
+    }
+
+    public List<Object> all() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** Waits until the server closes the socket; returns the close code. */
+    public short awaitClose() {
+        try {
+            return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("socket not closed within " + WAIT, e);
+        }
+    }
+
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (!ws.isClosed()) {
+            ws.close();
+        }
+    }
+}
