@@ -27,6 +27,7 @@ import java.util.function.Supplier;
  * only they touch, stay on one thread.
  */
 final class LoadGenerator implements AutoCloseable {
+    private static final int MAX_FRAME = 16 * 1024 * 1024;
     private final Vertx vertx;
     private final List<Context> lanes;
     private final List<HttpClient> http = new ArrayList<>();
@@ -65,7 +66,9 @@ final class LoadGenerator implements AutoCloseable {
             WebSocketClientOptions wo = new WebSocketClientOptions()
                     .setDefaultHost(target.host()).setDefaultPort(target.port()).setSsl(target.ssl())
                     .setTrustAll(true).setVerifyHost(false).setConnectTimeout(30_000)
-                    .setMaxConnections(Math.max(1, sockets));
+                    .setMaxConnections(Math.max(1, sockets))
+                    // room.joined lists every member: ~120 bytes each, so a 1,000-member room sends ~120 KB
+                    .setMaxFrameSize(MAX_FRAME).setMaxMessageSize(MAX_FRAME);
             if (address != null) {
                 ho.setLocalAddress(address);
                 wo.setLocalAddress(address);

@@ -53,13 +53,15 @@ final class RoomRun {
             }
             BenchSocket[] sockets = new BenchSocket[plan.clients()];
             long connectStart = System.nanoTime();
+            for (int i = 0; i < sockets.length; i++) {
+                sockets[i] = new BenchSocket(i, stats);
+            }
             Future<Void> all = gen.bounded(plan.clients(), rooms.connectConcurrency, i -> {
                 if (accounts[i] == null) {
                     stats.connectFailures.add("no account");
                     return Future.succeededFuture();
                 }
-                BenchSocket s = new BenchSocket(i, stats);
-                sockets[i] = s;
+                BenchSocket s = sockets[i];
                 int room = plan.roomOf(i);
                 return gen.onLane(gen.lane(i), () -> s.connect(gen.ws(i), settings.target(), accounts[i].token())
                         .compose(v -> s.join(gen.vertx(), roomName(room), plan.fanout(room))));
@@ -79,7 +81,8 @@ final class RoomRun {
                 senders.add(new ArrayList<>());
             }
             for (int i = 0; i < sockets.length; i++) {
-                if (sockets[i] != null && sockets[i].isOpen() && plan.isSender(i)) {
+                // senders that failed to connect stay in: their share is counted as skipped, not silently dropped
+                if (plan.isSender(i)) {
                     senders.get(gen.lane(i)).add(sockets[i]);
                 }
             }
