@@ -126,7 +126,7 @@ final class BenchSocket {
             stats.otherFrames.increment(); // someone else's message in a bench room
             return;
         }
-        boolean measured = ledger.delivered(t);
+        boolean measured = ledger.delivered(t, now);
         stats.deliveryLatency.record((now - t) / 1000, measured);
     }
 

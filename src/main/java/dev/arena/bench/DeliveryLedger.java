@@ -1,5 +1,6 @@
 package dev.arena.bench;
 
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -7,7 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
  * fan-out (the members of its room, sender included, at the time of sending) to the expected deliveries;
  * each receipt of a message whose send time lies inside the window counts as a measured delivery, whenever
  * it arrives (the run drains after the window). Messages sent during warm-up are delivered and counted but
- * never measured, so a slow start does not hide in the percentages. Thread-safe: every event loop reports here.
+ * never measured, so a slow start does not hide in the percentages. The arrival time of the last measured
+ * delivery is kept too: when the server falls behind and clears its backlog during the drain, the delivery rate
+ * is taken over the time the deliveries really took, not over the window alone.
+ * Thread-safe: every event loop reports here.
  */
 final class DeliveryLedger {
     private final Window window;
@@ -16,6 +20,9 @@ final class DeliveryLedger {
     private final LongAdder expected = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder measuredDelivered = new LongAdder();
+    private final LongAccumulator lastArrival = new LongAccumulator(Math::max, NONE);
+
+    static final long NONE = Long.MIN_VALUE;
 
     DeliveryLedger(Window window) {
         this.window = window;
@@ -30,25 +37,31 @@ final class DeliveryLedger {
         }
     }
 
-    /** A message written at {@code sentNanos} arrived; returns whether it counts in the measurement. */
-    boolean delivered(long sentNanos) {
+    /**
+     * A message written at {@code sentNanos} arrived at {@code arrivedNanos}; returns whether it counts in the
+     * measurement.
+     */
+    boolean delivered(long sentNanos, long arrivedNanos) {
         delivered.increment();
         if (window.contains(sentNanos)) {
             measuredDelivered.increment();
+            lastArrival.accumulate(arrivedNanos);
             return true;
         }
         return false;
     }
 
     Snapshot snapshot() {
-        return new Snapshot(sent.sum(), measuredSent.sum(), expected.sum(), delivered.sum(), measuredDelivered.sum());
+        return new Snapshot(window, sent.sum(), measuredSent.sum(), expected.sum(), delivered.sum(),
+                measuredDelivered.sum(), lastArrival.get());
     }
 
     /**
      * Counters at one instant. {@code measuredDelivered} above {@code expected} means duplicates (or a room
      * bigger than the bench thinks), which the report shows rather than capping at 100 %.
      */
-    record Snapshot(long sent, long measuredSent, long expected, long delivered, long measuredDelivered) {
+    record Snapshot(Window window, long sent, long measuredSent, long expected, long delivered,
+                    long measuredDelivered, long lastArrivalNanos) {
 
         /** Measured deliveries as a percentage of the expected ones; 100 when nothing was expected. */
         double deliveredPercent() {
@@ -59,13 +72,25 @@ final class DeliveryLedger {
             return Math.max(0, expected - measuredDelivered);
         }
 
-        /** Measured deliveries per second of the measured window. */
-        double deliveriesPerSecond(double windowSeconds) {
-            return windowSeconds <= 0 ? 0 : measuredDelivered / windowSeconds;
+        /** How long after the end of the window the last measured delivery arrived; 0 if within it. */
+        double secondsAfterWindow() {
+            if (lastArrivalNanos == NONE || lastArrivalNanos - window.endNanos() <= 0) {
+                return 0;
+            }
+            return (lastArrivalNanos - window.endNanos()) / 1e9;
         }
 
-        double sendsPerSecond(double windowSeconds) {
-            return windowSeconds <= 0 ? 0 : measuredSent / windowSeconds;
+        /**
+         * Measured deliveries per second, over the window or, when the last of them arrived after it, from the
+         * start of the window to that arrival.
+         */
+        double deliveriesPerSecond() {
+            double seconds = window.seconds() + secondsAfterWindow();
+            return seconds <= 0 ? 0 : measuredDelivered / seconds;
+        }
+
+        double sendsPerSecond() {
+            return window.seconds() <= 0 ? 0 : measuredSent / window.seconds();
         }
     }
 }

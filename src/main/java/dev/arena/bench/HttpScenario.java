@@ -198,8 +198,9 @@ final class HttpScenario implements Callable<Integer> {
     private Verdict verdict(CommonOptions.Settings s) {
         long total = measured.sum();
         long measuredErrors = errors.total();
-        return new Verdict(s.maxErrorPct())
-                .require(total > 0, "no request completed in the measured window")
+        Verdict v = new Verdict(s.maxErrorPct());
+        run.checkLatency(v, latency.total());
+        return v.require(total > 0, "no request completed in the measured window")
                 .check("non-2xx responses", total - measuredOk.sum() - measuredErrors, total)
                 .check("request errors", measuredErrors, total);
     }

@@ -132,7 +132,9 @@ final class RoomRun {
 
     private Verdict verdict(DeliveryLedger.Snapshot d) {
         long setupFailures = stats.connectFailures.total() + stats.joinFailures.total();
-        return new Verdict(settings.maxErrorPct())
+        Verdict v = new Verdict(settings.maxErrorPct());
+        run.checkLatency(v, stats.deliveryLatency.total());
+        return v
                 .require(d.measuredSent() > 0, "no message was sent in the measured window")
                 .check("clients that failed to connect or join", setupFailures, plan.clients())
                 .check("unexpected closes", stats.closes.total(), plan.clients())
@@ -162,7 +164,7 @@ final class RoomRun {
                         .put("seconds", ReportPrinter.round(connectSeconds)))
                 .put("messages", new JsonObject()
                         .put("sent", d.measuredSent())
-                        .put("per_s", ReportPrinter.round(d.sendsPerSecond(secs)))
+                        .put("per_s", ReportPrinter.round(d.sendsPerSecond()))
                         .put("target_per_s", ReportPrinter.round(targetRate))
                         .put("skipped_sender_behind", skippedLate)
                         .put("skipped_sender_closed", skippedClosed)
@@ -172,8 +174,9 @@ final class RoomRun {
                         .put("delivered", d.measuredDelivered())
                         .put("delivered_pct", Math.floor(d.deliveredPercent() * 1000) / 1000)
                         .put("missing", d.missing())
-                        .put("per_s", ReportPrinter.round(d.deliveriesPerSecond(secs)))
-                        .put("expected_per_s", ReportPrinter.round(plan.expectedDeliveriesPerSecond())))
+                        .put("per_s", ReportPrinter.round(d.deliveriesPerSecond()))
+                        .put("expected_per_s", ReportPrinter.round(plan.expectedDeliveriesPerSecond()))
+                        .put("last_after_window_s", ReportPrinter.round(d.secondsAfterWindow())))
                 .put("latency_ms", ReportPrinter.latency(stats.deliveryLatency.total()))
                 .put("errors", new JsonObject()
                         .put("server_errors_by_code", ReportPrinter.counts(stats.serverErrors.snapshot()))

@@ -14,6 +14,19 @@ final class RunOptions {
             description = "load applied before measuring (default: ${DEFAULT-VALUE})")
     Duration warmup;
 
+    @Option(names = "--max-p99", converter = DurationConverter.class,
+            description = "also fail (exit 1) when the measured p99 latency is above this (e.g. 50ms)")
+    Duration maxP99;
+
+    /** Adds the latency check when {@code --max-p99} is given. */
+    void checkLatency(Verdict verdict, LatencyStats.LatencySummary measured) {
+        if (maxP99 != null) {
+            double limit = maxP99.toNanos() / 1e6;
+            verdict.require(measured.p99Ms() <= limit, String.format(java.util.Locale.ROOT,
+                    "p99 latency %.2f ms above --max-p99 %.2f ms", measured.p99Ms(), limit));
+        }
+    }
+
     void validate(List<String> errors) {
         if (duration.isZero() || duration.compareTo(Duration.ofHours(24)) > 0) {
             errors.add("--duration must be between 1ms and 24h");

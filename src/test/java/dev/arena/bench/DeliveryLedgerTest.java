@@ -16,11 +16,11 @@ class DeliveryLedgerTest {
         ledger.sent(19 * S, 3);     // a room of three
         ledger.sent(20 * S, 4);     // the end is exclusive
         for (int i = 0; i < 4; i++) {
-            assertThat(ledger.delivered(5 * S)).isFalse();
-            assertThat(ledger.delivered(10 * S)).isTrue();
+            assertThat(ledger.delivered(5 * S, 6 * S)).isFalse();
+            assertThat(ledger.delivered(10 * S, 11 * S)).isTrue();
         }
         for (int i = 0; i < 3; i++) {
-            ledger.delivered(19 * S);
+            ledger.delivered(19 * S, 19 * S + 1);
         }
         DeliveryLedger.Snapshot d = ledger.snapshot();
         assertThat(d.sent()).isEqualTo(4);
@@ -38,22 +38,38 @@ class DeliveryLedgerTest {
             ledger.sent(10 * S + m, 10);
         }
         for (int k = 0; k < 990; k++) {
-            ledger.delivered(11 * S);
+            ledger.delivered(11 * S, 12 * S);
         }
         DeliveryLedger.Snapshot d = ledger.snapshot();
         assertThat(d.expected()).isEqualTo(1000);
         assertThat(d.missing()).isEqualTo(10);
         assertThat(d.deliveredPercent()).isEqualTo(99.0);
-        assertThat(d.deliveriesPerSecond(window.seconds())).isEqualTo(99.0);
-        assertThat(d.sendsPerSecond(window.seconds())).isEqualTo(10.0);
+        assertThat(d.deliveriesPerSecond()).isEqualTo(99.0);
+        assertThat(d.sendsPerSecond()).isEqualTo(10.0);
+        assertThat(d.secondsAfterWindow()).isZero();
+    }
+
+    @Test
+    void aBacklogClearedAfterTheWindowStretchesTheTimeTheRateIsTakenOver() {
+        for (int m = 0; m < 100; m++) {
+            ledger.sent(10 * S + m, 10);
+        }
+        for (int k = 0; k < 1000; k++) {
+            ledger.delivered(10 * S, 15 * S);
+        }
+        ledger.delivered(10 * S, 30 * S); // the last one arrives 10 s after the window
+        ledger.delivered(25 * S, 40 * S); // sent after the window: neither counted nor timed
+        DeliveryLedger.Snapshot d = ledger.snapshot();
+        assertThat(d.secondsAfterWindow()).isEqualTo(10.0);
+        assertThat(d.deliveriesPerSecond()).isEqualTo(1001 / 20.0);
     }
 
     @Test
     void duplicatesShowAboveOneHundredPercentAndNothingExpectedIsOneHundred() {
         assertThat(ledger.snapshot().deliveredPercent()).isEqualTo(100.0);
         ledger.sent(12 * S, 1);
-        ledger.delivered(12 * S);
-        ledger.delivered(12 * S);
+        ledger.delivered(12 * S, 13 * S);
+        ledger.delivered(12 * S, 13 * S);
         assertThat(ledger.snapshot().deliveredPercent()).isEqualTo(200.0);
         assertThat(ledger.snapshot().missing()).isZero();
     }
