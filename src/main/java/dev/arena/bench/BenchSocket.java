@@ -121,6 +121,9 @@ final class BenchSocket {
     private void onRoomMessage(String frame) {
         long now = System.nanoTime();
         DeliveryLedger ledger = stats.ledger;
+        if (stats.frozen) {
+            return;
+        }
         long t = FrameProbe.sendTime(frame);
         if (ledger == null || t == FrameProbe.NO_TIME) {
             stats.otherFrames.increment(); // someone else's message in a bench room

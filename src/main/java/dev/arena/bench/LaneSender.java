@@ -12,7 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LaneSender {
     static final long TICK_MS = 10;
-    private static final long MAX_LAG_NANOS = 1_000_000_000L;
+    /**
+     * A lane starved for longer than this skips the rest of its backlog: catching up on a whole second at once
+     * would send each sender's messages in a burst the server's per-connection rate limit rightly refuses.
+     */
+    private static final long MAX_LAG_NANOS = 250_000_000L;
 
     private final List<BenchSocket> senders;
     private final SendSchedule schedule;

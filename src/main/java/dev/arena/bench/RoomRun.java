@@ -117,11 +117,13 @@ final class RoomRun {
                         sentRate, d.delivered(), delRate, stats.deliveryLatency.interval().p99Ms(),
                         stats.serverErrors.total() + stats.socketErrors.total(), stats.closes.total());
             });
-            // closed first, so the counts and the latency histogram below describe the same deliveries
-            gen.closeSockets(sockets);
+            // frozen first, so the counts and the latency histogram below describe the same deliveries
+            stats.frozen = true;
             DeliveryLedger.Snapshot d = ledger.snapshot();
-            Verdict verdict = verdict(d);
-            JsonObject report = report(d, window, connectSeconds, skippedLate.sum(), skippedClosed.sum(),
+            LatencyStats.LatencySummary latency = stats.deliveryLatency.total();
+            gen.closeSockets(sockets);
+            Verdict verdict = verdict(d, latency);
+            JsonObject report = report(d, latency, window, connectSeconds, skippedLate.sum(), skippedClosed.sum(),
                     created.failed());
             report.put("verdict", ReportPrinter.verdict(verdict));
             ReportPrinter.print(report, settings.json(), System.out);
@@ -130,10 +132,10 @@ final class RoomRun {
     }
 
 
-    private Verdict verdict(DeliveryLedger.Snapshot d) {
+    private Verdict verdict(DeliveryLedger.Snapshot d, LatencyStats.LatencySummary latency) {
         long setupFailures = stats.connectFailures.total() + stats.joinFailures.total();
         Verdict v = new Verdict(settings.maxErrorPct());
-        run.checkLatency(v, stats.deliveryLatency.total());
+        run.checkLatency(v, latency);
         return v
                 .require(d.measuredSent() > 0, "no message was sent in the measured window")
                 .check("clients that failed to connect or join", setupFailures, plan.clients())
@@ -142,7 +144,7 @@ final class RoomRun {
                 .check("deliveries missing", d.missing(), d.expected());
     }
 
-    private JsonObject report(DeliveryLedger.Snapshot d, Window window, double connectSeconds, long skippedLate,
+    private JsonObject report(DeliveryLedger.Snapshot d, LatencyStats.LatencySummary latency, Window window, double connectSeconds, long skippedLate,
                               long skippedClosed, long accountFailures) {
         double secs = window.seconds();
         double targetRate = plan.totalSendRate();
@@ -177,7 +179,7 @@ final class RoomRun {
                         .put("per_s", ReportPrinter.round(d.deliveriesPerSecond()))
                         .put("expected_per_s", ReportPrinter.round(plan.expectedDeliveriesPerSecond()))
                         .put("last_after_window_s", ReportPrinter.round(d.secondsAfterWindow())))
-                .put("latency_ms", ReportPrinter.latency(stats.deliveryLatency.total()))
+                .put("latency_ms", ReportPrinter.latency(latency))
                 .put("errors", new JsonObject()
                         .put("server_errors_by_code", ReportPrinter.counts(stats.serverErrors.snapshot()))
                         .put("socket_errors", ReportPrinter.counts(stats.socketErrors.snapshot()))

@@ -23,4 +23,6 @@ final class SocketStats {
     final LatencyStats deliveryLatency = new LatencyStats();
     /** Set before the first message is sent; frames before that carry no measurement. */
     volatile DeliveryLedger ledger;
+    /** Set when the run ends: later frames are ignored, so the counts and the histogram stay in step. */
+    volatile boolean frozen;
 }
