@@ -144,8 +144,8 @@ final class RoomRun {
                 .check("deliveries missing", d.missing(), d.expected());
     }
 
-    private JsonObject report(DeliveryLedger.Snapshot d, LatencyStats.LatencySummary latency, Window window, double connectSeconds, long skippedLate,
-                              long skippedClosed, long accountFailures) {
+    private JsonObject report(DeliveryLedger.Snapshot d, LatencyStats.LatencySummary latency, Window window,
+                              double connectSeconds, long skippedLate, long skippedClosed, long accountFailures) {
         double secs = window.seconds();
         double targetRate = plan.totalSendRate();
         return new JsonObject()
