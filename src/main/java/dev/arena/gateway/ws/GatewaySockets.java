@@ -90,8 +90,10 @@ public final class GatewaySockets {
                         ctx.fail(ar.cause());
                         return;
                     }
+                    var connection = ctx.request().connection();
                     ctx.request().toWebSocket().onComplete(ws -> {
                         if (ws.succeeded()) {
+                            WriteCoalescing.install(connection);
                             var p = (dev.arena.identity.Principal) ar.result()[0];
                             open(ws.result(), p, (String) ar.result()[1], flavour, autoRoom);
                         }
