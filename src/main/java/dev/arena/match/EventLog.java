@@ -22,14 +22,17 @@ public final class EventLog<I> {
     private final Map<String, Object> settings;
     private final int tickRate;
     private final List<LogEntry<I>> entries;
+    private final GameRules<?, ?, I> rules;
     private long finalTick = -1;
 
-    EventLog(String mode, long seed, Map<String, Object> settings, int tickRate) {
-        this(mode, seed, settings, tickRate, new ArrayList<>());
+    EventLog(String mode, long seed, Map<String, Object> settings, int tickRate, GameRules<?, ?, I> rules) {
+        this(mode, seed, settings, tickRate, rules, new ArrayList<>());
     }
 
-    private EventLog(String mode, long seed, Map<String, Object> settings, int tickRate, List<LogEntry<I>> entries) {
+    private EventLog(String mode, long seed, Map<String, Object> settings, int tickRate, GameRules<?, ?, I> rules,
+                     List<LogEntry<I>> entries) {
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.seed = seed;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.tickRate = tickRate;
@@ -80,8 +83,8 @@ public final class EventLog<I> {
         return Collections.unmodifiableList(entries);
     }
 
-    /** The storable form; inputs encoded by {@code rules}. */
-    public StoredLog store(GameRules<?, ?, I> rules) {
+    /** The storable form; inputs encoded by the game's rules. */
+    public StoredLog store() {
         List<StoredLog.Entry> out = new ArrayList<>(entries.size());
         for (LogEntry<I> e : entries) {
             out.add(switch (e) {
@@ -115,7 +118,8 @@ public final class EventLog<I> {
                 default -> throw new IllegalArgumentException("unknown log entry kind '" + e.kind() + "'");
             });
         }
-        EventLog<I> log = new EventLog<>(stored.mode(), stored.seed(), stored.settings(), stored.tickRate(), entries);
+        EventLog<I> log = new EventLog<>(stored.mode(), stored.seed(), stored.settings(), stored.tickRate(), rules,
+                entries);
         log.finalTick = stored.finalTick();
         return log;
     }

@@ -121,7 +121,7 @@ public final class MatchLoop<C, S, I> {
         this.scheduler = scheduler;
         this.listener = listener;
         this.inbox = new MatchInbox<>(config.inboxCapacity());
-        this.eventLog = new EventLog<>(info.mode(), spec.seed(), spec.settings(), info.tickRate());
+        this.eventLog = new EventLog<>(info.mode(), spec.seed(), spec.settings(), info.tickRate(), rules);
         this.state = rules.init(spec.seed(), settings);
         publish();
     }

@@ -31,18 +31,23 @@ public final class Replay {
 
     /** Replays a stored log (inputs decoded by the game's rules). */
     public static <C, S, I> Outcome<S> run(GameFactory<C, S, I> game, StoredLog stored) {
+        checkMode(game, stored.mode());
         return run(game, EventLog.fromStored(stored, game.rules()));
     }
 
     public static <C, S, I> Outcome<S> run(GameFactory<C, S, I> game, EventLog<I> log) {
-        if (!game.info().mode().equals(log.mode())) {
-            throw new IllegalArgumentException("a " + log.mode() + " log cannot replay as " + game.info().mode());
-        }
+        checkMode(game, log.mode());
         if (!log.closed()) {
             throw new IllegalArgumentException("the match is still running: its log is not closed");
         }
         return new Runner<>(game.rules(), game.rules().init(log.seed(), game.settings(log.settings())))
                 .run(log);
+    }
+
+    private static void checkMode(GameFactory<?, ?, ?> game, String mode) {
+        if (!game.info().mode().equals(mode)) {
+            throw new IllegalArgumentException("a " + mode + " log cannot replay as " + game.info().mode());
+        }
     }
 
     private static final class Runner<C, S, I> {
