@@ -83,10 +83,25 @@ public final class EventLog<I> {
         return Collections.unmodifiableList(entries);
     }
 
-    /** The storable form; inputs encoded by the game's rules. */
+    /** The storable form, events included; inputs encoded by the game's rules. */
     public StoredLog store() {
+        return store(true);
+    }
+
+    /**
+     * The storable form without the emitted events (a quarter of the size for a long arena_battle), still
+     * enough to replay, since {@link Replay} regenerates the game's events.
+     */
+    public StoredLog storeActions() {
+        return store(false);
+    }
+
+    private StoredLog store(boolean withEvents) {
         List<StoredLog.Entry> out = new ArrayList<>(entries.size());
         for (LogEntry<I> e : entries) {
+            if (!withEvents && e instanceof LogEntry.Emitted<I>) {
+                continue;
+            }
             out.add(switch (e) {
                 case LogEntry.Joined<I> j -> new StoredLog.Entry(j.tick(), "join", j.player(), null);
                 case LogEntry.Started<I> s -> new StoredLog.Entry(s.tick(), "start", null, null);

@@ -109,6 +109,11 @@ class ReplayTest {
         assertThat(fromJson.state()).isEqualTo(live);
         assertThat(Json.MAPPER.writeValueAsString(fromJson.events().stream().map(LogEntry.Emitted::event).toList()))
                 .isEqualTo(Json.MAPPER.writeValueAsString(logged.stream().map(LogEntry.Emitted::event).toList()));
+
+        // the compact form without events replays the same
+        StoredLog actions = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(log.storeActions()), StoredLog.class);
+        assertThat(actions.entries()).noneMatch(e -> e.kind().equals("event"));
+        assertThat(Replay.run(game, actions).state()).isEqualTo(live);
     }
 
     /** {@code churn}: players now and then disconnect (and mostly reconnect within the grace) or leave. */
