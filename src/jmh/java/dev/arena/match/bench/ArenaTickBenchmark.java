@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One tick of {@code arena_battle} with 8 fighters, each sending one input per tick (mostly moves; attacks every
  * 5th tick, blocks every 40th, blasts every 100th; many attacks are rejected as out of range or cooling down,
  * as from real clients). Fighters have 10,000 HP on a 600-unit arena so the battle stays in its steady state;
- * the match restarts every 30,000 ticks.
+ * the match restarts every {@code restartEvery} ticks (30,000 by default: 25 minutes of play).
  *
  * <ul>
  *   <li>{@code rulesTick}: the pure rules: 8 {@code input} calls and one {@code tick}.</li>
@@ -56,9 +57,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ArenaTickBenchmark {
     private static final int FIGHTERS = 8;
     private static final int PATTERN = 4096;
-    private static final int RESTART_EVERY = 30_000;
     private static final Map<String, Object> SETTINGS = Map.of("arena_size", 600, "hit_points", 10_000,
             "time_limit_seconds", 1800);
+
+    /** Ticks before the match restarts; the loop's event log grows until then, as in a real match. */
+    @Param("30000")
+    public int restartEvery;
 
     private final GameRules<BattleSettings, BattleState, BattleInput> rules = new ArenaBattle().rules();
     private final List<PlayerId> players = new ArrayList<>();
@@ -133,7 +137,7 @@ public class ArenaTickBenchmark {
 
     @Benchmark
     public BattleState rulesTick() {
-        if (state.tick() >= RESTART_EVERY) {
+        if (state.tick() >= restartEvery) {
             state = start;
         }
         BattleState s = state;
@@ -150,7 +154,7 @@ public class ArenaTickBenchmark {
 
     @Benchmark
     public long loopTick() {
-        if (++n >= RESTART_EVERY || loop.status() != MatchStatus.RUNNING) {
+        if (++n >= restartEvery || loop.status() != MatchStatus.RUNNING) {
             n = 0;
             newLoop();
         }
