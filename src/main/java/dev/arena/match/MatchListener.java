@@ -1,0 +1,29 @@
+package dev.arena.match;
+
+/**
+ * Where a match's output goes; implemented by the gateway (frames to sockets) and the results job (storage).
+ * Called on the match's own context, one call at a time, so implementations must not block: hand work to
+ * your own context or queue. An exception thrown here is logged and does not stop the match.
+ */
+public interface MatchListener {
+
+    /** One tick's events ({@code match.event} to every player and spectator). */
+    void frame(TickFrame frame);
+
+    /** The match finished ({@code match.end}; store result and log). Called once, after the last frame. */
+    void ended(MatchEnd end);
+
+    /** The rules or the loop refused one queued input (an {@code error} frame to that player). */
+    default void inputRejected(MatchId match, PlayerId player, long tick, String code, String message) {}
+
+    /** An input over the player's per-tick budget was dropped (count it; abuse detection). */
+    default void inputDropped(MatchId match, PlayerId player, long tick) {}
+
+    /** The loop fell too far behind and skipped {@code count} ticks (a node overload signal). */
+    default void ticksSkipped(MatchId match, long count) {}
+
+    MatchListener NONE = new MatchListener() {
+        public void frame(TickFrame frame) { }
+        public void ended(MatchEnd end) { }
+    };
+}

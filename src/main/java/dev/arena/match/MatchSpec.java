@@ -1,0 +1,23 @@
+package dev.arena.match;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One match to create.
+ *
+ * @param id       the match id
+ * @param seed     the seed of the rules' randomness; recorded in the event log, so a replay reproduces the match
+ * @param settings the game's raw settings (validated by {@link GameFactory#settings}); empty for defaults
+ * @param config   how the loop runs it
+ */
+public record MatchSpec(MatchId id, long seed, Map<String, Object> settings, MatchConfig config) {
+
+    public MatchSpec {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(config, "config");
+        settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+}
