@@ -100,7 +100,10 @@ public final class ArenaNode implements AutoCloseable {
 
         // 2. runtime: metrics registry, Vert.x, the pool.
         metrics = new Metrics();
-        vertx = metrics.newVertx(new VertxOptions());
+        // One event loop per core (Vert.x defaults to two): rooms and sockets then share loops more often,
+        // so a delivery is more often a call on the same thread than a cross-thread wake-up (measured in
+        // docs/BENCHMARKS.md, many-rooms).
+        vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
         pool = PgPools.create(vertx, database.url(), config.dbPoolSize());
         // Argon2 is CPU- and memory-heavy: at most one hash per core at a time, the rest wait their turn.
         hashing = vertx.createSharedWorkerExecutor("arena-password-hashing",
@@ -163,7 +166,7 @@ public final class ArenaNode implements AutoCloseable {
     /** One context per event loop; each room is owned by one of them. */
     private List<Context> shardContexts() {
         List<Context> contexts = new CopyOnWriteArrayList<>();
-        int n = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+        int n = config.eventLoops();
         await(vertx.deployVerticle(() -> new VerticleBase() {
             @Override
             public Future<?> start() {

@@ -43,6 +43,11 @@ public record ArenaConfig(
         corsOrigins = List.copyOf(corsOrigins);
     }
 
+    /** Event loops (and room shards): as many as HTTP instances, one per core by default. */
+    public int eventLoops() {
+        return httpInstances;
+    }
+
     /** Same configuration on another port (tests and multi-node runs on one machine). */
     public ArenaConfig withPort(int newPort) {
         return new ArenaConfig(host, newPort, databaseUrl, dbPoolSize, redisUrl, dataDir, tokenSecret, tokenTtl,

@@ -46,7 +46,7 @@ public final class ConfigLoader {
         key("ARENA_LOG_FORMAT", "text", "text or json (one JSON object per line)");
         key("ARENA_CORS_ORIGINS", "", "comma-separated allowed origins, or *; unset = no CORS headers");
         key("ARENA_BODY_LIMIT", "1MiB", "largest accepted HTTP request body (bytes, KiB, MiB)");
-        key("ARENA_HTTP_INSTANCES", "0", "HTTP server instances (event loops); 0 = one per core");
+        key("ARENA_HTTP_INSTANCES", "0", "event loops, each with one HTTP server instance and one room shard; 0 = one per core");
         key("ARENA_SHUTDOWN_TIMEOUT", "10s", "how long in-flight requests may finish after SIGTERM");
         key("ARENA_NODE_ID", "", "name of this node in a cluster; unset = random");
         key("ARENA_NODE_TTL", "10s", "with Redis: silence after which a node counts as dead and its presence is removed");

@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       per-player budget, validated, applied, logged (the event log grows as in a real match), the frame handed
  *       to a listener that drops it.</li>
  * </ul>
- * Run: see docs/BENCHMARKS-match.md.
+ * Run: see docs/BENCHMARKS.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -199,6 +199,15 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void aFrameAboveTheHardLimitClosesWith1009() {
+        try (WsClient c = client()) {
+            c.sendText("{\"type\":\"ping\",\"pad\":\"" + "z".repeat(70 * 1024) + "\"}");
+            // 1009, or 1006 when the server's close overtakes the rest of the frame still being sent
+            assertThat(c.awaitClose()).isIn((short) 1009, (short) 1006);
+        }
+    }
+
+    @Test
     void aFloodIsRateLimitedThenClosedWith1008() {
         try (WsClient c = client()) {
             // Past the burst (100) but within the abuse limit (30 refusals): refused, still connected.
