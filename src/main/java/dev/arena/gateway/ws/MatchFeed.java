@@ -56,6 +56,7 @@ public final class MatchFeed implements MatchListener {
         String text = new ServerMessage.MatchEnded(end.match(), end.finalTick(), end.result()).encode();
         for (Connection c : set) {
             c.outbound.offer(text);
+            c.context.runOnContext(v -> c.matches.remove(end.match())); // the socket's own set, on its loop
         }
     }
 

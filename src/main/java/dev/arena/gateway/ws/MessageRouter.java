@@ -7,6 +7,7 @@ import dev.arena.match.MatchCodes;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
+import dev.arena.match.MatchStatus;
 import dev.arena.match.Offer;
 import dev.arena.match.PlayerId;
 import dev.arena.room.RoomEvent;
@@ -81,7 +82,7 @@ final class MessageRouter {
     /** The running match, or an error reply ({@code not_found}, or {@code ended} for a finished one). */
     private MatchLoop<?, ?, ?> running(Connection c, Object rid, MatchId id) {
         var loop = games.live(id);
-        if (loop.isPresent()) {
+        if (loop.isPresent() && loop.get().status() != MatchStatus.FINISHED) {
             return loop.get();
         }
         try {
@@ -126,13 +127,13 @@ final class MessageRouter {
     }
 
     private void matchInput(Connection c, ClientMessage.MatchInput i) {
-        if (!c.matches.contains(i.gameId())) {
-            c.error(i.rid(), MatchCodes.NOT_PARTICIPANT, "send match.join first");
+        MatchLoop<?, ?, ?> loop = running(c, i.rid(), i.gameId());
+        if (loop == null) {
             return;
         }
-        MatchLoop<?, ?, ?> loop = running(c, i.rid(), i.gameId());
-        if (loop != null
-                && loop.offerInput(new PlayerId(c.principal.playerId()), i.input()) instanceof Offer.Refused r) {
+        if (!c.matches.contains(i.gameId())) {
+            c.error(i.rid(), MatchCodes.NOT_PARTICIPANT, "send match.join first");
+        } else if (loop.offerInput(new PlayerId(c.principal.playerId()), i.input()) instanceof Offer.Refused r) {
             c.error(i.rid(), r.code(), r.message());
         }
     }
