@@ -24,7 +24,13 @@ import dev.arena.storage.postgres.PgPlayerStore;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.chat.ChatService;
+import dev.arena.gateway.ws.MatchFeed;
 import dev.arena.gateway.ws.Realtime;
+import dev.arena.match.GameCatalog;
+import dev.arena.match.MatchConfig;
+import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchRegistry;
+import dev.arena.match.VertxTickScheduler;
 import dev.arena.room.RoomRegistry;
 import dev.arena.storage.local.LocalPresenceStore;
 import dev.arena.storage.local.LocalRoomStream;
@@ -66,6 +72,8 @@ public final class ArenaNode implements AutoCloseable {
     private IdentityService identity;
     private ChatService chat;
     private ApiRouter.Services httpServices;
+    /** This node's matches, in memory only (no stored results yet; see docs/MATCHES.md). */
+    private MatchRegistry matches;
     private String httpDeployment;
     /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
     private RedisBackplane redis;
@@ -136,18 +144,24 @@ public final class ArenaNode implements AutoCloseable {
         RoomStream roomStream = redis != null ? redis.roomStream()
                 : new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
         PresenceStore presence = redis != null ? redis.presence() : new LocalPresenceStore();
-        RoomRegistry rooms = new RoomRegistry(shardContexts(), roomStream, presence,
+        List<Context> shards = shardContexts();
+        RoomRegistry rooms = new RoomRegistry(shards, roomStream, presence,
                 config.ws().roomMaxMembers(), ROOM_INBOX, clock);
         if (redis != null) {
             await(redis.join());
         }
+        // matches share the rooms' owning contexts: one tick scheduler per context; frames go out through the feed
+        MatchFeed matchFeed = new MatchFeed();
+        matches = new MatchRegistry(GameCatalog.load(), shards.stream().map(VertxTickScheduler::new).toList(),
+                MatchConfig.defaults(), matchFeed);
+        MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
-                metrics.registry());
+                metrics.registry(), games, matchFeed);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration);
+                chatModeration, games);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
@@ -215,6 +229,16 @@ public final class ArenaNode implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
+            if (matches != null) {
+                // each match ends (abandoned, "shutdown") at its next tick and sends match.end to its sockets
+                MatchRegistry stopping = matches;
+                matches = null;
+                quietly("stop matches", () -> {
+                    List<Future<?>> ended = stopping.all().stream().<Future<?>>map(m -> m.ended()).toList();
+                    stopping.stopAll("shutdown");
+                    await(Future.join(ended).timeout(5, TimeUnit.SECONDS).otherwiseEmpty());
+                });
+            }
             if (httpDeployment != null) {
                 quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
                 httpDeployment = null;

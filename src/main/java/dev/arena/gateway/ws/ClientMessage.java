@@ -1,5 +1,7 @@
 package dev.arena.gateway.ws;
 
+import dev.arena.match.MatchId;
+import java.util.Map;
 import java.util.UUID;
 
 /** Everything a client may send on {@code /ws}. {@code rid} is the client's request id (null when absent). */
@@ -22,4 +24,13 @@ sealed interface ClientMessage {
     record DirectSend(Object rid, UUID to, String message) implements ClientMessage {}
 
     record PresenceList(Object rid, String room) implements ClientMessage {}
+
+    record MatchJoin(Object rid, MatchId gameId) implements ClientMessage {}
+
+    record MatchSpectate(Object rid, MatchId gameId) implements ClientMessage {}
+
+    /** {@code input} is the input's JSON object, decoded by the game's rules. */
+    record MatchInput(Object rid, MatchId gameId, Map<String, Object> input) implements ClientMessage {}
+
+    record MatchLeave(Object rid, MatchId gameId) implements ClientMessage {}
 }

@@ -27,6 +27,8 @@ final class Connection implements RoomMember {
     final Outbound outbound;
     final TokenBucket bucket;
     final Set<String> rooms = new HashSet<>();
+    /** Matches this socket is attached to (as player or spectator); touched only on its event loop. */
+    final Set<dev.arena.match.MatchId> matches = new HashSet<>();
     private final Member member;
     private final GatewayMetrics metrics;
     long lastSeenMillis;

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Meters of the real-time gateway. Message-type tags are limited to the protocol's types (plus "invalid"). */
 final class GatewayMetrics implements RoomRegistry.Listener {
     private static final Set<String> TYPES = Set.of("ping", "room.join", "room.leave", "room.send", "chat.send",
-            "chat.history", "dm.send", "presence.list", "legacy.game", "legacy.chat");
+            "chat.history", "dm.send", "presence.list", "legacy.game", "legacy.chat", "match.join", "match.spectate", "match.input",
+            "match.leave");
 
     private final MeterRegistry registry;
     private final Clock clock;

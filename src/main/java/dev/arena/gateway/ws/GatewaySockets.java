@@ -239,6 +239,9 @@ public final class GatewaySockets {
             leaves.add(rt.rooms.leave(room, c));
         }
         c.rooms.clear();
+        for (var match : List.copyOf(c.matches)) {
+            rt.router.detach(c, match);
+        }
         return Future.join(leaves).mapEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.arena.gateway.ws;
 
+import dev.arena.match.MatchId;
 import dev.arena.room.Rooms;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -47,6 +48,16 @@ final class MessageDecoder {
                     limit(o, rid));
             case "dm.send" -> new ClientMessage.DirectSend(rid, uuid(o, "to", rid), text(o, "message", rid));
             case "presence.list" -> new ClientMessage.PresenceList(rid, room(o, rid));
+            case "match.join" -> new ClientMessage.MatchJoin(rid, gameId(o, rid));
+            case "match.spectate" -> new ClientMessage.MatchSpectate(rid, gameId(o, rid));
+            case "match.leave" -> new ClientMessage.MatchLeave(rid, gameId(o, rid));
+            case "match.input" -> {
+                MatchId game = gameId(o, rid);
+                if (!(o.getValue("input") instanceof JsonObject input)) {
+                    throw ProtocolError.bad(rid, "input: must be a JSON object");
+                }
+                yield new ClientMessage.MatchInput(rid, game, input.getMap());
+            }
             default -> throw new ProtocolError("unknown_type", "unknown message type '" + abbreviate(t) + "'", rid,
                     true);
         };
@@ -86,6 +97,18 @@ final class MessageDecoder {
             throw ProtocolError.bad(rid, field + ": is too long");
         }
         return s;
+    }
+
+    private static MatchId gameId(JsonObject o, Object rid) {
+        Object v = o.getValue("game_id");
+        if (v instanceof String s && s.length() == 36) {
+            try {
+                return new MatchId(UUID.fromString(s));
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+        }
+        throw ProtocolError.bad(rid, "game_id: must be a game id (UUID)");
     }
 
     private static UUID uuid(JsonObject o, String field, Object rid) {

@@ -3,6 +3,13 @@ package dev.arena.gateway.ws;
 import dev.arena.chat.ChatMessage;
 import dev.arena.chat.ChatService;
 import dev.arena.common.ArenaException;
+import dev.arena.match.MatchCodes;
+import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchLoop;
+import dev.arena.match.MatchStatus;
+import dev.arena.match.Offer;
+import dev.arena.match.PlayerId;
 import dev.arena.room.RoomEvent;
 import dev.arena.room.RoomRegistry;
 import dev.arena.room.Rooms;
@@ -21,11 +28,15 @@ final class MessageRouter {
     private final RoomRegistry rooms;
     private final ChatService chat;
     private final Clock clock;
+    private final MatchDirectory games;
+    private final MatchFeed feed;
 
-    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock) {
+    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed) {
         this.rooms = rooms;
         this.chat = chat;
         this.clock = clock;
+        this.games = games;
+        this.feed = feed;
     }
 
     void handle(Connection c, ClientMessage message) {
@@ -59,7 +70,113 @@ final class MessageRouter {
                             list -> new ServerMessage.PresenceList(p.rid(), p.room(), list));
                 }
             }
+            case ClientMessage.MatchJoin j -> attach(c, j.rid(), j.gameId(), true);
+            case ClientMessage.MatchSpectate s -> attach(c, s.rid(), s.gameId(), false);
+            case ClientMessage.MatchInput i -> matchInput(c, i);
+            case ClientMessage.MatchLeave l -> matchLeave(c, l);
         }
+    }
+
+    // ---- matches -------------------------------------------------------------------------------------------
+
+    /** The running match, or an error reply ({@code not_found}, or {@code ended} for a finished one). */
+    private MatchLoop<?, ?, ?> running(Connection c, Object rid, MatchId id) {
+        var loop = games.live(id);
+        if (loop.isPresent() && loop.get().status() != MatchStatus.FINISHED) {
+            return loop.get();
+        }
+        try {
+            games.require(id);
+            c.error(rid, MatchCodes.ENDED, "game " + id + " has finished");
+        } catch (ArenaException.NotFound e) {
+            fail(c, rid, e);
+        }
+        return null;
+    }
+
+    /**
+     * Attaches the socket to the match's frames, then joins (only a player seated over HTTP: a first join or a
+     * reconnect) or spectates; the reply is the full snapshot. Frames of ticks up to the snapshot's may arrive
+     * before it: clients apply only frames whose tick is greater.
+     */
+    private void attach(Connection c, Object rid, MatchId id, boolean asPlayer) {
+        MatchLoop<?, ?, ?> loop = running(c, rid, id);
+        if (loop == null) {
+            return;
+        }
+        PlayerId me = new PlayerId(c.principal.playerId());
+        if (asPlayer && !MatchDirectory.seated(loop, me)) {
+            c.error(rid, MatchCodes.NOT_PARTICIPANT, "join the game over HTTP first (POST /games/" + id + "/join)");
+            return;
+        }
+        boolean added = c.matches.add(id);
+        feed.attach(id, c);
+        (asPlayer ? loop.join(me) : loop.spectate(me)).onComplete(ar -> {
+            if (ar.succeeded()) {
+                c.send(ServerMessage.MatchState.of(rid, ar.result()));
+            } else {
+                c.context.runOnContext(v -> {
+                    if (added) {
+                        c.matches.remove(id);
+                        feed.detach(id, c);
+                    }
+                    fail(c, rid, ar.cause());
+                });
+            }
+        });
+    }
+
+    private void matchInput(Connection c, ClientMessage.MatchInput i) {
+        MatchLoop<?, ?, ?> loop = running(c, i.rid(), i.gameId());
+        if (loop == null) {
+            return;
+        }
+        if (!c.matches.contains(i.gameId())) {
+            c.error(i.rid(), MatchCodes.NOT_PARTICIPANT, "send match.join first");
+        } else if (loop.offerInput(new PlayerId(c.principal.playerId()), i.input()) instanceof Offer.Refused r) {
+            c.error(i.rid(), r.code(), r.message());
+        }
+    }
+
+    /** Leaves the match for good when seated (a forfeit once running), else stops spectating. */
+    private void matchLeave(Connection c, ClientMessage.MatchLeave l) {
+        PlayerId me = new PlayerId(c.principal.playerId());
+        boolean attached = c.matches.remove(l.gameId());
+        if (attached) {
+            feed.detach(l.gameId(), c);
+        }
+        MatchLoop<?, ?, ?> loop = running(c, l.rid(), l.gameId());
+        if (loop == null) {
+            return;
+        }
+        if (MatchDirectory.seated(loop, me)) {
+            reply(c, l.rid(), loop.leave(me), was -> new ServerMessage.MatchLeft(l.rid(), l.gameId()));
+        } else if (attached) {
+            loop.unspectate(me);
+            c.send(new ServerMessage.MatchLeft(l.rid(), l.gameId()));
+        } else {
+            c.error(l.rid(), MatchCodes.NOT_PARTICIPANT, "not in game " + l.gameId());
+        }
+    }
+
+    /**
+     * The socket closed (or left): a seated player with no other socket on the match is disconnected (the
+     * match's reconnect grace applies); a spectator stops watching.
+     */
+    void detach(Connection c, MatchId id) {
+        c.matches.remove(id);
+        boolean another = feed.detach(id, c);
+        games.live(id).ifPresent(loop -> {
+            PlayerId me = new PlayerId(c.principal.playerId());
+            if (another) {
+                return;
+            }
+            if (MatchDirectory.seated(loop, me)) {
+                loop.disconnected(me);
+            } else {
+                loop.unspectate(me);
+            }
+        });
     }
 
     /** Stores the line, then puts it in the room's stream; the ack carries both its id and its place. */

@@ -3,6 +3,7 @@ package dev.arena.gateway.ws;
 import dev.arena.config.WsLimits;
 import dev.arena.chat.ChatService;
 import dev.arena.identity.IdentityService;
+import dev.arena.match.MatchDirectory;
 import dev.arena.player.PlayerService;
 import dev.arena.room.RoomRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,9 +20,12 @@ public final class Realtime {
     final String node;
     final GatewayMetrics metrics;
     final MessageRouter router;
+    final MatchDirectory games;
+    final MatchFeed matchFeed;
 
     public Realtime(IdentityService identity, PlayerService players, RoomRegistry rooms, ChatService chat,
-                    WsLimits limits, Clock clock, String node, MeterRegistry meters) {
+                    WsLimits limits, Clock clock, String node, MeterRegistry meters,
+                    MatchDirectory games, MatchFeed matchFeed) {
         this.identity = identity;
         this.players = players;
         this.rooms = rooms;
@@ -30,7 +34,9 @@ public final class Realtime {
         this.clock = clock;
         this.node = node;
         this.metrics = new GatewayMetrics(meters, rooms, clock);
-        this.router = new MessageRouter(rooms, chat, clock);
+        this.games = games;
+        this.matchFeed = matchFeed;
+        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed);
         rooms.listener(metrics);
     }
 

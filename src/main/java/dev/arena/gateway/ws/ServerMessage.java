@@ -4,6 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.arena.common.Json;
+import dev.arena.match.GameEvent;
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchResult;
+import dev.arena.match.MatchStatus;
+import dev.arena.match.MatchView;
+import dev.arena.match.PublicState;
 import dev.arena.presence.Member;
 import java.time.Instant;
 import java.util.List;
@@ -67,5 +73,36 @@ sealed interface ServerMessage {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Error(Object rid, String code, String message) implements ServerMessage {
         public String type() { return "error"; }
+    }
+
+    /** A full snapshot of a match: the reply to {@code match.join} and {@code match.spectate}. */
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MatchState(Object rid, MatchId gameId, String mode, MatchStatus status, long tick, int tickRate,
+                      List<MatchView.PlayerView> players, int spectators, PublicState state, MatchResult result)
+            implements ServerMessage {
+        static MatchState of(Object rid, MatchView v) {
+            return new MatchState(rid, v.id(), v.mode(), v.status(), v.tick(), v.tickRate(), v.players(),
+                    v.spectators(), v.state(), v.result());
+        }
+
+        public String type() { return "match.state"; }
+    }
+
+    /** One tick's events, encoded once for every socket attached to the match. */
+    @JsonPropertyOrder({"type"})
+    record MatchFrame(MatchId gameId, long tick, List<GameEvent> events) implements ServerMessage {
+        public String type() { return "match.event"; }
+    }
+
+    @JsonPropertyOrder({"type"})
+    record MatchEnded(MatchId gameId, long tick, MatchResult result) implements ServerMessage {
+        public String type() { return "match.end"; }
+    }
+
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MatchLeft(Object rid, MatchId gameId) implements ServerMessage {
+        public String type() { return "match.left"; }
     }
 }

@@ -1,0 +1,182 @@
+package dev.arena.match;
+
+import dev.arena.common.ArenaException;
+import io.vertx.core.Future;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * The games of this node as the lobby sees them: which are private (and their join codes), who created them,
+ * and the final snapshot of recently finished ones. In memory only: a restart forgets every game.
+ * Domain failures are {@link ArenaException}s; the HTTP and gateway edges map them.
+ */
+public final class MatchDirectory {
+    /** Finished games whose last snapshot is kept for {@code GET /games/{id}/state}; the oldest is dropped. */
+    static final int FINISHED_KEPT = 1024;
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 6;
+
+    /** One game: the listing facts that are not the loop's. {@code joinCode} is null for public games. */
+    public record Game(MatchId id, String mode, int maxPlayers, boolean privateGame, String joinCode, String ownerNode,
+                       PlayerId creator, MatchView view) {}
+
+    private record Entry(MatchLoop<?, ?, ?> loop, boolean privateGame, String joinCode, PlayerId creator) {}
+
+    private final MatchRegistry registry;
+    private final String node;
+    private final RandomGenerator random;
+    private final Map<MatchId, Entry> live = new ConcurrentHashMap<>();
+    private final Map<MatchId, Game> finished = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MatchId, Game> eldest) {
+            return size() > FINISHED_KEPT;
+        }
+    };
+
+    public MatchDirectory(MatchRegistry registry, String node) {
+        this(registry, node, new SecureRandom());
+    }
+
+    public MatchDirectory(MatchRegistry registry, String node, RandomGenerator random) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.node = Objects.requireNonNull(node, "node");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    public MatchRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Creates the match and seats its creator; completes with the game after the creator's join tick.
+     *
+     * @throws ArenaException.Invalid naming every bad field ({@code mode}, {@code max_players}, {@code settings.*})
+     */
+    public Future<Game> create(MatchRegistry.Create request, boolean privateGame, PlayerId creator) {
+        MatchLoop<?, ?, ?> loop = registry.create(request);
+        Entry entry = new Entry(loop, privateGame, privateGame ? code() : null, creator);
+        live.put(loop.id(), entry);
+        loop.ended().onComplete(ar -> {
+            Game last = game(loop.id(), entry, loop.view());
+            synchronized (finished) {
+                finished.put(loop.id(), last);
+            }
+            live.remove(loop.id());
+        });
+        return loop.join(creator).map(view -> game(loop.id(), entry, view));
+    }
+
+    /** The running match, if this node runs it. */
+    public Optional<MatchLoop<?, ?, ?>> live(MatchId id) {
+        Entry e = live.get(id);
+        return e == null ? Optional.empty() : Optional.of(e.loop());
+    }
+
+    /** The game, running or recently finished; {@link ArenaException.NotFound} otherwise. */
+    public Game require(MatchId id) {
+        Entry e = live.get(id);
+        if (e != null) {
+            return game(id, e, e.loop().view());
+        }
+        synchronized (finished) {
+            Game g = finished.get(id);
+            if (g != null) {
+                return g;
+            }
+        }
+        throw new ArenaException.NotFound("no game " + id);
+    }
+
+    /**
+     * Seats the player (or reconnects a seated one). A private game needs its join code from anyone not seated
+     * yet: {@code join_code_required} or {@code wrong_join_code} otherwise.
+     */
+    public Future<Game> join(MatchId id, PlayerId player, String joinCode) {
+        Entry e = running(id);
+        if (e.privateGame() && !seated(e.loop(), player)) {
+            if (joinCode == null) {
+                throw new ArenaException.Rejected("join_code_required", "this game is private: send its join_code");
+            }
+            if (!e.joinCode().equals(joinCode)) {
+                throw new ArenaException.Rejected("wrong_join_code", "the join_code does not match");
+            }
+        }
+        return e.loop().join(player).map(view -> game(id, e, view));
+    }
+
+    /** Leaves for good (a forfeit once running); {@link ArenaException.Forbidden} when not seated. */
+    public Future<Game> leave(MatchId id, PlayerId player) {
+        Entry e = running(id);
+        if (!seated(e.loop(), player)) {
+            throw new ArenaException.Forbidden("not a player of game " + id);
+        }
+        return e.loop().leave(player).map(was -> game(id, e, e.loop().view()));
+    }
+
+    /**
+     * What {@code viewer} may see of the game: anything of a public game, a private one only when seated (or
+     * once seated, for a finished one).
+     */
+    public Game state(MatchId id, PlayerId viewer) {
+        Game g = require(id);
+        if (g.privateGame() && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
+            throw new ArenaException.Forbidden("game " + id + " is private and you are not one of its players");
+        }
+        return g;
+    }
+
+    /** Public games, running and recently finished, filtered by mode and status when not null. */
+    public List<Game> list(String mode, MatchStatus status) {
+        List<Game> out = new ArrayList<>();
+        for (Map.Entry<MatchId, Entry> me : live.entrySet()) {
+            Entry e = me.getValue();
+            if (!e.privateGame()) {
+                out.add(game(me.getKey(), e, e.loop().view()));
+            }
+        }
+        synchronized (finished) {
+            for (Game g : finished.values()) {
+                if (!g.privateGame() && !live.containsKey(g.id())) {
+                    out.add(g);
+                }
+            }
+        }
+        out.removeIf(g -> (mode != null && !mode.equals(g.mode()))
+                || (status != null && status != g.view().status()));
+        return out;
+    }
+
+    /** Whether the player holds a seat, as of the last published tick. */
+    public static boolean seated(MatchLoop<?, ?, ?> loop, PlayerId player) {
+        return loop.view().players().stream().anyMatch(p -> p.player().equals(player));
+    }
+
+    private Entry running(MatchId id) {
+        Entry e = live.get(id);
+        if (e != null) {
+            return e;
+        }
+        require(id); // 404 when unknown
+        throw new ArenaException.Rejected(MatchCodes.ENDED, "game " + id + " has finished");
+    }
+
+    private Game game(MatchId id, Entry e, MatchView view) {
+        return new Game(id, view.mode(), e.loop().maxPlayers(), e.privateGame(), e.joinCode(), node, e.creator(),
+                view);
+    }
+
+    private String code() {
+        StringBuilder b = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            b.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,304 @@
+package dev.arena.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.testing.Response;
+import dev.arena.testing.TestNode;
+import dev.arena.testing.WsClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Games on one real node: the HTTP lifecycle ({@code /games/*}) and play over the gateway socket
+ * ({@code match.*}). connect_four is turn-based, so nothing here waits for game time, only for frames.
+ */
+class GamesIntegrationTest {
+    static TestNode node;
+    static Vertx vertx;
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.start(GamesIntegrationTest.class);
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close();
+        node.close();
+    }
+
+    record Player(String token, String id) {}
+
+    static Player player() {
+        var auth = get(node.arena().identity().guest("device-" + UUID.randomUUID()));
+        return new Player(auth.token(), auth.player().id().toString());
+    }
+
+    static <T> T get(Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Response post(String path, JsonObject body, Player p) {
+        return node.http().post(path, body, p.token());
+    }
+
+    static JsonObject create(Player owner, JsonObject body) {
+        Response r = post("/games/create", body, owner);
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        return r.json();
+    }
+
+    static JsonObject connectFour(Player owner) {
+        return create(owner, new JsonObject().put("mode", "connect_four"));
+    }
+
+    static List<String> fields(Response r) {
+        assertThat(r.status()).as("%s", r).isEqualTo(422);
+        return r.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
+    }
+
+    static List<String> players(JsonObject game) {
+        return game.getJsonArray("players").stream().map(p -> ((JsonObject) p).getString("player")).toList();
+    }
+
+    static JsonObject msg(String type, String gameId) {
+        return new JsonObject().put("type", type).put("game_id", gameId);
+    }
+
+    static JsonObject drop(String gameId, int column) {
+        return msg("match.input", gameId).put("input", new JsonObject().put("type", "drop").put("column", column));
+    }
+
+    // ---- HTTP ---------------------------------------------------------------------------------------------
+
+    @Test
+    void createReportsEveryInvalidField() {
+        Player a = player();
+        assertThat(fields(post("/games/create", new JsonObject(), a))).containsExactly("mode");
+        assertThat(fields(post("/games/create", new JsonObject().put("mode", "chess"), a))).containsExactly("mode");
+        assertThat(fields(post("/games/create", new JsonObject().put("mode", "connect_four").put("max_players", "2")
+                .put("private", "yes").put("settings", 3).put("colour", "red"), a)))
+                .containsExactlyInAnyOrder("max_players", "private", "settings", "colour");
+        assertThat(fields(post("/games/create", new JsonObject().put("mode", "connect_four").put("max_players", 5)
+                .put("settings", new JsonObject().put("turn_seconds", -1).put("bogus", 1)), a)))
+                .containsExactlyInAnyOrder("max_players", "settings.turn_seconds", "settings.bogus");
+        assertThat(node.http().post("/games/create", new JsonObject().put("mode", "connect_four")).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void createJoinStateListLeave() {
+        Player a = player();
+        Player b = player();
+        Player c = player();
+        JsonObject game = connectFour(a);
+        String id = game.getString("game_id");
+        assertThat(game.getString("mode")).isEqualTo("connect_four");
+        assertThat(game.getString("status")).isEqualTo("waiting");
+        assertThat(game.getInteger("max_players")).isEqualTo(2);
+        assertThat(game.getBoolean("private")).isFalse();
+        assertThat(game.getString("owner_node")).isEqualTo(node.arena().config().nodeId());
+        assertThat(game.containsKey("join_code")).isFalse();
+        assertThat(players(game)).containsExactly(a.id());
+
+        JsonArray listed = node.http().get("/games?mode=connect_four&status=waiting", c.token()).json()
+                .getJsonArray("games");
+        assertThat(listed.stream().map(g -> ((JsonObject) g).getString("game_id"))).contains(id);
+
+        Response joined = post("/games/" + id + "/join", null, b);
+        assertThat(joined.status()).as("%s", joined).isEqualTo(200);
+        assertThat(players(joined.json())).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(joined.json().getString("status")).isEqualTo("running"); // full: starts on the join tick
+
+        Response state = node.http().get("/games/" + id + "/state", c.token());
+        assertThat(state.status()).isEqualTo(200);
+        assertThat(state.json().getString("status")).isEqualTo("running");
+        assertThat(state.json().getJsonObject("state").getJsonArray("rows")).hasSize(6);
+
+        Response full = post("/games/" + id + "/join", null, c);
+        assertThat(full.status()).isEqualTo(403);
+        assertThat(full.json().getString("type")).endsWith("full");
+        assertThat(post("/games/" + id + "/leave", null, c).status()).isEqualTo(403);
+
+        Response left = post("/games/" + id + "/leave", null, b); // a forfeit: a wins
+        assertThat(left.status()).as("%s", left).isEqualTo(200);
+        JsonObject over = node.http().get("/games/" + id + "/state", a.token()).json();
+        assertThat(over.getString("status")).isEqualTo("finished");
+        assertThat(over.getJsonObject("result").getJsonObject("outcome").getString("player")).isEqualTo(a.id());
+    }
+
+    @Test
+    void unknownAndMalformedGames() {
+        Player a = player();
+        String nobody = UUID.randomUUID().toString();
+        assertThat(node.http().get("/games/" + nobody + "/state", a.token()).status()).isEqualTo(404);
+        assertThat(post("/games/" + nobody + "/join", null, a).status()).isEqualTo(404);
+        assertThat(post("/games/" + nobody + "/leave", null, a).status()).isEqualTo(404);
+        assertThat(fields(node.http().get("/games/not-a-uuid/state", a.token()))).containsExactly("game_id");
+        assertThat(fields(node.http().get("/games?status=paused", a.token()))).containsExactly("status");
+        assertThat(fields(node.http().get("/games?mode=chess", a.token()))).containsExactly("mode");
+        assertThat(node.http().get("/games").status()).isEqualTo(401);
+    }
+
+    @Test
+    void privateGamesNeedTheirJoinCode() {
+        Player a = player();
+        Player b = player();
+        Player c = player();
+        JsonObject game = create(a, new JsonObject().put("mode", "connect_four").put("private", true));
+        String id = game.getString("game_id");
+        String code = game.getString("join_code");
+        assertThat(code).hasSize(6);
+        assertThat(game.getBoolean("private")).isTrue();
+        assertThat(node.http().get("/games?mode=connect_four", c.token()).json().getJsonArray("games").stream()
+                .map(g -> ((JsonObject) g).getString("game_id"))).doesNotContain(id);
+
+        Response without = post("/games/" + id + "/join", null, b);
+        assertThat(without.status()).isEqualTo(403);
+        assertThat(without.json().getString("type")).endsWith("join-code-required");
+        Response wrong = post("/games/" + id + "/join", new JsonObject().put("join_code", "AAAAAA"), b);
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.json().getString("type")).endsWith("wrong-join-code");
+        assertThat(node.http().get("/games/" + id + "/state", c.token()).status()).isEqualTo(403);
+
+        Response ok = post("/games/" + id + "/join", new JsonObject().put("join_code", code), b);
+        assertThat(ok.status()).as("%s", ok).isEqualTo(200);
+        assertThat(ok.json().containsKey("join_code")).isFalse();
+        assertThat(node.http().get("/games/" + id + "/state", b.token()).status()).isEqualTo(200);
+    }
+
+    // ---- gateway socket -----------------------------------------------------------------------------------
+
+    @Test
+    void twoPlayersPlayConnectFourToTheEndWhileASpectatorWatches() {
+        Player a = player();
+        Player b = player();
+        Player s = player();
+        String id = connectFour(a).getString("game_id");
+        JsonObject started = post("/games/" + id + "/join", null, b).json();
+        String first = started.getJsonObject("state").getString("to_move");
+        Player red = first.equals(a.id()) ? a : b;
+        Player yellow = red == a ? b : a;
+
+        try (WsClient r = WsClient.gateway(vertx, node.arena().port(), red.token());
+             WsClient y = WsClient.gateway(vertx, node.arena().port(), yellow.token());
+             WsClient watcher = WsClient.gateway(vertx, node.arena().port(), s.token())) {
+            r.send(msg("match.join", id).put("rid", 1));
+            JsonObject snapshot = r.await("match.state");
+            assertThat(snapshot.getValue("rid")).isEqualTo(1);
+            assertThat(snapshot.getString("game_id")).isEqualTo(id);
+            assertThat(snapshot.getString("status")).isEqualTo("running");
+            y.send(msg("match.join", id));
+            y.await("match.state");
+            watcher.send(msg("match.spectate", id));
+            assertThat(watcher.await("match.state").getJsonObject("state").getString("to_move")).isEqualTo(red.id());
+
+            // refused inputs carry the match's codes
+            watcher.send(drop(id, 0));
+            assertThat(watcher.await("error").getString("code")).isEqualTo("spectator");
+            y.send(drop(id, 0));
+            assertThat(y.await("error").getString("code")).isEqualTo("not_your_turn");
+            r.send(drop(id, 9));
+            assertThat(r.await("error").getString("code")).isEqualTo("out_of_range");
+            r.send(msg("match.input", id).put("input", new JsonObject().put("type", "jump")));
+            assertThat(r.await("error").getString("code")).isEqualTo("malformed");
+
+            // red: column 0 four times; yellow: column 1 three times. Each move waits for the other's disc.
+            for (int move = 0; move < 7; move++) {
+                boolean redTurn = move % 2 == 0;
+                (redTurn ? r : y).send(drop(id, redTurn ? 0 : 1));
+                r.await(GamesIntegrationTest::hasDisc, "disc " + move);
+            }
+            JsonObject end = r.await("match.end");
+            assertThat(end.getString("game_id")).isEqualTo(id);
+            assertThat(end.getJsonObject("result").getString("reason")).isEqualTo("four_in_a_row");
+            assertThat(end.getJsonObject("result").getJsonObject("outcome").getString("player")).isEqualTo(red.id());
+            assertThat(y.await("match.end")).isEqualTo(end);
+            assertThat(watcher.await("match.end")).isEqualTo(end);
+            long discs = watcher.drain("match.event").stream().flatMap(f -> f.getJsonArray("events").stream())
+                    .filter(e -> "disc".equals(((JsonObject) e).getString("type"))).count();
+            assertThat(discs).isEqualTo(7);
+
+            r.send(drop(id, 2));
+            assertThat(r.await("error").getString("code")).isEqualTo("ended");
+        }
+        assertThat(node.http().get("/games/" + id + "/state", a.token()).json().getString("status"))
+                .isEqualTo("finished");
+    }
+
+    static boolean hasDisc(JsonObject frame) {
+        return hasEvent(frame, "disc");
+    }
+
+    static boolean hasEvent(JsonObject frame, String type) {
+        return "match.event".equals(frame.getString("type")) && frame.getJsonArray("events").stream()
+                .anyMatch(e -> e instanceof JsonObject o && type.equals(o.getString("type")));
+    }
+
+    @Test
+    void matchMessagesAreCheckedBeforeTheyReachAMatch() {
+        Player a = player();
+        Player c = player();
+        String id = connectFour(a).getString("game_id");
+        try (WsClient ws = WsClient.gateway(vertx, node.arena().port(), c.token())) {
+            ws.send(new JsonObject().put("type", "match.join").put("rid", "x"));
+            assertThat(ws.await("error").getString("code")).isEqualTo("bad_message");
+            ws.send(msg("match.join", "not-a-uuid"));
+            assertThat(ws.await("error").getString("code")).isEqualTo("bad_message");
+            ws.send(msg("match.input", id).put("input", "drop 3"));
+            assertThat(ws.await("error").getString("code")).isEqualTo("bad_message");
+            ws.send(msg("match.spectate", UUID.randomUUID().toString()));
+            assertThat(ws.await("error").getString("code")).isEqualTo("not_found");
+            ws.send(msg("match.join", id)); // not seated over HTTP
+            assertThat(ws.await("error").getString("code")).isEqualTo("not_participant");
+            ws.send(drop(id, 3)); // not attached
+            assertThat(ws.await("error").getString("code")).isEqualTo("not_participant");
+            ws.send(msg("match.leave", id));
+            assertThat(ws.await("error").getString("code")).isEqualTo("not_participant");
+        }
+    }
+
+    @Test
+    void aClosedSocketDisconnectsItsPlayerUntilTheyJoinAgain() {
+        Player a = player();
+        Player b = player();
+        String id = connectFour(a).getString("game_id");
+        post("/games/" + id + "/join", null, b);
+        try (WsClient other = WsClient.gateway(vertx, node.arena().port(), b.token())) {
+            other.send(msg("match.join", id));
+            other.await("match.state");
+            WsClient first = WsClient.gateway(vertx, node.arena().port(), a.token());
+            first.send(msg("match.join", id));
+            first.await("match.state");
+            first.close();
+            other.await(f -> hasEvent(f, "player_disconnected"), "player_disconnected");
+            JsonObject seat = node.http().get("/games/" + id + "/state", a.token()).json().getJsonArray("players")
+                    .stream().map(p -> (JsonObject) p).filter(p -> p.getString("player").equals(a.id()))
+                    .findFirst().orElseThrow();
+            assertThat(seat.getBoolean("connected")).isFalse();
+            assertThat(seat.getLong("forfeit_at_tick")).isPositive();
+
+            try (WsClient again = WsClient.gateway(vertx, node.arena().port(), a.token())) {
+                again.send(msg("match.join", id));
+                JsonObject st = again.await("match.state");
+                assertThat(st.getJsonArray("players").stream().map(p -> (JsonObject) p)
+                        .filter(p -> p.getString("player").equals(a.id())).findFirst().orElseThrow()
+                        .getBoolean("connected")).isTrue();
+                other.await(f -> hasEvent(f, "player_reconnected"), "player_reconnected");
+            }
+        }
+    }
+}
