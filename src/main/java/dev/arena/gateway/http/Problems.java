@@ -22,6 +22,9 @@ public final class Problems {
                     e.getMessage()).withErrors(e.errors());
             case ArenaException.Unauthorized e -> Problem.of("unauthorized", "Unauthorized", 401, e.getMessage());
             case ArenaException.Forbidden e -> Problem.of("forbidden", "Forbidden", 403, e.getMessage());
+            // "busy" is a full inbox: a retry will do, so it is 503 (with Retry-After), not a refusal
+            case ArenaException.Rejected e when e.code().equals("busy") ->
+                    Problem.of("busy", "Service Unavailable", 503, e.getMessage());
             case ArenaException.Rejected e -> Problem.of(e.code().replace('_', '-'), "Rejected", 403, e.getMessage());
             case ArenaException.RateLimited e -> Problem.of("rate-limited", "Too Many Requests", 429, e.getMessage());
             case ArenaException.Unavailable e -> Problem.of("unavailable", "Service Unavailable", 503, e.getMessage());
@@ -64,6 +67,9 @@ public final class Problems {
         }
         if (problem.status() >= 500) {
             log.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+        }
+        if (failure instanceof ArenaException.Rejected r && r.code().equals("busy")) {
+            ctx.response().putHeader("Retry-After", "1");
         }
         if (failure instanceof ArenaException.RateLimited r && r.retryAfter() != null) {
             ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, r.retryAfter().toSeconds())));
