@@ -111,7 +111,9 @@ public final class ArenaNode implements AutoCloseable {
         // One event loop per core (Vert.x defaults to two): rooms and sockets then share loops more often,
         // so a delivery is more often a call on the same thread than a cross-thread wake-up (measured in
         // docs/BENCHMARKS.md, many-rooms).
-        vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+        vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops())
+                .setPreferNativeTransport(true));
+        log.info("network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
         pool = PgPools.create(vertx, database.url(), config.dbPoolSize());
         // Argon2 is CPU- and memory-heavy: at most one hash per core at a time, the rest wait their turn.
         hashing = vertx.createSharedWorkerExecutor("arena-password-hashing",
