@@ -83,7 +83,7 @@ public final class GatewaySockets {
         }
         ctx.request().pause();
         rt.identity.authenticate(token)
-                .compose(p -> rt.players.player(p.playerId()).map(player -> new Object[] {p, player.displayName()}))
+                .compose(p -> rt.players.player(p.playerId()).map(player -> new Caller(p, player.displayName())))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         ctx.request().resume();
@@ -94,12 +94,14 @@ public final class GatewaySockets {
                     ctx.request().toWebSocket().onComplete(ws -> {
                         if (ws.succeeded()) {
                             WriteCoalescing.install(connection);
-                            var p = (dev.arena.identity.Principal) ar.result()[0];
-                            open(ws.result(), p, (String) ar.result()[1], flavour, autoRoom);
+                            open(ws.result(), ar.result().principal(), ar.result().displayName(), flavour, autoRoom);
                         }
                     });
                 });
     }
+
+    /** Who opened the socket, resolved once at the upgrade. */
+    private record Caller(dev.arena.identity.Principal principal, String displayName) {}
 
     private void open(ServerWebSocket ws, dev.arena.identity.Principal principal, String displayName,
                       RoomEvent.Flavour flavour, String autoRoom) {
