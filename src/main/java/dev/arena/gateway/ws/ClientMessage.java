@@ -23,7 +23,7 @@ sealed interface ClientMessage {
 
     record DirectSend(Object rid, UUID to, String message) implements ClientMessage {}
 
-    record PresenceList(Object rid, String room) implements ClientMessage {}
+    record PresenceList(Object rid, String room, int offset, int limit) implements ClientMessage {}
 
     record MatchJoin(Object rid, MatchId gameId) implements ClientMessage {}
 

@@ -47,7 +47,8 @@ final class MessageDecoder {
             case "chat.history" -> new ClientMessage.ChatHistory(rid, room(o, rid), optionalLong(o, "before", rid),
                     limit(o, rid));
             case "dm.send" -> new ClientMessage.DirectSend(rid, uuid(o, "to", rid), text(o, "message", rid));
-            case "presence.list" -> new ClientMessage.PresenceList(rid, room(o, rid));
+            case "presence.list" -> new ClientMessage.PresenceList(rid, room(o, rid),
+                    bounded(o, "offset", 0, 0, Integer.MAX_VALUE, rid), bounded(o, "limit", 100, 1, 1000, rid));
             case "match.join" -> new ClientMessage.MatchJoin(rid, gameId(o, rid));
             case "match.spectate" -> new ClientMessage.MatchSpectate(rid, gameId(o, rid));
             case "match.leave" -> new ClientMessage.MatchLeave(rid, gameId(o, rid));
@@ -143,12 +144,16 @@ final class MessageDecoder {
     }
 
     private static int limit(JsonObject o, Object rid) {
-        Long v = optionalLong(o, "limit", rid);
+        return bounded(o, "limit", 50, 1, 100, rid);
+    }
+
+    private static int bounded(JsonObject o, String field, int fallback, int min, int max, Object rid) {
+        Long v = optionalLong(o, field, rid);
         if (v == null) {
-            return 50;
+            return fallback;
         }
-        if (v < 1 || v > 100) {
-            throw ProtocolError.bad(rid, "limit: must be between 1 and 100");
+        if (v < min || v > max) {
+            throw ProtocolError.bad(rid, field + ": must be between " + min + " and " + max);
         }
         return v.intValue();
     }

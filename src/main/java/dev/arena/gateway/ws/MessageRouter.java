@@ -15,6 +15,7 @@ import dev.arena.room.RoomRegistry;
 import dev.arena.room.Rooms;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,10 @@ final class MessageRouter {
             case ClientMessage.PresenceList p -> {
                 if (member(c, p.rid(), p.room())) {
                     reply(c, p.rid(), rooms.presence().list(p.room()),
-                            list -> new ServerMessage.PresenceList(p.rid(), p.room(), list));
+                            list -> new ServerMessage.PresenceList(p.rid(), p.room(),
+                                    List.copyOf(list.subList(Math.min(p.offset(), list.size()),
+                                            (int) Math.min((long) p.offset() + p.limit(), list.size()))),
+                                    p.offset(), list.size()));
                 }
             }
             case ClientMessage.MatchJoin j -> attach(c, j.rid(), j.gameId(), true);

@@ -42,7 +42,17 @@ sealed interface ServerMessage {
 
     @JsonPropertyOrder({"type"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RoomJoined(Object rid, String room, long seq, List<Member> members) implements ServerMessage {
+    /** {@code members} holds at most {@link #MEMBERS_SHOWN}; {@code member_count} is the room's size. */
+    record RoomJoined(Object rid, String room, long seq, List<Member> members, int memberCount)
+            implements ServerMessage {
+        /** Keeps the frame small in big rooms (1,000 members would be ~120 KB); page with presence.list. */
+        static final int MEMBERS_SHOWN = 100;
+
+        RoomJoined(Object rid, String room, long seq, List<Member> all) {
+            this(rid, room, seq, all.size() > MEMBERS_SHOWN ? List.copyOf(all.subList(0, MEMBERS_SHOWN)) : all,
+                    all.size());
+        }
+
         public String type() { return "room.joined"; }
     }
 
@@ -60,7 +70,9 @@ sealed interface ServerMessage {
 
     @JsonPropertyOrder({"type"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PresenceList(Object rid, String room, List<Member> members) implements ServerMessage {
+    /** One page of a room's members: {@code offset} into the list, {@code member_count} in all. */
+    record PresenceList(Object rid, String room, List<Member> members, int offset, int memberCount)
+            implements ServerMessage {
         public String type() { return "presence.list"; }
     }
 

@@ -160,6 +160,14 @@ class GatewayIntegrationTest {
             assertThat(pj.getJsonObject("member").getString("user_id")).isEqualTo(b.welcome().getString("user_id"));
             a.send(msg("presence.list", "room", room, "rid", 1));
             assertThat(a.await("presence.list").getJsonArray("members")).hasSize(2);
+            a.send(msg("presence.list", "room", room, "rid", "page", "offset", 1, "limit", 1));
+            JsonObject page = a.await("presence.list");
+            assertThat(page.getJsonArray("members")).hasSize(1);
+            assertThat(page.getInteger("member_count")).isEqualTo(2);
+            assertThat(page.getInteger("offset")).isEqualTo(1);
+            assertThat(joined.getInteger("member_count")).isEqualTo(2);
+            a.send(msg("presence.list", "room", room, "limit", 0));
+            assertThat(a.await("error").getString("message")).contains("limit");
             b.close();
             JsonObject left = a.await(o -> "presence.leave".equals(o.getString("type"))
                     && bSession.equals(o.getJsonObject("member").getString("session_id")), "presence.leave of b");
