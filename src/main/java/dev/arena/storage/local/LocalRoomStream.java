@@ -36,7 +36,15 @@ public final class LocalRoomStream implements RoomStream {
         long seq;
         final ArrayDeque<RoomEvent> kept = new ArrayDeque<>();
         Instant lastUsed;
+        /** Removed by {@link #sweep}; an append that still holds it must look the room up again. */
+        boolean forgotten;
     }
+
+    /** A room's numbering is forgotten after this long without events, as Redis expires its counter. */
+    static final Duration FORGET_AFTER = Duration.ofDays(7);
+    /** Appends between two sweeps of idle rooms. */
+    private static final int SWEEP_EVERY = 4096;
+    private final java.util.concurrent.atomic.AtomicLong appends = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public void onEvent(Consumer<RoomEvent> l) {
@@ -55,18 +63,47 @@ public final class LocalRoomStream implements RoomStream {
 
     @Override
     public Future<Long> append(RoomEvent event) {
-        Log log = logs.computeIfAbsent(event.room(), r -> new Log());
-        long seq;
-        synchronized (log) {
-            Instant now = clock.instant();
-            seq = ++log.seq;
-            RoomEvent numbered = event.withSeq(seq);
-            log.kept.addLast(numbered);
-            log.lastUsed = now;
-            trim(log, now);
-            listener.accept(numbered);
+        if (appends.incrementAndGet() % SWEEP_EVERY == 0) {
+            sweep(clock.instant());
         }
-        return Future.succeededFuture(seq);
+        while (true) {
+            Log log = logs.computeIfAbsent(event.room(), r -> new Log());
+            synchronized (log) {
+                if (log.forgotten) {
+                    continue;
+                }
+                Instant now = clock.instant();
+                long seq = ++log.seq;
+                RoomEvent numbered = event.withSeq(seq);
+                log.kept.addLast(numbered);
+                log.lastUsed = now;
+                trim(log, now);
+                listener.accept(numbered);
+                return Future.succeededFuture(seq);
+            }
+        }
+    }
+
+    /**
+     * Bounds memory over a long run: drops kept events older than the resume window in every room (not only in
+     * rooms that still get events), and forgets rooms idle for {@link #FORGET_AFTER}.
+     */
+    void sweep(Instant now) {
+        Instant forget = now.minus(FORGET_AFTER);
+        for (Map.Entry<String, Log> e : logs.entrySet()) {
+            Log log = e.getValue();
+            synchronized (log) {
+                trim(log, now);
+                if (log.lastUsed != null && log.lastUsed.isBefore(forget)) {
+                    log.forgotten = true;
+                    logs.remove(e.getKey(), log);
+                }
+            }
+        }
+    }
+
+    int rooms() {
+        return logs.size();
     }
 
     @Override

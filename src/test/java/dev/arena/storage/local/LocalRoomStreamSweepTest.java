@@ -1,0 +1,34 @@
+package dev.arena.storage.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.room.RoomEvent;
+import dev.arena.room.RoomStream;
+import dev.arena.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Long-run memory of the single-node stream: idle rooms lose their kept events, then their numbering. */
+class LocalRoomStreamSweepTest {
+
+    @Test
+    void idleRoomsDropTheirEventsAfterTheWindowAndAreForgottenAfterAWeek() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+        LocalRoomStream stream = new LocalRoomStream(16, Duration.ofMinutes(2), clock);
+        for (int i = 0; i < 3; i++) {
+            stream.append(new RoomEvent.Message("quiet", 0, UUID.randomUUID(), "1", clock.instant()));
+        }
+        clock.advance(Duration.ofMinutes(3));
+        stream.sweep(clock.instant());
+        assertThat(stream.since("quiet", 1).result()).isInstanceOf(RoomStream.Replay.Gone.class);
+        assertThat(stream.lastSeq("quiet").result()).as("numbering kept while members may still wait").isEqualTo(3L);
+
+        clock.advance(LocalRoomStream.FORGET_AFTER);
+        stream.sweep(clock.instant());
+        assertThat(stream.rooms()).isZero();
+        assertThat(stream.append(new RoomEvent.Message("quiet", 0, UUID.randomUUID(), "2", clock.instant()))
+                .result()).isEqualTo(1L);
+    }
+}
