@@ -6,14 +6,15 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /** Requires {@code Authorization: Bearer <token>} and puts the principal into the routing context. */
-final class Authenticator implements Handler<RoutingContext> {
+public final class Authenticator implements Handler<RoutingContext> {
     private final IdentityService identity;
 
     Authenticator(IdentityService identity) {
         this.identity = identity;
     }
 
-    static String bearer(String header) {
+    /** The token of an {@code Authorization: Bearer <token>} header, or null. Shared with the socket upgrade. */
+    public static String bearer(String header) {
         if (header == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.arena.gateway.ws;
 
 import dev.arena.common.ArenaException;
+import dev.arena.gateway.http.Authenticator;
 import dev.arena.gateway.http.Problem;
 import dev.arena.gateway.http.Problems;
 import dev.arena.room.RoomEvent;
@@ -74,8 +75,7 @@ public final class GatewaySockets {
         }
         String token = ctx.request().getParam("token");
         if (token == null) {
-            String h = ctx.request().getHeader("Authorization");
-            token = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
+            token = Authenticator.bearer(ctx.request().getHeader("Authorization"));
         }
         if (token == null) {
             ctx.fail(new ArenaException.Unauthorized("missing token (?token= or Authorization: Bearer)"));
