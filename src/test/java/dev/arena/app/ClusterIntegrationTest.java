@@ -7,6 +7,9 @@ import dev.arena.identity.AuthResult;
 import dev.arena.identity.Role;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.testing.TestRedis;
+import static dev.arena.testing.WsClient.join;
+import static dev.arena.testing.WsClient.msg;
+
 import dev.arena.testing.WsClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -105,22 +108,8 @@ class ClusterIntegrationTest {
         return client(node, guest().token());
     }
 
-    static JsonObject msg(String type, Object... kv) {
-        JsonObject o = new JsonObject().put("type", type);
-        for (int i = 0; i < kv.length; i += 2) {
-            o.put((String) kv[i], kv[i + 1]);
-        }
-        return o;
-    }
-
     static String room() {
         return "cluster-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static JsonObject join(WsClient c, String room) {
-        c.send(msg("room.join", "room", room, "rid", "join-" + room));
-        return c.await(o -> "room.joined".equals(o.getString("type")) && room.equals(o.getString("room")),
-                "room.joined " + room);
     }
 
     static String session(WsClient c) {

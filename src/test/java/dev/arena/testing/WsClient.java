@@ -80,6 +80,22 @@ public final class WsClient implements AutoCloseable {
         return welcome;
     }
 
+    /** A client message: {@code msg("room.send", "room", "r1", "data", 1)}. */
+    public static JsonObject msg(String type, Object... kv) {
+        JsonObject o = new JsonObject().put("type", type);
+        for (int i = 0; i < kv.length; i += 2) {
+            o.put((String) kv[i], kv[i + 1]);
+        }
+        return o;
+    }
+
+    /** Joins the room and waits for its {@code room.joined}. */
+    public static JsonObject join(WsClient c, String room) {
+        c.send(msg("room.join", "room", room, "rid", "join-" + room));
+        return c.await(o -> "room.joined".equals(o.getString("type")) && room.equals(o.getString("room")),
+                "room.joined " + room);
+    }
+
     public WsClient send(JsonObject message) {
         ws.writeTextMessage(message.encode());
         return this;

@@ -3,8 +3,11 @@ package dev.arena.gateway.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.app.ArenaNode;
-import dev.arena.config.ConfigLoader;
 import dev.arena.identity.Role;
+import static dev.arena.testing.WsClient.join;
+import static dev.arena.testing.WsClient.msg;
+
+import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,10 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -25,18 +24,15 @@ import org.junit.jupiter.api.Test;
 
 /** Chat through the gateway and the legacy chat socket: filtering, persistence, history, DMs, moderation. */
 class GatewayChatIntegrationTest {
+    static TestNode testNode;
     static ArenaNode node;
     static Vertx vertx;
     static String moderatorToken;
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("ARENA_PORT", "0");
-        env.put("ARENA_HOST", "127.0.0.1");
-        env.put("ARENA_DATA_DIR", Files.createTempDirectory("arena-chat-gw").toString());
-        env.put("ARENA_TOKEN_SECRET", "gateway-chat-test-secret-0123456789");
-        node = ArenaNode.start(ConfigLoader.load(env, Map.of()), Clock.systemUTC());
+        testNode = TestNode.start(GatewayChatIntegrationTest.class);
+        node = testNode.arena();
         vertx = Vertx.vertx();
         get(node.identity().createPrivileged("mod_" + UUID.randomUUID().toString().substring(0, 8), "moderator-pass",
                 Role.MODERATOR).compose(p -> node.identity().login(p.username(), "moderator-pass", "127.0.0.1"))
@@ -46,7 +42,7 @@ class GatewayChatIntegrationTest {
     @AfterAll
     static void stop() {
         vertx.close();
-        node.close();
+        testNode.close();
     }
 
     static <T> T get(Future<T> f) {
@@ -59,19 +55,6 @@ class GatewayChatIntegrationTest {
 
     static String token() {
         return get(node.identity().guest("device-" + UUID.randomUUID())).token();
-    }
-
-    static JsonObject msg(String type, Object... kv) {
-        JsonObject o = new JsonObject().put("type", type);
-        for (int i = 0; i < kv.length; i += 2) {
-            o.put((String) kv[i], kv[i + 1]);
-        }
-        return o;
-    }
-
-    static void join(WsClient c, String room) {
-        c.send(msg("room.join", "room", room));
-        c.await(o -> "room.joined".equals(o.getString("type")) && room.equals(o.getString("room")), "joined");
     }
 
     static int post(String path, String token, JsonObject body) throws Exception {

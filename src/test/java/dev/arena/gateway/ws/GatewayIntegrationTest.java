@@ -4,40 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.app.ArenaNode;
-import dev.arena.config.ConfigLoader;
+import static dev.arena.testing.WsClient.join;
+import static dev.arena.testing.WsClient.msg;
+
+import dev.arena.testing.MutableClock;
+import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The gateway socket on one real node (embedded PostgreSQL), driven by real WebSocket clients. */
 class GatewayIntegrationTest {
-    static final TestClock clock = new TestClock();
+    static TestNode testNode;
     static ArenaNode node;
+    static MutableClock clock;
     static Vertx vertx;
 
     @BeforeAll
     static void start() throws Exception {
         Map<String, String> env = new HashMap<>();
-        env.put("ARENA_PORT", "0");
-        env.put("ARENA_HOST", "127.0.0.1");
-        env.put("ARENA_DATA_DIR", Files.createTempDirectory("arena-gw").toString());
-        env.put("ARENA_TOKEN_SECRET", "gateway-test-secret-0123456789abcdef");
         env.put("ARENA_WS_RATE", "50");
         env.put("ARENA_WS_BURST", "100");
         env.put("ARENA_WS_ABUSE_LIMIT", "30");
@@ -47,14 +45,16 @@ class GatewayIntegrationTest {
         env.put("ARENA_WS_RESUME_BUFFER", "8");
         env.put("ARENA_WS_HEARTBEAT", "30s");
         env.put("ARENA_WS_IDLE_TIMEOUT", "90s");
-        node = ArenaNode.start(ConfigLoader.load(env, Map.of()), clock);
+        testNode = TestNode.start(GatewayIntegrationTest.class, env);
+        node = testNode.arena();
+        clock = testNode.clock();
         vertx = Vertx.vertx();
     }
 
     @AfterAll
     static void stop() {
         vertx.close();
-        node.close();
+        testNode.close();
     }
 
     static String token() {
@@ -73,21 +73,8 @@ class GatewayIntegrationTest {
         return WsClient.gateway(vertx, node.port(), token());
     }
 
-    static JsonObject msg(String type, Object... kv) {
-        JsonObject o = new JsonObject().put("type", type);
-        for (int i = 0; i < kv.length; i += 2) {
-            o.put((String) kv[i], kv[i + 1]);
-        }
-        return o;
-    }
-
     static String room() {
         return "r-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static void join(WsClient c, String room) {
-        c.send(msg("room.join", "room", room, "rid", "j"));
-        c.await(o -> "room.joined".equals(o.getString("type")) && room.equals(o.getString("room")), "room.joined");
     }
 
     @Test
@@ -252,7 +239,7 @@ class GatewayIntegrationTest {
                     sender.send(msg("room.send", "room", room, "data", pad));
                     sent++;
                 }
-                clock.advance(1000); // refills the sender's rate limit (50/s)
+                clock.advance(Duration.ofSeconds(1)); // refills the sender's rate limit (50/s)
                 Thread.sleep(20); // lets the frames flow; no timing is asserted
             }
             stalled.socket().resume(); // lets the client read the close frame the server sent
@@ -277,7 +264,7 @@ class GatewayIntegrationTest {
             for (int i = 1; i <= 3; i++) {
                 sender.send(msg("room.send", "room", room, "data", i));
             }
-            clock.advance(1000);
+            clock.advance(Duration.ofSeconds(1));
             for (int i = 1; i <= 3; i++) {
                 a.await("room.message");
             }
@@ -300,7 +287,7 @@ class GatewayIntegrationTest {
                 sender.send(msg("room.send", "room", room, "data", i, "rid", i));
                 sender.await("ack");
             }
-            clock.advance(1000);
+            clock.advance(Duration.ofSeconds(1));
             WsClient late = WsClient.gateway(vertx, node.port(), token);
             late.send(msg("room.join", "room", room, "last_seq", 6, "rid", "late"));
             JsonObject resync = late.await("error");
@@ -344,33 +331,8 @@ class GatewayIntegrationTest {
         try (WsClient c = client()) {
             c.send(msg("ping", "rid", 1));
             c.await("pong");
-            clock.advance(91_000);
+            clock.advance(Duration.ofSeconds(91));
             assertThat(c.awaitClose()).isEqualTo((short) 4000);
-        }
-    }
-
-    /** A clock that stands still until the test moves it (rate limits, idle timeouts, token expiry). */
-    static final class TestClock extends Clock {
-        private final Instant start = Instant.now();
-        private final AtomicLong offset = new AtomicLong();
-
-        void advance(long millis) {
-            offset.addAndGet(millis);
-        }
-
-        @Override
-        public Instant instant() {
-            return start.plusMillis(offset.get());
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
