@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
@@ -25,9 +26,11 @@ public final class MatchDirectory {
 
     /** One game: the listing facts that are not the loop's. {@code joinCode} is null for public games. */
     public record Game(MatchId id, String mode, int maxPlayers, boolean privateGame, String joinCode, String ownerNode,
-                       PlayerId creator, MatchView view) {}
+                       PlayerId creator, MatchView view, Set<PlayerId> reserved) {}
 
-    private record Entry(MatchLoop<?, ?, ?> loop, boolean privateGame, String joinCode, PlayerId creator) {}
+    /** {@code reserved}: the only players who may take a seat (matchmaking, tournaments); empty for open games. */
+    private record Entry(MatchLoop<?, ?, ?> loop, boolean privateGame, String joinCode, PlayerId creator,
+                         Set<PlayerId> reserved) {}
 
     private final MatchRegistry registry;
     private final String node;
@@ -61,7 +64,26 @@ public final class MatchDirectory {
      */
     public Future<Game> create(MatchRegistry.Create request, boolean privateGame, PlayerId creator) {
         MatchLoop<?, ?, ?> loop = registry.create(request);
-        Entry entry = new Entry(loop, privateGame, privateGame ? code() : null, creator);
+        Entry entry = track(new Entry(loop, privateGame, privateGame ? code() : null, creator, Set.of()));
+        return loop.join(creator).map(view -> game(loop.id(), entry, view));
+    }
+
+    /**
+     * Creates a private match whose seats are reserved for {@code players} (matchmaking and tournaments): nobody
+     * is seated yet; each of them joins without a code (HTTP, {@code match.join}, or the caller joining them),
+     * anyone else is refused with {@code seat_reserved}. The game has no creator.
+     */
+    public Game createFor(MatchRegistry.Create request, List<PlayerId> players) {
+        if (players.isEmpty()) {
+            throw new IllegalArgumentException("a reserved game needs players");
+        }
+        MatchLoop<?, ?, ?> loop = registry.create(request);
+        Entry entry = track(new Entry(loop, true, code(), null, Set.copyOf(players)));
+        return game(loop.id(), entry, loop.view());
+    }
+
+    private Entry track(Entry entry) {
+        MatchLoop<?, ?, ?> loop = entry.loop();
         live.put(loop.id(), entry);
         loop.ended().onComplete(ar -> {
             Game last = game(loop.id(), entry, loop.view());
@@ -70,7 +92,7 @@ public final class MatchDirectory {
             }
             live.remove(loop.id());
         });
-        return loop.join(creator).map(view -> game(loop.id(), entry, view));
+        return entry;
     }
 
     /** The running match, if this node runs it. */
@@ -100,7 +122,10 @@ public final class MatchDirectory {
      */
     public Future<Game> join(MatchId id, PlayerId player, String joinCode) {
         Entry e = running(id);
-        if (e.privateGame() && !seated(e.loop(), player)) {
+        if (!e.reserved().isEmpty() && !e.reserved().contains(player)) {
+            throw new ArenaException.Rejected("seat_reserved", "the seats of game " + id + " are reserved");
+        }
+        if (e.privateGame() && e.reserved().isEmpty() && !seated(e.loop(), player)) {
             if (joinCode == null) {
                 throw new ArenaException.Rejected("join_code_required", "this game is private: send its join_code");
             }
@@ -126,7 +151,8 @@ public final class MatchDirectory {
      */
     public Game state(MatchId id, PlayerId viewer) {
         Game g = require(id);
-        if (g.privateGame() && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
+        if (g.privateGame() && !g.reserved().contains(viewer)
+                && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
             throw new ArenaException.Forbidden("game " + id + " is private and you are not one of its players");
         }
         return g;
@@ -169,7 +195,7 @@ public final class MatchDirectory {
 
     private Game game(MatchId id, Entry e, MatchView view) {
         return new Game(id, view.mode(), e.loop().maxPlayers(), e.privateGame(), e.joinCode(), node, e.creator(),
-                view);
+                view, e.reserved());
     }
 
     private String code() {
