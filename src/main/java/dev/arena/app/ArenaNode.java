@@ -24,7 +24,10 @@ import dev.arena.storage.postgres.PgPlayerStore;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.chat.ChatService;
+import dev.arena.gateway.http.RemoteGames;
 import dev.arena.gateway.ws.MatchFeed;
+import dev.arena.gateway.ws.MatchRelay;
+import dev.arena.match.RemoteMatches;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.MatchConfig;
@@ -157,13 +160,22 @@ public final class ArenaNode implements AutoCloseable {
         matches = new MatchRegistry(GameCatalog.load(), shards.stream().map(VertxTickScheduler::new).toList(),
                 MatchConfig.defaults(), matchFeed);
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
+        // cluster: games recorded in the Redis directory; commands and frames of other nodes' games relayed
+        MatchRelay matchRelay = null;
+        RemoteGames remoteGames = null;
+        if (redis != null) {
+            RemoteMatches remote = redis.matches();
+            games.onTracked(remote::track);
+            matchRelay = new MatchRelay(remote, games, matchFeed);
+            remoteGames = new RemoteGames(remote, games);
+        }
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
-                metrics.registry(), games, matchFeed);
+                metrics.registry(), games, matchFeed, matchRelay);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games);
+                chatModeration, games, remoteGames);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),

@@ -35,6 +35,8 @@ public final class MatchDirectory {
     private final MatchRegistry registry;
     private final String node;
     private final RandomGenerator random;
+    /** Told of every game this node creates (a cluster records it in its directory); nothing on a single node. */
+    private volatile java.util.function.BiConsumer<Game, MatchLoop<?, ?, ?>> tracker = (g, loop) -> { };
     private final Map<MatchId, Entry> live = new ConcurrentHashMap<>();
     private final Map<MatchId, Game> finished = new LinkedHashMap<>() {
         @Override
@@ -92,7 +94,23 @@ public final class MatchDirectory {
             }
             live.remove(loop.id());
         });
+        tracker.accept(game(loop.id(), entry, loop.view()), loop);
         return entry;
+    }
+
+    /** Wiring: {@code tracker} is told of each game created from now on. */
+    public void onTracked(java.util.function.BiConsumer<Game, MatchLoop<?, ?, ?>> tracker) {
+        this.tracker = Objects.requireNonNull(tracker, "tracker");
+    }
+
+    /** Whether this node runs the game or still holds its final snapshot (otherwise another node may). */
+    public boolean has(MatchId id) {
+        if (live.containsKey(id)) {
+            return true;
+        }
+        synchronized (finished) {
+            return finished.containsKey(id);
+        }
     }
 
     /** The running match, if this node runs it. */

@@ -27,7 +27,8 @@ public final class ApiRouter {
     /** What the HTTP edge needs from the rest of the node. */
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
-                           ChatModeration chatModeration, MatchDirectory games) {}
+                           ChatModeration chatModeration, MatchDirectory games,
+                           RemoteGames remoteGames) {}
 
     private ApiRouter() {}
 
@@ -74,7 +75,7 @@ public final class ApiRouter {
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
-        new GamesApi(s.games()).mount(router, auth);
+        new GamesApi(s.games(), s.remoteGames()).mount(router, auth);
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);

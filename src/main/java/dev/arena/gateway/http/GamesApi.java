@@ -22,9 +22,12 @@ import java.util.Map;
 /** {@code /games/*}: the lifecycle of this node's matches (in memory; see docs/MATCHES.md). Every route is authenticated. */
 final class GamesApi {
     private final MatchDirectory games;
+    /** Games of other nodes (a cluster); null on a single node. */
+    private final RemoteGames remote;
 
-    GamesApi(MatchDirectory games) {
+    GamesApi(MatchDirectory games, RemoteGames remote) {
         this.games = games;
+        this.remote = remote;
     }
 
     /** The wire form of a game; {@code join_code} only in the creator's 201. */
@@ -42,7 +45,8 @@ final class GamesApi {
         }
     }
 
-    record GameList(List<GameBody> games) {}
+    /** {@code games}: {@link GameBody}s, and other nodes' games as the JSON they sent. */
+    record GameList(List<?> games) {}
 
     void mount(Router router, Authenticator auth) {
         router.post("/games/create").handler(auth).handler(this::create);
@@ -84,16 +88,28 @@ final class GamesApi {
         RequestBody body = RequestBody.of(ctx).only("join_code");
         String code = body.optionalString("join_code", 1, 32, null, null).orElse(null);
         body.validate();
+        if (remote(id)) {
+            Handlers.respond(ctx, 200, remote.join(id, me(ctx), code));
+            return;
+        }
         Handlers.respond(ctx, 200, games.join(id, me(ctx), code).map(g -> GameBody.of(g, false)));
     }
 
     private void leave(RoutingContext ctx) {
         MatchId id = gameId(ctx);
+        if (remote(id)) {
+            Handlers.respond(ctx, 200, remote.leave(id, me(ctx)));
+            return;
+        }
         Handlers.respond(ctx, 200, games.leave(id, me(ctx)).map(g -> GameBody.of(g, false)));
     }
 
     private void state(RoutingContext ctx) {
         MatchId id = gameId(ctx);
+        if (remote(id)) {
+            Handlers.respond(ctx, 200, remote.state(id, me(ctx)));
+            return;
+        }
         Handlers.respond(ctx, 200, Future.succeededFuture(GameBody.of(games.state(id, me(ctx)), false)));
     }
 
@@ -112,7 +128,20 @@ final class GamesApi {
             }
         }
         List<GameBody> out = games.list(mode, status).stream().map(g -> GameBody.of(g, false)).toList();
-        Handlers.respond(ctx, 200, Future.succeededFuture(new GameList(out)));
+        if (remote == null) {
+            Handlers.respond(ctx, 200, Future.succeededFuture(new GameList(out)));
+            return;
+        }
+        Handlers.respond(ctx, 200, remote.list(mode, status).map(others -> {
+            List<Object> all = new java.util.ArrayList<>(out);
+            all.addAll(others);
+            return new GameList(all);
+        }));
+    }
+
+    /** Whether another node runs the game (only in a cluster, for a game this node does not know). */
+    private boolean remote(MatchId id) {
+        return remote != null && !games.has(id);
     }
 
     private static PlayerId me(RoutingContext ctx) {

@@ -31,13 +31,17 @@ final class MessageRouter {
     private final Clock clock;
     private final MatchDirectory games;
     private final MatchFeed feed;
+    /** Matches of other nodes (a cluster); null on a single node. */
+    private final MatchRelay relay;
 
-    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed) {
+    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed,
+                  MatchRelay relay) {
         this.rooms = rooms;
         this.chat = chat;
         this.clock = clock;
         this.games = games;
         this.feed = feed;
+        this.relay = relay;
     }
 
     void handle(Connection c, ClientMessage message) {
@@ -104,6 +108,10 @@ final class MessageRouter {
      * before it: clients apply only frames whose tick is greater.
      */
     private void attach(Connection c, Object rid, MatchId id, boolean asPlayer) {
+        if (remote(id)) {
+            relay.attach(c, rid, id, asPlayer);
+            return;
+        }
         MatchLoop<?, ?, ?> loop = running(c, rid, id);
         if (loop == null) {
             return;
@@ -131,6 +139,10 @@ final class MessageRouter {
     }
 
     private void matchInput(Connection c, ClientMessage.MatchInput i) {
+        if (remote(i.gameId())) {
+            relay.input(c, i);
+            return;
+        }
         MatchLoop<?, ?, ?> loop = running(c, i.rid(), i.gameId());
         if (loop == null) {
             return;
@@ -144,6 +156,10 @@ final class MessageRouter {
 
     /** Leaves the match for good when seated (a forfeit once running), else stops spectating. */
     private void matchLeave(Connection c, ClientMessage.MatchLeave l) {
+        if (remote(l.gameId())) {
+            relay.leave(c, l);
+            return;
+        }
         PlayerId me = new PlayerId(c.principal.playerId());
         boolean attached = c.matches.remove(l.gameId());
         if (attached) {
@@ -168,11 +184,15 @@ final class MessageRouter {
      * match's reconnect grace applies); a spectator stops watching.
      */
     void detach(Connection c, MatchId id) {
+        if (remote(id)) {
+            relay.detach(c, id);
+            return;
+        }
         c.matches.remove(id);
         boolean another = feed.detach(id, c);
         games.live(id).ifPresent(loop -> {
             PlayerId me = new PlayerId(c.principal.playerId());
-            if (another) {
+            if (another || (relay != null && relay.watchedOutside(id, me))) {
                 return;
             }
             if (MatchDirectory.seated(loop, me)) {
@@ -181,6 +201,11 @@ final class MessageRouter {
                 loop.unspectate(me);
             }
         });
+    }
+
+    /** Whether another node runs the match (only in a cluster, for a game this node does not know). */
+    private boolean remote(MatchId id) {
+        return relay != null && !games.has(id);
     }
 
     /** Stores the line, then puts it in the room's stream; the ack carries both its id and its place. */

@@ -23,9 +23,10 @@ public final class Realtime {
     final MatchDirectory games;
     final MatchFeed matchFeed;
 
+    /** @param matchRelay matches run by other nodes; null on a single node */
     public Realtime(IdentityService identity, PlayerService players, RoomRegistry rooms, ChatService chat,
                     WsLimits limits, Clock clock, String node, MeterRegistry meters,
-                    MatchDirectory games, MatchFeed matchFeed) {
+                    MatchDirectory games, MatchFeed matchFeed, MatchRelay matchRelay) {
         this.identity = identity;
         this.players = players;
         this.rooms = rooms;
@@ -36,7 +37,7 @@ public final class Realtime {
         this.metrics = new GatewayMetrics(meters, rooms, clock);
         this.games = games;
         this.matchFeed = matchFeed;
-        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed);
+        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed, matchRelay);
         rooms.listener(metrics);
     }
 
