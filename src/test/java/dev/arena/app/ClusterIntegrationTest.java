@@ -2,11 +2,9 @@ package dev.arena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.config.ConfigLoader;
 import dev.arena.identity.AuthResult;
 import dev.arena.identity.Role;
 import dev.arena.storage.postgres.PostgresServer;
-import dev.arena.testing.TestRedis;
 import static dev.arena.testing.WsClient.join;
 import static dev.arena.testing.WsClient.msg;
 
@@ -20,11 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -71,21 +66,7 @@ class ClusterIntegrationTest {
     }
 
     static ArenaNode node(String name) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("ARENA_HOST", "127.0.0.1");
-        env.put("ARENA_PORT", "0");
-        env.put("ARENA_DATA_DIR", Files.createTempDirectory("arena-cluster-" + name).toString());
-        env.put("ARENA_DATABASE_URL", "postgres://postgres@127.0.0.1:" + database.url().port() + "/postgres");
-        env.put("ARENA_REDIS_URL", TestRedis.url());
-        env.put("ARENA_TOKEN_SECRET", SECRET);
-        env.put("ARENA_NODE_ID", name + "-" + RUN);
-        env.put("ARENA_NODE_TTL", "2s");
-        env.put("ARENA_HTTP_INSTANCES", "1");
-        env.put("ARENA_DB_POOL_SIZE", "4");
-        env.put("ARENA_WS_RATE", "200");
-        env.put("ARENA_WS_BURST", "400");
-        env.put("ARENA_WS_RESUME_BUFFER", "64");
-        return ArenaNode.start(ConfigLoader.load(env, Map.of()), Clock.systemUTC());
+        return ClusterNodes.start(database, name + "-" + RUN, SECRET);
     }
 
     static <T> T get(Future<T> f) {
