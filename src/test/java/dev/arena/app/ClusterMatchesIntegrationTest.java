@@ -1,23 +1,19 @@
 package dev.arena.app;
 
+import static dev.arena.app.TestCluster.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.testing.Http;
 import dev.arena.testing.Response;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Matches across two real nodes sharing PostgreSQL and Redis: a game runs on the node that created it, players
@@ -25,56 +21,19 @@ import org.junit.jupiter.api.Test;
  * owner stops or dies ends for the players elsewhere. Nodes that stop or crash are extra ones.
  */
 class ClusterMatchesIntegrationTest {
-    private static final String SECRET = "cluster-matches-test-secret-0123456789abcdef";
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    @RegisterExtension
+    static final TestCluster cluster = new TestCluster("m");
 
-    private static PostgresServer database;
-    private static ArenaNode node1;
-    private static ArenaNode node2;
-    private static Vertx vertx;
-    private static final List<ArenaNode> extra = new ArrayList<>();
-
-    @BeforeAll
-    static void start() throws Exception {
-        database = PostgresServer.startEmbedded(Files.createTempDirectory("arena-xnode-pg"));
-        node1 = node("m1");
-        node2 = node("m2");
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (vertx != null) {
-            vertx.close();
-        }
-        extra.forEach(ArenaNode::close);
-        for (ArenaNode n : new ArenaNode[] {node2, node1}) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
-
+    /** An extra node (closed with the cluster). */
     static ArenaNode node(String name) throws Exception {
-        return ClusterNodes.start(database, name + "-" + RUN, SECRET);
+        return cluster.node(name);
     }
 
     record Player(String token, String id) {}
 
     static Player player() {
-        var auth = get(node1.identity().guest("device-" + UUID.randomUUID()));
+        var auth = get(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
         return new Player(auth.token(), auth.player().id().toString());
-    }
-
-    static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     static Http http(ArenaNode node) {
@@ -111,7 +70,7 @@ class ClusterMatchesIntegrationTest {
     }
 
     static WsClient socket(ArenaNode node, Player p) {
-        return WsClient.gateway(vertx, node.port(), p.token());
+        return WsClient.gateway(cluster.vertx(), node.port(), p.token());
     }
 
     static JsonObject msg(String type, String gameId) {
@@ -143,20 +102,20 @@ class ClusterMatchesIntegrationTest {
     void playersOnTwoNodesPlayOneMatchToTheEnd() {
         Player a = player();
         Player b = player();
-        String id = create(node1, a, new JsonObject().put("mode", "connect_four")).getString("game_id");
+        String id = create(cluster.node1(), a, new JsonObject().put("mode", "connect_four")).getString("game_id");
         // joined over HTTP on the other node: the owner runs the join and answers
-        JsonObject joined = ok(http(node2).post("/games/" + id + "/join", null, b.token()));
-        assertThat(joined.getString("owner_node")).isEqualTo(nodeId(node1));
+        JsonObject joined = ok(http(cluster.node2()).post("/games/" + id + "/join", null, b.token()));
+        assertThat(joined.getString("owner_node")).isEqualTo(nodeId(cluster.node1()));
         assertThat(joined.getString("status")).isEqualTo("running");
-        for (ArenaNode n : List.of(node1, node2)) {
+        for (ArenaNode n : List.of(cluster.node1(), cluster.node2())) {
             JsonObject s = state(n, id, b);
-            assertThat(s.getString("owner_node")).as("seen from %s", nodeId(n)).isEqualTo(nodeId(node1));
+            assertThat(s.getString("owner_node")).as("seen from %s", nodeId(n)).isEqualTo(nodeId(cluster.node1()));
             assertThat(s.getJsonArray("players").size()).isEqualTo(2);
         }
         String first = joined.getJsonObject("state").getString("to_move");
         Player red = first.equals(a.id()) ? a : b;
 
-        try (WsClient onNode1 = socket(node1, a); WsClient onNode2 = socket(node2, b)) {
+        try (WsClient onNode1 = socket(cluster.node1(), a); WsClient onNode2 = socket(cluster.node2(), b)) {
             WsClient r = red == a ? onNode1 : onNode2;
             WsClient y = red == a ? onNode2 : onNode1;
             onNode2.send(msg("match.join", id).put("rid", "j2"));
@@ -192,10 +151,10 @@ class ClusterMatchesIntegrationTest {
             onNode2.send(drop(id, 2));
             assertThat(onNode2.await("error").getString("code")).isEqualTo("ended");
         }
-        for (ArenaNode n : List.of(node1, node2)) {
+        for (ArenaNode n : List.of(cluster.node1(), cluster.node2())) {
             JsonObject s = state(n, id, a);
             assertThat(s.getString("status")).isEqualTo("finished");
-            assertThat(s.getString("owner_node")).isEqualTo(nodeId(node1));
+            assertThat(s.getString("owner_node")).isEqualTo(nodeId(cluster.node1()));
         }
     }
 
@@ -204,9 +163,9 @@ class ClusterMatchesIntegrationTest {
         Player a = player();
         Player b = player();
         Player s = player();
-        String id = startedGame(node1, a, node1, b);
-        String first = state(node1, id, a).getJsonObject("state").getString("to_move");
-        try (WsClient red = socket(node1, first.equals(a.id()) ? a : b); WsClient watcher = socket(node2, s)) {
+        String id = startedGame(cluster.node1(), a, cluster.node1(), b);
+        String first = state(cluster.node1(), id, a).getJsonObject("state").getString("to_move");
+        try (WsClient red = socket(cluster.node1(), first.equals(a.id()) ? a : b); WsClient watcher = socket(cluster.node2(), s)) {
             red.send(msg("match.join", id));
             red.await("match.state");
             watcher.send(msg("match.join", id)); // not seated
@@ -228,19 +187,19 @@ class ClusterMatchesIntegrationTest {
     void aSocketClosedOnTheOtherNodeDisconnectsItsPlayerOnTheOwner() {
         Player a = player();
         Player b = player();
-        String id = startedGame(node1, a, node2, b);
-        try (WsClient owner = socket(node1, a)) {
+        String id = startedGame(cluster.node1(), a, cluster.node2(), b);
+        try (WsClient owner = socket(cluster.node1(), a)) {
             owner.send(msg("match.join", id));
             owner.await("match.state");
-            try (WsClient remote = socket(node2, b)) {
+            try (WsClient remote = socket(cluster.node2(), b)) {
                 remote.send(msg("match.join", id));
                 remote.await("match.state");
             }
             owner.await(f -> hasEvent(f, "player_disconnected"), "player_disconnected");
-            JsonObject seat = state(node2, id, a).getJsonArray("players").stream().map(p -> (JsonObject) p)
+            JsonObject seat = state(cluster.node2(), id, a).getJsonArray("players").stream().map(p -> (JsonObject) p)
                     .filter(p -> p.getString("player").equals(b.id())).findFirst().orElseThrow();
             assertThat(seat.getBoolean("connected")).isFalse();
-            try (WsClient back = socket(node2, b)) {
+            try (WsClient back = socket(cluster.node2(), b)) {
                 back.send(msg("match.join", id));
                 back.await("match.state");
                 owner.await(f -> hasEvent(f, "player_reconnected"), "player_reconnected");
@@ -260,36 +219,36 @@ class ClusterMatchesIntegrationTest {
         Player b = player();
         Player c = player();
         String unknown = UUID.randomUUID().toString();
-        Response here = http(node1).get("/games/" + unknown + "/state", a.token());
-        Response there = http(node2).get("/games/" + unknown + "/state", a.token());
+        Response here = http(cluster.node1()).get("/games/" + unknown + "/state", a.token());
+        Response there = http(cluster.node2()).get("/games/" + unknown + "/state", a.token());
         assertThat(here.status()).isEqualTo(404);
         assertThat(there.status()).isEqualTo(404);
         assertThat(there.json()).isEqualTo(here.json());
-        assertThat(http(node2).post("/games/" + unknown + "/join", null, a.token()).status()).isEqualTo(404);
+        assertThat(http(cluster.node2()).post("/games/" + unknown + "/join", null, a.token()).status()).isEqualTo(404);
 
-        JsonObject game = create(node1, a, new JsonObject().put("mode", "connect_four").put("private", true));
+        JsonObject game = create(cluster.node1(), a, new JsonObject().put("mode", "connect_four").put("private", true));
         String id = game.getString("game_id");
         String code = game.getString("join_code");
-        Response noCode1 = http(node1).post("/games/" + id + "/join", null, c.token());
-        Response noCode2 = http(node2).post("/games/" + id + "/join", null, b.token());
+        Response noCode1 = http(cluster.node1()).post("/games/" + id + "/join", null, c.token());
+        Response noCode2 = http(cluster.node2()).post("/games/" + id + "/join", null, b.token());
         assertThat(noCode2.status()).as("%s", noCode2).isEqualTo(403);
         assertThat(noCode2.json()).isEqualTo(noCode1.json());
         assertThat(noCode2.json().getString("type")).endsWith("join-code-required");
-        Response wrong = http(node2).post("/games/" + id + "/join", new JsonObject().put("join_code", "XXXXXX"), b.token());
+        Response wrong = http(cluster.node2()).post("/games/" + id + "/join", new JsonObject().put("join_code", "XXXXXX"), b.token());
         assertThat(wrong.json().getString("type")).endsWith("wrong-join-code");
-        Response hidden = http(node2).get("/games/" + id + "/state", b.token());
+        Response hidden = http(cluster.node2()).get("/games/" + id + "/state", b.token());
         assertThat(hidden.status()).isEqualTo(403);
-        assertThat(hidden.json()).isEqualTo(http(node1).get("/games/" + id + "/state", c.token()).json());
-        Response notSeated = http(node2).post("/games/" + id + "/leave", null, b.token());
+        assertThat(hidden.json()).isEqualTo(http(cluster.node1()).get("/games/" + id + "/state", c.token()).json());
+        Response notSeated = http(cluster.node2()).post("/games/" + id + "/leave", null, b.token());
         assertThat(notSeated.status()).isEqualTo(403);
 
-        JsonObject joined = ok(http(node2).post("/games/" + id + "/join", new JsonObject().put("join_code", code),
+        JsonObject joined = ok(http(cluster.node2()).post("/games/" + id + "/join", new JsonObject().put("join_code", code),
                 b.token()));
         assertThat(joined.containsKey("join_code")).isFalse();
-        assertThat(state(node2, id, b).getString("owner_node")).isEqualTo(nodeId(node1));
-        ok(http(node2).post("/games/" + id + "/leave", null, b.token())); // a forfeit: a wins at the next tick
-        awaitStatus(node2, id, a, "finished");
-        Response again = http(node2).post("/games/" + id + "/join", new JsonObject().put("join_code", code), b.token());
+        assertThat(state(cluster.node2(), id, b).getString("owner_node")).isEqualTo(nodeId(cluster.node1()));
+        ok(http(cluster.node2()).post("/games/" + id + "/leave", null, b.token())); // a forfeit: a wins at the next tick
+        awaitStatus(cluster.node2(), id, a, "finished");
+        Response again = http(cluster.node2()).post("/games/" + id + "/join", new JsonObject().put("join_code", code), b.token());
         assertThat(again.status()).isEqualTo(403);
         assertThat(again.json().getString("type")).endsWith("ended");
     }
@@ -298,63 +257,58 @@ class ClusterMatchesIntegrationTest {
     void listingsShowTheGamesOfEveryNode() {
         Player a = player();
         Player b = player();
-        String onNode1 = create(node1, a, new JsonObject().put("mode", "connect_four")).getString("game_id");
-        String onNode2 = create(node2, b, new JsonObject().put("mode", "connect_four")).getString("game_id");
-        String hidden = create(node1, a, new JsonObject().put("mode", "connect_four").put("private", true))
+        String onNode1 = create(cluster.node1(), a, new JsonObject().put("mode", "connect_four")).getString("game_id");
+        String onNode2 = create(cluster.node2(), b, new JsonObject().put("mode", "connect_four")).getString("game_id");
+        String hidden = create(cluster.node1(), a, new JsonObject().put("mode", "connect_four").put("private", true))
                 .getString("game_id");
-        for (ArenaNode n : List.of(node1, node2)) {
+        for (ArenaNode n : List.of(cluster.node1(), cluster.node2())) {
             List<JsonObject> games = ok(http(n).get("/games?mode=connect_four&status=waiting", a.token()))
                     .getJsonArray("games").stream().map(g -> (JsonObject) g).toList();
             assertThat(games.stream().map(g -> g.getString("game_id"))).as("from %s", nodeId(n))
                     .contains(onNode1, onNode2).doesNotContain(hidden);
             assertThat(games.stream().filter(g -> g.getString("game_id").equals(onNode2)).findFirst().orElseThrow()
-                    .getString("owner_node")).isEqualTo(nodeId(node2));
+                    .getString("owner_node")).isEqualTo(nodeId(cluster.node2()));
         }
     }
 
     @Test
     void whenTheOwnerStopsThePlayersElsewhereGetMatchEnd() throws Exception {
-        ArenaNode owner = node("m3");
-        extra.add(owner);
-        Player a = player();
-        Player b = player();
-        String id = startedGame(owner, a, node2, b);
-        try (WsClient remote = socket(node2, b)) {
-            remote.send(msg("match.join", id));
-            remote.await("match.state");
-
-            owner.close();
-
-            JsonObject end = remote.await("match.end");
-            assertThat(end.getString("game_id")).isEqualTo(id);
-            assertThat(end.getJsonObject("result").getJsonObject("outcome").getString("type")).isEqualTo("abandoned");
-            assertThat(end.getJsonObject("result").getString("reason")).isIn("shutdown", "owner_lost");
-            assertThat(http(node2).get("/games/" + id + "/state", b.token()).status()).isEqualTo(404);
-            remote.send(drop(id, 0));
-            assertThat(remote.await("error").getString("code")).isEqualTo("not_found");
-        }
+        // its matches end ("shutdown") before it leaves; if a frame were lost, its missing heartbeat says "owner_lost"
+        assertThat(endOnNode2WhenTheOwnerGoes(node("m3"), ArenaNode::close).getString("reason"))
+                .isIn("shutdown", "owner_lost");
     }
 
     @Test
     void whenTheOwnerDiesThePlayersElsewhereGetMatchEndOwnerLost() throws Exception {
-        ArenaNode owner = node("m4");
-        extra.add(owner);
+        // no frames, no goodbyes: node 2 notices the missing heartbeat within the TTL (2 s)
+        JsonObject result = endOnNode2WhenTheOwnerGoes(node("m4"), ArenaNode::crash);
+        assertThat(result.getString("reason")).isEqualTo("owner_lost");
+        assertThat(result.getJsonArray("standings")).isEmpty();
+    }
+
+    /**
+     * A running game on {@code owner} with a player attached from node 2; after {@code going}, that player gets an
+     * abandoned {@code match.end} and the game is gone from the directory. Returns the end's result.
+     */
+    private static JsonObject endOnNode2WhenTheOwnerGoes(ArenaNode owner, Consumer<ArenaNode> going) {
         Player a = player();
         Player b = player();
-        String id = startedGame(owner, a, node2, b);
-        try (WsClient remote = socket(node2, b)) {
+        String id = startedGame(owner, a, cluster.node2(), b);
+        try (WsClient remote = socket(cluster.node2(), b)) {
             remote.send(msg("match.join", id));
             remote.await("match.state");
 
-            owner.crash(); // no frames, no goodbyes: node 2 notices the missing heartbeat within the TTL (2 s)
+            going.accept(owner);
 
             JsonObject end = remote.await("match.end");
             assertThat(end.getString("game_id")).isEqualTo(id);
             assertThat(end.getJsonObject("result").getJsonObject("outcome").getString("type")).isEqualTo("abandoned");
-            assertThat(end.getJsonObject("result").getString("reason")).isEqualTo("owner_lost");
-            assertThat(end.getJsonObject("result").getJsonArray("standings")).isEmpty();
-            assertThat(http(node2).get("/games/" + id + "/state", b.token()).status()).isEqualTo(404);
-            assertThat(http(node1).get("/games/" + id + "/state", b.token()).status()).isEqualTo(404);
+            for (ArenaNode n : List.of(cluster.node1(), cluster.node2())) {
+                assertThat(http(n).get("/games/" + id + "/state", b.token()).status()).isEqualTo(404);
+            }
+            remote.send(drop(id, 0));
+            assertThat(remote.await("error").getString("code")).isEqualTo("not_found");
+            return end.getJsonObject("result");
         }
     }
 }
