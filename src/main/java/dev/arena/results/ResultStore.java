@@ -22,4 +22,13 @@ public interface ResultStore extends GameHistory {
 
     /** The stored match with its log, for {@code GET /games/{id}/replay}. */
     Future<Optional<StoredMatch>> replay(MatchId id);
+
+    /** A result job that has failed and waits for its next attempt. */
+    record FailingJob(String step, MatchId gameId, int consecutiveFailures, java.time.Instant lastFailure,
+                      java.time.Instant nextAttempt) {}
+
+    /** The result jobs not yet done, and the failing ones (most failures first, at most {@code limit}). */
+    record JobsReport(long pending, List<FailingJob> failing) {}
+
+    Future<JobsReport> jobs(int limit);
 }

@@ -79,6 +79,7 @@ public final class ApiRouter {
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
         new GamesApi(s.games(), s.results()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
+        new JobsApi(s.results()).mount(router, auth);
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);

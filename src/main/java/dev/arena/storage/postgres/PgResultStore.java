@@ -160,4 +160,27 @@ public final class PgResultStore implements ResultStore {
                     return out;
                 });
     }
+
+    @Override
+    public Future<JobsReport> jobs(int limit) {
+        Future<Long> pending = pool.query("SELECT count(*) AS n FROM scheduled_tasks WHERE task_name LIKE 'result.%'")
+                .execute().map(rows -> rows.iterator().next().getLong("n"));
+        Future<List<FailingJob>> failing = pool.preparedQuery("""
+                        SELECT task_name, task_instance, consecutive_failures, last_failure, execution_time
+                        FROM scheduled_tasks
+                        WHERE task_name LIKE 'result.%' AND consecutive_failures > 0
+                        ORDER BY consecutive_failures DESC, execution_time LIMIT $1""")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<FailingJob> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new FailingJob(r.getString("task_name").substring("result.".length()),
+                                new MatchId(UUID.fromString(r.getString("task_instance"))),
+                                r.getInteger("consecutive_failures"), instant(r.getOffsetDateTime("last_failure")),
+                                instant(r.getOffsetDateTime("execution_time"))));
+                    }
+                    return out;
+                });
+        return Future.all(pending, failing).map(done -> new JobsReport(pending.result(), failing.result()));
+    }
 }
