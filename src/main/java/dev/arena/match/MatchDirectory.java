@@ -103,8 +103,8 @@ public final class MatchDirectory {
         this.tracker = Objects.requireNonNull(tracker, "tracker");
     }
 
-    /** Whether this node runs the game or still holds its final snapshot (otherwise another node may). */
-    public boolean has(MatchId id) {
+    /** Whether this node runs the game or finished it recently (its state is then in memory). */
+    public boolean known(MatchId id) {
         if (live.containsKey(id)) {
             return true;
         }

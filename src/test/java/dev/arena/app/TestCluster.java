@@ -30,8 +30,8 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
     private final String prefix;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final List<ArenaNode> nodes = new ArrayList<>();
+    private final Vertx vertx = Vertx.vertx();
     private PostgresServer database;
-    private Vertx vertx;
     private ArenaNode node1;
     private ArenaNode node2;
 
@@ -43,7 +43,6 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         database = PostgresServer.startEmbedded(Files.createTempDirectory("arena-cluster-pg"));
-        vertx = Vertx.vertx();
         node1 = node(prefix + "1");
         node2 = node(prefix + "2");
     }
@@ -95,9 +94,7 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
         for (ArenaNode n : nodes.reversed()) {
             n.close();
         }
-        if (vertx != null) {
-            vertx.close();
-        }
+        vertx.close();
         if (database != null) {
             database.close();
         }

@@ -11,6 +11,12 @@ import dev.arena.match.MatchStatus;
 import dev.arena.match.MatchView;
 import dev.arena.match.PlayerId;
 import dev.arena.match.PublicState;
+import dev.arena.match.StoredLog;
+import dev.arena.identity.Principal;
+import dev.arena.identity.Role;
+import dev.arena.results.FinishedMatch;
+import dev.arena.results.ResultStore;
+import dev.arena.results.StoredMatch;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,14 +25,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code /games/*}: the lifecycle of this node's matches (in memory; see docs/MATCHES.md). Every route is authenticated. */
+/**
+ * {@code /games/*}: the lifecycle of matches (see docs/MATCHES.md). Running and recently finished games come from the
+ * node's {@link MatchDirectory}; older finished ones, and every replay, from the stored results. Every route is
+ * authenticated.
+ */
 final class GamesApi {
     private final MatchDirectory games;
+    private final ResultStore results;
     /** Games of other nodes (a cluster); null on a single node. */
     private final RemoteGames remote;
 
-    GamesApi(MatchDirectory games, RemoteGames remote) {
+    GamesApi(MatchDirectory games, ResultStore results, RemoteGames remote) {
         this.games = games;
+        this.results = results;
         this.remote = remote;
     }
 
@@ -43,7 +55,20 @@ final class GamesApi {
                     g.creator(), v.tick(), v.tickRate(), v.players(), v.spectators(), v.state(), v.result(),
                     withCode ? g.joinCode() : null);
         }
+
+        /** A finished game read back from storage: no live state, players from the standings. */
+        static GameBody stored(StoredMatch m) {
+            FinishedMatch f = m.match();
+            List<MatchView.PlayerView> players = f.result().standings().stream()
+                    .map(s -> new MatchView.PlayerView(s.player(), false, null)).toList();
+            return new GameBody(f.id(), f.mode(), MatchStatus.FINISHED, false, players.size(), m.ownerNode(), null,
+                    m.finalTick(), m.log().tickRate(), players, 0, null, f.result(), null);
+        }
     }
+
+    /** {@code GET /games/{id}/replay}: everything needed to replay the match through its rules. */
+    record ReplayBody(MatchId gameId, String mode, String ownerNode, boolean relayed, java.time.Instant finishedAt,
+                      MatchResult result, StoredLog log) {}
 
     /** {@code games}: {@link GameBody}s, and other nodes' games as the JSON they sent. */
     record GameList(List<?> games) {}
@@ -54,6 +79,7 @@ final class GamesApi {
         router.post("/games/:game_id/join").handler(auth).handler(this::join);
         router.post("/games/:game_id/leave").handler(auth).handler(this::leave);
         router.get("/games/:game_id/state").handler(auth).handler(this::state);
+        router.get("/games/:game_id/replay").handler(auth).handler(this::replay);
     }
 
     private void create(RoutingContext ctx) {
@@ -106,11 +132,42 @@ final class GamesApi {
 
     private void state(RoutingContext ctx) {
         MatchId id = gameId(ctx);
-        if (remote(id)) {
-            Handlers.respond(ctx, 200, remote.state(id, me(ctx)));
-            return;
+        if (games.known(id)) {
+            Handlers.respond(ctx, 200, Future.succeededFuture(GameBody.of(games.state(id, me(ctx)), false)));
+        } else if (remote != null) { // another node's, else stored
+            Handlers.respond(ctx, 200, remote.state(id, me(ctx)).<Object>map(r -> r).recover(e ->
+                    e instanceof ArenaException.NotFound ? stored(ctx, id).map(GameBody::stored) : Future.failedFuture(e)));
+        } else {
+            Handlers.respond(ctx, 200, stored(ctx, id).map(GameBody::stored));
         }
-        Handlers.respond(ctx, 200, Future.succeededFuture(GameBody.of(games.state(id, me(ctx)), false)));
+    }
+
+    private void replay(RoutingContext ctx) {
+        MatchId id = gameId(ctx);
+        if (games.live(id).isPresent()) {
+            throw new ArenaException.Conflict("game " + id + " is still running; its replay exists once it ends");
+        }
+        Handlers.respond(ctx, 200, stored(ctx, id).map(m -> new ReplayBody(id, m.match().mode(), m.ownerNode(),
+                m.relayed(), m.match().finishedAt(), m.match().result(), m.log())));
+    }
+
+    /**
+     * A stored game, shown to its players and to moderators and admins: storage does not keep whether a game was
+     * private, so it is treated as if it were.
+     */
+    private Future<StoredMatch> stored(RoutingContext ctx, MatchId id) {
+        Principal me = Handlers.principal(ctx);
+        return results.replay(id).map(found -> {
+            StoredMatch m = found.orElseThrow(() -> new ArenaException.NotFound("no game " + id));
+            boolean player = m.match().result().standings().stream()
+                    .anyMatch(s -> s.player().value().equals(me.playerId()));
+            boolean stored = m.log().entries().stream().anyMatch(e -> e.player() != null
+                    && e.player().value().equals(me.playerId()));
+            if (!player && !stored && !me.role().atLeast(Role.MODERATOR)) {
+                throw new ArenaException.Forbidden("only the players of game " + id + " may read it");
+            }
+            return m;
+        });
     }
 
     private void list(RoutingContext ctx) {
@@ -141,7 +198,7 @@ final class GamesApi {
 
     /** Whether another node runs the game (only in a cluster, for a game this node does not know). */
     private boolean remote(MatchId id) {
-        return remote != null && !games.has(id);
+        return remote != null && !games.known(id);
     }
 
     private static PlayerId me(RoutingContext ctx) {

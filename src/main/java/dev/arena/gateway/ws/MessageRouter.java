@@ -205,7 +205,7 @@ final class MessageRouter {
 
     /** Whether another node runs the match (only in a cluster, for a game this node does not know). */
     private boolean remote(MatchId id) {
-        return relay != null && !games.has(id);
+        return relay != null && !games.known(id);
     }
 
     /** Stores the line, then puts it in the room's stream; the ack carries both its id and its place. */
