@@ -46,11 +46,22 @@ public interface RemoteMatches {
     /** Where messages sent to this node go (one handler, called on one thread in arrival order). */
     void onMessage(Consumer<String> handler);
 
-    /** Starts checking that {@code node} is alive (counted: one {@link #unwatch} per call). */
+    /** Starts checking that {@code node} is alive (counted: one {@link #unwatch(String)} per call). */
     void watch(String node);
 
     void unwatch(String node);
 
     /** Called (on the same thread as messages) once for a watched node found dead or gone. */
     void onNodeLost(Consumer<String> handler);
+
+    /**
+     * Starts checking that another node's game is still there: its directory entry exists and its owner is alive
+     * (an owner restarted under the same id has removed its earlier life's entries).
+     */
+    void watch(MatchId game, String owner);
+
+    void unwatch(MatchId game);
+
+    /** Called (on the same thread as messages) once for a watched game whose entry or owner is gone. */
+    void onGameLost(Consumer<MatchId> handler);
 }

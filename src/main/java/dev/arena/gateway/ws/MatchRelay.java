@@ -65,6 +65,7 @@ public final class MatchRelay implements MatchFeed.Remote {
         feed.remote(this);
         bus.onMessage(this::received);
         bus.onNodeLost(this::nodeLost);
+        bus.onGameLost(this::ownerLost);
         bus.serve("ws.attach", this::serveAttach);
         bus.serve("ws.input", this::serveInput);
         bus.serve("ws.leave", this::serveLeave);
@@ -153,7 +154,7 @@ public final class MatchRelay implements MatchFeed.Remote {
         away.compute(id, (k, a) -> {
             if (a == null) {
                 a = new Away(owner);
-                bus.watch(owner);
+                bus.watch(id, owner);
             }
             a.sockets++;
             return a;
@@ -165,7 +166,7 @@ public final class MatchRelay implements MatchFeed.Remote {
             if (--a.sockets > 0) {
                 return a;
             }
-            bus.unwatch(a.owner);
+            bus.unwatch(id);
             return null;
         });
     }
@@ -183,9 +184,8 @@ public final class MatchRelay implements MatchFeed.Remote {
                 feed.deliver(id, parts[3]);
             }
             case "e" -> {
-                Away a = away.remove(id);
-                if (a != null) {
-                    bus.unwatch(a.owner);
+                if (away.remove(id) != null) {
+                    bus.unwatch(id);
                 }
                 feed.deliverEnd(id, parts[3]);
             }
@@ -195,18 +195,22 @@ public final class MatchRelay implements MatchFeed.Remote {
     }
 
     /**
-     * A node is gone. Its matches watched from here end as abandoned ({@code owner_lost}): there is no migration,
-     * the state lived only there. Its sockets watching this node's matches are gone too: their players are
-     * disconnected (the reconnect grace starts) unless they watch from elsewhere.
+     * A match watched from here lost its owner (dead, stopped, or restarted under the same id): it ends for the
+     * sockets here as abandoned ({@code owner_lost}). There is no migration: the state lived only on the owner.
+     */
+    private void ownerLost(MatchId id) {
+        Away a = away.remove(id);
+        if (a != null) {
+            MatchResult lost = new MatchResult(new MatchResult.Abandoned(), List.of(), OWNER_LOST);
+            feed.deliverEnd(id, new ServerMessage.MatchEnded(id, a.tick, lost).encode());
+        }
+    }
+
+    /**
+     * A node watching this node's matches is gone: its players are disconnected (the reconnect grace starts)
+     * unless they watch from elsewhere.
      */
     private void nodeLost(String node) {
-        for (Map.Entry<MatchId, Away> e : away.entrySet()) {
-            Away a = e.getValue();
-            if (a.owner.equals(node) && away.remove(e.getKey(), a)) {
-                MatchResult lost = new MatchResult(new MatchResult.Abandoned(), List.of(), OWNER_LOST);
-                feed.deliverEnd(e.getKey(), new ServerMessage.MatchEnded(e.getKey(), a.tick, lost).encode());
-            }
-        }
         for (Map.Entry<MatchId, Map<String, Set<PlayerId>>> e : outside.entrySet()) {
             Set<PlayerId> players = e.getValue().remove(node);
             if (players != null) {

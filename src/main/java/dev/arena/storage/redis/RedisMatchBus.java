@@ -14,9 +14,12 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -57,9 +60,12 @@ public final class RedisMatchBus implements RemoteMatches {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong failedSends = new AtomicLong();
     private final List<Consumer<String>> lost = new CopyOnWriteArrayList<>();
+    private final List<Consumer<MatchId>> gamesLost = new CopyOnWriteArrayList<>();
     private volatile Consumer<String> messages = m -> { };
     /** Watched node → how many watch it; touched only on {@link #context}. */
     private final Map<String, Integer> watched = new HashMap<>();
+    /** Watched game of another node → its owner; touched only on {@link #context}. */
+    private final Map<MatchId, String> watchedGames = new HashMap<>();
     private volatile Future<?> lastSend = Future.succeededFuture();
     private long refreshTimer = -1;
     private long checkTimer = -1;
@@ -168,6 +174,21 @@ public final class RedisMatchBus implements RemoteMatches {
         lost.add(handler);
     }
 
+    @Override
+    public void watch(MatchId game, String owner) {
+        context.runOnContext(v -> watchedGames.put(game, owner));
+    }
+
+    @Override
+    public void unwatch(MatchId game) {
+        context.runOnContext(v -> watchedGames.remove(game));
+    }
+
+    @Override
+    public void onGameLost(Consumer<MatchId> handler) {
+        gamesLost.add(handler);
+    }
+
     private Future<Long> publish(String to, String payload) {
         Future<Long> sent = writes.send(Request.cmd(Command.PUBLISH).arg(channel(to)).arg(payload))
                 .map(r -> r == null ? 0L : r.toLong());
@@ -175,18 +196,45 @@ public final class RedisMatchBus implements RemoteMatches {
         return sent;
     }
 
-    /** Watched nodes whose heartbeat key is gone are lost: their entries are removed and the handlers told. */
+    /**
+     * Watched nodes whose heartbeat key is gone are lost: their entries are removed and the handlers told. Watched
+     * games whose directory entry or owner is gone are lost too.
+     */
     private void check() {
         for (String other : List.copyOf(watched.keySet())) {
             client.send(Request.cmd(Command.EXISTS).arg(ClusterMembership.aliveKey(other)))
                     .onSuccess(r -> context.runOnContext(v -> {
                         if (r.toLong() == 0 && watched.remove(other) != null) {
-                            log.info("node {} is gone: its matches end for the players on this node", other);
+                            log.info("node {} is gone: the players it watched for this node's matches are away", other);
                             directory.cleanUp(other);
                             lost.forEach(h -> h.accept(other));
                         }
                     }));
         }
+        if (watchedGames.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<MatchId, String>> games = List.copyOf(watchedGames.entrySet());
+        List<Request> checks = new ArrayList<>();
+        for (Map.Entry<MatchId, String> g : games) {
+            checks.add(Request.cmd(Command.EXISTS).arg(RedisGameDirectory.gameKey(g.getKey())));
+            checks.add(Request.cmd(Command.EXISTS).arg(ClusterMembership.aliveKey(g.getValue())));
+        }
+        client.batch(checks).onSuccess(answers -> context.runOnContext(v -> {
+            Set<String> dead = new HashSet<>();
+            for (int i = 0; i < games.size(); i++) {
+                MatchId id = games.get(i).getKey();
+                boolean entry = answers.get(2 * i).toLong() == 1;
+                boolean alive = answers.get(2 * i + 1).toLong() == 1;
+                if ((!entry || !alive) && watchedGames.remove(id) != null) {
+                    if (!alive && dead.add(games.get(i).getValue())) {
+                        log.info("node {} is gone: its matches end for the players on this node", games.get(i).getValue());
+                        directory.cleanUp(games.get(i).getValue());
+                    }
+                    gamesLost.forEach(h -> h.accept(id));
+                }
+            }
+        }));
     }
 
     private void received(String message) {

@@ -162,6 +162,29 @@ class RedisMatchBusTest {
         assertThat(lost).containsExactly(b.node());
     }
 
+    @Test
+    void aWatchedGameIsLostWhenItsEntryGoesEvenIfItsOwnerLives() {
+        RedisMatchBus a = bus("a");
+        RedisMatchBus b = bus("b");
+        MatchId kept = MatchId.random();
+        MatchId removed = MatchId.random();
+        for (MatchId id : List.of(kept, removed)) {
+            await(commands.send(Request.cmd(Command.HSET).arg(RedisGameDirectory.gameKey(id)).arg("owner").arg(b.node())));
+        }
+        List<MatchId> lost = Collections.synchronizedList(new ArrayList<>());
+        a.onGameLost(lost::add);
+        a.watch(kept, b.node());
+        a.watch(removed, b.node());
+        // what an owner restarted under the same id does to its earlier life's entries
+        await(commands.send(Request.cmd(Command.DEL).arg(RedisGameDirectory.gameKey(removed))));
+        awaitTrue(() -> !lost.isEmpty());
+        assertThat(lost).containsExactly(removed);
+
+        await(commands.send(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node()))));
+        awaitTrue(() -> lost.size() == 2);
+        assertThat(lost).containsExactly(removed, kept);
+    }
+
     /** Bounded poll for something asynchronous (no sleeping: spins on the condition). */
     private static void awaitTrue(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
