@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code q|<id>|<kind>|<length of sender>|<sender><body>}: a request; the answer goes to the sender's channel</li>
  *   <li>{@code r|<id>|o|<answer>} or {@code r|<id>|e|<error JSON>}: an answer ({@link RemoteErrors})</li>
  *   <li>{@code m|<message>}: a one-way message</li>
+ *   <li>{@code l|<node>}: that node started (again): forget what it watched in an earlier life</li>
  * </ul>
  */
 public final class RedisMatchBus implements RemoteMatches {
@@ -85,10 +86,15 @@ public final class RedisMatchBus implements RemoteMatches {
         return "arena:relay:" + node;
     }
 
-    /** Connects, listens on this node's channel, removes entries an earlier run left, starts the timers. */
+    /**
+     * Connects, listens on this node's channel, removes entries an earlier run left, tells the other nodes that
+     * this is a new life (what they knew of an earlier one is stale), starts the timers.
+     */
     Future<Void> start() {
         return writes.start().compose(v -> subscriber.subscribe(channel(node), this::received))
-                .compose(v -> directory.cleanUp(node)).onSuccess(v -> context.runOnContext(x -> {
+                .compose(v -> directory.cleanUp(node))
+                .compose(v -> directory.peers().onSuccess(peers -> peers.forEach(p -> publish(p, "l|" + node))))
+                .<Void>mapEmpty().onSuccess(v -> context.runOnContext(x -> {
                     refreshTimer = vertx.setPeriodic(Math.max(1, ttl.toMillis() / 3), t -> directory.refresh()
                             .onFailure(e -> log.warn("refresh of the game directory failed: {}", e.toString())));
                     checkTimer = vertx.setPeriodic(Math.max(1, ttl.toMillis() / 4), t -> check());
@@ -240,6 +246,14 @@ public final class RedisMatchBus implements RemoteMatches {
     private void received(String message) {
         if (message.startsWith("m|")) {
             messages.accept(message.substring(2));
+            return;
+        }
+        if (message.startsWith("l|")) { // a node restarted under the same id: its earlier life is gone
+            String other = message.substring(2);
+            if (watched.remove(other) != null) {
+                log.info("node {} restarted: the players it watched for this node's matches are away", other);
+                lost.forEach(h -> h.accept(other));
+            }
             return;
         }
         if (message.startsWith("q|")) {

@@ -50,21 +50,32 @@ class RedisMatchBusTest {
 
     @AfterEach
     void close() {
+        for (RedisMatchBus b : buses) {
+            await(commands.batch(List.of(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node())),
+                    Request.cmd(Command.SREM).arg(ClusterMembership.NODES).arg(b.node()))));
+        }
         buses.forEach(b -> await(b.close()));
         subscribers.forEach(s -> await(s.close()));
     }
 
     private RedisMatchBus bus(String name) {
+        return node(name + "-" + UUID.randomUUID());
+    }
+
+    private RedisMatchBus node(String id) {
         RedisSubscriber subscriber = new RedisSubscriber(
                 Redis.createClient(vertx, new RedisOptions().setConnectionString(TestRedis.url())),
                 vertx.getOrCreateContext());
         await(subscriber.start());
         subscribers.add(subscriber);
-        RedisMatchBus bus = new RedisMatchBus(vertx, commands, subscriber, name + "-" + UUID.randomUUID(), TTL,
+        RedisMatchBus bus = new RedisMatchBus(vertx, commands, subscriber, id, TTL,
                 Clock.systemUTC());
         await(bus.start());
         buses.add(bus);
-        await(commands.send(Request.cmd(Command.SET).arg(ClusterMembership.aliveKey(bus.node())).arg("up")));
+        // registered as ClusterMembership does (removed after the test)
+        await(commands.batch(List.of(
+                Request.cmd(Command.SET).arg(ClusterMembership.aliveKey(id)).arg("up").arg("PX").arg(60_000),
+                Request.cmd(Command.SADD).arg(ClusterMembership.NODES).arg(id))));
         return bus;
     }
 
@@ -158,6 +169,18 @@ class RedisMatchBusTest {
         a.watch(b.node());
         a.watch(b.node());
         await(commands.send(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node()))));
+        awaitTrue(() -> !lost.isEmpty());
+        assertThat(lost).containsExactly(b.node());
+    }
+
+    @Test
+    void aWatchedNodeThatStartsAgainUnderTheSameIdIsReportedLost() {
+        RedisMatchBus a = bus("a");
+        RedisMatchBus b = bus("b");
+        List<String> lost = Collections.synchronizedList(new ArrayList<>());
+        a.onNodeLost(lost::add);
+        a.watch(b.node());
+        node(b.node()); // the new life, while the old one's heartbeat key still lives
         awaitTrue(() -> !lost.isEmpty());
         assertThat(lost).containsExactly(b.node());
     }
