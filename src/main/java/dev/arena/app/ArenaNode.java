@@ -40,6 +40,7 @@ import dev.arena.chat.ChatService;
 import dev.arena.gateway.ws.MatchFeed;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
+import dev.arena.match.GameFactory;
 import dev.arena.match.MatchConfig;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchRegistry;
@@ -191,7 +192,8 @@ public final class ArenaNode implements AutoCloseable {
         // matches share the rooms' owning contexts: one tick scheduler per context; frames go out through the feed
         MatchFeed matchFeed = new MatchFeed();
         GameCatalog catalog = GameCatalog.load();
-        recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(), mode -> false, clock);
+        recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
+                mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
                 MatchConfig.defaults(), MatchListener.withResults(matchFeed, recorder));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());

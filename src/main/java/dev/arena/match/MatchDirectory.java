@@ -146,6 +146,19 @@ public final class MatchDirectory {
         return e.loop().join(player).map(view -> game(id, e, view));
     }
 
+    /**
+     * A relayed game's player reports the result (see {@link MatchLoop#report}); a game that has already finished
+     * is a {@link ArenaException.Conflict}: only the first report counts.
+     */
+    public Future<MatchResult> report(MatchId id, PlayerId player, MatchResult result) {
+        Entry e = live.get(id);
+        if (e == null) {
+            require(id); // 404 when unknown
+            throw new ArenaException.Conflict("game " + id + " has finished: its result was already decided");
+        }
+        return e.loop().report(player, result);
+    }
+
     /** Leaves for good (a forfeit once running); {@link ArenaException.Forbidden} when not seated. */
     public Future<Game> leave(MatchId id, PlayerId player) {
         Entry e = running(id);

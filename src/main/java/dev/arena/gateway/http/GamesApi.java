@@ -76,6 +76,7 @@ final class GamesApi {
         router.post("/games/:game_id/leave").handler(auth).handler(this::leave);
         router.get("/games/:game_id/state").handler(auth).handler(this::state);
         router.get("/games/:game_id/replay").handler(auth).handler(this::replay);
+        router.post("/games/:game_id/finish").handler(auth).handler(this::finish);
     }
 
     private void create(RoutingContext ctx) {
@@ -125,6 +126,23 @@ final class GamesApi {
         } else {
             Handlers.respond(ctx, 200, stored(ctx, id).map(GameBody::stored));
         }
+    }
+
+    /** {@code 202}: the match has ended with the reported result; ratings and stats follow in the background. */
+    record Finished(MatchId gameId, MatchStatus status, MatchResult result) {}
+
+    private void finish(RoutingContext ctx) {
+        MatchId id = gameId(ctx);
+        RequestBody body = RequestBody.of(ctx).only("result");
+        Object raw = body.json().getValue("result");
+        if (!(raw instanceof JsonObject)) {
+            body.error("result", "must be an object: {winner}, {draw: true} or {standings: [...]}");
+        }
+        body.validate();
+        List<PlayerId> seated = games.require(id).view().players().stream().map(MatchView.PlayerView::player).toList();
+        MatchResult result = ReportedResult.parse((JsonObject) raw, seated);
+        Handlers.respond(ctx, 202, games.report(id, me(ctx), result)
+                .map(r -> new Finished(id, MatchStatus.FINISHED, r)));
     }
 
     private void replay(RoutingContext ctx) {
