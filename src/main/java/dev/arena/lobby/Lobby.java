@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -89,24 +90,35 @@ public final class Lobby {
      * has it; otherwise as {@link MatchDirectory#join}.
      */
     public Future<MatchDirectory.Game> joinByCode(PlayerId player, String joinCode) {
-        String code = joinCode.toUpperCase(Locale.ROOT);
-        MatchId id = games.byCode(code).orElseThrow(() -> new ArenaException.NotFound("no game has that join code"));
-        return games.join(id, player, code);
+        return attempt(() -> {
+            String code = joinCode.toUpperCase(Locale.ROOT);
+            MatchId id = games.byCode(code).orElseThrow(() -> new ArenaException.NotFound("no game has that join code"));
+            return games.join(id, player, code);
+        });
     }
 
     /** Marks the seated player ready or not; the game starts at the tick everyone seated is ready. */
     public Future<MatchDirectory.Game> ready(MatchId id, PlayerId player, boolean ready) {
-        return loop(id).ready(player, ready).map(v -> games.require(id));
+        return attempt(() -> loop(id).ready(player, ready).map(v -> games.require(id)));
     }
 
     /** The host starts the game (every other player ready unless {@code force}). */
     public Future<MatchDirectory.Game> start(MatchId id, PlayerId by, boolean force) {
-        return loop(id).startByHost(by, force).map(v -> games.require(id));
+        return attempt(() -> loop(id).startByHost(by, force).map(v -> games.require(id)));
     }
 
     /** The host removes a player before the start; the player cannot join this game again. */
     public Future<MatchDirectory.Game> kick(MatchId id, PlayerId by, PlayerId target) {
-        return loop(id).kick(by, target).map(v -> games.require(id));
+        return attempt(() -> loop(id).kick(by, target).map(v -> games.require(id)));
+    }
+
+    /** Domain refusals as failed futures, so the socket's and the HTTP edge's one mapping answers them. */
+    private static Future<MatchDirectory.Game> attempt(Supplier<Future<MatchDirectory.Game>> call) {
+        try {
+            return call.get();
+        } catch (ArenaException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     private MatchLoop<?, ?, ?> loop(MatchId id) {
