@@ -10,6 +10,7 @@ import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.MatchView;
+import dev.arena.match.PlayerId;
 import dev.arena.match.PublicState;
 import dev.arena.presence.Member;
 import java.time.Instant;
@@ -92,11 +93,11 @@ sealed interface ServerMessage {
     @JsonPropertyOrder({"type"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MatchState(Object rid, MatchId gameId, String mode, MatchStatus status, long tick, int tickRate,
-                      List<MatchView.PlayerView> players, int spectators, PublicState state, MatchResult result)
-            implements ServerMessage {
+                      List<MatchView.PlayerView> players, int spectators, PublicState state, MatchResult result,
+                      PlayerId host) implements ServerMessage {
         static MatchState of(Object rid, MatchView v) {
             return new MatchState(rid, v.id(), v.mode(), v.status(), v.tick(), v.tickRate(), v.players(),
-                    v.spectators(), v.state(), v.result());
+                    v.spectators(), v.state(), v.result(), v.host());
         }
 
         public String type() { return "match.state"; }
