@@ -112,6 +112,16 @@ public final class MatchDirectory {
         return entry;
     }
 
+    /** Whether this node runs the game or finished it recently (its state is then in memory). */
+    public boolean known(MatchId id) {
+        if (live.containsKey(id)) {
+            return true;
+        }
+        synchronized (finished) {
+            return finished.containsKey(id);
+        }
+    }
+
     /** The live game whose join code this is (codes are upper case), if any. */
     public Optional<MatchId> byCode(String joinCode) {
         return Optional.ofNullable(codes.get(joinCode));
