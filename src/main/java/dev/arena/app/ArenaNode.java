@@ -214,8 +214,8 @@ public final class ArenaNode implements AutoCloseable {
         if (redis != null) {
             RemoteMatches remote = redis.matches();
             games.onTracked(remote::track);
-            matchRelay = new MatchRelay(remote, games, matchFeed);
-            remoteGames = new RemoteGames(remote, games);
+            matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
+            remoteGames = new RemoteGames(remote, games, lobby);
         }
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
                 metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchRelay);

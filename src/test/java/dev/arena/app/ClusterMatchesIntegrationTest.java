@@ -3,6 +3,7 @@ package dev.arena.app;
 import static dev.arena.app.TestCluster.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.testing.Eventually;
 import dev.arena.testing.Http;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestRedis;
@@ -14,8 +15,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,18 +63,7 @@ class ClusterMatchesIntegrationTest {
 
     /** Polls the game's state (bounded) until it has the status. */
     static void awaitStatus(ArenaNode node, String id, Player p, String status) {
-        awaitTrue(() -> status.equals(state(node, id, p).getString("status")), "game " + id + " " + status);
-    }
-
-    /** Bounded poll for something asynchronous. */
-    static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.onSpinWait();
-        }
+        Eventually.until(() -> state(node, id, p).getString("status"), status::equals, "game " + id + " " + status);
     }
 
     static WsClient socket(ArenaNode node, Player p) {
@@ -99,11 +87,18 @@ class ClusterMatchesIntegrationTest {
         return n.config().nodeId();
     }
 
-    /** A connect_four game created on {@code owner} and joined by {@code second} over HTTP on {@code via}. */
+    /**
+     * A running connect_four game created on {@code owner}, joined and readied by {@code second} over HTTP on
+     * {@code via}, readied by {@code first} on the owner (a lobby game starts when everyone is ready).
+     */
     static String startedGame(ArenaNode owner, Player first, ArenaNode via, Player second) {
         String id = create(owner, first, new JsonObject().put("mode", "connect_four")).getString("game_id");
-        JsonObject joined = ok(http(via).post("/games/" + id + "/join", null, second.token()));
-        assertThat(joined.getString("status")).isEqualTo("running");
+        assertThat(ok(http(via).post("/games/" + id + "/join", null, second.token())).getString("status"))
+                .isEqualTo("waiting");
+        ok(http(via).post("/games/" + id + "/ready", new JsonObject().put("ready", true), second.token()));
+        JsonObject started = ok(http(owner).post("/games/" + id + "/ready", new JsonObject().put("ready", true),
+                first.token()));
+        assertThat(started.getString("status")).isEqualTo("running");
         return id;
     }
 
@@ -115,25 +110,34 @@ class ClusterMatchesIntegrationTest {
         // joined over HTTP on the other node: the owner runs the join and answers
         JsonObject joined = ok(http(cluster.node2()).post("/games/" + id + "/join", null, b.token()));
         assertThat(joined.getString("owner_node")).isEqualTo(nodeId(cluster.node1()));
-        assertThat(joined.getString("status")).isEqualTo("running");
-        for (ArenaNode n : List.of(cluster.node1(), cluster.node2())) {
-            JsonObject s = state(n, id, b);
-            assertThat(s.getString("owner_node")).as("seen from %s", nodeId(n)).isEqualTo(nodeId(cluster.node1()));
-            assertThat(s.getJsonArray("players").size()).isEqualTo(2);
-        }
-        String first = joined.getJsonObject("state").getString("to_move");
-        Player red = first.equals(a.id()) ? a : b;
+        assertThat(joined.getString("status")).isEqualTo("waiting");
 
         try (WsClient onNode1 = socket(cluster.node1(), a); WsClient onNode2 = socket(cluster.node2(), b)) {
-            WsClient r = red == a ? onNode1 : onNode2;
-            WsClient y = red == a ? onNode2 : onNode1;
             onNode2.send(msg("match.join", id).put("rid", "j2"));
             JsonObject snapshot = onNode2.await("match.state");
             assertThat(snapshot.getValue("rid")).isEqualTo("j2");
             assertThat(snapshot.getString("game_id")).isEqualTo(id);
-            assertThat(snapshot.getJsonObject("state").getString("to_move")).isEqualTo(red.id());
+            assertThat(snapshot.getString("status")).isEqualTo("waiting");
             onNode1.send(msg("match.join", id).put("rid", 1));
             assertThat(onNode1.await("match.state").getValue("rid")).isEqualTo(1);
+            // the ready check from the other node's socket, then the host starts it from the other node over HTTP
+            onNode2.send(msg("match.ready", id).put("ready", true).put("rid", "ready"));
+            assertThat(onNode2.await("ack").getValue("rid")).isEqualTo("ready");
+            onNode1.await(f -> hasEvent(f, "player_ready"), "player_ready on node 1");
+            JsonObject started = ok(http(cluster.node2()).post("/games/" + id + "/start",
+                    new JsonObject().put("force", true), a.token()));
+            assertThat(started.getString("status")).isEqualTo("running");
+            onNode2.await(f -> hasEvent(f, "match_started"), "match_started on node 2");
+            for (ArenaNode n : List.of(cluster.node1(), cluster.node2())) {
+                JsonObject s = state(n, id, b);
+                assertThat(s.getString("owner_node")).as("seen from %s", nodeId(n)).isEqualTo(nodeId(cluster.node1()));
+                assertThat(s.getString("status")).isEqualTo("running");
+                assertThat(s.getJsonArray("players").size()).isEqualTo(2);
+            }
+            String first = started.getJsonObject("state").getString("to_move");
+            WsClient r = first.equals(a.id()) ? onNode1 : onNode2;
+            WsClient y = r == onNode1 ? onNode2 : onNode1;
+            Player red = r == onNode1 ? a : b;
 
             // refusals come back from the owner with the match's codes, on whichever node the player is
             y.send(drop(id, 0).put("rid", "early"));
@@ -255,6 +259,13 @@ class ClusterMatchesIntegrationTest {
                 b.token()));
         assertThat(joined.containsKey("join_code")).isFalse();
         assertThat(state(cluster.node2(), id, b).getString("owner_node")).isEqualTo(nodeId(cluster.node1()));
+        Response notHost = http(cluster.node2()).post("/games/" + id + "/kick",
+                new JsonObject().put("player_id", a.id()), b.token());
+        Response notHostHere = http(cluster.node1()).post("/games/" + id + "/kick",
+                new JsonObject().put("player_id", a.id()), b.token());
+        assertThat(notHost.status()).as("%s", notHost).isEqualTo(403);
+        assertThat(notHost.json()).isEqualTo(notHostHere.json());
+        ok(http(cluster.node2()).post("/games/" + id + "/start", new JsonObject().put("force", true), a.token()));
         ok(http(cluster.node2()).post("/games/" + id + "/leave", null, b.token())); // a forfeit: a wins at the next tick
         awaitStatus(cluster.node2(), id, a, "finished");
         Response again = http(cluster.node2()).post("/games/" + id + "/join", new JsonObject().put("join_code", code), b.token());
@@ -312,8 +323,8 @@ class ClusterMatchesIntegrationTest {
             JsonObject end = remote.await("match.end");
             assertThat(end.getString("game_id")).isEqualTo(id);
             assertThat(end.getJsonObject("result").getJsonObject("outcome").getString("type")).isEqualTo("abandoned");
-            awaitTrue(() -> get(redis.send(Request.cmd(Command.EXISTS).arg("arena:game:" + id))).toLong() == 0,
-                    "the directory entry of " + id + " removed");
+            Eventually.until(() -> get(redis.send(Request.cmd(Command.EXISTS).arg("arena:game:" + id))).toLong(),
+                    n -> n == 0, "the directory entry of " + id + " removed");
             for (ArenaNode n : List.of(cluster.node1(), cluster.node2())) {
                 Response r = http(n).get("/games/" + id + "/state", b.token()); // gone, or finished in storage
                 assertThat(r.status() == 404 || r.json().getString("status").equals("finished")).as("%s", r).isTrue();

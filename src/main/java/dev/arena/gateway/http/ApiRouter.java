@@ -81,7 +81,7 @@ public final class ApiRouter {
         new GamesApi(s.games(), s.results(), s.remoteGames()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
-        new LobbyApi(s.lobby()).mount(router, auth);
+        new LobbyApi(s.lobby(), s.remoteGames()).mount(router, auth);
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);

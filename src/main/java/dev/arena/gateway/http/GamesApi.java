@@ -221,7 +221,7 @@ final class GamesApi {
 
     /** Whether another node runs the game (only in a cluster, for a game this node does not know). */
     private boolean remote(MatchId id) {
-        return remote != null && !games.known(id);
+        return remote != null && remote.elsewhere(games, id);
     }
 
     private static PlayerId me(RoutingContext ctx) {

@@ -2,6 +2,7 @@ package dev.arena.gateway.http;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.arena.common.Json;
+import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchStatus;
@@ -27,7 +28,7 @@ public final class RemoteGames {
     private final RemoteMatches bus;
 
     /** Also answers the other nodes' requests for this node's games. */
-    public RemoteGames(RemoteMatches bus, MatchDirectory games) {
+    public RemoteGames(RemoteMatches bus, MatchDirectory games, Lobby lobby) {
         this.bus = bus;
         bus.serve("http.state", raw -> {
             JsonObject b = new JsonObject(raw);
@@ -40,6 +41,19 @@ public final class RemoteGames {
         bus.serve("http.leave", raw -> {
             JsonObject b = new JsonObject(raw);
             return games.leave(game(b), player(b)).map(RemoteGames::body);
+        });
+        bus.serve("http.ready", raw -> {
+            JsonObject b = new JsonObject(raw);
+            return lobby.ready(game(b), player(b), b.getBoolean("ready")).map(RemoteGames::body);
+        });
+        bus.serve("http.start", raw -> {
+            JsonObject b = new JsonObject(raw);
+            return lobby.start(game(b), player(b), b.getBoolean("force")).map(RemoteGames::body);
+        });
+        bus.serve("http.kick", raw -> {
+            JsonObject b = new JsonObject(raw);
+            return lobby.kick(game(b), player(b), new PlayerId(UUID.fromString(b.getString("target"))))
+                    .map(RemoteGames::body);
         });
         bus.serve("http.list", raw -> {
             JsonObject b = new JsonObject(raw);
@@ -64,6 +78,23 @@ public final class RemoteGames {
 
     Future<RawValue> leave(MatchId id, PlayerId me) {
         return forward("http.leave", id, me, new JsonObject());
+    }
+
+    /** Whether another node may run the game (this node does not know it). */
+    boolean elsewhere(MatchDirectory games, MatchId id) {
+        return !games.known(id);
+    }
+
+    Future<RawValue> ready(MatchId id, PlayerId me, boolean ready) {
+        return forward("http.ready", id, me, new JsonObject().put("ready", ready));
+    }
+
+    Future<RawValue> start(MatchId id, PlayerId me, boolean force) {
+        return forward("http.start", id, me, new JsonObject().put("force", force));
+    }
+
+    Future<RawValue> kick(MatchId id, PlayerId me, PlayerId target) {
+        return forward("http.kick", id, me, new JsonObject().put("target", target.value().toString()));
     }
 
     private Future<RawValue> forward(String kind, MatchId id, PlayerId me, JsonObject body) {

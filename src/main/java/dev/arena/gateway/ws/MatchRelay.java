@@ -1,6 +1,7 @@
 package dev.arena.gateway.ws;
 
 import dev.arena.common.ArenaException;
+import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchCodes;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
@@ -52,15 +53,17 @@ public final class MatchRelay implements MatchFeed.Remote {
 
     private final RemoteMatches bus;
     private final MatchDirectory games;
+    private final Lobby lobby;
     private final MatchFeed feed;
     /** This node's matches watched from other nodes: match → node → players attached there. */
     private final Map<MatchId, Map<String, Set<PlayerId>>> outside = new ConcurrentHashMap<>();
     /** Other nodes' matches watched from here. */
     private final Map<MatchId, Away> away = new ConcurrentHashMap<>();
 
-    public MatchRelay(RemoteMatches bus, MatchDirectory games, MatchFeed feed) {
+    public MatchRelay(RemoteMatches bus, MatchDirectory games, Lobby lobby, MatchFeed feed) {
         this.bus = bus;
         this.games = games;
+        this.lobby = lobby;
         this.feed = feed;
         feed.remote(this);
         bus.onMessage(this::received);
@@ -70,6 +73,10 @@ public final class MatchRelay implements MatchFeed.Remote {
         bus.serve("ws.input", this::serveInput);
         bus.serve("ws.leave", this::serveLeave);
         bus.serve("ws.detach", this::serveDetach);
+        bus.serve("ws.ready", raw -> {
+            JsonObject b = new JsonObject(raw);
+            return lobby.ready(game(b), player(b), b.getBoolean("ready")).map("");
+        });
     }
 
     // ---- watcher side: on the socket's event loop ------------------------------------------------------------
@@ -105,6 +112,18 @@ public final class MatchRelay implements MatchFeed.Remote {
                 .put("input", new JsonObject(i.input()));
         owner(i.gameId()).compose(o -> bus.request(o, "ws.input", body.encode()))
                 .onFailure(e -> MessageRouter.fail(c, i.rid(), e));
+    }
+
+    /** {@code match.ready} of a lobby game of another node: an ack once the owner took it. */
+    void ready(Connection c, ClientMessage.MatchReady r) {
+        JsonObject body = command(c, r.gameId()).put("ready", r.ready());
+        owner(r.gameId()).compose(o -> bus.request(o, "ws.ready", body.encode())).onComplete(ar -> {
+            if (ar.failed()) {
+                MessageRouter.fail(c, r.rid(), ar.cause());
+            } else if (r.rid() != null) {
+                c.send(new ServerMessage.Ack(r.rid(), null, null));
+            }
+        });
     }
 
     void leave(Connection c, ClientMessage.MatchLeave l) {

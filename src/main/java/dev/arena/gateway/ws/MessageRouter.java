@@ -87,9 +87,14 @@ final class MessageRouter {
             case ClientMessage.MatchSpectate s -> attach(c, s.rid(), s.gameId(), false);
             case ClientMessage.MatchInput i -> matchInput(c, i);
             case ClientMessage.MatchLeave l -> matchLeave(c, l);
-            case ClientMessage.MatchReady r -> reply(c, r.rid(),
-                    lobby.ready(r.gameId(), new PlayerId(c.principal.playerId()), r.ready()),
-                    g -> new ServerMessage.Ack(r.rid(), null, null));
+            case ClientMessage.MatchReady r -> {
+                if (remote(r.gameId())) {
+                    relay.ready(c, r);
+                } else {
+                    reply(c, r.rid(), lobby.ready(r.gameId(), new PlayerId(c.principal.playerId()), r.ready()),
+                            g -> new ServerMessage.Ack(r.rid(), null, null));
+                }
+            }
             case ClientMessage.LobbySubscribe s -> {
                 c.lobby = true;
                 lobbyFeed.subscribe(c, s.rid(), s.mode(), s.region());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.common.ArenaException;
 import dev.arena.match.MatchId;
+import dev.arena.testing.Eventually;
 import dev.arena.testing.TestRedis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -208,14 +209,8 @@ class RedisMatchBusTest {
         assertThat(lost).containsExactly(removed, kept);
     }
 
-    /** Bounded poll for something asynchronous (no sleeping: spins on the condition). */
+    /** Bounded poll for something asynchronous. */
     private static void awaitTrue(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.onSpinWait();
-        }
+        Eventually.until(condition::getAsBoolean, done -> done, "the condition");
     }
 }
