@@ -154,7 +154,7 @@ public final class ArenaNode implements AutoCloseable {
                 config.refreshTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
-        PgResultStore results = new PgResultStore(pool);
+        PgResultStore results = new PgResultStore(pool, vertx);
         // chat: bans and mutes in force are loaded before anything can post
         PgChatStore chatStore = new PgChatStore(pool);
         LocalModerationCache localRestrictions = new LocalModerationCache(chatStore, clock);
@@ -179,7 +179,7 @@ public final class ArenaNode implements AutoCloseable {
         List<ResultStep> steps = new ArrayList<>(List.of(new ResultLogStep(),
                 new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock)));
         steps.replaceAll(stepWrapper);
-        jobs = ResultJobs.start(database.url(), config.jobs(), results, steps, metrics.registry());
+        jobs = ResultJobs.start(database.url(), config.jobs(), config.nodeId(), results, steps, metrics.registry());
 
         // 4. real time: rooms spread over one owning context per event loop; stream and presence in-process on
         //    a single node, in Redis on a cluster (which then starts its heartbeat and sweeper).
@@ -300,7 +300,13 @@ public final class ArenaNode implements AutoCloseable {
             if (recorder != null) {
                 ResultRecorder storing = recorder;
                 recorder = null;
-                quietly("store the last results", () -> await(storing.drained().timeout(10, TimeUnit.SECONDS)));
+                quietly("store the last results", () -> {
+                    try {
+                        await(storing.drained().timeout(10, TimeUnit.SECONDS));
+                    } finally {
+                        storing.logUnstored();
+                    }
+                });
             }
             if (jobs != null) {
                 ResultJobs running = jobs;
