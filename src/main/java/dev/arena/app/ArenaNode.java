@@ -29,6 +29,8 @@ import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.MatchConfig;
 import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchListener;
+import dev.arena.match.MatchMetrics;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
 import dev.arena.room.RoomRegistry;
@@ -154,8 +156,10 @@ public final class ArenaNode implements AutoCloseable {
         }
         // matches share the rooms' owning contexts: one tick scheduler per context; frames go out through the feed
         MatchFeed matchFeed = new MatchFeed();
+        MatchMetrics matchMetrics = new MatchMetrics(metrics.registry())
+                .watch(() -> matches == null ? java.util.List.of() : matches.all());
         matches = new MatchRegistry(GameCatalog.load(), shards.stream().map(VertxTickScheduler::new).toList(),
-                MatchConfig.defaults(), matchFeed);
+                MatchConfig.defaults(), MatchListener.all(matchFeed, matchMetrics));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
                 metrics.registry(), games, matchFeed);

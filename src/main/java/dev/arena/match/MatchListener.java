@@ -22,6 +22,20 @@ public interface MatchListener {
     /** The loop fell too far behind and skipped {@code count} ticks (a node overload signal). */
     default void ticksSkipped(MatchId match, long count) {}
 
+    /**
+     * One tick ran (metrics; called after every tick, after {@link #frame}).
+     *
+     * @param nanos    the whole tick on the owner: draining the inbox, the rules, publishing, and handing the
+     *                 frame to the listeners (the gateway serialises and queues it there)
+     * @param accepted inputs the rules accepted in this tick
+     */
+    default void ticked(MatchId match, long tick, long nanos, int accepted) {}
+
+    /** Every call goes to each listener in turn; one that throws does not keep the others from theirs. */
+    static MatchListener all(MatchListener... listeners) {
+        return new FanOut(java.util.List.of(listeners));
+    }
+
     MatchListener NONE = new MatchListener() {
         public void frame(TickFrame frame) { }
         public void ended(MatchEnd end) { }
