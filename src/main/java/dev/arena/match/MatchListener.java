@@ -31,11 +31,6 @@ public interface MatchListener {
      */
     default void ticked(MatchId match, long tick, long nanos, int accepted) {}
 
-    /** Every call goes to each listener in turn; one that throws does not keep the others from theirs. */
-    static MatchListener all(MatchListener... listeners) {
-        return new FanOut(java.util.List.of(listeners));
-    }
-
     MatchListener NONE = new MatchListener() {
         public void frame(TickFrame frame) { }
         public void ended(MatchEnd end) { }

@@ -34,7 +34,7 @@ class MatchMetricsTest {
         MatchLoop<?, ?, TallyGame.Input> loop = MatchLoop.create(new TallyGame(),
                 new MatchSpec(MatchId.random(), 1, Map.of("target", 1000),
                         MatchConfig.defaults().withLobbyTimeout(Duration.ZERO).withInputsPerTick(2)),
-                clock, MatchListener.all(failing, out, meters));
+                clock, MatchListeners.of(failing, out, meters));
         meters.watch(() -> List.of(loop));
         loop.join(A);
         loop.tick();

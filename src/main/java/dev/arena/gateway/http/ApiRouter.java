@@ -6,6 +6,7 @@ import dev.arena.config.ArenaConfig;
 import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
+import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
@@ -30,7 +31,7 @@ public final class ApiRouter {
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
-                           Leaderboards leaderboards) {}
+                           Leaderboards leaderboards, Lobby lobby) {}
 
     private ApiRouter() {}
 
@@ -80,6 +81,7 @@ public final class ApiRouter {
         new GamesApi(s.games(), s.results()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
+        new LobbyApi(s.lobby()).mount(router, auth);
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);
