@@ -185,8 +185,16 @@ public final class ArenaNode implements AutoCloseable {
 
         // 4. real time: rooms spread over one owning context per event loop; stream and presence in-process on
         //    a single node, in Redis on a cluster (which then starts its heartbeat and sweeper).
-        RoomStream roomStream = redis != null ? redis.roomStream()
-                : new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
+        RoomStream roomStream;
+        if (redis != null) {
+            roomStream = redis.roomStream();
+        } else {
+            LocalRoomStream local = new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
+            // O(rooms): on a worker, once a minute, so no socket's event loop pays for it
+            vertx.setPeriodic(LocalRoomStream.SWEEP_INTERVAL.toMillis(),
+                    t -> vertx.executeBlocking(() -> { local.sweep(); return null; }, false));
+            roomStream = local;
+        }
         PresenceStore presence = redis != null ? redis.presence() : new LocalPresenceStore();
         List<Context> shards = shardContexts();
         RoomRegistry rooms = new RoomRegistry(shards, roomStream, presence,
