@@ -45,7 +45,9 @@ import dev.arena.match.MatchConfig;
 import dev.arena.lobby.Lobby;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchListener;
 import dev.arena.match.MatchListeners;
+import dev.arena.match.MatchMetrics;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
 import dev.arena.room.RoomRegistry;
@@ -204,12 +206,14 @@ public final class ArenaNode implements AutoCloseable {
         MatchFeed matchFeed = new MatchFeed();
         // the lobby watches the matches too (its own context: the first shard's) and feeds the lobby topic
         LobbyTracker lobbyTracker = new LobbyTracker(shards.getFirst(), clock);
+        MatchMetrics matchMetrics = new MatchMetrics(metrics.registry())
+                .watch(() -> matches == null ? java.util.List.of() : matches.all());
         GameCatalog catalog = GameCatalog.load();
         recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
                 mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
                 MatchConfig.defaults(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
-                        lobbyTracker));
+                        lobbyTracker, matchMetrics));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Lobby lobby = new Lobby(games);
         lobbyTracker.watch(lobby);

@@ -397,6 +397,7 @@ public final class MatchLoop<C, S, I> {
         }
         long t0 = scheduler.nanoTime();
         long n = ++tick;
+        long acceptedBefore = accepted;
         MatchResult end;
         try {
             for (Seat s : seats.values()) {
@@ -433,6 +434,9 @@ public final class MatchLoop<C, S, I> {
             }
             viewReplies.clear();
         }
+        long tickNanos = scheduler.nanoTime() - t0;
+        int acceptedNow = (int) (accepted - acceptedBefore);
+        safely(() -> listener.ticked(id, n, tickNanos, acceptedNow));
         if (end != null) {
             finish(end, n);
         }
@@ -766,9 +770,9 @@ public final class MatchLoop<C, S, I> {
         }
     }
 
+    /** Events go to this tick's frame only: the log keeps the actions, and {@link Replay} regenerates events. */
     private void emit(GameEvent e, long n) {
         frame.add(e);
-        eventLog.add(new LogEntry.Emitted<>(n, e));
     }
 
     private void publish() {
