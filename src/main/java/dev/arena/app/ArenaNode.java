@@ -48,7 +48,9 @@ import dev.arena.match.MatchConfig;
 import dev.arena.lobby.Lobby;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchListener;
 import dev.arena.match.MatchListeners;
+import dev.arena.match.MatchMetrics;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
 import dev.arena.room.RoomRegistry;
@@ -157,7 +159,7 @@ public final class ArenaNode implements AutoCloseable {
                 config.refreshTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
-        PgResultStore results = new PgResultStore(pool);
+        PgResultStore results = new PgResultStore(pool, vertx);
         // chat: bans and mutes in force are loaded before anything can post
         PgChatStore chatStore = new PgChatStore(pool);
         LocalModerationCache localRestrictions = new LocalModerationCache(chatStore, clock);
@@ -182,12 +184,20 @@ public final class ArenaNode implements AutoCloseable {
         List<ResultStep> steps = new ArrayList<>(List.of(new ResultLogStep(),
                 new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock)));
         steps.replaceAll(stepWrapper);
-        jobs = ResultJobs.start(database.url(), config.jobs(), results, steps, metrics.registry());
+        jobs = ResultJobs.start(database.url(), config.jobs(), config.nodeId(), results, steps, metrics.registry());
 
         // 4. real time: rooms spread over one owning context per event loop; stream and presence in-process on
         //    a single node, in Redis on a cluster (which then starts its heartbeat and sweeper).
-        RoomStream roomStream = redis != null ? redis.roomStream()
-                : new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
+        RoomStream roomStream;
+        if (redis != null) {
+            roomStream = redis.roomStream();
+        } else {
+            LocalRoomStream local = new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
+            // O(rooms): on a worker, once a minute, so no socket's event loop pays for it
+            vertx.setPeriodic(LocalRoomStream.SWEEP_INTERVAL.toMillis(),
+                    t -> vertx.executeBlocking(() -> { local.sweep(); return null; }, false));
+            roomStream = local;
+        }
         PresenceStore presence = redis != null ? redis.presence() : new LocalPresenceStore();
         List<Context> shards = shardContexts();
         RoomRegistry rooms = new RoomRegistry(shards, roomStream, presence,
@@ -199,12 +209,14 @@ public final class ArenaNode implements AutoCloseable {
         MatchFeed matchFeed = new MatchFeed();
         // the lobby watches the matches too (its own context: the first shard's) and feeds the lobby topic
         LobbyTracker lobbyTracker = new LobbyTracker(shards.getFirst(), clock);
+        MatchMetrics matchMetrics = new MatchMetrics(metrics.registry())
+                .watch(() -> matches == null ? java.util.List.of() : matches.all());
         GameCatalog catalog = GameCatalog.load();
         recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
                 mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
                 MatchConfig.defaults(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
-                        lobbyTracker));
+                        lobbyTracker, matchMetrics));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Lobby lobby = new Lobby(games);
         lobbyTracker.watch(lobby);
@@ -304,7 +316,13 @@ public final class ArenaNode implements AutoCloseable {
             if (recorder != null) {
                 ResultRecorder storing = recorder;
                 recorder = null;
-                quietly("store the last results", () -> await(storing.drained().timeout(10, TimeUnit.SECONDS)));
+                quietly("store the last results", () -> {
+                    try {
+                        await(storing.drained().timeout(10, TimeUnit.SECONDS));
+                    } finally {
+                        storing.logUnstored();
+                    }
+                });
             }
             if (jobs != null) {
                 ResultJobs running = jobs;

@@ -82,8 +82,7 @@ public final class GatewaySockets {
             return;
         }
         ctx.request().pause();
-        rt.identity.authenticate(token)
-                .compose(p -> rt.players.player(p.playerId()).map(player -> new Caller(p, player.displayName())))
+        rt.identity.authenticateNamed(token)
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         ctx.request().resume();
@@ -101,7 +100,6 @@ public final class GatewaySockets {
     }
 
     /** Who opened the socket, resolved once at the upgrade. */
-    private record Caller(dev.arena.identity.Principal principal, String displayName) {}
 
     private void open(ServerWebSocket ws, dev.arena.identity.Principal principal, String displayName,
                       RoomEvent.Flavour flavour, String autoRoom) {
