@@ -1,6 +1,7 @@
 package dev.arena.config;
 
 import dev.arena.chat.ProfanityFilter;
+import dev.arena.matchmaking.QueueConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -66,6 +67,12 @@ public final class ConfigLoader {
         key("ARENA_CHAT_MAX_LENGTH", "500", "longest chat message in characters (1-10000)");
         key("ARENA_CHAT_FILTER", "mask", "what the profanity filter does: mask (replace with *) or reject");
         key("ARENA_CHAT_WORDLIST", "", "chat word-list file replacing the built-in list (see docs/CHAT.md)");
+        key("ARENA_MM_QUEUES", MatchmakingConfig.DEFAULT_QUEUES,
+                "matchmaking queues: mode=1v1|2v2|...|ffaN[@window start/growth per s/max],... (docs/MATCHMAKING.md)");
+        key("ARENA_MM_INTERVAL", "250ms", "time between two matchmaking passes");
+        key("ARENA_MM_DISCONNECT_GRACE", "30s", "how long a player may be without a socket before their tickets are cancelled");
+        key("ARENA_MM_LEASE_TTL", "5s", "with Redis: matcher lease time; a dead matcher node is replaced after it");
+        key("ARENA_MM_TICKET_RETENTION", "10m", "how long a matched or cancelled ticket can still be read");
     }
 
     private static void key(String name, String def, String help) {
@@ -170,6 +177,15 @@ public final class ConfigLoader {
         ChatConfig chat = new ChatConfig(p.integer("ARENA_CHAT_MAX_LENGTH", 1, 10_000),
                 ProfanityFilter.Action.valueOf(p.oneOf("ARENA_CHAT_FILTER", "mask", "reject").toUpperCase(Locale.ROOT)),
                 p.optional("ARENA_CHAT_WORDLIST", ConfigLoader::wordList));
+        List<QueueConfig> queues = p.required("ARENA_MM_QUEUES", MatchmakingConfig::queues);
+        MatchmakingConfig matchmaking = new MatchmakingConfig(queues == null ? List.of() : queues,
+                p.duration("ARENA_MM_INTERVAL"), p.duration("ARENA_MM_DISCONNECT_GRACE"),
+                p.duration("ARENA_MM_LEASE_TTL"), p.duration("ARENA_MM_TICKET_RETENTION"));
+        Duration interval = matchmaking.interval();
+        if (interval != null && matchmaking.leaseTtl() != null
+                && matchmaking.leaseTtl().compareTo(interval.multipliedBy(2)) < 0) {
+            problems.add("ARENA_MM_LEASE_TTL: must be at least twice ARENA_MM_INTERVAL (each pass renews it)");
+        }
         if (tokenTtl != null && refreshTtl != null && refreshTtl.compareTo(tokenTtl) < 0) {
             problems.add("ARENA_REFRESH_TTL: must not be shorter than ARENA_TOKEN_TTL");
         }
@@ -181,7 +197,7 @@ public final class ConfigLoader {
                 instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId,
                 new WsLimits(outQueue, rate, burst, (int) Math.min(Integer.MAX_VALUE, maxMessage),
                         (int) Math.min(Integer.MAX_VALUE, hardFrame), heartbeat, idle, abuse, roomMax, resumeBuffer,
-                        resumeWindow, sendBuffer), chat, nodeTtl);
+                        resumeWindow, sendBuffer), chat, nodeTtl, matchmaking);
     }
 
     /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */

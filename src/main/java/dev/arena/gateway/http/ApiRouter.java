@@ -7,6 +7,7 @@ import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
 import dev.arena.match.MatchDirectory;
+import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
 import io.vertx.core.Future;
@@ -27,7 +28,7 @@ public final class ApiRouter {
     /** What the HTTP edge needs from the rest of the node. */
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
-                           ChatModeration chatModeration, MatchDirectory games) {}
+                           ChatModeration chatModeration, MatchDirectory games, Matchmaking matchmaking) {}
 
     private ApiRouter() {}
 
@@ -75,6 +76,7 @@ public final class ApiRouter {
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
         new GamesApi(s.games()).mount(router, auth);
+        new MatchmakingApi(s.matchmaking()).mount(router, auth);
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);

@@ -1,6 +1,7 @@
 package dev.arena.gateway.ws;
 
 import dev.arena.match.MatchId;
+import dev.arena.matchmaking.TicketId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,4 +34,9 @@ sealed interface ClientMessage {
     record MatchInput(Object rid, MatchId gameId, Map<String, Object> input) implements ClientMessage {}
 
     record MatchLeave(Object rid, MatchId gameId) implements ClientMessage {}
+
+    /** {@code mode}, {@code party_id} and {@code properties} as sent: matchmaking validates them (every field). */
+    record MmEnqueue(Object rid, Object mode, Object partyId, Object properties) implements ClientMessage {}
+
+    record MmCancel(Object rid, TicketId ticketId) implements ClientMessage {}
 }

@@ -109,6 +109,7 @@ public final class GatewaySockets {
                 rt.clock.millis(), nanos(), rt.metrics);
         connections.add(c);
         rt.metrics.opened();
+        rt.matchmaking.opened(principal.playerId());
         ws.textMessageHandler(text -> onText(c, text));
         ws.binaryMessageHandler(b -> {
             c.lastSeenMillis = rt.clock.millis();
@@ -235,6 +236,7 @@ public final class GatewaySockets {
             return Future.succeededFuture();
         }
         rt.metrics.closed();
+        rt.matchmaking.closed(c.principal.playerId());
         c.close(CloseCodes.NORMAL, "closed");
         List<Future<Boolean>> leaves = new ArrayList<>();
         for (String room : List.copyOf(c.rooms)) {

@@ -10,6 +10,10 @@ import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.Offer;
 import dev.arena.match.PlayerId;
+import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.matchmaking.service.TicketRecord;
+import dev.arena.matchmaking.service.TicketRequest;
+import dev.arena.matchmaking.service.TicketView;
 import dev.arena.room.RoomEvent;
 import dev.arena.room.RoomRegistry;
 import dev.arena.room.Rooms;
@@ -31,8 +35,11 @@ final class MessageRouter {
     private final Clock clock;
     private final MatchDirectory games;
     private final MatchFeed feed;
+    private final Matchmaking matchmaking;
 
-    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed) {
+    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed,
+                  Matchmaking matchmaking) {
+        this.matchmaking = matchmaking;
         this.rooms = rooms;
         this.chat = chat;
         this.clock = clock;
@@ -78,6 +85,19 @@ final class MessageRouter {
             case ClientMessage.MatchSpectate s -> attach(c, s.rid(), s.gameId(), false);
             case ClientMessage.MatchInput i -> matchInput(c, i);
             case ClientMessage.MatchLeave l -> matchLeave(c, l);
+            case ClientMessage.MmEnqueue e -> reply(c, e.rid(), enqueue(c, e),
+                    t -> new ServerMessage.MmTicket(e.rid(), TicketView.of(t)));
+            case ClientMessage.MmCancel x -> reply(c, x.rid(), matchmaking.cancel(c.principal.playerId(), x.ticketId()),
+                    t -> new ServerMessage.MmTicket(x.rid(), TicketView.of(t)));
+        }
+    }
+
+    private Future<TicketRecord> enqueue(Connection c, ClientMessage.MmEnqueue e) {
+        try {
+            return matchmaking.enqueue(c.principal.playerId(),
+                    TicketRequest.parse(e.mode(), e.partyId(), e.properties(), matchmaking.modes()));
+        } catch (ArenaException x) {
+            return Future.failedFuture(x);
         }
     }
 

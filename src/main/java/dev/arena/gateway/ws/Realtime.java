@@ -4,6 +4,7 @@ import dev.arena.config.WsLimits;
 import dev.arena.chat.ChatService;
 import dev.arena.identity.IdentityService;
 import dev.arena.match.MatchDirectory;
+import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.player.PlayerService;
 import dev.arena.room.RoomRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,10 +23,11 @@ public final class Realtime {
     final MessageRouter router;
     final MatchDirectory games;
     final MatchFeed matchFeed;
+    final Matchmaking matchmaking;
 
     public Realtime(IdentityService identity, PlayerService players, RoomRegistry rooms, ChatService chat,
                     WsLimits limits, Clock clock, String node, MeterRegistry meters,
-                    MatchDirectory games, MatchFeed matchFeed) {
+                    MatchDirectory games, MatchFeed matchFeed, Matchmaking matchmaking) {
         this.identity = identity;
         this.players = players;
         this.rooms = rooms;
@@ -36,7 +38,8 @@ public final class Realtime {
         this.metrics = new GatewayMetrics(meters, rooms, clock);
         this.games = games;
         this.matchFeed = matchFeed;
-        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed);
+        this.matchmaking = matchmaking;
+        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed, matchmaking);
         rooms.listener(metrics);
     }
 
