@@ -235,8 +235,8 @@ public final class GatewaySockets {
         if (!connections.remove(c)) {
             return Future.succeededFuture();
         }
+        rt.matchmaking.closed(c.principal.playerId()); // before the gauge drops: tests wait for the gauge
         rt.metrics.closed();
-        rt.matchmaking.closed(c.principal.playerId());
         c.close(CloseCodes.NORMAL, "closed");
         List<Future<Boolean>> leaves = new ArrayList<>();
         for (String room : List.copyOf(c.rooms)) {
