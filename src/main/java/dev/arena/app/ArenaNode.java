@@ -14,9 +14,22 @@ import dev.arena.identity.LoginThrottle;
 import dev.arena.identity.PasswordHasher;
 import dev.arena.identity.TokenService;
 import dev.arena.metrics.Metrics;
-import dev.arena.player.GameHistory;
+import dev.arena.leaderboard.LeaderboardIndex;
+import dev.arena.leaderboard.Leaderboards;
+import dev.arena.leaderboard.LocalLeaderboardIndex;
+import dev.arena.match.MatchListener;
 import dev.arena.player.PlayerService;
-import dev.arena.player.RankSource;
+import dev.arena.rating.Glicko2;
+import dev.arena.results.RatingsStep;
+import dev.arena.results.ResultJobs;
+import dev.arena.results.ResultLogStep;
+import dev.arena.results.ResultRecorder;
+import dev.arena.results.ResultStep;
+import dev.arena.results.StatsStep;
+import dev.arena.storage.postgres.PgRatingStore;
+import dev.arena.storage.postgres.PgResultStore;
+import java.util.ArrayList;
+import java.util.function.UnaryOperator;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
 import dev.arena.storage.postgres.PgChatStore;
@@ -92,6 +105,11 @@ public final class ArenaNode implements AutoCloseable {
     /** This node's matches, in memory only (no stored results yet; see docs/MATCHES.md). */
     private MatchRegistry matches;
     private Matchmaking matchmaking;
+    /** Stores finished matches; then the jobs carry them on. */
+    private ResultRecorder recorder;
+    private ResultJobs jobs;
+    /** Wraps every result step (tests: failures, kills); identity in production. */
+    private final UnaryOperator<ResultStep> stepWrapper;
     private String httpDeployment;
     /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
     private RedisBackplane redis;
@@ -99,14 +117,20 @@ public final class ArenaNode implements AutoCloseable {
     private static final int ROOM_INBOX = 65_536;
     private int port;
 
-    private ArenaNode(ArenaConfig config, Clock clock) {
+    private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
         this.config = config;
         this.clock = clock;
+        this.stepWrapper = stepWrapper;
     }
 
     /** Starts a node and blocks until it serves requests (or fails, leaving nothing running). */
     public static ArenaNode start(ArenaConfig config, Clock clock) {
-        ArenaNode node = new ArenaNode(config, clock);
+        return start(config, clock, UnaryOperator.identity());
+    }
+
+    /** For tests: {@code stepWrapper} wraps every result step (to inject failures or hang one). */
+    public static ArenaNode start(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
+        ArenaNode node = new ArenaNode(config, clock, stepWrapper);
         try {
             node.startAll();
             return node;
@@ -142,8 +166,9 @@ public final class ArenaNode implements AutoCloseable {
         TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokenTtl(), clock);
         identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
                 config.refreshTtl(), clock);
-        PlayerService players = new PlayerService(accounts, new PgPlayerStore(pool), GameHistory.NONE,
-                RankSource.UNRANKED, clock);
+        PgPlayerStore playerStore = new PgPlayerStore(pool);
+        PgRatingStore ratings = new PgRatingStore(pool);
+        PgResultStore results = new PgResultStore(pool);
         // chat: bans and mutes in force are loaded before anything can post
         PgChatStore chatStore = new PgChatStore(pool);
         LocalModerationCache localRestrictions = new LocalModerationCache(chatStore, clock);
@@ -159,6 +184,17 @@ public final class ArenaNode implements AutoCloseable {
         chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
         ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock);
 
+        // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL, then the durable jobs that
+        // carry each stored result into ratings, stats and leaderboards
+        LeaderboardIndex index = redis != null ? redis.leaderboard() : new LocalLeaderboardIndex();
+        Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
+        await(leaderboards.rebuild(redis != null));
+        PlayerService players = new PlayerService(accounts, playerStore, ratings, results, leaderboards, clock);
+        List<ResultStep> steps = new ArrayList<>(List.of(new ResultLogStep(),
+                new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock)));
+        steps.replaceAll(stepWrapper);
+        jobs = ResultJobs.start(database.url(), config.jobs(), results, steps, metrics.registry());
+
         // 4. real time: rooms spread over one owning context per event loop; stream and presence in-process on
         //    a single node, in Redis on a cluster (which then starts its heartbeat and sweeper).
         RoomStream roomStream = redis != null ? redis.roomStream()
@@ -172,17 +208,19 @@ public final class ArenaNode implements AutoCloseable {
         }
         // matches share the rooms' owning contexts: one tick scheduler per context; frames go out through the feed
         MatchFeed matchFeed = new MatchFeed();
-        matches = new MatchRegistry(GameCatalog.load(), shards.stream().map(VertxTickScheduler::new).toList(),
-                MatchConfig.defaults(), matchFeed);
+        GameCatalog catalog = GameCatalog.load();
+        recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(), mode -> false, clock);
+        matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
+                MatchConfig.defaults(), MatchListener.withResults(matchFeed, recorder));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
-        matchmaking = matchmaking(games, roomStream);
+        matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
                 metrics.registry(), games, matchFeed, matchmaking);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, matchmaking);
+                chatModeration, games, results, leaderboards, matchmaking);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
@@ -194,10 +232,10 @@ public final class ArenaNode implements AutoCloseable {
 
     /**
      * Matchmaking: tickets and parties in-process on a single node, in Redis on a cluster, where a lease lets one
-     * node at a time run each mode's matcher. Ratings are read when a ticket is queued. Pushes (mm.*, party.*) take
-     * the players' private rooms, the path of direct messages, so they reach a player on any node.
+     * node at a time run each mode's matcher. Stored Glicko-2 ratings are read when a ticket is queued. Pushes
+     * (mm.*, party.*) take the players' private rooms, the path of direct messages, so they reach any node.
      */
-    private Matchmaking matchmaking(MatchDirectory games, RoomStream stream) {
+    private Matchmaking matchmaking(MatchDirectory games, RoomStream stream, RatingSource ratings) {
         MatchmakingConfig mm = config.matchmaking();
         for (var q : mm.queues()) {
             if (games.registry().games().find(q.mode()).isEmpty()) {
@@ -213,7 +251,7 @@ public final class ArenaNode implements AutoCloseable {
         Matcher matcher = new Matcher(tickets, lease, mm.queues(),
                 new MatchLauncher(tickets, games, push, config.nodeId()), config.nodeId());
         Matchmaking service = new Matchmaking(tickets, new PartyService(parties, tickets, push, clock),
-                RatingSource.UNRATED, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace()),
+                ratings, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace()),
                 clock, vertx.getOrCreateContext());
         MatchmakingMetrics.register(metrics.registry(), service);
         return service;
@@ -298,6 +336,16 @@ public final class ArenaNode implements AutoCloseable {
                     await(Future.join(ended).timeout(5, TimeUnit.SECONDS).otherwiseEmpty());
                 });
             }
+            if (recorder != null) {
+                ResultRecorder storing = recorder;
+                recorder = null;
+                quietly("store the last results", () -> await(storing.drained().timeout(10, TimeUnit.SECONDS)));
+            }
+            if (jobs != null) {
+                ResultJobs running = jobs;
+                jobs = null;
+                quietly("stop result jobs", running::close);
+            }
             if (httpDeployment != null) {
                 quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
                 httpDeployment = null;
@@ -329,6 +377,10 @@ public final class ArenaNode implements AutoCloseable {
      * node shuts down (its own local state only). Tests use it.
      */
     synchronized void crash() {
+        if (jobs != null) {
+            jobs.halt();
+            jobs = null;
+        }
         if (redis != null) {
             redis.halt();
             quietly("drop Redis", () -> await(redis.close()));

@@ -95,6 +95,16 @@ public final class MatchDirectory {
         return entry;
     }
 
+    /** Whether this node runs the game or finished it recently (its state is then in memory). */
+    public boolean known(MatchId id) {
+        if (live.containsKey(id)) {
+            return true;
+        }
+        synchronized (finished) {
+            return finished.containsKey(id);
+        }
+    }
+
     /** The running match, if this node runs it. */
     public Optional<MatchLoop<?, ?, ?>> live(MatchId id) {
         Entry e = live.get(id);
