@@ -77,7 +77,8 @@ public final class ConfigLoader {
                 "matchmaking queues: mode=1v1|2v2|...|ffaN[@window start/growth per s/max],... (docs/MATCHMAKING.md)");
         key("ARENA_MM_INTERVAL", "250ms", "time between two matchmaking passes");
         key("ARENA_MM_DISCONNECT_GRACE", "30s", "how long a player may be without a socket before their tickets are cancelled");
-        key("ARENA_MM_LEASE_TTL", "5s", "with Redis: matcher lease time, renewed every pass (keep it several ARENA_MM_INTERVALs); a dead matcher node is replaced after it");
+        key("ARENA_MM_LEASE_TTL", "5s", "with Redis: matcher lease time, renewed every pass (keep it several "
+                + "ARENA_MM_INTERVALs); a dead matcher node is replaced after it");
         key("ARENA_MM_TICKET_RETENTION", "10m", "how long a matched or cancelled ticket can still be read");
     }
 
