@@ -40,8 +40,12 @@ import dev.arena.chat.ChatService;
 import dev.arena.gateway.ws.MatchFeed;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
+import dev.arena.match.GameFactory;
 import dev.arena.match.MatchConfig;
+import dev.arena.lobby.Lobby;
+import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchListeners;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
 import dev.arena.config.ConfigException;
@@ -208,19 +212,25 @@ public final class ArenaNode implements AutoCloseable {
         }
         // matches share the rooms' owning contexts: one tick scheduler per context; frames go out through the feed
         MatchFeed matchFeed = new MatchFeed();
+        // the lobby watches the matches too (its own context: the first shard's) and feeds the lobby topic
+        LobbyTracker lobbyTracker = new LobbyTracker(shards.getFirst(), clock);
         GameCatalog catalog = GameCatalog.load();
-        recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(), mode -> false, clock);
+        recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
+                mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
-                MatchConfig.defaults(), MatchListener.withResults(matchFeed, recorder));
+                MatchConfig.defaults(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
+                        lobbyTracker));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
+        Lobby lobby = new Lobby(games);
+        lobbyTracker.watch(lobby);
         matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
-                metrics.registry(), games, matchFeed, matchmaking);
+                metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, matchmaking);
+                chatModeration, games, results, leaderboards, lobby, matchmaking);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),

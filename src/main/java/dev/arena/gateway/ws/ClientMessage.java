@@ -35,6 +35,13 @@ sealed interface ClientMessage {
 
     record MatchLeave(Object rid, MatchId gameId) implements ClientMessage {}
 
+    record MatchReady(Object rid, MatchId gameId, boolean ready) implements ClientMessage {}
+
+    /** {@code mode} and {@code region} filter the changes; null for all. */
+    record LobbySubscribe(Object rid, String mode, String region) implements ClientMessage {}
+
+    record LobbyUnsubscribe(Object rid) implements ClientMessage {}
+
     /** {@code mode}, {@code party_id} and {@code properties} as sent: matchmaking validates them (every field). */
     record MmEnqueue(Object rid, Object mode, Object partyId, Object properties) implements ClientMessage {}
 

@@ -243,6 +243,7 @@ public final class GatewaySockets {
             leaves.add(rt.rooms.leave(room, c));
         }
         c.rooms.clear();
+        rt.router.closed(c);
         for (var match : List.copyOf(c.matches)) {
             rt.router.detach(c, match);
         }

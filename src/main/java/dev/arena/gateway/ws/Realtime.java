@@ -3,6 +3,8 @@ package dev.arena.gateway.ws;
 import dev.arena.config.WsLimits;
 import dev.arena.chat.ChatService;
 import dev.arena.identity.IdentityService;
+import dev.arena.lobby.Lobby;
+import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
 import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.player.PlayerService;
@@ -23,11 +25,13 @@ public final class Realtime {
     final MessageRouter router;
     final MatchDirectory games;
     final MatchFeed matchFeed;
+    final LobbyFeed lobbyFeed;
     final Matchmaking matchmaking;
 
     public Realtime(IdentityService identity, PlayerService players, RoomRegistry rooms, ChatService chat,
                     WsLimits limits, Clock clock, String node, MeterRegistry meters,
-                    MatchDirectory games, MatchFeed matchFeed, Matchmaking matchmaking) {
+                    MatchDirectory games, MatchFeed matchFeed, Lobby lobby, LobbyTracker lobbyTracker,
+                    Matchmaking matchmaking) {
         this.identity = identity;
         this.players = players;
         this.rooms = rooms;
@@ -38,8 +42,9 @@ public final class Realtime {
         this.metrics = new GatewayMetrics(meters, rooms, clock);
         this.games = games;
         this.matchFeed = matchFeed;
+        this.lobbyFeed = new LobbyFeed(lobbyTracker, LobbyFeed.MAX_SUBSCRIBERS);
         this.matchmaking = matchmaking;
-        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed, matchmaking);
+        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed, lobby, lobbyFeed, matchmaking);
         rooms.listener(metrics);
     }
 
