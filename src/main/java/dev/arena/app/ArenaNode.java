@@ -53,6 +53,23 @@ import dev.arena.match.MatchListeners;
 import dev.arena.match.MatchMetrics;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
+import dev.arena.config.ConfigException;
+import dev.arena.config.MatchmakingConfig;
+import dev.arena.matchmaking.service.DisconnectWatch;
+import dev.arena.matchmaking.service.LocalPartyStore;
+import dev.arena.matchmaking.service.LocalTicketStore;
+import dev.arena.matchmaking.service.MatchLauncher;
+import dev.arena.matchmaking.service.Matcher;
+import dev.arena.matchmaking.service.MatcherLease;
+import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.matchmaking.service.MatchmakingMetrics;
+import dev.arena.matchmaking.service.PartyService;
+import dev.arena.matchmaking.service.PartyStore;
+import dev.arena.matchmaking.service.PlayerPush;
+import dev.arena.matchmaking.service.TicketStore;
+import dev.arena.rating.RatingSource;
+import dev.arena.room.RoomEvent;
+import dev.arena.room.Rooms;
 import dev.arena.room.RoomRegistry;
 import dev.arena.storage.local.LocalPresenceStore;
 import dev.arena.storage.local.LocalRoomStream;
@@ -96,6 +113,7 @@ public final class ArenaNode implements AutoCloseable {
     private ApiRouter.Services httpServices;
     /** This node's matches, in memory only (no stored results yet; see docs/MATCHES.md). */
     private MatchRegistry matches;
+    private Matchmaking matchmaking;
     /** Stores finished matches; then the jobs carry them on. */
     private ResultRecorder recorder;
     private ResultJobs jobs;
@@ -229,19 +247,48 @@ public final class ArenaNode implements AutoCloseable {
             matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
             remoteGames = new RemoteGames(remote, games, lobby);
         }
+        matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
-                metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchRelay);
+                metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking, matchRelay);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, lobby, remoteGames);
+                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
                 new DeploymentOptions().setInstances(config.httpInstances())));
+        matchmaking.start(config.matchmaking().interval());
         log.info("Arena node {} listening on http://{}:{} ({} event loops, started in {} ms)", config.nodeId(),
                 config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Matchmaking: tickets and parties in-process on a single node, in Redis on a cluster, where a lease lets one
+     * node at a time run each mode's matcher. Stored Glicko-2 ratings are read when a ticket is queued. Pushes
+     * (mm.*, party.*) take the players' private rooms, the path of direct messages, so they reach any node.
+     */
+    private Matchmaking matchmaking(MatchDirectory games, RoomStream stream, RatingSource ratings) {
+        MatchmakingConfig mm = config.matchmaking();
+        for (var q : mm.queues()) {
+            if (games.registry().games().find(q.mode()).isEmpty()) {
+                throw new ConfigException(List.of("ARENA_MM_QUEUES: " + q.mode() + " is not a game mode"));
+            }
+        }
+        PlayerPush push = (player, frame) -> stream.broadcast(new RoomEvent.Notice(Rooms.user(player), frame,
+                clock.instant()));
+        TicketStore tickets = redis != null ? redis.tickets(mm.ticketRetention())
+                : new LocalTicketStore(clock, mm.ticketRetention());
+        PartyStore parties = redis != null ? redis.parties() : new LocalPartyStore();
+        MatcherLease lease = redis != null ? redis.matcherLease(mm.leaseTtl()) : MatcherLease.SOLE;
+        Matcher matcher = new Matcher(tickets, lease, mm.queues(),
+                new MatchLauncher(tickets, games, push, config.nodeId()), config.nodeId());
+        Matchmaking service = new Matchmaking(tickets, new PartyService(parties, tickets, push, clock),
+                ratings, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace()),
+                clock, vertx.getOrCreateContext());
+        MatchmakingMetrics.register(metrics.registry(), service);
+        return service;
     }
 
     /** Ready when the database answers, and Redis too on a cluster. */
@@ -285,6 +332,10 @@ public final class ArenaNode implements AutoCloseable {
         return chat;
     }
 
+    public Matchmaking matchmaking() {
+        return matchmaking;
+    }
+
     /** What every HTTP server instance builds its router from (the OpenAPI drift test rebuilds one too). */
     public ApiRouter.Services httpServices() {
         return httpServices;
@@ -303,6 +354,12 @@ public final class ArenaNode implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
+            if (matchmaking != null) {
+                // leases released: another node's matcher takes over at its next step, not after the lease time
+                Matchmaking stopping = matchmaking;
+                matchmaking = null;
+                quietly("stop matchmaking", () -> await(stopping.stop().timeout(5, TimeUnit.SECONDS)));
+            }
             if (matches != null) {
                 // each match ends (abandoned, "shutdown") at its next tick and sends match.end to its sockets
                 MatchRegistry stopping = matches;
