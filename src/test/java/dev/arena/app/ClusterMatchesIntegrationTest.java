@@ -172,6 +172,33 @@ class ClusterMatchesIntegrationTest {
     }
 
     @Test
+    void aRelayedGameOnOneNodeIsReportedFromTheOtherAndItsReplayWaitsForTheEnd() {
+        ArenaNode n1 = cluster.node1();
+        ArenaNode n2 = cluster.node2();
+        Player a = player();
+        Player b = player();
+        String id = create(n1, a, new JsonObject().put("mode", "relay").put("max_players", 2)).getString("game_id");
+        ok(http(n2).post("/games/" + id + "/join", null, b.token()));
+        ok(http(n2).post("/games/" + id + "/ready", new JsonObject().put("ready", true), b.token()));
+        ok(http(n1).post("/games/" + id + "/ready", new JsonObject().put("ready", true), a.token()));
+        awaitStatus(n2, id, b, "running");
+        // no replay while it runs, whichever node is asked
+        assertThat(http(n2).get("/games/" + id + "/replay", b.token()).status()).isEqualTo(409);
+
+        Response done = http(n2).post("/games/" + id + "/finish",
+                new JsonObject().put("result", new JsonObject().put("winner", b.id())), b.token());
+        assertThat(done.status()).as("%s", done).isEqualTo(202);
+        assertThat(done.json().getJsonObject("result").getJsonObject("outcome").getString("player")).isEqualTo(b.id());
+        Response again = http(n2).post("/games/" + id + "/finish",
+                new JsonObject().put("result", new JsonObject().put("winner", a.id())), a.token());
+        assertThat(again.status()).isEqualTo(409);
+        JsonObject replay = Eventually.until(() -> http(n2).get("/games/" + id + "/replay", b.token()),
+                r -> r.status() == 200, "the stored replay").json();
+        assertThat(replay.getString("owner_node")).isEqualTo(nodeId(n1));
+        assertThat(replay.getString("reported_by")).isEqualTo(b.id());
+    }
+
+    @Test
     void aSpectatorOnTheOtherNodeSeesTheFramesAndCannotPlay() {
         Player a = player();
         Player b = player();

@@ -167,10 +167,18 @@ final class GamesApi {
             body.error("result", "must be an object: {winner}, {draw: true} or {standings: [...]}");
         }
         body.validate();
+        if (remote(id)) {
+            Handlers.respond(ctx, 202, remote.finish(id, me(ctx), (JsonObject) raw));
+        } else {
+            Handlers.respond(ctx, 202, report(games, id, me(ctx), (JsonObject) raw));
+        }
+    }
+
+    /** Parses the reported result against the game's seats and reports it (also for other nodes' requests). */
+    static Future<Finished> report(MatchDirectory games, MatchId id, PlayerId me, JsonObject raw) {
         List<PlayerId> seated = games.require(id).view().players().stream().map(MatchView.PlayerView::player).toList();
-        MatchResult result = ReportedResult.parse((JsonObject) raw, seated);
-        Handlers.respond(ctx, 202, games.report(id, me(ctx), result)
-                .map(r -> new Finished(id, MatchStatus.FINISHED, r)));
+        MatchResult result = ReportedResult.parse(raw, seated);
+        return games.report(id, me, result).map(r -> new Finished(id, MatchStatus.FINISHED, r));
     }
 
     private void replay(RoutingContext ctx) {
@@ -178,7 +186,15 @@ final class GamesApi {
         if (games.live(id).isPresent()) {
             throw new ArenaException.Conflict("game " + id + " is still running; its replay exists once it ends");
         }
-        Handlers.respond(ctx, 200, visible(ctx, id, results.replay(id))
+        Future<Optional<StoredMatch>> stored = results.replay(id);
+        if (remote != null) { // not stored yet, and another node runs it: the same 409
+            stored = stored.compose(found -> found.isPresent() ? Future.succeededFuture(found)
+                    : remote.running(id).compose(running -> running
+                            ? Future.failedFuture(new ArenaException.Conflict("game " + id
+                                    + " is still running; its replay exists once it ends"))
+                            : Future.succeededFuture(found)));
+        }
+        Handlers.respond(ctx, 200, visible(ctx, id, stored)
                 .compose(m -> ctx.vertx().executeBlocking(() -> withEvents(m), false))
                 .map(m -> new ReplayBody(id, m.match().mode(), m.ownerNode(), m.relayed(), m.reportedBy(),
                         m.match().finishedAt(), m.match().result(), m.log())));

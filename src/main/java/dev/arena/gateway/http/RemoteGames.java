@@ -55,6 +55,10 @@ public final class RemoteGames {
             return lobby.kick(game(b), player(b), new PlayerId(UUID.fromString(b.getString("target"))))
                     .map(RemoteGames::body);
         });
+        bus.serve("http.finish", raw -> {
+            JsonObject b = new JsonObject(raw);
+            return GamesApi.report(games, game(b), player(b), b.getJsonObject("result")).map(Json::encodeToString);
+        });
         bus.serve("http.list", raw -> {
             JsonObject b = new JsonObject(raw);
             String status = b.getString("status");
@@ -78,6 +82,15 @@ public final class RemoteGames {
 
     Future<RawValue> leave(MatchId id, PlayerId me) {
         return forward("http.leave", id, me, new JsonObject());
+    }
+
+    Future<RawValue> finish(MatchId id, PlayerId me, JsonObject result) {
+        return forward("http.finish", id, me, new JsonObject().put("result", result));
+    }
+
+    /** Whether a live node owns the game (it is running, or finished there moments ago). */
+    Future<Boolean> running(MatchId id) {
+        return bus.owner(id).map(owner -> true).otherwise(false);
     }
 
     /** Whether another node may run the game (this node does not know it). */
