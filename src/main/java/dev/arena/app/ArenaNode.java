@@ -21,6 +21,12 @@ import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
 import dev.arena.storage.postgres.PgChatStore;
 import dev.arena.storage.postgres.PgPlayerStore;
+import dev.arena.storage.postgres.PgTournamentStore;
+import dev.arena.rating.RatingSource;
+import dev.arena.tournament.RoomTournamentFeed;
+import dev.arena.tournament.TournamentResults;
+import dev.arena.tournament.TournamentService;
+import dev.arena.tournament.TournamentSweeper;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.chat.ChatService;
@@ -75,6 +81,12 @@ public final class ArenaNode implements AutoCloseable {
     /** This node's matches, in memory only (no stored results yet; see docs/MATCHES.md). */
     private MatchRegistry matches;
     private String httpDeployment;
+    /** Tournaments (docs/TOURNAMENTS.md): the service, its result step and its periodic sweep. */
+    private TournamentService tournaments;
+    private TournamentResults tournamentResults;
+    private TournamentSweeper tournamentSweeper;
+    /** How often due check-ins, starts and no-show deadlines are looked for (judged by the injected clock). */
+    private static final java.time.Duration TOURNAMENT_SWEEP = java.time.Duration.ofSeconds(1);
     /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
     private RedisBackplane redis;
     /** Events waiting for one room before new ones are dropped (and counted). */
@@ -160,10 +172,17 @@ public final class ArenaNode implements AutoCloseable {
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
                 metrics.registry(), games, matchFeed);
 
+        // tournaments: results advance brackets through TournamentResults (a ResultStep); time-driven work is swept
+        tournaments = new TournamentService(new PgTournamentStore(pool), games, RatingSource.UNRATED,
+                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), redis == null);
+        tournamentResults = new TournamentResults(tournaments);
+        await(tournaments.recover());
+        tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
+
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games);
+                chatModeration, games, tournaments);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
@@ -209,6 +228,15 @@ public final class ArenaNode implements AutoCloseable {
         return identity;
     }
 
+    public TournamentService tournaments() {
+        return tournaments;
+    }
+
+    /** The tournament step of the results pipeline. */
+    public TournamentResults tournamentResults() {
+        return tournamentResults;
+    }
+
     public ChatService chat() {
         return chat;
     }
@@ -231,6 +259,10 @@ public final class ArenaNode implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
+            if (tournamentSweeper != null) {
+                tournamentSweeper.close();
+                tournamentSweeper = null;
+            }
             if (matches != null) {
                 // each match ends (abandoned, "shutdown") at its next tick and sends match.end to its sockets
                 MatchRegistry stopping = matches;

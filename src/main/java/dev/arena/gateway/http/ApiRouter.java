@@ -9,6 +9,7 @@ import dev.arena.identity.IdentityService;
 import dev.arena.match.MatchDirectory;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
+import dev.arena.tournament.TournamentService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -27,7 +28,7 @@ public final class ApiRouter {
     /** What the HTTP edge needs from the rest of the node. */
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
-                           ChatModeration chatModeration, MatchDirectory games) {}
+                           ChatModeration chatModeration, MatchDirectory games, TournamentService tournaments) {}
 
     private ApiRouter() {}
 
@@ -75,6 +76,9 @@ public final class ApiRouter {
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
         new GamesApi(s.games()).mount(router, auth);
+        if (s.tournaments() != null) {
+            new TournamentApi(s.tournaments()).mount(router, auth);
+        }
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);
