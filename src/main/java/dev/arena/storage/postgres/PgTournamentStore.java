@@ -257,7 +257,7 @@ public final class PgTournamentStore implements TournamentStore {
         public Future<Void> savePairings(UUID tournament, List<PairingRow> rows, Collection<PairingId> removed) {
             Future<Void> deleted = removed.isEmpty() ? Future.succeededFuture()
                     : c.preparedQuery("DELETE FROM tournament_pairings WHERE tournament_id = $1 AND pairing_id = ANY($2)")
-                    .execute(Tuple.of(tournament, removed.stream().map(PairingId::value).toArray(String[]::new)))
+                    .execute(Tuple.of(tournament).addArrayOfString(names(removed)))
                     .mapEmpty();
             if (rows.isEmpty()) {
                 return deleted;
@@ -311,7 +311,7 @@ public final class PgTournamentStore implements TournamentStore {
         public Future<List<TournamentGame>> gamesOf(UUID tournament, Collection<PairingId> pairings) {
             return c.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE tournament_id = $1 "
                             + "AND pairing_id = ANY($2) ORDER BY game_no")
-                    .execute(Tuple.of(tournament, pairings.stream().map(PairingId::value).toArray(String[]::new)))
+                    .execute(Tuple.of(tournament).addArrayOfString(names(pairings)))
                     .map(PgTournamentStore::games);
         }
 
@@ -331,8 +331,7 @@ public final class PgTournamentStore implements TournamentStore {
                             WHERE old.game_id = g.game_id AND g.tournament_id = $1 AND g.pairing_id = ANY($2)
                               AND (g.outcome IS NULL OR g.outcome IN ('home', 'away', 'draw'))
                             RETURNING g.game_id, old.outcome AS was""")
-                    .execute(Tuple.of(tournament, pairings.stream().map(PairingId::value).toArray(String[]::new),
-                            ts(at)))
+                    .execute(Tuple.of(tournament).addArrayOfString(names(pairings)).addOffsetDateTime(ts(at)))
                     .map(rows -> {
                         List<MatchId> open = new ArrayList<>();
                         rows.forEach(r -> {
@@ -409,6 +408,10 @@ public final class PgTournamentStore implements TournamentStore {
                     .execute(Tuple.of(t.id(), t.status().wire(), t.version(), ts(t.startedAt()), ts(t.endedAt())))
                     .mapEmpty();
         }
+    }
+
+    private static String[] names(Collection<PairingId> ids) {
+        return ids.stream().map(PairingId::value).toArray(String[]::new);
     }
 
     private static String state(PairingState s) {
