@@ -519,7 +519,7 @@ public final class TournamentService {
         }
     }
 
-    /** Voids a game that no longer exists and starts its replacement with a fresh no-show deadline. */
+    /** Voids a game that no longer exists and starts its replacement. */
     private Future<Void> replaceLost(TournamentChange w, TournamentGame game) {
         return w.bracket().compose(b -> w.tx().settle(game.gameId(), TournamentGame.Outcome.VOID, w.now)
                 .compose(first -> {
@@ -533,7 +533,11 @@ public final class TournamentService {
                     u.put("game_number", game.number());
                     u.put("outcome", TournamentGame.Outcome.VOID);
                     u.put("reason", "lost");
-                    return w.tx().addGames(List.of(w.newGame(p, game.number() + 1, noShowDeadline(w))));
+                    // a deadline still ahead is kept (it is stored for this); one that passed while the game was
+                    // gone starts again: players could not sit down in a game that did not exist
+                    Instant deadline = game.deadline() != null && game.deadline().isAfter(w.now)
+                            ? game.deadline() : noShowDeadline(w);
+                    return w.tx().addGames(List.of(w.newGame(p, game.number() + 1, deadline)));
                 }));
     }
 
