@@ -59,19 +59,20 @@ CREATE TABLE tournament_pairings (
     PRIMARY KEY (tournament_id, pairing_id)
 );
 
--- Every transition applied to the bracket, in order: results of series and walkovers, and corrections.
+-- Every transition applied to the bracket, in order (by id): results of series and walkovers, and corrections.
 -- A result that came from a game names it; the unique key makes a second delivery of that game's result fail
 -- instead of advancing the bracket twice.
 CREATE TABLE tournament_transitions (
+    id            bigserial   PRIMARY KEY,
     tournament_id uuid        NOT NULL REFERENCES tournaments (id) ON DELETE CASCADE,
-    seq           int         NOT NULL,
     kind          text        NOT NULL CHECK (kind IN ('result', 'walkover', 'correction')),
     pairing_id    text        NOT NULL,
     result        text        NOT NULL,
     game_id       uuid        UNIQUE,
-    created_at    timestamptz NOT NULL,
-    PRIMARY KEY (tournament_id, seq)
+    created_at    timestamptz NOT NULL
 );
+-- A tournament's log in order (ids grow; changes of one tournament are serialised by its row lock).
+CREATE INDEX tournament_transitions_tournament ON tournament_transitions (tournament_id, id);
 
 -- Pairing <-> game. One row per game of a series. `outcome` NULL while open; set exactly once (the result step
 -- updates WHERE outcome IS NULL, so a duplicate delivery finds nothing to do). `deadline` is the no-show limit,

@@ -198,16 +198,17 @@ final class TournamentChange {
         }
         bracket = after;
         bracketRead = true;
-        Future<Void> f = tx.savePairings(id(), rows, removed)
-                .compose(v -> tx.addTransitions(id(), transitions))
-                .compose(v -> reset.isEmpty() ? Future.succeededFuture(List.<MatchId>of())
-                        : tx.resetGames(id(), reset, now))
-                .compose(stopped -> {
-                    toStop.addAll(stopped);
-                    return touched.isEmpty() ? Future.succeededFuture(List.<TournamentGame>of())
-                            : tx.gamesOf(id(), touched);
-                })
-                .compose(games -> schedule(after, touched, playableAfter, games));
+        // issued together: the transaction's connection pipelines them, in this order, in one round trip
+        Future<Void> saved = tx.savePairings(id(), rows, removed);
+        Future<Void> logged = tx.addTransitions(id(), transitions);
+        Future<List<MatchId>> stopped = reset.isEmpty() ? Future.succeededFuture(List.of())
+                : tx.resetGames(id(), reset, now);
+        Future<List<TournamentGame>> games = touched.isEmpty() ? Future.succeededFuture(List.of())
+                : tx.gamesOf(id(), touched);
+        Future<Void> f = Future.all(saved, logged, stopped, games).compose(v -> {
+            toStop.addAll(stopped.result());
+            return schedule(after, touched, playableAfter, games.result());
+        });
         if (after.isComplete() && tournament.status() == TournamentStatus.RUNNING) {
             f = f.compose(v -> finish(after));
         }
@@ -250,7 +251,8 @@ final class TournamentChange {
                 toCreate.add(newGame(after.pairing(id), next, now.plusSeconds(60L * tournament.noShowMinutes())));
             }
         }
-        return Future.all(work).compose(v -> tx.addGames(toCreate));
+        work.add(tx.addGames(toCreate));
+        return Future.all(work).mapEmpty();
     }
 
     /**

@@ -135,17 +135,13 @@ public final class TournamentService {
             if (!t.status().open()) {
                 throw new ArenaException.Conflict("registration is closed: the tournament is " + t.status().wire());
             }
-            return w.tx().registrations(id).compose(regs -> {
-                if (regs.stream().anyMatch(r -> r.playerId().equals(player))) {
-                    throw new ArenaException.Conflict("already registered");
-                }
-                if (regs.size() >= t.maxPlayers()) {
+            // insert first (a second registration is refused by the key), then count: over the limit rolls back
+            return w.tx().register(id, player, w.now).map(count -> {
+                if (count > t.maxPlayers()) {
                     throw new ArenaException.Conflict("the tournament is full (" + t.maxPlayers() + " players)");
                 }
-                return w.tx().register(id, player, w.now).map(v -> {
-                    players(w, "player_registered", player, regs.size() + 1);
-                    return null;
-                });
+                players(w, "player_registered", player, count);
+                return null;
             });
         });
     }
@@ -160,8 +156,8 @@ public final class TournamentService {
                 if (!was) {
                     throw new ArenaException.Conflict("not registered");
                 }
-                return w.tx().registrations(id).map(regs -> {
-                    players(w, "player_unregistered", player, regs.size());
+                return w.tx().registrationCount(id).map(count -> {
+                    players(w, "player_unregistered", player, count);
                     return null;
                 });
             });
@@ -347,13 +343,11 @@ public final class TournamentService {
      * Idempotent: the game's row is settled at most once (a second delivery finds it settled and does nothing).
      */
     public Future<Void> applyResult(FinishedMatch m) {
-        return store.tournamentOf(m.id()).compose(owner -> owner.isEmpty() ? Future.succeededFuture()
-                : change(owner.get(), w -> w.tx().game(m.id()).compose(row -> {
-                    if (row.isEmpty() || !row.get().open()) {
-                        return Future.succeededFuture(); // delivered before: nothing to do
-                    }
-                    return counted(w, row.get(), m.result());
-                })));
+        // the row's tournament and pairing never change, so they are read before taking the lock; whether the game
+        // is still open is decided under it (settle), which is what makes a second delivery a no-op
+        return store.tournamentGame(m.id()).compose(row -> row.isEmpty() || !row.get().open()
+                ? Future.succeededFuture()
+                : change(row.get().tournamentId(), w -> counted(w, row.get(), m.result())));
     }
 
     private Future<Void> counted(TournamentChange w, TournamentGame game, MatchResult result) {
@@ -383,7 +377,11 @@ public final class TournamentService {
                     Instant deadline = game.deadline() != null ? game.deadline() : noShowDeadline(w);
                     return w.tx().addGames(List.of(w.newGame(p, game.number() + 1, deadline)));
                 }
-                return w.tx().gamesOf(w.id(), List.of(p.id())).compose(gs -> {
+                Future<List<TournamentGame>> played = rules.bestOf() == 1 ? Future.succeededFuture(List.of(
+                        new TournamentGame(game.gameId(), w.id(), p.id(), game.number(), game.node(), game.createdAt(),
+                                game.deadline(), outcome)))
+                        : w.tx().gamesOf(w.id(), List.of(p.id()));
+                return played.compose(gs -> {
                     int home = 0;
                     int away = 0;
                     int draws = 0;

@@ -43,8 +43,8 @@ public interface TournamentStore {
 
     Future<List<Correction>> corrections(UUID tournament);
 
-    /** The tournament a game belongs to, if it is a tournament game. */
-    Future<Optional<UUID>> tournamentOf(MatchId game);
+    /** The game's row, if it is a tournament game. */
+    Future<Optional<TournamentGame>> tournamentGame(MatchId game);
 
     /** Tournaments whose check-in should open or whose start is due at {@code now}. */
     Future<List<UUID>> due(Instant now);
@@ -64,7 +64,10 @@ public interface TournamentStore {
 
         Future<List<Registration>> registrations(UUID tournament);
 
-        Future<Void> register(UUID tournament, UUID player, Instant at);
+        /** Registers and returns the number of registered players; {@code Conflict} when registered already. */
+        Future<Integer> register(UUID tournament, UUID player, Instant at);
+
+        Future<Integer> registrationCount(UUID tournament);
 
         /** False when the player was not registered. */
         Future<Boolean> unregister(UUID tournament, UUID player);

@@ -132,11 +132,10 @@ public final class PgTournamentStore implements TournamentStore {
     }
 
     @Override
-    public Future<Optional<UUID>> tournamentOf(MatchId game) {
-        return pool.preparedQuery("SELECT tournament_id FROM tournament_games WHERE game_id = $1")
+    public Future<Optional<TournamentGame>> tournamentGame(MatchId game) {
+        return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE game_id = $1")
                 .execute(Tuple.of(game.value()))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(rows.iterator().next().getUUID("tournament_id")));
+                .map(rows -> games(rows).stream().findFirst());
     }
 
     @Override
@@ -197,13 +196,22 @@ public final class PgTournamentStore implements TournamentStore {
         }
 
         @Override
-        public Future<Void> register(UUID tournament, UUID player, Instant at) {
-            return c.preparedQuery("INSERT INTO tournament_registrations (tournament_id, player_id, registered_at) "
-                            + "VALUES ($1, $2, $3)")
+        public Future<Integer> register(UUID tournament, UUID player, Instant at) {
+            // the count runs on the statement's snapshot, which does not include the row being inserted: + 1
+            return c.preparedQuery("""
+                            WITH added AS (INSERT INTO tournament_registrations (tournament_id, player_id, registered_at)
+                                           VALUES ($1, $2, $3) RETURNING player_id)
+                            SELECT (SELECT count(*) FROM tournament_registrations WHERE tournament_id = $1) + 1 AS n""")
                     .execute(Tuple.of(tournament, player, ts(at)))
-                    .<Void>mapEmpty()
+                    .map(rows -> rows.iterator().next().getLong("n").intValue())
                     .recover(e -> Future.failedFuture(isUniqueViolation(e)
                             ? new ArenaException.Conflict("already registered") : e));
+        }
+
+        @Override
+        public Future<Integer> registrationCount(UUID tournament) {
+            return c.preparedQuery("SELECT count(*) AS n FROM tournament_registrations WHERE tournament_id = $1")
+                    .execute(Tuple.of(tournament)).map(rows -> rows.iterator().next().getLong("n").intValue());
         }
 
         @Override
@@ -374,20 +382,14 @@ public final class PgTournamentStore implements TournamentStore {
             if (transitions.isEmpty()) {
                 return Future.succeededFuture();
             }
-            // seq continues the tournament's log; the row lock taken first makes max(seq) safe to read here.
-            return c.preparedQuery("SELECT coalesce(max(seq), 0) AS s FROM tournament_transitions WHERE tournament_id = $1")
-                    .execute(Tuple.of(tournament))
-                    .compose(rows -> {
-                        int seq = rows.iterator().next().getInteger("s");
-                        List<Tuple> batch = new ArrayList<>();
-                        for (Transition t : transitions) {
-                            batch.add(Tuple.from(new Object[] {tournament, ++seq, t.kind(), t.pairing().value(),
-                                    t.result(), t.game() == null ? null : t.game().value(), ts(t.at())}));
-                        }
-                        return c.preparedQuery("INSERT INTO tournament_transitions (tournament_id, seq, kind, "
-                                        + "pairing_id, result, game_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                                .executeBatch(batch);
-                    })
+            List<Tuple> batch = new ArrayList<>();
+            for (Transition t : transitions) {
+                batch.add(Tuple.from(new Object[] {tournament, t.kind(), t.pairing().value(), t.result(),
+                        t.game() == null ? null : t.game().value(), ts(t.at())}));
+            }
+            return c.preparedQuery("INSERT INTO tournament_transitions (tournament_id, kind, pairing_id, result, "
+                            + "game_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .executeBatch(batch)
                     .mapEmpty();
         }
 
