@@ -14,15 +14,27 @@ import dev.arena.identity.LoginThrottle;
 import dev.arena.identity.PasswordHasher;
 import dev.arena.identity.TokenService;
 import dev.arena.metrics.Metrics;
-import dev.arena.player.GameHistory;
+import dev.arena.leaderboard.LeaderboardIndex;
+import dev.arena.leaderboard.Leaderboards;
+import dev.arena.leaderboard.LocalLeaderboardIndex;
+import dev.arena.match.MatchListener;
 import dev.arena.player.PlayerService;
-import dev.arena.player.RankSource;
+import dev.arena.rating.Glicko2;
+import dev.arena.results.RatingsStep;
+import dev.arena.results.ResultJobs;
+import dev.arena.results.ResultLogStep;
+import dev.arena.results.ResultRecorder;
+import dev.arena.results.ResultStep;
+import dev.arena.results.StatsStep;
+import dev.arena.storage.postgres.PgRatingStore;
+import dev.arena.storage.postgres.PgResultStore;
+import java.util.ArrayList;
+import java.util.function.UnaryOperator;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
 import dev.arena.storage.postgres.PgChatStore;
 import dev.arena.storage.postgres.PgPlayerStore;
 import dev.arena.storage.postgres.PgTournamentStore;
-import dev.arena.rating.RatingSource;
 import dev.arena.tournament.RoomTournamentFeed;
 import dev.arena.tournament.TournamentResults;
 import dev.arena.tournament.TournamentService;
@@ -33,6 +45,7 @@ import dev.arena.chat.ChatService;
 import dev.arena.gateway.ws.MatchFeed;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
+import dev.arena.match.GameFactory;
 import dev.arena.match.MatchConfig;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchRegistry;
@@ -80,6 +93,11 @@ public final class ArenaNode implements AutoCloseable {
     private ApiRouter.Services httpServices;
     /** This node's matches, in memory only (no stored results yet; see docs/MATCHES.md). */
     private MatchRegistry matches;
+    /** Stores finished matches; then the jobs carry them on. */
+    private ResultRecorder recorder;
+    private ResultJobs jobs;
+    /** Wraps every result step (tests: failures, kills); identity in production. */
+    private final UnaryOperator<ResultStep> stepWrapper;
     private String httpDeployment;
     /** Tournaments (docs/TOURNAMENTS.md): the service, its result step and its periodic sweep. */
     private TournamentService tournaments;
@@ -93,14 +111,20 @@ public final class ArenaNode implements AutoCloseable {
     private static final int ROOM_INBOX = 65_536;
     private int port;
 
-    private ArenaNode(ArenaConfig config, Clock clock) {
+    private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
         this.config = config;
         this.clock = clock;
+        this.stepWrapper = stepWrapper;
     }
 
     /** Starts a node and blocks until it serves requests (or fails, leaving nothing running). */
     public static ArenaNode start(ArenaConfig config, Clock clock) {
-        ArenaNode node = new ArenaNode(config, clock);
+        return start(config, clock, UnaryOperator.identity());
+    }
+
+    /** For tests: {@code stepWrapper} wraps every result step (to inject failures or hang one). */
+    public static ArenaNode start(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
+        ArenaNode node = new ArenaNode(config, clock, stepWrapper);
         try {
             node.startAll();
             return node;
@@ -136,8 +160,9 @@ public final class ArenaNode implements AutoCloseable {
         TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokenTtl(), clock);
         identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
                 config.refreshTtl(), clock);
-        PlayerService players = new PlayerService(accounts, new PgPlayerStore(pool), GameHistory.NONE,
-                RankSource.UNRANKED, clock);
+        PgPlayerStore playerStore = new PgPlayerStore(pool);
+        PgRatingStore ratings = new PgRatingStore(pool);
+        PgResultStore results = new PgResultStore(pool);
         // chat: bans and mutes in force are loaded before anything can post
         PgChatStore chatStore = new PgChatStore(pool);
         LocalModerationCache localRestrictions = new LocalModerationCache(chatStore, clock);
@@ -153,6 +178,20 @@ public final class ArenaNode implements AutoCloseable {
         chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
         ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock);
 
+        // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL, then the durable jobs that
+        // carry each stored result into ratings, stats and leaderboards
+        LeaderboardIndex index = redis != null ? redis.leaderboard() : new LocalLeaderboardIndex();
+        Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
+        await(leaderboards.rebuild(redis != null));
+        PlayerService players = new PlayerService(accounts, playerStore, ratings, results, leaderboards, clock);
+        // the tournament step serves once the tournament service exists (it needs the matches, built below)
+        tournamentResults = new TournamentResults();
+        List<ResultStep> steps = new ArrayList<>(List.of(new ResultLogStep(),
+                new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock),
+                tournamentResults));
+        steps.replaceAll(stepWrapper);
+        jobs = ResultJobs.start(database.url(), config.jobs(), results, steps, metrics.registry());
+
         // 4. real time: rooms spread over one owning context per event loop; stream and presence in-process on
         //    a single node, in Redis on a cluster (which then starts its heartbeat and sweeper).
         RoomStream roomStream = redis != null ? redis.roomStream()
@@ -166,23 +205,27 @@ public final class ArenaNode implements AutoCloseable {
         }
         // matches share the rooms' owning contexts: one tick scheduler per context; frames go out through the feed
         MatchFeed matchFeed = new MatchFeed();
-        matches = new MatchRegistry(GameCatalog.load(), shards.stream().map(VertxTickScheduler::new).toList(),
-                MatchConfig.defaults(), matchFeed);
+        GameCatalog catalog = GameCatalog.load();
+        recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
+                mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
+        matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
+                MatchConfig.defaults(), MatchListener.withResults(matchFeed, recorder));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
                 metrics.registry(), games, matchFeed);
 
-        // tournaments: results advance brackets through TournamentResults (a ResultStep); time-driven work is swept
-        tournaments = new TournamentService(new PgTournamentStore(pool), games, RatingSource.UNRATED,
+        // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
+        // job step); games lost with a previous process are replaced first; time-driven work is swept
+        tournaments = new TournamentService(new PgTournamentStore(pool), games, ratings,
                 new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), redis == null);
-        tournamentResults = new TournamentResults(tournaments);
         await(tournaments.recover());
+        tournamentResults.serve(tournaments);
         tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, tournaments);
+                chatModeration, games, results, leaderboards, tournaments);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
@@ -273,6 +316,16 @@ public final class ArenaNode implements AutoCloseable {
                     await(Future.join(ended).timeout(5, TimeUnit.SECONDS).otherwiseEmpty());
                 });
             }
+            if (recorder != null) {
+                ResultRecorder storing = recorder;
+                recorder = null;
+                quietly("store the last results", () -> await(storing.drained().timeout(10, TimeUnit.SECONDS)));
+            }
+            if (jobs != null) {
+                ResultJobs running = jobs;
+                jobs = null;
+                quietly("stop result jobs", running::close);
+            }
             if (httpDeployment != null) {
                 quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
                 httpDeployment = null;
@@ -304,6 +357,10 @@ public final class ArenaNode implements AutoCloseable {
      * node shuts down (its own local state only). Tests use it.
      */
     synchronized void crash() {
+        if (jobs != null) {
+            jobs.halt();
+            jobs = null;
+        }
         if (redis != null) {
             redis.halt();
             quietly("drop Redis", () -> await(redis.close()));

@@ -45,4 +45,13 @@ public final class Json {
             throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
         }
     }
+
+    /** Reads JSON written by {@link #encodeToString} back (for values this server stored itself). */
+    public static <T> T decode(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a " + type.getName() + " back", e);
+        }
+    }
 }

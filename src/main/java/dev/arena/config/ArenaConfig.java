@@ -35,7 +35,8 @@ public record ArenaConfig(
         String nodeId,
         WsLimits ws,
         ChatConfig chat,
-        Duration nodeTtl) {
+        Duration nodeTtl,
+        JobsConfig jobs) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -52,6 +53,6 @@ public record ArenaConfig(
     public ArenaConfig withPort(int newPort) {
         return new ArenaConfig(host, newPort, databaseUrl, dbPoolSize, redisUrl, dataDir, tokenSecret, tokenTtl,
                 refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId,
-                ws, chat, nodeTtl);
+                ws, chat, nodeTtl, jobs);
     }
 }

@@ -66,6 +66,12 @@ public final class ConfigLoader {
         key("ARENA_CHAT_MAX_LENGTH", "500", "longest chat message in characters (1-10000)");
         key("ARENA_CHAT_FILTER", "mask", "what the profanity filter does: mask (replace with *) or reject");
         key("ARENA_CHAT_WORDLIST", "", "chat word-list file replacing the built-in list (see docs/CHAT.md)");
+        key("ARENA_JOB_THREADS", "4", "result jobs (ratings, stats, leaderboards) one node runs at once");
+        key("ARENA_JOB_POLL_INTERVAL", "1s", "how often a node looks for due jobs (retries, other nodes' jobs)");
+        key("ARENA_JOB_HEARTBEAT", "30s", "running jobs' heartbeat; a job silent for 6 heartbeats is run again elsewhere");
+        key("ARENA_JOB_RETRY_FIRST", "1s", "wait before retrying a failed job, doubled after each failure");
+        key("ARENA_JOB_RETRY_MAX", "5m", "longest wait between retries of a failing job");
+        key("ARENA_JOB_TIMEOUT", "60s", "a job running longer than this fails and is retried");
     }
 
     private static void key(String name, String def, String help) {
@@ -170,6 +176,20 @@ public final class ConfigLoader {
         ChatConfig chat = new ChatConfig(p.integer("ARENA_CHAT_MAX_LENGTH", 1, 10_000),
                 ProfanityFilter.Action.valueOf(p.oneOf("ARENA_CHAT_FILTER", "mask", "reject").toUpperCase(Locale.ROOT)),
                 p.optional("ARENA_CHAT_WORDLIST", ConfigLoader::wordList));
+        JobsConfig jobs = new JobsConfig(p.integer("ARENA_JOB_THREADS", 1, 256), p.duration("ARENA_JOB_POLL_INTERVAL"),
+                p.duration("ARENA_JOB_HEARTBEAT"), p.duration("ARENA_JOB_RETRY_FIRST"), p.duration("ARENA_JOB_RETRY_MAX"),
+                p.duration("ARENA_JOB_TIMEOUT"));
+        Map<String, Duration> jobTimes = new LinkedHashMap<>();
+        jobTimes.put("ARENA_JOB_POLL_INTERVAL", jobs.pollInterval());
+        jobTimes.put("ARENA_JOB_HEARTBEAT", jobs.heartbeat());
+        jobTimes.put("ARENA_JOB_RETRY_FIRST", jobs.retryFirst());
+        jobTimes.put("ARENA_JOB_RETRY_MAX", jobs.retryMax());
+        jobTimes.put("ARENA_JOB_TIMEOUT", jobs.timeout());
+        jobTimes.forEach((k, d) -> {
+            if (d != null && d.compareTo(Duration.ofMillis(10)) < 0) {
+                problems.add(k + ": must be at least 10ms");
+            }
+        });
         if (tokenTtl != null && refreshTtl != null && refreshTtl.compareTo(tokenTtl) < 0) {
             problems.add("ARENA_REFRESH_TTL: must not be shorter than ARENA_TOKEN_TTL");
         }
@@ -181,7 +201,7 @@ public final class ConfigLoader {
                 instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId,
                 new WsLimits(outQueue, rate, burst, (int) Math.min(Integer.MAX_VALUE, maxMessage),
                         (int) Math.min(Integer.MAX_VALUE, hardFrame), heartbeat, idle, abuse, roomMax, resumeBuffer,
-                        resumeWindow, sendBuffer), chat, nodeTtl);
+                        resumeWindow, sendBuffer), chat, nodeTtl, jobs);
     }
 
     /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */

@@ -16,6 +16,9 @@ public interface AccountStore {
     /** Case-insensitive. */
     Future<Optional<Account>> byUsername(String username);
 
+    /** Display names of the accounts that exist among {@code ids} (leaderboards show names, not ids). */
+    Future<java.util.Map<UUID, String>> displayNames(java.util.Collection<UUID> ids);
+
     Future<Optional<Account>> byDeviceId(String deviceId);
 
     Future<Account> updateDisplayName(UUID id, String displayName, Instant now);

@@ -27,4 +27,12 @@ public interface GameFactory<C, S, I> {
 
     /** The rules; stateless, so one instance may serve every match. */
     GameRules<C, S, I> rules();
+
+    /**
+     * Whether the players report this game's result ({@code POST /games/{id}/finish}) instead of the rules: the
+     * rules of a relayed game never end it themselves. False for server-authoritative games.
+     */
+    default boolean relayed() {
+        return false;
+    }
 }

@@ -95,6 +95,16 @@ public final class MatchDirectory {
         return entry;
     }
 
+    /** Whether this node runs the game or finished it recently (its state is then in memory). */
+    public boolean known(MatchId id) {
+        if (live.containsKey(id)) {
+            return true;
+        }
+        synchronized (finished) {
+            return finished.containsKey(id);
+        }
+    }
+
     /** The running match, if this node runs it. */
     public Optional<MatchLoop<?, ?, ?>> live(MatchId id) {
         Entry e = live.get(id);
@@ -134,6 +144,19 @@ public final class MatchDirectory {
             }
         }
         return e.loop().join(player).map(view -> game(id, e, view));
+    }
+
+    /**
+     * A relayed game's player reports the result (see {@link MatchLoop#report}); a game that has already finished
+     * is a {@link ArenaException.Conflict}: only the first report counts.
+     */
+    public Future<MatchResult> report(MatchId id, PlayerId player, MatchResult result) {
+        Entry e = live.get(id);
+        if (e == null) {
+            require(id); // 404 when unknown
+            throw new ArenaException.Conflict("game " + id + " has finished: its result was already decided");
+        }
+        return e.loop().report(player, result);
     }
 
     /** Leaves for good (a forfeit once running); {@link ArenaException.Forbidden} when not seated. */

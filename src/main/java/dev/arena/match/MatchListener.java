@@ -26,4 +26,36 @@ public interface MatchListener {
         public void frame(TickFrame frame) { }
         public void ended(MatchEnd end) { }
     };
+
+    /**
+     * Both listeners, {@code first} first (the gateway, so players see {@code match.end} before storage starts).
+     * Only {@link #ended} goes to {@code second}: it is for consumers of results, not of frames.
+     */
+    static MatchListener withResults(MatchListener first, MatchListener second) {
+        return new MatchListener() {
+            public void frame(TickFrame frame) {
+                first.frame(frame);
+            }
+
+            public void ended(MatchEnd end) {
+                try {
+                    first.ended(end);
+                } finally {
+                    second.ended(end);
+                }
+            }
+
+            public void inputRejected(MatchId match, PlayerId player, long tick, String code, String message) {
+                first.inputRejected(match, player, tick, code, message);
+            }
+
+            public void inputDropped(MatchId match, PlayerId player, long tick) {
+                first.inputDropped(match, player, tick);
+            }
+
+            public void ticksSkipped(MatchId match, long count) {
+                first.ticksSkipped(match, count);
+            }
+        };
+    }
 }

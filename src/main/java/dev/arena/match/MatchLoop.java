@@ -55,6 +55,8 @@ public final class MatchLoop<C, S, I> {
 
     private record StopCmd<I>(String reason) implements Command<I> {}
 
+    private record ReportCmd<I>(PlayerId by, MatchResult result, Promise<MatchResult> reply) implements Command<I> {}
+
     /** A player's seat; owner-only. */
     private static final class Seat {
         boolean connected = true;
@@ -70,6 +72,8 @@ public final class MatchLoop<C, S, I> {
     private final GameInfo info;
     private final GameRules<C, S, I> rules;
     private final MatchConfig config;
+    /** The players report the result ({@link #report}); the rules never end the match. */
+    private final boolean relayed;
     private final int maxPlayers;
     private final long graceTicks;
     private final long emptyTicks;
@@ -92,6 +96,8 @@ public final class MatchLoop<C, S, I> {
     private long lobbyFor;
     private String stopReason;
     private MatchResult result;
+    /** A relayed game's reported result, applied at the end of the tick that drained it. */
+    private MatchResult reported;
     private final List<GameEvent> frame = new ArrayList<>();
     private final List<Promise<MatchView>> viewReplies = new ArrayList<>();
     private List<MatchView.PlayerView> playerViews = List.of();
@@ -108,9 +114,10 @@ public final class MatchLoop<C, S, I> {
     private volatile Published<S> published;
     private volatile boolean finished;
 
-    private MatchLoop(MatchId id, GameInfo info, GameRules<C, S, I> rules, C settings, MatchSpec spec,
-                      int maxPlayers, TickScheduler scheduler, MatchListener listener) {
+    private MatchLoop(MatchId id, GameInfo info, GameRules<C, S, I> rules, boolean relayed, C settings,
+                      MatchSpec spec, int maxPlayers, TickScheduler scheduler, MatchListener listener) {
         this.id = id;
+        this.relayed = relayed;
         this.info = info;
         this.rules = rules;
         this.config = spec.config();
@@ -151,7 +158,8 @@ public final class MatchLoop<C, S, I> {
         if (!errors.isEmpty()) {
             throw new ArenaException.Invalid(errors);
         }
-        return new MatchLoop<>(spec.id(), info, game.rules(), settings, spec, maxPlayers, scheduler, listener);
+        return new MatchLoop<>(spec.id(), info, game.rules(), game.relayed(), settings, spec, maxPlayers, scheduler,
+                listener);
     }
 
     // ---- any thread -------------------------------------------------------------------------------------
@@ -268,6 +276,28 @@ public final class MatchLoop<C, S, I> {
         }
     }
 
+    /**
+     * A relayed game's player reports its result; the match ends with it at the next tick. Fails with
+     * {@code Rejected(not_relayed)} for games the server decides, {@code Conflict} once the match has finished
+     * (only the first report counts), {@code Forbidden} for anyone not seated, {@code Rejected(not_started)}
+     * before the start, and {@code Invalid} unless the standings name every seated player and nobody who never
+     * played (players who left may be listed).
+     */
+    public Future<MatchResult> report(PlayerId by, MatchResult result) {
+        Promise<MatchResult> reply = Promise.promise();
+        if (!relayed) {
+            reply.fail(new ArenaException.Rejected("not_relayed", "the server decides the result of " + info.mode()));
+        } else if (finished) {
+            reply.fail(alreadyFinished());
+        } else {
+            inbox.force(new ReportCmd<>(by, result, reply));
+            if (finished) {
+                rejectLeftovers();
+            }
+        }
+        return reply.future();
+    }
+
     /** Ends the match at the next tick as abandoned (node shutdown, an operator). */
     public void stop(String reason) {
         if (!finished) {
@@ -371,6 +401,7 @@ public final class MatchLoop<C, S, I> {
                     }
                 }
                 case StopCmd<I> s -> stopReason = s.reason();
+                case ReportCmd<I> r -> report(r);
             }
         }
     }
@@ -407,6 +438,36 @@ public final class MatchLoop<C, S, I> {
             }
             case InputResult.Rejected<S> r -> refuse(player, n, r.code(), r.message());
         }
+    }
+
+    private void report(ReportCmd<I> r) {
+        if (reported != null) {
+            r.reply().fail(alreadyFinished());
+            return;
+        }
+        if (!seats.containsKey(r.by())) {
+            r.reply().fail(new ArenaException.Forbidden("only the match's seated players may report its result"));
+            return;
+        }
+        if (status != MatchStatus.RUNNING) {
+            r.reply().fail(new ArenaException.Rejected(MatchCodes.NOT_STARTED, "the match has not started"));
+            return;
+        }
+        Set<PlayerId> listed = new HashSet<>();
+        r.result().standings().forEach(st -> listed.add(st.player()));
+        Set<PlayerId> played = new HashSet<>(seats.keySet());
+        played.addAll(departed);
+        if (!listed.containsAll(seats.keySet()) || !played.containsAll(listed)) {
+            r.reply().fail(new ArenaException.Invalid("result.standings",
+                    "must list every seated player " + seats.keySet() + " and nobody else who did not play"));
+            return;
+        }
+        reported = r.result();
+        r.reply().complete(reported);
+    }
+
+    private static ArenaException alreadyFinished() {
+        return new ArenaException.Conflict("the match has finished: its result was already decided");
     }
 
     private void refuse(PlayerId player, long n, String code, String message) {
@@ -523,6 +584,9 @@ public final class MatchLoop<C, S, I> {
     }
 
     private MatchResult endCheck() {
+        if (reported != null) {
+            return reported;
+        }
         if (status == MatchStatus.RUNNING) {
             Optional<MatchResult> r = rules.result(state);
             if (r.isPresent()) {
@@ -584,6 +648,7 @@ public final class MatchLoop<C, S, I> {
                 case JoinCmd<I> j -> j.reply().tryFail(endedError());
                 case SpectateCmd<I> s -> s.reply().tryComplete(view());
                 case LeaveCmd<I> l -> l.reply().tryComplete(false);
+                case ReportCmd<I> r -> r.reply().tryFail(alreadyFinished());
                 default -> { }
             }
         }

@@ -5,6 +5,7 @@ import dev.arena.identity.AccountStore;
 import dev.arena.identity.Account;
 import dev.arena.identity.Player;
 import dev.arena.identity.Role;
+import dev.arena.rating.RatingStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
@@ -19,12 +20,14 @@ public final class PlayerService {
     private final PlayerStore players;
     private final GameHistory history;
     private final RankSource ranks;
+    private final RatingStore ratings;
     private final Clock clock;
 
-    public PlayerService(AccountStore accounts, PlayerStore players, GameHistory history, RankSource ranks,
-                         Clock clock) {
+    public PlayerService(AccountStore accounts, PlayerStore players, RatingStore ratings, GameHistory history,
+                         RankSource ranks, Clock clock) {
         this.accounts = accounts;
         this.players = players;
+        this.ratings = ratings;
         this.history = history;
         this.ranks = ranks;
         this.clock = clock;
@@ -35,17 +38,20 @@ public final class PlayerService {
     }
 
     public Future<PlayerStats> stats(UUID id) {
-        return players.stats(id).map(s -> s.orElseThrow(() -> notFound(id)));
+        Future<Optional<PlayerStats>> counts = players.stats(id);
+        Future<List<RatingStore.ModeRating>> modes = ratings.of(id);
+        return Future.all(counts, modes).map(done -> counts.result().orElseThrow(() -> notFound(id))
+                .withRatings(modes.result()));
     }
 
     public Future<Profile> profile(UUID id) {
         Future<Player> player = player(id);
-        Future<Optional<PlayerStats>> stats = players.stats(id);
+        Future<PlayerStats> stats = stats(id);
         Future<List<RecentGame>> games = history.recent(id, RECENT_GAMES);
         Future<Optional<Long>> rank = ranks.rank(id);
-        // All four queries are in flight together (pipelined on the pool); the profile waits for the slowest.
+        // All sources are in flight together (pipelined on the pool); the profile waits for the slowest.
         return Future.all(player, stats, games, rank).map(done -> new Profile(player.result(),
-                stats.result().orElseThrow(() -> notFound(id)), games.result(), rank.result().orElse(null), true));
+                stats.result(), games.result(), rank.result().orElse(null), true));
     }
 
     public Future<Player> rename(UUID id, String displayName) {

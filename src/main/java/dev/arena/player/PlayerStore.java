@@ -1,10 +1,21 @@
 package dev.arena.player;
 
 import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Player aggregates in storage. */
 public interface PlayerStore {
+
+    /** Counts and level; {@code ratings} empty (the {@link PlayerService} adds them). */
     Future<Optional<PlayerStats>> stats(UUID playerId);
+
+    /**
+     * Counts one game's results into the players' stats, once: a second call for the same game changes nothing.
+     *
+     * @param outcomes player to {@code win}, {@code loss} or {@code draw}
+     */
+    Future<Void> countOnce(UUID gameId, Map<UUID, String> outcomes, Instant now);
 }

@@ -1,5 +1,6 @@
 package dev.arena.tournament;
 
+import dev.arena.common.ArenaException;
 import dev.arena.results.FinishedMatch;
 import dev.arena.results.ResultStep;
 import io.vertx.core.Future;
@@ -10,10 +11,19 @@ import io.vertx.core.Future;
  * at most once, under the tournament's row lock), so a redelivered result advances nothing.
  */
 public final class TournamentResults implements ResultStep {
-    private final TournamentService tournaments;
+    /** Null until the node has built the service (which needs the matches, built after the result jobs). */
+    private volatile TournamentService tournaments;
+
+    public TournamentResults() {
+    }
 
     public TournamentResults(TournamentService tournaments) {
         this.tournaments = tournaments;
+    }
+
+    /** From now on results are applied; before, jobs fail and are retried with their backoff. */
+    public void serve(TournamentService service) {
+        this.tournaments = service;
     }
 
     @Override
@@ -23,6 +33,9 @@ public final class TournamentResults implements ResultStep {
 
     @Override
     public Future<Void> apply(FinishedMatch match) {
-        return tournaments.applyResult(match);
+        TournamentService service = tournaments;
+        return service == null
+                ? Future.failedFuture(new ArenaException.Unavailable("tournaments are not started yet"))
+                : service.applyResult(match);
     }
 }

@@ -15,11 +15,13 @@ class GameCatalogTest {
     void theServiceLoaderFindsTheBuiltInGamesAndOnesAddedOnTheClasspath() {
         GameCatalog games = GameCatalog.load();
         // tally is registered by src/test/resources/META-INF/services, as a studio's jar would register its game
-        assertThat(games.games()).extracting(GameInfo::mode).containsExactly("arena_battle", "connect_four", "tally");
+        assertThat(games.games()).extracting(GameInfo::mode).containsExactly("arena_battle", "connect_four", "relay", "tally");
         assertThat(games.require("arena_battle").info())
                 .isEqualTo(new GameInfo("arena_battle", 20, new PlayerLimits(2, 8)));
         assertThat(games.require("connect_four").info())
                 .isEqualTo(new GameInfo("connect_four", 10, new PlayerLimits(2, 2)));
+        assertThat(games.require("relay").relayed()).isTrue();
+        assertThat(games.require("connect_four").relayed()).isFalse();
         assertThat(games.find("chess")).isEmpty();
     }
 

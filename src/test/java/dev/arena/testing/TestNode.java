@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arena.app.ArenaNode;
 import dev.arena.config.ArenaConfig;
 import dev.arena.config.ConfigLoader;
+import dev.arena.results.ResultStep;
+import java.util.function.UnaryOperator;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +55,11 @@ public final class TestNode implements AutoCloseable {
      * (deleted on close) unless {@code env} names one. Without ARENA_DATABASE_URL it runs the embedded default.
      */
     public static TestNode start(Map<String, String> env, MutableClock clock) {
+        return start(env, clock, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Map, MutableClock)}, with every result step wrapped (to inject failures or hangs). */
+    public static TestNode start(Map<String, String> env, MutableClock clock, UnaryOperator<ResultStep> steps) {
         Map<String, String> all = new HashMap<>();
         all.put("ARENA_HOST", "127.0.0.1");
         all.put("ARENA_PORT", "0");
@@ -64,7 +71,7 @@ public final class TestNode implements AutoCloseable {
         all.putAll(env);
         ArenaConfig config = ConfigLoader.load(all, Map.of());
         try {
-            return new TestNode(ArenaNode.start(config, clock), clock, owned);
+            return new TestNode(ArenaNode.start(config, clock, steps), clock, owned);
         } catch (RuntimeException e) {
             if (owned != null) {
                 TestDatabases.deleteTree(owned);

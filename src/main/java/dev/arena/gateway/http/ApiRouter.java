@@ -7,6 +7,8 @@ import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
 import dev.arena.match.MatchDirectory;
+import dev.arena.leaderboard.Leaderboards;
+import dev.arena.results.ResultStore;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
 import dev.arena.tournament.TournamentService;
@@ -28,7 +30,8 @@ public final class ApiRouter {
     /** What the HTTP edge needs from the rest of the node. */
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
-                           ChatModeration chatModeration, MatchDirectory games, TournamentService tournaments) {}
+                           ChatModeration chatModeration, MatchDirectory games, ResultStore results,
+                           Leaderboards leaderboards, TournamentService tournaments) {}
 
     private ApiRouter() {}
 
@@ -75,7 +78,9 @@ public final class ApiRouter {
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
-        new GamesApi(s.games()).mount(router, auth);
+        new GamesApi(s.games(), s.results()).mount(router, auth);
+        new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
+        new JobsApi(s.results()).mount(router, auth);
         if (s.tournaments() != null) {
             new TournamentApi(s.tournaments()).mount(router, auth);
         }

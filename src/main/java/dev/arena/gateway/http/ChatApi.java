@@ -25,7 +25,6 @@ final class ChatApi {
     /** Shape only (a direct-message room is 76 characters); the chat domain checks the exact rules. */
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9:_.-]{1,80}");
     private static final String ROOM_RULE = "must be a room name: 1-64 characters of A-Z a-z 0-9 : _ . -";
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private final ChatService chat;
     private final ChatModeration moderation;
@@ -48,8 +47,8 @@ final class ChatApi {
     private void history(RoutingContext ctx) {
         Principal me = Handlers.principal(ctx);
         List<FieldError> errors = new ArrayList<>(2);
-        Long before = wholeParam(ctx, "before", errors);
-        Long limit = wholeParam(ctx, "limit", errors);
+        Long before = Handlers.wholeParam(ctx, "before", errors);
+        Long limit = Handlers.wholeParam(ctx, "limit", errors);
         if (!errors.isEmpty()) {
             throw new ArenaException.Invalid(errors);
         }
@@ -144,15 +143,4 @@ final class ChatApi {
     }
 
     /** An optional query parameter that must be a whole number when present (and given once). */
-    private static Long wholeParam(RoutingContext ctx, String name, List<FieldError> errors) {
-        List<String> values = ctx.queryParam(name);
-        if (values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1 || !DIGITS.matcher(values.getFirst()).matches()) {
-            errors.add(new FieldError(name, "must be a whole number"));
-            return null;
-        }
-        return Long.parseLong(values.getFirst());
-    }
 }

@@ -11,6 +11,12 @@ import dev.arena.match.MatchStatus;
 import dev.arena.match.MatchView;
 import dev.arena.match.PlayerId;
 import dev.arena.match.PublicState;
+import dev.arena.match.StoredLog;
+import dev.arena.identity.Principal;
+import dev.arena.identity.Role;
+import dev.arena.results.FinishedMatch;
+import dev.arena.results.ResultStore;
+import dev.arena.results.StoredMatch;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,12 +25,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code /games/*}: the lifecycle of this node's matches (in memory; see docs/MATCHES.md). Every route is authenticated. */
+/**
+ * {@code /games/*}: the lifecycle of matches (see docs/MATCHES.md). Running and recently finished games come from the
+ * node's {@link MatchDirectory}; older finished ones, and every replay, from the stored results. Every route is
+ * authenticated.
+ */
 final class GamesApi {
     private final MatchDirectory games;
+    private final ResultStore results;
 
-    GamesApi(MatchDirectory games) {
+    GamesApi(MatchDirectory games, ResultStore results) {
         this.games = games;
+        this.results = results;
     }
 
     /** The wire form of a game; {@code join_code} only in the creator's 201. */
@@ -40,7 +52,20 @@ final class GamesApi {
                     g.creator(), v.tick(), v.tickRate(), v.players(), v.spectators(), v.state(), v.result(),
                     withCode ? g.joinCode() : null);
         }
+
+        /** A finished game read back from storage: no live state, players from the standings. */
+        static GameBody stored(StoredMatch m) {
+            FinishedMatch f = m.match();
+            List<MatchView.PlayerView> players = f.result().standings().stream()
+                    .map(s -> new MatchView.PlayerView(s.player(), false, null)).toList();
+            return new GameBody(f.id(), f.mode(), MatchStatus.FINISHED, false, players.size(), m.ownerNode(), null,
+                    m.finalTick(), m.log().tickRate(), players, 0, null, f.result(), null);
+        }
     }
+
+    /** {@code GET /games/{id}/replay}: everything needed to replay the match through its rules. */
+    record ReplayBody(MatchId gameId, String mode, String ownerNode, boolean relayed, java.time.Instant finishedAt,
+                      MatchResult result, StoredLog log) {}
 
     record GameList(List<GameBody> games) {}
 
@@ -50,6 +75,8 @@ final class GamesApi {
         router.post("/games/:game_id/join").handler(auth).handler(this::join);
         router.post("/games/:game_id/leave").handler(auth).handler(this::leave);
         router.get("/games/:game_id/state").handler(auth).handler(this::state);
+        router.get("/games/:game_id/replay").handler(auth).handler(this::replay);
+        router.post("/games/:game_id/finish").handler(auth).handler(this::finish);
     }
 
     private void create(RoutingContext ctx) {
@@ -94,7 +121,56 @@ final class GamesApi {
 
     private void state(RoutingContext ctx) {
         MatchId id = gameId(ctx);
-        Handlers.respond(ctx, 200, Future.succeededFuture(GameBody.of(games.state(id, me(ctx)), false)));
+        if (games.known(id)) {
+            Handlers.respond(ctx, 200, Future.succeededFuture(GameBody.of(games.state(id, me(ctx)), false)));
+        } else {
+            Handlers.respond(ctx, 200, stored(ctx, id).map(GameBody::stored));
+        }
+    }
+
+    /** {@code 202}: the match has ended with the reported result; ratings and stats follow in the background. */
+    record Finished(MatchId gameId, MatchStatus status, MatchResult result) {}
+
+    private void finish(RoutingContext ctx) {
+        MatchId id = gameId(ctx);
+        RequestBody body = RequestBody.of(ctx).only("result");
+        Object raw = body.json().getValue("result");
+        if (!(raw instanceof JsonObject)) {
+            body.error("result", "must be an object: {winner}, {draw: true} or {standings: [...]}");
+        }
+        body.validate();
+        List<PlayerId> seated = games.require(id).view().players().stream().map(MatchView.PlayerView::player).toList();
+        MatchResult result = ReportedResult.parse((JsonObject) raw, seated);
+        Handlers.respond(ctx, 202, games.report(id, me(ctx), result)
+                .map(r -> new Finished(id, MatchStatus.FINISHED, r)));
+    }
+
+    private void replay(RoutingContext ctx) {
+        MatchId id = gameId(ctx);
+        if (games.live(id).isPresent()) {
+            throw new ArenaException.Conflict("game " + id + " is still running; its replay exists once it ends");
+        }
+        Handlers.respond(ctx, 200, stored(ctx, id).map(m -> new ReplayBody(id, m.match().mode(), m.ownerNode(),
+                m.relayed(), m.match().finishedAt(), m.match().result(), m.log())));
+    }
+
+    /**
+     * A stored game, shown to its players and to moderators and admins: storage does not keep whether a game was
+     * private, so it is treated as if it were.
+     */
+    private Future<StoredMatch> stored(RoutingContext ctx, MatchId id) {
+        Principal me = Handlers.principal(ctx);
+        return results.replay(id).map(found -> {
+            StoredMatch m = found.orElseThrow(() -> new ArenaException.NotFound("no game " + id));
+            boolean player = m.match().result().standings().stream()
+                    .anyMatch(s -> s.player().value().equals(me.playerId()));
+            boolean stored = m.log().entries().stream().anyMatch(e -> e.player() != null
+                    && e.player().value().equals(me.playerId()));
+            if (!player && !stored && !me.role().atLeast(Role.MODERATOR)) {
+                throw new ArenaException.Forbidden("only the players of game " + id + " may read it");
+            }
+            return m;
+        });
     }
 
     private void list(RoutingContext ctx) {

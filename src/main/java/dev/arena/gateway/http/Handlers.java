@@ -54,4 +54,19 @@ final class Handlers {
         }
         return p;
     }
+
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,18}");
+
+    /** A non-negative whole query parameter, or null when absent; a malformed or repeated one is added to errors. */
+    static Long wholeParam(RoutingContext ctx, String name, java.util.List<ArenaException.FieldError> errors) {
+        java.util.List<String> values = ctx.queryParam(name);
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1 || !DIGITS.matcher(values.getFirst()).matches()) {
+            errors.add(new ArenaException.FieldError(name, "must be a whole number"));
+            return null;
+        }
+        return Long.parseLong(values.getFirst());
+    }
 }

@@ -51,6 +51,17 @@ public final class PgAccountStore implements AccountStore {
     }
 
     @Override
+    public Future<java.util.Map<UUID, String>> displayNames(java.util.Collection<UUID> ids) {
+        return pool.preparedQuery("SELECT id, display_name FROM players WHERE id = ANY($1)")
+                .execute(Tuple.of((Object) ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    java.util.Map<UUID, String> out = new java.util.HashMap<>();
+                    rows.forEach(r -> out.put(r.getUUID("id"), r.getString("display_name")));
+                    return out;
+                });
+    }
+
+    @Override
     public Future<Optional<Account>> byUsername(String username) {
         return one("SELECT " + ACCOUNT_COLUMNS + " FROM players WHERE lower(username) = lower($1)",
                 Tuple.of(username));

@@ -71,6 +71,11 @@ public final class RedisBackplane {
         return stream;
     }
 
+    /** Leaderboards as sorted sets shared by every node. */
+    public dev.arena.leaderboard.LeaderboardIndex leaderboard() {
+        return new RedisLeaderboardIndex(commands);
+    }
+
     public PresenceStore presence() {
         return presence;
     }

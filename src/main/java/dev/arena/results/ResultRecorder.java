@@ -1,0 +1,90 @@
+package dev.arena.results;
+
+import dev.arena.match.MatchEnd;
+import dev.arena.match.MatchListener;
+import dev.arena.match.TickFrame;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores every finished match of this node (result, log and its jobs, one transaction) as soon as it ends, then
+ * wakes the job scheduler. Storing is retried a few times with backoff when the database is unreachable; a
+ * result that still cannot be stored is logged in full at error level, since the match lived only in memory.
+ */
+public final class ResultRecorder implements MatchListener {
+    private static final Logger log = LoggerFactory.getLogger(ResultRecorder.class);
+    static final int ATTEMPTS = 8;
+    static final Duration FIRST_RETRY = Duration.ofMillis(500);
+
+    private final Vertx vertx;
+    private final ResultStore store;
+    private final ResultJobs jobs;
+    private final String node;
+    private final Predicate<String> relayedMode;
+    private final Clock clock;
+    private final Set<Future<Boolean>> pending = ConcurrentHashMap.newKeySet();
+
+    /** @param relayedMode whether a mode's results are reported by clients rather than decided by the server */
+    public ResultRecorder(Vertx vertx, ResultStore store, ResultJobs jobs, String node, Predicate<String> relayedMode,
+                          Clock clock) {
+        this.vertx = vertx;
+        this.store = store;
+        this.jobs = jobs;
+        this.node = node;
+        this.relayedMode = relayedMode;
+        this.clock = clock;
+    }
+
+    @Override
+    public void frame(TickFrame frame) {
+        // only the end matters here
+    }
+
+    @Override
+    public void ended(MatchEnd end) {
+        FinishedMatch match = new FinishedMatch(end.match(), end.mode(), end.result(), clock.instant());
+        Promise<Boolean> done = Promise.promise();
+        pending.add(done.future());
+        done.future().onComplete(ar -> pending.remove(done.future()));
+        // building the log's storable form and its JSON is the costly part: off the match's event loop
+        vertx.executeBlocking(() -> new StoredMatch(match, end.finalTick(), node, relayedMode.test(end.mode()),
+                        end.log().store()), false)
+                .onSuccess(stored -> attempt(stored, 1, done))
+                .onFailure(e -> {
+                    log.error("match {}: cannot build its stored form; result {} lost", end.match(), end.result(), e);
+                    done.tryFail(e);
+                });
+    }
+
+    private void attempt(StoredMatch stored, int n, Promise<Boolean> done) {
+        store.record(stored, jobs.taskNames()).onComplete(ar -> {
+            if (ar.succeeded()) {
+                jobs.wake();
+                done.tryComplete(ar.result());
+            } else if (n < ATTEMPTS) {
+                long delay = FIRST_RETRY.toMillis() << (n - 1);
+                log.warn("match {}: storing the result failed (attempt {} of {}, next in {} ms): {}",
+                        stored.match().id(), n, ATTEMPTS, delay, ar.cause().toString());
+                vertx.setTimer(delay, t -> attempt(stored, n + 1, done));
+            } else {
+                log.error("match {}: result NOT stored after {} attempts: {}", stored.match().id(), ATTEMPTS,
+                        stored.match().result(), ar.cause());
+                done.tryFail(ar.cause());
+            }
+        });
+    }
+
+    /** Completes when every result this node is still storing has been stored (or given up): for shutdown. */
+    public Future<Void> drained() {
+        return Future.join(List.copyOf(pending)).mapEmpty();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.arena.results;
+
+import dev.arena.match.MatchId;
+import dev.arena.match.StoredLog;
+import dev.arena.player.GameHistory;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/** Finished matches in storage; also the source of players' recent games. */
+public interface ResultStore extends GameHistory {
+
+    /**
+     * Stores the result, its log and one job per step, all in one transaction. Idempotent: a match stored before
+     * is left as it was (completes with {@code false}).
+     *
+     * @param steps names of the {@link ResultStep}s to schedule, due at once
+     */
+    Future<Boolean> record(StoredMatch match, List<String> steps);
+
+    Future<Optional<FinishedMatch>> load(MatchId id);
+
+    /** The stored match with its log, for {@code GET /games/{id}/replay}. */
+    Future<Optional<StoredMatch>> replay(MatchId id);
+
+    /** A result job that has failed and waits for its next attempt. */
+    record FailingJob(String step, MatchId gameId, int consecutiveFailures, java.time.Instant lastFailure,
+                      java.time.Instant nextAttempt) {}
+
+    /** The result jobs not yet done, and the failing ones (most failures first, at most {@code limit}). */
+    record JobsReport(long pending, List<FailingJob> failing) {}
+
+    Future<JobsReport> jobs(int limit);
+}
