@@ -2,6 +2,7 @@ package dev.arena.tournament;
 
 import dev.arena.tournament.bracket.Feed;
 import dev.arena.tournament.bracket.PairingId;
+import dev.arena.tournament.bracket.PairingState;
 import dev.arena.tournament.bracket.PlayerId;
 import dev.arena.tournament.bracket.Result;
 import dev.arena.tournament.bracket.Side;
@@ -31,6 +32,17 @@ public final class BracketText {
             case "w:" -> new Slot.Awaiting(PairingId.of(rest), Feed.WINNER);
             case "l:" -> new Slot.Awaiting(PairingId.of(rest), Feed.LOSER);
             default -> throw new IllegalArgumentException("not a stored slot: " + s);
+        };
+    }
+
+    /** {@code pending}, {@code ready}, {@code bye}, {@code skipped}, {@code decided}. */
+    public static String state(PairingState s) {
+        return switch (s) {
+            case PairingState.Pending p -> "pending";
+            case PairingState.Ready r -> "ready";
+            case PairingState.Bye b -> "bye";
+            case PairingState.Skipped k -> "skipped";
+            case PairingState.Decided d -> "decided";
         };
     }
 

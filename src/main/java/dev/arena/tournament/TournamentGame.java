@@ -34,6 +34,27 @@ public record TournamentGame(MatchId gameId, UUID tournamentId, PairingId pairin
         }
     }
 
+    /** A series so far: the counted games of one pairing. */
+    public record Score(int home, int away, int draws, int lastNumber) {}
+
+    public static Score score(java.util.List<TournamentGame> games) {
+        int home = 0;
+        int away = 0;
+        int draws = 0;
+        int last = 0;
+        for (TournamentGame g : games) {
+            last = Math.max(last, g.number());
+            if (g.outcome() == Outcome.HOME) {
+                home++;
+            } else if (g.outcome() == Outcome.AWAY) {
+                away++;
+            } else if (g.outcome() == Outcome.DRAW) {
+                draws++;
+            }
+        }
+        return new Score(home, away, draws, last);
+    }
+
     public boolean open() {
         return outcome == null;
     }

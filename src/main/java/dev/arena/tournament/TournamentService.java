@@ -382,20 +382,11 @@ public final class TournamentService {
                                 game.deadline(), outcome)))
                         : w.tx().gamesOf(w.id(), List.of(p.id()));
                 return played.compose(gs -> {
-                    int home = 0;
-                    int away = 0;
-                    int draws = 0;
-                    int last = 0;
-                    for (TournamentGame g : gs) {
-                        last = Math.max(last, g.number());
-                        if (g.outcome() == TournamentGame.Outcome.HOME) {
-                            home++;
-                        } else if (g.outcome() == TournamentGame.Outcome.AWAY) {
-                            away++;
-                        } else if (g.outcome() == TournamentGame.Outcome.DRAW) {
-                            draws++;
-                        }
-                    }
+                    TournamentGame.Score score = TournamentGame.score(gs);
+                    int home = score.home();
+                    int away = score.away();
+                    int draws = score.draws();
+                    int last = score.lastNumber();
                     int need = rules.winsNeeded();
                     if (home < need && away < need && home + away + draws < rules.bestOf()) {
                         return w.tx().addGames(List.of(w.newGame(p, last + 1, noShowDeadline(w))));

@@ -61,16 +61,6 @@ public final class TournamentViews {
         return out;
     }
 
-    static String state(PairingState s) {
-        return switch (s) {
-            case PairingState.Pending p -> "pending";
-            case PairingState.Ready r -> "ready";
-            case PairingState.Bye b -> "bye";
-            case PairingState.Skipped k -> "skipped";
-            case PairingState.Decided d -> "decided";
-        };
-    }
-
     /** {@code games}: this pairing's games, oldest first (counted ones give the running score). */
     public static PairingView pairing(Pairing p, List<TournamentGame> games) {
         int home = 0;
@@ -87,17 +77,12 @@ public final class TournamentViews {
                 case Result.Walkover w -> walkover = w.noShow().name().toLowerCase(Locale.ROOT);
             }
         } else {
-            for (TournamentGame g : games) {
-                if (g.outcome() == TournamentGame.Outcome.HOME) {
-                    home++;
-                } else if (g.outcome() == TournamentGame.Outcome.AWAY) {
-                    away++;
-                } else if (g.outcome() == TournamentGame.Outcome.DRAW) {
-                    draws++;
-                }
-            }
+            TournamentGame.Score score = TournamentGame.score(games);
+            home = score.home();
+            away = score.away();
+            draws = score.draws();
         }
-        return new PairingView(p.id().value(), p.round().number(), side(p.round()), p.table(), state(p.state()),
+        return new PairingView(p.id().value(), p.round().number(), side(p.round()), p.table(), BracketText.state(p.state()),
                 players(p), List.of(home, away), draws, walkover, games.stream().map(TournamentGame::gameId).toList(),
                 p.winner().map(w -> UUID.fromString(w.value())).orElse(null));
     }

@@ -26,6 +26,7 @@ import dev.arena.tournament.bracket.Side;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -73,11 +74,7 @@ public final class PgTournamentStore implements TournamentStore {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM tournaments WHERE ($1::text IS NULL OR status = $1) "
                         + "ORDER BY created_at DESC, id LIMIT $2")
                 .execute(Tuple.of(status == null ? null : status.wire(), limit))
-                .map(rows -> {
-                    List<Tournament> out = new ArrayList<>(rows.size());
-                    rows.forEach(r -> out.add(tournament(r)));
-                    return out;
-                });
+                .map(rows -> all(rows, r -> tournament(r)));
     }
 
     @Override
@@ -91,13 +88,9 @@ public final class PgTournamentStore implements TournamentStore {
                         FROM tournament_registrations r JOIN players p ON p.id = r.player_id
                         WHERE r.tournament_id = $1 ORDER BY r.seed NULLS LAST, r.registered_at, r.player_id""")
                 .execute(Tuple.of(tournament))
-                .map(rows -> {
-                    List<Registration> out = new ArrayList<>(rows.size());
-                    rows.forEach(r -> out.add(new Registration(r.getUUID("player_id"), r.getString("display_name"),
+                .map(rows -> all(rows, r -> new Registration(r.getUUID("player_id"), r.getString("display_name"),
                             instant(r.getOffsetDateTime("registered_at")), instant(r.getOffsetDateTime("checked_in_at")),
                             r.getInteger("seed"))));
-                    return out;
-                });
     }
 
     @Override
@@ -120,15 +113,11 @@ public final class PgTournamentStore implements TournamentStore {
         return pool.preparedQuery("SELECT pairing_id, previous, corrected, reset, reason, corrected_by, created_at "
                         + "FROM tournament_corrections WHERE tournament_id = $1 ORDER BY id")
                 .execute(Tuple.of(tournament))
-                .map(rows -> {
-                    List<Correction> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new Correction(PairingId.of(r.getString("pairing_id")),
+                .map(rows -> all(rows, r -> new Correction(PairingId.of(r.getString("pairing_id")),
                             r.getString("previous"), r.getString("corrected"),
                             java.util.Arrays.stream(r.getArrayOfStrings("reset")).map(PairingId::of).toList(),
                             r.getString("reason"), r.getUUID("corrected_by"),
                             instant(r.getOffsetDateTime("created_at")))));
-                    return out;
-                });
     }
 
     @Override
@@ -147,11 +136,7 @@ public final class PgTournamentStore implements TournamentStore {
                                AND starts_at - make_interval(mins => check_in_minutes) <= $1))
                         ORDER BY starts_at""")
                 .execute(Tuple.of(ts(now)))
-                .map(rows -> {
-                    List<UUID> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(r.getUUID("id")));
-                    return out;
-                });
+                .map(rows -> all(rows, r -> r.getUUID("id")));
     }
 
     @Override
@@ -241,12 +226,8 @@ public final class PgTournamentStore implements TournamentStore {
             return c.preparedQuery("SELECT player_id, seed FROM tournament_registrations "
                             + "WHERE tournament_id = $1 AND seed IS NOT NULL ORDER BY seed")
                     .execute(Tuple.of(tournament))
-                    .map(rows -> {
-                        List<Seed> out = new ArrayList<>(rows.size());
-                        rows.forEach(r -> out.add(new Seed(PlayerId.of(r.getUUID("player_id").toString()),
+                    .map(rows -> all(rows, r -> new Seed(PlayerId.of(r.getUUID("player_id").toString()),
                                 r.getInteger("seed"))));
-                        return out;
-                    });
         }
 
         @Override
@@ -254,11 +235,7 @@ public final class PgTournamentStore implements TournamentStore {
             return c.preparedQuery("SELECT pairing_id, round, side, table_no, home, away, state, home_wins, away_wins, "
                             + "draws, walkover, outcome FROM tournament_pairings WHERE tournament_id = $1 ORDER BY ord")
                     .execute(Tuple.of(tournament))
-                    .map(rows -> {
-                        List<Pairing> out = new ArrayList<>(rows.size());
-                        rows.forEach(r -> out.add(pairing(r)));
-                        return out;
-                    });
+                    .map(rows -> all(rows, r -> pairing(r)));
         }
 
         @Override
@@ -282,7 +259,7 @@ public final class PgTournamentStore implements TournamentStore {
                 v[5] = p.table();
                 v[6] = BracketText.slot(p.home());
                 v[7] = BracketText.slot(p.away());
-                v[8] = state(p.state());
+                v[8] = BracketText.state(p.state());
                 if (p.state() instanceof PairingState.Decided d) {
                     switch (d.result()) {
                         case Result.Series s -> {
@@ -412,18 +389,15 @@ public final class PgTournamentStore implements TournamentStore {
         }
     }
 
-    private static String[] names(Collection<PairingId> ids) {
-        return ids.stream().map(PairingId::value).toArray(String[]::new);
+    /** Every row, mapped. */
+    private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> map) {
+        List<T> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(map.apply(r)));
+        return out;
     }
 
-    private static String state(PairingState s) {
-        return switch (s) {
-            case PairingState.Pending p -> "pending";
-            case PairingState.Ready r -> "ready";
-            case PairingState.Bye b -> "bye";
-            case PairingState.Skipped k -> "skipped";
-            case PairingState.Decided d -> "decided";
-        };
+    private static String[] names(Collection<PairingId> ids) {
+        return ids.stream().map(PairingId::value).toArray(String[]::new);
     }
 
     private static Pairing pairing(Row r) {
