@@ -577,7 +577,9 @@ public final class TournamentService {
             Bracket b = cached(id, tour.version());
             if (b == null && !seeds.isEmpty()) {
                 b = TournamentChange.restore(tour, seeds, pairings.result());
-                cache.put(id, new Cached(tour.version(), b));
+                if (!tour.status().ended()) { // only brackets still changing are kept
+                    cache.put(id, new Cached(tour.version(), b));
+                }
             }
             return new Loaded(tour, b, regs.result());
         });
