@@ -47,7 +47,10 @@ import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
 import dev.arena.match.MatchConfig;
+import dev.arena.lobby.Lobby;
+import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchListeners;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
 import dev.arena.room.RoomRegistry;
@@ -194,8 +197,16 @@ public final class ArenaNode implements AutoCloseable {
 
         // 4. real time: rooms spread over one owning context per event loop; stream and presence in-process on
         //    a single node, in Redis on a cluster (which then starts its heartbeat and sweeper).
-        RoomStream roomStream = redis != null ? redis.roomStream()
-                : new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
+        RoomStream roomStream;
+        if (redis != null) {
+            roomStream = redis.roomStream();
+        } else {
+            LocalRoomStream local = new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
+            // O(rooms): on a worker, once a minute, so no socket's event loop pays for it
+            vertx.setPeriodic(LocalRoomStream.SWEEP_INTERVAL.toMillis(),
+                    t -> vertx.executeBlocking(() -> { local.sweep(); return null; }, false));
+            roomStream = local;
+        }
         PresenceStore presence = redis != null ? redis.presence() : new LocalPresenceStore();
         List<Context> shards = shardContexts();
         RoomRegistry rooms = new RoomRegistry(shards, roomStream, presence,
@@ -205,14 +216,19 @@ public final class ArenaNode implements AutoCloseable {
         }
         // matches share the rooms' owning contexts: one tick scheduler per context; frames go out through the feed
         MatchFeed matchFeed = new MatchFeed();
+        // the lobby watches the matches too (its own context: the first shard's) and feeds the lobby topic
+        LobbyTracker lobbyTracker = new LobbyTracker(shards.getFirst(), clock);
         GameCatalog catalog = GameCatalog.load();
         recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
                 mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
-                MatchConfig.defaults(), MatchListener.withResults(matchFeed, recorder));
+                MatchConfig.defaults(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
+                        lobbyTracker));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
+        Lobby lobby = new Lobby(games);
+        lobbyTracker.watch(lobby);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
-                metrics.registry(), games, matchFeed);
+                metrics.registry(), games, matchFeed, lobby, lobbyTracker);
 
         // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
         // job step); games lost with a previous process are replaced first; time-driven work is swept
@@ -225,7 +241,7 @@ public final class ArenaNode implements AutoCloseable {
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, tournaments);
+                chatModeration, games, results, leaderboards, lobby, tournaments);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),

@@ -26,5 +26,16 @@ public final class MatchCodes {
     /** The spectator limit is reached. */
     public static final String TOO_MANY_SPECTATORS = "too_many_spectators";
 
+    /** The host removed the player from this game; they cannot join it again. */
+    public static final String KICKED = "kicked";
+    /** The match has already started (ready, kick and start are lobby commands). */
+    public static final String ALREADY_STARTED = "already_started";
+    /** Ready, start and kick are for lobby games; this one starts by itself (matchmaking, tournaments). */
+    public static final String AUTO_START = "auto_start";
+    /** A start with fewer seated players than the game's minimum. */
+    public static final String NOT_ENOUGH_PLAYERS = "not_enough_players";
+    /** A start while some seated players are not ready (and without {@code force}). */
+    public static final String PLAYERS_NOT_READY = "players_not_ready";
+
     private MatchCodes() {}
 }

@@ -24,18 +24,23 @@ public final class MatchDirectory {
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int CODE_LENGTH = 6;
 
-    /** One game: the listing facts that are not the loop's. {@code joinCode} is null for public games. */
+    /**
+     * One game: the listing facts that are not the loop's. {@code joinCode} is null for public games;
+     * {@code region} is null when the creator gave none.
+     */
     public record Game(MatchId id, String mode, int maxPlayers, boolean privateGame, String joinCode, String ownerNode,
-                       PlayerId creator, MatchView view, Set<PlayerId> reserved) {}
+                       PlayerId creator, MatchView view, Set<PlayerId> reserved, String region) {}
 
     /** {@code reserved}: the only players who may take a seat (matchmaking, tournaments); empty for open games. */
     private record Entry(MatchLoop<?, ?, ?> loop, boolean privateGame, String joinCode, PlayerId creator,
-                         Set<PlayerId> reserved) {}
+                         Set<PlayerId> reserved, String region) {}
 
     private final MatchRegistry registry;
     private final String node;
     private final RandomGenerator random;
     private final Map<MatchId, Entry> live = new ConcurrentHashMap<>();
+    /** Join codes of the live games, so a friend needs only the code; a code is unique while its game runs. */
+    private final Map<String, MatchId> codes = new ConcurrentHashMap<>();
     private final Map<MatchId, Game> finished = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<MatchId, Game> eldest) {
@@ -63,8 +68,17 @@ public final class MatchDirectory {
      * @throws ArenaException.Invalid naming every bad field ({@code mode}, {@code max_players}, {@code settings.*})
      */
     public Future<Game> create(MatchRegistry.Create request, boolean privateGame, PlayerId creator) {
-        MatchLoop<?, ?, ?> loop = registry.create(request);
-        Entry entry = track(new Entry(loop, privateGame, privateGame ? code() : null, creator, Set.of()));
+        return create(request, privateGame, null, creator);
+    }
+
+    /**
+     * Creates a lobby game hosted by its creator (it starts by the ready check or the host, {@link HostControls})
+     * and seats the creator; {@code region} (validated by the caller) is a listing property, null for none.
+     */
+    public Future<Game> create(MatchRegistry.Create request, boolean privateGame, String region, PlayerId creator) {
+        MatchLoop<?, ?, ?> loop = registry.create(request, creator);
+        Entry entry = track(new Entry(loop, privateGame, privateGame ? code(loop.id()) : null, creator, Set.of(),
+                region));
         return loop.join(creator).map(view -> game(loop.id(), entry, view));
     }
 
@@ -78,7 +92,7 @@ public final class MatchDirectory {
             throw new IllegalArgumentException("a reserved game needs players");
         }
         MatchLoop<?, ?, ?> loop = registry.create(request);
-        Entry entry = track(new Entry(loop, true, code(), null, Set.copyOf(players)));
+        Entry entry = track(new Entry(loop, true, code(loop.id()), null, Set.copyOf(players), null));
         return game(loop.id(), entry, loop.view());
     }
 
@@ -91,6 +105,9 @@ public final class MatchDirectory {
                 finished.put(loop.id(), last);
             }
             live.remove(loop.id());
+            if (entry.joinCode() != null) {
+                codes.remove(entry.joinCode(), loop.id());
+            }
         });
         return entry;
     }
@@ -103,6 +120,11 @@ public final class MatchDirectory {
         synchronized (finished) {
             return finished.containsKey(id);
         }
+    }
+
+    /** The live game whose join code this is (codes are upper case), if any. */
+    public Optional<MatchId> byCode(String joinCode) {
+        return Optional.ofNullable(codes.get(joinCode));
     }
 
     /** The running match, if this node runs it. */
@@ -218,14 +240,20 @@ public final class MatchDirectory {
 
     private Game game(MatchId id, Entry e, MatchView view) {
         return new Game(id, view.mode(), e.loop().maxPlayers(), e.privateGame(), e.joinCode(), node, e.creator(),
-                view, e.reserved());
+                view, e.reserved(), e.region());
     }
 
-    private String code() {
-        StringBuilder b = new StringBuilder(CODE_LENGTH);
-        for (int i = 0; i < CODE_LENGTH; i++) {
-            b.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+    /** A fresh code, claimed for the game: drawn again on the rare clash with a live game's code. */
+    private String code(MatchId game) {
+        while (true) {
+            StringBuilder b = new StringBuilder(CODE_LENGTH);
+            for (int i = 0; i < CODE_LENGTH; i++) {
+                b.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+            }
+            String code = b.toString();
+            if (codes.putIfAbsent(code, game) == null) {
+                return code;
+            }
         }
-        return b.toString();
     }
 }

@@ -29,4 +29,19 @@ public sealed interface MatchEvent extends GameEvent {
     record PlayerForfeited(PlayerId player) implements MatchEvent {
         public String type() { return "player_forfeited"; }
     }
+
+    /** A lobby game's player said they are ready (or no longer are). */
+    record PlayerReady(PlayerId player, boolean ready) implements MatchEvent {
+        public String type() { return "player_ready"; }
+    }
+
+    /** The host of a lobby game changed: the previous one left before the start. */
+    record HostChanged(PlayerId player) implements MatchEvent {
+        public String type() { return "host_changed"; }
+    }
+
+    /** The host removed the player before the start; the player cannot join this game again. */
+    record PlayerKicked(PlayerId player) implements MatchEvent {
+        public String type() { return "player_kicked"; }
+    }
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One running match. Its state is owned by one {@link TickScheduler} owner (one Vert.x context): no locks.
  * Any thread may offer it commands ({@link #offer}, {@link #join}, {@link #leave}, {@link #disconnected},
- * {@link #spectate}); they wait in a bounded {@link MatchInbox} and are applied at the next tick, in arrival
+ * {@link #spectate}, and for lobby games {@link #ready}, {@link #startByHost}, {@link #kick}); they wait in a bounded {@link MatchInbox} and are applied at the next tick, in arrival
  * order, which is also the order of the {@link EventLog}.
  *
  * <h2>One tick ({@link #tick()})</h2>
@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>drain the commands waiting when the tick began (joins, leaves, disconnects, spectators, inputs); each
  *       player has a budget of {@code inputsPerTick} inputs per tick, the excess is dropped and counted;</li>
  *   <li>players whose reconnect grace has run out forfeit;</li>
- *   <li>a waiting match with enough players starts (at once when full, else after the lobby timeout);</li>
+ *   <li>a waiting match with enough players starts: one that starts by itself at once when full, else after
+ *       the lobby timeout; a lobby game (with a host, {@link HostControls}) when everyone seated is ready or
+ *       the host started it in this tick;</li>
  *   <li>a running match's rules advance one tick;</li>
  *   <li>the end checks: the rules' result, then the empty-match rule;</li>
  *   <li>the new state is published ({@link #view()} from any thread), the tick's frame goes to the listener,
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MatchLoop<C, S, I> {
     private static final Logger log = LoggerFactory.getLogger(MatchLoop.class);
+    /** The reason of the {@link LogEntry.Left} of a kicked player. */
+    static final String KICKED = "kicked";
 
     private sealed interface Command<I> {}
 
@@ -57,6 +61,13 @@ public final class MatchLoop<C, S, I> {
 
     private record ReportCmd<I>(PlayerId by, MatchResult result, Promise<MatchResult> reply) implements Command<I> {}
 
+    /** Lobby commands ({@link HostControls}): answered with the snapshot of their tick, or failed. */
+    private record ReadyCmd<I>(PlayerId player, boolean ready, Promise<MatchView> reply) implements Command<I> {}
+
+    private record StartCmd<I>(PlayerId by, boolean force, Promise<MatchView> reply) implements Command<I> {}
+
+    private record KickCmd<I>(PlayerId by, PlayerId target, Promise<MatchView> reply) implements Command<I> {}
+
     /** A player's seat; owner-only. */
     private static final class Seat {
         boolean connected = true;
@@ -66,7 +77,7 @@ public final class MatchLoop<C, S, I> {
 
     /** What other threads may read: replaced (never modified) after every tick. */
     private record Published<S>(long tick, MatchStatus status, S state, List<MatchView.PlayerView> players,
-                                int spectators, MatchResult result, MatchStats stats) {}
+                                int spectators, MatchResult result, MatchStats stats, PlayerId host) {}
 
     private final MatchId id;
     private final GameInfo info;
@@ -84,6 +95,8 @@ public final class MatchLoop<C, S, I> {
     private final EventLog<I> eventLog;
     private final Promise<MatchEnd> ended = Promise.promise();
     private final AtomicLong busy = new AtomicLong();
+    /** Null for a game that starts by itself; owner-only. */
+    private final HostControls lobby;
 
     // Owner-only state.
     private S state;
@@ -95,6 +108,7 @@ public final class MatchLoop<C, S, I> {
     private long emptyFor;
     private long lobbyFor;
     private String stopReason;
+    private boolean hostStart;
     private MatchResult result;
     /** A relayed game's reported result, applied at the end of the tick that drained it. */
     private MatchResult reported;
@@ -130,6 +144,7 @@ public final class MatchLoop<C, S, I> {
         this.inbox = new MatchInbox<>(config.inboxCapacity());
         this.eventLog = new EventLog<>(info.mode(), spec.seed(), spec.settings(), info.tickRate(), rules);
         this.state = rules.init(spec.seed(), settings);
+        this.lobby = spec.host() == null ? null : new HostControls(spec.host());
         publish();
     }
 
@@ -298,6 +313,45 @@ public final class MatchLoop<C, S, I> {
         return reply.future();
     }
 
+    /**
+     * A lobby game's player is ready (or not); the game starts at the tick everyone seated is ready. Fails with
+     * {@code auto_start}, {@code already_started}, {@code not_participant}, {@code busy} or {@code ended}.
+     */
+    public Future<MatchView> ready(PlayerId player, boolean ready) {
+        return lobbyCommand(reply -> new ReadyCmd<>(player, ready, reply));
+    }
+
+    /**
+     * The host starts a lobby game: at least the game's minimum seated, every other player ready unless
+     * {@code force}. Fails with {@link ArenaException.Forbidden} for anyone but the host, or {@code auto_start},
+     * {@code already_started}, {@code not_enough_players}, {@code players_not_ready}.
+     */
+    public Future<MatchView> startByHost(PlayerId by, boolean force) {
+        return lobbyCommand(reply -> new StartCmd<>(by, force, reply));
+    }
+
+    /**
+     * The host removes a seated player before the start; the player cannot join again ({@code kicked}). Fails with
+     * {@link ArenaException.Forbidden} for anyone but the host, or {@code already_started}, {@code not_participant},
+     * {@code cannot_kick_self}.
+     */
+    public Future<MatchView> kick(PlayerId by, PlayerId target) {
+        return lobbyCommand(reply -> new KickCmd<>(by, target, reply));
+    }
+
+    private Future<MatchView> lobbyCommand(java.util.function.Function<Promise<MatchView>, Command<I>> command) {
+        Promise<MatchView> reply = Promise.promise();
+        if (finished) {
+            reply.fail(endedError());
+        } else if (!inbox.offer(command.apply(reply))) {
+            busy.incrementAndGet();
+            reply.fail(new ArenaException.Rejected(MatchCodes.BUSY, "the match is busy; retry"));
+        } else if (finished) {
+            rejectLeftovers();
+        }
+        return reply.future();
+    }
+
     /** Ends the match at the next tick as abandoned (node shutdown, an operator). */
     public void stop(String reason) {
         if (!finished) {
@@ -309,7 +363,7 @@ public final class MatchLoop<C, S, I> {
     public MatchView view() {
         Published<S> p = published;
         return new MatchView(id, info.mode(), p.status(), p.tick(), info.tickRate(), p.players(), p.spectators(),
-                rules.view(p.state()), p.result());
+                rules.view(p.state()), p.result(), p.host());
     }
 
     /** The latest published game state (immutable). */
@@ -402,6 +456,9 @@ public final class MatchLoop<C, S, I> {
                 }
                 case StopCmd<I> s -> stopReason = s.reason();
                 case ReportCmd<I> r -> report(r);
+                case ReadyCmd<I> r -> answer(r.reply(), ready(r.player(), r.ready(), n));
+                case StartCmd<I> s -> answer(s.reply(), requestStart(s.by(), s.force()));
+                case KickCmd<I> k -> answer(k.reply(), kick(k.by(), k.target(), n));
             }
         }
     }
@@ -492,6 +549,10 @@ public final class MatchLoop<C, S, I> {
             j.reply().fail(new ArenaException.Rejected(MatchCodes.FORFEITED, "you left this match"));
             return;
         }
+        if (lobby != null && lobby.kicked(p)) {
+            j.reply().fail(new ArenaException.Rejected(MatchCodes.KICKED, "the host removed you from this game"));
+            return;
+        }
         if (seats.size() >= maxPlayers) {
             j.reply().fail(new ArenaException.Rejected(MatchCodes.FULL, "every seat is taken"));
             return;
@@ -507,6 +568,9 @@ public final class MatchLoop<C, S, I> {
         eventLog.add(new LogEntry.Joined<>(n, p));
         emit(new MatchEvent.PlayerJoined(p), n);
         apply(step, n);
+        if (lobby != null && lobby.seated(p) != null) {
+            emit(new MatchEvent.HostChanged(p), n);
+        }
         viewReplies.add(j.reply());
     }
 
@@ -522,9 +586,80 @@ public final class MatchLoop<C, S, I> {
         }
         Step<S> step = rules.leave(state, p);
         eventLog.add(new LogEntry.Left<>(n, p, reason));
-        emit(forfeit && !reason.equals("left") ? new MatchEvent.PlayerForfeited(p) : new MatchEvent.PlayerLeft(p), n);
+        emit(switch (reason) {
+            case KICKED -> new MatchEvent.PlayerKicked(p);
+            case "left" -> new MatchEvent.PlayerLeft(p);
+            default -> forfeit ? new MatchEvent.PlayerForfeited(p) : new MatchEvent.PlayerLeft(p);
+        }, n);
         apply(step, n);
+        if (lobby != null && !forfeit) {
+            PlayerId newHost = reason.equals(KICKED) ? null : lobby.left(p, seats.keySet());
+            if (newHost != null) {
+                emit(new MatchEvent.HostChanged(newHost), n);
+            }
+        }
         return true;
+    }
+
+    // ---- lobby commands (HostControls decides; the loop applies) --------------------------------------
+
+    private ArenaException ready(PlayerId p, boolean value, long n) {
+        ArenaException refusal = lobbyOnly();
+        if (refusal != null) {
+            return refusal;
+        }
+        if (!seats.containsKey(p)) {
+            return new ArenaException.Rejected(MatchCodes.NOT_PARTICIPANT, "not a player of this match");
+        }
+        if (lobby.setReady(p, value)) {
+            seatsChanged = true;
+            emit(new MatchEvent.PlayerReady(p, value), n);
+        }
+        return null;
+    }
+
+    /** Validated now, applied by {@link #maybeStart} later in this same tick. */
+    private ArenaException requestStart(PlayerId by, boolean force) {
+        ArenaException refusal = lobbyOnly();
+        if (refusal == null) {
+            refusal = lobby.checkStart(by, force, status == MatchStatus.WAITING, seats.keySet(), info.players().min());
+        }
+        if (refusal == null) {
+            hostStart = true;
+        }
+        return refusal;
+    }
+
+    private ArenaException kick(PlayerId by, PlayerId target, long n) {
+        ArenaException refusal = lobbyOnly();
+        if (refusal == null) {
+            refusal = lobby.checkKick(by, target, status == MatchStatus.WAITING, seats.keySet());
+        }
+        if (refusal == null) {
+            leave(target, n, KICKED);
+            lobby.kicked(target, seats.keySet());
+        }
+        return refusal;
+    }
+
+    private ArenaException lobbyOnly() {
+        if (lobby == null) {
+            return new ArenaException.Rejected(MatchCodes.AUTO_START,
+                    "this game starts by itself once its players are seated");
+        }
+        if (status != MatchStatus.WAITING) {
+            return new ArenaException.Rejected(MatchCodes.ALREADY_STARTED, "the game has started");
+        }
+        return null;
+    }
+
+    /** A lobby command's answer: the snapshot of this tick, or its refusal. */
+    private void answer(Promise<MatchView> reply, ArenaException refusal) {
+        if (refusal == null) {
+            viewReplies.add(reply);
+        } else {
+            reply.tryFail(refusal);
+        }
     }
 
     private void disconnect(PlayerId p, long n) {
@@ -572,9 +707,15 @@ public final class MatchLoop<C, S, I> {
         }
         if (seats.size() < info.players().min()) {
             lobbyFor = 0;
+            hostStart = false;
             return;
         }
-        if (seats.size() < maxPlayers && lobbyFor++ < lobbyTicks) {
+        if (lobby != null) {
+            // a lobby game: the ready check or the host, never a timer (HostControls)
+            if (!hostStart && !lobby.everyoneReady(seats.keySet(), info.players().min())) {
+                return;
+            }
+        } else if (seats.size() < maxPlayers && lobbyFor++ < lobbyTicks) {
             return;
         }
         status = MatchStatus.RUNNING;
@@ -618,14 +759,16 @@ public final class MatchLoop<C, S, I> {
             List<MatchView.PlayerView> views = new ArrayList<>(seats.size());
             for (Map.Entry<PlayerId, Seat> e : seats.entrySet()) {
                 Seat s = e.getValue();
-                views.add(new MatchView.PlayerView(e.getKey(), s.connected, s.connected ? null : s.forfeitAt));
+                views.add(new MatchView.PlayerView(e.getKey(), s.connected, s.connected ? null : s.forfeitAt,
+                        lobby == null ? null : lobby.ready(e.getKey())));
             }
             playerViews = List.copyOf(views);
             seatsChanged = false;
         }
         long skipped = pacer == null ? 0 : pacer.skipped();
         published = new Published<>(tick, status, state, playerViews, spectators.size(), result,
-                new MatchStats(tick, skipped, accepted, rejected, dropped, 0, lastTickNanos, maxTickNanos));
+                new MatchStats(tick, skipped, accepted, rejected, dropped, 0, lastTickNanos, maxTickNanos),
+                lobby == null ? null : lobby.host());
     }
 
     private void finish(MatchResult end, long n) {
@@ -649,6 +792,9 @@ public final class MatchLoop<C, S, I> {
                 case SpectateCmd<I> s -> s.reply().tryComplete(view());
                 case LeaveCmd<I> l -> l.reply().tryComplete(false);
                 case ReportCmd<I> r -> r.reply().tryFail(alreadyFinished());
+                case ReadyCmd<I> r -> r.reply().tryFail(endedError());
+                case StartCmd<I> s -> s.reply().tryFail(endedError());
+                case KickCmd<I> k -> k.reply().tryFail(endedError());
                 default -> { }
             }
         }

@@ -65,10 +65,18 @@ public final class MatchRegistry {
      *                                                  {@code max_players}, {@code settings.*})
      */
     public MatchLoop<?, ?, ?> create(Create request) {
+        return create(request, null);
+    }
+
+    /**
+     * As {@link #create(Create)}, for a lobby game when {@code host} is not null: it starts by the ready check or
+     * its host, not by itself (see {@link HostControls}).
+     */
+    public MatchLoop<?, ?, ?> create(Create request, PlayerId host) {
         GameFactory<?, ?, ?> game = games.require(request.mode());
         MatchId id = MatchId.random();
         MatchConfig config = defaults.withMaxPlayers(request.maxPlayers() == null ? 0 : request.maxPlayers());
-        MatchLoop<?, ?, ?> loop = build(game, new MatchSpec(id, seeds.nextLong(), request.settings(), config));
+        MatchLoop<?, ?, ?> loop = build(game, new MatchSpec(id, seeds.nextLong(), request.settings(), config, host));
         matches.put(id, loop);
         loop.start();
         return loop;

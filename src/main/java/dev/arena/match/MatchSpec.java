@@ -12,12 +12,20 @@ import java.util.Objects;
  * @param seed     the seed of the rules' randomness; recorded in the event log, so a replay reproduces the match
  * @param settings the game's raw settings (validated by {@link GameFactory#settings}); empty for defaults
  * @param config   how the loop runs it
+ * @param host     the host of a lobby game ({@code POST /games/create}): such a game starts only when every seated
+ *                 player is ready or the host starts it ({@link HostControls}); null for a game that starts by
+ *                 itself (matchmaking, tournaments, tests)
  */
-public record MatchSpec(MatchId id, long seed, Map<String, Object> settings, MatchConfig config) {
+public record MatchSpec(MatchId id, long seed, Map<String, Object> settings, MatchConfig config, PlayerId host) {
 
     public MatchSpec {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(config, "config");
         settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** A match that starts by itself (no host). */
+    public MatchSpec(MatchId id, long seed, Map<String, Object> settings, MatchConfig config) {
+        this(id, seed, settings, config, null);
     }
 }

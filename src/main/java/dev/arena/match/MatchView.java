@@ -1,5 +1,6 @@
 package dev.arena.match;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -8,14 +9,23 @@ import java.util.List;
  *
  * @param tick   the last tick this view includes; frames with a greater tick follow it
  * @param result present once finished
+ * @param host   the host of a lobby game (null for games that start by themselves, and once nobody is seated)
  */
 public record MatchView(MatchId id, String mode, MatchStatus status, long tick, int tickRate,
-                        List<PlayerView> players, int spectators, PublicState state, MatchResult result) {
+                        List<PlayerView> players, int spectators, PublicState state, MatchResult result,
+                        PlayerId host) {
 
     /**
      * @param forfeitAtTick while disconnected, the tick at which the player forfeits; null when connected
+     * @param ready         in a lobby game, whether the player is ready; null (and left out of JSON) otherwise
      */
-    public record PlayerView(PlayerId player, boolean connected, Long forfeitAtTick) {}
+    public record PlayerView(PlayerId player, boolean connected, Long forfeitAtTick,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean ready) {
+
+        public PlayerView(PlayerId player, boolean connected, Long forfeitAtTick) {
+            this(player, connected, forfeitAtTick, null);
+        }
+    }
 
     public MatchView {
         players = List.copyOf(players);

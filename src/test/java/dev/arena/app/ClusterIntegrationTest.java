@@ -130,6 +130,26 @@ class ClusterIntegrationTest {
     }
 
     @Test
+    void aMatchPlayedOnOneNodeRanksItsPlayersOnEveryNodesLeaderboard() {
+        AuthResult a = guest();
+        AuthResult b = guest();
+        var played = dev.arena.testing.ConnectFourGame.play(new dev.arena.testing.Http(
+                        java.net.URI.create("http://127.0.0.1:" + node1.port() + "/")), vertx, node1.port(),
+                new dev.arena.testing.ConnectFourGame.Player(a.token(), a.player().id().toString()),
+                new dev.arena.testing.ConnectFourGame.Player(b.token(), b.player().id().toString()));
+        // the shared Redis board, read through the other node, as soon as the ratings job has run on either node
+        var other = new dev.arena.testing.Http(java.net.URI.create("http://127.0.0.1:" + node2.port() + "/"));
+        JsonObject around = dev.arena.testing.Eventually.until(() -> other.get("/leaderboard/global/around/"
+                        + played.winner().id() + "?mode=connect_four&radius=1", a.token()),
+                r -> r.status() == 200, "the winner on node 2's board").json();
+        JsonObject me = around.getJsonArray("entries").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("player_id").equals(played.winner().id())).findFirst().orElseThrow();
+        assertThat(me.getDouble("rating")).isGreaterThan(1500.0);
+        dev.arena.testing.Eventually.until(() -> other.get("/players/" + played.loser().id() + "/stats", a.token())
+                .json().getInteger("losses"), n -> n == 1, "the loser's stats on node 2");
+    }
+
+    @Test
     void clientsOnTwoNodesShareOneRoomWithOneGapFreeSequence() {
         String room = room();
         try (WsClient a = client(node1); WsClient b = client(node2)) {

@@ -121,7 +121,14 @@ class GamesIntegrationTest {
         Response joined = post("/games/" + id + "/join", null, b);
         assertThat(joined.status()).as("%s", joined).isEqualTo(200);
         assertThat(players(joined.json())).containsExactlyInAnyOrder(a.id(), b.id());
-        assertThat(joined.json().getString("status")).isEqualTo("running"); // full: starts on the join tick
+        // a lobby game: full, it still waits for the ready check (docs/LOBBY.md)
+        assertThat(joined.json().getString("status")).isEqualTo("waiting");
+        assertThat(joined.json().getString("host")).isEqualTo(a.id());
+        assertThat(post("/games/" + id + "/ready", new JsonObject().put("ready", true), b).json()
+                .getString("status")).isEqualTo("waiting");
+        Response ready = post("/games/" + id + "/ready", new JsonObject().put("ready", true), a);
+        assertThat(ready.status()).as("%s", ready).isEqualTo(200);
+        assertThat(ready.json().getString("status")).isEqualTo("running"); // everyone ready: starts on that tick
 
         Response state = node.http().get("/games/" + id + "/state", c.token());
         assertThat(state.status()).isEqualTo(200);
@@ -188,7 +195,8 @@ class GamesIntegrationTest {
         Player b = player();
         Player s = player();
         String id = connectFour(a).getString("game_id");
-        JsonObject started = post("/games/" + id + "/join", null, b).json();
+        post("/games/" + id + "/join", null, b);
+        JsonObject started = post("/games/" + id + "/start", new JsonObject().put("force", true), a).json();
         String first = started.getJsonObject("state").getString("to_move");
         Player red = first.equals(a.id()) ? a : b;
         Player yellow = red == a ? b : a;

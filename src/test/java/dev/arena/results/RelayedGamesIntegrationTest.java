@@ -36,13 +36,18 @@ class RelayedGamesIntegrationTest {
         return Player.of(node.register("relay-" + UUID.randomUUID().toString().substring(0, 8), "password-1"));
     }
 
-    /** A relay game for two, both seated (so it runs). */
+    /** A relay game for two, both seated and ready (so it runs). */
     static String running(Player a, Player b) {
         Response created = node.http().post("/games/create",
                 new JsonObject().put("mode", "relay").put("max_players", 2), a.token());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String id = created.json().getString("game_id");
         assertThat(node.http().post("/games/" + id + "/join", null, b.token()).status()).isEqualTo(200);
+        // a lobby game: it starts when everyone seated is ready
+        for (Player p : new Player[] {a, b}) {
+            assertThat(node.http().post("/games/" + id + "/ready", new JsonObject().put("ready", true), p.token())
+                    .status()).isEqualTo(200);
+        }
         Eventually.until(() -> node.http().get("/games/" + id + "/state", a.token()).json(),
                 s -> "running".equals(s.getString("status")), "the relay game to start");
         return id;

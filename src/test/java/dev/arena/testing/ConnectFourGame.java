@@ -22,14 +22,17 @@ public final class ConnectFourGame {
 
     private ConnectFourGame() {}
 
-    /** {@code a} creates the game over HTTP, {@code b} joins, both play over {@code /ws} until {@code match.end}. */
+    /** {@code a} creates the game over HTTP, {@code b} joins, {@code a} starts it, both play over {@code /ws} until {@code match.end}. */
     public static Played play(Http http, Vertx vertx, int port, Player a, Player b) {
         Response created = http.post("/games/create", new JsonObject().put("mode", "connect_four"), a.token());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String id = created.json().getString("game_id");
         Response joined = http.post("/games/" + id + "/join", null, b.token());
         assertThat(joined.status()).as("%s", joined).isEqualTo(200);
-        String first = joined.json().getJsonObject("state").getString("to_move");
+        // a lobby game waits for the ready check or its host (docs/LOBBY.md): the host starts it
+        Response started = http.post("/games/" + id + "/start", new JsonObject().put("force", true), a.token());
+        assertThat(started.status()).as("%s", started).isEqualTo(200);
+        String first = started.json().getJsonObject("state").getString("to_move");
         Player red = first.equals(a.id()) ? a : b;
         Player yellow = red == a ? b : a;
         try (WsClient r = WsClient.gateway(vertx, port, red.token());

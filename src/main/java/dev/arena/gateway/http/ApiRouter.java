@@ -6,6 +6,7 @@ import dev.arena.config.ArenaConfig;
 import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
+import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
@@ -31,7 +32,7 @@ public final class ApiRouter {
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
-                           Leaderboards leaderboards, TournamentService tournaments) {}
+                           Leaderboards leaderboards, Lobby lobby, TournamentService tournaments) {}
 
     private ApiRouter() {}
 
@@ -81,6 +82,7 @@ public final class ApiRouter {
         new GamesApi(s.games(), s.results()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
+        new LobbyApi(s.lobby()).mount(router, auth);
         if (s.tournaments() != null) {
             new TournamentApi(s.tournaments()).mount(router, auth);
         }

@@ -3,6 +3,7 @@ package dev.arena.gateway.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.arena.common.ArenaException;
+import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchRegistry;
@@ -39,18 +40,21 @@ final class GamesApi {
         this.results = results;
     }
 
-    /** The wire form of a game; {@code join_code} only in the creator's 201. */
+    /**
+     * The wire form of a game; {@code join_code} only in the creator's 201; {@code host} for lobby games,
+     * {@code region} when given at creation.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record GameBody(MatchId gameId, String mode, MatchStatus status, @JsonProperty("private") boolean privateGame,
                     int maxPlayers, String ownerNode, PlayerId createdBy, long tick, int tickRate,
                     List<MatchView.PlayerView> players, int spectators, PublicState state, MatchResult result,
-                    String joinCode) {
+                    String joinCode, PlayerId host, String region) {
 
         static GameBody of(MatchDirectory.Game g, boolean withCode) {
             MatchView v = g.view();
             return new GameBody(g.id(), g.mode(), v.status(), g.privateGame(), g.maxPlayers(), g.ownerNode(),
                     g.creator(), v.tick(), v.tickRate(), v.players(), v.spectators(), v.state(), v.result(),
-                    withCode ? g.joinCode() : null);
+                    withCode ? g.joinCode() : null, v.host(), g.region());
         }
 
         /** A finished game read back from storage: no live state, players from the standings. */
@@ -59,7 +63,7 @@ final class GamesApi {
             List<MatchView.PlayerView> players = f.result().standings().stream()
                     .map(s -> new MatchView.PlayerView(s.player(), false, null)).toList();
             return new GameBody(f.id(), f.mode(), MatchStatus.FINISHED, false, players.size(), m.ownerNode(), null,
-                    m.finalTick(), m.log().tickRate(), players, 0, null, f.result(), null);
+                    m.finalTick(), m.log().tickRate(), players, 0, null, f.result(), null, null, null);
         }
     }
 
@@ -80,7 +84,8 @@ final class GamesApi {
     }
 
     private void create(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx).only("mode", "max_players", "private", "settings");
+        RequestBody body = RequestBody.of(ctx).only("mode", "max_players", "private", "settings", "region");
+        String region = body.optionalString("region", 1, 32, Lobby.REGION, Lobby.REGION_RULE).orElse(null);
         String mode = body.string("mode", 1, 32, null, null);
         if (mode != null && games.registry().games().find(mode).isEmpty()) {
             body.error("mode", "unknown game mode; one of "
@@ -102,7 +107,7 @@ final class GamesApi {
         body.validate();
         Map<String, Object> raw = settings == null ? Map.of() : ((JsonObject) settings).getMap();
         var request = new MatchRegistry.Create(mode, (Integer) max, raw);
-        Handlers.respond(ctx, 201, games.create(request, Boolean.TRUE.equals(priv), me(ctx))
+        Handlers.respond(ctx, 201, games.create(request, Boolean.TRUE.equals(priv), region, me(ctx))
                 .map(g -> GameBody.of(g, true)));
     }
 

@@ -33,4 +33,11 @@ sealed interface ClientMessage {
     record MatchInput(Object rid, MatchId gameId, Map<String, Object> input) implements ClientMessage {}
 
     record MatchLeave(Object rid, MatchId gameId) implements ClientMessage {}
+
+    record MatchReady(Object rid, MatchId gameId, boolean ready) implements ClientMessage {}
+
+    /** {@code mode} and {@code region} filter the changes; null for all. */
+    record LobbySubscribe(Object rid, String mode, String region) implements ClientMessage {}
+
+    record LobbyUnsubscribe(Object rid) implements ClientMessage {}
 }

@@ -29,6 +29,8 @@ final class Connection implements RoomMember {
     final Set<String> rooms = new HashSet<>();
     /** Matches this socket is attached to (as player or spectator); touched only on its event loop. */
     final Set<dev.arena.match.MatchId> matches = new HashSet<>();
+    /** Whether this socket subscribed to the lobby topic (so a close unsubscribes it); its event loop only. */
+    boolean lobby;
     private final Member member;
     private final GatewayMetrics metrics;
     long lastSeenMillis;

@@ -96,8 +96,7 @@ public final class GatewaySockets {
             return;
         }
         ctx.request().pause();
-        rt.identity.authenticate(token)
-                .compose(p -> rt.players.player(p.playerId()).map(player -> new Caller(p, player.displayName())))
+        rt.identity.authenticateNamed(token)
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         ctx.request().resume();
@@ -115,7 +114,6 @@ public final class GatewaySockets {
     }
 
     /** Who opened the socket, resolved once at the upgrade. */
-    private record Caller(dev.arena.identity.Principal principal, String displayName) {}
 
     private void open(ServerWebSocket ws, dev.arena.identity.Principal principal, String displayName,
                       RoomEvent.Flavour flavour, String autoRoom) {
@@ -259,6 +257,7 @@ public final class GatewaySockets {
             leaves.add(rt.rooms.leave(room, c));
         }
         c.rooms.clear();
+        rt.router.closed(c);
         for (var match : List.copyOf(c.matches)) {
             rt.router.detach(c, match);
         }

@@ -1,16 +1,19 @@
 package dev.arena.gateway.ws;
 
+import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchId;
 import dev.arena.room.Rooms;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Turns one text frame into a {@link ClientMessage}, or a {@link ProtocolError} saying exactly what is wrong. */
 final class MessageDecoder {
     static final int MAX_RID_LENGTH = 64;
     static final int MAX_CHAT_INPUT = 4000;
+    private static final Pattern MODE = Pattern.compile("[a-z0-9_]{1,32}");
 
     private MessageDecoder() {}
 
@@ -52,6 +55,17 @@ final class MessageDecoder {
             case "match.join" -> new ClientMessage.MatchJoin(rid, gameId(o, rid));
             case "match.spectate" -> new ClientMessage.MatchSpectate(rid, gameId(o, rid));
             case "match.leave" -> new ClientMessage.MatchLeave(rid, gameId(o, rid));
+            case "match.ready" -> {
+                MatchId game = gameId(o, rid);
+                if (!(o.getValue("ready") instanceof Boolean ready)) {
+                    throw ProtocolError.bad(rid, "ready: must be a boolean");
+                }
+                yield new ClientMessage.MatchReady(rid, game, ready);
+            }
+            case "lobby.subscribe" -> new ClientMessage.LobbySubscribe(rid,
+                    optionalName(o, "mode", MODE, "1-32 of a-z 0-9 _", rid),
+                    optionalName(o, "region", Lobby.REGION, Lobby.REGION_RULE, rid));
+            case "lobby.unsubscribe" -> new ClientMessage.LobbyUnsubscribe(rid);
             case "match.input" -> {
                 MatchId game = gameId(o, rid);
                 if (!(o.getValue("input") instanceof JsonObject input)) {
@@ -96,6 +110,17 @@ final class MessageDecoder {
         }
         if (s.length() > MAX_CHAT_INPUT) {
             throw ProtocolError.bad(rid, field + ": is too long");
+        }
+        return s;
+    }
+
+    private static String optionalName(JsonObject o, String field, Pattern pattern, String rule, Object rid) {
+        Object v = o.getValue(field);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String s) || !pattern.matcher(s).matches()) {
+            throw ProtocolError.bad(rid, field + ": " + rule);
         }
         return s;
     }

@@ -3,6 +3,7 @@ package dev.arena.gateway.ws;
 import dev.arena.chat.ChatMessage;
 import dev.arena.chat.ChatService;
 import dev.arena.common.ArenaException;
+import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchCodes;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
@@ -31,13 +32,18 @@ final class MessageRouter {
     private final Clock clock;
     private final MatchDirectory games;
     private final MatchFeed feed;
+    private final Lobby lobby;
+    private final LobbyFeed lobbyFeed;
 
-    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed) {
+    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed,
+                  Lobby lobby, LobbyFeed lobbyFeed) {
         this.rooms = rooms;
         this.chat = chat;
         this.clock = clock;
         this.games = games;
         this.feed = feed;
+        this.lobby = lobby;
+        this.lobbyFeed = lobbyFeed;
     }
 
     void handle(Connection c, ClientMessage message) {
@@ -78,6 +84,25 @@ final class MessageRouter {
             case ClientMessage.MatchSpectate s -> attach(c, s.rid(), s.gameId(), false);
             case ClientMessage.MatchInput i -> matchInput(c, i);
             case ClientMessage.MatchLeave l -> matchLeave(c, l);
+            case ClientMessage.MatchReady r -> reply(c, r.rid(),
+                    lobby.ready(r.gameId(), new PlayerId(c.principal.playerId()), r.ready()),
+                    g -> new ServerMessage.Ack(r.rid(), null, null));
+            case ClientMessage.LobbySubscribe s -> {
+                c.lobby = true;
+                lobbyFeed.subscribe(c, s.rid(), s.mode(), s.region());
+            }
+            case ClientMessage.LobbyUnsubscribe u -> {
+                c.lobby = false;
+                lobbyFeed.unsubscribe(c, u.rid(), true);
+            }
+        }
+    }
+
+    /** The socket closed: it leaves the lobby topic when it had subscribed. */
+    void closed(Connection c) {
+        if (c.lobby) {
+            c.lobby = false;
+            lobbyFeed.unsubscribe(c, null, false);
         }
     }
 

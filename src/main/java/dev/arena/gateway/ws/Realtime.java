@@ -3,6 +3,8 @@ package dev.arena.gateway.ws;
 import dev.arena.config.WsLimits;
 import dev.arena.chat.ChatService;
 import dev.arena.identity.IdentityService;
+import dev.arena.lobby.Lobby;
+import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
 import dev.arena.player.PlayerService;
 import dev.arena.room.RoomRegistry;
@@ -22,10 +24,11 @@ public final class Realtime {
     final MessageRouter router;
     final MatchDirectory games;
     final MatchFeed matchFeed;
+    final LobbyFeed lobbyFeed;
 
     public Realtime(IdentityService identity, PlayerService players, RoomRegistry rooms, ChatService chat,
                     WsLimits limits, Clock clock, String node, MeterRegistry meters,
-                    MatchDirectory games, MatchFeed matchFeed) {
+                    MatchDirectory games, MatchFeed matchFeed, Lobby lobby, LobbyTracker lobbyTracker) {
         this.identity = identity;
         this.players = players;
         this.rooms = rooms;
@@ -36,7 +39,8 @@ public final class Realtime {
         this.metrics = new GatewayMetrics(meters, rooms, clock);
         this.games = games;
         this.matchFeed = matchFeed;
-        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed);
+        this.lobbyFeed = new LobbyFeed(lobbyTracker, LobbyFeed.MAX_SUBSCRIBERS);
+        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed, lobby, lobbyFeed);
         rooms.listener(metrics);
     }
 

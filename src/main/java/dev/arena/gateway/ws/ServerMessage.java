@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.arena.common.Json;
+import dev.arena.lobby.LobbyGame;
 import dev.arena.match.GameEvent;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.MatchView;
+import dev.arena.match.PlayerId;
 import dev.arena.match.PublicState;
 import dev.arena.presence.Member;
 import java.time.Instant;
@@ -91,11 +93,11 @@ sealed interface ServerMessage {
     @JsonPropertyOrder({"type"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MatchState(Object rid, MatchId gameId, String mode, MatchStatus status, long tick, int tickRate,
-                      List<MatchView.PlayerView> players, int spectators, PublicState state, MatchResult result)
-            implements ServerMessage {
+                      List<MatchView.PlayerView> players, int spectators, PublicState state, MatchResult result,
+                      PlayerId host) implements ServerMessage {
         static MatchState of(Object rid, MatchView v) {
             return new MatchState(rid, v.id(), v.mode(), v.status(), v.tick(), v.tickRate(), v.players(),
-                    v.spectators(), v.state(), v.result());
+                    v.spectators(), v.state(), v.result(), v.host());
         }
 
         public String type() { return "match.state"; }
@@ -110,6 +112,44 @@ sealed interface ServerMessage {
     @JsonPropertyOrder({"type"})
     record MatchEnded(MatchId gameId, long tick, MatchResult result) implements ServerMessage {
         public String type() { return "match.end"; }
+    }
+
+    /**
+     * The reply to {@code lobby.subscribe}: the open games as subscribers last heard of them (at most
+     * {@link #GAMES_SHOWN}; {@code game_count} in all, page the rest with {@code GET /lobby/games}); changes follow.
+     */
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LobbySubscribed(Object rid, String mode, String region, List<LobbyGame> games, int gameCount)
+            implements ServerMessage {
+        static final int GAMES_SHOWN = 100;
+
+        public String type() { return "lobby.subscribed"; }
+    }
+
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LobbyUnsubscribed(Object rid) implements ServerMessage {
+        public String type() { return "lobby.unsubscribed"; }
+    }
+
+    /** A game appeared in the lobby; encoded once for every subscriber. */
+    @JsonPropertyOrder({"type"})
+    record LobbyGameAdded(LobbyGame game) implements ServerMessage {
+        public String type() { return "lobby.game_added"; }
+    }
+
+    /** What the lobby shows of a game changed (at most one a game per interval; the latest state). */
+    @JsonPropertyOrder({"type"})
+    record LobbyGameUpdated(LobbyGame game) implements ServerMessage {
+        public String type() { return "lobby.game_updated"; }
+    }
+
+    /** The game left the lobby (started or ended). */
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LobbyGameRemoved(MatchId gameId, String mode, String region) implements ServerMessage {
+        public String type() { return "lobby.game_removed"; }
     }
 
     @JsonPropertyOrder({"type"})

@@ -1,0 +1,158 @@
+package dev.arena.gateway.http;
+
+import dev.arena.common.ArenaException;
+import dev.arena.common.ArenaException.FieldError;
+import dev.arena.lobby.Lobby;
+import dev.arena.lobby.LobbyGame;
+import dev.arena.match.MatchId;
+import dev.arena.match.PlayerId;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The lobby over {@code /games}: the list of open games ({@code GET /lobby/games}), joining by code alone, and the
+ * ready check and host controls of lobby games (docs/LOBBY.md). Every route is authenticated.
+ */
+final class LobbyApi {
+    private static final Set<String> LIST_PARAMS = Set.of("mode", "region", "has_space", "limit", "offset");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+    private static final int DEFAULT_LIMIT = 50;
+
+    private final Lobby lobby;
+
+    LobbyApi(Lobby lobby) {
+        this.lobby = lobby;
+    }
+
+    /** {@code GET /lobby/games}: one page and the number of matching games. */
+    record LobbyPage(List<LobbyGame> games, int total, int limit, int offset) {}
+
+    void mount(Router router, Authenticator auth) {
+        router.get("/lobby/games").handler(auth).handler(this::list);
+        router.post("/games/join-by-code").handler(auth).handler(this::joinByCode);
+        router.post("/games/:game_id/ready").handler(auth).handler(this::ready);
+        router.post("/games/:game_id/start").handler(auth).handler(this::start);
+        router.post("/games/:game_id/kick").handler(auth).handler(this::kick);
+    }
+
+    private void list(RoutingContext ctx) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : ctx.queryParams().names()) {
+            if (!LIST_PARAMS.contains(name)) {
+                errors.add(new FieldError(name, "is not a known parameter; one of " + LIST_PARAMS));
+            }
+        }
+        String mode = param(ctx, "mode", errors);
+        if (mode != null && lobby.games().registry().games().find(mode).isEmpty()) {
+            errors.add(new FieldError("mode", "unknown game mode"));
+        }
+        String region = param(ctx, "region", errors);
+        if (region != null && !Lobby.REGION.matcher(region).matches()) {
+            errors.add(new FieldError("region", Lobby.REGION_RULE));
+        }
+        String space = param(ctx, "has_space", errors);
+        if (space != null && !space.equals("true") && !space.equals("false")) {
+            errors.add(new FieldError("has_space", "must be true or false"));
+        }
+        int limit = whole(ctx, "limit", DEFAULT_LIMIT, 1, Lobby.MAX_LIMIT, errors);
+        int offset = whole(ctx, "offset", 0, 0, 1_000_000, errors);
+        if (!errors.isEmpty()) {
+            throw new ArenaException.Invalid(errors);
+        }
+        Lobby.Page page = lobby.list(new Lobby.Query(mode, region, "true".equals(space), limit, offset));
+        Handlers.respond(ctx, 200, Future.succeededFuture(
+                new LobbyPage(page.games(), page.total(), page.limit(), page.offset())));
+    }
+
+    private void joinByCode(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx).only("join_code");
+        String code = body.string("join_code", 6, 6, Lobby.JOIN_CODE, "must be 6 letters or digits");
+        body.validate();
+        Handlers.respond(ctx, 200, lobby.joinByCode(me(ctx), code).map(g -> GamesApi.GameBody.of(g, false)));
+    }
+
+    private void ready(RoutingContext ctx) {
+        MatchId id = gameId(ctx);
+        RequestBody body = RequestBody.of(ctx).only("ready");
+        Boolean ready = bool(body, "ready", null);
+        body.validate();
+        Handlers.respond(ctx, 200, lobby.ready(id, me(ctx), ready).map(g -> GamesApi.GameBody.of(g, false)));
+    }
+
+    private void start(RoutingContext ctx) {
+        MatchId id = gameId(ctx);
+        RequestBody body = RequestBody.of(ctx).only("force");
+        Boolean force = bool(body, "force", false);
+        body.validate();
+        Handlers.respond(ctx, 200, lobby.start(id, me(ctx), force).map(g -> GamesApi.GameBody.of(g, false)));
+    }
+
+    private void kick(RoutingContext ctx) {
+        MatchId id = gameId(ctx);
+        RequestBody body = RequestBody.of(ctx).only("player_id");
+        String raw = body.string("player_id", 36, 36, null, null);
+        PlayerId target = null;
+        if (raw != null) {
+            try {
+                target = new PlayerId(UUID.fromString(raw));
+            } catch (IllegalArgumentException e) {
+                body.error("player_id", "must be a player id (UUID)");
+            }
+        }
+        body.validate();
+        Handlers.respond(ctx, 200, lobby.kick(id, me(ctx), target).map(g -> GamesApi.GameBody.of(g, false)));
+    }
+
+    /** A boolean field: required when {@code fallback} is null; any other JSON type is an error, never coerced. */
+    private static Boolean bool(RequestBody body, String field, Boolean fallback) {
+        JsonObject json = body.json();
+        Object v = json.getValue(field);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v == null && !json.containsKey(field) && fallback != null) {
+            return fallback;
+        }
+        body.error(field, v == null && !json.containsKey(field) ? "is required" : "must be a boolean");
+        return null;
+    }
+
+    private static String param(RoutingContext ctx, String name, List<FieldError> errors) {
+        List<String> values = ctx.queryParam(name);
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            errors.add(new FieldError(name, "must be given once"));
+            return null;
+        }
+        return values.getFirst();
+    }
+
+    private static int whole(RoutingContext ctx, String name, int fallback, int min, int max, List<FieldError> errors) {
+        String v = param(ctx, name, errors);
+        if (v == null) {
+            return fallback;
+        }
+        if (!DIGITS.matcher(v).matches() || Integer.parseInt(v) < min || Integer.parseInt(v) > max) {
+            errors.add(new FieldError(name, "must be a whole number between " + min + " and " + max));
+            return fallback;
+        }
+        return Integer.parseInt(v);
+    }
+
+    private static PlayerId me(RoutingContext ctx) {
+        return new PlayerId(Handlers.principal(ctx).playerId());
+    }
+
+    private static MatchId gameId(RoutingContext ctx) {
+        return new MatchId(Handlers.uuidParam(ctx, "game_id"));
+    }
+}

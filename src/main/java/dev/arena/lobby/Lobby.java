@@ -1,0 +1,134 @@
+package dev.arena.lobby;
+
+import dev.arena.common.ArenaException;
+import dev.arena.match.MatchCodes;
+import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchLoop;
+import dev.arena.match.MatchStatus;
+import dev.arena.match.PlayerId;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The lobby over this node's games ({@link MatchDirectory}): the list of open public games, joining a private
+ * game by its code alone, and the ready check and host controls of lobby games. The commands go to the match's
+ * own loop, which decides them in order with joins and leaves ({@code HostControls}); this class only finds the
+ * game. Live updates of the list are {@link LobbyTracker}'s.
+ */
+public final class Lobby {
+    /** A region name: lower-case letters, digits and hyphens ({@code eu-west}, {@code us-east-1}). */
+    public static final Pattern REGION = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?");
+    public static final String REGION_RULE = "must be 1-32 lower-case letters, digits or inner hyphens, e.g. eu-west";
+    /** A join code as typed by a friend: letters and digits, any case (codes are issued upper case). */
+    public static final Pattern JOIN_CODE = Pattern.compile("[A-Za-z0-9]{6}");
+    public static final int MAX_LIMIT = 100;
+
+    /**
+     * {@code GET /lobby/games}: null filters match everything.
+     *
+     * @param hasSpace only games with a free seat
+     */
+    public record Query(String mode, String region, boolean hasSpace, int limit, int offset) {
+        public Query {
+            if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+                throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT + " and offset not negative");
+            }
+        }
+    }
+
+    /** One page of the list; {@code total} counts every game the query matches. */
+    public record Page(List<LobbyGame> games, int total, int limit, int offset) {}
+
+    private final MatchDirectory games;
+
+    public Lobby(MatchDirectory games) {
+        this.games = Objects.requireNonNull(games, "games");
+    }
+
+    public MatchDirectory games() {
+        return games;
+    }
+
+    /**
+     * Open public games waiting for players, the nearest to full first (a lobby fills games before opening new
+     * ones), then by id, so pages are stable while nothing changes.
+     */
+    public Page list(Query q) {
+        List<LobbyGame> all = new ArrayList<>();
+        for (MatchDirectory.Game g : games.list(q.mode(), MatchStatus.WAITING)) {
+            LobbyGame l = LobbyGame.of(g, min(g.mode()));
+            if (l != null && (q.region() == null || q.region().equals(l.region())) && (!q.hasSpace() || l.hasSpace())) {
+                all.add(l);
+            }
+        }
+        all.sort(Comparator.comparingInt((LobbyGame l) -> l.maxPlayers() - l.playerCount())
+                .thenComparing(l -> l.gameId().toString()));
+        int from = Math.min(q.offset(), all.size());
+        int to = Math.min(from + q.limit(), all.size());
+        return new Page(List.copyOf(all.subList(from, to)), all.size(), q.limit(), q.offset());
+    }
+
+    /** The game's current listing, or null when the lobby does not list it (or it is unknown). */
+    LobbyGame listing(MatchId id) {
+        try {
+            MatchDirectory.Game g = games.require(id);
+            return LobbyGame.of(g, min(g.mode()));
+        } catch (ArenaException.NotFound e) {
+            return null;
+        }
+    }
+
+    /**
+     * Joins the live game whose join code this is (any case). {@link ArenaException.NotFound} when no live game
+     * has it; otherwise as {@link MatchDirectory#join}.
+     */
+    public Future<MatchDirectory.Game> joinByCode(PlayerId player, String joinCode) {
+        return attempt(() -> {
+            String code = joinCode.toUpperCase(Locale.ROOT);
+            MatchId id = games.byCode(code).orElseThrow(() -> new ArenaException.NotFound("no game has that join code"));
+            return games.join(id, player, code);
+        });
+    }
+
+    /** Marks the seated player ready or not; the game starts at the tick everyone seated is ready. */
+    public Future<MatchDirectory.Game> ready(MatchId id, PlayerId player, boolean ready) {
+        return attempt(() -> loop(id).ready(player, ready).map(v -> games.require(id)));
+    }
+
+    /** The host starts the game (every other player ready unless {@code force}). */
+    public Future<MatchDirectory.Game> start(MatchId id, PlayerId by, boolean force) {
+        return attempt(() -> loop(id).startByHost(by, force).map(v -> games.require(id)));
+    }
+
+    /** The host removes a player before the start; the player cannot join this game again. */
+    public Future<MatchDirectory.Game> kick(MatchId id, PlayerId by, PlayerId target) {
+        return attempt(() -> loop(id).kick(by, target).map(v -> games.require(id)));
+    }
+
+    /** Domain refusals as failed futures, so the socket's and the HTTP edge's one mapping answers them. */
+    private static Future<MatchDirectory.Game> attempt(Supplier<Future<MatchDirectory.Game>> call) {
+        try {
+            return call.get();
+        } catch (ArenaException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private MatchLoop<?, ?, ?> loop(MatchId id) {
+        return games.live(id).orElseThrow(() -> {
+            games.require(id); // 404 when unknown
+            return new ArenaException.Rejected(MatchCodes.ENDED, "game " + id + " has finished");
+        });
+    }
+
+    private int min(String mode) {
+        return games.registry().games().require(mode).info().players().min();
+    }
+}

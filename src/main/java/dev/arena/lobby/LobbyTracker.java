@@ -1,0 +1,150 @@
+package dev.arena.lobby;
+
+import dev.arena.match.MatchEnd;
+import dev.arena.match.MatchEvent;
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchListener;
+import dev.arena.match.TickFrame;
+import io.vertx.core.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches this node's matches for what the lobby shows and turns it into {@code added / updated / removed}
+ * changes for the {@link LobbyListener}, merged by {@link LobbyUpdates}' rule (at most one update per game per
+ * {@code interval}; added and removed at once).
+ *
+ * <p>Matches report on their own contexts; this only marks the game dirty (a set of ids, so it is bounded by
+ * the number of live games and needs no overflow rule: many changes of one game are one entry) and asks its
+ * own context to look. That context reads each dirty game's current listing and owns the merge state, the
+ * flush timer and, through {@link #onOwner}, the subscribers' starting snapshots, so a subscriber's snapshot
+ * and the changes after it are queued in order.
+ */
+public final class LobbyTracker implements MatchListener {
+    private static final Logger log = LoggerFactory.getLogger(LobbyTracker.class);
+    /** A game's updates are merged over this interval. */
+    public static final Duration UPDATE_INTERVAL = Duration.ofMillis(500);
+    /** How often merged updates are looked at while some wait. */
+    static final long FLUSH_PERIOD_MS = 100;
+    /** Updates sent per flush at most: with the flush period, at most 500 update frames a second per subscriber. */
+    static final int MAX_PER_FLUSH = 50;
+
+    private volatile Lobby lobby;
+    private final Context context;
+    private final Clock clock;
+    private final LobbyUpdates updates;
+    private final Set<MatchId> dirty = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile LobbyListener listener = LobbyListener.NONE;
+    private long flushTimer = -1; // owner-only
+
+    /**
+     * @param context the lobby's owner (one of the node's event-loop contexts)
+     */
+    public LobbyTracker(Context context, Clock clock) {
+        this(context, clock, UPDATE_INTERVAL);
+    }
+
+    public LobbyTracker(Context context, Clock clock, Duration interval) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.updates = new LobbyUpdates(interval.toMillis(), MAX_PER_FLUSH);
+    }
+
+    /**
+     * The lobby whose games to watch: set once at wiring, after the registry this tracker listens to (and the
+     * directory over it) exist, before any game does.
+     */
+    public void watch(Lobby lobby) {
+        this.lobby = Objects.requireNonNull(lobby, "lobby");
+    }
+
+    /** Where changes go (set once at wiring, before games exist). */
+    public void listener(LobbyListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Runs {@code task} on the lobby's context with the games as last sent to subscribers. */
+    public void onOwner(Consumer<Collection<LobbyGame>> task) {
+        context.runOnContext(v -> task.accept(updates.sent()));
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    // ---- MatchListener: on each match's context; only marks -----------------------------------------------
+
+    @Override
+    public void frame(TickFrame frame) {
+        // only the loop's own events (joins, leaves, readiness, host, start) change what a lobby shows
+        for (var e : frame.events()) {
+            if (e instanceof MatchEvent) {
+                dirty(frame.match());
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void ended(MatchEnd end) {
+        dirty(end.match());
+    }
+
+    private void dirty(MatchId id) {
+        if (lobby == null) {
+            return;
+        }
+        dirty.add(id);
+        if (scheduled.compareAndSet(false, true)) {
+            context.runOnContext(v -> drain());
+        }
+    }
+
+    // ---- the lobby's context -----------------------------------------------------------------------------
+
+    private void drain() {
+        scheduled.set(false);
+        long now = clock.millis();
+        List<LobbyChange> out = new ArrayList<>();
+        for (Iterator<MatchId> it = dirty.iterator(); it.hasNext(); ) {
+            MatchId id = it.next();
+            it.remove();
+            out.addAll(updates.observe(id, lobby.listing(id), now));
+        }
+        send(out);
+        if (flushTimer < 0 && updates.pending()) {
+            flushTimer = context.owner().setPeriodic(FLUSH_PERIOD_MS, t -> flush());
+        }
+    }
+
+    private void flush() {
+        send(updates.flush(clock.millis()));
+        if (!updates.pending()) {
+            context.owner().cancelTimer(flushTimer);
+            flushTimer = -1;
+        }
+    }
+
+    private void send(List<LobbyChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            listener.changed(changes);
+        } catch (RuntimeException e) {
+            log.error("lobby listener failed", e);
+        }
+    }
+}
