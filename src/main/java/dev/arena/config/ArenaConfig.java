@@ -36,7 +36,8 @@ public record ArenaConfig(
         WsLimits ws,
         ChatConfig chat,
         Duration nodeTtl,
-        JobsConfig jobs) {
+        JobsConfig jobs,
+        MatchmakingConfig matchmaking) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -53,6 +54,6 @@ public record ArenaConfig(
     public ArenaConfig withPort(int newPort) {
         return new ArenaConfig(host, newPort, databaseUrl, dbPoolSize, redisUrl, dataDir, tokenSecret, tokenTtl,
                 refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId,
-                ws, chat, nodeTtl, jobs);
+                ws, chat, nodeTtl, jobs, matchmaking);
     }
 }

@@ -10,6 +10,7 @@ import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
+import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
 import dev.arena.tournament.TournamentService;
@@ -32,7 +33,8 @@ public final class ApiRouter {
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
-                           Leaderboards leaderboards, Lobby lobby, TournamentService tournaments) {}
+                           Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
+                           TournamentService tournaments) {}
 
     private ApiRouter() {}
 
@@ -83,6 +85,7 @@ public final class ApiRouter {
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
         new LobbyApi(s.lobby()).mount(router, auth);
+        new MatchmakingApi(s.matchmaking()).mount(router, auth);
         if (s.tournaments() != null) {
             new TournamentApi(s.tournaments()).mount(router, auth);
         }

@@ -25,6 +25,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /games/*}: the lifecycle of matches (see docs/MATCHES.md). Running and recently finished games come from the
@@ -45,7 +46,7 @@ final class GamesApi {
      * {@code region} when given at creation.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record GameBody(MatchId gameId, String mode, MatchStatus status, @JsonProperty("private") boolean privateGame,
+    record GameBody(MatchId gameId, String mode, MatchStatus status, @JsonProperty("private") Boolean privateGame,
                     int maxPlayers, String ownerNode, PlayerId createdBy, long tick, int tickRate,
                     List<MatchView.PlayerView> players, int spectators, PublicState state, MatchResult result,
                     String joinCode, PlayerId host, String region) {
@@ -58,12 +59,16 @@ final class GamesApi {
         }
 
         /** A finished game read back from storage: no live state, players from the standings. */
+        /**
+         * A finished game read back from storage: no live state, the players who took a seat; {@code private} is
+         * null (storage does not keep it).
+         */
         static GameBody stored(StoredMatch m) {
             FinishedMatch f = m.match();
-            List<MatchView.PlayerView> players = f.result().standings().stream()
-                    .map(s -> new MatchView.PlayerView(s.player(), false, null)).toList();
-            return new GameBody(f.id(), f.mode(), MatchStatus.FINISHED, false, players.size(), m.ownerNode(), null,
-                    m.finalTick(), m.log().tickRate(), players, 0, null, f.result(), null, null, null);
+            List<MatchView.PlayerView> players = m.participants().stream()
+                    .map(p -> new MatchView.PlayerView(p, false, null)).toList();
+            return new GameBody(f.id(), f.mode(), MatchStatus.FINISHED, null, players.size(), m.ownerNode(), null,
+                    m.finalTick(), m.tickRate(), players, 0, null, f.result(), null, null, null);
         }
     }
 
@@ -129,7 +134,7 @@ final class GamesApi {
         if (games.known(id)) {
             Handlers.respond(ctx, 200, Future.succeededFuture(GameBody.of(games.state(id, me(ctx)), false)));
         } else {
-            Handlers.respond(ctx, 200, stored(ctx, id).map(GameBody::stored));
+            Handlers.respond(ctx, 200, visible(ctx, id, results.summary(id)).map(GameBody::stored));
         }
     }
 
@@ -155,7 +160,7 @@ final class GamesApi {
         if (games.live(id).isPresent()) {
             throw new ArenaException.Conflict("game " + id + " is still running; its replay exists once it ends");
         }
-        Handlers.respond(ctx, 200, stored(ctx, id).map(m -> new ReplayBody(id, m.match().mode(), m.ownerNode(),
+        Handlers.respond(ctx, 200, visible(ctx, id, results.replay(id)).map(m -> new ReplayBody(id, m.match().mode(), m.ownerNode(),
                 m.relayed(), m.match().finishedAt(), m.match().result(), m.log())));
     }
 
@@ -163,15 +168,11 @@ final class GamesApi {
      * A stored game, shown to its players and to moderators and admins: storage does not keep whether a game was
      * private, so it is treated as if it were.
      */
-    private Future<StoredMatch> stored(RoutingContext ctx, MatchId id) {
+    private static Future<StoredMatch> visible(RoutingContext ctx, MatchId id, Future<Optional<StoredMatch>> read) {
         Principal me = Handlers.principal(ctx);
-        return results.replay(id).map(found -> {
+        return read.map(found -> {
             StoredMatch m = found.orElseThrow(() -> new ArenaException.NotFound("no game " + id));
-            boolean player = m.match().result().standings().stream()
-                    .anyMatch(s -> s.player().value().equals(me.playerId()));
-            boolean stored = m.log().entries().stream().anyMatch(e -> e.player() != null
-                    && e.player().value().equals(me.playerId()));
-            if (!player && !stored && !me.role().atLeast(Role.MODERATOR)) {
+            if (!m.tookPart(new PlayerId(me.playerId())) && !me.role().atLeast(Role.MODERATOR)) {
                 throw new ArenaException.Forbidden("only the players of game " + id + " may read it");
             }
             return m;

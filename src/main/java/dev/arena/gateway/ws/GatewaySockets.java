@@ -121,6 +121,7 @@ public final class GatewaySockets {
                 rt.clock.millis(), nanos(), rt.metrics);
         connections.add(c);
         rt.metrics.opened();
+        rt.matchmaking.opened(principal.playerId());
         ws.textMessageHandler(text -> onText(c, text));
         ws.binaryMessageHandler(b -> {
             c.lastSeenMillis = rt.clock.millis();
@@ -250,6 +251,7 @@ public final class GatewaySockets {
         if (!connections.remove(c)) {
             return Future.succeededFuture();
         }
+        rt.matchmaking.closed(c.principal.playerId()); // before the gauge drops: tests wait for the gauge
         rt.metrics.closed();
         c.close(CloseCodes.NORMAL, "closed");
         List<Future<Boolean>> leaves = new ArrayList<>();

@@ -11,6 +11,10 @@ import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.Offer;
 import dev.arena.match.PlayerId;
+import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.matchmaking.service.TicketRecord;
+import dev.arena.matchmaking.service.TicketRequest;
+import dev.arena.matchmaking.service.TicketView;
 import dev.arena.room.RoomEvent;
 import dev.arena.room.RoomRegistry;
 import dev.arena.room.Rooms;
@@ -34,9 +38,11 @@ final class MessageRouter {
     private final MatchFeed feed;
     private final Lobby lobby;
     private final LobbyFeed lobbyFeed;
+    private final Matchmaking matchmaking;
 
     MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed,
-                  Lobby lobby, LobbyFeed lobbyFeed) {
+                  Lobby lobby, LobbyFeed lobbyFeed, Matchmaking matchmaking) {
+        this.matchmaking = matchmaking;
         this.rooms = rooms;
         this.chat = chat;
         this.clock = clock;
@@ -95,6 +101,10 @@ final class MessageRouter {
                 c.lobby = false;
                 lobbyFeed.unsubscribe(c, u.rid(), true);
             }
+            case ClientMessage.MmEnqueue e -> reply(c, e.rid(), enqueue(c, e),
+                    t -> new ServerMessage.MmTicket(e.rid(), TicketView.of(t)));
+            case ClientMessage.MmCancel x -> reply(c, x.rid(), matchmaking.cancel(c.principal.playerId(), x.ticketId()),
+                    t -> new ServerMessage.MmTicket(x.rid(), TicketView.of(t)));
         }
     }
 
@@ -103,6 +113,15 @@ final class MessageRouter {
         if (c.lobby) {
             c.lobby = false;
             lobbyFeed.unsubscribe(c, null, false);
+        }
+    }
+
+    private Future<TicketRecord> enqueue(Connection c, ClientMessage.MmEnqueue e) {
+        try {
+            return matchmaking.enqueue(c.principal.playerId(),
+                    TicketRequest.parse(e.mode(), e.partyId(), e.properties(), matchmaking.modes()));
+        } catch (ArenaException x) {
+            return Future.failedFuture(x);
         }
     }
 

@@ -2,6 +2,9 @@ package dev.arena.storage.redis;
 
 import dev.arena.chat.LocalModerationCache;
 import dev.arena.chat.ModerationCache;
+import dev.arena.matchmaking.service.MatcherLease;
+import dev.arena.matchmaking.service.PartyStore;
+import dev.arena.matchmaking.service.TicketStore;
 import dev.arena.presence.PresenceStore;
 import dev.arena.room.RoomStream;
 import io.vertx.core.Context;
@@ -84,6 +87,20 @@ public final class RedisBackplane {
     public Future<ModerationCache> moderation(LocalModerationCache local) {
         RedisModerationCache cache = new RedisModerationCache(local, commands, subscriber, node);
         return cache.start().map(cache);
+    }
+
+    /** Matchmaking tickets shared by the cluster; finished ones are kept {@code retention}. */
+    public TicketStore tickets(Duration retention) {
+        return new RedisTicketStore(commands, retention);
+    }
+
+    public PartyStore parties() {
+        return new RedisPartyStore(commands);
+    }
+
+    /** The lease that lets one node at a time run each mode's matcher. */
+    public MatcherLease matcherLease(Duration ttl) {
+        return new RedisMatcherLease(commands, node, ttl);
     }
 
     /** Registers the node, removes presence an earlier run of it left, starts the heartbeat and the sweeper. */
