@@ -377,6 +377,9 @@ public final class ArenaNode implements AutoCloseable {
                 tournamentSweeper.close();
                 tournamentSweeper = null;
             }
+            if (tournaments != null) {
+                tournaments.close(); // before the matches stop: their ends must not start new games here
+            }
             if (matchmaking != null) {
                 // leases released: another node's matcher takes over at its next step, not after the lease time
                 Matchmaking stopping = matchmaking;

@@ -73,6 +73,8 @@ public final class TournamentService {
     private final boolean ownsAllGames;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Future<?>> tails = new HashMap<>();
+    /** Set when the node stops: its games are about to end, and the next start replaces them (see recover). */
+    private volatile boolean closed;
 
     /**
      * @param node         this node's id, written on the games it creates
@@ -101,6 +103,15 @@ public final class TournamentService {
     Bracket cached(UUID id, long version) {
         Cached c = cache.get(id);
         return c != null && c.version() == version ? c.bracket() : null;
+    }
+
+    /**
+     * The node is stopping: from now on every change is refused ({@code Unavailable}; a result job is retried on a
+     * node that runs). Otherwise the abandoned ends of this node's games, stopped by the shutdown, would start
+     * replacement games on a node that is going away.
+     */
+    public void close() {
+        closed = true;
     }
 
     // ---- lifecycle --------------------------------------------------------------------------------------------
@@ -628,6 +639,9 @@ public final class TournamentService {
      * version order) and notifications. On failure: stops the games it created.
      */
     private <T> Future<T> change(UUID id, Function<TournamentChange, Future<T>> body) {
+        if (closed) {
+            return Future.failedFuture(new ArenaException.Unavailable("this node is stopping"));
+        }
         return serially(id, () -> {
             TournamentChange[] holder = new TournamentChange[1];
             Future<T> committed = store.inTransaction(tx -> tx.lock(id).compose(locked -> {
