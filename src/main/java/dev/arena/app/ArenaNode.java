@@ -42,7 +42,10 @@ import dev.arena.tournament.TournamentSweeper;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.chat.ChatService;
+import dev.arena.gateway.http.RemoteGames;
 import dev.arena.gateway.ws.MatchFeed;
+import dev.arena.gateway.ws.MatchRelay;
+import dev.arena.match.RemoteMatches;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
@@ -249,9 +252,18 @@ public final class ArenaNode implements AutoCloseable {
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Lobby lobby = new Lobby(games);
         lobbyTracker.watch(lobby);
+        // cluster: games recorded in the Redis directory; commands and frames of other nodes' games relayed
+        MatchRelay matchRelay = null;
+        RemoteGames remoteGames = null;
+        if (redis != null) {
+            RemoteMatches remote = redis.matches();
+            games.onTracked(remote::track);
+            matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
+            remoteGames = new RemoteGames(remote, games, lobby);
+        }
         matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
-                metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking);
+                metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking, matchRelay);
 
         // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
         // job step); games lost with a previous process are replaced first; time-driven work is swept
@@ -264,7 +276,7 @@ public final class ArenaNode implements AutoCloseable {
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, lobby, matchmaking, tournaments);
+                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),

@@ -97,6 +97,7 @@ class RelayedGamesIntegrationTest {
         JsonObject replay = Eventually.until(() -> node.http().get("/games/" + id + "/replay", a.token()),
                 r -> r.status() == 200, "the replay").json();
         assertThat(replay.getBoolean("relayed")).isTrue();
+        assertThat(replay.getString("reported_by")).isEqualTo(b.id());
         assertThat(replay.getJsonObject("log").getJsonArray("entries").stream()
                 .anyMatch(e -> "input".equals(((JsonObject) e).getString("kind")))).isTrue();
     }

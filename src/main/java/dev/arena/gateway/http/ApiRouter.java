@@ -34,7 +34,7 @@ public final class ApiRouter {
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
                            Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
-                           TournamentService tournaments) {}
+                           RemoteGames remoteGames, TournamentService tournaments) {}
 
     private ApiRouter() {}
 
@@ -81,10 +81,10 @@ public final class ApiRouter {
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
-        new GamesApi(s.games(), s.results()).mount(router, auth);
+        new GamesApi(s.games(), s.results(), s.remoteGames()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
-        new LobbyApi(s.lobby()).mount(router, auth);
+        new LobbyApi(s.lobby(), s.remoteGames()).mount(router, auth);
         new MatchmakingApi(s.matchmaking()).mount(router, auth);
         if (s.tournaments() != null) {
             new TournamentApi(s.tournaments()).mount(router, auth);
