@@ -61,14 +61,14 @@ final class MessageRouter {
             case ClientMessage.RoomJoin j -> join(c, j);
             case ClientMessage.RoomLeave l -> leave(c, l);
             case ClientMessage.RoomSend s -> {
-                if (member(c, s.rid(), s.room())) {
+                if (member(c, s.rid(), s.room(), true)) {
                     reply(c, s.rid(), rooms.stream().append(
                                     new RoomEvent.Message(s.room(), 0, c.principal.playerId(), s.data(), clock.instant())),
                             seq -> new ServerMessage.Ack(s.rid(), seq, null));
                 }
             }
             case ClientMessage.ChatSend s -> {
-                if (member(c, s.rid(), s.room())) {
+                if (member(c, s.rid(), s.room(), true)) {
                     reply(c, s.rid(), postChat(c, s.room(), s.message()), a -> a);
                 }
             }
@@ -300,6 +300,15 @@ final class MessageRouter {
     }
 
     private static boolean member(Connection c, Object rid, String room) {
+        return member(c, rid, room, false);
+    }
+
+    /** Membership; for sending, also that the room takes clients' messages (tournament topics do not). */
+    private static boolean member(Connection c, Object rid, String room, boolean sending) {
+        if (sending && Rooms.readOnly(room)) {
+            c.error(rid, "forbidden", "room " + room + " is read-only: only the server publishes there");
+            return false;
+        }
         if (c.rooms.contains(room)) {
             return true;
         }
