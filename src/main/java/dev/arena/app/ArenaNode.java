@@ -37,7 +37,10 @@ import dev.arena.storage.postgres.PgPlayerStore;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.chat.ChatService;
+import dev.arena.gateway.http.RemoteGames;
 import dev.arena.gateway.ws.MatchFeed;
+import dev.arena.gateway.ws.MatchRelay;
+import dev.arena.match.RemoteMatches;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
@@ -45,9 +48,28 @@ import dev.arena.match.MatchConfig;
 import dev.arena.lobby.Lobby;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchListener;
 import dev.arena.match.MatchListeners;
+import dev.arena.match.MatchMetrics;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
+import dev.arena.config.ConfigException;
+import dev.arena.config.MatchmakingConfig;
+import dev.arena.matchmaking.service.DisconnectWatch;
+import dev.arena.matchmaking.service.LocalPartyStore;
+import dev.arena.matchmaking.service.LocalTicketStore;
+import dev.arena.matchmaking.service.MatchLauncher;
+import dev.arena.matchmaking.service.Matcher;
+import dev.arena.matchmaking.service.MatcherLease;
+import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.matchmaking.service.MatchmakingMetrics;
+import dev.arena.matchmaking.service.PartyService;
+import dev.arena.matchmaking.service.PartyStore;
+import dev.arena.matchmaking.service.PlayerPush;
+import dev.arena.matchmaking.service.TicketStore;
+import dev.arena.rating.RatingSource;
+import dev.arena.room.RoomEvent;
+import dev.arena.room.Rooms;
 import dev.arena.room.RoomRegistry;
 import dev.arena.storage.local.LocalPresenceStore;
 import dev.arena.storage.local.LocalRoomStream;
@@ -92,6 +114,7 @@ public final class ArenaNode implements AutoCloseable {
     private ApiRouter.Services httpServices;
     /** This node's matches, in memory only (no stored results yet; see docs/MATCHES.md). */
     private MatchRegistry matches;
+    private Matchmaking matchmaking;
     /** Stores finished matches; then the jobs carry them on. */
     private ResultRecorder recorder;
     private ResultJobs jobs;
@@ -157,7 +180,7 @@ public final class ArenaNode implements AutoCloseable {
                 config.refreshTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
-        PgResultStore results = new PgResultStore(pool);
+        PgResultStore results = new PgResultStore(pool, vertx);
         // chat: bans and mutes in force are loaded before anything can post
         PgChatStore chatStore = new PgChatStore(pool);
         LocalModerationCache localRestrictions = new LocalModerationCache(chatStore, clock);
@@ -182,12 +205,20 @@ public final class ArenaNode implements AutoCloseable {
         List<ResultStep> steps = new ArrayList<>(List.of(new ResultLogStep(),
                 new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock)));
         steps.replaceAll(stepWrapper);
-        jobs = ResultJobs.start(database.url(), config.jobs(), results, steps, metrics.registry());
+        jobs = ResultJobs.start(database.url(), config.jobs(), config.nodeId(), results, steps, metrics.registry());
 
         // 4. real time: rooms spread over one owning context per event loop; stream and presence in-process on
         //    a single node, in Redis on a cluster (which then starts its heartbeat and sweeper).
-        RoomStream roomStream = redis != null ? redis.roomStream()
-                : new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
+        RoomStream roomStream;
+        if (redis != null) {
+            roomStream = redis.roomStream();
+        } else {
+            LocalRoomStream local = new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
+            // O(rooms): on a worker, once a minute, so no socket's event loop pays for it
+            vertx.setPeriodic(LocalRoomStream.SWEEP_INTERVAL.toMillis(),
+                    t -> vertx.executeBlocking(() -> { local.sweep(); return null; }, false));
+            roomStream = local;
+        }
         PresenceStore presence = redis != null ? redis.presence() : new LocalPresenceStore();
         List<Context> shards = shardContexts();
         RoomRegistry rooms = new RoomRegistry(shards, roomStream, presence,
@@ -199,28 +230,68 @@ public final class ArenaNode implements AutoCloseable {
         MatchFeed matchFeed = new MatchFeed();
         // the lobby watches the matches too (its own context: the first shard's) and feeds the lobby topic
         LobbyTracker lobbyTracker = new LobbyTracker(shards.getFirst(), clock);
+        MatchMetrics matchMetrics = new MatchMetrics(metrics.registry())
+                .watch(() -> matches == null ? java.util.List.of() : matches.all());
         GameCatalog catalog = GameCatalog.load();
         recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
                 mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
                 MatchConfig.defaults(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
-                        lobbyTracker));
+                        lobbyTracker, matchMetrics));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Lobby lobby = new Lobby(games);
         lobbyTracker.watch(lobby);
+        // cluster: games recorded in the Redis directory; commands and frames of other nodes' games relayed
+        MatchRelay matchRelay = null;
+        RemoteGames remoteGames = null;
+        if (redis != null) {
+            RemoteMatches remote = redis.matches();
+            games.onTracked(remote::track);
+            matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
+            remoteGames = new RemoteGames(remote, games, lobby);
+        }
+        matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
-                metrics.registry(), games, matchFeed, lobby, lobbyTracker);
+                metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking, matchRelay);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, lobby);
+                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
                 new DeploymentOptions().setInstances(config.httpInstances())));
+        matchmaking.start(config.matchmaking().interval());
         log.info("Arena node {} listening on http://{}:{} ({} event loops, started in {} ms)", config.nodeId(),
                 config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Matchmaking: tickets and parties in-process on a single node, in Redis on a cluster, where a lease lets one
+     * node at a time run each mode's matcher. Stored Glicko-2 ratings are read when a ticket is queued. Pushes
+     * (mm.*, party.*) take the players' private rooms, the path of direct messages, so they reach any node.
+     */
+    private Matchmaking matchmaking(MatchDirectory games, RoomStream stream, RatingSource ratings) {
+        MatchmakingConfig mm = config.matchmaking();
+        for (var q : mm.queues()) {
+            if (games.registry().games().find(q.mode()).isEmpty()) {
+                throw new ConfigException(List.of("ARENA_MM_QUEUES: " + q.mode() + " is not a game mode"));
+            }
+        }
+        PlayerPush push = (player, frame) -> stream.broadcast(new RoomEvent.Notice(Rooms.user(player), frame,
+                clock.instant()));
+        TicketStore tickets = redis != null ? redis.tickets(mm.ticketRetention())
+                : new LocalTicketStore(clock, mm.ticketRetention());
+        PartyStore parties = redis != null ? redis.parties() : new LocalPartyStore();
+        MatcherLease lease = redis != null ? redis.matcherLease(mm.leaseTtl()) : MatcherLease.SOLE;
+        Matcher matcher = new Matcher(tickets, lease, mm.queues(),
+                new MatchLauncher(tickets, games, push, config.nodeId()), config.nodeId());
+        Matchmaking service = new Matchmaking(tickets, new PartyService(parties, tickets, push, clock),
+                ratings, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace()),
+                clock, vertx.getOrCreateContext());
+        MatchmakingMetrics.register(metrics.registry(), service);
+        return service;
     }
 
     /** Ready when the database answers, and Redis too on a cluster. */
@@ -264,6 +335,10 @@ public final class ArenaNode implements AutoCloseable {
         return chat;
     }
 
+    public Matchmaking matchmaking() {
+        return matchmaking;
+    }
+
     /** What every HTTP server instance builds its router from (the OpenAPI drift test rebuilds one too). */
     public ApiRouter.Services httpServices() {
         return httpServices;
@@ -282,6 +357,12 @@ public final class ArenaNode implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
+            if (matchmaking != null) {
+                // leases released: another node's matcher takes over at its next step, not after the lease time
+                Matchmaking stopping = matchmaking;
+                matchmaking = null;
+                quietly("stop matchmaking", () -> await(stopping.stop().timeout(5, TimeUnit.SECONDS)));
+            }
             if (matches != null) {
                 // each match ends (abandoned, "shutdown") at its next tick and sends match.end to its sockets
                 MatchRegistry stopping = matches;
@@ -295,7 +376,13 @@ public final class ArenaNode implements AutoCloseable {
             if (recorder != null) {
                 ResultRecorder storing = recorder;
                 recorder = null;
-                quietly("store the last results", () -> await(storing.drained().timeout(10, TimeUnit.SECONDS)));
+                quietly("store the last results", () -> {
+                    try {
+                        await(storing.drained().timeout(10, TimeUnit.SECONDS));
+                    } finally {
+                        storing.logUnstored();
+                    }
+                });
             }
             if (jobs != null) {
                 ResultJobs running = jobs;

@@ -43,17 +43,39 @@ final class BenchSocket {
         ws.textMessageHandler(this::onText);
         ws.closeHandler(v -> onClose());
         ws.exceptionHandler(e -> stats.socketErrors.add(Errors.reason(e)));
-        WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(target.host()).setPort(target.port()).setSsl(target.ssl())
-                .setURI("/ws?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
-                .setTimeout(30_000);
-        return ws.connect(options).<Void>map(w -> {
+        return ws.connect(options(target, token)).<Void>map(w -> {
             open = true;
             stats.open.incrementAndGet();
             stats.connected.increment();
             stats.connectLatency.record((System.nanoTime() - start) / 1000, true);
             return null;
         }).onFailure(e -> stats.connectFailures.add(Errors.reason(e)));
+    }
+
+    /** The gateway socket's connect options: {@code GET /ws?token=}, 30 s to upgrade. */
+    static WebSocketConnectOptions options(Target target, String token) {
+        return new WebSocketConnectOptions()
+                .setHost(target.host()).setPort(target.port()).setSsl(target.ssl())
+                .setURI("/ws?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
+                .setTimeout(30_000);
+    }
+
+    /** The close code of a socket that closed, {@code none} when the TCP connection just ended. */
+    static String closeCode(ClientWebSocket ws) {
+        Short code = ws.closeStatusCode();
+        return code == null ? "none" : code.toString();
+    }
+
+    /** An {@code error} frame's code and rid ({@code unreadable} and null when it does not parse). */
+    record ErrorFrame(String code, String rid) {
+        static ErrorFrame of(String frame) {
+            try {
+                JsonObject json = new JsonObject(frame);
+                return new ErrorFrame(String.valueOf(json.getValue("code")), String.valueOf(json.getValue("rid")));
+            } catch (RuntimeException e) {
+                return new ErrorFrame("unreadable", null);
+            }
+        }
     }
 
     /** Joins {@code room} of {@code fanout} members and completes on {@code room.joined}. */
@@ -134,17 +156,10 @@ final class BenchSocket {
     }
 
     private void onError(String frame) {
-        JsonObject json;
-        try {
-            json = new JsonObject(frame);
-        } catch (RuntimeException e) {
-            stats.serverErrors.add("unreadable");
-            return;
-        }
-        String code = String.valueOf(json.getValue("code"));
-        stats.serverErrors.add(code);
-        if (joining != null && joinRid.equals(String.valueOf(json.getValue("rid")))) {
-            joining.tryFail(code);
+        ErrorFrame e = ErrorFrame.of(frame);
+        stats.serverErrors.add(e.code());
+        if (joining != null && joinRid.equals(e.rid())) {
+            joining.tryFail(e.code());
         }
     }
 
@@ -158,8 +173,7 @@ final class BenchSocket {
             joining.tryFail("closed");
         }
         if (!closing) {
-            Short code = ws.closeStatusCode();
-            stats.closes.add(code == null ? "none" : code.toString());
+            stats.closes.add(closeCode(ws));
         }
     }
 }

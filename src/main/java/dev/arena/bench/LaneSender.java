@@ -2,15 +2,16 @@ package dev.arena.bench;
 
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The senders of one event loop. A periodic timer every {@link #TICK_MS} ms asks the {@link SendSchedule}
  * how many messages are due and sends them round-robin over the lane's senders, so each sender sends at the
  * plan's rate on average and the lane's total follows the schedule exactly, whatever the timer's jitter.
- * Stops at the end of the measured window. Runs on its lane only.
+ * Stops at the end of the measured window. Runs on its lane only. {@code T} is a room socket or a match player.
  */
-final class LaneSender {
+final class LaneSender<T> {
     static final long TICK_MS = 10;
     /**
      * A lane starved for longer than this skips the rest of its backlog: catching up on a whole second at once
@@ -18,21 +19,22 @@ final class LaneSender {
      */
     private static final long MAX_LAG_NANOS = 250_000_000L;
 
-    private final List<BenchSocket> senders;
+    private final List<T> senders;
+    private final Predicate<T> open;
+    private final Consumer<T> send;
     private final SendSchedule schedule;
     private final Window window;
-    private final DeliveryLedger ledger;
-    private final AtomicLong counter;
     private int next;
     private long skippedClosed;
 
-    LaneSender(List<BenchSocket> senders, double ratePerSecond, long startNanos, Window window,
-               DeliveryLedger ledger, AtomicLong counter) {
+    /** {@code ratePerSecond}: the lane's total; {@code send} sends one message from a sender that is open. */
+    LaneSender(List<T> senders, Predicate<T> open, Consumer<T> send, double ratePerSecond, long startNanos,
+               Window window) {
         this.senders = senders;
+        this.open = open;
+        this.send = send;
         this.schedule = new SendSchedule(ratePerSecond, startNanos, MAX_LAG_NANOS);
         this.window = window;
-        this.ledger = ledger;
-        this.counter = counter;
     }
 
     /** Starts the timer on the calling lane; {@code onDone} runs there with the skipped counts when it stops. */
@@ -50,10 +52,10 @@ final class LaneSender {
             }
             int due = schedule.due(now);
             for (int k = 0; k < due; k++) {
-                BenchSocket s = senders.get(next);
+                T s = senders.get(next);
                 next = next + 1 == senders.size() ? 0 : next + 1;
-                if (s.isOpen()) {
-                    s.send(counter.incrementAndGet(), ledger);
+                if (open.test(s)) {
+                    send.accept(s);
                 } else {
                     skippedClosed++;
                 }

@@ -70,6 +70,14 @@ final class ReportPrinter {
         return o;
     }
 
+    /** The error block every socket scenario reports: error frames by code, socket errors, unexpected closes. */
+    static JsonObject errors(Counters serverErrors, Counters socketErrors, Counters closes) {
+        return new JsonObject()
+                .put("server_errors_by_code", counts(serverErrors.snapshot()))
+                .put("socket_errors", counts(socketErrors.snapshot()))
+                .put("closes_by_code", counts(closes.snapshot()));
+    }
+
     static JsonObject verdict(Verdict v) {
         return new JsonObject().put("passed", v.passed()).put("failures", new JsonArray(v.failures()));
     }

@@ -93,8 +93,9 @@ final class RoomRun {
             AtomicInteger lanesDone = new AtomicInteger();
             LongAdder skippedLate = new LongAdder();
             LongAdder skippedClosed = new LongAdder();
-            gen.onEveryLane(l -> new LaneSender(senders.get(l), senders.get(l).size() * plan.senderRate(), t0,
-                    window, ledger, counter).start(gen.vertx(), (late, closed) -> {
+            gen.onEveryLane(l -> new LaneSender<>(senders.get(l), BenchSocket::isOpen,
+                    s -> s.send(counter.incrementAndGet(), ledger), senders.get(l).size() * plan.senderRate(), t0,
+                    window).start(gen.vertx(), (late, closed) -> {
                         skippedLate.add(late);
                         skippedClosed.add(closed);
                         lanesDone.incrementAndGet();
@@ -179,10 +180,7 @@ final class RoomRun {
                         .put("expected_per_s", ReportPrinter.round(plan.expectedDeliveriesPerSecond()))
                         .put("last_after_window_s", ReportPrinter.round(d.secondsAfterWindow())))
                 .put("latency_ms", ReportPrinter.latency(latency))
-                .put("errors", new JsonObject()
-                        .put("server_errors_by_code", ReportPrinter.counts(stats.serverErrors.snapshot()))
-                        .put("socket_errors", ReportPrinter.counts(stats.socketErrors.snapshot()))
-                        .put("closes_by_code", ReportPrinter.counts(stats.closes.snapshot()))
+                .put("errors", ReportPrinter.errors(stats.serverErrors, stats.socketErrors, stats.closes)
                         .put("other_frames", stats.otherFrames.sum()));
     }
 }

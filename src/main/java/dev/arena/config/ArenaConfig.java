@@ -39,6 +39,7 @@ public record ArenaConfig(
         ChatConfig chat,
         Duration nodeTtl,
         JobsConfig jobs,
+        MatchmakingConfig matchmaking,
         NetTransport transport) {
 
     public enum LogFormat { TEXT, JSON }
@@ -56,6 +57,6 @@ public record ArenaConfig(
     public ArenaConfig withPort(int newPort) {
         return new ArenaConfig(host, newPort, databaseUrl, dbPoolSize, redisUrl, dataDir, tokenSecret, tokenTtl,
                 refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId,
-                ws, chat, nodeTtl, jobs, transport);
+                ws, chat, nodeTtl, jobs, matchmaking, transport);
     }
 }

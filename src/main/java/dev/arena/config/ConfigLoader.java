@@ -2,6 +2,7 @@ package dev.arena.config;
 
 import dev.arena.chat.ProfanityFilter;
 import dev.arena.common.NetTransport;
+import dev.arena.matchmaking.QueueConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -74,6 +75,13 @@ public final class ConfigLoader {
         key("ARENA_JOB_RETRY_FIRST", "1s", "wait before retrying a failed job, doubled after each failure");
         key("ARENA_JOB_RETRY_MAX", "5m", "longest wait between retries of a failing job");
         key("ARENA_JOB_TIMEOUT", "60s", "a job running longer than this fails and is retried");
+        key("ARENA_MM_QUEUES", MatchmakingConfig.DEFAULT_QUEUES,
+                "matchmaking queues: mode=1v1|2v2|...|ffaN[@window start/growth per s/max],... (docs/MATCHMAKING.md)");
+        key("ARENA_MM_INTERVAL", "250ms", "time between two matchmaking passes");
+        key("ARENA_MM_DISCONNECT_GRACE", "30s", "how long a player may be without a socket before their tickets are cancelled");
+        key("ARENA_MM_LEASE_TTL", "5s", "with Redis: matcher lease time, renewed every pass (keep it several "
+                + "ARENA_MM_INTERVALs); a dead matcher node is replaced after it");
+        key("ARENA_MM_TICKET_RETENTION", "10m", "how long a matched or cancelled ticket can still be read");
     }
 
     private static void key(String name, String def, String help) {
@@ -193,6 +201,10 @@ public final class ConfigLoader {
                 problems.add(k + ": must be at least 10ms");
             }
         });
+        List<QueueConfig> queues = p.required("ARENA_MM_QUEUES", MatchmakingConfig::queues);
+        MatchmakingConfig matchmaking = new MatchmakingConfig(queues == null ? List.of() : queues,
+                p.duration("ARENA_MM_INTERVAL"), p.duration("ARENA_MM_DISCONNECT_GRACE"),
+                p.duration("ARENA_MM_LEASE_TTL"), p.duration("ARENA_MM_TICKET_RETENTION"));
         if (tokenTtl != null && refreshTtl != null && refreshTtl.compareTo(tokenTtl) < 0) {
             problems.add("ARENA_REFRESH_TTL: must not be shorter than ARENA_TOKEN_TTL");
         }
@@ -204,7 +216,7 @@ public final class ConfigLoader {
                 instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId,
                 new WsLimits(outQueue, rate, burst, (int) Math.min(Integer.MAX_VALUE, maxMessage),
                         (int) Math.min(Integer.MAX_VALUE, hardFrame), heartbeat, idle, abuse, roomMax, resumeBuffer,
-                        resumeWindow, sendBuffer), chat, nodeTtl, jobs, transport);
+                        resumeWindow, sendBuffer), chat, nodeTtl, jobs, matchmaking, transport);
     }
 
     /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */

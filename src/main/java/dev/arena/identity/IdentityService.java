@@ -127,14 +127,23 @@ public final class IdentityService {
 
     /** Resolves a bearer token to its principal: valid signature, not expired, session active. */
     public Future<Principal> authenticate(String token) {
+        return authenticateNamed(token).map(Named::principal);
+    }
+
+    /** Who a valid token belongs to, with the display name (one query: what a socket needs to open). */
+    public record Named(Principal principal, String displayName) {}
+
+    public Future<Named> authenticateNamed(String token) {
         return tokens.verify(token).compose(claims -> store.session(claims.sessionId()).compose(found -> {
             if (found.isEmpty() || !found.get().playerId().equals(claims.playerId())) {
                 return Future.failedFuture(new ArenaException.Unauthorized("invalid token"));
             }
-            if (!found.get().activeAt(now())) {
+            Session s = found.get();
+            if (!s.activeAt(now())) {
                 return Future.failedFuture(new ArenaException.Unauthorized("session has ended"));
             }
-            return Future.succeededFuture(new Principal(claims.playerId(), claims.sessionId(), found.get().role()));
+            return Future.succeededFuture(new Named(new Principal(claims.playerId(), claims.sessionId(), s.role()),
+                    s.displayName()));
         }));
     }
 

@@ -8,8 +8,14 @@ import java.util.Objects;
  *
  * @param finalTick the last tick run
  * @param log       closed: every join, start, leave, accepted input and event, with tick numbers
+ * @param reportedBy the player who reported a relayed game's result; null when the rules decided it
  */
-public record MatchEnd(MatchId match, String mode, MatchResult result, long finalTick, EventLog<?> log) {
+public record MatchEnd(MatchId match, String mode, MatchResult result, long finalTick, EventLog<?> log,
+                       PlayerId reportedBy) {
+
+    public MatchEnd(MatchId match, String mode, MatchResult result, long finalTick, EventLog<?> log) {
+        this(match, mode, result, finalTick, log, null);
+    }
 
     public MatchEnd {
         Objects.requireNonNull(match, "match");

@@ -22,6 +22,15 @@ public interface MatchListener {
     /** The loop fell too far behind and skipped {@code count} ticks (a node overload signal). */
     default void ticksSkipped(MatchId match, long count) {}
 
+    /**
+     * One tick ran (metrics; called after every tick, after {@link #frame}).
+     *
+     * @param nanos    the whole tick on the owner: draining the inbox, the rules, publishing, and handing the
+     *                 frame to the listeners (the gateway serialises and queues it there)
+     * @param accepted inputs the rules accepted in this tick
+     */
+    default void ticked(MatchId match, long tick, long nanos, int accepted) {}
+
     MatchListener NONE = new MatchListener() {
         public void frame(TickFrame frame) { }
         public void ended(MatchEnd end) { }
@@ -55,6 +64,10 @@ public interface MatchListener {
 
             public void ticksSkipped(MatchId match, long count) {
                 first.ticksSkipped(match, count);
+            }
+
+            public void ticked(MatchId match, long tick, long nanos, int accepted) {
+                first.ticked(match, tick, nanos, accepted);
             }
         };
     }

@@ -46,4 +46,8 @@ public final class MatchListeners implements MatchListener {
     public void ticksSkipped(MatchId match, long count) {
         each(l -> l.ticksSkipped(match, count));
     }
+
+    public void ticked(MatchId match, long tick, long nanos, int accepted) {
+        each(l -> l.ticked(match, tick, nanos, accepted));
+    }
 }

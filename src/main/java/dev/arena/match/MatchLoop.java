@@ -110,8 +110,9 @@ public final class MatchLoop<C, S, I> {
     private String stopReason;
     private boolean hostStart;
     private MatchResult result;
-    /** A relayed game's reported result, applied at the end of the tick that drained it. */
+    /** A relayed game's reported result, applied at the end of the tick that drained it, and who reported it. */
     private MatchResult reported;
+    private PlayerId reporter;
     private final List<GameEvent> frame = new ArrayList<>();
     private final List<Promise<MatchView>> viewReplies = new ArrayList<>();
     private List<MatchView.PlayerView> playerViews = List.of();
@@ -396,6 +397,7 @@ public final class MatchLoop<C, S, I> {
         }
         long t0 = scheduler.nanoTime();
         long n = ++tick;
+        long acceptedBefore = accepted;
         MatchResult end;
         try {
             for (Seat s : seats.values()) {
@@ -432,6 +434,9 @@ public final class MatchLoop<C, S, I> {
             }
             viewReplies.clear();
         }
+        long tickNanos = scheduler.nanoTime() - t0;
+        int acceptedNow = (int) (accepted - acceptedBefore);
+        safely(() -> listener.ticked(id, n, tickNanos, acceptedNow));
         if (end != null) {
             finish(end, n);
         }
@@ -519,8 +524,24 @@ public final class MatchLoop<C, S, I> {
                     "must list every seated player " + seats.keySet() + " and nobody else who did not play"));
             return;
         }
-        reported = r.result();
+        reported = withLeaversLast(r.result(), listed);
+        reporter = r.by();
         r.reply().complete(reported);
+    }
+
+    /**
+     * Players who left a relayed game and are not in the reported standings share the last place: leaving does
+     * not escape a loss.
+     */
+    private MatchResult withLeaversLast(MatchResult given, Set<PlayerId> listed) {
+        List<PlayerId> missing = departed.stream().filter(p -> !listed.contains(p)).sorted().toList();
+        if (missing.isEmpty()) {
+            return given;
+        }
+        List<MatchResult.Standing> all = new ArrayList<>(given.standings());
+        int last = all.size() + 1;
+        missing.forEach(p -> all.add(new MatchResult.Standing(p, last, 0)));
+        return MatchResult.ranked(all, given.reason());
     }
 
     private static ArenaException alreadyFinished() {
@@ -749,9 +770,9 @@ public final class MatchLoop<C, S, I> {
         }
     }
 
+    /** Events go to this tick's frame only: the log keeps the actions, and {@link Replay} regenerates events. */
     private void emit(GameEvent e, long n) {
         frame.add(e);
-        eventLog.add(new LogEntry.Emitted<>(n, e));
     }
 
     private void publish() {
@@ -778,7 +799,7 @@ public final class MatchLoop<C, S, I> {
             timer = null;
         }
         rejectLeftovers();
-        MatchEnd e = new MatchEnd(id, info.mode(), end, n, eventLog);
+        MatchEnd e = new MatchEnd(id, info.mode(), end, n, eventLog, end == reported ? reporter : null);
         safely(() -> listener.ended(e));
         ended.complete(e);
     }

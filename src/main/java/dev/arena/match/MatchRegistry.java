@@ -105,6 +105,10 @@ public final class MatchRegistry {
             public void ticksSkipped(MatchId match, long count) {
                 listener.ticksSkipped(match, count);
             }
+
+            public void ticked(MatchId match, long tick, long nanos, int accepted) {
+                listener.ticked(match, tick, nanos, accepted);
+            }
         };
         return MatchLoop.create(game, spec, shard, forget);
     }

@@ -100,4 +100,17 @@ public record MatchResult(Outcome outcome, List<Standing> standings, String reas
     public Optional<PlayerId> winner() {
         return outcome instanceof Winner w ? Optional.of(w.player()) : Optional.empty();
     }
+
+    /**
+     * How the match ended for one of its players: {@code win}, {@code loss}, {@code draw} (sharing first place
+     * with others) or {@code abandoned}.
+     */
+    public String outcomeFor(PlayerId player) {
+        return switch (outcome) {
+            case Abandoned a -> "abandoned";
+            case Winner w -> w.player().equals(player) ? "win" : "loss";
+            case Draw d -> standings.stream().anyMatch(s -> s.place() == 1 && s.player().equals(player)) ? "draw"
+                    : "loss";
+        };
+    }
 }

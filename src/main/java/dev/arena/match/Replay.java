@@ -1,7 +1,10 @@
 package dev.arena.match;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.arena.common.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +30,29 @@ public final class Replay {
         }
     }
 
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
     private Replay() {}
+
+    /**
+     * The stored log with the game's events put back, each after the action or tick that emitted it (kind
+     * {@code event}, as {@link EventLog#store()} wrote them before matches stopped keeping events): for a
+     * replay viewer that wants the events without running the rules. Events already in {@code stored} are
+     * replaced by the regenerated ones; the loop's own events ({@link MatchEvent}) are not regenerated.
+     *
+     * @throws Mismatch when the log does not replay
+     */
+    public static <C, S, I> StoredLog withEvents(GameFactory<C, S, I> game, StoredLog stored) {
+        checkMode(game, stored.mode());
+        EventLog<I> log = EventLog.fromStored(stored, game.rules());
+        List<StoredLog.Entry> out = new ArrayList<>(stored.entries().size() * 4);
+        Runner<C, S, I> runner = new Runner<>(game.rules(),
+                game.rules().init(log.seed(), game.settings(log.settings())));
+        runner.sink = out;
+        runner.run(log, stored.entries());
+        return new StoredLog(stored.mode(), stored.seed(), stored.settings(), stored.tickRate(), stored.finalTick(),
+                out);
+    }
 
     /** Replays a stored log (inputs decoded by the game's rules). */
     public static <C, S, I> Outcome<S> run(GameFactory<C, S, I> game, StoredLog stored) {
@@ -41,7 +66,7 @@ public final class Replay {
             throw new IllegalArgumentException("the match is still running: its log is not closed");
         }
         return new Runner<>(game.rules(), game.rules().init(log.seed(), game.settings(log.settings())))
-                .run(log);
+                .run(log, null);
     }
 
     private static void checkMode(GameFactory<?, ?, ?> game, String mode) {
@@ -56,18 +81,26 @@ public final class Replay {
         private S state;
         private long ticked;
         private boolean running;
+        /** When set, every replayed action and regenerated event in order, in stored form. */
+        private List<StoredLog.Entry> sink;
 
         Runner(GameRules<C, S, I> rules, S initial) {
             this.rules = rules;
             this.state = initial;
         }
 
-        Outcome<S> run(EventLog<I> log) {
-            for (LogEntry<I> e : log.entries()) {
+        /** @param stored the stored entries {@code log} was read from (same order), copied to the sink */
+        Outcome<S> run(EventLog<I> log, List<StoredLog.Entry> stored) {
+            List<LogEntry<I>> entries = log.entries();
+            for (int i = 0; i < entries.size(); i++) {
+                LogEntry<I> e = entries.get(i);
                 if (e instanceof LogEntry.Emitted<I>) {
                     continue;
                 }
                 advanceTo(e.tick() - 1);
+                if (sink != null) {
+                    sink.add(stored.get(i));
+                }
                 switch (e) {
                     case LogEntry.Joined<I> j -> {
                         if (rules.canJoin(state, j.player()) instanceof JoinDecision.Refuse r) {
@@ -115,6 +148,9 @@ public final class Replay {
         private void record(List<GameEvent> es, long tick) {
             for (GameEvent e : es) {
                 events.add(new LogEntry.Emitted<>(tick, e));
+                if (sink != null) {
+                    sink.add(new StoredLog.Entry(tick, "event", null, Json.MAPPER.convertValue(e, MAP)));
+                }
             }
         }
     }

@@ -15,13 +15,14 @@ public interface RatingStore extends RatingSource {
     /**
      * Rates one finished match, once: the first call updates every participant's rating in the mode from their
      * stored ratings (unrated players start at {@link Rating#UNRATED}) and records the change under
-     * {@code gameId}; later calls for the same game change nothing. Either way it completes with the
-     * participants' current ratings.
+     * {@code gameId}; later calls for the same game change nothing. Either way {@code whileLocked} gets the
+     * participants' current ratings while their rows are still locked, before the commit: what it publishes (the
+     * leaderboard) is therefore published in the order the ratings changed, never an older value after a newer one.
      *
      * @param standings player to place (1 = best; tied players share a place)
      */
-    Future<Map<UUID, Rating>> rateOnce(UUID gameId, String mode, Map<UUID, Integer> standings, Glicko2 glicko,
-                                       Instant now);
+    Future<Void> rateOnce(UUID gameId, String mode, Map<UUID, Integer> standings, Glicko2 glicko, Instant now,
+                          java.util.function.Function<Map<UUID, Rating>, Future<Void>> whileLocked);
 
     /** Every mode the player has a rating in, most played first. */
     Future<List<ModeRating>> of(UUID player);

@@ -15,8 +15,9 @@ import java.util.UUID;
 
 /**
  * Glicko-2 update of every participant (a multi-player result counts as pairwise games), then the leaderboard:
- * the ratings change once per game in PostgreSQL, and the index is always set to the stored ratings, so a retry
- * after a failed index write repairs it without rating anything twice. Abandoned matches are not rated.
+ * the ratings change once per game in PostgreSQL, and the index is set to the stored ratings while their rows are
+ * locked (so boards follow the order of rating changes), also on a retry, which repairs a failed index write
+ * without rating anything twice. Abandoned matches are not rated.
  */
 public final class RatingsStep implements ResultStep {
     private final RatingStore ratings;
@@ -45,12 +46,11 @@ public final class RatingsStep implements ResultStep {
         Map<UUID, Integer> places = new LinkedHashMap<>();
         r.standings().forEach(s -> places.put(s.player().value(), s.place()));
         BoardName board = BoardName.global(match.mode());
-        return ratings.rateOnce(match.id().value(), match.mode(), places, glicko, clock.instant())
-                .compose(now -> {
-                    List<Future<Void>> puts = new ArrayList<>();
-                    now.forEach((player, rating) -> puts.add(Future.fromCompletionStage(
-                            leaderboard.put(board, player, rating.rating()))));
-                    return Future.all(puts).mapEmpty();
-                });
+        return ratings.rateOnce(match.id().value(), match.mode(), places, glicko, clock.instant(), now -> {
+            List<Future<Void>> puts = new ArrayList<>();
+            now.forEach((player, rating) -> puts.add(Future.fromCompletionStage(
+                    leaderboard.put(board, player, rating.rating()))));
+            return Future.all(puts).mapEmpty();
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.arena.results;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -51,8 +52,8 @@ public final class ResultJobs implements AutoCloseable {
     }
 
     /** Starts polling for due jobs at once. */
-    public static ResultJobs start(DatabaseUrl url, JobsConfig config, ResultStore store, List<ResultStep> steps,
-                                   MeterRegistry metrics) {
+    public static ResultJobs start(DatabaseUrl url, JobsConfig config, String node, ResultStore store,
+                                   List<ResultStep> steps, MeterRegistry metrics) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url.jdbcUrl());
         hikari.setUsername(url.user());
@@ -73,7 +74,8 @@ public final class ResultJobs implements AutoCloseable {
                     .pollingInterval(config.pollInterval())
                     .heartbeatInterval(config.heartbeat())
                     .shutdownMaxWait(Duration.ofSeconds(5))
-                    .enableImmediateExecution()
+                    // picked_by names the node (the host name would be the same for nodes on one machine)
+                    .schedulerName(new SchedulerName.Fixed(node))
                     .build();
             scheduler.start();
             return new ResultJobs(dataSource, scheduler, List.copyOf(names));
@@ -129,7 +131,8 @@ public final class ResultJobs implements AutoCloseable {
 
     /**
      * Looks for due jobs now rather than at the next poll: called after this node stored a result, so ratings and
-     * leaderboards follow a match within milliseconds.
+     * leaderboards follow a match within milliseconds. (The jobs are inserted by our own transaction, not through
+     * db-scheduler's client, so its "immediate execution" option would not see them.)
      */
     public void wake() {
         scheduler.triggerCheckForDueExecutions();
@@ -143,8 +146,9 @@ public final class ResultJobs implements AutoCloseable {
     }
 
     /**
-     * What a killed process leaves behind: the database connections go first, so running jobs can neither finish
-     * nor heartbeat, and stay picked until another node sees them dead and runs them again. Tests use it.
+     * What a killed process leaves behind: db-scheduler's connections go first, so running jobs can neither be
+     * marked done nor heartbeat, and stay picked until another node sees them dead and runs them again (their
+     * steps' own work may still commit through the node's pool; steps are idempotent). Tests use it.
      */
     public void halt() {
         dataSource.close();

@@ -9,7 +9,10 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import dev.arena.common.Json;
+import dev.arena.match.LogEntry;
+import dev.arena.match.PlayerId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -17,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores every finished match of this node (result, log and its jobs, one transaction) as soon as it ends, then
- * wakes the job scheduler. Storing is retried a few times with backoff when the database is unreachable; a
- * result that still cannot be stored is logged in full at error level, since the match lived only in memory.
+ * wakes the job scheduler. Storing is retried 8 times over about a minute (0.5 s doubling) when the database is
+ * unreachable; a result that still cannot be stored, or is still pending when the node stops, is logged in full
+ * at error level, since the match lived only in memory.
  */
 public final class ResultRecorder implements MatchListener {
     private static final Logger log = LoggerFactory.getLogger(ResultRecorder.class);
@@ -31,7 +35,8 @@ public final class ResultRecorder implements MatchListener {
     private final String node;
     private final Predicate<String> relayedMode;
     private final Clock clock;
-    private final Set<Future<Boolean>> pending = ConcurrentHashMap.newKeySet();
+    /** Results being stored (or retried), with what to log if the node stops before they are. */
+    private final Map<Future<Boolean>, FinishedMatch> pending = new ConcurrentHashMap<>();
 
     /** @param relayedMode whether a mode's results are reported by clients rather than decided by the server */
     public ResultRecorder(Vertx vertx, ResultStore store, ResultJobs jobs, String node, Predicate<String> relayedMode,
@@ -53,16 +58,23 @@ public final class ResultRecorder implements MatchListener {
     public void ended(MatchEnd end) {
         FinishedMatch match = new FinishedMatch(end.match(), end.mode(), end.result(), clock.instant());
         Promise<Boolean> done = Promise.promise();
-        pending.add(done.future());
+        pending.put(done.future(), match);
         done.future().onComplete(ar -> pending.remove(done.future()));
-        // building the log's storable form and its JSON is the costly part: off the match's event loop
-        vertx.executeBlocking(() -> new StoredMatch(match, end.finalTick(), node, relayedMode.test(end.mode()),
-                        end.log().store()), false)
+        // building the log's storable form is costly for long matches: off the match's event loop
+        vertx.executeBlocking(() -> stored(match, end), false)
                 .onSuccess(stored -> attempt(stored, 1, done))
                 .onFailure(e -> {
                     log.error("match {}: cannot build its stored form; result {} lost", end.match(), end.result(), e);
                     done.tryFail(e);
                 });
+    }
+
+    private StoredMatch stored(FinishedMatch match, MatchEnd end) {
+        List<PlayerId> participants = end.log().entries().stream()
+                .filter(e -> e instanceof LogEntry.Joined<?>).map(e -> ((LogEntry.Joined<?>) e).player())
+                .distinct().toList();
+        return new StoredMatch(match, end.finalTick(), end.log().tickRate(), node, relayedMode.test(end.mode()),
+                end.reportedBy(), participants, end.log().store());
     }
 
     private void attempt(StoredMatch stored, int n, Promise<Boolean> done) {
@@ -85,6 +97,15 @@ public final class ResultRecorder implements MatchListener {
 
     /** Completes when every result this node is still storing has been stored (or given up): for shutdown. */
     public Future<Void> drained() {
-        return Future.join(List.copyOf(pending)).mapEmpty();
+        return Future.join(List.copyOf(pending.keySet())).mapEmpty();
+    }
+
+    /**
+     * The node stops before these results could be stored (the database stayed unreachable): logs each one in
+     * full at error level, the only record left of them.
+     */
+    public void logUnstored() {
+        pending.values().forEach(m -> log.error("match {} ({}) NOT stored, the node is stopping: {}", m.id(), m.mode(),
+                Json.encodeToString(m.result())));
     }
 }

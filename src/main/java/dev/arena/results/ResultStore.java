@@ -23,6 +23,9 @@ public interface ResultStore extends GameHistory {
     /** The stored match with its log, for {@code GET /games/{id}/replay}. */
     Future<Optional<StoredMatch>> replay(MatchId id);
 
+    /** The stored match without its log (cheap), for {@code GET /games/{id}/state}. */
+    Future<Optional<StoredMatch>> summary(MatchId id);
+
     /** A result job that has failed and waits for its next attempt. */
     record FailingJob(String step, MatchId gameId, int consecutiveFailures, java.time.Instant lastFailure,
                       java.time.Instant nextAttempt) {}

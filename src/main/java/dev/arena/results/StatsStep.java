@@ -31,10 +31,7 @@ public final class StatsStep implements ResultStep {
         }
         Map<UUID, String> outcomes = new LinkedHashMap<>();
         for (MatchResult.Standing s : r.standings()) {
-            boolean first = s.place() == 1;
-            String o = r.outcome() instanceof MatchResult.Draw ? (first ? "draw" : "loss")
-                    : r.winner().orElseThrow().equals(s.player()) ? "win" : "loss";
-            outcomes.put(s.player().value(), o);
+            outcomes.put(s.player().value(), r.outcomeFor(s.player()));
         }
         return players.countOnce(match.id().value(), outcomes, clock.instant());
     }

@@ -1,18 +1,28 @@
 package dev.arena.results;
 
+import dev.arena.match.PlayerId;
 import dev.arena.match.StoredLog;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What is written when a match ends: the result, the replayable log and where it ran.
+ * A finished match as stored: the result, where it ran, who took part, and the replayable log.
  *
- * @param relayed whether the result was reported by the clients ({@code POST /games/{id}/finish}) rather than
- *                decided by the server's rules
+ * @param relayed      whether the players reported the result ({@code POST /games/{id}/finish}) rather than the
+ *                     server's rules deciding it
+ * @param reportedBy   the player who reported a relayed result; null otherwise
+ * @param participants everyone who took a seat (for an abandoned match, the only record of its players)
+ * @param log          null when read without it ({@link ResultStore#summary})
  */
-public record StoredMatch(FinishedMatch match, long finalTick, String ownerNode, boolean relayed, StoredLog log) {
+public record StoredMatch(FinishedMatch match, long finalTick, int tickRate, String ownerNode, boolean relayed,
+                          PlayerId reportedBy, List<PlayerId> participants, StoredLog log) {
     public StoredMatch {
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(ownerNode, "ownerNode");
-        Objects.requireNonNull(log, "log");
+        participants = List.copyOf(participants);
+    }
+
+    public boolean tookPart(PlayerId player) {
+        return participants.contains(player);
     }
 }

@@ -190,8 +190,40 @@ public sealed interface RoomEvent {
         }
     }
 
+    /**
+     * A frame for one player's sockets, delivered through their private room {@code user:<id>} like direct
+     * messages (matchmaking's {@code mm.*}, parties' {@code party.*}). {@code frame} is the complete gateway frame,
+     * serialised once by its sender; other flavours do not show it.
+     */
+    final class Notice extends Encoded implements RoomEvent {
+        private final String room;
+        private final String frame;
+        private final Instant ts;
+
+        public Notice(String room, String frame, Instant ts) {
+            this.room = room;
+            this.frame = frame;
+            this.ts = ts;
+        }
+
+        public String frame() { return frame; }
+        @Override public String room() { return room; }
+        @Override public long seq() { return 0; }
+        @Override public Instant ts() { return ts; }
+
+        @Override
+        public RoomEvent withSeq(long s) {
+            return this;
+        }
+
+        @Override
+        String render(Flavour f) {
+            return f == Flavour.GATEWAY ? frame : null;
+        }
+    }
+
     /** Memoises each flavour's text: rendered on first use, then shared by every member of that flavour. */
-    abstract sealed class Encoded permits Message, Chat, Presence, Direct {
+    abstract sealed class Encoded permits Message, Chat, Presence, Direct, Notice {
         private static final String NONE = new String("none");
         private final String[] cache = new String[Flavour.values().length];
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class ReplayTest {
     private final ManualTickScheduler clock = new ManualTickScheduler();
 
-    /** Everything a finished random match left behind. */
-    private record Played<S>(MatchLoop<?, S, ?> loop, MatchEnd end) {}
+    /** Everything a finished random match left behind, with the frames it sent live. */
+    private record Played<S>(MatchLoop<?, S, ?> loop, MatchEnd end, List<TickFrame> frames) {}
 
     @Test
     void randomArenaBattlesReplayToTheExactFinalState() throws Exception {
@@ -94,9 +94,13 @@ class ReplayTest {
         Replay.Outcome<S> replayed = Replay.run(game, log);
         assertThat(replayed.state()).isEqualTo(live);
         assertThat(replayed.finalTick()).isEqualTo(p.end().finalTick());
-        List<LogEntry.Emitted<?>> logged = log.entries().stream()
-                .filter(e -> e instanceof LogEntry.Emitted<I> em && !(em.event() instanceof MatchEvent))
-                .<LogEntry.Emitted<?>>map(e -> (LogEntry.Emitted<I>) e).toList();
+        assertThat(log.entries()).noneMatch(e -> e instanceof LogEntry.Emitted<?>); // actions only, in memory
+        // the game's events as the players received them, tick by tick
+        List<LogEntry.Emitted<?>> logged = new ArrayList<>();
+        for (TickFrame f : p.frames()) {
+            f.events().stream().filter(e -> !(e instanceof MatchEvent))
+                    .forEach(e -> logged.add(new LogEntry.Emitted<>(f.tick(), e)));
+        }
         assertThat(replayed.events()).isEqualTo(logged);
         if (!(p.end().result().outcome() instanceof MatchResult.Abandoned)) {
             assertThat(replayed.result()).contains(p.end().result());
@@ -110,10 +114,22 @@ class ReplayTest {
         assertThat(Json.MAPPER.writeValueAsString(fromJson.events().stream().map(LogEntry.Emitted::event).toList()))
                 .isEqualTo(Json.MAPPER.writeValueAsString(logged.stream().map(LogEntry.Emitted::event).toList()));
 
-        // the compact form without events replays the same
-        StoredLog actions = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(log.storeActions()), StoredLog.class);
-        assertThat(actions.entries()).noneMatch(e -> e.kind().equals("event"));
-        assertThat(Replay.run(game, actions).state()).isEqualTo(live);
+        assertThat(back).isEqualTo(log.store());
+        assertThat(back.entries()).noneMatch(e -> e.kind().equals("event"));
+
+        // the form with events put back: the live events in order, and it still replays to the same state
+        StoredLog full = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(Replay.withEvents(game, back)),
+                StoredLog.class);
+        assertThat(Json.MAPPER.writeValueAsString(full.entries().stream().filter(e -> e.kind().equals("event"))
+                .map(StoredLog.Entry::data).toList()))
+                .isEqualTo(Json.MAPPER.writeValueAsString(logged.stream().map(LogEntry.Emitted::event).toList()));
+        assertThat(full.entries().stream().filter(e -> e.kind().equals("event")).map(StoredLog.Entry::tick).toList())
+                .isEqualTo(logged.stream().map(LogEntry.Emitted::tick).toList());
+        assertThat(full.entries().stream().filter(e -> !e.kind().equals("event")).toList()).isEqualTo(back.entries());
+        Replay.Outcome<S> fromFull = Replay.run(game, full);
+        assertThat(fromFull.state()).isEqualTo(live);
+        assertThat(fromFull.events()).hasSameSizeAs(logged);
+        assertThat(full.entries()).hasSizeGreaterThan(back.entries().size());
     }
 
     /** {@code churn}: players now and then disconnect (and mostly reconnect within the grace) or leave. */
@@ -159,7 +175,7 @@ class ReplayTest {
             loop.tick();
         }
         assertThat(out.ends).hasSize(1);
-        return new Played<>(loop, out.ends.getFirst());
+        return new Played<>(loop, out.ends.getFirst(), out.frames);
     }
 
     private static Map<String, Object> arenaInput(Random rnd, List<PlayerId> ids, PlayerId stranger) {
@@ -203,6 +219,6 @@ class ReplayTest {
             }
             loop.tick();
         }
-        return new Played<>(loop, out.ends.getFirst());
+        return new Played<>(loop, out.ends.getFirst(), out.frames);
     }
 }

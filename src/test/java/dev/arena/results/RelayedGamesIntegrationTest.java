@@ -36,15 +36,18 @@ class RelayedGamesIntegrationTest {
         return Player.of(node.register("relay-" + UUID.randomUUID().toString().substring(0, 8), "password-1"));
     }
 
-    /** A relay game for two, both seated and ready (so it runs). */
-    static String running(Player a, Player b) {
+    /** A relay game for these players, all seated and ready (so it runs); the first creates it. */
+    static String running(Player... players) {
+        Player a = players[0];
         Response created = node.http().post("/games/create",
-                new JsonObject().put("mode", "relay").put("max_players", 2), a.token());
+                new JsonObject().put("mode", "relay").put("max_players", players.length), a.token());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String id = created.json().getString("game_id");
-        assertThat(node.http().post("/games/" + id + "/join", null, b.token()).status()).isEqualTo(200);
+        for (int i = 1; i < players.length; i++) {
+            assertThat(node.http().post("/games/" + id + "/join", null, players[i].token()).status()).isEqualTo(200);
+        }
         // a lobby game: it starts when everyone seated is ready
-        for (Player p : new Player[] {a, b}) {
+        for (Player p : players) {
             assertThat(node.http().post("/games/" + id + "/ready", new JsonObject().put("ready", true), p.token())
                     .status()).isEqualTo(200);
         }
@@ -94,6 +97,7 @@ class RelayedGamesIntegrationTest {
         JsonObject replay = Eventually.until(() -> node.http().get("/games/" + id + "/replay", a.token()),
                 r -> r.status() == 200, "the replay").json();
         assertThat(replay.getBoolean("relayed")).isTrue();
+        assertThat(replay.getString("reported_by")).isEqualTo(b.id());
         assertThat(replay.getJsonObject("log").getJsonArray("entries").stream()
                 .anyMatch(e -> "input".equals(((JsonObject) e).getString("kind")))).isTrue();
     }
@@ -141,5 +145,38 @@ class RelayedGamesIntegrationTest {
         assertThat(r.json().getString("type")).contains("not-relayed");
         assertThat(finish(UUID.randomUUID().toString(), a, new JsonObject().put("winner", a.id())).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aPlayerWhoLeftIsRankedLastAndCannotEscapeTheLoss() {
+        Player a = player();
+        Player b = player();
+        Player c = player();
+        String id = running(a, b, c);
+        assertThat(node.http().post("/games/" + id + "/leave", null, c.token()).status()).isEqualTo(200);
+        // c is not seated any more: the winner form names a and b; c is added last by the match
+        Response done = finish(id, a, new JsonObject().put("winner", a.id()));
+        assertThat(done.status()).as("%s", done).isEqualTo(202);
+        JsonArray standings = done.json().getJsonObject("result").getJsonArray("standings");
+        assertThat(standings).hasSize(3);
+        JsonObject last = standings.getJsonObject(2);
+        assertThat(last.getString("player")).isEqualTo(c.id());
+        assertThat(last.getInteger("place")).isEqualTo(3);
+        JsonObject stats = Eventually.until(() -> node.http().get("/players/" + c.id() + "/stats", c.token()).json(),
+                s -> s.getInteger("losses") == 1, "the leaver's loss");
+        assertThat(stats.getJsonArray("ratings").getJsonObject(0).getDouble("rating")).isLessThan(1500.0);
+    }
+
+    @Test
+    void aDrawNeedsTwoSeatedPlayers() {
+        Player a = player();
+        Player b = player();
+        String id = running(a, b);
+        assertThat(node.http().post("/games/" + id + "/leave", null, b.token()).status()).isEqualTo(200);
+        Response draw = finish(id, a, new JsonObject().put("draw", true));
+        assertThat(draw.status()).as("%s", draw).isEqualTo(422);
+        Response win = finish(id, a, new JsonObject().put("winner", a.id()));
+        assertThat(win.status()).isEqualTo(202);
+        assertThat(win.json().getJsonObject("result").getJsonArray("standings")).hasSize(2);
     }
 }

@@ -112,6 +112,9 @@ class ResultsIntegrationTest {
         assertThat(replay.getString("mode")).isEqualTo("connect_four");
         assertThat(replay.getJsonObject("result").getString("reason")).isEqualTo("four_in_a_row");
         StoredLog log = Json.decode(replay.getJsonObject("log").encode(), StoredLog.class);
+        // the game's events are regenerated for the viewer: the seven discs, each with its tick
+        assertThat(log.entries().stream().filter(e -> e.kind().equals("event") && "disc".equals(e.data().get("type"))))
+                .hasSize(7);
         Replay.Outcome<?> outcome = Replay.run(GameCatalog.load().require("connect_four"), log);
         assertThat(outcome.result()).isPresent();
         assertThat(outcome.result().get().winner().orElseThrow().toString()).isEqualTo(game.winner().id());

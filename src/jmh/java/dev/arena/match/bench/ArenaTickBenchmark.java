@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code rulesTick}: the pure rules: 8 {@code input} calls and one {@code tick}.</li>
  *   <li>{@code loopTick}: the whole {@link MatchLoop#tick()}: 8 inputs queued in the inbox, drained with the
- *       per-player budget, validated, applied, logged (the event log grows as in a real match), the frame handed
+ *       per-player budget, validated, applied, logged (accepted inputs only: the log grows with them as in a
+ *       real match, not with the events), the frame handed
  *       to a listener that drops it.</li>
  * </ul>
  * Run: see docs/BENCHMARKS.md.
@@ -60,7 +61,7 @@ public class ArenaTickBenchmark {
     private static final Map<String, Object> SETTINGS = Map.of("arena_size", 600, "hit_points", 10_000,
             "time_limit_seconds", 1800);
 
-    /** Ticks before the match restarts; the loop's event log grows until then, as in a real match. */
+    /** Ticks before the match restarts; the loop's event log (actions only) grows until then, as in a real match. */
     @Param("30000")
     public int restartEvery;
 

@@ -10,6 +10,7 @@ import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
+import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
 import io.vertx.core.Future;
@@ -31,7 +32,8 @@ public final class ApiRouter {
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
-                           Leaderboards leaderboards, Lobby lobby) {}
+                           Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
+                           RemoteGames remoteGames) {}
 
     private ApiRouter() {}
 
@@ -78,10 +80,11 @@ public final class ApiRouter {
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
-        new GamesApi(s.games(), s.results()).mount(router, auth);
+        new GamesApi(s.games(), s.results(), s.remoteGames()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
-        new LobbyApi(s.lobby()).mount(router, auth);
+        new LobbyApi(s.lobby(), s.remoteGames()).mount(router, auth);
+        new MatchmakingApi(s.matchmaking()).mount(router, auth);
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);

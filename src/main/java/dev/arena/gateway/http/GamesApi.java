@@ -12,6 +12,7 @@ import dev.arena.match.MatchStatus;
 import dev.arena.match.MatchView;
 import dev.arena.match.PlayerId;
 import dev.arena.match.PublicState;
+import dev.arena.match.Replay;
 import dev.arena.match.StoredLog;
 import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
@@ -25,6 +26,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /games/*}: the lifecycle of matches (see docs/MATCHES.md). Running and recently finished games come from the
@@ -32,12 +34,16 @@ import java.util.Map;
  * authenticated.
  */
 final class GamesApi {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GamesApi.class);
     private final MatchDirectory games;
     private final ResultStore results;
+    /** Games of other nodes (a cluster); null on a single node. */
+    private final RemoteGames remote;
 
-    GamesApi(MatchDirectory games, ResultStore results) {
+    GamesApi(MatchDirectory games, ResultStore results, RemoteGames remote) {
         this.games = games;
         this.results = results;
+        this.remote = remote;
     }
 
     /**
@@ -45,7 +51,7 @@ final class GamesApi {
      * {@code region} when given at creation.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record GameBody(MatchId gameId, String mode, MatchStatus status, @JsonProperty("private") boolean privateGame,
+    record GameBody(MatchId gameId, String mode, MatchStatus status, @JsonProperty("private") Boolean privateGame,
                     int maxPlayers, String ownerNode, PlayerId createdBy, long tick, int tickRate,
                     List<MatchView.PlayerView> players, int spectators, PublicState state, MatchResult result,
                     String joinCode, PlayerId host, String region) {
@@ -58,20 +64,25 @@ final class GamesApi {
         }
 
         /** A finished game read back from storage: no live state, players from the standings. */
+        /**
+         * A finished game read back from storage: no live state, the players who took a seat; {@code private} is
+         * null (storage does not keep it).
+         */
         static GameBody stored(StoredMatch m) {
             FinishedMatch f = m.match();
-            List<MatchView.PlayerView> players = f.result().standings().stream()
-                    .map(s -> new MatchView.PlayerView(s.player(), false, null)).toList();
-            return new GameBody(f.id(), f.mode(), MatchStatus.FINISHED, false, players.size(), m.ownerNode(), null,
-                    m.finalTick(), m.log().tickRate(), players, 0, null, f.result(), null, null, null);
+            List<MatchView.PlayerView> players = m.participants().stream()
+                    .map(p -> new MatchView.PlayerView(p, false, null)).toList();
+            return new GameBody(f.id(), f.mode(), MatchStatus.FINISHED, null, players.size(), m.ownerNode(), null,
+                    m.finalTick(), m.tickRate(), players, 0, null, f.result(), null, null, null);
         }
     }
 
     /** {@code GET /games/{id}/replay}: everything needed to replay the match through its rules. */
-    record ReplayBody(MatchId gameId, String mode, String ownerNode, boolean relayed, java.time.Instant finishedAt,
-                      MatchResult result, StoredLog log) {}
+    record ReplayBody(MatchId gameId, String mode, String ownerNode, boolean relayed, PlayerId reportedBy,
+                      java.time.Instant finishedAt, MatchResult result, StoredLog log) {}
 
-    record GameList(List<GameBody> games) {}
+    /** {@code games}: {@link GameBody}s, and other nodes' games as the JSON they sent. */
+    record GameList(List<?> games) {}
 
     void mount(Router router, Authenticator auth) {
         router.post("/games/create").handler(auth).handler(this::create);
@@ -116,11 +127,19 @@ final class GamesApi {
         RequestBody body = RequestBody.of(ctx).only("join_code");
         String code = body.optionalString("join_code", 1, 32, null, null).orElse(null);
         body.validate();
+        if (remote(id)) {
+            Handlers.respond(ctx, 200, remote.join(id, me(ctx), code));
+            return;
+        }
         Handlers.respond(ctx, 200, games.join(id, me(ctx), code).map(g -> GameBody.of(g, false)));
     }
 
     private void leave(RoutingContext ctx) {
         MatchId id = gameId(ctx);
+        if (remote(id)) {
+            Handlers.respond(ctx, 200, remote.leave(id, me(ctx)));
+            return;
+        }
         Handlers.respond(ctx, 200, games.leave(id, me(ctx)).map(g -> GameBody.of(g, false)));
     }
 
@@ -128,8 +147,12 @@ final class GamesApi {
         MatchId id = gameId(ctx);
         if (games.known(id)) {
             Handlers.respond(ctx, 200, Future.succeededFuture(GameBody.of(games.state(id, me(ctx)), false)));
+        } else if (remote != null) { // another node's, else stored
+            Handlers.respond(ctx, 200, remote.state(id, me(ctx)).<Object>map(r -> r).recover(e ->
+                    e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(GameBody::stored)
+                            : Future.failedFuture(e)));
         } else {
-            Handlers.respond(ctx, 200, stored(ctx, id).map(GameBody::stored));
+            Handlers.respond(ctx, 200, visible(ctx, id, results.summary(id)).map(GameBody::stored));
         }
     }
 
@@ -144,10 +167,18 @@ final class GamesApi {
             body.error("result", "must be an object: {winner}, {draw: true} or {standings: [...]}");
         }
         body.validate();
+        if (remote(id)) {
+            Handlers.respond(ctx, 202, remote.finish(id, me(ctx), (JsonObject) raw));
+        } else {
+            Handlers.respond(ctx, 202, report(games, id, me(ctx), (JsonObject) raw));
+        }
+    }
+
+    /** Parses the reported result against the game's seats and reports it (also for other nodes' requests). */
+    static Future<Finished> report(MatchDirectory games, MatchId id, PlayerId me, JsonObject raw) {
         List<PlayerId> seated = games.require(id).view().players().stream().map(MatchView.PlayerView::player).toList();
-        MatchResult result = ReportedResult.parse((JsonObject) raw, seated);
-        Handlers.respond(ctx, 202, games.report(id, me(ctx), result)
-                .map(r -> new Finished(id, MatchStatus.FINISHED, r)));
+        MatchResult result = ReportedResult.parse(raw, seated);
+        return games.report(id, me, result).map(r -> new Finished(id, MatchStatus.FINISHED, r));
     }
 
     private void replay(RoutingContext ctx) {
@@ -155,23 +186,50 @@ final class GamesApi {
         if (games.live(id).isPresent()) {
             throw new ArenaException.Conflict("game " + id + " is still running; its replay exists once it ends");
         }
-        Handlers.respond(ctx, 200, stored(ctx, id).map(m -> new ReplayBody(id, m.match().mode(), m.ownerNode(),
-                m.relayed(), m.match().finishedAt(), m.match().result(), m.log())));
+        Future<Optional<StoredMatch>> stored = results.replay(id);
+        if (remote != null) { // not stored yet, and another node runs it: the same 409
+            stored = stored.compose(found -> found.isPresent() ? Future.succeededFuture(found)
+                    : remote.running(id).compose(running -> running
+                            ? Future.failedFuture(new ArenaException.Conflict("game " + id
+                                    + " is still running; its replay exists once it ends"))
+                            : Future.succeededFuture(found)));
+        }
+        Handlers.respond(ctx, 200, visible(ctx, id, stored)
+                .compose(m -> ctx.vertx().executeBlocking(() -> withEvents(m), false))
+                .map(m -> new ReplayBody(id, m.match().mode(), m.ownerNode(), m.relayed(), m.reportedBy(),
+                        m.match().finishedAt(), m.match().result(), m.log())));
+    }
+
+    /**
+     * The stored log holds the actions only; the game's events are regenerated by running the rules (on a worker:
+     * a long match takes a while). A log the current rules cannot replay (the game changed incompatibly) is served
+     * as stored.
+     */
+    private StoredMatch withEvents(StoredMatch m) {
+        var game = games.registry().games().find(m.match().mode());
+        if (game.isEmpty()) {
+            return m;
+        }
+        try {
+            StoredLog full = Replay.withEvents(game.get(), m.log());
+            return new StoredMatch(m.match(), m.finalTick(), m.tickRate(), m.ownerNode(), m.relayed(), m.reportedBy(),
+                    m.participants(), full);
+        } catch (RuntimeException e) {
+            log.warn("game {}: its log does not replay with the current rules ({}); served without events",
+                    m.match().id(), e.toString());
+            return m;
+        }
     }
 
     /**
      * A stored game, shown to its players and to moderators and admins: storage does not keep whether a game was
      * private, so it is treated as if it were.
      */
-    private Future<StoredMatch> stored(RoutingContext ctx, MatchId id) {
+    private static Future<StoredMatch> visible(RoutingContext ctx, MatchId id, Future<Optional<StoredMatch>> read) {
         Principal me = Handlers.principal(ctx);
-        return results.replay(id).map(found -> {
+        return read.map(found -> {
             StoredMatch m = found.orElseThrow(() -> new ArenaException.NotFound("no game " + id));
-            boolean player = m.match().result().standings().stream()
-                    .anyMatch(s -> s.player().value().equals(me.playerId()));
-            boolean stored = m.log().entries().stream().anyMatch(e -> e.player() != null
-                    && e.player().value().equals(me.playerId()));
-            if (!player && !stored && !me.role().atLeast(Role.MODERATOR)) {
+            if (!m.tookPart(new PlayerId(me.playerId())) && !me.role().atLeast(Role.MODERATOR)) {
                 throw new ArenaException.Forbidden("only the players of game " + id + " may read it");
             }
             return m;
@@ -193,7 +251,20 @@ final class GamesApi {
             }
         }
         List<GameBody> out = games.list(mode, status).stream().map(g -> GameBody.of(g, false)).toList();
-        Handlers.respond(ctx, 200, Future.succeededFuture(new GameList(out)));
+        if (remote == null) {
+            Handlers.respond(ctx, 200, Future.succeededFuture(new GameList(out)));
+            return;
+        }
+        Handlers.respond(ctx, 200, remote.list(mode, status).map(others -> {
+            List<Object> all = new java.util.ArrayList<>(out);
+            all.addAll(others);
+            return new GameList(all);
+        }));
+    }
+
+    /** Whether another node runs the game (only in a cluster, for a game this node does not know). */
+    private boolean remote(MatchId id) {
+        return remote != null && remote.elsewhere(games, id);
     }
 
     private static PlayerId me(RoutingContext ctx) {

@@ -67,6 +67,8 @@ final class ReportedResult {
         } else if (raw.containsKey("draw")) {
             if (!Boolean.TRUE.equals(raw.getValue("draw"))) {
                 errors.add(new FieldError("result.draw", "must be true"));
+            } else if (seated.size() < 2) {
+                errors.add(new FieldError("result.draw", "a draw needs at least two seated players"));
             }
             seated.forEach(p -> out.add(new MatchResult.Standing(p, 1, 0)));
         } else if (!(raw.getValue("standings") instanceof JsonArray list) || list.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.arena.gateway.ws;
 
 import dev.arena.match.MatchId;
+import dev.arena.matchmaking.TicketId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,4 +41,9 @@ sealed interface ClientMessage {
     record LobbySubscribe(Object rid, String mode, String region) implements ClientMessage {}
 
     record LobbyUnsubscribe(Object rid) implements ClientMessage {}
+
+    /** {@code mode}, {@code party_id} and {@code properties} as sent: matchmaking validates them (every field). */
+    record MmEnqueue(Object rid, Object mode, Object partyId, Object properties) implements ClientMessage {}
+
+    record MmCancel(Object rid, TicketId ticketId) implements ClientMessage {}
 }

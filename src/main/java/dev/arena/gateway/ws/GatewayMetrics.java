@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class GatewayMetrics implements RoomRegistry.Listener {
     private static final Set<String> TYPES = Set.of("ping", "room.join", "room.leave", "room.send", "chat.send",
             "chat.history", "dm.send", "presence.list", "legacy.game", "legacy.chat", "match.join", "match.spectate", "match.input",
-            "match.leave");
+            "match.leave", "mm.enqueue", "mm.cancel");
 
     private final MeterRegistry registry;
     private final Clock clock;

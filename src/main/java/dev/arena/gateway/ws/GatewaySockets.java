@@ -82,8 +82,7 @@ public final class GatewaySockets {
             return;
         }
         ctx.request().pause();
-        rt.identity.authenticate(token)
-                .compose(p -> rt.players.player(p.playerId()).map(player -> new Caller(p, player.displayName())))
+        rt.identity.authenticateNamed(token)
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         ctx.request().resume();
@@ -101,7 +100,6 @@ public final class GatewaySockets {
     }
 
     /** Who opened the socket, resolved once at the upgrade. */
-    private record Caller(dev.arena.identity.Principal principal, String displayName) {}
 
     private void open(ServerWebSocket ws, dev.arena.identity.Principal principal, String displayName,
                       RoomEvent.Flavour flavour, String autoRoom) {
@@ -109,6 +107,7 @@ public final class GatewaySockets {
                 rt.clock.millis(), nanos(), rt.metrics);
         connections.add(c);
         rt.metrics.opened();
+        rt.matchmaking.opened(principal.playerId());
         ws.textMessageHandler(text -> onText(c, text));
         ws.binaryMessageHandler(b -> {
             c.lastSeenMillis = rt.clock.millis();
@@ -234,6 +233,7 @@ public final class GatewaySockets {
         if (!connections.remove(c)) {
             return Future.succeededFuture();
         }
+        rt.matchmaking.closed(c.principal.playerId()); // before the gauge drops: tests wait for the gauge
         rt.metrics.closed();
         c.close(CloseCodes.NORMAL, "closed");
         List<Future<Boolean>> leaves = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.arena.gateway.ws;
 
 import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchId;
+import dev.arena.matchmaking.TicketId;
 import dev.arena.room.Rooms;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -73,6 +74,9 @@ final class MessageDecoder {
                 }
                 yield new ClientMessage.MatchInput(rid, game, input.getMap());
             }
+            case "mm.enqueue" -> new ClientMessage.MmEnqueue(rid, o.getValue("mode"), o.getValue("party_id"),
+                    o.getValue("properties") instanceof JsonObject props ? props.getMap() : o.getValue("properties"));
+            case "mm.cancel" -> new ClientMessage.MmCancel(rid, new TicketId(uuid(o, "ticket_id", rid)));
             default -> throw new ProtocolError("unknown_type", "unknown message type '" + abbreviate(t) + "'", rid,
                     true);
         };

@@ -11,6 +11,10 @@ import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.Offer;
 import dev.arena.match.PlayerId;
+import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.matchmaking.service.TicketRecord;
+import dev.arena.matchmaking.service.TicketRequest;
+import dev.arena.matchmaking.service.TicketView;
 import dev.arena.room.RoomEvent;
 import dev.arena.room.RoomRegistry;
 import dev.arena.room.Rooms;
@@ -34,9 +38,13 @@ final class MessageRouter {
     private final MatchFeed feed;
     private final Lobby lobby;
     private final LobbyFeed lobbyFeed;
+    private final Matchmaking matchmaking;
+    /** Matches of other nodes (a cluster); null on a single node. */
+    private final MatchRelay relay;
 
     MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed,
-                  Lobby lobby, LobbyFeed lobbyFeed) {
+                  Lobby lobby, LobbyFeed lobbyFeed, Matchmaking matchmaking, MatchRelay relay) {
+        this.matchmaking = matchmaking;
         this.rooms = rooms;
         this.chat = chat;
         this.clock = clock;
@@ -44,6 +52,7 @@ final class MessageRouter {
         this.feed = feed;
         this.lobby = lobby;
         this.lobbyFeed = lobbyFeed;
+        this.relay = relay;
     }
 
     void handle(Connection c, ClientMessage message) {
@@ -84,9 +93,14 @@ final class MessageRouter {
             case ClientMessage.MatchSpectate s -> attach(c, s.rid(), s.gameId(), false);
             case ClientMessage.MatchInput i -> matchInput(c, i);
             case ClientMessage.MatchLeave l -> matchLeave(c, l);
-            case ClientMessage.MatchReady r -> reply(c, r.rid(),
-                    lobby.ready(r.gameId(), new PlayerId(c.principal.playerId()), r.ready()),
-                    g -> new ServerMessage.Ack(r.rid(), null, null));
+            case ClientMessage.MatchReady r -> {
+                if (remote(r.gameId())) {
+                    relay.ready(c, r);
+                } else {
+                    reply(c, r.rid(), lobby.ready(r.gameId(), new PlayerId(c.principal.playerId()), r.ready()),
+                            g -> new ServerMessage.Ack(r.rid(), null, null));
+                }
+            }
             case ClientMessage.LobbySubscribe s -> {
                 c.lobby = true;
                 lobbyFeed.subscribe(c, s.rid(), s.mode(), s.region());
@@ -95,6 +109,10 @@ final class MessageRouter {
                 c.lobby = false;
                 lobbyFeed.unsubscribe(c, u.rid(), true);
             }
+            case ClientMessage.MmEnqueue e -> reply(c, e.rid(), enqueue(c, e),
+                    t -> new ServerMessage.MmTicket(e.rid(), TicketView.of(t)));
+            case ClientMessage.MmCancel x -> reply(c, x.rid(), matchmaking.cancel(c.principal.playerId(), x.ticketId()),
+                    t -> new ServerMessage.MmTicket(x.rid(), TicketView.of(t)));
         }
     }
 
@@ -103,6 +121,15 @@ final class MessageRouter {
         if (c.lobby) {
             c.lobby = false;
             lobbyFeed.unsubscribe(c, null, false);
+        }
+    }
+
+    private Future<TicketRecord> enqueue(Connection c, ClientMessage.MmEnqueue e) {
+        try {
+            return matchmaking.enqueue(c.principal.playerId(),
+                    TicketRequest.parse(e.mode(), e.partyId(), e.properties(), matchmaking.modes()));
+        } catch (ArenaException x) {
+            return Future.failedFuture(x);
         }
     }
 
@@ -129,6 +156,10 @@ final class MessageRouter {
      * before it: clients apply only frames whose tick is greater.
      */
     private void attach(Connection c, Object rid, MatchId id, boolean asPlayer) {
+        if (remote(id)) {
+            relay.attach(c, rid, id, asPlayer);
+            return;
+        }
         MatchLoop<?, ?, ?> loop = running(c, rid, id);
         if (loop == null) {
             return;
@@ -156,6 +187,10 @@ final class MessageRouter {
     }
 
     private void matchInput(Connection c, ClientMessage.MatchInput i) {
+        if (remote(i.gameId())) {
+            relay.input(c, i);
+            return;
+        }
         MatchLoop<?, ?, ?> loop = running(c, i.rid(), i.gameId());
         if (loop == null) {
             return;
@@ -169,6 +204,10 @@ final class MessageRouter {
 
     /** Leaves the match for good when seated (a forfeit once running), else stops spectating. */
     private void matchLeave(Connection c, ClientMessage.MatchLeave l) {
+        if (remote(l.gameId())) {
+            relay.leave(c, l);
+            return;
+        }
         PlayerId me = new PlayerId(c.principal.playerId());
         boolean attached = c.matches.remove(l.gameId());
         if (attached) {
@@ -193,11 +232,15 @@ final class MessageRouter {
      * match's reconnect grace applies); a spectator stops watching.
      */
     void detach(Connection c, MatchId id) {
+        if (remote(id)) {
+            relay.detach(c, id);
+            return;
+        }
         c.matches.remove(id);
         boolean another = feed.detach(id, c);
         games.live(id).ifPresent(loop -> {
             PlayerId me = new PlayerId(c.principal.playerId());
-            if (another) {
+            if (another || (relay != null && relay.watchedOutside(id, me))) {
                 return;
             }
             if (MatchDirectory.seated(loop, me)) {
@@ -206,6 +249,11 @@ final class MessageRouter {
                 loop.unspectate(me);
             }
         });
+    }
+
+    /** Whether another node runs the match (only in a cluster, for a game this node does not know). */
+    private boolean remote(MatchId id) {
+        return relay != null && !games.known(id);
     }
 
     /** Stores the line, then puts it in the room's stream; the ack carries both its id and its place. */

@@ -6,6 +6,7 @@ import dev.arena.identity.IdentityService;
 import dev.arena.lobby.Lobby;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
+import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.player.PlayerService;
 import dev.arena.room.RoomRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,10 +26,13 @@ public final class Realtime {
     final MatchDirectory games;
     final MatchFeed matchFeed;
     final LobbyFeed lobbyFeed;
+    final Matchmaking matchmaking;
 
+    /** @param matchRelay matches run by other nodes; null on a single node */
     public Realtime(IdentityService identity, PlayerService players, RoomRegistry rooms, ChatService chat,
                     WsLimits limits, Clock clock, String node, MeterRegistry meters,
-                    MatchDirectory games, MatchFeed matchFeed, Lobby lobby, LobbyTracker lobbyTracker) {
+                    MatchDirectory games, MatchFeed matchFeed, Lobby lobby, LobbyTracker lobbyTracker,
+                    Matchmaking matchmaking, MatchRelay matchRelay) {
         this.identity = identity;
         this.players = players;
         this.rooms = rooms;
@@ -40,7 +44,9 @@ public final class Realtime {
         this.games = games;
         this.matchFeed = matchFeed;
         this.lobbyFeed = new LobbyFeed(lobbyTracker, LobbyFeed.MAX_SUBSCRIBERS);
-        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed, lobby, lobbyFeed);
+        this.matchmaking = matchmaking;
+        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed, lobby, lobbyFeed, matchmaking,
+                matchRelay);
         rooms.listener(metrics);
     }
 

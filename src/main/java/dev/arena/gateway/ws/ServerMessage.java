@@ -157,4 +157,11 @@ sealed interface ServerMessage {
     record MatchLeft(Object rid, MatchId gameId) implements ServerMessage {
         public String type() { return "match.left"; }
     }
+
+    /** A ticket: the reply to {@code mm.enqueue} and {@code mm.cancel} (pushed changes have the same shape). */
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MmTicket(Object rid, dev.arena.matchmaking.service.TicketView ticket) implements ServerMessage {
+        public String type() { return "mm.ticket"; }
+    }
 }

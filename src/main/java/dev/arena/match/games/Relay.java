@@ -17,8 +17,14 @@ public final class Relay implements GameFactory<Relay.Settings, RelayRules.State
     public static final String MODE = "relay";
     public static final int TICK_RATE = 10;
 
-    /** No settings yet; unknown keys are refused like in every game. */
-    public record Settings() {}
+    /**
+     * @param maxMinutes a match still running after this is abandoned ({@code time_limit}): relayed games never
+     *                   end by themselves, so this bounds a forgotten one
+     * @param maxInputs  inputs relayed before further ones are refused ({@code log_full}): bounds the log
+     */
+    public record Settings(int maxMinutes, int maxInputs) {
+        public static final Settings DEFAULTS = new Settings(60, 100_000);
+    }
 
     private static final GameInfo INFO = new GameInfo(MODE, TICK_RATE, new PlayerLimits(2, 16));
     private static final RelayRules RULES = new RelayRules();
@@ -28,10 +34,14 @@ public final class Relay implements GameFactory<Relay.Settings, RelayRules.State
         return INFO;
     }
 
+    /** {@code max_minutes} 1–1440 (60), {@code max_inputs} 1–1,000,000 (100,000). */
     @Override
     public Settings settings(Map<String, ?> raw) {
-        new SettingsReader(raw).done();
-        return new Settings();
+        SettingsReader r = new SettingsReader(raw);
+        int minutes = r.integer("max_minutes", Settings.DEFAULTS.maxMinutes(), 1, 1440);
+        int inputs = r.integer("max_inputs", Settings.DEFAULTS.maxInputs(), 1, 1_000_000);
+        r.done();
+        return new Settings(minutes, inputs);
     }
 
     @Override

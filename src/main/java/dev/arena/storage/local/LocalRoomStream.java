@@ -42,9 +42,8 @@ public final class LocalRoomStream implements RoomStream {
 
     /** A room's numbering is forgotten after this long without events, as Redis expires its counter. */
     static final Duration FORGET_AFTER = Duration.ofDays(7);
-    /** Appends between two sweeps of idle rooms. */
-    private static final int SWEEP_EVERY = 4096;
-    private final java.util.concurrent.atomic.AtomicLong appends = new java.util.concurrent.atomic.AtomicLong();
+    /** How often the node calls {@link #sweep()} (from a worker thread, never inline on an append). */
+    public static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     @Override
     public void onEvent(Consumer<RoomEvent> l) {
@@ -63,9 +62,6 @@ public final class LocalRoomStream implements RoomStream {
 
     @Override
     public Future<Long> append(RoomEvent event) {
-        if (appends.incrementAndGet() % SWEEP_EVERY == 0) {
-            sweep(clock.instant());
-        }
         while (true) {
             Log log = logs.computeIfAbsent(event.room(), r -> new Log());
             synchronized (log) {
@@ -88,6 +84,10 @@ public final class LocalRoomStream implements RoomStream {
      * Bounds memory over a long run: drops kept events older than the resume window in every room (not only in
      * rooms that still get events), and forgets rooms idle for {@link #FORGET_AFTER}.
      */
+    public void sweep() {
+        sweep(clock.instant());
+    }
+
     void sweep(Instant now) {
         Instant forget = now.minus(FORGET_AFTER);
         for (Map.Entry<String, Log> e : logs.entrySet()) {

@@ -103,7 +103,7 @@ public final class PgAccountStore implements AccountStore {
     }
 
     private static final String SESSION_SELECT = """
-            SELECT s.id, s.player_id, p.role, s.expires_at, s.revoked_at
+            SELECT s.id, s.player_id, p.role, p.display_name, s.expires_at, s.revoked_at
             FROM sessions s JOIN players p ON p.id = s.player_id""";
 
     @Override
@@ -156,7 +156,7 @@ public final class PgAccountStore implements AccountStore {
         }
         Row r = it.next();
         return Optional.of(new Session(r.getUUID("id"), r.getUUID("player_id"), Role.fromWire(r.getString("role")),
-                instant(r.getOffsetDateTime("expires_at")), instant(r.getOffsetDateTime("revoked_at"))));
+                r.getString("display_name"), instant(r.getOffsetDateTime("expires_at")), instant(r.getOffsetDateTime("revoked_at"))));
     }
 
     static boolean isUniqueViolation(Throwable e) {

@@ -17,7 +17,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.UUID;
 
 /** Ratings in {@code ratings}, changes in {@code rating_changes} (V3__results.sql). */
@@ -39,14 +39,16 @@ public final class PgRatingStore implements RatingStore {
     }
 
     @Override
-    public Future<Map<UUID, Rating>> rateOnce(UUID gameId, String mode, Map<UUID, Integer> standings,
-                                              Glicko2 glicko, Instant now) {
-        // sorted ids: every transaction locks rating rows in the same order, so two matches sharing players
-        // wait for each other instead of deadlocking
-        UUID[] players = new TreeMap<>(standings).keySet().toArray(UUID[]::new);
+    public Future<Void> rateOnce(UUID gameId, String mode, Map<UUID, Integer> standings, Glicko2 glicko,
+                                 Instant now, Function<Map<UUID, Rating>, Future<Void>> whileLocked) {
+        // Deadlock-free: the seed insert and SELECT ... ORDER BY player_id FOR UPDATE lock the rows in PostgreSQL's
+        // uuid order in every transaction, so two matches sharing players wait for each other instead.
+        UUID[] players = standings.keySet().toArray(UUID[]::new);
         return pool.withTransaction(tx -> PgSteps.claim(tx, gameId, STEP, now).compose(first -> {
             if (!first) {
-                return current(tx, mode, players, false);
+                // a retry: nothing to rate again, but publish again under the locks (the earlier attempt may have
+                // failed to)
+                return current(tx, mode, players, true).compose(whileLocked);
             }
             return seed(tx, mode, players, now)
                     .compose(v -> current(tx, mode, players, true))
@@ -56,7 +58,7 @@ public final class PgRatingStore implements RatingStore {
                             placements.add(new Placement<>(p, before.get(p), standings.get(p)));
                         }
                         Map<UUID, Rating> after = glicko.rateMatch(placements);
-                        return write(tx, gameId, mode, before, after, now).map(after);
+                        return write(tx, gameId, mode, before, after, now).compose(v -> whileLocked.apply(after));
                     });
         }));
     }

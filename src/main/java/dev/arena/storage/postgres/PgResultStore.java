@@ -13,56 +13,84 @@ import dev.arena.results.FinishedMatch;
 import dev.arena.results.ResultStore;
 import dev.arena.results.StoredMatch;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Finished matches in {@code games} and {@code game_players} (V3__results.sql). The jobs that carry a result on are
- * rows of db-scheduler's {@code scheduled_tasks}, inserted in the same transaction as the result: a result is
- * never stored without its jobs, nor a job without its result, whatever crashes in between.
+ * Finished matches in {@code games} and {@code game_players} (V3__results.sql, V6). The jobs that carry a result
+ * on are rows of db-scheduler's {@code scheduled_tasks}, inserted in the same transaction as the result: a result
+ * is never stored without its jobs, nor a job without its result, whatever crashes in between.
+ *
+ * <p>Event logs can be large (tens of thousands of entries): they are encoded and decoded on a worker thread, never
+ * on an event loop, and only {@link #replay} reads them.
  */
 public final class PgResultStore implements ResultStore {
-    private final Pool pool;
+    /** db-scheduler's {@code Priority.MEDIUM}, the priority its own clients give a one-time task. */
+    static final int JOB_PRIORITY = 50;
+    private static final String SUMMARY = """
+            SELECT g.mode, g.outcome, g.winner_id, g.reason, g.finished_at, g.final_tick, g.owner_node, g.relayed,
+                   g.reported_by, (g.event_log ->> 'tick_rate')::int AS tick_rate, p.player_id, p.place, p.score
+            FROM games g LEFT JOIN game_players p ON p.game_id = g.id
+            WHERE g.id = $1 ORDER BY p.place, p.player_id""";
 
-    public PgResultStore(Pool pool) {
+    private final Pool pool;
+    private final Vertx vertx;
+
+    public PgResultStore(Pool pool, Vertx vertx) {
         this.pool = pool;
+        this.vertx = vertx;
     }
 
     @Override
     public Future<Boolean> record(StoredMatch stored, List<String> steps) {
-        FinishedMatch m = stored.match();
-        MatchResult r = m.result();
-        String outcome = r.outcome().type();
-        UUID winner = r.winner().map(PlayerId::value).orElse(null);
-        return pool.withTransaction(tx -> tx.preparedQuery("""
-                        INSERT INTO games (id, mode, outcome, winner_id, reason, final_tick, owner_node, relayed,
-                                           finished_at, event_log)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
-                        ON CONFLICT (id) DO NOTHING RETURNING id""")
-                .execute(Tuple.from(new Object[] {m.id().value(), m.mode(), outcome, winner, r.reason(),
-                        stored.finalTick(), stored.ownerNode(), stored.relayed(), ts(m.finishedAt()),
-                        Json.encodeToString(stored.log())}))
-                .compose(inserted -> inserted.size() == 0 ? Future.succeededFuture(false)
-                        : players(tx, m).compose(v -> jobs(tx, m.id(), steps)).map(true)));
+        return vertx.executeBlocking(() -> Json.encodeToString(stored.log()), false)
+                .compose(logJson -> pool.withTransaction(tx -> insertGame(tx, stored, logJson)
+                        .compose(inserted -> !inserted ? Future.succeededFuture(false)
+                                : players(tx, stored).compose(v -> jobs(tx, stored.match().id(), steps)).map(true))));
     }
 
-    private static Future<Void> players(SqlClient tx, FinishedMatch m) {
+    private static Future<Boolean> insertGame(SqlClient tx, StoredMatch stored, String logJson) {
+        FinishedMatch m = stored.match();
         MatchResult r = m.result();
-        if (r.standings().isEmpty()) {
-            return Future.succeededFuture();
-        }
+        UUID winner = r.winner().map(PlayerId::value).orElse(null);
+        UUID reporter = stored.reportedBy() == null ? null : stored.reportedBy().value();
+        // ::text::jsonb: the parameter is the JSON text itself (a plain String bound to jsonb would be stored as a
+        // JSON string value)
+        return tx.preparedQuery("""
+                        INSERT INTO games (id, mode, outcome, winner_id, reason, final_tick, owner_node, relayed,
+                                           reported_by, finished_at, event_log)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb)
+                        ON CONFLICT (id) DO NOTHING RETURNING id""")
+                .execute(Tuple.from(new Object[] {m.id().value(), m.mode(), r.outcome().type(), winner, r.reason(),
+                        stored.finalTick(), stored.ownerNode(), stored.relayed(), reporter, ts(m.finishedAt()),
+                        logJson}))
+                .map(rows -> rows.size() == 1);
+    }
+
+    /** The standings; for an abandoned match (no standings) everyone who took a seat, at place 0. */
+    private static Future<Void> players(SqlClient tx, StoredMatch stored) {
+        FinishedMatch m = stored.match();
+        MatchResult r = m.result();
         List<Tuple> rows = new ArrayList<>();
         for (MatchResult.Standing s : r.standings()) {
-            rows.add(Tuple.of(m.id().value(), s.player().value(), s.place(), s.score(), playerOutcome(r, s),
+            rows.add(Tuple.of(m.id().value(), s.player().value(), s.place(), s.score(), r.outcomeFor(s.player()),
                     ts(m.finishedAt())));
+        }
+        if (r.standings().isEmpty()) {
+            for (PlayerId p : stored.participants()) {
+                rows.add(Tuple.of(m.id().value(), p.value(), 0, 0L, "abandoned", ts(m.finishedAt())));
+            }
+        }
+        if (rows.isEmpty()) {
+            return Future.succeededFuture();
         }
         return tx.preparedQuery("""
                         INSERT INTO game_players (game_id, player_id, place, score, outcome, finished_at)
@@ -81,69 +109,67 @@ public final class PgResultStore implements ResultStore {
         }
         List<Tuple> rows = new ArrayList<>();
         for (String step : steps) {
-            rows.add(Tuple.of(step, id.value().toString()));
+            rows.add(Tuple.of(step, id.value().toString(), JOB_PRIORITY));
         }
         return tx.preparedQuery("""
                         INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
-                        VALUES ($1, $2, now(), false, 1, 0) ON CONFLICT DO NOTHING""")
+                        VALUES ($1, $2, now(), false, 1, $3) ON CONFLICT DO NOTHING""")
                 .executeBatch(rows).mapEmpty();
-    }
-
-    /** {@code win}, {@code loss}, {@code draw} (shared first place) or {@code abandoned}. */
-    static String playerOutcome(MatchResult r, MatchResult.Standing s) {
-        return switch (r.outcome()) {
-            case MatchResult.Abandoned a -> "abandoned";
-            case MatchResult.Draw d -> s.place() == 1 ? "draw" : "loss";
-            case MatchResult.Winner w -> w.player().equals(s.player()) ? "win" : "loss";
-        };
     }
 
     @Override
     public Future<Optional<FinishedMatch>> load(MatchId id) {
-        return pool.preparedQuery("""
-                        SELECT g.mode, g.outcome, g.winner_id, g.reason, g.finished_at,
-                               p.player_id, p.place, p.score
-                        FROM games g LEFT JOIN game_players p ON p.game_id = g.id
-                        WHERE g.id = $1 ORDER BY p.place, p.player_id""")
-                .execute(Tuple.of(id.value()))
-                .map(rows -> finished(id, rows));
+        return summary(id).map(found -> found.map(StoredMatch::match));
     }
 
-    private static Optional<FinishedMatch> finished(MatchId id, RowSet<Row> rows) {
+    @Override
+    public Future<Optional<StoredMatch>> summary(MatchId id) {
+        return pool.preparedQuery(SUMMARY).execute(Tuple.of(id.value())).map(rows -> stored(id, rows, null));
+    }
+
+    @Override
+    public Future<Optional<StoredMatch>> replay(MatchId id) {
+        Future<Optional<StoredMatch>> summary = summary(id);
+        Future<StoredLog> log = pool.preparedQuery("SELECT event_log::text AS log FROM games WHERE id = $1")
+                .execute(Tuple.of(id.value()))
+                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : vertx.executeBlocking(
+                        () -> Json.decode(rows.iterator().next().getString("log"), StoredLog.class), false));
+        return Future.all(summary, log).map(done -> summary.result().map(m -> new StoredMatch(m.match(),
+                m.finalTick(), m.tickRate(), m.ownerNode(), m.relayed(), m.reportedBy(), m.participants(),
+                log.result())));
+    }
+
+    private static Optional<StoredMatch> stored(MatchId id, RowSet<Row> rows, StoredLog log) {
         if (rows.size() == 0) {
             return Optional.empty();
         }
         List<MatchResult.Standing> standings = new ArrayList<>();
+        List<PlayerId> participants = new ArrayList<>();
         Row first = null;
         for (Row row : rows) {
             first = first == null ? row : first;
-            if (row.getUUID("player_id") != null) {
-                standings.add(new MatchResult.Standing(new PlayerId(row.getUUID("player_id")),
-                        row.getInteger("place"), row.getLong("score")));
+            UUID player = row.getUUID("player_id");
+            if (player != null) {
+                participants.add(new PlayerId(player));
+                if (row.getInteger("place") >= 1) {
+                    standings.add(new MatchResult.Standing(new PlayerId(player), row.getInteger("place"),
+                            row.getLong("score")));
+                }
             }
         }
-        String reason = first.getString("reason");
         MatchResult.Outcome outcome = switch (first.getString("outcome")) {
             case "winner" -> new MatchResult.Winner(new PlayerId(first.getUUID("winner_id")));
             case "draw" -> new MatchResult.Draw();
             default -> new MatchResult.Abandoned();
         };
-        return Optional.of(new FinishedMatch(id, first.getString("mode"),
-                new MatchResult(outcome, standings, reason), instant(first.getOffsetDateTime("finished_at"))));
-    }
-
-    @Override
-    public Future<Optional<StoredMatch>> replay(MatchId id) {
-        Future<Optional<FinishedMatch>> match = load(id);
-        Future<RowSet<Row>> log = pool.preparedQuery(
-                        "SELECT final_tick, owner_node, relayed, event_log FROM games WHERE id = $1")
-                .execute(Tuple.of(id.value()));
-        return Future.all(match, log).map(done -> match.result().map(m -> {
-            Row row = log.result().iterator().next();
-            StoredLog stored = Json.decode(String.valueOf(row.getJson("event_log")), StoredLog.class);
-            return new StoredMatch(m, row.getLong("final_tick"), row.getString("owner_node"),
-                    row.getBoolean("relayed"), stored);
-        }));
+        FinishedMatch match = new FinishedMatch(id, first.getString("mode"),
+                new MatchResult(outcome, standings, first.getString("reason")),
+                instant(first.getOffsetDateTime("finished_at")));
+        UUID reporter = first.getUUID("reported_by");
+        Integer tickRate = first.getInteger("tick_rate");
+        return Optional.of(new StoredMatch(match, first.getLong("final_tick"), tickRate == null ? 0 : tickRate,
+                first.getString("owner_node"), first.getBoolean("relayed"),
+                reporter == null ? null : new PlayerId(reporter), participants, log));
     }
 
     @Override

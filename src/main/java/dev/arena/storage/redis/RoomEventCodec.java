@@ -10,7 +10,7 @@ import java.util.UUID;
  * The wire format of room events between nodes: {@code <seq>|<json>}. The JSON carries every field of the event
  * (the member's node included, which clients never see); the sequence number is outside it because the append
  * script sets it, by prefixing the number to the payload it was given. Unnumbered events (presence, direct
- * messages) travel as {@code 0|<json>}.
+ * messages, notices) travel as {@code 0|<json>}.
  *
  * <p>Each event kind has a one-letter tag {@code k}; an unknown tag (a newer node in a rolling upgrade) is
  * rejected with {@link IllegalArgumentException}, which the caller logs and skips.
@@ -29,6 +29,7 @@ public final class RoomEventCodec {
             case RoomEvent.Presence p -> o.put("k", "p").put("joined", p.joined()).put("member", member(p.member()));
             case RoomEvent.Direct d -> o.put("k", "d").put("id", d.id()).put("from", d.from().toString())
                     .put("to", d.to().toString()).put("text", d.message());
+            case RoomEvent.Notice x -> o.put("k", "x").put("frame", x.frame());
         }
         return o.encode();
     }
@@ -55,6 +56,7 @@ public final class RoomEventCodec {
             case "p" -> new RoomEvent.Presence(room, o.getBoolean("joined"), member(o.getJsonObject("member")), ts);
             case "d" -> new RoomEvent.Direct(room, o.getLong("id"), uuid(o, "from"), uuid(o, "to"),
                     o.getString("text"), ts);
+            case "x" -> new RoomEvent.Notice(room, o.getString("frame"), ts);
             default -> throw new IllegalArgumentException("unknown room event kind '" + kind + "'");
         };
     }

@@ -2,6 +2,7 @@ package dev.arena.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.testing.Eventually;
 import dev.arena.testing.Http;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestDatabases;
@@ -76,6 +77,20 @@ class OpsIntegrationTest {
         assertThat(text).contains("vertx_pool");
         assertThat(text).containsPattern("vertx_pool_\\w+\\{[^}]*pool_name=\"arena\"");
         assertThat(text).contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_gc_");
+    }
+
+    @Test
+    void metricsHaveTheMatchMeters() {
+        String token = node.register("ticking", "password-1").getString("token");
+        Response created = http.post("/games/create", new JsonObject().put("mode", "connect_four"), token);
+        assertThat(created.status()).isEqualTo(201);
+        // the match ticks at 10 Hz on its own: wait for its first ticks to reach the meters
+        String text = Eventually.until(() -> http.get("/metrics").body(),
+                t -> t.contains("arena_match_tick_duration_seconds_count") && !t.contains(
+                        "arena_match_tick_duration_seconds_count 0"), "the first ticks in the meters");
+        assertThat(text).contains("arena_match_tick_duration_seconds_bucket{le=\"1.0E-5\"}",
+                "arena_match_tick_recent_seconds{quantile=\"0.99\"}", "arena_match_inputs_total{result=\"accepted\"}",
+                "arena_match_ticks_skipped_total", "arena_matches{status=\"waiting\"} 1.0");
     }
 
     @Test

@@ -24,7 +24,8 @@ class RoomEventCodecTest {
                 new RoomEvent.Chat("chat:lobby", 3, 99, A, "Zoë \"Z\"", "hi\nthere 😀", TS),
                 new RoomEvent.Presence("r", true, new Member(A, "Ann", B, "node-1"), TS),
                 new RoomEvent.Presence("r", false, new Member(A, "Ann", B, "node-2"), TS),
-                new RoomEvent.Direct("user:" + B, 5, A, B, "psst", TS));
+                new RoomEvent.Direct("user:" + B, 5, A, B, "psst", TS),
+                new RoomEvent.Notice("user:" + A, "{\"type\":\"mm.matched\",\"players\":[\"" + A + "\"]}", TS));
         for (RoomEvent e : events) {
             RoomEvent back = RoomEventCodec.decode(RoomEventCodec.encode(e));
             assertThat(back.getClass()).isEqualTo(e.getClass());

@@ -1,0 +1,111 @@
+package dev.arena.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The server's match meters from one {@code GET /metrics} scrape (Prometheus text), and what two scrapes say
+ * about the time between them: ticks, tick-duration percentiles from the histogram buckets' differences, inputs
+ * by result, skipped ticks. Percentiles from buckets are interpolated inside the bucket that holds them, so
+ * they are as fine as the buckets (about 10-30 % apart), and exact about the window, unlike the server's own
+ * sliding-window percentiles.
+ *
+ * @param series every sample line: series name with labels as written by the server, and value
+ */
+record ServerSample(Map<String, Double> series) {
+    static final String TICK = "arena_match_tick_duration_seconds";
+
+    static ServerSample parse(String prometheus) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String line : prometheus.split("\n")) {
+            if (line.isEmpty() || line.charAt(0) == '#') {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            if (space <= 0) {
+                continue;
+            }
+            try {
+                m.put(line.substring(0, space).strip(), Double.parseDouble(line.substring(space + 1).strip()));
+            } catch (NumberFormatException e) {
+                // not a sample line
+            }
+        }
+        return new ServerSample(m);
+    }
+
+    /** The value of a series, or NaN when the server does not export it. */
+    double get(String series) {
+        return this.series.getOrDefault(series, Double.NaN);
+    }
+
+    boolean hasMatchMeters() {
+        return series.containsKey(TICK + "_count");
+    }
+
+    /** Cumulative bucket counts of a histogram by upper bound (seconds); {@code +Inf} as infinity. */
+    TreeMap<Double, Double> buckets(String histogram) {
+        TreeMap<Double, Double> out = new TreeMap<>();
+        String prefix = histogram + "_bucket{le=\"";
+        series.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                String le = k.substring(prefix.length(), k.indexOf('"', prefix.length()));
+                out.put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The {@code q} quantile (0..1), in seconds, of the values recorded between {@code before} and {@code after}:
+     * the bucket that holds it, interpolated linearly inside; NaN when nothing was recorded. A quantile in the
+     * {@code +Inf} bucket gives the largest finite bound.
+     */
+    static double quantile(TreeMap<Double, Double> before, TreeMap<Double, Double> after, double q) {
+        double total = delta(before, after, Double.POSITIVE_INFINITY);
+        if (!(total > 0)) {
+            return Double.NaN;
+        }
+        double rank = q * total;
+        double lower = 0;
+        double below = 0;
+        for (Map.Entry<Double, Double> b : after.entrySet()) {
+            double le = b.getKey();
+            double upTo = delta(before, after, le);
+            if (upTo >= rank) {
+                if (Double.isInfinite(le)) {
+                    return lower;
+                }
+                double inBucket = upTo - below;
+                return inBucket <= 0 ? le : lower + (le - lower) * (rank - below) / inBucket;
+            }
+            lower = le;
+            below = upTo;
+        }
+        return lower;
+    }
+
+    private static double delta(TreeMap<Double, Double> before, TreeMap<Double, Double> after, double le) {
+        return after.getOrDefault(le, 0.0) - before.getOrDefault(le, 0.0);
+    }
+
+    /** {@code after - before} of one series; NaN when either lacks it. */
+    static double delta(ServerSample before, ServerSample after, String series) {
+        return after.get(series) - before.get(series);
+    }
+
+    /**
+     * The CPU time (user + system) of a process in clock ticks, from one line of {@code /proc/<pid>/stat}:
+     * fields 14 and 15, counted after the command name, which is in parentheses and may hold spaces.
+     */
+    static long cpuTicks(String statLine) {
+        int close = statLine.lastIndexOf(')');
+        if (close < 0) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line");
+        }
+        String[] f = statLine.substring(close + 2).trim().split(" +");
+        // f[0] is field 3 (state): utime is field 14, stime field 15
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+}

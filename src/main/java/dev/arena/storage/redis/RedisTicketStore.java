@@ -1,0 +1,210 @@
+package dev.arena.storage.redis;
+
+import dev.arena.common.ArenaException;
+import dev.arena.matchmaking.TicketId;
+import dev.arena.matchmaking.service.TicketRecord;
+import dev.arena.matchmaking.service.TicketRules;
+import dev.arena.matchmaking.service.TicketStore;
+import dev.arena.matchmaking.service.TicketView;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Matchmaking tickets in Redis, shared by every node: {@code arena:mm:t:<id>} the ticket's JSON (the wire format,
+ * {@link TicketView}); {@code arena:mm:w:<mode>} a hash of the mode's waiting tickets (id -> JSON), which the mode's
+ * matcher reads whole; {@code arena:mm:p:<player>} a hash mode -> the player's waiting ticket, which enforces one
+ * waiting ticket per player and mode. Every change is one Lua script, so the three never disagree and a cancel and
+ * a claim of the same ticket are ordered. A finished ticket's key expires after the retention.
+ */
+public final class RedisTicketStore implements TicketStore {
+    static final String PREFIX = "arena:mm:";
+
+    /** KEYS: -. ARGV: prefix, id, json, mode, players... Returns "" or the conflicting "player ticket". */
+    private static final LuaScript ADD = new LuaScript("""
+            local pre, id, mode = ARGV[1], ARGV[2], ARGV[4]
+            for i = 5, #ARGV do
+              local held = redis.call('HGET', pre .. 'p:' .. ARGV[i], mode)
+              if held then return ARGV[i] .. ' ' .. held end
+            end
+            if redis.call('EXISTS', pre .. 't:' .. id) == 1 then return 'exists ' .. id end
+            redis.call('SET', pre .. 't:' .. id, ARGV[3])
+            redis.call('HSET', pre .. 'w:' .. mode, id, ARGV[3])
+            for i = 5, #ARGV do redis.call('HSET', pre .. 'p:' .. ARGV[i], mode, id) end
+            return ''
+            """);
+
+    /** Shared by the finishing scripts: marks one waiting ticket finished and drops it from the indexes. */
+    private static final String FINISH = """
+            local function finish(pre, id, o, ttl)
+              local json = cjson.encode(o)
+              redis.call('SET', pre .. 't:' .. id, json, 'PX', ttl)
+              redis.call('HDEL', pre .. 'w:' .. o.mode, id)
+              for _, m in ipairs(o.members) do
+                local key = pre .. 'p:' .. m.player_id
+                if redis.call('HGET', key, o.mode) == id then redis.call('HDEL', key, o.mode) end
+              end
+              return json
+            end
+            """;
+
+    /** ARGV: prefix, id, reason, retention ms. Returns the ticket as it now is, or nil. */
+    private static final LuaScript CANCEL = new LuaScript(FINISH + """
+            local pre, id = ARGV[1], ARGV[2]
+            local json = redis.call('GET', pre .. 't:' .. id)
+            if not json then return nil end
+            local o = cjson.decode(json)
+            if o.status ~= 'waiting' then return json end
+            o.status = 'cancelled'
+            o.reason = ARGV[3]
+            return finish(pre, id, o, ARGV[4])
+            """);
+
+    /** ARGV: prefix, retention ms, ids... All waiting: all matched, returns 1; else nothing changes, returns 0. */
+    private static final LuaScript CLAIM = new LuaScript(FINISH + """
+            local pre = ARGV[1]
+            local found = {}
+            for i = 3, #ARGV do
+              local json = redis.call('GET', pre .. 't:' .. ARGV[i])
+              if not json then return 0 end
+              local o = cjson.decode(json)
+              if o.status ~= 'waiting' then return 0 end
+              found[i] = o
+            end
+            for i = 3, #ARGV do
+              found[i].status = 'matched'
+              finish(pre, ARGV[i], found[i], ARGV[2])
+            end
+            return 1
+            """);
+
+    /** ARGV: prefix, retention ms, game, node, ids... Records the game on matched tickets. */
+    private static final LuaScript ASSIGN = new LuaScript("""
+            local pre = ARGV[1]
+            for i = 5, #ARGV do
+              local key = pre .. 't:' .. ARGV[i]
+              local json = redis.call('GET', key)
+              if json then
+                local o = cjson.decode(json)
+                if o.status == 'matched' then
+                  o.game_id = ARGV[3]
+                  o.game_node = ARGV[4]
+                  redis.call('SET', key, cjson.encode(o), 'PX', ARGV[2])
+                end
+              end
+            end
+            return 1
+            """);
+
+    /** ARGV: prefix, player. Returns the JSON of the player's waiting tickets. */
+    private static final LuaScript WAITING_OF = new LuaScript("""
+            local pre = ARGV[1]
+            local out = {}
+            local all = redis.call('HGETALL', pre .. 'p:' .. ARGV[2])
+            for i = 2, #all, 2 do
+              local json = redis.call('GET', pre .. 't:' .. all[i])
+              if json then table.insert(out, json) end
+            end
+            return out
+            """);
+
+    /** Published statistics outlive a dead matcher by this much, then the mode shows as empty until a new one. */
+    private static final Duration STATS_TTL = Duration.ofSeconds(30);
+
+    private final Redis client;
+    private final long retentionMillis;
+
+    public RedisTicketStore(Redis client, Duration retention) {
+        this.client = client;
+        this.retentionMillis = retention.toMillis();
+    }
+
+    @Override
+    public Future<Void> add(TicketRecord waiting) {
+        List<String> args = new ArrayList<>(List.of(PREFIX, waiting.ticket().id().toString(),
+                TicketView.encode(waiting), waiting.ticket().mode()));
+        waiting.players().forEach(p -> args.add(p.toString()));
+        return ADD.run(client::send, List.of(), args).compose(r -> {
+            String s = r == null ? "" : r.toString();
+            if (s.isEmpty()) {
+                return Future.succeededFuture();
+            }
+            String[] parts = s.split(" ");
+            if (parts[0].equals("exists")) {
+                return Future.failedFuture(new ArenaException.Conflict("ticket " + parts[1] + " exists"));
+            }
+            return Future.failedFuture(TicketRules.alreadyQueued(UUID.fromString(parts[0]), waiting.ticket().mode(),
+                    new TicketId(UUID.fromString(parts[1]))));
+        });
+    }
+
+    @Override
+    public Future<Optional<TicketRecord>> find(TicketId id) {
+        return client.send(Request.cmd(Command.GET).arg(PREFIX + "t:" + id)).map(RedisTicketStore::record);
+    }
+
+    @Override
+    public Future<Optional<TicketRecord>> cancel(TicketId id, String reason) {
+        return CANCEL.run(client::send, List.of(), List.of(PREFIX, id.toString(), reason,
+                String.valueOf(retentionMillis))).map(RedisTicketStore::record);
+    }
+
+    @Override
+    public Future<List<TicketRecord>> waiting(String mode) {
+        return client.send(Request.cmd(Command.HVALS).arg(PREFIX + "w:" + mode)).map(RedisTicketStore::records);
+    }
+
+    @Override
+    public Future<Boolean> claim(Collection<TicketId> ids) {
+        List<String> args = new ArrayList<>(List.of(PREFIX, String.valueOf(retentionMillis)));
+        ids.forEach(id -> args.add(id.toString()));
+        return CLAIM.run(client::send, List.of(), args).map(r -> r.toLong() == 1);
+    }
+
+    @Override
+    public Future<Void> assign(Collection<TicketId> ids, UUID gameId, String node) {
+        List<String> args = new ArrayList<>(List.of(PREFIX, String.valueOf(retentionMillis), gameId.toString(), node));
+        ids.forEach(id -> args.add(id.toString()));
+        return ASSIGN.run(client::send, List.of(), args).mapEmpty();
+    }
+
+    @Override
+    public Future<List<TicketRecord>> waitingOf(UUID player) {
+        return WAITING_OF.run(client::send, List.of(), List.of(PREFIX, player.toString()))
+                .map(RedisTicketStore::records);
+    }
+
+    @Override
+    public Future<Void> putStats(String mode, String json) {
+        return client.send(Request.cmd(Command.SET).arg(PREFIX + "stats:" + mode).arg(json).arg("PX")
+                .arg(STATS_TTL.toMillis())).mapEmpty();
+    }
+
+    @Override
+    public Future<Optional<String>> stats(String mode) {
+        return client.send(Request.cmd(Command.GET).arg(PREFIX + "stats:" + mode))
+                .map(r -> Optional.ofNullable(r).map(Response::toString));
+    }
+
+    private static Optional<TicketRecord> record(Response r) {
+        return r == null ? Optional.empty() : Optional.of(TicketView.decode(r.toString()));
+    }
+
+    private static List<TicketRecord> records(Response r) {
+        List<TicketRecord> out = new ArrayList<>();
+        if (r != null) {
+            for (Response v : r) {
+                out.add(TicketView.decode(v.toString()));
+            }
+        }
+        return out;
+    }
+}
