@@ -244,6 +244,7 @@ public final class ArenaNode implements AutoCloseable {
         if (redis != null) {
             RemoteMatches remote = redis.matches();
             games.onTracked(remote::track);
+            games.joinCodes(redis.joinCodes());
             matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
             remoteGames = new RemoteGames(remote, games, lobby);
         }
