@@ -247,6 +247,7 @@ public final class ArenaNode implements AutoCloseable {
             games.joinCodes(redis.joinCodes());
             matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
             remoteGames = new RemoteGames(remote, games, lobby);
+            lobbyTracker.cluster(await(redis.lobby()), remoteGames.lobbies(), config.nodeTtl());
         }
         matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),

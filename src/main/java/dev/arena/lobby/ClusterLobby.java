@@ -4,7 +4,10 @@ import dev.arena.match.RemoteMatches;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,33 @@ public final class ClusterLobby {
                     b.getBoolean("has_space", false), Lobby.MAX_LIMIT, 0);
             return Future.succeededFuture(LobbyWire.games(lobby.matching(q)));
         });
+    }
+
+    /** The open games of every other live node that answers, by node (the lobby mirror's resync). */
+    Future<Map<String, List<LobbyGame>>> others() {
+        String body = new JsonObject().put("has_space", false).encode();
+        return bus.peers().compose(peers -> {
+            Map<String, Future<List<LobbyGame>>> answers = new LinkedHashMap<>();
+            for (String peer : peers) {
+                answers.put(peer, bus.request(peer, LIST, body).map(LobbyWire::games));
+            }
+            return Future.join(List.copyOf(answers.values())).transform(ar -> {
+                Map<String, List<LobbyGame>> out = new HashMap<>();
+                answers.forEach((peer, f) -> {
+                    if (f.succeeded()) {
+                        out.put(peer, f.result());
+                    } else {
+                        log.warn("lobby resync: node {} did not answer ({})", peer, f.cause().toString());
+                    }
+                });
+                return Future.succeededFuture(out);
+            });
+        });
+    }
+
+    /** The other live nodes. */
+    Future<List<String>> peers() {
+        return bus.peers();
     }
 
     /** One page of the open games of every live node. */

@@ -84,6 +84,11 @@ public final class RemoteGames {
         return forward("http.join", id, me, new JsonObject().put("join_code", joinCode));
     }
 
+    /** The lobby of every live node (the lobby feed's cluster wiring). */
+    public ClusterLobby lobbies() {
+        return lobbies;
+    }
+
     /** {@code GET /lobby/games} over every live node's open games. */
     Future<Lobby.Page> lobby(Lobby.Query q) {
         return lobbies.list(q);

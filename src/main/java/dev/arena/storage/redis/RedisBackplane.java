@@ -2,6 +2,7 @@ package dev.arena.storage.redis;
 
 import dev.arena.chat.LocalModerationCache;
 import dev.arena.chat.ModerationCache;
+import dev.arena.lobby.LobbyChannel;
 import dev.arena.match.JoinCodes;
 import dev.arena.match.RemoteMatches;
 import dev.arena.matchmaking.service.MatcherLease;
@@ -98,6 +99,12 @@ public final class RedisBackplane {
     /** Join codes unique across the cluster, and found from any node. */
     public JoinCodes joinCodes() {
         return joinCodes;
+    }
+
+    /** The lobby changes of every node ({@code arena:lobby}); subscribed when the future completes. */
+    public Future<LobbyChannel> lobby() {
+        RedisLobbyChannel channel = new RedisLobbyChannel(subscriber, matches, node);
+        return channel.start().map(channel);
     }
 
     /** The node's restriction cache, kept in step with the other nodes' changes. */
