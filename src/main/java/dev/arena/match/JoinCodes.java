@@ -14,8 +14,11 @@ public interface JoinCodes {
     /** Claims {@code code} (upper case) for {@code game}; false when another live game holds it. */
     Future<Boolean> claim(String code, MatchId game);
 
-    /** Lets the code go once its game ended; nothing when the code is no longer the game's. */
-    void release(String code, MatchId game);
+    /**
+     * Lets the code go once its game ended; nothing when the code is no longer the game's. Never fails (a code
+     * not released expires with its game's directory entry).
+     */
+    Future<Void> release(String code, MatchId game);
 
     /** The game that holds the code on any node, if one does. */
     Future<Optional<MatchId>> find(String code);
@@ -27,7 +30,8 @@ public interface JoinCodes {
         }
 
         @Override
-        public void release(String code, MatchId game) {
+        public Future<Void> release(String code, MatchId game) {
+            return Future.succeededFuture();
         }
 
         @Override

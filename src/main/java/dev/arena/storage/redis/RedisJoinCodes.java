@@ -47,9 +47,12 @@ final class RedisJoinCodes implements JoinCodes {
     }
 
     @Override
-    public void release(String code, MatchId game) {
-        RELEASE.run(client::send, List.of(key(code)), List.of(game.value().toString())).onFailure(e -> log.warn(
-                "could not release join code of game {} ({}); it expires by itself", game, e.toString()));
+    public Future<Void> release(String code, MatchId game) {
+        return RELEASE.run(client::send, List.of(key(code)), List.of(game.value().toString())).<Void>mapEmpty()
+                .recover(e -> {
+                    log.warn("could not release the join code of game {} ({}); it expires by itself", game, e.toString());
+                    return Future.succeededFuture();
+                });
     }
 
     @Override
