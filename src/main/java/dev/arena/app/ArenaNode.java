@@ -34,6 +34,11 @@ import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
 import dev.arena.storage.postgres.PgChatStore;
 import dev.arena.storage.postgres.PgPlayerStore;
+import dev.arena.storage.postgres.PgTournamentStore;
+import dev.arena.tournament.RoomTournamentFeed;
+import dev.arena.tournament.TournamentResults;
+import dev.arena.tournament.TournamentService;
+import dev.arena.tournament.TournamentSweeper;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.chat.ChatService;
@@ -85,6 +90,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.transport.Transport;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
@@ -120,6 +126,12 @@ public final class ArenaNode implements AutoCloseable {
     /** Wraps every result step (tests: failures, kills); identity in production. */
     private final UnaryOperator<ResultStep> stepWrapper;
     private String httpDeployment;
+    /** Tournaments (docs/TOURNAMENTS.md): the service, its result step and its periodic sweep. */
+    private TournamentService tournaments;
+    private TournamentResults tournamentResults;
+    private TournamentSweeper tournamentSweeper;
+    /** How often due check-ins, starts and no-show deadlines are looked for (judged by the injected clock). */
+    private static final java.time.Duration TOURNAMENT_SWEEP = java.time.Duration.ofSeconds(1);
     /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
     private RedisBackplane redis;
     /** Events waiting for one room before new ones are dropped (and counted). */
@@ -162,9 +174,11 @@ public final class ArenaNode implements AutoCloseable {
         // One event loop per core (Vert.x defaults to two): rooms and sockets then share loops more often,
         // so a delivery is more often a call on the same thread than a cross-thread wake-up (measured in
         // docs/BENCHMARKS.md, many-rooms).
-        vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops())
-                .setPreferNativeTransport(true));
-        log.info("network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
+        // A native transport (epoll, io_uring) halved many-rooms' p99 against NIO: docs/BENCHMARKS.md.
+        // ARENA_TRANSPORT=auto takes the best one this machine can run.
+        Transport transport = config.transport().select();
+        vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()), transport);
+        log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.transport().label());
         pool = PgPools.create(vertx, database.url(), config.dbPoolSize());
         // Argon2 is CPU- and memory-heavy: at most one hash per core at a time, the rest wait their turn.
         hashing = vertx.createSharedWorkerExecutor("arena-password-hashing",
@@ -199,8 +213,11 @@ public final class ArenaNode implements AutoCloseable {
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
         await(leaderboards.rebuild(redis != null));
         PlayerService players = new PlayerService(accounts, playerStore, ratings, results, leaderboards, clock);
+        // the tournament step serves once the tournament service exists (it needs the matches, built below)
+        tournamentResults = new TournamentResults();
         List<ResultStep> steps = new ArrayList<>(List.of(new ResultLogStep(),
-                new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock)));
+                new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock),
+                tournamentResults));
         steps.replaceAll(stepWrapper);
         jobs = ResultJobs.start(database.url(), config.jobs(), config.nodeId(), results, steps, metrics.registry());
 
@@ -253,10 +270,18 @@ public final class ArenaNode implements AutoCloseable {
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
                 metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking, matchRelay);
 
+        // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
+        // job step); games lost with a previous process are replaced first; time-driven work is swept
+        tournaments = new TournamentService(new PgTournamentStore(pool), games, ratings,
+                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), redis == null);
+        await(tournaments.recover());
+        tournamentResults.serve(tournaments);
+        tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
+
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames);
+                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
@@ -330,6 +355,15 @@ public final class ArenaNode implements AutoCloseable {
         return identity;
     }
 
+    public TournamentService tournaments() {
+        return tournaments;
+    }
+
+    /** The tournament step of the results pipeline. */
+    public TournamentResults tournamentResults() {
+        return tournamentResults;
+    }
+
     public ChatService chat() {
         return chat;
     }
@@ -356,6 +390,13 @@ public final class ArenaNode implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
+            if (tournamentSweeper != null) {
+                tournamentSweeper.close();
+                tournamentSweeper = null;
+            }
+            if (tournaments != null) {
+                tournaments.close(); // before the matches stop: their ends must not start new games here
+            }
             if (matchmaking != null) {
                 // leases released: another node's matcher takes over at its next step, not after the lease time
                 Matchmaking stopping = matchmaking;

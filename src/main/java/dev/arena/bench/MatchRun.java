@@ -58,8 +58,8 @@ final class MatchRun {
 
     int execute() {
         int addresses = Math.max(1, settings.sourceAddresses().size());
-        try (LoadGenerator gen = LoadGenerator.start(settings.target(), settings.sourceAddresses(),
-                settings.authConcurrency(), plan.clients() / addresses + 1)) {
+        try (LoadGenerator gen = LoadGenerator.start(settings, settings.authConcurrency(),
+                plan.clients() / addresses + 1)) {
             var created = GuestAccounts.create(gen, settings.runId(), plan.clients(), settings.authConcurrency(),
                     progressOut);
             Account[] accounts = created.accounts();

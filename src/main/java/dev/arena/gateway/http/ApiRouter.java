@@ -13,6 +13,7 @@ import dev.arena.results.ResultStore;
 import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
+import dev.arena.tournament.TournamentService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -33,7 +34,7 @@ public final class ApiRouter {
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
                            Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
-                           RemoteGames remoteGames) {}
+                           RemoteGames remoteGames, TournamentService tournaments) {}
 
     private ApiRouter() {}
 
@@ -85,6 +86,9 @@ public final class ApiRouter {
         new JobsApi(s.results()).mount(router, auth);
         new LobbyApi(s.lobby(), s.remoteGames()).mount(router, auth);
         new MatchmakingApi(s.matchmaking()).mount(router, auth);
+        if (s.tournaments() != null) {
+            new TournamentApi(s.tournaments()).mount(router, auth);
+        }
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);

@@ -61,15 +61,15 @@ final class MessageRouter {
             case ClientMessage.RoomJoin j -> join(c, j);
             case ClientMessage.RoomLeave l -> leave(c, l);
             case ClientMessage.RoomSend s -> {
-                if (member(c, s.rid(), s.room())) {
+                if (member(c, s.rid(), s.room(), true)) {
                     reply(c, s.rid(), rooms.stream().append(
                                     new RoomEvent.Message(s.room(), 0, c.principal.playerId(), s.data(), clock.instant())),
                             seq -> new ServerMessage.Ack(s.rid(), seq, null));
                 }
             }
             case ClientMessage.ChatSend s -> {
-                if (member(c, s.rid(), s.room())) {
-                    reply(c, s.rid(), postChat(c, s.room(), s.message()), a -> a);
+                if (member(c, s.rid(), s.room(), true)) {
+                    reply(c, s.rid(), inOrder(c, () -> postChat(c, s.room(), s.message())), a -> a);
                 }
             }
             case ClientMessage.ChatHistory h -> {
@@ -79,7 +79,7 @@ final class MessageRouter {
                                     page.nextBefore()));
                 }
             }
-            case ClientMessage.DirectSend d -> reply(c, d.rid(), direct(c, d), a -> a);
+            case ClientMessage.DirectSend d -> reply(c, d.rid(), inOrder(c, () -> direct(c, d)), a -> a);
             case ClientMessage.PresenceList p -> {
                 if (member(c, p.rid(), p.room())) {
                     reply(c, p.rid(), rooms.presence().list(p.room()),
@@ -263,6 +263,13 @@ final class MessageRouter {
                 .map(seq -> new ServerMessage.Ack(null, seq, m.id())));
     }
 
+    /** Runs the post after the socket's previous one has completed, either way (see {@code Connection.chatTail}). */
+    static <T> Future<T> inOrder(Connection c, java.util.function.Supplier<Future<T>> post) {
+        Future<T> next = c.chatTail.transform(ar -> post.get());
+        c.chatTail = next;
+        return next;
+    }
+
     private Future<ServerMessage> direct(Connection c, ClientMessage.DirectSend d) {
         return chat.direct(c.principal.playerId(), c.displayName, d.to(), d.message()).compose(m -> {
             Future<Void> toRecipient = rooms.stream().broadcast(event(Rooms.user(d.to()), m, d));
@@ -300,6 +307,15 @@ final class MessageRouter {
     }
 
     private static boolean member(Connection c, Object rid, String room) {
+        return member(c, rid, room, false);
+    }
+
+    /** Membership; for sending, also that the room takes clients' messages (tournament topics do not). */
+    private static boolean member(Connection c, Object rid, String room, boolean sending) {
+        if (sending && Rooms.readOnly(room)) {
+            c.error(rid, "forbidden", "room " + room + " is read-only: only the server publishes there");
+            return false;
+        }
         if (c.rooms.contains(room)) {
             return true;
         }
