@@ -261,8 +261,10 @@ public final class ArenaNode implements AutoCloseable {
         if (redis != null) {
             RemoteMatches remote = redis.matches();
             games.onTracked(remote::track);
+            games.joinCodes(redis.joinCodes());
             matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
             remoteGames = new RemoteGames(remote, games, lobby);
+            lobbyTracker.cluster(await(redis.lobby()), remoteGames.lobbies(), config.nodeTtl());
         }
         matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),

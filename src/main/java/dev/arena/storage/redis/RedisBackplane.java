@@ -2,6 +2,8 @@ package dev.arena.storage.redis;
 
 import dev.arena.chat.LocalModerationCache;
 import dev.arena.chat.ModerationCache;
+import dev.arena.lobby.LobbyChannel;
+import dev.arena.match.JoinCodes;
 import dev.arena.match.RemoteMatches;
 import dev.arena.matchmaking.service.MatcherLease;
 import dev.arena.matchmaking.service.PartyStore;
@@ -44,6 +46,7 @@ public final class RedisBackplane {
     private final RedisPresenceStore presence;
     private final ClusterMembership membership;
     private final RedisMatchBus matches;
+    private final RedisJoinCodes joinCodes;
     private final String node;
 
     private RedisBackplane(Vertx vertx, Context context, URI url, String node, int resumeBuffer,
@@ -58,6 +61,7 @@ public final class RedisBackplane {
         this.presence = new RedisPresenceStore(commands, clock);
         this.membership = new ClusterMembership(vertx, commands, node, nodeTtl, presence, stream, clock);
         this.matches = new RedisMatchBus(vertx, commands, subscriber, node, nodeTtl, clock);
+        this.joinCodes = new RedisJoinCodes(commands, nodeTtl);
     }
 
     /**
@@ -90,6 +94,17 @@ public final class RedisBackplane {
     /** The game directory and the routing of matches run by other nodes. */
     public RemoteMatches matches() {
         return matches;
+    }
+
+    /** Join codes unique across the cluster, and found from any node. */
+    public JoinCodes joinCodes() {
+        return joinCodes;
+    }
+
+    /** The lobby changes of every node ({@code arena:lobby}); subscribed when the future completes. */
+    public Future<LobbyChannel> lobby() {
+        RedisLobbyChannel channel = new RedisLobbyChannel(subscriber, matches, node);
+        return channel.start().map(channel);
     }
 
     /** The node's restriction cache, kept in step with the other nodes' changes. */
