@@ -34,10 +34,18 @@ import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
 import dev.arena.storage.postgres.PgChatStore;
 import dev.arena.storage.postgres.PgPlayerStore;
+import dev.arena.storage.postgres.PgTournamentStore;
+import dev.arena.tournament.RoomTournamentFeed;
+import dev.arena.tournament.TournamentResults;
+import dev.arena.tournament.TournamentService;
+import dev.arena.tournament.TournamentSweeper;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.chat.ChatService;
+import dev.arena.gateway.http.RemoteGames;
 import dev.arena.gateway.ws.MatchFeed;
+import dev.arena.gateway.ws.MatchRelay;
+import dev.arena.match.RemoteMatches;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
@@ -119,6 +127,12 @@ public final class ArenaNode implements AutoCloseable {
     /** Wraps every result step (tests: failures, kills); identity in production. */
     private final UnaryOperator<ResultStep> stepWrapper;
     private String httpDeployment;
+    /** Tournaments (docs/TOURNAMENTS.md): the service, its result step and its periodic sweep. */
+    private TournamentService tournaments;
+    private TournamentResults tournamentResults;
+    private TournamentSweeper tournamentSweeper;
+    /** How often due check-ins, starts and no-show deadlines are looked for (judged by the injected clock). */
+    private static final java.time.Duration TOURNAMENT_SWEEP = java.time.Duration.ofSeconds(1);
     /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
     private RedisBackplane redis;
     /** Events waiting for one room before new ones are dropped (and counted). */
@@ -198,8 +212,11 @@ public final class ArenaNode implements AutoCloseable {
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
         await(leaderboards.rebuild(redis != null));
         PlayerService players = new PlayerService(accounts, playerStore, ratings, results, leaderboards, clock);
+        // the tournament step serves once the tournament service exists (it needs the matches, built below)
+        tournamentResults = new TournamentResults();
         List<ResultStep> steps = new ArrayList<>(List.of(new ResultLogStep(),
-                new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock)));
+                new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock),
+                tournamentResults));
         steps.replaceAll(stepWrapper);
         jobs = ResultJobs.start(database.url(), config.jobs(), config.nodeId(), results, steps, metrics.registry());
 
@@ -237,14 +254,31 @@ public final class ArenaNode implements AutoCloseable {
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Lobby lobby = new Lobby(games);
         lobbyTracker.watch(lobby);
+        // cluster: games recorded in the Redis directory; commands and frames of other nodes' games relayed
+        MatchRelay matchRelay = null;
+        RemoteGames remoteGames = null;
+        if (redis != null) {
+            RemoteMatches remote = redis.matches();
+            games.onTracked(remote::track);
+            matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
+            remoteGames = new RemoteGames(remote, games, lobby);
+        }
         matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
-                metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking);
+                metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking, matchRelay);
+
+        // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
+        // job step); games lost with a previous process are replaced first; time-driven work is swept
+        tournaments = new TournamentService(new PgTournamentStore(pool), games, ratings,
+                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), redis == null);
+        await(tournaments.recover());
+        tournamentResults.serve(tournaments);
+        tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, lobby, matchmaking);
+                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
@@ -320,6 +354,15 @@ public final class ArenaNode implements AutoCloseable {
         return identity;
     }
 
+    public TournamentService tournaments() {
+        return tournaments;
+    }
+
+    /** The tournament step of the results pipeline. */
+    public TournamentResults tournamentResults() {
+        return tournamentResults;
+    }
+
     public ChatService chat() {
         return chat;
     }
@@ -346,6 +389,13 @@ public final class ArenaNode implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
+            if (tournamentSweeper != null) {
+                tournamentSweeper.close();
+                tournamentSweeper = null;
+            }
+            if (tournaments != null) {
+                tournaments.close(); // before the matches stop: their ends must not start new games here
+            }
             if (matchmaking != null) {
                 // leases released: another node's matcher takes over at its next step, not after the lease time
                 Matchmaking stopping = matchmaking;

@@ -38,6 +38,8 @@ public final class MatchDirectory {
     private final MatchRegistry registry;
     private final String node;
     private final RandomGenerator random;
+    /** Told of every game this node creates (a cluster records it in its directory); nothing on a single node. */
+    private volatile java.util.function.BiConsumer<Game, MatchLoop<?, ?, ?>> tracker = (g, loop) -> { };
     private final Map<MatchId, Entry> live = new ConcurrentHashMap<>();
     /** Join codes of the live games, so a friend needs only the code; a code is unique while its game runs. */
     private final Map<String, MatchId> codes = new ConcurrentHashMap<>();
@@ -109,7 +111,13 @@ public final class MatchDirectory {
                 codes.remove(entry.joinCode(), loop.id());
             }
         });
+        tracker.accept(game(loop.id(), entry, loop.view()), loop);
         return entry;
+    }
+
+    /** Wiring: {@code tracker} is told of each game created from now on. */
+    public void onTracked(java.util.function.BiConsumer<Game, MatchLoop<?, ?, ?>> tracker) {
+        this.tracker = Objects.requireNonNull(tracker, "tracker");
     }
 
     /** Whether this node runs the game or finished it recently (its state is then in memory). */

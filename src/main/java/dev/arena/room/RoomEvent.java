@@ -24,7 +24,7 @@ public sealed interface RoomEvent {
     String encode(Flavour flavour);
 
     /** How a socket expects its frames: the gateway envelope, or one of the original design's formats. */
-    enum Flavour { GATEWAY, LEGACY_GAME, LEGACY_CHAT }
+    enum Flavour { GATEWAY, LEGACY_GAME, LEGACY_CHAT, TOURNAMENT }
 
     /** The same event with its place in the stream (set once by the {@link RoomStream}). */
     RoomEvent withSeq(long seq);
@@ -67,9 +67,11 @@ public sealed interface RoomEvent {
             return switch (f) {
                 case GATEWAY -> "{\"type\":\"room.message\",\"room\":" + q(room) + ",\"seq\":" + seq + ",\"from\":\""
                         + from + "\",\"data\":" + data + ",\"ts\":\"" + ts + "\"}";
-                case LEGACY_GAME -> "{\"type\":\"player_action\",\"action\":" + data + ",\"player_id\":\"" + from
-                        + "\",\"timestamp\":\"" + ts + "\"}";
+                case LEGACY_GAME -> Rooms.isPrivate(room) ? null : "{\"type\":\"player_action\",\"action\":" + data
+                        + ",\"player_id\":\"" + from + "\",\"timestamp\":\"" + ts + "\"}";
                 case LEGACY_CHAT -> null;
+                // /tournaments/{id}/updates: the update itself (tournament topics and the player's notifications)
+                case TOURNAMENT -> data;
             };
         }
     }
@@ -115,7 +117,7 @@ public sealed interface RoomEvent {
                         + ",\"ts\":\"" + ts + "\"}";
                 case LEGACY_CHAT -> "{\"user\":" + q(displayName) + ",\"message\":" + q(message) + ",\"timestamp\":\""
                         + ts + "\",\"room_id\":" + q(Rooms.legacyChatId(room)) + "}";
-                case LEGACY_GAME -> null;
+                case LEGACY_GAME, TOURNAMENT -> null;
             };
         }
     }

@@ -10,6 +10,7 @@ public final class Rooms {
     static final String GAME_PREFIX = "game:";
     static final String CHAT_PREFIX = "chat:";
     static final String USER_PREFIX = "user:";
+    static final String TOURNAMENT_PREFIX = "tournament:";
 
     private Rooms() {}
 
@@ -20,6 +21,19 @@ public final class Rooms {
     /** Rooms a client may not join or send to by name: private delivery rooms and direct-message rooms. */
     public static boolean reserved(String name) {
         return name.startsWith(USER_PREFIX) || name.startsWith("dm:");
+    }
+
+    /**
+     * Rooms only the server publishes to (tournament topics, {@code tournament:<id>}): clients may join them, but
+     * {@code room.send} and {@code chat.send} there are refused.
+     */
+    public static boolean readOnly(String name) {
+        return name.startsWith(TOURNAMENT_PREFIX);
+    }
+
+    /** {@code /tournaments/{id}/updates} is the room {@code tournament:{id}}. */
+    public static String tournament(java.util.UUID id) {
+        return TOURNAMENT_PREFIX + id;
     }
 
     /** {@code /games/{room}/live} is the room {@code game:{room}}. */

@@ -2,34 +2,24 @@ package dev.arena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.config.ConfigLoader;
 import dev.arena.identity.AuthResult;
 import dev.arena.identity.Role;
-import dev.arena.storage.postgres.PostgresServer;
-import dev.arena.testing.TestRedis;
 import static dev.arena.testing.WsClient.join;
 import static dev.arena.testing.WsClient.msg;
 
 import dev.arena.testing.WsClient;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two real nodes sharing one embedded PostgreSQL and one embedded Redis, with clients on each: rooms, chat,
@@ -37,71 +27,24 @@ import org.junit.jupiter.api.Test;
  * are extra ones started by the test that needs them.
  */
 class ClusterIntegrationTest {
-    private static final String SECRET = "cluster-integration-test-secret-0123456789";
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    @RegisterExtension
+    static final TestCluster cluster = new TestCluster("n");
 
-    private static PostgresServer database;
-    private static ArenaNode node1;
-    private static ArenaNode node2;
-    private static Vertx vertx;
-    private static final List<ArenaNode> extra = new ArrayList<>();
-
-    @BeforeAll
-    static void start() throws Exception {
-        database = PostgresServer.startEmbedded(Files.createTempDirectory("arena-cluster-pg"));
-        node1 = node("n1");
-        node2 = node("n2");
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (vertx != null) {
-            vertx.close();
-        }
-        extra.forEach(ArenaNode::close);
-        for (ArenaNode n : new ArenaNode[] {node2, node1}) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
-
+    /** An extra node (closed with the cluster). */
     static ArenaNode node(String name) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("ARENA_HOST", "127.0.0.1");
-        env.put("ARENA_PORT", "0");
-        env.put("ARENA_DATA_DIR", Files.createTempDirectory("arena-cluster-" + name).toString());
-        env.put("ARENA_DATABASE_URL", "postgres://postgres@127.0.0.1:" + database.url().port() + "/postgres");
-        env.put("ARENA_REDIS_URL", TestRedis.url());
-        env.put("ARENA_TOKEN_SECRET", SECRET);
-        env.put("ARENA_NODE_ID", name + "-" + RUN);
-        env.put("ARENA_NODE_TTL", "2s");
-        env.put("ARENA_HTTP_INSTANCES", "1");
-        env.put("ARENA_DB_POOL_SIZE", "4");
-        env.put("ARENA_WS_RATE", "200");
-        env.put("ARENA_WS_BURST", "400");
-        env.put("ARENA_WS_RESUME_BUFFER", "64");
-        return ArenaNode.start(ConfigLoader.load(env, Map.of()), Clock.systemUTC());
+        return cluster.node(name);
     }
 
     static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return TestCluster.get(f);
     }
 
     static AuthResult guest() {
-        return get(node1.identity().guest("device-" + UUID.randomUUID()));
+        return get(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
     }
 
     static WsClient client(ArenaNode node, String token) {
-        return WsClient.gateway(vertx, node.port(), token);
+        return WsClient.gateway(cluster.vertx(), node.port(), token);
     }
 
     static WsClient client(ArenaNode node) {
@@ -134,11 +77,11 @@ class ClusterIntegrationTest {
         AuthResult a = guest();
         AuthResult b = guest();
         var played = dev.arena.testing.ConnectFourGame.play(new dev.arena.testing.Http(
-                        java.net.URI.create("http://127.0.0.1:" + node1.port() + "/")), vertx, node1.port(),
+                        java.net.URI.create("http://127.0.0.1:" + cluster.node1().port() + "/")), cluster.vertx(), cluster.node1().port(),
                 new dev.arena.testing.ConnectFourGame.Player(a.token(), a.player().id().toString()),
                 new dev.arena.testing.ConnectFourGame.Player(b.token(), b.player().id().toString()));
         // the shared Redis board, read through the other node, as soon as the ratings job has run on either node
-        var other = new dev.arena.testing.Http(java.net.URI.create("http://127.0.0.1:" + node2.port() + "/"));
+        var other = new dev.arena.testing.Http(java.net.URI.create("http://127.0.0.1:" + cluster.node2().port() + "/"));
         JsonObject around = dev.arena.testing.Eventually.until(() -> other.get("/leaderboard/global/around/"
                         + played.winner().id() + "?mode=connect_four&radius=1", a.token()),
                 r -> r.status() == 200, "the winner on node 2's board").json();
@@ -152,7 +95,7 @@ class ClusterIntegrationTest {
     @Test
     void clientsOnTwoNodesShareOneRoomWithOneGapFreeSequence() {
         String room = room();
-        try (WsClient a = client(node1); WsClient b = client(node2)) {
+        try (WsClient a = client(cluster.node1()); WsClient b = client(cluster.node2())) {
             join(a, room);
             join(b, room);
             awaitPresence(a, "presence.join", room, b);
@@ -174,7 +117,7 @@ class ClusterIntegrationTest {
     @Test
     void chatSentOnOneNodeArrivesOnTheOtherAndBothHaveItInHistory() {
         String room = room();
-        try (WsClient a = client(node1); WsClient b = client(node2)) {
+        try (WsClient a = client(cluster.node1()); WsClient b = client(cluster.node2())) {
             join(a, room);
             join(b, room);
             a.send(msg("chat.send", "room", room, "message", "hello from node one", "rid", "c1"));
@@ -199,7 +142,8 @@ class ClusterIntegrationTest {
     @Test
     void presenceIsTheSameOnBothNodes() {
         String room = room();
-        try (WsClient a = client(node1); WsClient b = client(node2); WsClient c = client(node2)) {
+        try (WsClient a = client(cluster.node1()); WsClient b = client(cluster.node2());
+             WsClient c = client(cluster.node2())) {
             join(a, room);
             join(b, room);
             JsonObject joined = join(c, room);
@@ -221,7 +165,7 @@ class ClusterIntegrationTest {
 
     @Test
     void directMessagesReachAPlayerOnTheOtherNode() {
-        try (WsClient a = client(node1); WsClient b = client(node2)) {
+        try (WsClient a = client(cluster.node1()); WsClient b = client(cluster.node2())) {
             String to = b.welcome().getString("user_id");
             a.send(msg("dm.send", "to", to, "message", "psst, other node", "rid", "dm"));
             assertThat(a.await("ack").getString("rid")).isEqualTo("dm");
@@ -236,9 +180,9 @@ class ClusterIntegrationTest {
     void aClientResumesOnTheOtherNodeAfterADisconnect() {
         String room = room();
         String token = guest().token();
-        try (WsClient sender = client(node2)) {
+        try (WsClient sender = client(cluster.node2())) {
             join(sender, room);
-            WsClient first = client(node1, token);
+            WsClient first = client(cluster.node1(), token);
             join(first, room);
             for (int i = 1; i <= 3; i++) {
                 sender.send(msg("room.send", "room", room, "data", i, "rid", "s" + i));
@@ -252,7 +196,7 @@ class ClusterIntegrationTest {
                 sender.send(msg("room.send", "room", room, "data", i, "rid", "s" + i));
                 sender.await("ack");
             }
-            try (WsClient back = client(node2, token)) {
+            try (WsClient back = client(cluster.node2(), token)) {
                 back.send(msg("room.join", "room", room, "last_seq", 3, "rid", "resume"));
                 for (int i = 4; i <= 6; i++) {
                     JsonObject m = back.await("room.message");
@@ -267,10 +211,10 @@ class ClusterIntegrationTest {
     @Test
     void aMuteMadeOnOneNodeIsEnforcedOnTheOtherWithoutRestart() throws Exception {
         String room = room();
-        String moderator = "cmod" + RUN;
-        get(node1.identity().createPrivileged(moderator, "password-" + moderator, Role.MODERATOR));
-        String modToken = get(node1.identity().login(moderator, "password-" + moderator, "127.0.0.1")).token();
-        try (WsClient loud = client(node2)) {
+        String moderator = "cmod" + UUID.randomUUID().toString().substring(0, 6);
+        get(cluster.node1().identity().createPrivileged(moderator, "password-" + moderator, Role.MODERATOR));
+        String modToken = get(cluster.node1().identity().login(moderator, "password-" + moderator, "127.0.0.1")).token();
+        try (WsClient loud = client(cluster.node2())) {
             join(loud, room);
             loud.send(msg("chat.send", "room", room, "message", "before the mute", "rid", "before"));
             assertThat(loud.await("ack").getString("rid")).isEqualTo("before");
@@ -278,7 +222,7 @@ class ClusterIntegrationTest {
             JsonObject body = new JsonObject().put("player_id", loud.welcome().getString("user_id"))
                     .put("room", room).put("duration_seconds", 600).put("reason", "spamming");
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + node1.port() + "/chat/mutes"))
+                            URI.create("http://127.0.0.1:" + cluster.node1().port() + "/chat/mutes"))
                     .header("Authorization", "Bearer " + modToken).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -299,9 +243,8 @@ class ClusterIntegrationTest {
     @Test
     void aNodeThatStopsGracefullyTakesItsClientsPresenceWithIt() throws Exception {
         ArenaNode leaving = node("n3");
-        extra.add(leaving);
         String room = room();
-        try (WsClient watcher = client(node1); WsClient goner = client(leaving)) {
+        try (WsClient watcher = client(cluster.node1()); WsClient goner = client(leaving)) {
             join(watcher, room);
             join(goner, room);
             awaitPresence(watcher, "presence.join", room, goner);
@@ -319,9 +262,8 @@ class ClusterIntegrationTest {
     @Test
     void whenANodeDiesTheOthersRemoveItsPresenceAfterTheTtl() throws Exception {
         ArenaNode doomed = node("n4");
-        extra.add(doomed);
         String room = room();
-        try (WsClient watcher = client(node1); WsClient victim = client(doomed)) {
+        try (WsClient watcher = client(cluster.node1()); WsClient victim = client(doomed)) {
             join(watcher, room);
             join(victim, room);
             awaitPresence(watcher, "presence.join", room, victim);

@@ -13,6 +13,7 @@ import dev.arena.results.ResultStore;
 import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
+import dev.arena.tournament.TournamentService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -32,7 +33,8 @@ public final class ApiRouter {
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
-                           Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking) {}
+                           Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
+                           RemoteGames remoteGames, TournamentService tournaments) {}
 
     private ApiRouter() {}
 
@@ -79,11 +81,14 @@ public final class ApiRouter {
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
-        new GamesApi(s.games(), s.results()).mount(router, auth);
+        new GamesApi(s.games(), s.results(), s.remoteGames()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
-        new LobbyApi(s.lobby()).mount(router, auth);
+        new LobbyApi(s.lobby(), s.remoteGames()).mount(router, auth);
         new MatchmakingApi(s.matchmaking()).mount(router, auth);
+        if (s.tournaments() != null) {
+            new TournamentApi(s.tournaments()).mount(router, auth);
+        }
 
         router.route().failureHandler(Problems::handle);
         router.errorHandler(404, Problems::handle);

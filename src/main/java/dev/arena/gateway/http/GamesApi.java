@@ -37,10 +37,13 @@ final class GamesApi {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GamesApi.class);
     private final MatchDirectory games;
     private final ResultStore results;
+    /** Games of other nodes (a cluster); null on a single node. */
+    private final RemoteGames remote;
 
-    GamesApi(MatchDirectory games, ResultStore results) {
+    GamesApi(MatchDirectory games, ResultStore results, RemoteGames remote) {
         this.games = games;
         this.results = results;
+        this.remote = remote;
     }
 
     /**
@@ -78,7 +81,8 @@ final class GamesApi {
     record ReplayBody(MatchId gameId, String mode, String ownerNode, boolean relayed, PlayerId reportedBy,
                       java.time.Instant finishedAt, MatchResult result, StoredLog log) {}
 
-    record GameList(List<GameBody> games) {}
+    /** {@code games}: {@link GameBody}s, and other nodes' games as the JSON they sent. */
+    record GameList(List<?> games) {}
 
     void mount(Router router, Authenticator auth) {
         router.post("/games/create").handler(auth).handler(this::create);
@@ -123,11 +127,19 @@ final class GamesApi {
         RequestBody body = RequestBody.of(ctx).only("join_code");
         String code = body.optionalString("join_code", 1, 32, null, null).orElse(null);
         body.validate();
+        if (remote(id)) {
+            Handlers.respond(ctx, 200, remote.join(id, me(ctx), code));
+            return;
+        }
         Handlers.respond(ctx, 200, games.join(id, me(ctx), code).map(g -> GameBody.of(g, false)));
     }
 
     private void leave(RoutingContext ctx) {
         MatchId id = gameId(ctx);
+        if (remote(id)) {
+            Handlers.respond(ctx, 200, remote.leave(id, me(ctx)));
+            return;
+        }
         Handlers.respond(ctx, 200, games.leave(id, me(ctx)).map(g -> GameBody.of(g, false)));
     }
 
@@ -135,6 +147,10 @@ final class GamesApi {
         MatchId id = gameId(ctx);
         if (games.known(id)) {
             Handlers.respond(ctx, 200, Future.succeededFuture(GameBody.of(games.state(id, me(ctx)), false)));
+        } else if (remote != null) { // another node's, else stored
+            Handlers.respond(ctx, 200, remote.state(id, me(ctx)).<Object>map(r -> r).recover(e ->
+                    e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(GameBody::stored)
+                            : Future.failedFuture(e)));
         } else {
             Handlers.respond(ctx, 200, visible(ctx, id, results.summary(id)).map(GameBody::stored));
         }
@@ -151,10 +167,18 @@ final class GamesApi {
             body.error("result", "must be an object: {winner}, {draw: true} or {standings: [...]}");
         }
         body.validate();
+        if (remote(id)) {
+            Handlers.respond(ctx, 202, remote.finish(id, me(ctx), (JsonObject) raw));
+        } else {
+            Handlers.respond(ctx, 202, report(games, id, me(ctx), (JsonObject) raw));
+        }
+    }
+
+    /** Parses the reported result against the game's seats and reports it (also for other nodes' requests). */
+    static Future<Finished> report(MatchDirectory games, MatchId id, PlayerId me, JsonObject raw) {
         List<PlayerId> seated = games.require(id).view().players().stream().map(MatchView.PlayerView::player).toList();
-        MatchResult result = ReportedResult.parse((JsonObject) raw, seated);
-        Handlers.respond(ctx, 202, games.report(id, me(ctx), result)
-                .map(r -> new Finished(id, MatchStatus.FINISHED, r)));
+        MatchResult result = ReportedResult.parse(raw, seated);
+        return games.report(id, me, result).map(r -> new Finished(id, MatchStatus.FINISHED, r));
     }
 
     private void replay(RoutingContext ctx) {
@@ -162,7 +186,15 @@ final class GamesApi {
         if (games.live(id).isPresent()) {
             throw new ArenaException.Conflict("game " + id + " is still running; its replay exists once it ends");
         }
-        Handlers.respond(ctx, 200, visible(ctx, id, results.replay(id))
+        Future<Optional<StoredMatch>> stored = results.replay(id);
+        if (remote != null) { // not stored yet, and another node runs it: the same 409
+            stored = stored.compose(found -> found.isPresent() ? Future.succeededFuture(found)
+                    : remote.running(id).compose(running -> running
+                            ? Future.failedFuture(new ArenaException.Conflict("game " + id
+                                    + " is still running; its replay exists once it ends"))
+                            : Future.succeededFuture(found)));
+        }
+        Handlers.respond(ctx, 200, visible(ctx, id, stored)
                 .compose(m -> ctx.vertx().executeBlocking(() -> withEvents(m), false))
                 .map(m -> new ReplayBody(id, m.match().mode(), m.ownerNode(), m.relayed(), m.reportedBy(),
                         m.match().finishedAt(), m.match().result(), m.log())));
@@ -219,7 +251,20 @@ final class GamesApi {
             }
         }
         List<GameBody> out = games.list(mode, status).stream().map(g -> GameBody.of(g, false)).toList();
-        Handlers.respond(ctx, 200, Future.succeededFuture(new GameList(out)));
+        if (remote == null) {
+            Handlers.respond(ctx, 200, Future.succeededFuture(new GameList(out)));
+            return;
+        }
+        Handlers.respond(ctx, 200, remote.list(mode, status).map(others -> {
+            List<Object> all = new java.util.ArrayList<>(out);
+            all.addAll(others);
+            return new GameList(all);
+        }));
+    }
+
+    /** Whether another node runs the game (only in a cluster, for a game this node does not know). */
+    private boolean remote(MatchId id) {
+        return remote != null && remote.elsewhere(games, id);
     }
 
     private static PlayerId me(RoutingContext ctx) {

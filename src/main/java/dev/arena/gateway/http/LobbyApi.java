@@ -26,9 +26,12 @@ final class LobbyApi {
     private static final int DEFAULT_LIMIT = 50;
 
     private final Lobby lobby;
+    /** Games of other nodes (a cluster); null on a single node. */
+    private final RemoteGames remote;
 
-    LobbyApi(Lobby lobby) {
+    LobbyApi(Lobby lobby, RemoteGames remote) {
         this.lobby = lobby;
+        this.remote = remote;
     }
 
     /** {@code GET /lobby/games}: one page and the number of matching games. */
@@ -83,6 +86,10 @@ final class LobbyApi {
         RequestBody body = RequestBody.of(ctx).only("ready");
         Boolean ready = bool(body, "ready", null);
         body.validate();
+        if (remote != null && remote.elsewhere(lobby.games(), id)) {
+            Handlers.respond(ctx, 200, remote.ready(id, me(ctx), ready));
+            return;
+        }
         Handlers.respond(ctx, 200, lobby.ready(id, me(ctx), ready).map(g -> GamesApi.GameBody.of(g, false)));
     }
 
@@ -91,6 +98,10 @@ final class LobbyApi {
         RequestBody body = RequestBody.of(ctx).only("force");
         Boolean force = bool(body, "force", false);
         body.validate();
+        if (remote != null && remote.elsewhere(lobby.games(), id)) {
+            Handlers.respond(ctx, 200, remote.start(id, me(ctx), force));
+            return;
+        }
         Handlers.respond(ctx, 200, lobby.start(id, me(ctx), force).map(g -> GamesApi.GameBody.of(g, false)));
     }
 
@@ -107,6 +118,10 @@ final class LobbyApi {
             }
         }
         body.validate();
+        if (remote != null && remote.elsewhere(lobby.games(), id)) {
+            Handlers.respond(ctx, 200, remote.kick(id, me(ctx), target));
+            return;
+        }
         Handlers.respond(ctx, 200, lobby.kick(id, me(ctx), target).map(g -> GamesApi.GameBody.of(g, false)));
     }
 

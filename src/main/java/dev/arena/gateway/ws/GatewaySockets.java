@@ -51,6 +51,7 @@ public final class GatewaySockets {
         router.get("/ws").handler(ctx -> upgrade(ctx, RoomEvent.Flavour.GATEWAY, null));
         router.get("/games/:room/live").handler(ctx -> legacy(ctx, RoomEvent.Flavour.LEGACY_GAME, "room"));
         router.get("/chat/:room_id").handler(ctx -> legacy(ctx, RoomEvent.Flavour.LEGACY_CHAT, "room_id"));
+        router.get("/tournaments/:tournament_id/updates").handler(this::tournamentUpdates);
         // At most a second apart: timeouts are judged by the injected clock, which may jump.
         long every = Math.max(10, Math.min(1000, rt.limits.heartbeat().toMillis() / 3));
         sweepTimer = vertx.setPeriodic(every, id -> sweep(rt.clock.millis()));
@@ -65,6 +66,19 @@ public final class GatewaySockets {
             return;
         }
         upgrade(ctx, flavour, room);
+    }
+
+    /** {@code WS /tournaments/{id}/updates}: receive-only, in the tournament's topic room. */
+    private void tournamentUpdates(RoutingContext ctx) {
+        java.util.UUID id;
+        try {
+            id = java.util.UUID.fromString(ctx.pathParam("tournament_id"));
+        } catch (IllegalArgumentException e) {
+            Problems.send(ctx.response(), Problem.of("validation-failed", "Validation Failed", 422,
+                    "tournament_id: must be a UUID").at(ctx.request().path()));
+            return;
+        }
+        upgrade(ctx, RoomEvent.Flavour.TOURNAMENT, Rooms.tournament(id));
     }
 
     private void upgrade(RoutingContext ctx, RoomEvent.Flavour flavour, String autoRoom) {
@@ -170,6 +184,10 @@ public final class GatewaySockets {
                 }
                 case LEGACY_GAME -> legacyGame(c, text, bytes);
                 case LEGACY_CHAT -> legacyChat(c, text, bytes);
+                case TOURNAMENT -> {
+                    rt.metrics.received("invalid", bytes);
+                    throw new ProtocolError("read_only", "this socket only receives tournament updates", null, true);
+                }
             }
         } catch (ProtocolError e) {
             rt.metrics.received("invalid", bytes);

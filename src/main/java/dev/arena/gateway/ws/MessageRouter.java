@@ -39,9 +39,11 @@ final class MessageRouter {
     private final Lobby lobby;
     private final LobbyFeed lobbyFeed;
     private final Matchmaking matchmaking;
+    /** Matches of other nodes (a cluster); null on a single node. */
+    private final MatchRelay relay;
 
     MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed,
-                  Lobby lobby, LobbyFeed lobbyFeed, Matchmaking matchmaking) {
+                  Lobby lobby, LobbyFeed lobbyFeed, Matchmaking matchmaking, MatchRelay relay) {
         this.matchmaking = matchmaking;
         this.rooms = rooms;
         this.chat = chat;
@@ -50,6 +52,7 @@ final class MessageRouter {
         this.feed = feed;
         this.lobby = lobby;
         this.lobbyFeed = lobbyFeed;
+        this.relay = relay;
     }
 
     void handle(Connection c, ClientMessage message) {
@@ -58,14 +61,14 @@ final class MessageRouter {
             case ClientMessage.RoomJoin j -> join(c, j);
             case ClientMessage.RoomLeave l -> leave(c, l);
             case ClientMessage.RoomSend s -> {
-                if (member(c, s.rid(), s.room())) {
+                if (member(c, s.rid(), s.room(), true)) {
                     reply(c, s.rid(), rooms.stream().append(
                                     new RoomEvent.Message(s.room(), 0, c.principal.playerId(), s.data(), clock.instant())),
                             seq -> new ServerMessage.Ack(s.rid(), seq, null));
                 }
             }
             case ClientMessage.ChatSend s -> {
-                if (member(c, s.rid(), s.room())) {
+                if (member(c, s.rid(), s.room(), true)) {
                     reply(c, s.rid(), postChat(c, s.room(), s.message()), a -> a);
                 }
             }
@@ -90,9 +93,14 @@ final class MessageRouter {
             case ClientMessage.MatchSpectate s -> attach(c, s.rid(), s.gameId(), false);
             case ClientMessage.MatchInput i -> matchInput(c, i);
             case ClientMessage.MatchLeave l -> matchLeave(c, l);
-            case ClientMessage.MatchReady r -> reply(c, r.rid(),
-                    lobby.ready(r.gameId(), new PlayerId(c.principal.playerId()), r.ready()),
-                    g -> new ServerMessage.Ack(r.rid(), null, null));
+            case ClientMessage.MatchReady r -> {
+                if (remote(r.gameId())) {
+                    relay.ready(c, r);
+                } else {
+                    reply(c, r.rid(), lobby.ready(r.gameId(), new PlayerId(c.principal.playerId()), r.ready()),
+                            g -> new ServerMessage.Ack(r.rid(), null, null));
+                }
+            }
             case ClientMessage.LobbySubscribe s -> {
                 c.lobby = true;
                 lobbyFeed.subscribe(c, s.rid(), s.mode(), s.region());
@@ -148,6 +156,10 @@ final class MessageRouter {
      * before it: clients apply only frames whose tick is greater.
      */
     private void attach(Connection c, Object rid, MatchId id, boolean asPlayer) {
+        if (remote(id)) {
+            relay.attach(c, rid, id, asPlayer);
+            return;
+        }
         MatchLoop<?, ?, ?> loop = running(c, rid, id);
         if (loop == null) {
             return;
@@ -175,6 +187,10 @@ final class MessageRouter {
     }
 
     private void matchInput(Connection c, ClientMessage.MatchInput i) {
+        if (remote(i.gameId())) {
+            relay.input(c, i);
+            return;
+        }
         MatchLoop<?, ?, ?> loop = running(c, i.rid(), i.gameId());
         if (loop == null) {
             return;
@@ -188,6 +204,10 @@ final class MessageRouter {
 
     /** Leaves the match for good when seated (a forfeit once running), else stops spectating. */
     private void matchLeave(Connection c, ClientMessage.MatchLeave l) {
+        if (remote(l.gameId())) {
+            relay.leave(c, l);
+            return;
+        }
         PlayerId me = new PlayerId(c.principal.playerId());
         boolean attached = c.matches.remove(l.gameId());
         if (attached) {
@@ -212,11 +232,15 @@ final class MessageRouter {
      * match's reconnect grace applies); a spectator stops watching.
      */
     void detach(Connection c, MatchId id) {
+        if (remote(id)) {
+            relay.detach(c, id);
+            return;
+        }
         c.matches.remove(id);
         boolean another = feed.detach(id, c);
         games.live(id).ifPresent(loop -> {
             PlayerId me = new PlayerId(c.principal.playerId());
-            if (another) {
+            if (another || (relay != null && relay.watchedOutside(id, me))) {
                 return;
             }
             if (MatchDirectory.seated(loop, me)) {
@@ -225,6 +249,11 @@ final class MessageRouter {
                 loop.unspectate(me);
             }
         });
+    }
+
+    /** Whether another node runs the match (only in a cluster, for a game this node does not know). */
+    private boolean remote(MatchId id) {
+        return relay != null && !games.known(id);
     }
 
     /** Stores the line, then puts it in the room's stream; the ack carries both its id and its place. */
@@ -271,6 +300,15 @@ final class MessageRouter {
     }
 
     private static boolean member(Connection c, Object rid, String room) {
+        return member(c, rid, room, false);
+    }
+
+    /** Membership; for sending, also that the room takes clients' messages (tournament topics do not). */
+    private static boolean member(Connection c, Object rid, String room, boolean sending) {
+        if (sending && Rooms.readOnly(room)) {
+            c.error(rid, "forbidden", "room " + room + " is read-only: only the server publishes there");
+            return false;
+        }
         if (c.rooms.contains(room)) {
             return true;
         }

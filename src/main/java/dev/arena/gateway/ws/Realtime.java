@@ -28,10 +28,11 @@ public final class Realtime {
     final LobbyFeed lobbyFeed;
     final Matchmaking matchmaking;
 
+    /** @param matchRelay matches run by other nodes; null on a single node */
     public Realtime(IdentityService identity, PlayerService players, RoomRegistry rooms, ChatService chat,
                     WsLimits limits, Clock clock, String node, MeterRegistry meters,
                     MatchDirectory games, MatchFeed matchFeed, Lobby lobby, LobbyTracker lobbyTracker,
-                    Matchmaking matchmaking) {
+                    Matchmaking matchmaking, MatchRelay matchRelay) {
         this.identity = identity;
         this.players = players;
         this.rooms = rooms;
@@ -44,7 +45,8 @@ public final class Realtime {
         this.matchFeed = matchFeed;
         this.lobbyFeed = new LobbyFeed(lobbyTracker, LobbyFeed.MAX_SUBSCRIBERS);
         this.matchmaking = matchmaking;
-        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed, lobby, lobbyFeed, matchmaking);
+        this.router = new MessageRouter(rooms, chat, clock, games, matchFeed, lobby, lobbyFeed, matchmaking,
+                matchRelay);
         rooms.listener(metrics);
     }
 

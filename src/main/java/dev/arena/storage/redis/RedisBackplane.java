@@ -2,6 +2,7 @@ package dev.arena.storage.redis;
 
 import dev.arena.chat.LocalModerationCache;
 import dev.arena.chat.ModerationCache;
+import dev.arena.match.RemoteMatches;
 import dev.arena.matchmaking.service.MatcherLease;
 import dev.arena.matchmaking.service.PartyStore;
 import dev.arena.matchmaking.service.TicketStore;
@@ -42,6 +43,7 @@ public final class RedisBackplane {
     private final RedisRoomStream stream;
     private final RedisPresenceStore presence;
     private final ClusterMembership membership;
+    private final RedisMatchBus matches;
     private final String node;
 
     private RedisBackplane(Vertx vertx, Context context, URI url, String node, int resumeBuffer,
@@ -55,6 +57,7 @@ public final class RedisBackplane {
         this.stream = new RedisRoomStream(commands, subscriber, resumeBuffer, resumeWindow, clock);
         this.presence = new RedisPresenceStore(commands, clock);
         this.membership = new ClusterMembership(vertx, commands, node, nodeTtl, presence, stream, clock);
+        this.matches = new RedisMatchBus(vertx, commands, subscriber, node, nodeTtl, clock);
     }
 
     /**
@@ -66,7 +69,8 @@ public final class RedisBackplane {
                                                  int resumeBuffer, Duration resumeWindow, Duration nodeTtl,
                                                  Clock clock) {
         RedisBackplane b = new RedisBackplane(vertx, context, url, node, resumeBuffer, resumeWindow, nodeTtl, clock);
-        return b.commands.send(Request.cmd(Command.PING)).compose(v -> b.subscriber.start()).compose(v -> b.stream.start()).map(b)
+        return b.commands.send(Request.cmd(Command.PING)).compose(v -> b.subscriber.start()).compose(v -> b.stream.start())
+                .compose(v -> b.matches.start()).map(b)
                 .recover(e -> b.close().transform(ar -> Future.failedFuture(e)));
     }
 
@@ -81,6 +85,11 @@ public final class RedisBackplane {
 
     public PresenceStore presence() {
         return presence;
+    }
+
+    /** The game directory and the routing of matches run by other nodes. */
+    public RemoteMatches matches() {
+        return matches;
     }
 
     /** The node's restriction cache, kept in step with the other nodes' changes. */
@@ -116,23 +125,27 @@ public final class RedisBackplane {
 
     /** Readiness: Redis answers, and the subscriber and write connections are up. */
     public Future<Void> ready() {
-        return commands.send(Request.cmd(Command.PING)).compose(r -> stream.up() ? Future.<Void>succeededFuture()
+        return commands.send(Request.cmd(Command.PING)).compose(r -> stream.up() && matches.up() ? Future.<Void>succeededFuture()
                 : Future.failedFuture("Redis subscriber or write connection is down (reconnecting)"));
     }
 
-    /** Graceful stop: this node's remaining presence removed and announced, node unregistered. */
+    /**
+     * Graceful stop: the last match frames out and this node's game directory entries removed, then its remaining
+     * presence removed and announced, node unregistered.
+     */
     public Future<Void> leave() {
-        return membership.leave();
+        return matches.leave().otherwiseEmpty().compose(v -> membership.leave());
     }
 
     /** Stops the heartbeat and the sweeper without cleaning anything up (a crash; tests use it). */
     public void halt() {
         membership.halt();
+        matches.halt();
     }
 
     public Future<Void> close() {
         membership.halt();
-        return Future.join(stream.close(), subscriber.close())
+        return Future.join(stream.close(), subscriber.close(), matches.close())
                 .transform(ar -> Future.join(commands.close(), subscriptions.close())).mapEmpty();
     }
 }

@@ -1,0 +1,156 @@
+package dev.arena.storage.redis;
+
+import dev.arena.common.ArenaException;
+import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchLoop;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster-wide game directory: {@code arena:game:<id>} (a hash: owner, mode, private, max_players, status)
+ * for every game a node runs, kept alive by its owner while the match runs and for {@link #FINISHED_KEPT} after it
+ * ended; {@code arena:node:<node>:games} (a sorted set, scored by when each entry expires) lists a node's
+ * entries, so they can be removed together when the node stops or dies. Writes are best effort: a failed one is
+ * logged and repaired by the next refresh.
+ */
+final class RedisGameDirectory {
+    private static final Logger log = LoggerFactory.getLogger(RedisGameDirectory.class);
+    /** How long a finished game stays reachable from other nodes (its owner keeps the last 1024 snapshots). */
+    static final Duration FINISHED_KEPT = Duration.ofHours(1);
+
+    private final Redis client;
+    private final String node;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<MatchId, MatchLoop<?, ?, ?>> running = new ConcurrentHashMap<>();
+
+    RedisGameDirectory(Redis client, String node, Duration ttl, Clock clock) {
+        this.client = client;
+        this.node = node;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    static String gameKey(MatchId id) {
+        return "arena:game:" + id.value();
+    }
+
+    static String nodeGamesKey(String node) {
+        return "arena:node:" + node + ":games";
+    }
+
+    /** A running game's entry outlives three missed refreshes (one refresh every TTL/3). */
+    private long liveMillis() {
+        return ttl.toMillis() * 3;
+    }
+
+    void track(MatchDirectory.Game game, MatchLoop<?, ?, ?> loop) {
+        running.put(game.id(), loop);
+        write(game.id(), liveMillis(), "owner", node, "mode", game.mode(), "private", game.privateGame() ? "1" : "0",
+                "max_players", Integer.toString(game.maxPlayers()), "status", status(loop));
+        loop.ended().onComplete(ar -> {
+            running.remove(game.id());
+            write(game.id(), FINISHED_KEPT.toMillis(), "status", "finished");
+        });
+    }
+
+    /** Keeps the entries of the running games alive (and their status current); drops expired index members. */
+    Future<Void> refresh() {
+        List<Request> batch = new ArrayList<>();
+        running.forEach((id, loop) -> batch.addAll(writes(id, liveMillis(), "status", status(loop))));
+        batch.add(Request.cmd(Command.ZREMRANGEBYSCORE).arg(nodeGamesKey(node)).arg("-inf").arg(clock.millis()));
+        return client.batch(batch).mapEmpty();
+    }
+
+    private void write(MatchId id, long ttlMillis, String... fields) {
+        client.batch(writes(id, ttlMillis, fields)).onFailure(e -> log.warn(
+                "could not record game {} in the cluster directory ({}); the next refresh retries", id, e.toString()));
+    }
+
+    private List<Request> writes(MatchId id, long ttlMillis, String... fields) {
+        Request hset = Request.cmd(Command.HSET).arg(gameKey(id));
+        for (String f : fields) {
+            hset.arg(f);
+        }
+        long kept = Math.max(FINISHED_KEPT.toMillis(), liveMillis());
+        return List.of(hset, Request.cmd(Command.PEXPIRE).arg(gameKey(id)).arg(ttlMillis),
+                Request.cmd(Command.ZADD).arg(nodeGamesKey(node)).arg(clock.millis() + ttlMillis).arg(id.value().toString()),
+                Request.cmd(Command.PEXPIRE).arg(nodeGamesKey(node)).arg(kept));
+    }
+
+    private static String status(MatchLoop<?, ?, ?> loop) {
+        return loop.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The live owner of a game other than this node; NotFound otherwise (a dead owner's entries are removed). */
+    Future<String> owner(MatchId id) {
+        return client.send(Request.cmd(Command.HGET).arg(gameKey(id)).arg("owner")).compose(r -> {
+            String owner = r == null ? null : r.toString();
+            if (owner == null || owner.equals(node)) { // ours: this node's directory would have it
+                return Future.failedFuture(new ArenaException.NotFound("no game " + id));
+            }
+            return client.send(Request.cmd(Command.EXISTS).arg(ClusterMembership.aliveKey(owner))).compose(alive -> {
+                if (alive.toLong() == 1) {
+                    return Future.succeededFuture(owner);
+                }
+                cleanUp(owner);
+                return Future.failedFuture(new ArenaException.NotFound("no game " + id));
+            });
+        });
+    }
+
+    /** The other nodes whose heartbeat is alive. */
+    Future<List<String>> peers() {
+        return client.send(Request.cmd(Command.SMEMBERS).arg(ClusterMembership.NODES)).compose(members -> {
+            List<String> others = new ArrayList<>();
+            for (Response m : members) {
+                if (!m.toString().equals(node)) {
+                    others.add(m.toString());
+                }
+            }
+            if (others.isEmpty()) {
+                return Future.succeededFuture(List.of());
+            }
+            List<Request> checks = others.stream()
+                    .map(o -> Request.cmd(Command.EXISTS).arg(ClusterMembership.aliveKey(o))).toList();
+            return client.batch(checks).map(answers -> {
+                List<String> alive = new ArrayList<>();
+                for (int i = 0; i < others.size(); i++) {
+                    if (answers.get(i).toLong() == 1) {
+                        alive.add(others.get(i));
+                    }
+                }
+                return alive;
+            });
+        });
+    }
+
+    /** Removes every entry of {@code owner} (stopped, dead, or an earlier run of this node). */
+    Future<Void> cleanUp(String owner) {
+        String index = nodeGamesKey(owner);
+        return client.send(Request.cmd(Command.ZRANGE).arg(index).arg(0).arg(-1)).compose(ids -> {
+            List<Request> dels = new ArrayList<>();
+            for (Response id : ids) {
+                dels.add(Request.cmd(Command.DEL).arg("arena:game:" + id));
+            }
+            dels.add(Request.cmd(Command.DEL).arg(index));
+            if (ids.size() > 0) {
+                log.info("removed {} game directory entries of node {}", ids.size(), owner);
+            }
+            return client.batch(dels).<Void>mapEmpty();
+        });
+    }
+}
