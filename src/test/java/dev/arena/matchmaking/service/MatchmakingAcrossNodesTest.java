@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two matchmaking services sharing a real Redis as two nodes would (tickets and socket counts), each with its own
  * clock and disconnect watch: the disconnect grace asks the cluster, not the node the player left. The nodes are
- * marked alive the way {@code ClusterMembership}'s heartbeat does.
+ * marked alive the way {@code ClusterMembership}'s heartbeat does. Also {@link RedisPlayerSessions} itself: any live
+ * node's socket counts, a dead node's and an earlier run's do not, and counts sum right in any order.
  */
 class MatchmakingAcrossNodesTest {
     private static final String BATTLE = QueueConfig.ARENA_BATTLE;
@@ -45,18 +46,27 @@ class MatchmakingAcrossNodesTest {
 
     @AfterEach
     void close() {
-        a.close();
-        b.close();
+        if (a != null) {
+            a.close();
+            b.close();
+        }
+    }
+
+    /** A node's socket counts; the node is listed, and alive (its heartbeat key set) when {@code alive}. */
+    private RedisPlayerSessions sessions(String name, boolean alive) {
+        String node = name + "-" + run;
+        if (alive) {
+            await(client.send(Request.cmd(Command.SET).arg("arena:node:" + node).arg("alive")));
+        }
+        await(client.send(Request.cmd(Command.SADD).arg("arena:nodes").arg(node)));
+        return new RedisPlayerSessions(client, node);
     }
 
     private MatchmakingHarness node(String name) {
-        String node = name + "-" + run;
-        await(client.send(Request.cmd(Command.SET).arg("arena:node:" + node).arg("alive")));
-        await(client.send(Request.cmd(Command.SADD).arg("arena:nodes").arg(node)));
-        RedisPlayerSessions sessions = new RedisPlayerSessions(client, node);
+        RedisPlayerSessions sessions = sessions(name, true);
         await(sessions.start());
         return new MatchmakingHarness(List.of(QueueConfig.arenaBattle()),
-                new RedisTicketStore(client, Duration.ofMinutes(10)), sessions, node);
+                new RedisTicketStore(client, Duration.ofMinutes(10)), sessions, name + "-" + run);
     }
 
     private void died(MatchmakingHarness h) {
@@ -118,5 +128,50 @@ class MatchmakingAcrossNodesTest {
             assertThat(System.nanoTime()).as("sockets of " + player + " counted").isLessThan(until);
             Thread.onSpinWait();
         }
+    }
+
+    @Test
+    void aSocketOnAnyLiveNodeCounts() {
+        RedisPlayerSessions a = sessions("a", true);
+        RedisPlayerSessions b = sessions("b", true);
+        UUID p = UUID.randomUUID();
+        assertThat(await(a.online(p))).isFalse();
+
+        await(a.opened(p));
+        await(a.opened(p));
+        await(b.opened(p));
+        await(a.closed(p));
+        await(a.closed(p));
+        assertThat(await(a.online(p))).as("still on b").isTrue();
+        await(b.closed(p));
+        assertThat(await(a.online(p))).isFalse();
+        assertThat(await(client.send(Request.cmd(Command.HLEN).arg("arena:mm:s:a-" + run)))
+                .toLong()).as("nothing left behind").isZero();
+    }
+
+    @Test
+    void aCloseCountedBeforeItsOpenStillSumsToNothing() {
+        RedisPlayerSessions a = sessions("a", true);
+        UUID p = UUID.randomUUID();
+        await(a.closed(p));
+        await(a.opened(p));
+        assertThat(await(a.online(p))).isFalse();
+        await(a.opened(p));
+        assertThat(await(a.online(p))).isTrue();
+    }
+
+    @Test
+    void aDeadNodeAndAnEarlierRunOfANodeCountNothing() {
+        RedisPlayerSessions dead = sessions("dead", false);
+        RedisPlayerSessions live = sessions("live", true);
+        UUID p = UUID.randomUUID();
+        await(dead.opened(p));
+        assertThat(await(live.online(p))).as("the dead node's heartbeat is gone").isFalse();
+
+        UUID q = UUID.randomUUID();
+        await(live.opened(q));
+        RedisPlayerSessions restarted = new RedisPlayerSessions(client, "live-" + run);
+        await(restarted.start());
+        assertThat(await(live.online(q))).as("cleared when the node starts again").isFalse();
     }
 }
