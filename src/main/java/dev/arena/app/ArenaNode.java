@@ -92,6 +92,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.transport.Transport;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
@@ -175,9 +176,11 @@ public final class ArenaNode implements AutoCloseable {
         // One event loop per core (Vert.x defaults to two): rooms and sockets then share loops more often,
         // so a delivery is more often a call on the same thread than a cross-thread wake-up (measured in
         // docs/BENCHMARKS.md, many-rooms).
-        vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops())
-                .setPreferNativeTransport(true));
-        log.info("network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
+        // A native transport (epoll, io_uring) halved many-rooms' p99 against NIO: docs/BENCHMARKS.md.
+        // ARENA_TRANSPORT=auto takes the best one this machine can run.
+        Transport transport = config.transport().select();
+        vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()), transport);
+        log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.transport().label());
         pool = PgPools.create(vertx, database.url(), config.dbPoolSize());
         // Argon2 is CPU- and memory-heavy: at most one hash per core at a time, the rest wait their turn.
         hashing = vertx.createSharedWorkerExecutor("arena-password-hashing",

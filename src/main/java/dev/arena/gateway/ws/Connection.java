@@ -31,6 +31,12 @@ final class Connection implements RoomMember {
     final Set<dev.arena.match.MatchId> matches = new HashSet<>();
     /** Whether this socket subscribed to the lobby topic (so a close unsubscribes it); its event loop only. */
     boolean lobby;
+    /**
+     * The last chat post (room or direct) of this socket: each waits for the one before, so a client's messages are
+     * stored and numbered in the order it sent them (the pool would otherwise run them on different connections).
+     * Touched only on this socket's event loop.
+     */
+    io.vertx.core.Future<?> chatTail = io.vertx.core.Future.succeededFuture();
     private final Member member;
     private final GatewayMetrics metrics;
     long lastSeenMillis;

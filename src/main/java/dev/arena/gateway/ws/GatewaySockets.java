@@ -224,7 +224,7 @@ public final class GatewaySockets {
         rt.metrics.received("legacy.chat", bytes);
         String room = onlyRoom(c);
         if (room != null) {
-            rt.router.postChat(c, room, message).onFailure(e -> MessageRouter.fail(c, null, e));
+            MessageRouter.inOrder(c, () -> rt.router.postChat(c, room, message)).onFailure(e -> MessageRouter.fail(c, null, e));
         }
     }
 

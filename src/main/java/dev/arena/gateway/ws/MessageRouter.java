@@ -69,7 +69,7 @@ final class MessageRouter {
             }
             case ClientMessage.ChatSend s -> {
                 if (member(c, s.rid(), s.room(), true)) {
-                    reply(c, s.rid(), postChat(c, s.room(), s.message()), a -> a);
+                    reply(c, s.rid(), inOrder(c, () -> postChat(c, s.room(), s.message())), a -> a);
                 }
             }
             case ClientMessage.ChatHistory h -> {
@@ -79,7 +79,7 @@ final class MessageRouter {
                                     page.nextBefore()));
                 }
             }
-            case ClientMessage.DirectSend d -> reply(c, d.rid(), direct(c, d), a -> a);
+            case ClientMessage.DirectSend d -> reply(c, d.rid(), inOrder(c, () -> direct(c, d)), a -> a);
             case ClientMessage.PresenceList p -> {
                 if (member(c, p.rid(), p.room())) {
                     reply(c, p.rid(), rooms.presence().list(p.room()),
@@ -261,6 +261,13 @@ final class MessageRouter {
         return chat.post(c.principal.playerId(), c.displayName, room, text).compose(m -> rooms.stream()
                 .append(new RoomEvent.Chat(room, 0, m.id(), m.from(), m.displayName(), m.message(), m.ts()))
                 .map(seq -> new ServerMessage.Ack(null, seq, m.id())));
+    }
+
+    /** Runs the post after the socket's previous one has completed, either way (see {@code Connection.chatTail}). */
+    static <T> Future<T> inOrder(Connection c, java.util.function.Supplier<Future<T>> post) {
+        Future<T> next = c.chatTail.transform(ar -> post.get());
+        c.chatTail = next;
+        return next;
     }
 
     private Future<ServerMessage> direct(Connection c, ClientMessage.DirectSend d) {
