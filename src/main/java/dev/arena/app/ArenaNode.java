@@ -62,12 +62,14 @@ import dev.arena.config.ConfigException;
 import dev.arena.config.MatchmakingConfig;
 import dev.arena.matchmaking.service.DisconnectWatch;
 import dev.arena.matchmaking.service.LocalPartyStore;
+import dev.arena.matchmaking.service.LocalPlayerSessions;
 import dev.arena.matchmaking.service.LocalTicketStore;
 import dev.arena.matchmaking.service.MatchLauncher;
 import dev.arena.matchmaking.service.Matcher;
 import dev.arena.matchmaking.service.MatcherLease;
 import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.matchmaking.service.MatchmakingMetrics;
+import dev.arena.matchmaking.service.PlayerSessions;
 import dev.arena.matchmaking.service.PartyService;
 import dev.arena.matchmaking.service.PartyStore;
 import dev.arena.matchmaking.service.PlayerPush;
@@ -311,8 +313,10 @@ public final class ArenaNode implements AutoCloseable {
         MatcherLease lease = redis != null ? redis.matcherLease(mm.leaseTtl()) : MatcherLease.SOLE;
         Matcher matcher = new Matcher(tickets, lease, mm.queues(),
                 new MatchLauncher(tickets, games, push, config.nodeId()), config.nodeId());
+        // sockets counted across the cluster: the disconnect grace asks every node (docs/MATCHMAKING.md)
+        PlayerSessions sessions = redis != null ? await(redis.playerSessions()) : new LocalPlayerSessions();
         Matchmaking service = new Matchmaking(tickets, new PartyService(parties, tickets, push, clock),
-                ratings, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace()),
+                ratings, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace(), sessions),
                 clock, vertx.getOrCreateContext());
         MatchmakingMetrics.register(metrics.registry(), service);
         return service;

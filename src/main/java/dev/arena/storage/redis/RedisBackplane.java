@@ -127,6 +127,12 @@ public final class RedisBackplane {
         return new RedisMatcherLease(commands, node, ttl);
     }
 
+    /** The cluster's count of gateway sockets per player (matchmaking's disconnect grace), this node's cleared. */
+    public Future<dev.arena.matchmaking.service.PlayerSessions> playerSessions() {
+        RedisPlayerSessions sessions = new RedisPlayerSessions(commands, node);
+        return sessions.start().map(sessions);
+    }
+
     /** Registers the node, removes presence an earlier run of it left, starts the heartbeat and the sweeper. */
     public Future<Void> join() {
         return membership.start();
