@@ -255,8 +255,8 @@ public final class ArenaNode implements AutoCloseable {
         // cluster: games recorded in the Redis directory; commands and frames of other nodes' games relayed
         MatchRelay matchRelay = null;
         RemoteGames remoteGames = null;
-        if (redis != null) {
-            RemoteMatches remote = redis.matches();
+        RemoteMatches remote = redis == null ? null : redis.matches();
+        if (remote != null) {
             games.onTracked(remote::track);
             matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
             remoteGames = new RemoteGames(remote, games, lobby);
@@ -268,7 +268,7 @@ public final class ArenaNode implements AutoCloseable {
         // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
         // job step); games lost with a previous process are replaced first; time-driven work is swept
         tournaments = new TournamentService(new PgTournamentStore(pool), games, ratings,
-                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), redis == null);
+                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), remote);
         await(tournaments.recover());
         tournamentResults.serve(tournaments);
         tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
@@ -455,6 +455,9 @@ public final class ArenaNode implements AutoCloseable {
      * node shuts down (its own local state only). Tests use it.
      */
     synchronized void crash() {
+        if (recorder != null) {
+            recorder.halt(); // the matches stopped below end unrecorded, as in a killed process
+        }
         if (jobs != null) {
             jobs.halt();
             jobs = null;
