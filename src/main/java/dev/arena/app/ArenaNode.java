@@ -354,6 +354,14 @@ public final class ArenaNode implements AutoCloseable {
         return tournaments;
     }
 
+    /** Tests: stops the periodic tournament sweep, so that only the test's own {@code sweep()} calls act. */
+    synchronized void stopTournamentSweep() {
+        if (tournamentSweeper != null) {
+            tournamentSweeper.close();
+            tournamentSweeper = null;
+        }
+    }
+
     /** The tournament step of the results pipeline. */
     public TournamentResults tournamentResults() {
         return tournamentResults;

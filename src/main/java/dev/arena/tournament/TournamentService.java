@@ -53,6 +53,8 @@ public final class TournamentService {
     private static final Logger log = LoggerFactory.getLogger(TournamentService.class);
     /** Tournaments one listing returns at most. */
     static final int LIST_LIMIT = 100;
+    /** The bus request that asks a game's node to stop it (body: the game id, a space, the reason). */
+    static final String STOP_REQUEST = "tournament.stop";
 
     /** {@code POST /tournaments}, validated by the edge. */
     public record Create(String name, TournamentFormat format, String mode, int maxPlayers, int bestOf,
@@ -98,6 +100,13 @@ public final class TournamentService {
             // another node's sweep judging a no-show of one of our games asks who sat down
             cluster.serve(GameSeats.REQUEST, body -> Future.succeededFuture(
                     GameSeats.of(games.require(new MatchId(UUID.fromString(body)))).encode()));
+            // a change made on another node ended one of our games (a walkover, a correction, a cancellation)
+            cluster.serve(STOP_REQUEST, body -> {
+                int space = body.indexOf(' ');
+                games.live(new MatchId(UUID.fromString(body.substring(0, space))))
+                        .ifPresent(loop -> loop.stop(body.substring(space + 1)));
+                return Future.succeededFuture("");
+            });
         }
     }
 
@@ -514,7 +523,7 @@ public final class TournamentService {
     /**
      * A game past its deadline: when both players sat down the deadline is dropped; otherwise whoever did not
      * lost the pairing by walkover (both absent: the away side, the lower seed, as the bracket has no double
-     * no-show yet). A game this node should run but does not know was lost (a restart): it is replaced.
+     * no-show yet). A lost game (no seats: its node restarted, died, or does not know it) is replaced.
      */
     private Future<Void> noShow(TournamentChange w, MatchId id, Optional<GameSeats> seats) {
         return w.tx().game(id).compose(row -> {
@@ -733,8 +742,18 @@ public final class TournamentService {
         });
     }
 
+    /** Ends a game this change settled, wherever it runs: another node's is stopped by its owner, asked once. */
     private void stop(MatchId id, String reason) {
-        games.live(id).ifPresent(loop -> loop.stop(reason));
+        Optional<MatchLoop<?, ?, ?>> here = games.live(id);
+        if (here.isPresent()) {
+            here.get().stop(reason);
+        } else if (cluster != null) {
+            // a failure leaves a game nobody counts any more (its row is settled); the players see it as an
+            // abandoned game, so it is only logged
+            cluster.owner(id).compose(owner -> cluster.request(owner, STOP_REQUEST, id + " " + reason))
+                    .onFailure(e -> log.info("tournament game {} could not be stopped on its node: {}", id,
+                            e.toString()));
+        }
     }
 
     private <T> Future<T> serially(UUID id, Supplier<Future<T>> work) {
