@@ -460,7 +460,8 @@ public final class ArenaNode implements AutoCloseable {
     /**
      * Stops as a crashed node would look to the others: heartbeats stop and the Redis connections drop before
      * anything is cleaned up, so the other nodes must notice the silence and remove this node's presence. Then the
-     * node shuts down (its own local state only). Tests use it.
+     * node shuts down (its own local state only), storing no result of the matches it still ran, as a killed
+     * process would not. Tests use it.
      */
     synchronized void crash() {
         if (recorder != null) {
