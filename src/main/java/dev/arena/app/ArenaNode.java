@@ -62,12 +62,14 @@ import dev.arena.config.ConfigException;
 import dev.arena.config.MatchmakingConfig;
 import dev.arena.matchmaking.service.DisconnectWatch;
 import dev.arena.matchmaking.service.LocalPartyStore;
+import dev.arena.matchmaking.service.LocalPlayerSessions;
 import dev.arena.matchmaking.service.LocalTicketStore;
 import dev.arena.matchmaking.service.MatchLauncher;
 import dev.arena.matchmaking.service.Matcher;
 import dev.arena.matchmaking.service.MatcherLease;
 import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.matchmaking.service.MatchmakingMetrics;
+import dev.arena.matchmaking.service.PlayerSessions;
 import dev.arena.matchmaking.service.PartyService;
 import dev.arena.matchmaking.service.PartyStore;
 import dev.arena.matchmaking.service.PlayerPush;
@@ -90,6 +92,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.transport.Transport;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
@@ -173,9 +176,11 @@ public final class ArenaNode implements AutoCloseable {
         // One event loop per core (Vert.x defaults to two): rooms and sockets then share loops more often,
         // so a delivery is more often a call on the same thread than a cross-thread wake-up (measured in
         // docs/BENCHMARKS.md, many-rooms).
-        vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops())
-                .setPreferNativeTransport(true));
-        log.info("network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
+        // A native transport (epoll, io_uring) halved many-rooms' p99 against NIO: docs/BENCHMARKS.md.
+        // ARENA_TRANSPORT=auto takes the best one this machine can run.
+        Transport transport = config.transport().select();
+        vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()), transport);
+        log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.transport().label());
         pool = PgPools.create(vertx, database.url(), config.dbPoolSize());
         // Argon2 is CPU- and memory-heavy: at most one hash per core at a time, the rest wait their turn.
         hashing = vertx.createSharedWorkerExecutor("arena-password-hashing",
@@ -258,8 +263,10 @@ public final class ArenaNode implements AutoCloseable {
         RemoteMatches remote = redis == null ? null : redis.matches();
         if (remote != null) {
             games.onTracked(remote::track);
+            games.joinCodes(redis.joinCodes());
             matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
             remoteGames = new RemoteGames(remote, games, lobby);
+            lobbyTracker.cluster(await(redis.lobby()), remoteGames.lobbies(), config.nodeTtl());
         }
         matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
@@ -306,8 +313,10 @@ public final class ArenaNode implements AutoCloseable {
         MatcherLease lease = redis != null ? redis.matcherLease(mm.leaseTtl()) : MatcherLease.SOLE;
         Matcher matcher = new Matcher(tickets, lease, mm.queues(),
                 new MatchLauncher(tickets, games, push, config.nodeId()), config.nodeId());
+        // sockets counted across the cluster: the disconnect grace asks every node (docs/MATCHMAKING.md)
+        PlayerSessions sessions = redis != null ? await(redis.playerSessions()) : new LocalPlayerSessions();
         Matchmaking service = new Matchmaking(tickets, new PartyService(parties, tickets, push, clock),
-                ratings, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace()),
+                ratings, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace(), sessions),
                 clock, vertx.getOrCreateContext());
         MatchmakingMetrics.register(metrics.registry(), service);
         return service;

@@ -1,5 +1,6 @@
 package dev.arena.bench;
 
+import dev.arena.common.NetTransport;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -38,9 +39,14 @@ final class CommonOptions {
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
+    @Option(names = "--transport", defaultValue = "auto",
+            description = "the bench's own network transport: " + NetTransport.NAMES + " (default: ${DEFAULT-VALUE}: "
+                    + "epoll, else io_uring, else nio)")
+    String transport;
+
     /** Immutable, validated form of the options. */
     record Settings(Target target, List<String> sourceAddresses, boolean json, int authConcurrency,
-                    double maxErrorPct, String runId, boolean quiet) {}
+                    double maxErrorPct, String runId, boolean quiet, NetTransport transport) {}
 
     Settings settings(CommandLine cmd, List<String> errors) {
         Target target = Target.parse(url, errors);
@@ -62,8 +68,14 @@ final class CommonOptions {
         if (!run.matches("[A-Za-z0-9_-]{1,32}")) {
             errors.add("--run-id may hold 1-32 letters, digits, '_' and '-'");
         }
+        NetTransport net = null;
+        try {
+            net = NetTransport.parse(transport);
+        } catch (IllegalArgumentException e) {
+            errors.add("--transport " + e.getMessage());
+        }
         return new Settings(target, List.copyOf(sourceAddresses), json, authConcurrency, maxErrorPct,
-                run.toLowerCase(Locale.ROOT), quiet);
+                run.toLowerCase(Locale.ROOT), quiet, net);
     }
 
     /** Throws one parameter error listing every problem, or returns quietly. */

@@ -59,7 +59,7 @@ final class ConnectStormScenario implements Callable<Integer> {
         var out = s.quiet() ? null : System.err;
 
         int addresses = Math.max(1, s.sourceAddresses().size());
-        try (LoadGenerator gen = LoadGenerator.start(s.target(), s.sourceAddresses(), s.authConcurrency(),
+        try (LoadGenerator gen = LoadGenerator.start(s, s.authConcurrency(),
                 clients / addresses + 1)) {
             var created = GuestAccounts.create(gen, s.runId(), clients, s.authConcurrency(), out);
             Account[] accounts = created.accounts();

@@ -79,7 +79,7 @@ final class HttpScenario implements Callable<Integer> {
 
         int addresses = Math.max(1, s.sourceAddresses().size());
         int pool = Math.max((connections + addresses - 1) / addresses, s.authConcurrency());
-        try (LoadGenerator gen = LoadGenerator.start(s.target(), s.sourceAddresses(), pool, 1)) {
+        try (LoadGenerator gen = LoadGenerator.start(s, pool, 1)) {
             Account[] accounts = new Account[0];
             if (needAccounts) {
                 var created = GuestAccounts.create(gen, s.runId(), players, s.authConcurrency(), System.err);

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.transport.Transport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,10 +45,18 @@ final class LoadGenerator implements AutoCloseable {
      * @param httpConnections HTTP connections per source address (pool size)
      * @param sockets         WebSockets per source address (Vert.x queues connects beyond this number)
      */
-    static LoadGenerator start(Target target, List<String> sourceAddresses, int httpConnections, int sockets) {
+    static LoadGenerator start(CommonOptions.Settings settings, int httpConnections, int sockets) {
+        Target target = settings.target();
+        List<String> sourceAddresses = settings.sourceAddresses();
         int cores = Runtime.getRuntime().availableProcessors();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(cores)
-                .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
+        // The bench shares the machine with the server it measures, so its own cost per frame matters too.
+        Transport transport = settings.transport().select();
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(cores)
+                .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS))
+                .withTransport(transport).build();
+        if (!settings.quiet()) {
+            System.err.println("bench network transport: " + transport.name());
+        }
         List<Context> lanes = Collections.synchronizedList(new ArrayList<>());
         // One verticle instance per event loop: the public way to get one context on each loop.
         vertx.deployVerticle(() -> new VerticleBase() {

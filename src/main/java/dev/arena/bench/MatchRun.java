@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The {@code matches} scenario from start to report: guests; per match, P sockets, a private game created by
- * the first player and joined by the others with its code, and {@code match.join} for all; inputs on schedule
+ * the first player and joined by the others with its code, readied by all (a lobby game starts when everyone
+ * is), and {@code match.join} for all; inputs on schedule
  * through the warm-up and the window; the server's meters scraped at the window's edges; leave, close, report.
  */
 final class MatchRun {
@@ -58,8 +59,8 @@ final class MatchRun {
 
     int execute() {
         int addresses = Math.max(1, settings.sourceAddresses().size());
-        try (LoadGenerator gen = LoadGenerator.start(settings.target(), settings.sourceAddresses(),
-                settings.authConcurrency(), plan.clients() / addresses + 1)) {
+        try (LoadGenerator gen = LoadGenerator.start(settings, settings.authConcurrency(),
+                plan.clients() / addresses + 1)) {
             var created = GuestAccounts.create(gen, settings.runId(), plan.clients(), settings.authConcurrency(),
                     progressOut);
             Account[] accounts = created.accounts();
@@ -171,6 +172,16 @@ final class MatchRun {
                                 .onFailure(e -> stats.setupFailures.add("join: " + Errors.reason(e))));
                     }
                     return Future.all(joins).map(id);
+                })
+                // a lobby game starts when every seated player is ready
+                .compose(id -> {
+                    JsonObject ready = new JsonObject().put("ready", true);
+                    List<Future<JsonObject>> readies = new ArrayList<>();
+                    for (int i = first; i < first + plan.players(); i++) {
+                        readies.add(post(gen, i, "/games/" + id + "/ready", accounts[i].token(), ready)
+                                .onFailure(e -> stats.setupFailures.add("ready: " + Errors.reason(e))));
+                    }
+                    return Future.all(readies).map(id);
                 })
                 .compose(id -> {
                     List<Future<Void>> attaches = new ArrayList<>();

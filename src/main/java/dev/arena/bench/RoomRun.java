@@ -42,8 +42,7 @@ final class RoomRun {
     int execute() {
         int addresses = Math.max(1, settings.sourceAddresses().size());
         int socketsPerAddress = plan.clients() / addresses + 1;
-        try (LoadGenerator gen = LoadGenerator.start(settings.target(), settings.sourceAddresses(),
-                settings.authConcurrency(), socketsPerAddress)) {
+        try (LoadGenerator gen = LoadGenerator.start(settings, settings.authConcurrency(), socketsPerAddress)) {
             var created = GuestAccounts.create(gen, settings.runId(), plan.clients(), settings.authConcurrency(),
                     progressOut);
             Account[] accounts = created.accounts();

@@ -1,5 +1,6 @@
 package dev.arena.config;
 
+import dev.arena.common.NetTransport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Optional;
  *                removed after that (heartbeats every third of it, sweeps every quarter)
  * @param tokenSecret empty means "generate one and keep it in {@code dataDir}" (fine for one node;
  *                    a cluster must share an explicit secret)
+ * @param transport the network transport (io_uring, epoll, NIO), chosen at start
  */
 public record ArenaConfig(
         String host,
@@ -37,7 +39,8 @@ public record ArenaConfig(
         ChatConfig chat,
         Duration nodeTtl,
         JobsConfig jobs,
-        MatchmakingConfig matchmaking) {
+        MatchmakingConfig matchmaking,
+        NetTransport transport) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -54,6 +57,6 @@ public record ArenaConfig(
     public ArenaConfig withPort(int newPort) {
         return new ArenaConfig(host, newPort, databaseUrl, dbPoolSize, redisUrl, dataDir, tokenSecret, tokenTtl,
                 refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId,
-                ws, chat, nodeTtl, jobs, matchmaking);
+                ws, chat, nodeTtl, jobs, matchmaking, transport);
     }
 }

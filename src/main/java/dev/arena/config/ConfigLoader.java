@@ -1,6 +1,7 @@
 package dev.arena.config;
 
 import dev.arena.chat.ProfanityFilter;
+import dev.arena.common.NetTransport;
 import dev.arena.matchmaking.QueueConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -62,6 +63,7 @@ public final class ConfigLoader {
         key("ARENA_ROOM_MAX_MEMBERS", "5000", "members one room may have on one node");
         key("ARENA_WS_RESUME_BUFFER", "512", "events kept per room for resume");
         key("ARENA_WS_RESUME_WINDOW", "2m", "how long kept events can be resumed");
+        key("ARENA_TRANSPORT", "auto", "network transport: auto (epoll, else io_uring, else nio), io_uring, epoll or nio; a named one must be available");
         key("ARENA_TCP_SEND_BUFFER", "0", "kernel send buffer per socket in bytes; 0 = OS default (autotuned)");
         key("ARENA_CONFIG", "", "optional properties file with any of these keys");
         key("ARENA_CHAT_MAX_LENGTH", "500", "longest chat message in characters (1-10000)");
@@ -171,6 +173,7 @@ public final class ConfigLoader {
         int resumeBuffer = p.integer("ARENA_WS_RESUME_BUFFER", 0, 1_000_000);
         Duration resumeWindow = p.duration("ARENA_WS_RESUME_WINDOW");
         int sendBuffer = p.integer("ARENA_TCP_SEND_BUFFER", 0, 64 * 1024 * 1024);
+        NetTransport transport = p.required("ARENA_TRANSPORT", NetTransport::parse);
         Duration nodeTtl = p.duration("ARENA_NODE_TTL");
         if (nodeTtl != null && nodeTtl.compareTo(Duration.ofSeconds(1)) < 0) {
             problems.add("ARENA_NODE_TTL: must be at least 1s (heartbeats go every third of it)");
@@ -213,7 +216,7 @@ public final class ConfigLoader {
                 instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId,
                 new WsLimits(outQueue, rate, burst, (int) Math.min(Integer.MAX_VALUE, maxMessage),
                         (int) Math.min(Integer.MAX_VALUE, hardFrame), heartbeat, idle, abuse, roomMax, resumeBuffer,
-                        resumeWindow, sendBuffer), chat, nodeTtl, jobs, matchmaking);
+                        resumeWindow, sendBuffer), chat, nodeTtl, jobs, matchmaking, transport);
     }
 
     /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */

@@ -41,6 +41,12 @@ public final class Lobby {
                 throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT + " and offset not negative");
             }
         }
+
+        /** Whether the listed game passes the filters (mode, region, free seat). */
+        public boolean matches(LobbyGame l) {
+            return (mode == null || mode.equals(l.mode())) && (region == null || region.equals(l.region()))
+                    && (!hasSpace || l.hasSpace());
+        }
     }
 
     /** One page of the list; {@code total} counts every game the query matches. */
@@ -61,13 +67,27 @@ public final class Lobby {
      * ones), then by id, so pages are stable while nothing changes.
      */
     public Page list(Query q) {
+        return page(matching(q), q);
+    }
+
+    /** Every open public game of this node that the query's filters match (not paged, not sorted). */
+    public List<LobbyGame> matching(Query q) {
         List<LobbyGame> all = new ArrayList<>();
         for (MatchDirectory.Game g : games.list(q.mode(), MatchStatus.WAITING)) {
             LobbyGame l = LobbyGame.of(g, min(g.mode()));
-            if (l != null && (q.region() == null || q.region().equals(l.region())) && (!q.hasSpace() || l.hasSpace())) {
+            if (l != null && q.matches(l)) {
                 all.add(l);
             }
         }
+        return all;
+    }
+
+    /**
+     * One page of {@code games} (already filtered, possibly of several nodes) in the list's order: nearest to
+     * full first, then by id.
+     */
+    public static Page page(List<LobbyGame> games, Query q) {
+        List<LobbyGame> all = new ArrayList<>(games);
         all.sort(Comparator.comparingInt((LobbyGame l) -> l.maxPlayers() - l.playerCount())
                 .thenComparing(l -> l.gameId().toString()));
         int from = Math.min(q.offset(), all.size());

@@ -48,6 +48,9 @@ public final class LobbyTracker implements MatchListener {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile LobbyListener listener = LobbyListener.NONE;
     private long flushTimer = -1; // owner-only
+    /** Other nodes' changes go out from here, this node's to them (a cluster); null on a single node. */
+    private volatile LobbyChannel channel;
+    private final LobbyMirror others = new LobbyMirror(); // owner-only
 
     /**
      * @param context the lobby's owner (one of the node's event-loop contexts)
@@ -75,9 +78,35 @@ public final class LobbyTracker implements MatchListener {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** Runs {@code task} on the lobby's context with the games as last sent to subscribers. */
+    /**
+     * Cluster wiring (before games exist): this node's changes are published on {@code channel} once, other
+     * nodes' changes received there go to this node's listener too; their games are read from {@code peers} at
+     * start and after a Redis outage, and those of nodes gone are dropped (checked every {@code check}).
+     */
+    public void cluster(LobbyChannel channel, ClusterLobby peers, Duration check) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        channel.onChanges((node, changes) -> context.runOnContext(v -> send(others.apply(changes), false)));
+        channel.onResubscribed(() -> context.runOnContext(v -> resync(peers)));
+        context.runOnContext(v -> {
+            resync(peers);
+            context.owner().setPeriodic(check.toMillis(), t -> peers.peers().onSuccess(live ->
+                    context.runOnContext(x -> send(others.keepOnly(live), false))));
+        });
+    }
+
+    private void resync(ClusterLobby peers) {
+        others.resyncing();
+        peers.others().onSuccess(lists -> context.runOnContext(v -> send(others.resynced(lists), false)))
+                .onFailure(e -> log.warn("could not read the other nodes' lobby games: {}", e.toString()));
+    }
+
+    /** Runs {@code task} on the lobby's context with the games as last sent to subscribers (every node's). */
     public void onOwner(Consumer<Collection<LobbyGame>> task) {
-        context.runOnContext(v -> task.accept(updates.sent()));
+        context.runOnContext(v -> {
+            List<LobbyGame> all = new ArrayList<>(updates.sent());
+            all.addAll(others.games());
+            task.accept(all);
+        });
     }
 
     public Context context() {
@@ -123,23 +152,28 @@ public final class LobbyTracker implements MatchListener {
             it.remove();
             out.addAll(updates.observe(id, lobby.listing(id), now));
         }
-        send(out);
+        send(out, true);
         if (flushTimer < 0 && updates.pending()) {
             flushTimer = context.owner().setPeriodic(FLUSH_PERIOD_MS, t -> flush());
         }
     }
 
     private void flush() {
-        send(updates.flush(clock.millis()));
+        send(updates.flush(clock.millis()), true);
         if (!updates.pending()) {
             context.owner().cancelTimer(flushTimer);
             flushTimer = -1;
         }
     }
 
-    private void send(List<LobbyChange> changes) {
+    /** To this node's listener, and once to the other nodes when the changes are this node's ({@code own}). */
+    private void send(List<LobbyChange> changes, boolean own) {
         if (changes.isEmpty()) {
             return;
+        }
+        LobbyChannel c = channel;
+        if (own && c != null) {
+            c.publish(changes);
         }
         try {
             listener.changed(changes);

@@ -23,6 +23,8 @@ public final class MatchDirectory {
     static final int FINISHED_KEPT = 1024;
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int CODE_LENGTH = 6;
+    /** Draws before giving up on a clash-free code (a clash is about one in 10^9 per live game). */
+    private static final int CODE_ATTEMPTS = 8;
 
     /**
      * One game: the listing facts that are not the loop's. {@code joinCode} is null for public games;
@@ -43,6 +45,8 @@ public final class MatchDirectory {
     private final Map<MatchId, Entry> live = new ConcurrentHashMap<>();
     /** Join codes of the live games, so a friend needs only the code; a code is unique while its game runs. */
     private final Map<String, MatchId> codes = new ConcurrentHashMap<>();
+    /** Claims codes across the cluster; a single node's are unique through {@link #codes} alone. */
+    private volatile JoinCodes joinCodes = JoinCodes.LOCAL;
     private final Map<MatchId, Game> finished = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<MatchId, Game> eldest) {
@@ -78,9 +82,27 @@ public final class MatchDirectory {
      * and seats the creator; {@code region} (validated by the caller) is a listing property, null for none.
      */
     public Future<Game> create(MatchRegistry.Create request, boolean privateGame, String region, PlayerId creator) {
-        MatchLoop<?, ?, ?> loop = registry.create(request, creator);
-        Entry entry = track(new Entry(loop, privateGame, privateGame ? code(loop.id()) : null, creator, Set.of(),
-                region));
+        if (!privateGame) {
+            return created(registry.create(request, creator), false, null, creator, region);
+        }
+        // the code is claimed (cluster-wide on a cluster) before the game exists, so no game is left without one
+        MatchId id = MatchId.random();
+        return code(id, CODE_ATTEMPTS).compose(code -> {
+            MatchLoop<?, ?, ?> loop;
+            try {
+                loop = registry.create(request, creator, id);
+            } catch (RuntimeException e) {
+                codes.remove(code, id);
+                joinCodes.release(code, id);
+                return Future.failedFuture(e);
+            }
+            return created(loop, true, code, creator, region);
+        });
+    }
+
+    private Future<Game> created(MatchLoop<?, ?, ?> loop, boolean privateGame, String code, PlayerId creator,
+                                 String region) {
+        Entry entry = track(new Entry(loop, privateGame, code, creator, Set.of(), region));
         return loop.join(creator).map(view -> game(loop.id(), entry, view));
     }
 
@@ -94,7 +116,8 @@ public final class MatchDirectory {
             throw new IllegalArgumentException("a reserved game needs players");
         }
         MatchLoop<?, ?, ?> loop = registry.create(request);
-        Entry entry = track(new Entry(loop, true, code(loop.id()), null, Set.copyOf(players), null));
+        // no join code: only the reserved players may join, and they need none
+        Entry entry = track(new Entry(loop, true, null, null, Set.copyOf(players), null));
         return game(loop.id(), entry, loop.view());
     }
 
@@ -109,6 +132,7 @@ public final class MatchDirectory {
             live.remove(loop.id());
             if (entry.joinCode() != null) {
                 codes.remove(entry.joinCode(), loop.id());
+                joinCodes.release(entry.joinCode(), loop.id());
             }
         });
         tracker.accept(game(loop.id(), entry, loop.view()), loop);
@@ -118,6 +142,15 @@ public final class MatchDirectory {
     /** Wiring: {@code tracker} is told of each game created from now on. */
     public void onTracked(java.util.function.BiConsumer<Game, MatchLoop<?, ?, ?>> tracker) {
         this.tracker = Objects.requireNonNull(tracker, "tracker");
+    }
+
+    /** Wiring: where join codes are claimed (Redis on a cluster), before any game is created. */
+    public void joinCodes(JoinCodes joinCodes) {
+        this.joinCodes = Objects.requireNonNull(joinCodes, "joinCodes");
+    }
+
+    public JoinCodes joinCodes() {
+        return joinCodes;
     }
 
     /** Whether this node runs the game or finished it recently (its state is then in memory). */
@@ -251,17 +284,30 @@ public final class MatchDirectory {
                 view, e.reserved(), e.region());
     }
 
-    /** A fresh code, claimed for the game: drawn again on the rare clash with a live game's code. */
-    private String code(MatchId game) {
-        while (true) {
+    /**
+     * A fresh code, claimed for the game in memory and then through {@link #joinCodes}: drawn again on the rare
+     * clash with a live game's code (of any node); fails when the claims fail (Redis down: {@code unavailable}).
+     */
+    private Future<String> code(MatchId game, int attempts) {
+        String code;
+        do {
             StringBuilder b = new StringBuilder(CODE_LENGTH);
             for (int i = 0; i < CODE_LENGTH; i++) {
                 b.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
             }
-            String code = b.toString();
-            if (codes.putIfAbsent(code, game) == null) {
-                return code;
+            code = b.toString();
+        } while (codes.putIfAbsent(code, game) != null);
+        String drawn = code;
+        return joinCodes.claim(drawn, game).recover(e -> {
+            codes.remove(drawn, game);
+            return Future.failedFuture(e);
+        }).compose(claimed -> {
+            if (claimed) {
+                return Future.succeededFuture(drawn);
             }
-        }
+            codes.remove(drawn, game);
+            return attempts > 1 ? code(game, attempts - 1)
+                    : Future.failedFuture(new ArenaException.Unavailable("no free join code was found; try again"));
+        });
     }
 }

@@ -73,8 +73,12 @@ public final class MatchRegistry {
      * its host, not by itself (see {@link HostControls}).
      */
     public MatchLoop<?, ?, ?> create(Create request, PlayerId host) {
+        return create(request, host, MatchId.random());
+    }
+
+    /** As {@link #create(Create, PlayerId)} under an id drawn by the caller (who claimed a join code for it). */
+    public MatchLoop<?, ?, ?> create(Create request, PlayerId host, MatchId id) {
         GameFactory<?, ?, ?> game = games.require(request.mode());
-        MatchId id = MatchId.random();
         MatchConfig config = defaults.withMaxPlayers(request.maxPlayers() == null ? 0 : request.maxPlayers());
         MatchLoop<?, ?, ?> loop = build(game, new MatchSpec(id, seeds.nextLong(), request.settings(), config, host));
         matches.put(id, loop);

@@ -9,6 +9,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.Vertx;
+import io.vertx.core.transport.Transport;
 
 /**
  * One Prometheus registry per node. Vert.x reports HTTP server timings (labelled by route, method and
@@ -26,15 +27,16 @@ public final class Metrics {
         return registry.scrape();
     }
 
-    /** A Vert.x instance that reports into this registry. */
-    public Vertx newVertx(VertxOptions options) {
+    /** A Vert.x instance that reports into this registry and runs on the given network transport. */
+    public Vertx newVertx(VertxOptions options, Transport transport) {
         MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setJvmMetricsEnabled(true)
                 .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME);
         VertxBuilder builder = Vertx.builder()
                 .with(options.setMetricsOptions(metrics))
-                .withMetrics(new MicrometerMetricsFactory(registry));
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .withTransport(transport);
         return builder.build();
     }
 

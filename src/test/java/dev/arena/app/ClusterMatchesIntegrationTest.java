@@ -199,6 +199,45 @@ class ClusterMatchesIntegrationTest {
     }
 
     @Test
+    void playersMatchmadeOnTwoNodesPlayTheirMatchFromTheirOwnNodes() {
+        Player a = player();
+        Player b = player();
+        String region = "x-" + UUID.randomUUID().toString().substring(0, 8);
+        try (WsClient onNode1 = socket(cluster.node1(), a); WsClient onNode2 = socket(cluster.node2(), b)) {
+            for (WsClient w : List.of(onNode1, onNode2)) {
+                w.send(new JsonObject().put("type", "mm.enqueue").put("mode", "connect_four")
+                        .put("properties", new JsonObject().put("region", region)));
+                assertThat(w.await("mm.ticket").getJsonObject("ticket").getString("status")).isEqualTo("waiting");
+            }
+            // whichever node holds the connect_four lease forms the match and runs the game
+            JsonObject m1 = onNode1.await("mm.matched");
+            JsonObject m2 = onNode2.await("mm.matched");
+            String id = m1.getString("game_id");
+            assertThat(m2.getString("game_id")).isEqualTo(id);
+            onNode1.send(msg("match.join", id));
+            JsonObject snapshot = onNode1.await("match.state");
+            onNode2.send(msg("match.join", id));
+            onNode2.await("match.state");
+            awaitStatus(cluster.node2(), id, b, "running");
+            String first = state(cluster.node1(), id, a).getJsonObject("state").getString("to_move");
+            WsClient r = first.equals(a.id()) ? onNode1 : onNode2;
+            WsClient y = r == onNode1 ? onNode2 : onNode1;
+            for (int move = 0; move < 7; move++) {
+                boolean redTurn = move % 2 == 0;
+                (redTurn ? r : y).send(drop(id, redTurn ? 0 : 1));
+                int n = move;
+                onNode1.await(f -> hasEvent(f, "disc"), "disc " + n + " on node 1");
+                onNode2.await(f -> hasEvent(f, "disc"), "disc " + n + " on node 2");
+            }
+            assertThat(onNode1.await("match.end").getJsonObject("result").getString("reason"))
+                    .isEqualTo("four_in_a_row");
+            assertThat(onNode2.await("match.end").getJsonObject("result").getString("reason"))
+                    .isEqualTo("four_in_a_row");
+            assertThat(snapshot.getString("game_id")).isEqualTo(id);
+        }
+    }
+
+    @Test
     void aSpectatorOnTheOtherNodeSeesTheFramesAndCannotPlay() {
         Player a = player();
         Player b = player();

@@ -3,6 +3,7 @@ package dev.arena.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.arena.common.NetTransport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,6 +192,15 @@ class ConfigLoaderTest {
         assertThat(problems).contains("ARENA_PORT: '70000' must be between 0 and 65535",
                 "ARENA_DB_POOL_SIZE: '0' must be between 1 and 1000",
                 "ARENA_HOST: must not be empty");
+    }
+
+    @Test
+    void theNetworkTransportIsChosenAutomaticallyUnlessNamed() {
+        assertThat(load(Map.of()).transport()).isEqualTo(NetTransport.AUTO);
+        assertThat(load(Map.of("ARENA_TRANSPORT", "EPOLL")).transport()).isEqualTo(NetTransport.EPOLL);
+        assertThat(load(Map.of("ARENA_TRANSPORT", "nio")).transport()).isEqualTo(NetTransport.NIO);
+        assertThat(problem("ARENA_TRANSPORT", "kqueue"))
+                .isEqualTo("ARENA_TRANSPORT: 'kqueue' must be one of auto, io_uring, epoll or nio");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -69,15 +70,20 @@ final class LobbyApi {
         if (!errors.isEmpty()) {
             throw new ArenaException.Invalid(errors);
         }
-        Lobby.Page page = lobby.list(new Lobby.Query(mode, region, "true".equals(space), limit, offset));
-        Handlers.respond(ctx, 200, Future.succeededFuture(
-                new LobbyPage(page.games(), page.total(), page.limit(), page.offset())));
+        Lobby.Query query = new Lobby.Query(mode, region, "true".equals(space), limit, offset);
+        Future<Lobby.Page> page = remote != null ? remote.lobby(query) : Future.succeededFuture(lobby.list(query));
+        Handlers.respond(ctx, 200, page.map(p -> new LobbyPage(p.games(), p.total(), p.limit(), p.offset())));
     }
 
     private void joinByCode(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx).only("join_code");
         String code = body.string("join_code", 6, 6, Lobby.JOIN_CODE, "must be 6 letters or digits");
         body.validate();
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (remote != null && lobby.games().byCode(upper).isEmpty()) {
+            Handlers.respond(ctx, 200, remote.joinByCode(lobby.games(), upper, me(ctx)));
+            return;
+        }
         Handlers.respond(ctx, 200, lobby.joinByCode(me(ctx), code).map(g -> GamesApi.GameBody.of(g, false)));
     }
 

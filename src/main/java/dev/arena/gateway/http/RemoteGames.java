@@ -2,6 +2,8 @@ package dev.arena.gateway.http;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.arena.common.Json;
+import dev.arena.common.ArenaException;
+import dev.arena.lobby.ClusterLobby;
 import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
@@ -26,10 +28,12 @@ public final class RemoteGames {
     private static final Logger log = LoggerFactory.getLogger(RemoteGames.class);
 
     private final RemoteMatches bus;
+    private final ClusterLobby lobbies;
 
     /** Also answers the other nodes' requests for this node's games. */
     public RemoteGames(RemoteMatches bus, MatchDirectory games, Lobby lobby) {
         this.bus = bus;
+        this.lobbies = new ClusterLobby(bus, lobby);
         bus.serve("http.state", raw -> {
             JsonObject b = new JsonObject(raw);
             return Future.succeededFuture(body(games.state(game(b), player(b))));
@@ -78,6 +82,30 @@ public final class RemoteGames {
 
     Future<RawValue> join(MatchId id, PlayerId me, String joinCode) {
         return forward("http.join", id, me, new JsonObject().put("join_code", joinCode));
+    }
+
+    /** The lobby of every live node (the lobby feed's cluster wiring). */
+    public ClusterLobby lobbies() {
+        return lobbies;
+    }
+
+    /** {@code GET /lobby/games} over every live node's open games. */
+    Future<Lobby.Page> lobby(Lobby.Query q) {
+        return lobbies.list(q);
+    }
+
+    /**
+     * Joins the game of another node whose code this is (upper case): the code's game from the cluster's codes,
+     * then joined through its owner with the code; 404 as on a single node when no live game has it.
+     */
+    Future<RawValue> joinByCode(MatchDirectory games, String code, PlayerId me) {
+        return games.joinCodes().find(code).compose(id -> id.isEmpty() ? Future.failedFuture(noCode())
+                : join(id.get(), me, code).recover(e -> Future.failedFuture(
+                        e instanceof ArenaException.NotFound ? noCode() : e)));
+    }
+
+    private static ArenaException noCode() {
+        return new ArenaException.NotFound("no game has that join code");
     }
 
     Future<RawValue> leave(MatchId id, PlayerId me) {

@@ -25,8 +25,8 @@ public final class LocalTicketStore implements TicketStore {
     private final Clock clock;
     private final Duration retention;
     private final Map<TicketId, TicketRecord> tickets = new HashMap<>();
-    /** Waiting ticket of each player in each mode: "player|mode" -> ticket. */
-    private final Map<String, TicketId> active = new HashMap<>();
+    /** Waiting ticket of each player in each mode: player -> mode -> ticket. */
+    private final Map<UUID, Map<String, TicketId>> active = new HashMap<>();
     /** Finished tickets in the order they finished, with when. */
     private final LinkedHashMap<TicketId, Instant> finished = new LinkedHashMap<>();
     private final Map<String, String> stats = new HashMap<>();
@@ -36,8 +36,12 @@ public final class LocalTicketStore implements TicketStore {
         this.retention = retention;
     }
 
-    private static String key(UUID player, String mode) {
-        return player + "|" + mode;
+    private TicketId held(UUID player, String mode) {
+        return active.getOrDefault(player, Map.of()).get(mode);
+    }
+
+    private void hold(UUID player, String mode, TicketId id) {
+        active.computeIfAbsent(player, p -> new HashMap<>()).put(mode, id);
     }
 
     @Override
@@ -45,7 +49,7 @@ public final class LocalTicketStore implements TicketStore {
         prune();
         String mode = waiting.ticket().mode();
         for (UUID p : waiting.players()) {
-            TicketId held = active.get(key(p, mode));
+            TicketId held = held(p, mode);
             if (held != null) {
                 return Future.failedFuture(TicketRules.alreadyQueued(p, mode, held));
             }
@@ -54,7 +58,7 @@ public final class LocalTicketStore implements TicketStore {
             return Future.failedFuture(new ArenaException.Conflict("ticket " + waiting.ticket().id() + " exists"));
         }
         tickets.put(waiting.ticket().id(), waiting);
-        waiting.players().forEach(p -> active.put(key(p, mode), waiting.ticket().id()));
+        waiting.players().forEach(p -> hold(p, mode, waiting.ticket().id()));
         return Future.succeededFuture();
     }
 
@@ -85,15 +89,53 @@ public final class LocalTicketStore implements TicketStore {
     }
 
     @Override
-    public synchronized Future<Boolean> claim(Collection<TicketId> ids) {
+    public synchronized Future<Claim> claim(Collection<TicketId> ids) {
         for (TicketId id : ids) {
             TicketRecord r = tickets.get(id);
             if (r == null || r.status() != TicketStatus.WAITING) {
-                return Future.succeededFuture(false);
+                return Future.succeededFuture(Claim.LOST);
             }
         }
-        ids.forEach(id -> finish(tickets.get(id).matched(null, null)));
-        return Future.succeededFuture(true);
+        List<TicketRecord> claimed = ids.stream().map(id -> finish(tickets.get(id).matched(null, null))).toList();
+        List<TicketRecord> withdrawn = new ArrayList<>();
+        for (TicketRecord r : claimed) {
+            for (UUID p : r.players()) {
+                for (TicketId other : List.copyOf(active.getOrDefault(p, Map.of()).values())) {
+                    withdrawn.add(finish(tickets.get(other).cancelled(MATCHED_ELSEWHERE)));
+                }
+            }
+        }
+        return Future.succeededFuture(new Claim(true, withdrawn));
+    }
+
+    @Override
+    public synchronized Future<List<TicketRecord>> requeue(Collection<TicketRecord> records, String reason) {
+        prune();
+        List<TicketRecord> changed = new ArrayList<>();
+        for (TicketRecord was : records) {
+            TicketId id = was.ticket().id();
+            TicketRecord now = tickets.get(id);
+            if (now == null || !undoable(now)) {
+                continue;
+            }
+            String mode = was.ticket().mode();
+            if (was.players().stream().noneMatch(p -> held(p, mode) != null)) {
+                TicketRecord back = TicketRecord.waiting(was.ticket(), was.owner());
+                tickets.put(id, back);
+                finished.remove(id);
+                back.players().forEach(p -> hold(p, mode, id));
+                changed.add(back);
+            } else if (now.status() == TicketStatus.MATCHED) {
+                changed.add(finish(now.cancelled(reason)));
+            }
+        }
+        return Future.succeededFuture(changed);
+    }
+
+    /** Matched without a game yet (a claim whose launch failed), or withdrawn by such a claim. */
+    private static boolean undoable(TicketRecord r) {
+        return r.status() == TicketStatus.MATCHED && r.gameId() == null
+                || r.status() == TicketStatus.CANCELLED && MATCHED_ELSEWHERE.equals(r.reason());
     }
 
     @Override
@@ -110,11 +152,7 @@ public final class LocalTicketStore implements TicketStore {
     @Override
     public synchronized Future<List<TicketRecord>> waitingOf(UUID player) {
         List<TicketRecord> out = new ArrayList<>();
-        active.forEach((k, id) -> {
-            if (k.startsWith(player + "|")) {
-                out.add(tickets.get(id));
-            }
-        });
+        active.getOrDefault(player, Map.of()).values().forEach(id -> out.add(tickets.get(id)));
         return Future.succeededFuture(out);
     }
 
@@ -131,7 +169,13 @@ public final class LocalTicketStore implements TicketStore {
 
     private TicketRecord finish(TicketRecord r) {
         tickets.put(r.ticket().id(), r);
-        r.players().forEach(p -> active.remove(key(p, r.ticket().mode()), r.ticket().id()));
+        for (UUID p : r.players()) {
+            Map<String, TicketId> modes = active.get(p);
+            if (modes != null && modes.remove(r.ticket().mode(), r.ticket().id()) && modes.isEmpty()) {
+                active.remove(p);
+            }
+        }
+        finished.remove(r.ticket().id()); // kept in finishing order: a ticket finished twice moves to the end
         finished.put(r.ticket().id(), clock.instant());
         return r;
     }

@@ -16,11 +16,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a claimed proposal into a game on this node: a private game with the seats reserved for its players
  * ({@link MatchDirectory#createFor}), the game recorded on the tickets, every player seated, then {@code mm.matched}
- * pushed to each of them, and their tickets in other modes cancelled (a player plays one match at a time).
+ * pushed to each of them, and {@code mm.ticket} to the players of the tickets in other modes the claim withdrew (a
+ * player plays one match at a time; see {@link TicketStore#claim}).
+ *
+ * <p>When the game cannot be created (the registry refuses it, or throws while the node shuts down), nobody was
+ * seated anywhere, so the claim is undone ({@link TicketStore#requeue}): the tickets wait again with their original
+ * {@code createdAt} and the withdrawn ones come back, and every player on them is told with {@code mm.ticket}. A
+ * ticket that cannot go back (a player queued again in its mode meanwhile) is cancelled {@value #LAUNCH_FAILED}.
  */
 public final class MatchLauncher {
     private static final Logger log = LoggerFactory.getLogger(MatchLauncher.class);
-    static final String MATCHED_ELSEWHERE = "matched_elsewhere";
+    static final String LAUNCH_FAILED = "launch_failed";
 
     private final TicketStore store;
     private final MatchDirectory games;
@@ -34,11 +40,21 @@ public final class MatchLauncher {
         this.node = node;
     }
 
-    Future<Void> launch(MatchProposal p, List<TicketRecord> tickets) {
+    /** Completes with true when the game was created, false when the claim was undone instead. */
+    Future<Boolean> launch(MatchProposal p, List<TicketRecord> tickets, List<TicketRecord> withdrawn) {
         List<List<UUID>> teams = p.teams().stream().map(MatchProposal.Team::playerIds).toList();
         List<UUID> players = teams.stream().flatMap(List::stream).toList();
         List<PlayerId> seats = players.stream().map(PlayerId::new).toList();
-        MatchDirectory.Game game = games.createFor(new MatchRegistry.Create(p.mode(), players.size(), Map.of()), seats);
+        MatchDirectory.Game game;
+        try {
+            game = games.createFor(new MatchRegistry.Create(p.mode(), players.size(), Map.of()), seats);
+        } catch (RuntimeException e) {
+            log.warn("game of a match in {} for {} could not be created; its tickets go back: {}", p.mode(),
+                    players, e.toString());
+            List<TicketRecord> back = new ArrayList<>(tickets);
+            back.addAll(withdrawn);
+            return store.requeue(back, LAUNCH_FAILED).compose(this::tell).map(false);
+        }
         UUID gameId = game.id().value();
         List<TicketId> ids = tickets.stream().map(t -> t.ticket().id()).toList();
         return store.assign(ids, gameId, node)
@@ -49,20 +65,21 @@ public final class MatchLauncher {
                         for (UUID player : t.players()) {
                             sent.add(push.push(player, Frames.matched(gameId, p.mode(), node,
                                     t.ticket().id().value(), players, teams, p.ratingSpread())));
-                            sent.add(withdrawElsewhere(player));
                         }
                     }
+                    sent.add(tell(withdrawn));
                     log.debug("match {} in {} for {}", gameId, p.mode(), players);
-                    return Future.join(sent).mapEmpty();
+                    return Future.join(sent).map(true);
                 });
     }
 
-    /** Cancels the player's tickets in the other modes and tells every player on them. */
-    private Future<Void> withdrawElsewhere(UUID player) {
-        return store.waitingOf(player).compose(waiting -> Future.join(waiting.stream()
-                .map(t -> store.cancel(t.ticket().id(), MATCHED_ELSEWHERE).compose(r -> r.isEmpty()
-                        ? Future.succeededFuture() : Future.join(r.get().players().stream()
-                        .map(p -> push.push(p, Frames.ticket(r.get()))).toList()).mapEmpty()))
-                .toList())).mapEmpty();
+    /** Pushes {@code mm.ticket} with each ticket as it now is to every player on it. */
+    private Future<Void> tell(List<TicketRecord> changed) {
+        List<Future<Void>> sent = new ArrayList<>();
+        for (TicketRecord r : changed) {
+            String frame = Frames.ticket(r);
+            r.players().forEach(player -> sent.add(push.push(player, frame)));
+        }
+        return Future.join(sent).mapEmpty();
     }
 }

@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>A step: take or renew each mode's lease; bring the pool in line with the store's waiting tickets (new ones
  * added, cancelled ones removed; a mode whose lease was lost is emptied); run {@code process(now)}; claim each
  * proposal's tickets in the store, all or nothing, and launch the game of each claimed proposal. A proposal whose
- * claim fails lost a race with a cancel: nothing is created, and its other tickets, still waiting in the store,
- * come back into the pool at the next step with their original {@code createdAt} (and so their earned window).
+ * claim fails lost a race with a cancel, or with the claim of one of its players in another mode (possibly on
+ * another node; the claim withdraws a player's other modes atomically): nothing is created, and its other tickets,
+ * still waiting in the store, come back into the pool at the next step with their original {@code createdAt} (and
+ * so their earned window). So do the tickets of a claim whose game could not be created ({@link MatchLauncher}).
  *
  * <p>The pool knows tickets under ids of its own: a ticket that comes back after a failed claim needs a fresh one,
  * since the pool refuses an id it has finished with.
@@ -143,12 +145,13 @@ public final class Matcher {
                 tickets.add(r);
                 ids.add(r.ticket().id());
             }
-            launched.add(store.claim(ids).compose(claimed -> {
-                if (!claimed) {
-                    log.debug("proposal in {} lost a race with a cancel; its tickets wait on", p.mode());
+            launched.add(store.claim(ids).compose(claim -> {
+                if (!claim.won()) {
+                    // a cancel, or this player's claim in another mode, came first
+                    log.debug("proposal in {} lost a race; its other tickets wait on", p.mode());
                     return Future.succeededFuture(false);
                 }
-                return launcher.launch(p, tickets).map(true);
+                return launcher.launch(p, tickets, claim.withdrawn());
             }).otherwise(e -> {
                 log.error("match of {} in {} could not be launched", ids, p.mode(), e);
                 return false;

@@ -147,7 +147,7 @@ public final class Matchmaking implements SessionListener {
 
     /**
      * One step at the clock's time: leases, the matcher's pass, statistics published, and the tickets of players
-     * whose disconnect grace ran out cancelled. Completes when all of it is done.
+     * whose disconnect grace ran out with no socket on any node cancelled. Completes when all of it is done.
      */
     public Future<Void> step() {
         Promise<Void> done = Promise.promise();
@@ -174,14 +174,16 @@ public final class Matchmaking implements SessionListener {
     }
 
     private Future<Void> sweepDisconnected() {
-        List<Future<Void>> all = new ArrayList<>();
-        for (UUID player : watch.due(clock.instant())) {
-            all.add(store.waitingOf(player).compose(waiting -> Future.join(waiting.stream()
-                    .map(t -> store.cancel(t.ticket().id(), DISCONNECTED).compose(r -> r.isEmpty()
-                            ? Future.succeededFuture() : tellOthers(r.get(), null)))
-                    .toList())).mapEmpty());
-        }
-        return Future.join(all).mapEmpty();
+        return watch.gone(clock.instant()).compose(players -> {
+            List<Future<Void>> all = new ArrayList<>();
+            for (UUID player : players) {
+                all.add(store.waitingOf(player).compose(waiting -> Future.join(waiting.stream()
+                        .map(t -> store.cancel(t.ticket().id(), DISCONNECTED).compose(r -> r.isEmpty()
+                                ? Future.succeededFuture() : tellOthers(r.get(), null)))
+                        .toList())).mapEmpty());
+            }
+            return Future.join(all).mapEmpty();
+        });
     }
 
     /** Pushes {@code mm.ticket} to the players of the ticket other than {@code except} (null: to all). */

@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param gameId   the game formed for it, once matched and created (null before)
  * @param gameNode the node running that game (games live on the node that created them)
  * @param reason   why it was cancelled: {@code player}, {@code disconnected}, {@code matched_elsewhere},
- *                 {@code party_changed}; null otherwise
+ *                 {@code party_changed}, {@code launch_failed}; null otherwise
  */
 public record TicketRecord(Ticket ticket, UUID owner, TicketStatus status, UUID gameId, String gameNode,
                            String reason) {

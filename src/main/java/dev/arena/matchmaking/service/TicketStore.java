@@ -17,6 +17,17 @@ import java.util.UUID;
  * {@code DELETE} gets a true answer; then they are forgotten.
  */
 public interface TicketStore {
+    /** Why a ticket was withdrawn by a claim of the same player in another mode. */
+    String MATCHED_ELSEWHERE = "matched_elsewhere";
+
+    /** The outcome of {@link #claim}: won or lost, and the other modes' tickets a won claim withdrew. */
+    record Claim(boolean won, List<TicketRecord> withdrawn) {
+        public static final Claim LOST = new Claim(false, List.of());
+
+        public Claim {
+            withdrawn = List.copyOf(withdrawn);
+        }
+    }
 
     /**
      * Stores a waiting ticket. Fails with {@link dev.arena.common.ArenaException.Conflict} when one of its players
@@ -36,10 +47,26 @@ public interface TicketStore {
     Future<List<TicketRecord>> waiting(String mode);
 
     /**
-     * All or nothing: when every ticket is still waiting, marks them matched (game not yet known) and completes
-     * with true; when any was cancelled meanwhile, changes nothing and completes with false.
+     * All or nothing: when every ticket is still waiting, marks them matched (game not yet known), cancels their
+     * players' waiting tickets in every other mode ({@value #MATCHED_ELSEWHERE}) in the same atomic change, and
+     * completes with the claim won and those withdrawn tickets; when any was not waiting (cancelled, or withdrawn by
+     * a claim in another mode), changes nothing and completes with the claim lost.
+     *
+     * <p>Taking the other modes' tickets inside the claim is what makes a player matched at most once across modes
+     * whose matchers run on different nodes: of two claims that share a player, the second finds that player's
+     * ticket no longer waiting.
      */
-    Future<Boolean> claim(Collection<TicketId> ids);
+    Future<Claim> claim(Collection<TicketId> ids);
+
+    /**
+     * Undoes a claim whose game could not be created: each ticket of {@code records} (as they were when waiting) that
+     * is still matched without a game, or was withdrawn ({@value #MATCHED_ELSEWHERE}) by that claim, waits again
+     * under its id and original {@code createdAt} (its earned window); unless one of its players has queued again in
+     * its mode since, in which case a matched one is cancelled with {@code reason} instead (a withdrawn one stays
+     * cancelled). Tickets in any other state are left alone. Completes with the tickets that changed, as they now
+     * are.
+     */
+    Future<List<TicketRecord>> requeue(Collection<TicketRecord> records, String reason);
 
     /** Records the game a claimed match was given. */
     Future<Void> assign(Collection<TicketId> ids, UUID gameId, String node);

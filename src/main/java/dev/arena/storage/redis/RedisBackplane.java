@@ -2,6 +2,8 @@ package dev.arena.storage.redis;
 
 import dev.arena.chat.LocalModerationCache;
 import dev.arena.chat.ModerationCache;
+import dev.arena.lobby.LobbyChannel;
+import dev.arena.match.JoinCodes;
 import dev.arena.match.RemoteMatches;
 import dev.arena.matchmaking.service.MatcherLease;
 import dev.arena.matchmaking.service.PartyStore;
@@ -44,6 +46,7 @@ public final class RedisBackplane {
     private final RedisPresenceStore presence;
     private final ClusterMembership membership;
     private final RedisMatchBus matches;
+    private final RedisJoinCodes joinCodes;
     private final String node;
 
     private RedisBackplane(Vertx vertx, Context context, URI url, String node, int resumeBuffer,
@@ -58,6 +61,7 @@ public final class RedisBackplane {
         this.presence = new RedisPresenceStore(commands, clock);
         this.membership = new ClusterMembership(vertx, commands, node, nodeTtl, presence, stream, clock);
         this.matches = new RedisMatchBus(vertx, commands, subscriber, node, nodeTtl, clock);
+        this.joinCodes = new RedisJoinCodes(commands, nodeTtl);
     }
 
     /**
@@ -92,6 +96,17 @@ public final class RedisBackplane {
         return matches;
     }
 
+    /** Join codes unique across the cluster, and found from any node. */
+    public JoinCodes joinCodes() {
+        return joinCodes;
+    }
+
+    /** The lobby changes of every node ({@code arena:lobby}); subscribed when the future completes. */
+    public Future<LobbyChannel> lobby() {
+        RedisLobbyChannel channel = new RedisLobbyChannel(subscriber, matches, node);
+        return channel.start().map(channel);
+    }
+
     /** The node's restriction cache, kept in step with the other nodes' changes. */
     public Future<ModerationCache> moderation(LocalModerationCache local) {
         RedisModerationCache cache = new RedisModerationCache(local, commands, subscriber, node);
@@ -110,6 +125,12 @@ public final class RedisBackplane {
     /** The lease that lets one node at a time run each mode's matcher. */
     public MatcherLease matcherLease(Duration ttl) {
         return new RedisMatcherLease(commands, node, ttl);
+    }
+
+    /** The cluster's count of gateway sockets per player (matchmaking's disconnect grace), this node's cleared. */
+    public Future<dev.arena.matchmaking.service.PlayerSessions> playerSessions() {
+        RedisPlayerSessions sessions = new RedisPlayerSessions(commands, node);
+        return sessions.start().map(sessions);
     }
 
     /** Registers the node, removes presence an earlier run of it left, starts the heartbeat and the sweeper. */

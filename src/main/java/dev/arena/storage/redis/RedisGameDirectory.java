@@ -36,6 +36,8 @@ final class RedisGameDirectory {
     private final Duration ttl;
     private final Clock clock;
     private final Map<MatchId, MatchLoop<?, ?, ?>> running = new ConcurrentHashMap<>();
+    /** Join codes of the running private games, kept alive with their entries ({@link RedisJoinCodes}). */
+    private final Map<MatchId, String> codes = new ConcurrentHashMap<>();
 
     RedisGameDirectory(Redis client, String node, Duration ttl, Clock clock) {
         this.client = client;
@@ -59,10 +61,14 @@ final class RedisGameDirectory {
 
     void track(MatchDirectory.Game game, MatchLoop<?, ?, ?> loop) {
         running.put(game.id(), loop);
+        if (game.joinCode() != null) {
+            codes.put(game.id(), game.joinCode());
+        }
         write(game.id(), liveMillis(), "owner", node, "mode", game.mode(), "private", game.privateGame() ? "1" : "0",
                 "max_players", Integer.toString(game.maxPlayers()), "status", status(loop));
         loop.ended().onComplete(ar -> {
             running.remove(game.id());
+            codes.remove(game.id());
             write(game.id(), FINISHED_KEPT.toMillis(), "status", "finished");
         });
     }
@@ -71,6 +77,8 @@ final class RedisGameDirectory {
     Future<Void> refresh() {
         List<Request> batch = new ArrayList<>();
         running.forEach((id, loop) -> batch.addAll(writes(id, liveMillis(), "status", status(loop))));
+        codes.forEach((id, code) -> batch.add(Request.cmd(Command.PEXPIRE).arg(RedisJoinCodes.key(code))
+                .arg(liveMillis())));
         batch.add(Request.cmd(Command.ZREMRANGEBYSCORE).arg(nodeGamesKey(node)).arg("-inf").arg(clock.millis()));
         return client.batch(batch).mapEmpty();
     }

@@ -195,6 +195,11 @@ public final class RedisMatchBus implements RemoteMatches {
         gamesLost.add(handler);
     }
 
+    /** Publishes on another channel through the same ordered connection (the lobby's changes). */
+    Future<Long> publishOn(String channel, String payload) {
+        return writes.send(Request.cmd(Command.PUBLISH).arg(channel).arg(payload)).map(r -> r == null ? 0L : r.toLong());
+    }
+
     private Future<Long> publish(String to, String payload) {
         Future<Long> sent = writes.send(Request.cmd(Command.PUBLISH).arg(channel(to)).arg(payload))
                 .map(r -> r == null ? 0L : r.toLong());

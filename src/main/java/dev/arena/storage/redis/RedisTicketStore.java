@@ -68,22 +68,81 @@ public final class RedisTicketStore implements TicketStore {
             return finish(pre, id, o, ARGV[4])
             """);
 
-    /** ARGV: prefix, retention ms, ids... All waiting: all matched, returns 1; else nothing changes, returns 0. */
+    /**
+     * ARGV: prefix, retention ms, ids... All waiting: all matched, and every waiting ticket their players hold in
+     * another mode (found through {@code p:<player>}) cancelled {@code matched_elsewhere}; returns {1, withdrawn
+     * JSON...}. Else nothing changes; returns {0}.
+     */
     private static final LuaScript CLAIM = new LuaScript(FINISH + """
-            local pre = ARGV[1]
+            local pre, ttl = ARGV[1], ARGV[2]
             local found = {}
             for i = 3, #ARGV do
               local json = redis.call('GET', pre .. 't:' .. ARGV[i])
-              if not json then return 0 end
+              if not json then return {0} end
               local o = cjson.decode(json)
-              if o.status ~= 'waiting' then return 0 end
+              if o.status ~= 'waiting' then return {0} end
               found[i] = o
             end
             for i = 3, #ARGV do
               found[i].status = 'matched'
-              finish(pre, ARGV[i], found[i], ARGV[2])
+              finish(pre, ARGV[i], found[i], ttl)
             end
-            return 1
+            local out = {1}
+            for i = 3, #ARGV do
+              for _, m in ipairs(found[i].members) do
+                local held = redis.call('HGETALL', pre .. 'p:' .. m.player_id)
+                for j = 2, #held, 2 do
+                  local json = redis.call('GET', pre .. 't:' .. held[j])
+                  if json then
+                    local o = cjson.decode(json)
+                    if o.status == 'waiting' then
+                      o.status = 'cancelled'
+                      o.reason = 'matched_elsewhere'
+                      table.insert(out, finish(pre, held[j], o, ttl))
+                    end
+                  end
+                end
+              end
+            end
+            return out
+            """);
+
+    /**
+     * ARGV: prefix, retention ms, reason, then (id, the ticket's waiting JSON) pairs. See {@link #requeue}; returns
+     * the JSON of the tickets that changed.
+     */
+    private static final LuaScript REQUEUE = new LuaScript("""
+            local pre, ttl, why = ARGV[1], ARGV[2], ARGV[3]
+            local out = {}
+            for i = 4, #ARGV, 2 do
+              local id, was = ARGV[i], ARGV[i + 1]
+              local json = redis.call('GET', pre .. 't:' .. id)
+              if json then
+                local o = cjson.decode(json)
+                local claimed = o.status == 'matched' and (o.game_id == nil or o.game_id == cjson.null)
+                local withdrawn = o.status == 'cancelled' and o.reason == 'matched_elsewhere'
+                if claimed or withdrawn then
+                  local w = cjson.decode(was)
+                  local free = true
+                  for _, m in ipairs(w.members) do
+                    if redis.call('HEXISTS', pre .. 'p:' .. m.player_id, w.mode) == 1 then free = false end
+                  end
+                  if free then
+                    redis.call('SET', pre .. 't:' .. id, was)
+                    redis.call('HSET', pre .. 'w:' .. w.mode, id, was)
+                    for _, m in ipairs(w.members) do redis.call('HSET', pre .. 'p:' .. m.player_id, w.mode, id) end
+                    table.insert(out, was)
+                  elseif claimed then
+                    o.status = 'cancelled'
+                    o.reason = why
+                    local now = cjson.encode(o)
+                    redis.call('SET', pre .. 't:' .. id, now, 'PX', ttl)
+                    table.insert(out, now)
+                  end
+                end
+              end
+            end
+            return out
             """);
 
     /** ARGV: prefix, retention ms, game, node, ids... Records the game on matched tickets. */
@@ -163,10 +222,29 @@ public final class RedisTicketStore implements TicketStore {
     }
 
     @Override
-    public Future<Boolean> claim(Collection<TicketId> ids) {
+    public Future<Claim> claim(Collection<TicketId> ids) {
         List<String> args = new ArrayList<>(List.of(PREFIX, String.valueOf(retentionMillis)));
         ids.forEach(id -> args.add(id.toString()));
-        return CLAIM.run(client::send, List.of(), args).map(r -> r.toLong() == 1);
+        return CLAIM.run(client::send, List.of(), args).map(r -> {
+            if (r.get(0).toLong() != 1) {
+                return Claim.LOST;
+            }
+            List<TicketRecord> withdrawn = new ArrayList<>();
+            for (int i = 1; i < r.size(); i++) {
+                withdrawn.add(TicketView.decode(r.get(i).toString()));
+            }
+            return new Claim(true, withdrawn);
+        });
+    }
+
+    @Override
+    public Future<List<TicketRecord>> requeue(Collection<TicketRecord> records, String reason) {
+        List<String> args = new ArrayList<>(List.of(PREFIX, String.valueOf(retentionMillis), reason));
+        for (TicketRecord r : records) {
+            args.add(r.ticket().id().toString());
+            args.add(TicketView.encode(TicketRecord.waiting(r.ticket(), r.owner())));
+        }
+        return REQUEUE.run(client::send, List.of(), args).map(RedisTicketStore::records);
     }
 
     @Override

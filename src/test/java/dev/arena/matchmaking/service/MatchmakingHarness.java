@@ -36,15 +36,29 @@ final class MatchmakingHarness implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     final MutableClock clock = new MutableClock();
     final Context context = vertx.getOrCreateContext();
-    final TicketStore store = new LocalTicketStore(clock, Duration.ofMinutes(10));
-    final MatchDirectory games = new MatchDirectory(new MatchRegistry(GameCatalog.load(),
-            List.of(new VertxTickScheduler(context)), MatchConfig.defaults(), MatchListener.NONE), "test-node");
+    final TicketStore store;
+    final PlayerSessions sessions;
+    final String node;
+    final MatchDirectory games;
     final Map<UUID, Double> ratings = new ConcurrentHashMap<>();
     final Map<UUID, List<JsonObject>> pushed = new ConcurrentHashMap<>();
     final Matcher matcher;
     final Matchmaking mm;
 
     MatchmakingHarness(List<QueueConfig> queues) {
+        this(queues, null, new LocalPlayerSessions(), "test-node");
+    }
+
+    /**
+     * One node of a cluster when {@code store} and {@code sessions} are shared (Redis), named {@code node}; the
+     * in-process ticket store when {@code store} is null.
+     */
+    MatchmakingHarness(List<QueueConfig> queues, TicketStore store, PlayerSessions sessions, String node) {
+        this.store = store != null ? store : new LocalTicketStore(clock, Duration.ofMinutes(10));
+        this.sessions = sessions;
+        this.node = node;
+        games = new MatchDirectory(new MatchRegistry(GameCatalog.load(), List.of(new VertxTickScheduler(context)),
+                MatchConfig.defaults(), MatchListener.NONE), node);
         PlayerPush push = (player, frame) -> {
             pushed.computeIfAbsent(player, p -> new CopyOnWriteArrayList<>()).add(new JsonObject(frame));
             return Future.succeededFuture();
@@ -54,10 +68,10 @@ final class MatchmakingHarness implements AutoCloseable {
             players.forEach(p -> out.put(p, new Rating(ratings.getOrDefault(p, 1500.0), 60, 0.06)));
             return Future.succeededFuture(out);
         };
-        matcher = new Matcher(store, MatcherLease.SOLE, queues, new MatchLauncher(store, games, push, "test-node"),
-                "test-node");
-        mm = new Matchmaking(store, new PartyService(new LocalPartyStore(), store, push, clock), source, queues,
-                matcher, push, new DisconnectWatch(clock, GRACE), clock, context);
+        matcher = new Matcher(this.store, MatcherLease.SOLE, queues,
+                new MatchLauncher(this.store, games, push, node), node);
+        mm = new Matchmaking(this.store, new PartyService(new LocalPartyStore(), this.store, push, clock), source,
+                queues, matcher, push, new DisconnectWatch(clock, GRACE, sessions), clock, context);
     }
 
     UUID player(double rating) {

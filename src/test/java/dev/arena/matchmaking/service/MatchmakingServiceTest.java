@@ -206,6 +206,35 @@ class MatchmakingServiceTest {
     }
 
     @Test
+    void aMatchWhoseGameCannotBeCreatedGoesBackToTheQueueWithItsEnqueueTimeAndThePlayersAreTold() {
+        String broken = "no_such_game"; // a queue the game catalog cannot create: createFor throws
+        h.close();
+        h = new MatchmakingHarness(List.of(QueueConfig.oneVsOne(broken, QueueConfig.DEFAULT_WINDOW),
+                QueueConfig.arenaBattle()));
+        UUID a = h.player(1500);
+        UUID b = h.player(1500);
+        TicketRecord ta = h.enqueue(a, broken, "eu");
+        TicketRecord aBattle = h.enqueue(a, BATTLE, "eu"); // withdrawn by the claim, then given back
+        TicketRecord tb = h.enqueue(b, broken, "eu");
+        h.clock.advance(Duration.ofSeconds(5));
+
+        h.step();
+        assertThat(h.ticket(ta)).as("waiting again, same id and enqueue time").isEqualTo(ta);
+        assertThat(h.ticket(tb)).isEqualTo(tb);
+        assertThat(h.ticket(aBattle)).isEqualTo(aBattle);
+        assertThat(h.frames(a, "mm.matched")).isEmpty();
+        assertThat(h.frames(a, "mm.ticket")).extracting(f -> f.getJsonObject("ticket").getString("ticket_id") + " "
+                + f.getJsonObject("ticket").getString("status")).containsExactlyInAnyOrder(
+                ta.ticket().id() + " waiting", aBattle.ticket().id() + " waiting");
+        assertThat(h.frames(b, "mm.ticket")).hasSize(1);
+
+        // back in the pool: proposed again at the next step, and b may still leave the queue
+        h.step();
+        assertThat(h.frames(b, "mm.ticket")).hasSize(2);
+        assertThat(await(h.mm.cancel(b, tb.ticket().id())).status()).isEqualTo(TicketStatus.CANCELLED);
+    }
+
+    @Test
     void onlyTheLeaderQueuesAPartyThatFitsATeamAndAChangeOfMembersCancelsItsTicket() {
         UUID leader = h.player(1500);
         UUID friend = h.player(1500);

@@ -133,11 +133,11 @@ public abstract class TicketStoreContract {
         await(store.add(c));
         await(store.cancel(a.ticket().id(), "player"));
 
-        assertThat(await(store.claim(List.of(a.ticket().id(), b.ticket().id())))).isFalse();
+        assertThat(won(List.of(a.ticket().id(), b.ticket().id()))).isFalse();
         assertThat(await(store.find(b.ticket().id())).orElseThrow().status()).isEqualTo(TicketStatus.WAITING);
-        assertThat(await(store.claim(List.of(b.ticket().id(), c.ticket().id())))).isTrue();
+        assertThat(won(List.of(b.ticket().id(), c.ticket().id()))).isTrue();
         assertThat(await(store.waiting(mode))).isEmpty();
-        assertThat(await(store.claim(List.of(b.ticket().id())))).as("claimed once").isFalse();
+        assertThat(won(List.of(b.ticket().id()))).as("claimed once").isFalse();
 
         // a cancel after the claim changes nothing and says the ticket was matched
         TicketRecord late = await(store.cancel(b.ticket().id(), "player")).orElseThrow();
@@ -149,7 +149,7 @@ public abstract class TicketStoreContract {
     @Test
     void aCancelRacingAClaimHasExactlyOneWinner() {
         List<TicketRecord[]> pairs = new ArrayList<>();
-        List<Future<Boolean>> claims = new ArrayList<>();
+        List<Future<TicketStore.Claim>> claims = new ArrayList<>();
         List<Future<Optional<TicketRecord>>> cancels = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             TicketRecord x = solo(UUID.randomUUID());
@@ -163,7 +163,7 @@ public abstract class TicketStoreContract {
             cancels.add(store.cancel(pair[1].ticket().id(), "player"));
         }
         for (int i = 0; i < pairs.size(); i++) {
-            boolean claimed = await(claims.get(i));
+            boolean claimed = await(claims.get(i)).won();
             TicketStatus afterCancel = await(cancels.get(i)).orElseThrow().status();
             TicketStatus other = await(store.find(pairs.get(i)[0].ticket().id())).orElseThrow().status();
             if (claimed) {
@@ -174,6 +174,72 @@ public abstract class TicketStoreContract {
                 assertThat(other).isEqualTo(TicketStatus.WAITING);
             }
         }
+    }
+
+    private boolean won(List<TicketId> ids) {
+        return await(store.claim(ids)).won();
+    }
+
+    @Test
+    void aClaimWithdrawsItsPlayersOtherModesSoTheirClaimThereFails() {
+        String other = mode + "y";
+        UUID both = UUID.randomUUID();
+        TicketRecord here = solo(both);
+        TicketRecord there = solo(other, both);
+        TicketRecord partner = solo(UUID.randomUUID());
+        TicketRecord otherPartner = solo(other, UUID.randomUUID());
+        for (TicketRecord r : List.of(here, there, partner, otherPartner)) {
+            await(store.add(r));
+        }
+
+        TicketStore.Claim first = await(store.claim(List.of(here.ticket().id(), partner.ticket().id())));
+        assertThat(first.won()).isTrue();
+        assertThat(first.withdrawn()).extracting(r -> r.ticket().id()).containsExactly(there.ticket().id());
+        assertThat(first.withdrawn().getFirst().reason()).isEqualTo(TicketStore.MATCHED_ELSEWHERE);
+        // the other mode's matcher (another node) proposed the same player at the same instant: its claim fails
+        assertThat(won(List.of(there.ticket().id(), otherPartner.ticket().id()))).isFalse();
+        assertThat(await(store.find(otherPartner.ticket().id())).orElseThrow().status())
+                .isEqualTo(TicketStatus.WAITING);
+        assertThat(await(store.waiting(other))).containsExactly(otherPartner);
+        assertThat(await(store.waitingOf(both))).isEmpty();
+    }
+
+    @Test
+    void aRequeueUndoesAClaimKeepingIdsAndEnqueueTimes() {
+        String other = mode + "z";
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        TicketRecord ta = solo(a);
+        TicketRecord tb = solo(b);
+        TicketRecord aElsewhere = solo(other, a);
+        TicketRecord bystander = solo(UUID.randomUUID());
+        for (TicketRecord r : List.of(ta, tb, aElsewhere, bystander)) {
+            await(store.add(r));
+        }
+        TicketStore.Claim claim = await(store.claim(List.of(ta.ticket().id(), tb.ticket().id())));
+        clock.advance(java.time.Duration.ofSeconds(5));
+        // b queued again in the mode meanwhile: b's claimed ticket cannot go back and is cancelled instead
+        TicketRecord bAgain = solo(b);
+        await(store.add(bAgain));
+
+        List<TicketRecord> back = new ArrayList<>(List.of(ta, tb, bystander));
+        back.addAll(claim.withdrawn());
+        List<TicketRecord> changed = await(store.requeue(back, "launch_failed"));
+
+        TicketRecord tbNow = tb.cancelled("launch_failed");
+        assertThat(changed).containsExactlyInAnyOrder(ta, aElsewhere, tbNow);
+        assertThat(await(store.find(ta.ticket().id()))).contains(ta);
+        assertThat(await(store.find(tb.ticket().id()))).contains(tbNow);
+        assertThat(await(store.waiting(mode))).containsExactlyInAnyOrder(ta, bAgain, bystander);
+        assertThat(await(store.waiting(other))).containsExactly(aElsewhere);
+        assertThat(await(store.waitingOf(a))).containsExactlyInAnyOrder(ta, aElsewhere);
+        assertThatThrownBy(() -> await(store.add(solo(a)))).isInstanceOf(ArenaException.Conflict.class);
+        // a ticket that got its game, or was cancelled by its player, is never brought back
+        assertThat(won(List.of(ta.ticket().id()))).isTrue();
+        await(store.assign(List.of(ta.ticket().id()), UUID.randomUUID(), "n"));
+        await(store.cancel(bystander.ticket().id(), "player"));
+        assertThat(await(store.requeue(List.of(ta, bystander), "launch_failed"))).isEmpty();
+        assertThat(await(store.waiting(mode))).containsExactly(bAgain);
     }
 
     @Test

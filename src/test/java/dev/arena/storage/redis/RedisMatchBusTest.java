@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -212,5 +213,28 @@ class RedisMatchBusTest {
     /** Bounded poll for something asynchronous. */
     private static void awaitTrue(java.util.function.BooleanSupplier condition) {
         Eventually.until(condition::getAsBoolean, done -> done, "the condition");
+    }
+
+    /** Join codes (RedisJoinCodes): one game per code cluster-wide, found from anywhere, released by its game only. */
+    @Test
+    void aCodeIsClaimedOnceFoundAnywhereAndReleasedOnlyByItsGame() {
+        String code = "T" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        RedisJoinCodes nodeA = new RedisJoinCodes(commands, Duration.ofSeconds(10));
+        RedisJoinCodes nodeB = new RedisJoinCodes(commands, Duration.ofSeconds(10));
+        MatchId first = MatchId.random();
+        MatchId second = MatchId.random();
+
+        assertThat(await(nodeA.claim(code, first))).isTrue();
+        assertThat(await(nodeB.claim(code, second))).as("taken by another node's game").isFalse();
+        assertThat(await(nodeB.find(code))).contains(first);
+        long ttl = await(commands.send(Request.cmd(Command.PTTL).arg(RedisJoinCodes.key(code)))).toLong();
+        assertThat(ttl).as("lives like a directory entry: 3 x node TTL").isBetween(1L, 30_000L);
+
+        await(nodeB.release(code, second)); // not the code's game: nothing happens
+        assertThat(await(nodeA.find(code))).contains(first);
+        await(nodeA.release(code, first));
+        assertThat(await(nodeB.find(code))).isEqualTo(Optional.empty());
+        assertThat(await(nodeB.claim(code, second))).as("free again").isTrue();
+        await(nodeB.release(code, second));
     }
 }
