@@ -470,8 +470,13 @@ public final class TournamentService {
         return due.compose(v -> liveNodes()).compose(live -> store.expired(now, null)
                 .compose(expired -> each(expired, g -> seats(g, live)
                         .compose(seats -> change(g.tournamentId(), w -> noShow(w, g.gameId(), seats)))))
-                .compose(v -> live == null ? Future.succeededFuture() : store.openGamesOutside(live)
-                        .compose(lost -> each(lost, g -> change(g.tournamentId(), w -> replaceIfOpen(w, g.gameId()))))));
+                .compose(v -> live == null ? Future.succeededFuture() : replaceOrphans(live)));
+    }
+
+    /** Replaces the open games of nodes that are not alive (their matches died with them). */
+    private Future<Void> replaceOrphans(List<String> live) {
+        return store.openGamesOutside(live).compose(lost -> each(lost,
+                g -> change(g.tournamentId(), w -> replaceIfOpen(w, g.gameId()))));
     }
 
     /** This node and the other live ones; null on a single node (every game is this node's). */
