@@ -260,8 +260,8 @@ public final class ArenaNode implements AutoCloseable {
         // cluster: games recorded in the Redis directory; commands and frames of other nodes' games relayed
         MatchRelay matchRelay = null;
         RemoteGames remoteGames = null;
-        if (redis != null) {
-            RemoteMatches remote = redis.matches();
+        RemoteMatches remote = redis == null ? null : redis.matches();
+        if (remote != null) {
             games.onTracked(remote::track);
             games.joinCodes(redis.joinCodes());
             matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
@@ -275,7 +275,7 @@ public final class ArenaNode implements AutoCloseable {
         // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
         // job step); games lost with a previous process are replaced first; time-driven work is swept
         tournaments = new TournamentService(new PgTournamentStore(pool), games, ratings,
-                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), redis == null);
+                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), remote);
         await(tournaments.recover());
         tournamentResults.serve(tournaments);
         tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
@@ -361,6 +361,14 @@ public final class ArenaNode implements AutoCloseable {
 
     public TournamentService tournaments() {
         return tournaments;
+    }
+
+    /** Tests: stops the periodic tournament sweep, so that only the test's own {@code sweep()} calls act. */
+    synchronized void stopTournamentSweep() {
+        if (tournamentSweeper != null) {
+            tournamentSweeper.close();
+            tournamentSweeper = null;
+        }
     }
 
     /** The tournament step of the results pipeline. */
@@ -461,9 +469,13 @@ public final class ArenaNode implements AutoCloseable {
     /**
      * Stops as a crashed node would look to the others: heartbeats stop and the Redis connections drop before
      * anything is cleaned up, so the other nodes must notice the silence and remove this node's presence. Then the
-     * node shuts down (its own local state only). Tests use it.
+     * node shuts down (its own local state only), storing no result of the matches it still ran, as a killed
+     * process would not. Tests use it.
      */
     synchronized void crash() {
+        if (recorder != null) {
+            recorder.halt(); // the matches stopped below end unrecorded, as in a killed process
+        }
         if (jobs != null) {
             jobs.halt();
             jobs = null;

@@ -34,6 +34,7 @@ public final class ResultRecorder implements MatchListener {
     private final ResultJobs jobs;
     private final String node;
     private final Predicate<String> relayedMode;
+    private volatile boolean halted;
     private final Clock clock;
     /** Results being stored (or retried), with what to log if the node stops before they are. */
     private final Map<Future<Boolean>, FinishedMatch> pending = new ConcurrentHashMap<>();
@@ -54,8 +55,20 @@ public final class ResultRecorder implements MatchListener {
         // only the end matters here
     }
 
+    /**
+     * What a crash does to this recorder (tests simulate one with {@code ArenaNode.crash}): matches ending from now
+     * on are not stored, as a killed process stores nothing of the matches it was running.
+     */
+    public void halt() {
+        halted = true;
+    }
+
     @Override
     public void ended(MatchEnd end) {
+        if (halted) {
+            log.info("match {}: result not stored, the node is crashing", end.match());
+            return;
+        }
         FinishedMatch match = new FinishedMatch(end.match(), end.mode(), end.result(), clock.instant());
         Promise<Boolean> done = Promise.promise();
         pending.put(done.future(), match);

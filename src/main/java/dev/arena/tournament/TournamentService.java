@@ -7,7 +7,7 @@ import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchResult;
-import dev.arena.match.MatchStatus;
+import dev.arena.match.RemoteMatches;
 import dev.arena.rating.Rating;
 import dev.arena.rating.RatingSource;
 import dev.arena.results.FinishedMatch;
@@ -53,6 +53,8 @@ public final class TournamentService {
     private static final Logger log = LoggerFactory.getLogger(TournamentService.class);
     /** Tournaments one listing returns at most. */
     static final int LIST_LIMIT = 100;
+    /** The bus request that asks a game's node to stop it (body: the game id, a space, the reason). */
+    static final String STOP_REQUEST = "tournament.stop";
 
     /** {@code POST /tournaments}, validated by the edge. */
     public record Create(String name, TournamentFormat format, String mode, int maxPlayers, int bestOf,
@@ -71,6 +73,8 @@ public final class TournamentService {
     private final Clock clock;
     private final String node;
     private final boolean ownsAllGames;
+    /** The other nodes (their games, who is alive); null on a single node. */
+    private final RemoteMatches cluster;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Future<?>> tails = new HashMap<>();
     /** Set when the node stops: its games are about to end, and the next start replaces them (see recover). */
@@ -78,18 +82,32 @@ public final class TournamentService {
 
     /**
      * @param node         this node's id, written on the games it creates
-     * @param ownsAllGames true on a single node: every open game not running here was lost (a restart); on a
-     *                     cluster only games this node created count as its own
+     * @param cluster      the other nodes, or null on a single node: then every open game not running here was lost
+     *                     (a restart); on a cluster a game belongs to the node that created it, is judged by asking
+     *                     it, and is replaced by any live node once its creator is dead
      */
     public TournamentService(TournamentStore store, MatchDirectory games, RatingSource ratings, TournamentFeed feed,
-                             Clock clock, String node, boolean ownsAllGames) {
+                             Clock clock, String node, RemoteMatches cluster) {
         this.store = Objects.requireNonNull(store, "store");
         this.games = Objects.requireNonNull(games, "games");
         this.ratings = Objects.requireNonNull(ratings, "ratings");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.node = Objects.requireNonNull(node, "node");
-        this.ownsAllGames = ownsAllGames;
+        this.cluster = cluster;
+        this.ownsAllGames = cluster == null;
+        if (cluster != null) {
+            // another node's sweep judging a no-show of one of our games asks who sat down
+            cluster.serve(GameSeats.REQUEST, body -> Future.succeededFuture(
+                    GameSeats.of(games.require(new MatchId(UUID.fromString(body)))).encode()));
+            // a change made on another node ended one of our games (a walkover, a correction, a cancellation)
+            cluster.serve(STOP_REQUEST, body -> {
+                int space = body.indexOf(' ');
+                games.live(new MatchId(UUID.fromString(body.substring(0, space))))
+                        .ifPresent(loop -> loop.stop(body.substring(space + 1)));
+                return Future.succeededFuture("");
+            });
+        }
     }
 
     MatchDirectory games() {
@@ -440,14 +458,56 @@ public final class TournamentService {
 
     /**
      * One pass of the periodic work, by the injected clock: opens check-ins, starts tournaments that are due (or
-     * cancels them with fewer than 2 players), and settles games whose no-show deadline passed. Each item is its
-     * own change; one failing is logged and retried at the next pass.
+     * cancels them with fewer than 2 players), settles games whose no-show deadline passed — of every node: on a
+     * cluster the seats of another node's game are asked of it — and, on a cluster, replaces the open games of
+     * nodes that are no longer alive. Each item is its own change (two nodes sweeping the same item apply it once:
+     * the change re-reads the game's row under the tournament's lock); one failing is logged and retried at the
+     * next pass.
      */
     public Future<Void> sweep() {
         Instant now = clock.instant();
         Future<Void> due = store.due(now).compose(ids -> each(ids, id -> change(id, w -> timed(w))));
-        return due.compose(v -> store.expired(now, ownsAllGames ? null : node))
-                .compose(expired -> each(expired, g -> change(g.tournamentId(), w -> noShow(w, g.gameId()))));
+        return due.compose(v -> liveNodes()).compose(live -> store.expired(now, null)
+                .compose(expired -> each(expired, g -> seats(g, live)
+                        .compose(seats -> change(g.tournamentId(), w -> noShow(w, g.gameId(), seats)))))
+                .compose(v -> live == null ? Future.succeededFuture() : replaceOrphans(live)));
+    }
+
+    /** Replaces the open games of nodes that are not alive (their matches died with them). */
+    private Future<Void> replaceOrphans(List<String> live) {
+        return store.openGamesOutside(live).compose(lost -> each(lost,
+                g -> change(g.tournamentId(), w -> replaceIfOpen(w, g.gameId()))));
+    }
+
+    /** This node and the other live ones; null on a single node (every game is this node's). */
+    private Future<List<String>> liveNodes() {
+        if (cluster == null) {
+            return Future.succeededFuture(null);
+        }
+        return cluster.peers().map(peers -> {
+            List<String> live = new ArrayList<>(peers);
+            live.add(node);
+            return live;
+        });
+    }
+
+    /**
+     * Who sat down in a game, from the node that runs it; empty when the game is lost (its node does not know
+     * it, or is dead). A live node that does not answer fails the item: it is judged at the next sweep, never
+     * guessed. Asked before the tournament's lock is taken, so no lock waits on the bus; the seats are those of a
+     * moment after the deadline, which is what the deadline means.
+     */
+    private Future<Optional<GameSeats>> seats(TournamentGame g, List<String> live) {
+        if (live == null || g.node().equals(node)) {
+            return Future.succeededFuture(known(g.gameId()).map(GameSeats::of));
+        }
+        if (!live.contains(g.node())) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return cluster.request(g.node(), GameSeats.REQUEST, g.gameId().toString())
+                .map(answer -> Optional.of(GameSeats.decode(answer)))
+                .recover(e -> e instanceof ArenaException.NotFound
+                        ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e));
     }
 
     private Future<Void> timed(TournamentChange w) {
@@ -468,23 +528,20 @@ public final class TournamentService {
     /**
      * A game past its deadline: when both players sat down the deadline is dropped; otherwise whoever did not
      * lost the pairing by walkover (both absent: the away side, the lower seed, as the bracket has no double
-     * no-show yet). A game this node should run but does not know was lost (a restart): it is replaced.
+     * no-show yet). A lost game (no seats: its node restarted, died, or does not know it) is replaced.
      */
-    private Future<Void> noShow(TournamentChange w, MatchId id) {
+    private Future<Void> noShow(TournamentChange w, MatchId id, Optional<GameSeats> seats) {
         return w.tx().game(id).compose(row -> {
             if (row.isEmpty() || !row.get().open() || row.get().deadline() == null
                     || row.get().deadline().isAfter(w.now) || w.tournament.status() != TournamentStatus.RUNNING) {
                 return Future.succeededFuture();
             }
             TournamentGame game = row.get();
-            Optional<MatchDirectory.Game> known = known(id);
-            if (known.isEmpty()) {
+            if (seats.isEmpty()) {
                 return replaceLost(w, game);
             }
-            MatchDirectory.Game g = known.get();
-            Set<String> seated = new HashSet<>();
-            g.view().players().forEach(pv -> seated.add(pv.player().value().toString()));
-            if (g.view().status() != MatchStatus.WAITING && seated.size() >= 2) {
+            Set<String> seated = seats.get().seated();
+            if (seats.get().bothPlaying()) {
                 return w.tx().clearDeadline(id); // both came; the result will follow
             }
             return w.bracket().compose(b -> {
@@ -548,9 +605,14 @@ public final class TournamentService {
     public Future<Void> recover() {
         return store.openGames(ownsAllGames ? null : node).compose(open -> each(open.stream()
                 .filter(g -> games.live(g.gameId()).isEmpty()).toList(), g -> change(g.tournamentId(),
-                w -> w.tx().game(g.gameId()).compose(row -> row.isPresent() && row.get().open()
-                        && w.tournament.status() == TournamentStatus.RUNNING && games.live(g.gameId()).isEmpty()
-                        ? replaceLost(w, row.get()) : Future.succeededFuture()))));
+                w -> replaceIfOpen(w, g.gameId()))));
+    }
+
+    /** Replaces a lost game unless, under the lock, it turns out settled already (another node was first). */
+    private Future<Void> replaceIfOpen(TournamentChange w, MatchId id) {
+        return w.tx().game(id).compose(row -> row.isPresent() && row.get().open()
+                && w.tournament.status() == TournamentStatus.RUNNING && games.live(id).isEmpty()
+                ? replaceLost(w, row.get()) : Future.succeededFuture());
     }
 
     private static <T> Future<Void> each(List<T> items, Function<T, Future<?>> work) {
@@ -685,8 +747,18 @@ public final class TournamentService {
         });
     }
 
+    /** Ends a game this change settled, wherever it runs: another node's is stopped by its owner, asked once. */
     private void stop(MatchId id, String reason) {
-        games.live(id).ifPresent(loop -> loop.stop(reason));
+        Optional<MatchLoop<?, ?, ?>> here = games.live(id);
+        if (here.isPresent()) {
+            here.get().stop(reason);
+        } else if (cluster != null) {
+            // a failure leaves a game nobody counts any more (its row is settled); the players see it as an
+            // abandoned game, so it is only logged
+            cluster.owner(id).compose(owner -> cluster.request(owner, STOP_REQUEST, id + " " + reason))
+                    .onFailure(e -> log.info("tournament game {} could not be stopped on its node: {}", id,
+                            e.toString()));
+        }
     }
 
     private <T> Future<T> serially(UUID id, Supplier<Future<T>> work) {

@@ -55,6 +55,9 @@ public interface TournamentStore {
     /** Open games created by {@code node} (null: by any node). */
     Future<List<TournamentGame>> openGames(String node);
 
+    /** Open games created by none of {@code nodes} (on a cluster: games whose owner is no longer alive). */
+    Future<List<TournamentGame>> openGamesOutside(List<String> nodes);
+
     <T> Future<T> inTransaction(Function<Tx, Future<T>> work);
 
     /** One transaction's view. All methods apply to the tournament locked first. */

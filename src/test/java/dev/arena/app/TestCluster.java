@@ -28,6 +28,7 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
     private static final String SECRET = "test-cluster-secret-0123456789abcdefghijkl";
 
     private final String prefix;
+    private final Clock clock;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final List<ArenaNode> nodes = new ArrayList<>();
     private final Vertx vertx = Vertx.vertx();
@@ -37,7 +38,13 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
 
     /** @param prefix of the two nodes' names ({@code <prefix>1}, {@code <prefix>2}) */
     TestCluster(String prefix) {
+        this(prefix, Clock.systemUTC());
+    }
+
+    /** @param clock every node's clock (a {@code MutableClock} lets a test drive deadlines) */
+    TestCluster(String prefix, Clock clock) {
         this.prefix = prefix;
+        this.clock = clock;
     }
 
     @Override
@@ -76,7 +83,7 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
         env.put("ARENA_WS_RATE", "200");
         env.put("ARENA_WS_BURST", "400");
         env.put("ARENA_WS_RESUME_BUFFER", "64");
-        ArenaNode node = ArenaNode.start(ConfigLoader.load(env, Map.of()), Clock.systemUTC());
+        ArenaNode node = ArenaNode.start(ConfigLoader.load(env, Map.of()), clock);
         nodes.add(node);
         return node;
     }

@@ -156,6 +156,14 @@ public final class PgTournamentStore implements TournamentStore {
     }
 
     @Override
+    public Future<List<TournamentGame>> openGamesOutside(List<String> nodes) {
+        return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games "
+                        + "WHERE outcome IS NULL AND node <> ALL($1::text[]) ORDER BY created_at")
+                .execute(Tuple.of(nodes.toArray(String[]::new)))
+                .map(PgTournamentStore::games);
+    }
+
+    @Override
     public <T> Future<T> inTransaction(Function<Tx, Future<T>> work) {
         return pool.withTransaction(c -> work.apply(new PgTx(c)));
     }

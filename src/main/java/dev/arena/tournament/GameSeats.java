@@ -1,0 +1,47 @@
+package dev.arena.tournament;
+
+import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchStatus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Who sat down in a tournament game, as the node that runs it sees it: what a no-show is judged on. On a cluster
+ * it travels as the answer of the owner to the {@code tournament.seats} request (docs/TOURNAMENTS.md, "On a
+ * cluster").
+ *
+ * @param seated player ids (as strings, like the bracket's) of the players holding a seat
+ */
+record GameSeats(MatchStatus status, Set<String> seated) {
+    /** The bus request another node answers with the seats of one of its games (body: the game id). */
+    static final String REQUEST = "tournament.seats";
+
+    GameSeats {
+        seated = Set.copyOf(seated);
+    }
+
+    static GameSeats of(MatchDirectory.Game game) {
+        Set<String> seated = new HashSet<>();
+        game.view().players().forEach(p -> seated.add(p.player().value().toString()));
+        return new GameSeats(game.view().status(), seated);
+    }
+
+    /** Both came and the game started: the deadline no longer applies (the result will follow). */
+    boolean bothPlaying() {
+        return status != MatchStatus.WAITING && seated.size() >= 2;
+    }
+
+    String encode() {
+        return new JsonObject().put("status", status.wire()).put("seated", new JsonArray(seated.stream().sorted()
+                .toList())).encode();
+    }
+
+    static GameSeats decode(String json) {
+        JsonObject o = new JsonObject(json);
+        Set<String> seated = new HashSet<>();
+        o.getJsonArray("seated").forEach(s -> seated.add((String) s));
+        return new GameSeats(MatchStatus.valueOf(o.getString("status").toUpperCase(java.util.Locale.ROOT)), seated);
+    }
+}
