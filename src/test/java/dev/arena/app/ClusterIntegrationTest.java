@@ -78,8 +78,8 @@ class ClusterIntegrationTest {
         AuthResult b = guest();
         var played = dev.arena.testing.ConnectFourGame.play(new dev.arena.testing.Http(
                         java.net.URI.create("http://127.0.0.1:" + cluster.node1().port() + "/")), cluster.vertx(), cluster.node1().port(),
-                new dev.arena.testing.ConnectFourGame.Player(a.token(), a.player().id().toString()),
-                new dev.arena.testing.ConnectFourGame.Player(b.token(), b.player().id().toString()));
+                new dev.arena.testing.Player(a.token(), a.player().id().toString()),
+                new dev.arena.testing.Player(b.token(), b.player().id().toString()));
         // the shared Redis board, read through the other node, as soon as the ratings job has run on either node
         var other = new dev.arena.testing.Http(java.net.URI.create("http://127.0.0.1:" + cluster.node2().port() + "/"));
         JsonObject around = dev.arena.testing.Eventually.until(() -> other.get("/leaderboard/global/around/"

@@ -1,5 +1,6 @@
 package dev.arena.app;
 
+import dev.arena.testing.Player;
 import static dev.arena.app.TestCluster.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +30,9 @@ class ClusterLobbyIntegrationTest {
     static final TestCluster cluster = new TestCluster("l");
     private static final Redis redis = TestRedis.client(cluster.vertx());
 
-    record Player(String token, String id) {}
-
     static Player player() {
         var auth = get(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
-        return new Player(auth.token(), auth.player().id().toString());
+        return Player.of(auth);
     }
 
     static Http http(ArenaNode node) {

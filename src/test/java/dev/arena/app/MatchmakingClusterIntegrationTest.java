@@ -1,5 +1,6 @@
 package dev.arena.app;
 
+import dev.arena.testing.Player;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.config.ConfigLoader;
@@ -105,11 +106,9 @@ class MatchmakingClusterIntegrationTest {
         assertThat(both).as("modes matched on both %s and %s", a.config().nodeId(), b.config().nodeId()).isEmpty();
     }
 
-    record Player(String token, String id) {}
-
     static Player player(ArenaNode n) {
         var auth = get(n.identity().guest("device-" + UUID.randomUUID()));
-        return new Player(auth.token(), auth.player().id().toString());
+        return Player.of(auth);
     }
 
     static String enqueue(ArenaNode n, Player p, String region) {

@@ -7,7 +7,7 @@ import dev.arena.results.FinishedMatch;
 import dev.arena.results.ResultStep;
 import dev.arena.testing.ConnectFourGame;
 import dev.arena.testing.ConnectFourGame.Played;
-import dev.arena.testing.ConnectFourGame.Player;
+import dev.arena.testing.Player;
 import dev.arena.testing.Eventually;
 import dev.arena.testing.MutableClock;
 import dev.arena.testing.TestDatabases;

@@ -1,5 +1,6 @@
 package dev.arena.app;
 
+import dev.arena.testing.Player;
 import static dev.arena.app.TestCluster.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +34,9 @@ class TournamentClusterIntegrationTest {
     @RegisterExtension
     static final TestCluster cluster = new TestCluster("tc", clock);
 
-    record Player(String token, String id) {}
-
     static Player player() {
         var auth = get(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
-        return new Player(auth.token(), auth.player().id().toString());
+        return Player.of(auth);
     }
 
     static Http http(ArenaNode node) {

@@ -1,5 +1,6 @@
 package dev.arena.gateway;
 
+import dev.arena.testing.Player;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.lobby.LobbyTracker;
@@ -39,11 +40,9 @@ class LobbyIntegrationTest {
         node.close();
     }
 
-    record Player(String token, String id) {}
-
     static Player player() {
         var auth = get(node.arena().identity().guest("device-" + UUID.randomUUID()));
-        return new Player(auth.token(), auth.player().id().toString());
+        return Player.of(auth);
     }
 
     static <T> T get(Future<T> f) {

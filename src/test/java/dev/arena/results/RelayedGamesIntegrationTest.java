@@ -2,7 +2,7 @@ package dev.arena.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.ConnectFourGame.Player;
+import dev.arena.testing.Player;
 import dev.arena.testing.Eventually;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestNode;

@@ -8,7 +8,7 @@ import dev.arena.match.Replay;
 import dev.arena.match.StoredLog;
 import dev.arena.testing.ConnectFourGame;
 import dev.arena.testing.ConnectFourGame.Played;
-import dev.arena.testing.ConnectFourGame.Player;
+import dev.arena.testing.Player;
 import dev.arena.testing.Eventually;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestNode;

@@ -2,7 +2,7 @@ package dev.arena.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.ConnectFourGame.Player;
+import dev.arena.testing.Player;
 import dev.arena.testing.MutableClock;
 import dev.arena.testing.TestDatabases;
 import dev.arena.testing.TestNode;

@@ -10,13 +10,6 @@ import io.vertx.core.json.JsonObject;
  * times, the other in column 1 three times. For tests that need a finished match, not the game itself.
  */
 public final class ConnectFourGame {
-    /** A player as tests hold one: the access token and the id. */
-    public record Player(String token, String id) {
-        public static Player of(JsonObject auth) {
-            return new Player(auth.getString("token"), auth.getJsonObject("player").getString("id"));
-        }
-    }
-
     /** The game and who won and lost it. */
     public record Played(String gameId, Player winner, Player loser, JsonObject end) {}
 
