@@ -80,6 +80,7 @@ public final class ApiRouter {
         new AuthApi(s.identity()).mount(router, auth);
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
+        new WebPages(vertx).mount(router);
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
         new GamesApi(s.games(), s.results(), s.remoteGames()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
