@@ -80,6 +80,19 @@ class WebPagesIntegrationTest {
     }
 
     @Test
+    void swaggerUiRunsUnderItsContentSecurityPolicy() {
+        Response r = node.http().get("/docs/");
+        assertThat(r.header("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-eval"));
+        assertThat(r.header("X-Frame-Options")).contains("DENY");
+        try (Browsers browsers = Browsers.launch()) {
+            Page page = browsers.open(node, "/docs/");
+            assertThat(page.locator(".swagger-ui .info .title")).containsText("Arena API");
+            browsers.assertClean(page);
+        }
+    }
+
+    @Test
     void aBrowserShowsTheLandingPageWithNoErrorAndNothingFromOutside() {
         try (Browsers browsers = Browsers.launch()) {
             Page page = browsers.open(node, "/");
