@@ -10,6 +10,7 @@ import static dev.arena.config.Parsers.oneOf;
 import static dev.arena.config.Parsers.optional;
 
 import dev.arena.chat.ProfanityFilter;
+import dev.arena.chat.WordList;
 import dev.arena.common.NetTransport;
 import dev.arena.match.MatchConfig;
 import dev.arena.matchmaking.QueueConfig;
@@ -306,7 +307,7 @@ final class ConfigKeys {
     private static Path wordList(String s) {
         Path path = Path.of(s).toAbsolutePath().normalize();
         try {
-            ProfanityFilter.parse(Files.readString(path), path.toString());
+            WordList.parse(Files.readString(path), path.toString());
         } catch (IOException e) {
             throw new IllegalArgumentException("is not a readable file (" + e.getMessage() + ")");
         }
