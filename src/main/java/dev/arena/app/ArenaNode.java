@@ -49,7 +49,6 @@ import dev.arena.match.RemoteMatches;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
-import dev.arena.match.MatchConfig;
 import dev.arena.lobby.Lobby;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
@@ -132,12 +131,8 @@ public final class ArenaNode implements AutoCloseable {
     private TournamentService tournaments;
     private TournamentResults tournamentResults;
     private TournamentSweeper tournamentSweeper;
-    /** How often due check-ins, starts and no-show deadlines are looked for (judged by the injected clock). */
-    private static final java.time.Duration TOURNAMENT_SWEEP = java.time.Duration.ofSeconds(1);
     /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
     private RedisBackplane redis;
-    /** Events waiting for one room before new ones are dropped (and counted). */
-    private static final int ROOM_INBOX = 65_536;
     private int port;
 
     private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
@@ -178,19 +173,19 @@ public final class ArenaNode implements AutoCloseable {
         // docs/BENCHMARKS.md, many-rooms).
         // A native transport (epoll, io_uring) halved many-rooms' p99 against NIO: docs/BENCHMARKS.md.
         // ARENA_TRANSPORT=auto takes the best one this machine can run.
-        Transport transport = config.transport().select();
+        Transport transport = config.http().transport().select();
         vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()), transport);
-        log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.transport().label());
-        pool = PgPools.create(vertx, database.url(), config.dbPoolSize());
+        log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.http().transport().label());
+        pool = PgPools.create(vertx, database.url(), config.database().poolSize());
         // Argon2 is CPU- and memory-heavy: at most one hash per core at a time, the rest wait their turn.
         hashing = vertx.createSharedWorkerExecutor("arena-password-hashing",
                 Runtime.getRuntime().availableProcessors(), 60, TimeUnit.SECONDS);
 
         // 3. domain services.
         PgAccountStore accounts = new PgAccountStore(pool);
-        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokenTtl(), clock);
+        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokens().accessTtl(), clock);
         identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
-                config.refreshTtl(), clock);
+                config.tokens().refreshTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
         PgResultStore results = new PgResultStore(pool, vertx);
@@ -199,9 +194,9 @@ public final class ArenaNode implements AutoCloseable {
         LocalModerationCache localRestrictions = new LocalModerationCache(chatStore, clock);
         await(localRestrictions.load());
         // cluster: with ARENA_REDIS_URL, rooms, presence and chat restrictions are shared through Redis
-        if (config.redisUrl().isPresent()) {
-            redis = await(RedisBackplane.connect(vertx, vertx.getOrCreateContext(), config.redisUrl().get(),
-                    config.nodeId(), config.ws().resumeBuffer(), config.ws().resumeWindow(), config.nodeTtl(), clock));
+        if (config.cluster().redisUrl().isPresent()) {
+            redis = await(RedisBackplane.connect(vertx, vertx.getOrCreateContext(), config.cluster().redisUrl().get(),
+                    config.nodeId(), config.ws().resumeBuffer(), config.ws().resumeWindow(), config.cluster().nodeTtl(), clock));
         }
         ModerationCache chatRestrictions = redis == null ? localRestrictions
                 : await(redis.moderation(localRestrictions));
@@ -238,7 +233,7 @@ public final class ArenaNode implements AutoCloseable {
         PresenceStore presence = redis != null ? redis.presence() : new LocalPresenceStore();
         List<Context> shards = shardContexts();
         RoomRegistry rooms = new RoomRegistry(shards, roomStream, presence,
-                config.ws().roomMaxMembers(), ROOM_INBOX, clock);
+                config.ws().roomMaxMembers(), config.ws().roomInbox(), clock);
         if (redis != null) {
             await(redis.join());
         }
@@ -252,7 +247,7 @@ public final class ArenaNode implements AutoCloseable {
         recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
                 mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
-                MatchConfig.defaults(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
+                config.match(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
                         lobbyTracker, matchMetrics));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Lobby lobby = new Lobby(games);
@@ -266,7 +261,7 @@ public final class ArenaNode implements AutoCloseable {
             games.joinCodes(redis.joinCodes());
             matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
             remoteGames = new RemoteGames(remote, games, lobby);
-            lobbyTracker.cluster(await(redis.lobby()), remoteGames.lobbies(), config.nodeTtl());
+            lobbyTracker.cluster(await(redis.lobby()), remoteGames.lobbies(), config.cluster().nodeTtl());
         }
         matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
@@ -278,19 +273,19 @@ public final class ArenaNode implements AutoCloseable {
                 new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), remote);
         await(tournaments.recover());
         tournamentResults.serve(tournaments);
-        tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
+        tournamentSweeper = new TournamentSweeper(vertx, tournaments, config.tournament().sweepInterval());
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
-        port = config.port() == 0 ? freePort() : config.port();
+        port = config.http().port() == 0 ? freePort() : config.http().port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
                 chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
-                () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
-                new DeploymentOptions().setInstances(config.httpInstances())));
+                () -> new HttpVerticle(services, config.http().host(), port, config.http().shutdownTimeout()),
+                new DeploymentOptions().setInstances(config.http().instances())));
         matchmaking.start(config.matchmaking().interval());
         log.info("Arena node {} listening on http://{}:{} ({} event loops, started in {} ms)", config.nodeId(),
-                config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
+                config.http().host(), port, config.http().instances(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**

@@ -56,13 +56,13 @@ public final class ApiRouter {
             });
             ctx.next();
         });
-        if (!s.config().corsOrigins().isEmpty()) {
+        if (!s.config().http().corsOrigins().isEmpty()) {
             CorsHandler cors = CorsHandler.create()
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
                             HttpMethod.DELETE, HttpMethod.OPTIONS))
                     .allowedHeaders(Set.of("Authorization", "Content-Type"))
                     .maxAgeSeconds(600);
-            for (String origin : s.config().corsOrigins()) {
+            for (String origin : s.config().http().corsOrigins()) {
                 if (origin.equals("*")) {
                     cors.addOriginWithRegex(".*");
                 } else {
@@ -74,7 +74,7 @@ public final class ApiRouter {
         if (sockets != null) {
             sockets.mount(router); // before the body handler: an upgrade request has no body to read
         }
-        router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().bodyLimitBytes()));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().http().bodyLimitBytes()));
 
         Authenticator auth = new Authenticator(s.identity());
         new AuthApi(s.identity()).mount(router, auth);
