@@ -349,8 +349,9 @@ export class ArenaSocket {
         // the session ended on the server (logout, ban): a new token would not help
         return this._close(new ArenaError({ code: 'session_ended', message: ev.reason || 'Session ended' }));
       }
-      // refused before the upgrade (an expired token looks like this to a browser): refresh next time
-      if (!welcomed) this._forceRefresh = true;
+      // a reconnect always gets a fresh token: the old one may have expired by the server's clock, and a browser
+      // cannot tell a refused upgrade (401) from a network fault
+      this._forceRefresh = true;
       this._retry();
     };
   }
