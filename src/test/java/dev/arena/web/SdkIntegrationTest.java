@@ -72,7 +72,8 @@ class SdkIntegrationTest {
         Map<String, Object> r = (Map<String, Object>) page.evaluate("""
                 async () => {
                   const room = 'resume-' + crypto.randomUUID().slice(0, 8);
-                  const reader = t.client(), writer = t.client({ WebSocket });
+                  // the writer is not paced: the node's rate limit is lifted here
+                  const reader = t.client(), writer = t.client({ WebSocket, rate: null });
                   await reader.auth.guest(t.device());
                   await writer.auth.guest(t.device());
                   const sock = await reader.connect();
@@ -184,6 +185,33 @@ class SdkIntegrationTest {
         assertThat(versions).as("every update once, in order")
                 .containsExactlyElementsOf(IntStream.rangeClosed(last - versions.size() + 1, last).boxed().toList());
         assertThat(list(r.get("types")).stream().filter("tournament.player_registered"::equals)).hasSize(8);
+    }
+
+    /** Requests beyond the client's rate wait their turn, in order; a fire-and-forget frame is dropped instead. */
+    @Test
+    void requestsArePacedToTheRateAndKeepTheirOrder() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("""
+                async () => {
+                  const a = t.client({ rate: { perSecond: 50, burst: 10 } });
+                  await a.auth.guest(t.device());
+                  const sock = await a.connect();
+                  const room = 'paced-' + crypto.randomUUID().slice(0, 8);
+                  await a.rooms.join(room);
+                  const started = performance.now();
+                  const sends = Array.from({ length: 40 }, (_, i) => a.rooms.send(room, i));
+                  await new Promise((res) => setTimeout(res, 0));  // the first ten are out, thirty wait
+                  const dropped = !sock.send('room.send', { room, data: 'over the rate' });
+                  const acks = await Promise.all(sends);
+                  const took = performance.now() - started;
+                  return { seqs: acks.map((x) => x.seq), took, dropped };
+                }
+                """);
+        List<Integer> seqs = ints(r.get("seqs"));
+        assertThat(seqs).as("sent in the order asked").isSorted().doesNotHaveDuplicates().hasSize(40);
+        // 10 at once (the burst, less the join's), then 50 a second: at least 31 frames / 50 per second
+        assertThat(((Number) r.get("took")).doubleValue()).isGreaterThanOrEqualTo(600);
+        assertThat(r).containsEntry("dropped", true);
     }
 
     @Test

@@ -129,6 +129,35 @@ class SdkSessionIntegrationTest {
     }
 
     @Test
+    void signingOutClosesTheSocketAndSigningInAgainReopensTheSameOneWithItsListeners() {
+        harness();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("""
+                async () => {
+                  const a = t.client();
+                  const sessions = [];
+                  a.onSession((s) => sessions.push(s ? 'in' : 'out'));
+                  await a.auth.guest(t.device());
+                  const sock = await a.connect();
+                  const states = [];
+                  sock.on('state', (s) => states.push(s));
+                  await a.auth.logout();
+                  const afterLogout = sock.state;
+                  const refused = await t.failure(a.players.me());
+                  await a.auth.guest(t.device());
+                  const again = await a.connect();
+                  const pong = await again.request('ping', {});
+                  return { same: again === sock, afterLogout, refused: refused && refused.code, states, sessions,
+                    pong: pong.type };
+                }
+                """);
+        assertThat(r).containsEntry("same", true).containsEntry("afterLogout", "closed")
+                .containsEntry("refused", "unauthorized").containsEntry("pong", "pong");
+        assertThat(list(r.get("states"))).containsExactly("closed", "connecting", "open");
+        assertThat(list(r.get("sessions"))).containsExactly("in", "out", "in");
+    }
+
+    @Test
     void theTokenIsRefreshedBeforeItExpiresWithNoCallFailing() {
         page.clock().install();
         page.reload(); // the page's timers are the fake clock's from here on
