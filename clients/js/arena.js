@@ -822,16 +822,25 @@ class TournamentsApi extends Part {
    */
   watch(id, onUpdate) {
     const room = `tournament:${id}`;
+    this._watching = this._watching || new Map(); // room -> watchers: the room is left with the last one
+    this._watching.set(room, (this._watching.get(room) || 0) + 1);
     let off = null;
     let stopped = false;
     const ready = this.sock().then(async (s) => {
       if (stopped) return null;
       off = s.on('room.message', (f) => { if (f.room === room) onUpdate(f.data, f); });
-      return s.joinRoom(room);
+      return s._rooms.has(room) ? { type: 'room.joined', room } : s.joinRoom(room);
     });
     const unsubscribe = () => {
+      if (stopped) return;
       stopped = true;
       if (off) off();
+      const left = this._watching.get(room) - 1;
+      if (left > 0) {
+        this._watching.set(room, left);
+        return;
+      }
+      this._watching.delete(room);
       const s = this.a._socket;
       if (s && s._rooms.has(room)) s.leaveRoom(room).catch(() => {});
     };
