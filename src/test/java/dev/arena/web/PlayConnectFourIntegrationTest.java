@@ -1,0 +1,144 @@
+package dev.arena.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.arena.testing.Browsers;
+import dev.arena.testing.Eventually;
+import dev.arena.testing.TestNode;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web client end to end in real Chromium: two guests queue for connect_four, are matched, play a whole game
+ * by clicking columns while a third page watches, see the right result, and the winner's rating rises on the
+ * leaderboard page.
+ */
+class PlayConnectFourIntegrationTest {
+    private static final double LONG = 30_000;
+    private static TestNode node;
+    private static Browsers browsers;
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.start(PlayConnectFourIntegrationTest.class);
+        browsers = Browsers.launch();
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        node.close();
+    }
+
+    static Page guest(String path) {
+        Page page = browsers.open(node, path);
+        page.getByTestId("guest-login").click();
+        assertThat(page.getByTestId("connection")).hasText("online");
+        return page;
+    }
+
+    @Test
+    void twoGuestsAreMatchedPlayAWholeGameByClickingAndAThirdPageWatchesLive() {
+        Page a = guest("/play");
+        Page b = guest("/play");
+        browsers.screenshot(a, "play-lobby");
+        a.getByTestId("queue-connect_four").click();
+        assertThat(a.getByTestId("wait-connect_four")).containsText("Searching");
+        b.getByTestId("queue-connect_four").click();
+
+        a.waitForURL(Pattern.compile(".*#/game/.+"));
+        b.waitForURL(Pattern.compile(".*#/game/.+"));
+        String gameId = a.url().replaceAll(".*#/game/", "");
+        assertThat(b.url()).endsWith(gameId);
+
+        Page watcher = guest("/play#/watch/" + gameId);
+        assertThat(watcher.getByTestId("game-status")).containsText("Spectating");
+
+        // whoever the seed picked moves first; the columns of the other are disabled
+        Page first = Eventually.until(() -> col(a, 0).isEnabled() ? a : col(b, 0).isEnabled() ? b : null,
+                Objects::nonNull, "one player's turn");
+        Page second = first == a ? b : a;
+        for (int move = 0; move < 3; move++) {
+            drop(first, 0);
+            drop(second, 1);
+        }
+        assertThat(watcher.locator(".c4-board .cell.red, .c4-board .cell.yellow")).hasCount(6);
+        browsers.screenshot(first, "play-connect-four");
+        col(first, 0).click(); // the fourth in column 0: four in a row
+
+        assertThat(first.getByTestId("game-result")).containsText("win", new LocatorAssertions.ContainsTextOptions().setTimeout(LONG));
+        assertThat(second.getByTestId("game-result")).containsText("loss");
+        assertThat(watcher.getByTestId("game-result")).containsText("win for");
+        assertThat(watcher.locator(".c4-board .cell.win")).hasCount(4);
+
+        // the rating job runs after the game: the result banner shows the change once it has
+        assertThat(first.getByTestId("rating-change")).containsText("→", new LocatorAssertions.ContainsTextOptions().setTimeout(LONG));
+        assertThat(first.getByTestId("rating-change")).containsText("+");
+        browsers.screenshot(first, "play-connect-four-result");
+
+        first.navigate(first.url().replaceAll("#.*", "#/leaderboard/connect_four"));
+        Locator mine = first.getByTestId("leaderboard-me");
+        assertThat(mine).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
+        int rating = Integer.parseInt(mine.locator(".rating").innerText().trim());
+        assertThat(rating).as("the winner's rating after one win").isGreaterThan(1500);
+        second.navigate(second.url().replaceAll("#.*", "#/leaderboard/connect_four"));
+        assertThat(second.getByTestId("leaderboard-me")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
+        int loser = Integer.parseInt(second.getByTestId("leaderboard-me").locator(".rating").innerText().trim());
+        assertThat(loser).isLessThan(1500);
+        browsers.screenshot(first, "play-leaderboard");
+
+        for (Page p : new Page[] {a, b, watcher}) {
+            browsers.assertClean(p);
+        }
+    }
+
+    @Test
+    void aWrongJoinCodeIsShownInWordsAndAPrivateGameShowsItsCode() {
+        Page host = guest("/play");
+        host.getByTestId("join-code-input").fill("ZZZZZZ");
+        host.getByTestId("join-by-code").click();
+        assertThat(host.getByTestId("join-code-error")).containsText("Wrong join code");
+
+        host.getByTestId("create-game").click();
+        assertThat(host.getByTestId("join-code")).hasText(Pattern.compile("[A-Z2-9]{6}"));
+        String code = host.getByTestId("join-code").innerText();
+
+        Page friend = guest("/play");
+        friend.getByTestId("join-code-input").fill(code.toLowerCase());
+        friend.getByTestId("join-by-code").click();
+        friend.waitForURL(Pattern.compile(".*#/game/.+"));
+        friend.getByTestId("ready").click();
+        host.getByTestId("ready").click();
+        // both ready: the game starts, one of them has the move
+        assertThat(host.getByTestId("game-status")).containsText(Pattern.compile("Your turn|to move"));
+
+        // chat beside the game: history for a late page, the filter's masking visible
+        host.getByTestId("chat-input").fill("good luck, no shit");
+        host.getByTestId("chat-input").press("Enter");
+        assertThat(friend.getByTestId("chat-log")).containsText("good luck");
+        assertThat(friend.locator("[data-testid=chat-log] mark.masked")).hasText("****");
+        browsers.assertClean(host);
+        browsers.assertClean(friend);
+    }
+
+    private static Locator col(Page page, int column) {
+        return page.getByTestId("c4-col-" + column);
+    }
+
+    /** Drops a disc and waits until this page has seen its turn end (so the next click is never early). */
+    private static void drop(Page page, int column) {
+        col(page, column).click();
+        assertThat(col(page, column)).isDisabled();
+    }
+}
