@@ -141,4 +141,6 @@ function SignIn({ onIn }) {
   </main>`;
 }
 
-render(html`<${App} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+root.textContent = ''; // the boot message, shown until this module runs
+render(html`<${App} />`, root);

@@ -30,20 +30,24 @@ export function GameView({ app, gameId, watch }) {
   const lastTick = useRef({ tick: 0, at: performance.now() });
   const asPlayer = !watch;
 
-  // attach (again after a reconnect: the snapshot replaces whatever we had)
+  // attach; after a reconnect the SDK attaches again and its match.state replaces whatever we had
   useEffect(() => {
     let alive = true;
-    const attach = async () => {
+    const adopt = snap => {
+      if (!alive || snap.game_id !== gameId) return;
+      snapTick.current = snap.tick;
+      lastTick.current = { tick: snap.tick, at: performance.now() };
+      (snap.players || []).forEach(p => lookUpName(arena, p.player));
+      if (snap.mode === 'arena_battle') battle.current = battleModel(snap.state, snap.tick_rate);
+      patch({ loading: false, error: null, snap, status: snap.status, players: snap.players || [],
+        host: snap.host || null, result: snap.result || null,
+        c4: snap.mode === 'connect_four' ? c4Model(snap.state) : null });
+    };
+    (async () => {
       try {
         const snap = asPlayer ? await arena.match.join(gameId) : await arena.match.spectate(gameId);
         if (!alive) return;
-        snapTick.current = snap.tick;
-        lastTick.current = { tick: snap.tick, at: performance.now() };
-        (snap.players || []).forEach(p => lookUpName(arena, p.player));
-        if (snap.mode === 'arena_battle') battle.current = battleModel(snap.state, snap.tick_rate);
-        patch({ loading: false, error: null, snap, status: snap.status, players: snap.players || [],
-          host: snap.host || null, result: snap.result || null,
-          c4: snap.mode === 'connect_four' ? c4Model(snap.state) : null });
+        if (snap.tick >= snapTick.current) adopt(snap);
         if (asPlayer && snap.status !== 'finished') {
           const p = await arena.players.profile(me.id).catch(() => null);
           if (alive && p) patch({ ratingBefore: ratingOf(p.stats, snap.mode) || { rating: 1500, games: 0 } });
@@ -51,25 +55,26 @@ export function GameView({ app, gameId, watch }) {
       } catch (e) {
         if (alive) patch({ loading: false, error: words(e) });
       }
-    };
-    attach();
-    const offEvent = listen(socket, 'match.event', f => {
-      if (f.game_id !== gameId || f.tick <= snapTick.current) return;
-      lastTick.current = { tick: f.tick, at: performance.now() };
-      if (battle.current) battleFrame(battle.current, f.tick, f.events);
-      patch(old => applyLoop(old, f.events));
-    });
-    const offEnd = listen(socket, 'match.end', e => {
-      if (e.game_id === gameId) patch({ status: 'finished', result: e.result });
-    });
-    const offState = listen(socket, 'state', st => {
-      if (st === 'open' || (st && st.state === 'open')) attach();
-    });
+    })();
+    const offs = [
+      listen(socket, 'match.state', f => f.game_id === gameId && f.tick > snapTick.current && adopt(f)),
+      listen(socket, 'match.event', f => {
+        if (f.game_id !== gameId || f.tick <= snapTick.current) return;
+        lastTick.current = { tick: f.tick, at: performance.now() };
+        if (battle.current) battleFrame(battle.current, f.tick, f.events);
+        patch(old => applyLoop(old, f.events));
+      }),
+      listen(socket, 'match.end', e => {
+        if (e.game_id === gameId) patch({ status: 'finished', result: e.result });
+      }),
+      // refusals of inputs come as error frames without a rid (the rules decide at the tick)
+      listen(socket, 'error', f => {
+        if (f && f.code && f.rid === undefined && !(f instanceof Error)) patch({ inputError: words(f) });
+      }),
+    ];
     return () => {
       alive = false;
-      offEvent();
-      offEnd();
-      offState();
+      offs.forEach(off => off());
       if (!asPlayer) arena.match.leave(gameId).catch(() => {});
     };
   }, [gameId, watch, socket]);
@@ -89,13 +94,8 @@ export function GameView({ app, gameId, watch }) {
     return () => { stop = true; };
   }, [s.status, s.ratingBefore]);
 
-  const send = async input => {
-    try {
-      patch({ inputError: null });
-      await arena.match.input(gameId, input);
-    } catch (e) {
-      patch({ inputError: words(e) });
-    }
+  const send = input => {
+    patch({ inputError: arena.match.input(gameId, input) ? null : words({ code: 'offline' }) });
   };
   const mode = s.snap && s.snap.mode;
   const seated = s.players.some(p => p.player === me.id);
@@ -272,6 +272,7 @@ function Players({ s, me, battle }) {
     const f = battle && battle.fighters[p.player];
     return html`<li key=${p.player} class=${p.player === me ? 'me' : ''}>
       ${f ? html`<span class="swatch" ref=${el => el && (el.style.background = f.color)}></span>` : null}
+      ${s.c4 && s.c4.players.indexOf(p.player) >= 0 ? html`<span class=${'disc ' + (s.c4.players.indexOf(p.player) === 0 ? 'red' : 'yellow')}></span>` : null}
       <span class="name">${p.player === me ? 'You' : nameOf(p.player)}</span>
       ${s.host === p.player ? html`<span class="badge">host</span>` : null}
       ${s.status === 'waiting' && s.host ? html`<span class=${'badge ' + (p.ready ? 'live' : '')}>${p.ready ? 'ready' : 'not ready'}</span>` : null}
@@ -297,8 +298,7 @@ function ResultBanner({ s, me, asPlayer, gameId }) {
     <span data-testid="game-result">${text}</span>
     ${place && s.players.length > 2 ? html`<span class="muted">Place ${place.place} of ${s.players.length}</span>` : null}
     ${asPlayer && s.ratingBefore && o ? html`<span data-testid="rating-change" class="rating-change">${s.ratingAfter
-      ? html`Rating ${s.ratingBefore.rating} → <strong>${s.ratingAfter.rating}</strong>
-          <span class=${s.ratingAfter.rating >= s.ratingBefore.rating ? 'up' : 'down'}>
+      ? html`Rating ${s.ratingBefore.rating} → <strong>${s.ratingAfter.rating}</strong>${' '}<span class=${s.ratingAfter.rating >= s.ratingBefore.rating ? 'up' : 'down'}>
           (${s.ratingAfter.rating >= s.ratingBefore.rating ? '+' : ''}${s.ratingAfter.rating - s.ratingBefore.rating})</span>`
       : 'Rating: updating…'}</span>` : null}
     <span class="row"><a class="button" href=${'#/replay/' + gameId}>Watch the replay</a>

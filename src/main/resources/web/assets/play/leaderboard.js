@@ -35,8 +35,7 @@ export function Leaderboard({ app, mode }) {
       <div class="tabs" role="tablist">${MODES.map(m => html`<button role="tab" aria-selected=${m === mode}
         class=${m === mode ? 'tab active' : 'tab'} onClick=${() => go('/leaderboard/' + m)}>${modeName(m)}</button>`)}</div></div>
     ${s.error ? html`<p class="notice error" role="alert">${s.error}</p>` : null}
-    ${mine ? html`<p class="my-rank card" data-testid="my-rank">You are <strong>#${mine.rank}</strong> of ${s.around.total}
-      with <strong data-testid="my-rating">${Math.round(mine.rating)}</strong></p>`
+    ${mine ? html`<p class="my-rank card" data-testid="my-rank">You are <strong>#${mine.rank}</strong> of ${s.around.total}${' '}with <strong data-testid="my-rating">${Math.round(mine.rating)}</strong></p>`
     : html`<p class="muted card">You are not on this board yet: finish a rated ${modeName(mode)} game.</p>`}
     <div class="card">
       ${s.top ? html`<${Table} entries=${s.top.entries || []} me=${me.id} testid="leaderboard" />` : html`<p class="muted">Loading…</p>`}

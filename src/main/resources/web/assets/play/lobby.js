@@ -49,12 +49,12 @@ export function Lobby({ app }) {
     const refresh = async () => {
       try {
         const st = await arena.matchmaking.stats();
-        const list = Array.isArray(st) ? st : st.modes || st.stats || [];
+        const list = st.modes || [];
         if (alive) patch({ stats: Object.fromEntries(list.map(x => [x.mode, x])) });
       } catch (e) { /* the queue buttons still work without numbers */ }
       try {
-        const live = arena.games.list ? await arena.games.list({ status: 'running' }) : { games: [] };
-        if (alive) patch({ live: live.games || live || [] });
+        const live = await arena.games.list({ status: 'running' });
+        if (alive) patch({ live: live.games || [] });
       } catch (e) { /* shown as an empty list */ }
     };
     refresh();
@@ -63,7 +63,7 @@ export function Lobby({ app }) {
       alive = false;
       clearInterval(t);
       offs.forEach(f => f());
-      arena.lobby.unsubscribe && arena.lobby.unsubscribe().catch(() => {});
+      arena.lobby.unsubscribe().catch(() => {});
     };
   }, [socket]);
 
@@ -75,7 +75,7 @@ export function Lobby({ app }) {
     fail(mode, null);
     try {
       const opts = { properties: { region: s.region } };
-      if (s.party && s.party.leader === me.id) opts.party_id = s.party.party_id;
+      if (s.party && s.party.leader === me.id) opts.partyId = s.party.party_id;
       const t = await arena.matchmaking.enqueue(mode, opts);
       patch(old => ({ tickets: { ...old.tickets, [mode]: t.status === 'waiting' ? t : null } }));
     } catch (e) { fail(mode, e); }
@@ -170,7 +170,7 @@ function CreateGame({ app, region }) {
     patch({ error: null });
     try {
       const body = { mode: f.mode, private: f.priv, region };
-      if (f.mode === 'arena_battle') body.max_players = Number(f.max);
+      if (f.mode === 'arena_battle') body.maxPlayers = Number(f.max);
       const g = await arena.games.create(body);
       if (g.join_code) sessionStorage.setItem('arena.code.' + g.game_id, g.join_code);
       go('/game/' + g.game_id);

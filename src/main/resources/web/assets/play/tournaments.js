@@ -10,7 +10,7 @@ export function TournamentList({ app }) {
   const { arena } = app;
   const [s, setS] = useState({ list: null, error: null });
   useEffect(() => {
-    arena.tournaments.list().then(r => setS({ list: r.tournaments || r, error: null }), e => setS({ list: [], error: words(e) }));
+    arena.tournaments.list().then(r => setS({ list: r.tournaments, error: null }), e => setS({ list: [], error: words(e) }));
   }, []);
   return html`<main class="narrow-main"><h1>Tournaments</h1>
     ${s.error ? html`<p class="notice error" role="alert">${s.error}</p>` : null}
@@ -78,11 +78,14 @@ export function TournamentView({ app, id }) {
     };
     load();
     const stop = arena.tournaments.watch(id, onUpdate);
-    const offReady = listen(socket, 'tournament.match_ready', m => m.tournament_id === id && patch({ ready: m }));
+    const offReady = listen(socket, 'room.message', f => {
+      const m = f.data;
+      if (m && m.type === 'tournament.match_ready' && m.tournament_id === id) patch({ ready: m });
+    });
     return () => {
       alive = false;
       offReady();
-      Promise.resolve(stop).then(f => (typeof f === 'function' ? f() : f && f.stop && f.stop())).catch(() => {});
+      stop();
     };
   }, [id, socket]);
 
@@ -108,8 +111,7 @@ export function TournamentView({ app, id }) {
   return html`<main class="wide-main">
     <div class="row spread">
       <div><h1>${t.name}</h1>
-        <p class="muted">${modeName(t.mode)} · ${FORMATS[t.format] || t.format} · best of ${t.best_of}
-          · ${s.players.length}/${t.max_players} players · <span class=${'badge ' + statusClass(t.status)}
+        <p class="muted">${modeName(t.mode)} · ${FORMATS[t.format] || t.format} · best of ${t.best_of}${' · '}${s.players.length}/${t.max_players} players · <span class=${'badge ' + statusClass(t.status)}
           data-testid="tournament-status">${t.status.replace('_', ' ')}</span></p></div>
       <div class="row">
         ${(t.status === 'registering' || t.status === 'checking_in') && !mine
