@@ -145,7 +145,8 @@ export function BattleCanvas({ modelRef, me, onPick }) {
     const m = modelRef.current;
     if (!m || !onPick) return;
     const r = canvas.current.getBoundingClientRect();
-    const x = ((e.clientX - r.left) / r.width) * m.size, y = ((e.clientY - r.top) / r.height) * m.size;
+    const margin = 34 * (r.width / (canvas.current.clientWidth || r.width)), side = r.width - 2 * margin;
+    const x = ((e.clientX - r.left - margin) / side) * m.size, y = ((e.clientY - r.top - margin) / side) * m.size;
     let best = null, bestD = Infinity;
     for (const id of m.order) {
       const f = m.fighters[id];
@@ -167,23 +168,29 @@ function paint(ctx, c, m, me, now) {
     c.width = Math.round(w * dpr);
     c.height = Math.round(w * dpr);
   }
-  const k = c.width / m.size;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.fillStyle = '#0b1016';
+  ctx.fillStyle = '#070b10';
   ctx.fillRect(0, 0, c.width, c.height);
+  // the arena is inset by a margin: a fighter at a wall, with its name and health bar, stays whole
+  const margin = 34 * dpr;
+  const side = c.width - 2 * margin;
+  const k = side / m.size;
+  ctx.setTransform(1, 0, 0, 1, margin, margin);
+  ctx.fillStyle = '#0b1016';
+  ctx.fillRect(0, 0, side, side);
   // floor grid: every tenth of the arena
   ctx.strokeStyle = '#17212b';
   ctx.lineWidth = 1;
   ctx.beginPath();
   for (let i = 1; i < 10; i++) {
-    const p = Math.round((i * c.width) / 10) + 0.5;
-    ctx.moveTo(p, 0); ctx.lineTo(p, c.height);
-    ctx.moveTo(0, p); ctx.lineTo(c.width, p);
+    const p = Math.round((i * side) / 10) + 0.5;
+    ctx.moveTo(p, 0); ctx.lineTo(p, side);
+    ctx.moveTo(0, p); ctx.lineTo(side, p);
   }
   ctx.stroke();
-  ctx.strokeStyle = '#2a3642';
-  ctx.lineWidth = 3 * dpr;
-  ctx.strokeRect(1, 1, c.width - 2, c.height - 2);
+  ctx.strokeStyle = '#3a4a5a';
+  ctx.lineWidth = 2 * dpr;
+  ctx.strokeRect(0, 0, side, side);
 
   const pos = {};
   for (const id of m.order) pos[id] = drawnAt(m, m.fighters[id], now);

@@ -170,6 +170,19 @@ function elimination(data, ctx) {
     }));
     width = Math.max(width, x + finals.length * (W + GAP_X));
   }
+  // the champion, right of the pairing that decided it (the reset if it was played, else the grand final / final)
+  const deciding = finals.length
+    ? finals.flatMap(r => r.pairings).filter(p => p.state === 'decided').pop()
+    : wcols.length && wcols[wcols.length - 1].ps.length === 1 ? wcols[wcols.length - 1].ps[0] : null;
+  if (deciding && deciding.state === 'decided' && deciding.winner) {
+    const x = width, lastW = wcols[wcols.length - 1];
+    const y = lastW ? lastW.ys[0] + ROW / 2 : PAD + HEAD;
+    parts.push(html`<g key="champ" class="b-champion" data-testid="champion">
+      <text class="b-head" x=${x} y=${y - 8}>Champion</text>
+      <rect class="b-champ-box" x=${x} y=${y} width=${W} height=${ROW + 4} rx="6" />
+      <text class="b-champ-name" x=${x + 12} y=${y + ROW / 2 + 7}>${clip(ctx.name(deciding.winner), 22)}</text></g>`);
+    width += W + PAD;
+  }
   return html`<svg class="b-svg" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`}
       role="img" aria-label="Tournament bracket">${parts}</svg>`;
 }

@@ -273,11 +273,11 @@ function Players({ s, me, battle }) {
     return html`<li key=${p.player} class=${p.player === me ? 'me' : ''}>
       ${f ? html`<span class="swatch" ref=${el => el && (el.style.background = f.color)}></span>` : null}
       ${s.c4 && s.c4.players.indexOf(p.player) >= 0 ? html`<span class=${'disc ' + (s.c4.players.indexOf(p.player) === 0 ? 'red' : 'yellow')}></span>` : null}
-      <span class="name">${p.player === me ? 'You' : nameOf(p.player)}</span>
+      <span class="name" title=${nameOf(p.player)}>${p.player === me ? 'You' : nameOf(p.player)}</span>
       ${s.host === p.player ? html`<span class="badge">host</span>` : null}
       ${s.status === 'waiting' && s.host ? html`<span class=${'badge ' + (p.ready ? 'live' : '')}>${p.ready ? 'ready' : 'not ready'}</span>` : null}
       ${p.connected === false ? html`<span class="badge warn">disconnected</span>` : null}
-      ${f ? html`<span class="muted">${f.alive ? `${f.hp} HP` : 'out'} · ${f.damage} dmg</span>` : null}
+      ${f ? html`<span class="stats">${f.alive ? `${f.hp} HP` : 'out'} · ${f.damage} dmg</span>` : null}
     </li>`;
   });
   return html`<section class="card"><h3>Players</h3><ul class="players">${rows}</ul></section>`;

@@ -10,7 +10,10 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.arena.testing.Browsers;
 import dev.arena.testing.Eventually;
 import dev.arena.testing.TestNode;
+import com.microsoft.playwright.WebSocketRoute;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +90,18 @@ class PlayConnectFourIntegrationTest {
         assertThat(first.getByTestId("rating-change")).containsText("+");
         browsers.screenshot(first, "play-connect-four-result");
 
+        // the loser watches the replay: seek to the end (seven discs), to the start (none), then play
+        second.getByText("Watch the replay").click();
+        Locator seek = second.getByTestId("replay-seek");
+        assertThat(seek).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
+        seekTo(seek, seek.getAttribute("max"));
+        Locator discs = second.locator(".c4-board .cell.red, .c4-board .cell.yellow");
+        assertThat(discs).hasCount(7);
+        seekTo(seek, "0");
+        assertThat(discs).hasCount(0);
+        second.getByTestId("replay-play").click();
+        assertThat(discs.first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
+
         first.navigate(first.url().replaceAll("#.*", "#/leaderboard/connect_four"));
         Locator mine = first.getByTestId("leaderboard-me");
         assertThat(mine).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
@@ -130,6 +145,35 @@ class PlayConnectFourIntegrationTest {
         assertThat(friend.locator("[data-testid=chat-log] mark.masked")).hasText("****");
         browsers.assertClean(host);
         browsers.assertClean(friend);
+    }
+
+    @Test
+    void aDroppedConnectionShowsReconnectingAndRecoversByItself() {
+        Page page = browsers.open(node, "/play");
+        List<WebSocketRoute> sockets = new CopyOnWriteArrayList<>();
+        page.routeWebSocket(Pattern.compile(".*/ws\\?.*"), ws -> {
+            ws.connectToServer(); // frames pass through untouched; the test only keeps a handle to cut it
+            sockets.add(ws);
+        });
+        page.getByTestId("guest-login").click();
+        assertThat(page.getByTestId("connection")).hasText("online");
+
+        sockets.get(sockets.size() - 1).close(); // the network drops the socket
+        assertThat(page.getByTestId("reconnecting")).containsText("reconnecting");
+        assertThat(page.getByTestId("connection")).hasText("online");
+        assertThat(page.getByTestId("reconnecting")).hasCount(0);
+        assertThat(sockets).hasSizeGreaterThanOrEqualTo(2);
+
+        // the lobby chat works on the new connection
+        page.getByTestId("chat-input").fill("back again");
+        page.getByTestId("chat-input").press("Enter");
+        assertThat(page.getByTestId("chat-log")).containsText("back again");
+        browsers.assertClean(page);
+    }
+
+    /** Moves a range input as a drag would: its value, then an input event (Playwright cannot fill ranges). */
+    private static void seekTo(Locator range, String value) {
+        range.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }", value);
     }
 
     private static Locator col(Page page, int column) {
