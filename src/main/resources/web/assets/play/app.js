@@ -12,7 +12,11 @@ import { Fixtures } from './fixtures.js';
 import { go, remember, words } from './util.js';
 
 const Arena = sdk.Arena || sdk.default;
-const arena = new Arena({ storage: 'local' });
+// ?guest=2 (any short name) is a second guest in this browser, with its own device id and session: two tabs,
+// two players. Without it, every tab of this browser is the same player.
+const slot = (new URLSearchParams(location.search).get('guest') || '').toLowerCase();
+const suffix = /^[a-z0-9]{1,16}$/.test(slot) ? '.' + slot : '';
+const arena = new Arena({ storage: 'local', storageKey: 'arena.session' + suffix });
 
 function route() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -21,10 +25,10 @@ function route() {
 
 /** The device id of one-click guest sign-in, kept in this browser. */
 function deviceId() {
-  let id = localStorage.getItem('arena.device');
+  let id = localStorage.getItem('arena.device' + suffix);
   if (!id) {
     id = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2)) + '-web';
-    localStorage.setItem('arena.device', id);
+    localStorage.setItem('arena.device' + suffix, id);
   }
   return id;
 }

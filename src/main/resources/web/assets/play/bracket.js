@@ -176,7 +176,9 @@ function elimination(data, ctx) {
     : wcols.length && wcols[wcols.length - 1].ps.length === 1 ? wcols[wcols.length - 1].ps[0] : null;
   if (deciding && deciding.state === 'decided' && deciding.winner) {
     const x = width, lastW = wcols[wcols.length - 1];
-    const y = lastW ? lastW.ys[0] + ROW / 2 : PAD + HEAD;
+    const mid = (lastW ? lastW.ys[0] : PAD + HEAD) + ROW; // level with the final's middle
+    const y = mid - (ROW + 4) / 2;
+    parts.push(html`<path key="champ-link" class="b-link" d=${`M${x - GAP_X} ${mid}H${x}`} />`);
     parts.push(html`<g key="champ" class="b-champion" data-testid="champion">
       <text class="b-head" x=${x} y=${y - 8}>Champion</text>
       <rect class="b-champ-box" x=${x} y=${y} width=${W} height=${ROW + 4} rx="6" />

@@ -29,8 +29,11 @@ export function Replay({ app, gameId }) {
   useEffect(() => {
     arena.games.replay(gameId).then(r => {
       frames.current = framesOf(r.log);
-      const m = rebuild(r, 0);
-      patch({ r, tick: 0, c4: m.c4, playing: true });
+      // start where the game did: the wait for players before it is not worth watching
+      const start = (r.log.entries || []).find(e => e.kind === 'start');
+      const from = start ? Math.max(0, start.tick - 1) : 0;
+      const m = rebuild(r, from);
+      patch({ r, tick: from, c4: m.c4, playing: true });
     }, e => patch({ error: words(e) }));
   }, [gameId]);
 

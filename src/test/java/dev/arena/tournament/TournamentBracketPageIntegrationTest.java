@@ -80,6 +80,11 @@ class TournamentBracketPageIntegrationTest {
         assertThat(page.getByTestId("champion")).containsText(shown);
         assertThat(page.evaluate("() => window.__sameDocument === true")).isEqualTo(true);
         browsers.screenshot(page, "play-bracket-final");
+
+        // the other formats' renderers, on made-up data (to look at)
+        page.navigate(page.url().replaceAll("#.*", "#/fixtures"));
+        assertThat(page.getByTestId("bracket")).hasCount(4);
+        browsers.screenshot(page, "play-bracket-formats");
         browsers.assertClean(page);
     }
 }

@@ -8,11 +8,16 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.arena.testing.Browsers;
+import dev.arena.identity.Role;
 import dev.arena.testing.Eventually;
+import dev.arena.testing.Player;
+import dev.arena.testing.Response;
 import dev.arena.testing.TestNode;
 import com.microsoft.playwright.WebSocketRoute;
 import java.util.List;
+import io.vertx.core.json.JsonObject;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +104,7 @@ class PlayConnectFourIntegrationTest {
         assertThat(discs).hasCount(7);
         seekTo(seek, "0");
         assertThat(discs).hasCount(0);
+        second.getByLabel("Speed").selectOption("8");
         second.getByTestId("replay-play").click();
         assertThat(discs.first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
 
@@ -151,10 +157,11 @@ class PlayConnectFourIntegrationTest {
     void aDroppedConnectionShowsReconnectingAndRecoversByItself() {
         Page page = browsers.open(node, "/play");
         List<WebSocketRoute> sockets = new CopyOnWriteArrayList<>();
-        page.routeWebSocket(Pattern.compile(".*/ws\\?.*"), ws -> {
+        page.context().routeWebSocket(url -> url.contains("/ws?"), ws -> {
             ws.connectToServer(); // frames pass through untouched; the test only keeps a handle to cut it
             sockets.add(ws);
         });
+        page.reload(); // Playwright routes WebSockets through a script it adds to documents loaded from now on
         page.getByTestId("guest-login").click();
         assertThat(page.getByTestId("connection")).hasText("online");
 
@@ -168,6 +175,36 @@ class PlayConnectFourIntegrationTest {
         page.getByTestId("chat-input").fill("back again");
         page.getByTestId("chat-input").press("Enter");
         assertThat(page.getByTestId("chat-log")).containsText("back again");
+        browsers.assertClean(page);
+    }
+
+    @Test
+    void thePageWithEverythingItLoadsWeighsUnder300Kilobytes() {
+        Page page = guest("/play");
+        assertThat(page.getByTestId("queue-connect_four")).isVisible();
+        // every file the page loaded (HTML, modules, styles, Preact, the SDK) and its API calls, uncompressed
+        double bytes = ((Number) page.evaluate("""
+                () => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                      .reduce((n, e) => n + e.decodedBodySize, 0)""")).doubleValue();
+        System.out.printf("/play loaded %.0f bytes%n", bytes);
+        assertThat(bytes).isGreaterThan(50_000).isLessThan(300 * 1024);
+    }
+
+    @Test
+    void aMutedPlayerIsToldSoInWordsNextToTheChat() {
+        Page page = guest("/play");
+        String playerId = (String) page.evaluate("() => JSON.parse(localStorage.getItem('arena.session')).player.id");
+        var mod = Player.await(node.arena().identity().createPrivileged("mod-" + UUID.randomUUID().toString().substring(0, 8),
+                "moderator-password", Role.MODERATOR));
+        String token = Player.await(node.arena().identity().login(mod.username(), "moderator-password", "127.0.0.1")).token();
+        Response muted = node.http().post("/chat/mutes", new JsonObject().put("player_id", playerId).put("room", "lobby")
+                .put("duration_seconds", 600).put("reason", "cooling off"), token);
+        assertThat(muted.status()).as("%s", muted).isEqualTo(201);
+
+        page.getByTestId("chat-input").fill("hello?");
+        page.getByTestId("chat-input").press("Enter");
+        assertThat(page.getByTestId("chat-error")).containsText("You are muted here");
+        assertThat(page.getByTestId("chat-error")).containsText("cooling off");
         browsers.assertClean(page);
     }
 
