@@ -53,7 +53,9 @@ export function GameView({ app, gameId, watch }) {
           if (alive && p) patch({ ratingBefore: ratingOf(p.stats, snap.mode) || { rating: 1500, games: 0 } });
         }
       } catch (e) {
-        if (alive) patch({ loading: false, error: words(e) });
+        // not seated in it (a link shared to the wrong route): watch it instead
+        if (alive && asPlayer && e.code === 'not_participant') go('/watch/' + gameId);
+        else if (alive) patch({ loading: false, error: words(e) });
       }
     })();
     const offs = [

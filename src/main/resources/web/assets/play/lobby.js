@@ -127,7 +127,7 @@ export function Lobby({ app }) {
       </section>
     </div>
     <aside class="lobby-side">
-      <${Chat} app=${app} room="lobby" title="Lobby chat" onJoined=${j => {
+      <${Chat} app=${app} room="lobby" title=${`Lobby chat · ${new Set(s.online.map(m => m.user_id)).size || 1} online`} onJoined=${j => {
         (j && j.members || []).forEach(m => remember(m.user_id, m.display_name));
         patch({ online: (j && j.members) || [] });
       }} />

@@ -13,12 +13,9 @@ import dev.arena.testing.Eventually;
 import dev.arena.testing.Player;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestNode;
-import com.microsoft.playwright.WebSocketRoute;
-import java.util.List;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,20 +153,29 @@ class PlayConnectFourIntegrationTest {
     @Test
     void aDroppedConnectionShowsReconnectingAndRecoversByItself() {
         Page page = browsers.open(node, "/play");
-        List<WebSocketRoute> sockets = new CopyOnWriteArrayList<>();
-        page.context().routeWebSocket(url -> url.contains("/ws?"), ws -> {
-            ws.connectToServer(); // frames pass through untouched; the test only keeps a handle to cut it
-            sockets.add(ws);
-        });
-        page.reload(); // Playwright routes WebSockets through a script it adds to documents loaded from now on
+        // keep a handle on the page's sockets (Playwright adds the script to documents loaded from now on)
+        page.addInitScript("""
+                window.__sockets = [];
+                const Native = window.WebSocket;
+                window.WebSocket = class extends Native {
+                  constructor(...args) { super(...args); window.__sockets.push(this); }
+                };
+                // the banner may show for less than a poll of the assertions: note what it said when it came
+                new MutationObserver(() => {
+                  const b = document.querySelector('[data-testid=reconnecting]');
+                  if (b) window.__banner = b.textContent;
+                }).observe(document, { subtree: true, childList: true, characterData: true });""");
+        page.reload();
         page.getByTestId("guest-login").click();
         assertThat(page.getByTestId("connection")).hasText("online");
 
-        sockets.get(sockets.size() - 1).close(); // the network drops the socket
-        assertThat(page.getByTestId("reconnecting")).containsText("reconnecting");
+        // a frame above the hard frame limit: the server cuts the connection (1009), as a network drop would
+        page.evaluate("() => window.__sockets[window.__sockets.length - 1].send('x'.repeat(70 * 1024))");
+        page.waitForFunction("() => window.__banner !== undefined");
+        assertThat((String) page.evaluate("() => window.__banner")).contains("reconnecting");
         assertThat(page.getByTestId("connection")).hasText("online");
         assertThat(page.getByTestId("reconnecting")).hasCount(0);
-        assertThat(sockets).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(((Number) page.evaluate("() => window.__sockets.length")).intValue()).isGreaterThanOrEqualTo(2);
 
         // the lobby chat works on the new connection
         page.getByTestId("chat-input").fill("back again");
