@@ -25,6 +25,11 @@ export interface ArenaOptions {
   storageKey?: string;
   /** Default time-out of socket requests in ms (default 10000). */
   timeout?: number;
+  /**
+   * The socket's outgoing rate: requests beyond it wait their turn (in order), `send` beyond it returns false.
+   * Default `{perSecond: 18, burst: 36}`, 90% of the server's defaults; null for none.
+   */
+  rate?: { perSecond: number; burst: number } | null;
   fetch?: typeof fetch;
   WebSocket?: typeof WebSocket;
 }
@@ -155,7 +160,7 @@ export class ArenaSocket {
   /** The last `welcome` frame. */
   readonly welcome: WelcomeFrame | null;
   on<K extends keyof SocketEvents>(type: K, handler: (event: SocketEvents[K]) => void): () => void;
-  /** Sends now; false (and nothing sent) while not open. */
+  /** Sends now; false (and nothing sent) while not open or beyond the rate. */
   send<K extends keyof ClientMessages>(type: K, fields: ClientMessages[K]): boolean;
   /**
    * Sends with a fresh `rid`; resolves with the reply, rejects ArenaError on an `error` frame, on `timeout`
@@ -168,7 +173,7 @@ export class ArenaSocket {
   leaveRoom(room: string): Promise<RoomLeftFrame>;
   /** The last seq delivered for a joined room. */
   lastSeq(room: string): number | null;
-  /** Closes for good. */
+  /** Closes (no reconnect); `arena.connect()` opens it again, with the same listeners and no rooms. */
   close(): void;
 }
 

@@ -10,6 +10,14 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_MAX_MS = 15_000;
 const PROBLEM_PREFIX = 'urn:arena:problem:';
+/**
+ * Outgoing frames per second and burst: 90% of the server's defaults (ARENA_WS_RATE 20, ARENA_WS_BURST 40), so
+ * network jitter bunching frames together does not cross the server's limit. Frames over the server's rate are
+ * refused unread (no rid to answer), and count as abuse: enough of them close the connection.
+ */
+const DEFAULT_RATE = { perSecond: 18, burst: 36 };
+/** Requests waiting for the rate at most; more are refused at once with `rate_limited`. */
+const MAX_QUEUED = 1000;
 
 /** Every failure of the SDK: an HTTP problem (RFC 9457), a socket `error` frame, a time-out or a network fault. */
 export class ArenaError extends Error {
@@ -84,6 +92,7 @@ export class Arena {
     this._storage = pickStorage(options.storage);
     this._key = options.storageKey || SESSION_KEY;
     this._timeout = options.timeout || DEFAULT_TIMEOUT_MS;
+    this._rate = options.rate === undefined ? DEFAULT_RATE : options.rate;
     this._listeners = new Set();
     this._refreshing = null;
     this._refreshTimer = null;
@@ -245,7 +254,8 @@ export class Arena {
 
   /** The one /ws socket of this client, connected (resolves once the server said `welcome`). @route GET /ws */
   connect() {
-    if (!this._socket || this._socket.state === 'closed') this._socket = new ArenaSocket(this);
+    if (!this._socket) this._socket = new ArenaSocket(this);
+    if (this._socket.state === 'closed') this._socket._restart();
     return this._socket._opened();
   }
 
@@ -274,6 +284,19 @@ export class ArenaSocket {
     this._lobby = null; // the lobby filter to subscribe again after a reconnect
     this._waiters = [];
     this._forceRefresh = false;
+    this._tokens = arena._rate ? arena._rate.burst : Infinity;
+    this._refilled = Date.now();
+    this._queue = []; // requests waiting for the rate: {run, alive}
+    this._drainTimer = null;
+    this.state = 'closed';
+    this._restart();
+  }
+
+  /** (Re)starts a closed socket: same listeners, no rooms, matches or lobby subscription. */
+  _restart() {
+    this._attempt = 0;
+    this._forceRefresh = false;
+    this._setState('connecting');
     this._open();
   }
 
@@ -349,13 +372,14 @@ export class ArenaSocket {
         // the session ended on the server (logout, ban): a new token would not help
         return this._close(new ArenaError({ code: 'session_ended', message: ev.reason || 'Session ended' }));
       }
-      // refused before the upgrade (an expired token looks like this to a browser): refresh next time
-      if (!welcomed) this._forceRefresh = true;
+      // a reconnect always gets a fresh token: the old one may have expired by the server's clock, and a browser
+      // cannot tell a refused upgrade (401) from a network fault
+      this._forceRefresh = true;
       this._retry();
     };
   }
 
-  async _welcomed(frame) {
+  _welcomed(frame) {
     this.welcome = frame;
     this._attempt = 0;
     this._lastHeard = Date.now();
@@ -364,16 +388,23 @@ export class ArenaSocket {
     // browsers answer the server's pings on their own; this notices a dead link the browser has not
     this._beat = setInterval(() => this._heartbeat(beat), beat);
     this._emit('welcome', frame);
-    const resumes = [];
-    for (const [room, r] of this._rooms) resumes.push(this._joinRoom(room, r.seq));
+    // open for the resumes first, so they go out before anything the page asked for while reconnecting
+    this.state = 'open';
+    // a resume the server refuses (a match that ended meanwhile, say) is told as an `error` event with no rid
+    const told = (extra) => (e) => {
+      if (e.code !== 'disconnected') this._emit('error', { type: 'error', code: e.code, message: e.message, ...extra });
+    };
+    for (const [room, r] of this._rooms) this._joinRoom(room, r.seq).catch(told({ room }));
     for (const [gameId, how] of this._matches) {
-      resumes.push(this.request(how === 'join' ? 'match.join' : 'match.spectate', { game_id: gameId })
-        .catch((e) => { this._matches.delete(gameId); this._emit('error', e); }));
+      this.request(how === 'join' ? 'match.join' : 'match.spectate', { game_id: gameId })
+        .catch((e) => {
+          if (e.code !== 'disconnected') this._matches.delete(gameId); // else: again on the next reconnect
+          told({ game_id: gameId })(e);
+        });
     }
-    if (this._lobby) resumes.push(this.request('lobby.subscribe', this._lobby).catch(() => {}));
-    this._setState('open');
+    if (this._lobby) this.request('lobby.subscribe', this._lobby).catch(told({}));
+    this._emit('state', 'open');
     for (const w of this._waiters.splice(0)) w.resolve(this);
-    await Promise.all(resumes);
   }
 
   _heartbeat(beat) {
@@ -397,6 +428,9 @@ export class ArenaSocket {
 
   _close(error) {
     this._setState('closed');
+    this._rooms.clear();
+    this._matches.clear();
+    this._lobby = null;
     clearTimeout(this._timer);
     clearInterval(this._beat);
     const err = error || new ArenaError({ code: 'closed', message: 'The socket is closed' });
@@ -449,14 +483,56 @@ export class ArenaSocket {
     }
     if (frame.type === 'error' && frame.code === 'resync' && room) this._emit('resync', { room });
     if (frame.type === 'match.end' || frame.type === 'match.left') this._matches.delete(frame.game_id);
+    if (frame.type === 'mm.ticket') this.arena.matchmaking._keep(frame.ticket);
     this._emit(frame.type, frame);
   }
 
-  /** Sends a frame now; false when the socket is not open (the frame is dropped, not queued). */
+  /**
+   * Sends a frame now; false when the socket is not open or the frame would exceed the rate (it is dropped, not
+   * queued: a stale input is worth less than the next one).
+   */
   send(type, fields = {}) {
-    if (!this._ws || this.state !== 'open') return false;
+    if (!this._ws || this.state !== 'open' || this._queue.length || !this._take()) return false;
     this._ws.send(JSON.stringify({ ...fields, type }));
     return true;
+  }
+
+  /** One frame's worth of the rate, if there is one now. */
+  _take() {
+    const rate = this.arena._rate;
+    if (!rate) return true;
+    const now = Date.now();
+    this._tokens = Math.min(rate.burst, this._tokens + (now - this._refilled) * rate.perSecond / 1000);
+    this._refilled = now;
+    if (this._tokens < 1) return false;
+    this._tokens -= 1;
+    return true;
+  }
+
+  /** Runs `run` within the rate: now, or in order after the requests already waiting. */
+  _paced(run, alive, reject) {
+    if (!this._queue.length && this._take()) return run();
+    if (this._queue.length >= MAX_QUEUED) {
+      return reject(new ArenaError({ code: 'rate_limited', message: 'Too many requests waiting to be sent' }));
+    }
+    this._queue.push({ run, alive });
+    this._drain();
+  }
+
+  _drain() {
+    clearTimeout(this._drainTimer);
+    while (this._queue.length) {
+      if (!this._queue[0].alive()) {
+        this._queue.shift(); // timed out while waiting: costs nothing
+        continue;
+      }
+      if (!this._take()) {
+        const wait = Math.ceil((1 - this._tokens) * 1000 / this.arena._rate.perSecond);
+        this._drainTimer = setTimeout(() => this._drain(), Math.max(1, wait));
+        return;
+      }
+      this._queue.shift().run();
+    }
   }
 
   /**
@@ -471,16 +547,23 @@ export class ArenaSocket {
         reject(new ArenaError({ code: 'timeout', message: `No reply to ${type} within ${timeout} ms` }));
       }, timeout);
       this._pending.set(rid, { resolve, reject, timer, keep });
-      const go = () => {
+      const fail = (e) => {
+        this._pending.delete(rid);
+        clearTimeout(timer);
+        reject(e);
+      };
+      const write = () => {
         if (!this._pending.has(rid)) return;
-        if (!this.send(type, { ...fields, rid })) {
-          this._pending.delete(rid);
-          clearTimeout(timer);
-          reject(new ArenaError({ code: 'disconnected', message: 'The connection dropped' }));
+        if (!this._ws || this.state !== 'open') {
+          return fail(new ArenaError({ code: 'disconnected', message: 'The connection dropped' }));
         }
+        this._ws.send(JSON.stringify({ ...fields, rid, type }));
+      };
+      const go = () => {
+        if (this._pending.has(rid)) this._paced(write, () => this._pending.has(rid), fail);
       };
       if (this.state === 'open' && this._ws) go();
-      else this._opened().then(go, (e) => { this._pending.delete(rid); clearTimeout(timer); reject(e); });
+      else this._opened().then(go, fail);
     });
   }
 
@@ -739,16 +822,25 @@ class TournamentsApi extends Part {
    */
   watch(id, onUpdate) {
     const room = `tournament:${id}`;
+    this._watching = this._watching || new Map(); // room -> watchers: the room is left with the last one
+    this._watching.set(room, (this._watching.get(room) || 0) + 1);
     let off = null;
     let stopped = false;
     const ready = this.sock().then(async (s) => {
       if (stopped) return null;
       off = s.on('room.message', (f) => { if (f.room === room) onUpdate(f.data, f); });
-      return s.joinRoom(room);
+      return s._rooms.has(room) ? { type: 'room.joined', room } : s.joinRoom(room);
     });
     const unsubscribe = () => {
+      if (stopped) return;
       stopped = true;
       if (off) off();
+      const left = this._watching.get(room) - 1;
+      if (left > 0) {
+        this._watching.set(room, left);
+        return;
+      }
+      this._watching.delete(room);
       const s = this.a._socket;
       if (s && s._rooms.has(room)) s.leaveRoom(room).catch(() => {});
     };

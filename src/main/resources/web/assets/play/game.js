@@ -96,8 +96,10 @@ export function GameView({ app, gameId, watch }) {
     return () => { stop = true; };
   }, [s.status, s.ratingBefore]);
 
+  // false: not sent, either offline or over the socket's outgoing rate (the SDK drops rather than queue inputs)
   const send = input => {
-    patch({ inputError: arena.match.input(gameId, input) ? null : words({ code: 'offline' }) });
+    const sent = arena.match.input(gameId, input);
+    patch({ inputError: sent ? null : words({ code: socket.state === 'open' ? 'rate_limited' : 'offline' }) });
   };
   const mode = s.snap && s.snap.mode;
   const seated = s.players.some(p => p.player === me.id);

@@ -72,7 +72,8 @@ class SdkIntegrationTest {
         Map<String, Object> r = (Map<String, Object>) page.evaluate("""
                 async () => {
                   const room = 'resume-' + crypto.randomUUID().slice(0, 8);
-                  const reader = t.client(), writer = t.client({ WebSocket });
+                  // the writer is not paced: the node's rate limit is lifted here
+                  const reader = t.client(), writer = t.client({ WebSocket, rate: null });
                   await reader.auth.guest(t.device());
                   await writer.auth.guest(t.device());
                   const sock = await reader.connect();
@@ -105,6 +106,112 @@ class SdkIntegrationTest {
         assertThat(ints(r.get("closes"))).hasSize(3).doesNotContain(1000);
         assertThat(list(r.get("states"))).containsSubsequence("reconnecting", "open", "reconnecting", "open",
                 "reconnecting", "open");
+    }
+
+    /**
+     * After a drop the SDK attaches to its match again and renews its lobby subscription: both keep flowing. (A
+     * change of a listed game waits for the lobby's 500 ms merge, on the node's clock, which stands still here: a new
+     * game is announced at once.)
+     */
+    @Test
+    void matchesAndTheLobbySubscriptionAreRenewedAfterAReconnect() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("""
+                async () => {
+                  const host = t.client(), guest = t.client({ WebSocket });
+                  await host.auth.guest(t.device());
+                  await guest.auth.guest(t.device());
+                  const sock = await host.connect();
+                  const seen = [];
+                  for (const type of ['match.state', 'match.event', 'lobby.subscribed', 'lobby.game_added']) {
+                    sock.on(type, (f) => seen.push(type));
+                  }
+                  const game = await host.games.create({ mode: 'connect_four' });
+                  await host.match.join(game.game_id);
+                  await host.lobby.subscribe({ mode: 'connect_four' });
+                  seen.length = 0;
+                  t.sockets[t.sockets.length - 1].send('x'.repeat(70 * 1024));
+                  await t.waitFor(() => sock.state === 'reconnecting', 'the drop');
+                  await t.waitFor(() => seen.includes('match.state') && seen.includes('lobby.subscribed'),
+                      'the match and the lobby renewed');
+                  await guest.games.join(game.game_id);                  // the match hears of it
+                  await guest.games.create({ mode: 'connect_four' });   // and the lobby of this
+                  await t.waitFor(() => seen.includes('match.event') && seen.includes('lobby.game_added'),
+                      'the join and the new game, live');
+                  return { seen, sockets: t.sockets.length };
+                }
+                """);
+        // seen counts from the drop: the match.state and lobby.subscribed are the renewals' replies
+        assertThat(list(r.get("seen"))).contains("match.state", "lobby.subscribed", "match.event", "lobby.game_added");
+        assertThat(r).containsEntry("sockets", 2);
+    }
+
+    /** A watched tournament: every update once, versions without a gap, while the socket is dropped midway. */
+    @Test
+    void aWatchedTournamentDeliversEveryUpdateOnceAcrossAReconnect() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("""
+                async (startsAt) => {
+                  const organiser = t.client();
+                  await organiser.auth.guest(t.device());
+                  const cup = await organiser.tournaments.create({ name: 'SDK Cup', format: 'single_elimination',
+                      mode: 'connect_four', maxPlayers: 8, bestOf: 1, startsAt, checkInMinutes: 30 });
+                  const id = cup.tournament_id;
+                  const updates = [];
+                  const stop = organiser.tournaments.watch(id, (u) => updates.push(u));
+                  await stop.ready;
+                  const sock = organiser.socket;
+                  const register = async () => {
+                    const p = t.client({ WebSocket });
+                    await p.auth.guest(t.device());
+                    await p.tournaments.register(id);
+                  };
+                  for (let i = 0; i < 3; i++) await register();
+                  t.sockets[t.sockets.length - 1].send('x'.repeat(70 * 1024));
+                  await t.waitFor(() => sock.state === 'reconnecting', 'the drop');
+                  for (let i = 0; i < 3; i++) await register();  // while the watcher is away, or just back
+                  await t.waitFor(() => sock.state === 'open', 'the reconnect');
+                  for (let i = 0; i < 2; i++) await register();
+                  const now = (await organiser.tournaments.get(id)).tournament;
+                  await t.waitFor(() => updates.length && updates[updates.length - 1].version === now.version,
+                      'the last update');
+                  stop();
+                  return { versions: updates.map((u) => u.version), types: updates.map((u) => u.type),
+                    version: now.version };
+                }
+                """, node.clock().instant().plusSeconds(3600).toString());
+        List<Integer> versions = ints(r.get("versions"));
+        int last = ((Number) r.get("version")).intValue();
+        assertThat(versions).as("every update once, in order")
+                .containsExactlyElementsOf(IntStream.rangeClosed(last - versions.size() + 1, last).boxed().toList());
+        assertThat(list(r.get("types")).stream().filter("tournament.player_registered"::equals)).hasSize(8);
+    }
+
+    /** Requests beyond the client's rate wait their turn, in order; a fire-and-forget frame is dropped instead. */
+    @Test
+    void requestsArePacedToTheRateAndKeepTheirOrder() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("""
+                async () => {
+                  const a = t.client({ rate: { perSecond: 50, burst: 10 } });
+                  await a.auth.guest(t.device());
+                  const sock = await a.connect();
+                  const room = 'paced-' + crypto.randomUUID().slice(0, 8);
+                  await a.rooms.join(room);
+                  const started = performance.now();
+                  const sends = Array.from({ length: 40 }, (_, i) => a.rooms.send(room, i));
+                  await new Promise((res) => setTimeout(res, 0));  // the first ten are out, thirty wait
+                  const dropped = !sock.send('room.send', { room, data: 'over the rate' });
+                  const acks = await Promise.all(sends);
+                  const took = performance.now() - started;
+                  return { seqs: acks.map((x) => x.seq), took, dropped };
+                }
+                """);
+        List<Integer> seqs = ints(r.get("seqs"));
+        assertThat(seqs).as("sent in the order asked").isSorted().doesNotHaveDuplicates().hasSize(40);
+        // 10 at once (the burst, less the join's), then 50 a second: at least 31 frames / 50 per second
+        assertThat(((Number) r.get("took")).doubleValue()).isGreaterThanOrEqualTo(600);
+        assertThat(r).containsEntry("dropped", true);
     }
 
     @Test
