@@ -117,11 +117,13 @@ function clip(s, n) {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }
 
-function roundTitle(bracket, round, count, i) {
+function roundTitle(bracket, round, count, i, double) {
   if (bracket === 'final') return round === 1 ? 'Grand final' : 'Reset';
   if (bracket === 'losers') return `Losers ${round}`;
   const left = count - i;
-  return left === 1 ? 'Final' : left === 2 ? 'Semi-finals' : left === 3 ? 'Quarter-finals' : `Round ${round}`;
+  const name = left === 1 ? 'Final' : left === 2 ? 'Semi-finals' : left === 3 ? 'Quarter-finals' : `Round ${round}`;
+  // in double elimination the winners bracket's final is not the last match
+  return double ? `Winners ${left <= 3 ? name.toLowerCase() : round}` : name;
 }
 
 function elimination(data, ctx) {
@@ -134,7 +136,7 @@ function elimination(data, ctx) {
   let width = PAD + wcols.length * (W + GAP_X);
   let height = wBottom + PAD;
   wcols.forEach((c, i) => parts.push(html`<text key=${'wh' + i} class="b-head" x=${c.x} y=${PAD + 10}>
-      ${roundTitle('winners', c.round, wcols.length, i)}</text>`));
+      ${roundTitle('winners', c.round, wcols.length, i, losers.length > 0)}</text>`));
   parts.push(...connectors(wcols, 'w'));
   wcols.forEach(c => c.ps.forEach((p, t) => parts.push(box(p, c.x, c.ys[t], ctx))));
   const third = winners.flatMap(r => r.pairings).find(p => p.pairing_id === '3RD');
@@ -238,20 +240,20 @@ function res(p, id) {
 function swiss(data, standings, ctx) {
   const rows = standings || [];
   const RH = 28, cols = [[PAD + 8, 'start', '#'], [PAD + 40, 'start', 'Player'], [PAD + 250, 'end', 'Pts'],
-    [PAD + 320, 'end', 'W-D-L'], [PAD + 400, 'end', 'Buchholz'], [PAD + 480, 'end', 'SB']];
+    [PAD + 330, 'end', 'W-D-L'], [PAD + 430, 'end', 'Buchholz'], [PAD + 500, 'end', 'SB']];
   const parts = cols.map(([x, a, t], i) => html`<text key=${'h' + i} class=${'b-head ' + (a === 'end' ? 'end' : '')}
       x=${x} y=${PAD + 14}>${t}</text>`);
   rows.forEach((s, i) => {
     const y = PAD + 22 + i * RH;
     const tb = s.tiebreaks || {};
     parts.push(html`<g key=${s.player_id} class=${'rr-row' + (s.player_id === ctx.me ? ' me' : '')}>
-      <rect class="rr-bg" x=${PAD} y=${y} width="500" height=${RH} />
+      <rect class="rr-bg" x=${PAD} y=${y} width="520" height=${RH} />
       <text class="b-name" x=${PAD + 8} y=${y + 19}>${s.place}</text>
       <text class="b-name" x=${PAD + 40} y=${y + 19}>${clip(s.display_name || ctx.name(s.player_id), 24)}</text>
       <text class="b-score" x=${PAD + 250} y=${y + 19}>${s.points}</text>
-      <text class="b-score" x=${PAD + 320} y=${y + 19}>${s.wins}-${s.draws}-${s.losses}</text>
-      <text class="b-score" x=${PAD + 400} y=${y + 19}>${tb.buchholz ?? ''}</text>
-      <text class="b-score" x=${PAD + 480} y=${y + 19}>${tb.sonneborn_berger ?? ''}</text>
+      <text class="b-score" x=${PAD + 330} y=${y + 19}>${s.wins}-${s.draws}-${s.losses}</text>
+      <text class="b-score" x=${PAD + 430} y=${y + 19}>${tb.buchholz ?? ''}</text>
+      <text class="b-score" x=${PAD + 500} y=${y + 19}>${tb.sonneborn_berger ?? ''}</text>
     </g>`);
   });
   const rounds = side(data.rounds, 'winners');
@@ -266,7 +268,7 @@ function swiss(data, standings, ctx) {
       height = Math.max(height, y + H + PAD);
     });
   });
-  const width = Math.max(PAD * 2 + 500, PAD + rounds.length * (W + GAP_X));
+  const width = Math.max(PAD * 2 + 520, PAD + rounds.length * (W + GAP_X));
   return html`<svg class="b-svg" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`} role="img"
       aria-label="Swiss standings and rounds">${parts}</svg>`;
 }
