@@ -47,6 +47,7 @@ public final class ConfigLoader {
         key("ARENA_LOG_LEVEL", "info", "trace, debug, info, warn or error");
         key("ARENA_LOG_FORMAT", "text", "text or json (one JSON object per line)");
         key("ARENA_CORS_ORIGINS", "", "comma-separated allowed origins, or *; unset = no CORS headers");
+        key("ARENA_DASHBOARD_PUBLIC", "false", "true = the live dashboard (/dashboard) is readable without signing in");
         key("ARENA_BODY_LIMIT", "1MiB", "largest accepted HTTP request body (bytes, KiB, MiB)");
         key("ARENA_HTTP_INSTANCES", "0", "event loops, each with one HTTP server instance and one room shard; 0 = one per core");
         key("ARENA_SHUTDOWN_TIMEOUT", "10s", "how long in-flight requests may finish after SIGTERM");
@@ -155,6 +156,7 @@ public final class ConfigLoader {
         String format = p.oneOf("ARENA_LOG_FORMAT", "text", "json");
         List<String> cors = p.required("ARENA_CORS_ORIGINS", s -> Arrays.stream(s.split(","))
                 .map(String::strip).filter(x -> !x.isEmpty()).toList());
+        boolean dashboardPublic = p.oneOf("ARENA_DASHBOARD_PUBLIC", "true", "false").equals("true");
         Long bodyLimit = p.required("ARENA_BODY_LIMIT", ConfigLoader::bytes); // null when invalid: unbox after the check
         int instances = p.integer("ARENA_HTTP_INSTANCES", 0, 256);
         Duration shutdown = p.duration("ARENA_SHUTDOWN_TIMEOUT");
@@ -216,7 +218,7 @@ public final class ConfigLoader {
                 instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId,
                 new WsLimits(outQueue, rate, burst, (int) Math.min(Integer.MAX_VALUE, maxMessage),
                         (int) Math.min(Integer.MAX_VALUE, hardFrame), heartbeat, idle, abuse, roomMax, resumeBuffer,
-                        resumeWindow, sendBuffer), chat, nodeTtl, jobs, matchmaking, transport);
+                        resumeWindow, sendBuffer), chat, nodeTtl, jobs, matchmaking, transport, dashboardPublic);
     }
 
     /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */

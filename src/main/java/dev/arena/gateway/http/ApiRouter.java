@@ -11,7 +11,9 @@ import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
 import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.metrics.DashboardFeed;
 import dev.arena.metrics.Metrics;
+import dev.arena.metrics.PlayerStatistics;
 import dev.arena.player.PlayerService;
 import dev.arena.tournament.TournamentService;
 import io.vertx.core.Future;
@@ -34,7 +36,8 @@ public final class ApiRouter {
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
                            Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
-                           RemoteGames remoteGames, TournamentService tournaments) {}
+                           RemoteGames remoteGames, TournamentService tournaments, DashboardFeed dashboard,
+                           PlayerStatistics statistics) {}
 
     private ApiRouter() {}
 
@@ -81,6 +84,9 @@ public final class ApiRouter {
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new WebPages(vertx).mount(router);
+        if (s.dashboard() != null) {
+            new DashboardApi(s.dashboard(), s.statistics(), s.config().dashboardPublic()).mount(router, auth);
+        }
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
         new GamesApi(s.games(), s.results(), s.remoteGames()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
