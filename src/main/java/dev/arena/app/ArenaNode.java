@@ -18,7 +18,9 @@ import dev.arena.metrics.MetricSampler;
 import dev.arena.metrics.Metrics;
 import dev.arena.results.ConsoleStep;
 import dev.arena.storage.local.LocalMetricsExchange;
+import dev.arena.console.Audit;
 import dev.arena.storage.postgres.PgConsoleStats;
+import dev.arena.storage.postgres.PgConsoleStore;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.leaderboard.LocalLeaderboardIndex;
@@ -295,10 +297,12 @@ public final class ArenaNode implements AutoCloseable {
                 sources, clock), redis != null ? redis.metrics() : new LocalMetricsExchange(), sources, clock);
         await(dashboard.start(vertx));
 
+        PgConsoleStore console = new PgConsoleStore(pool);
+
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments, dashboard, consoleStats);
+                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments, dashboard, consoleStats, console, new Audit(console, players, clock));
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),

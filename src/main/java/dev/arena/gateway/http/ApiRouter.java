@@ -3,6 +3,8 @@ package dev.arena.gateway.http;
 import dev.arena.chat.ChatModeration;
 import dev.arena.chat.ChatService;
 import dev.arena.config.ArenaConfig;
+import dev.arena.console.Audit;
+import dev.arena.console.ConsoleStore;
 import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
@@ -37,7 +39,7 @@ public final class ApiRouter {
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
                            Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
                            RemoteGames remoteGames, TournamentService tournaments, DashboardFeed dashboard,
-                           PlayerStatistics statistics) {}
+                           PlayerStatistics statistics, ConsoleStore console, Audit audit) {}
 
     private ApiRouter() {}
 
@@ -86,6 +88,9 @@ public final class ApiRouter {
         new WebPages(vertx).mount(router);
         if (s.dashboard() != null) {
             new DashboardApi(s.dashboard(), s.statistics(), s.config().dashboardPublic()).mount(router, auth);
+            new AdminApi(s.console(), s.players(), s.chatModeration(), s.audit()).mount(router, auth);
+            new AdminOpsApi(s.games(), s.matchmaking(), s.console(), s.dashboard(), s.audit(), s.config().nodeId())
+                    .mount(router, auth);
         }
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
         new GamesApi(s.games(), s.results(), s.remoteGames()).mount(router, auth);
