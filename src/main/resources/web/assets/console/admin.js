@@ -88,6 +88,7 @@ function PlayerDetail({ id }) {
   const [error, setError] = useState(null);
   const [reason, setReason] = useState('');
   const [role, setRole] = useState('player');
+  const [confirming, setConfirming] = useState(false); // deleting takes two clicks: the second one deletes
   const [run, result] = useAction();
   const load = useCallback(() => arena.admin.player(id).then((r) => { setD(r); setRole(r.player.role); })
     .catch((e) => setError(problemText(e))), [id]);
@@ -122,8 +123,9 @@ function PlayerDetail({ id }) {
       <button type="button" data-testid="set-role"
         onClick=${() => run('Role change', () => arena.admin.setRole(id, role, reason), load)}>Change role</button>
       <button type="button" data-testid="export" onClick=${() => run('Export', download)}>Export JSON</button>
-      <button type="button" class="danger" data-testid="delete"
-        onClick=${() => run('Delete', () => arena.admin.deletePlayer(id, reason))}>Delete account</button>
+      <button type="button" class="danger" data-testid="delete" onBlur=${() => setConfirming(false)}
+        onClick=${() => (confirming ? run('Delete', () => arena.admin.deletePlayer(id, reason)) : setConfirming(true))}>
+        ${confirming ? 'Click again to delete (export first!)' : 'Delete account'}</button>
     </div>${result}
     <h3>Recent games</h3>
     <table><thead><tr><th scope="col">Mode</th><th scope="col">Outcome</th><th scope="col">Finished</th></tr></thead>
