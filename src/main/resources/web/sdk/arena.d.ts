@@ -38,7 +38,7 @@ export interface Player {
   id: Id;
   username: string | null;
   display_name: string;
-  role: 'player' | 'moderator' | 'admin';
+  role: 'player' | 'viewer' | 'moderator' | 'admin';
   is_guest: boolean;
   created_at: Instant;
 }
@@ -139,6 +139,7 @@ export class Arena {
   tournaments: TournamentsApi;
   moderation: ModerationApi;
   admin: AdminApi;
+  metrics: MetricsApi;
   health: HealthApi;
 }
 
@@ -212,7 +213,7 @@ export interface PlayersApi {
   /** @route GET /players/{id}/stats */
   stats(id: Id): Promise<PlayerStats>;
   /** Admins only. @route PUT /players/{id}/role */
-  setRole(id: Id, role: 'player' | 'moderator' | 'admin'): Promise<Player>;
+  setRole(id: Id, role: 'player' | 'viewer' | 'moderator' | 'admin'): Promise<Player>;
 }
 
 export interface LeaderboardEntry { rank: number; player_id: Id; score: number; [key: string]: Json }
@@ -422,9 +423,77 @@ export interface ModerationApi {
   status(playerId: Id): Promise<any>;
 }
 
+/** A page of a console list: pass `next` back (as `after` or `before`) for the following page; null on the last. */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** The admin console (docs/CONSOLE.md). Viewers read; moderators moderate; admins administer; actions are audited. */
 export interface AdminApi {
-  /** Admins. @route GET /admin/jobs */
+  /** Viewers and up. @route GET /admin/jobs */
   jobs(): Promise<any>;
+  /** Admins. @route POST /admin/jobs/{step}/{game_id}/retry */
+  retryJob(step: string, gameId: Id, reason: string): Promise<null>;
+  /** Username prefix or id. @route GET /admin/players */
+  players(options?: { q?: string; after?: string; limit?: number }): Promise<Page<any>>;
+  /** @route GET /admin/players/{id} */
+  player(id: Id): Promise<any>;
+  /** Admins. @route PUT /admin/players/{id}/role */
+  setRole(id: Id, role: 'player' | 'viewer' | 'moderator' | 'admin', reason: string): Promise<Player>;
+  /** Moderators. @route POST /admin/players/{id}/chat-ban */
+  chatBan(id: Id, reason: string): Promise<any>;
+  /** Moderators. @route POST /admin/players/{id}/chat-unban */
+  chatUnban(id: Id, reason: string): Promise<null>;
+  /** Admins: everything stored about the player. @route GET /admin/players/{id}/export */
+  exportPlayer(id: Id): Promise<any>;
+  /** Admins: the account and its personal data. @route DELETE /admin/players/{id} */
+  deletePlayer(id: Id, reason: string): Promise<null>;
+  /** Admins: signs the player out on every node (POST /admin/players/{id}/revoke-sessions). */
+  revokeSessions(id: Id, reason: string): Promise<any>;
+  /** @route GET /admin/audit */
+  audit(options?: { q?: string; before?: number | string; limit?: number }): Promise<Page<any>>;
+  /** @route GET /admin/matches */
+  matches(options?: { mode?: string; after?: string; limit?: number }): Promise<Page<any>>;
+  /** @route GET /admin/matches/{id} */
+  match(id: Id): Promise<any>;
+  /** Moderators. @route POST /admin/matches/{id}/stop */
+  stopMatch(id: Id, reason: string): Promise<null>;
+  /** @route GET /admin/matchmaking/{mode} */
+  queue(mode: string): Promise<{ tickets: any[] }>;
+  /** Moderators. @route POST /admin/matchmaking/tickets/{id}/cancel */
+  cancelTicket(id: Id, reason: string): Promise<any>;
+  /** @route GET /admin/nodes */
+  nodes(): Promise<{ nodes: any[] }>;
+  /** @route GET /admin/chat/{room}/messages */
+  messages(room: string, options?: { q?: string; before?: number | string; limit?: number }): Promise<Page<any>>;
+}
+
+/** One merged cluster sample of the dashboard feed (docs/CONSOLE.md lists every field and its merge rule). */
+export interface ClusterSample {
+  seq: number;
+  at: number;
+  nodes: Array<{ id: string; version: string; uptime_seconds: number; sockets: number; rooms: number;
+    matches: number; heap_used_mb: number; heap_max_mb: number; leases: string[] }>;
+  realtime: { sockets: number; rooms: number; messages_in_per_second: number; messages_out_per_second: number;
+    delivery_p50_ms: number; delivery_p99_ms: number };
+  matches: { running_by_mode: Record<string, number>; waiting: number; started_per_minute: number;
+    ended_per_minute: number; tick_p99_ms: number };
+  queues: Record<string, { players_waiting: number; wait_p50_seconds: number; wait_p95_seconds: number;
+    spread_p50: number; formed_per_minute: number }>;
+  work: { tournaments_running: number; job_backlog: number; job_failures_per_minute: number };
+  http: { requests_per_second: number; error_rate: number; db_in_use: number; db_waiting: number };
+}
+
+/** The live dashboard's data. */
+export interface MetricsApi {
+  /** @route GET /dashboard/history */
+  history(options?: { seconds?: number }): Promise<{ samples: ClusterSample[] }>;
+  /** @route GET /dashboard/players */
+  players(): Promise<any>;
+  /** The live feed, reconnecting by itself; returns a stop function. @route GET /dashboard/stream */
+  stream(onSample: (sample: ClusterSample) => void,
+    onState?: (state: 'live' | 'reconnecting' | 'stopped', error?: ArenaError) => void): () => void;
 }
 
 export interface HealthApi {

@@ -114,6 +114,7 @@ export class Arena {
     this.tournaments = new TournamentsApi(this);
     this.moderation = new ModerationApi(this);
     this.admin = new AdminApi(this);
+    this.metrics = new MetricsApi(this);
     this.health = new HealthApi(this);
 
     if (globalThis.addEventListener && this._storage === pickStorage('local')) {
@@ -861,8 +862,104 @@ class ModerationApi extends Part {
   status(playerId) { return this.http('GET', `/chat/moderation/${enc(playerId)}`); }
 }
 
+/** The admin console's routes (viewers read; moderators moderate; admins administer). Every action takes a reason. */
 class AdminApi extends Part {
   jobs() { return this.http('GET', '/admin/jobs'); }
+  retryJob(step, gameId, reason) {
+    return this.http('POST', `/admin/jobs/${enc(step)}/${enc(gameId)}/retry`, { body: { reason } });
+  }
+  players({ q, after, limit } = {}) { return this.http('GET', '/admin/players', { query: { q, after, limit } }); }
+  player(id) { return this.http('GET', `/admin/players/${enc(id)}`); }
+  setRole(id, role, reason) { return this.http('PUT', `/admin/players/${enc(id)}/role`, { body: { role, reason } }); }
+  chatBan(id, reason) { return this.http('POST', `/admin/players/${enc(id)}/chat-ban`, { body: { reason } }); }
+  chatUnban(id, reason) { return this.http('POST', `/admin/players/${enc(id)}/chat-unban`, { body: { reason } }); }
+  exportPlayer(id) { return this.http('GET', `/admin/players/${enc(id)}/export`); }
+  deletePlayer(id, reason) { return this.http('DELETE', `/admin/players/${enc(id)}`, { body: { reason } }); }
+  /** Signs the player out everywhere, on every node (the route comes with the cross-node revocation work). */
+  revokeSessions(id, reason) {
+    return this.http('POST', `/admin/players/${enc(id)}/revoke-sessions`, { body: { reason } });
+  }
+  audit({ q, before, limit } = {}) { return this.http('GET', '/admin/audit', { query: { q, before, limit } }); }
+  matches({ mode, after, limit } = {}) { return this.http('GET', '/admin/matches', { query: { mode, after, limit } }); }
+  match(id) { return this.http('GET', `/admin/matches/${enc(id)}`); }
+  stopMatch(id, reason) { return this.http('POST', `/admin/matches/${enc(id)}/stop`, { body: { reason } }); }
+  queue(mode) { return this.http('GET', `/admin/matchmaking/${enc(mode)}`); }
+  cancelTicket(id, reason) {
+    return this.http('POST', `/admin/matchmaking/tickets/${enc(id)}/cancel`, { body: { reason } });
+  }
+  nodes() { return this.http('GET', '/admin/nodes'); }
+  messages(room, { q, before, limit } = {}) {
+    return this.http('GET', `/admin/chat/${enc(room)}/messages`, { query: { q, before, limit } });
+  }
+}
+
+/**
+ * The live dashboard: an hour of history, player statistics, and the live feed (Server-Sent Events read with fetch,
+ * so the bearer token goes in a header, never in the URL; anonymous when the server's dashboard is public).
+ */
+class MetricsApi extends Part {
+  history({ seconds } = {}) {
+    return this.http('GET', '/dashboard/history', { query: { seconds }, auth: !!this.a.session });
+  }
+  players() { return this.http('GET', '/dashboard/players', { auth: !!this.a.session }); }
+  /**
+   * Calls `onSample(sample)` for each second's merged cluster sample and `onState('live' | 'reconnecting' |
+   * 'stopped', error)` as the stream comes and goes; reconnects by itself (1 s, doubling to 15 s). Returns a stop
+   * function. A 401/403 stops it (with the ArenaError) instead of retrying.
+   */
+  stream(onSample, onState = () => {}) {
+    const [method, path] = ['GET', '/dashboard/stream'];
+    let stopped = false;
+    let controller = null;
+    let delay = 1000;
+    const run = async () => {
+      while (!stopped) {
+        controller = new AbortController();
+        try {
+          const headers = { Accept: 'text/event-stream' };
+          if (this.a.session) headers.Authorization = `Bearer ${await this.a._token()}`;
+          const r = await this.a._fetch(this.a.baseUrl + path, { method, headers, signal: controller.signal });
+          if (!r.ok) {
+            let body = null;
+            try { body = JSON.parse(await r.text()); } catch (e) { /* not a problem document */ }
+            throw ArenaError.fromProblem(r.status, body);
+          }
+          onState('live');
+          delay = 1000;
+          const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += value;
+            let end;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const event = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const data = event.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+              if (data) onSample(JSON.parse(data));
+            }
+          }
+        } catch (e) {
+          if (stopped) return;
+          if (e instanceof ArenaError && (e.status === 401 || e.status === 403)) {
+            stopped = true;
+            onState('stopped', e);
+            return;
+          }
+        }
+        if (stopped) return;
+        onState('reconnecting');
+        await new Promise((res) => setTimeout(res, delay));
+        delay = Math.min(delay * 2, 15000);
+      }
+    };
+    run();
+    return () => {
+      stopped = true;
+      if (controller) controller.abort();
+    };
+  }
 }
 
 class HealthApi extends Part {

@@ -3,6 +3,8 @@ package dev.arena.gateway.http;
 import dev.arena.chat.ChatModeration;
 import dev.arena.chat.ChatService;
 import dev.arena.config.ArenaConfig;
+import dev.arena.console.Audit;
+import dev.arena.console.ConsoleStore;
 import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
@@ -11,7 +13,9 @@ import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
 import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.metrics.DashboardFeed;
 import dev.arena.metrics.Metrics;
+import dev.arena.metrics.PlayerStatistics;
 import dev.arena.player.PlayerService;
 import dev.arena.tournament.TournamentService;
 import io.vertx.core.Future;
@@ -34,7 +38,8 @@ public final class ApiRouter {
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
                            Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
-                           RemoteGames remoteGames, TournamentService tournaments) {}
+                           RemoteGames remoteGames, TournamentService tournaments, DashboardFeed dashboard,
+                           PlayerStatistics statistics, ConsoleStore console, Audit audit) {}
 
     private ApiRouter() {}
 
@@ -81,6 +86,12 @@ public final class ApiRouter {
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new WebPages(vertx).mount(router);
+        if (s.dashboard() != null) {
+            new DashboardApi(s.dashboard(), s.statistics(), s.config().http().dashboardPublic()).mount(router, auth);
+            new AdminApi(s.console(), s.players(), s.chatModeration(), s.audit()).mount(router, auth);
+            new AdminOpsApi(s.games(), s.matchmaking(), s.console(), s.dashboard(), s.audit(), s.config().nodeId())
+                    .mount(router, auth);
+        }
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
         new GamesApi(s.games(), s.results(), s.remoteGames()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);

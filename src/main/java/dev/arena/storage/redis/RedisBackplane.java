@@ -107,6 +107,11 @@ public final class RedisBackplane {
         return channel.start().map(channel);
     }
 
+    /** Every node's dashboard samples ({@code arena:metrics}). */
+    public dev.arena.metrics.MetricsExchange metrics() {
+        return new RedisMetricsExchange(subscriber, matches, node);
+    }
+
     /** The node's restriction cache, kept in step with the other nodes' changes. */
     public Future<ModerationCache> moderation(LocalModerationCache local) {
         RedisModerationCache cache = new RedisModerationCache(local, commands, subscriber, node);
