@@ -1,5 +1,6 @@
 package dev.arena.gateway.ws;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,18 +11,15 @@ import static dev.arena.testing.WsClient.msg;
 import dev.arena.testing.MutableClock;
 import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,15 +56,7 @@ class GatewayIntegrationTest {
     }
 
     static String token() {
-        return get(node.identity().guest("device-" + UUID.randomUUID())).token();
-    }
-
-    static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return await(node.identity().guest("device-" + UUID.randomUUID())).token();
     }
 
     static WsClient client() {

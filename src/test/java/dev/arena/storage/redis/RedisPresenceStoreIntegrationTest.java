@@ -1,42 +1,29 @@
 package dev.arena.storage.redis;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.presence.Member;
 import dev.arena.presence.PresenceStore;
 import dev.arena.presence.PresenceStoreContract;
 import dev.arena.testing.MutableClock;
-import dev.arena.testing.TestRedis;
-import io.vertx.core.Vertx;
+import dev.arena.testing.RedisFixture;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The presence contract against a real Redis, plus its join order and bounded keys. */
-class RedisPresenceStoreTest extends PresenceStoreContract {
-    private static Vertx vertx;
-    private static Redis client;
+class RedisPresenceStoreIntegrationTest extends PresenceStoreContract {
+    @RegisterExtension
+    static final RedisFixture redis = new RedisFixture();
     private final MutableClock clock = new MutableClock();
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        client = TestRedis.client(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-    }
 
     @Override
     protected PresenceStore create() {
-        return new RedisPresenceStore(client, clock);
+        return new RedisPresenceStore(redis.client(), clock);
     }
 
     @Test
@@ -69,6 +56,6 @@ class RedisPresenceStoreTest extends PresenceStoreContract {
     }
 
     private static boolean exists(String key) {
-        return await(client.send(Request.cmd(Command.EXISTS).arg(key))).toLong() == 1;
+        return await(redis.client().send(Request.cmd(Command.EXISTS).arg(key))).toLong() == 1;
     }
 }

@@ -1,41 +1,19 @@
 package dev.arena.storage.redis;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.TestRedis;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
+import dev.arena.testing.RedisFixture;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The matcher lease against a real Redis: one holder at a time, token-checked renew and release, expiry. */
-class RedisMatcherLeaseTest {
-    private static Vertx vertx;
-    private static Redis client;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        client = TestRedis.client(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-    }
-
-    static <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
+class RedisMatcherLeaseIntegrationTest {
+    @RegisterExtension
+    static final RedisFixture redis = new RedisFixture();
 
     private static String mode() {
         return "lease-" + UUID.randomUUID().toString().substring(0, 8);
@@ -44,8 +22,8 @@ class RedisMatcherLeaseTest {
     @Test
     void oneHolderAtATimeAndOnlyTheHolderReleases() {
         String mode = mode();
-        RedisMatcherLease a = new RedisMatcherLease(client, "a", Duration.ofMinutes(1));
-        RedisMatcherLease b = new RedisMatcherLease(client, "b", Duration.ofMinutes(1));
+        RedisMatcherLease a = new RedisMatcherLease(redis.client(), "a", Duration.ofMinutes(1));
+        RedisMatcherLease b = new RedisMatcherLease(redis.client(), "b", Duration.ofMinutes(1));
 
         assertThat(await(a.hold(mode))).isTrue();
         assertThat(await(b.hold(mode))).isFalse();
@@ -62,8 +40,8 @@ class RedisMatcherLeaseTest {
     @Test
     void anExpiredLeaseIsTakenByAnotherNodeAndTheOldHolderCannotRenewIt() {
         String mode = mode();
-        RedisMatcherLease dead = new RedisMatcherLease(client, "dead", Duration.ofMillis(300));
-        RedisMatcherLease next = new RedisMatcherLease(client, "next", Duration.ofMinutes(1));
+        RedisMatcherLease dead = new RedisMatcherLease(redis.client(), "dead", Duration.ofMillis(300));
+        RedisMatcherLease next = new RedisMatcherLease(redis.client(), "next", Duration.ofMinutes(1));
         assertThat(await(dead.hold(mode))).isTrue();
 
         // the holder stops renewing: Redis expires the key on its own clock (a bounded poll, not a sleep)

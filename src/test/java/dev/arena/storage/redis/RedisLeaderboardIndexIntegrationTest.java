@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The leaderboard contract against a real Redis: board names carry a per-test prefix, so no flushing. */
-class RedisLeaderboardIndexTest extends LeaderboardIndexContract {
+class RedisLeaderboardIndexIntegrationTest extends LeaderboardIndexContract {
     private static Vertx vertx;
     private static RedisLeaderboardIndex shared;
 

@@ -1,14 +1,15 @@
 package dev.arena.storage.redis;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.common.ArenaException;
 import dev.arena.match.MatchId;
 import dev.arena.testing.Eventually;
+import dev.arena.testing.RedisFixture;
 import dev.arena.testing.TestRedis;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -20,40 +21,26 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The match bus between two "nodes" on a real Redis: requests and answers (errors keep their kind), one-way
  * messages in order, the directory's owner lookup, and a watched node that goes away.
  */
-class RedisMatchBusTest {
+class RedisMatchBusIntegrationTest {
     private static final Duration TTL = Duration.ofMillis(400);
-    private static Vertx vertx;
-    private static Redis commands;
+    @RegisterExtension
+    static final RedisFixture redis = new RedisFixture();
     private final List<RedisSubscriber> subscribers = new ArrayList<>();
     private final List<RedisMatchBus> buses = new ArrayList<>();
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-        commands = TestRedis.client(vertx);
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
 
     @AfterEach
     void close() {
         for (RedisMatchBus b : buses) {
-            await(commands.batch(List.of(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node())),
+            await(redis.client().batch(List.of(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node())),
                     Request.cmd(Command.SREM).arg(ClusterMembership.NODES).arg(b.node()))));
         }
         buses.forEach(b -> await(b.close()));
@@ -66,29 +53,19 @@ class RedisMatchBusTest {
 
     private RedisMatchBus node(String id) {
         RedisSubscriber subscriber = new RedisSubscriber(
-                Redis.createClient(vertx, new RedisOptions().setConnectionString(TestRedis.url())),
-                vertx.getOrCreateContext());
+                Redis.createClient(redis.vertx(), new RedisOptions().setConnectionString(TestRedis.url())),
+                redis.vertx().getOrCreateContext());
         await(subscriber.start());
         subscribers.add(subscriber);
-        RedisMatchBus bus = new RedisMatchBus(vertx, commands, subscriber, id, TTL,
+        RedisMatchBus bus = new RedisMatchBus(redis.vertx(), redis.client(), subscriber, id, TTL,
                 Clock.systemUTC());
         await(bus.start());
         buses.add(bus);
         // registered as ClusterMembership does (removed after the test)
-        await(commands.batch(List.of(
+        await(redis.client().batch(List.of(
                 Request.cmd(Command.SET).arg(ClusterMembership.aliveKey(id)).arg("up").arg("PX").arg(60_000),
                 Request.cmd(Command.SADD).arg(ClusterMembership.NODES).arg(id))));
         return bus;
-    }
-
-    static <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
@@ -148,7 +125,7 @@ class RedisMatchBusTest {
         MatchId id = MatchId.random();
         assertThatThrownBy(() -> await(a.owner(id))).isInstanceOf(ArenaException.NotFound.class)
                 .hasMessage("no game " + id);
-        await(commands.batch(List.of(
+        await(redis.client().batch(List.of(
                 Request.cmd(Command.HSET).arg(RedisGameDirectory.gameKey(id)).arg("owner").arg(b.node()),
                 Request.cmd(Command.ZADD).arg(RedisGameDirectory.nodeGamesKey(b.node()))
                         .arg(System.currentTimeMillis() + 3_600_000).arg(id.value().toString()))));
@@ -156,9 +133,9 @@ class RedisMatchBusTest {
         assertThatThrownBy(() -> await(b.owner(id))).as("its own games are in its own directory")
                 .isInstanceOf(ArenaException.NotFound.class);
 
-        await(commands.send(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node()))));
+        await(redis.client().send(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node()))));
         assertThatThrownBy(() -> await(a.owner(id))).isInstanceOf(ArenaException.NotFound.class);
-        awaitTrue(() -> await(commands.send(Request.cmd(Command.EXISTS).arg(RedisGameDirectory.gameKey(id))))
+        awaitTrue(() -> await(redis.client().send(Request.cmd(Command.EXISTS).arg(RedisGameDirectory.gameKey(id))))
                 .toLong() == 0);
     }
 
@@ -170,7 +147,7 @@ class RedisMatchBusTest {
         a.onNodeLost(lost::add);
         a.watch(b.node());
         a.watch(b.node());
-        await(commands.send(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node()))));
+        await(redis.client().send(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node()))));
         awaitTrue(() -> !lost.isEmpty());
         assertThat(lost).containsExactly(b.node());
     }
@@ -194,18 +171,18 @@ class RedisMatchBusTest {
         MatchId kept = MatchId.random();
         MatchId removed = MatchId.random();
         for (MatchId id : List.of(kept, removed)) {
-            await(commands.send(Request.cmd(Command.HSET).arg(RedisGameDirectory.gameKey(id)).arg("owner").arg(b.node())));
+            await(redis.client().send(Request.cmd(Command.HSET).arg(RedisGameDirectory.gameKey(id)).arg("owner").arg(b.node())));
         }
         List<MatchId> lost = Collections.synchronizedList(new ArrayList<>());
         a.onGameLost(lost::add);
         a.watch(kept, b.node());
         a.watch(removed, b.node());
         // what an owner restarted under the same id does to its earlier life's entries
-        await(commands.send(Request.cmd(Command.DEL).arg(RedisGameDirectory.gameKey(removed))));
+        await(redis.client().send(Request.cmd(Command.DEL).arg(RedisGameDirectory.gameKey(removed))));
         awaitTrue(() -> !lost.isEmpty());
         assertThat(lost).containsExactly(removed);
 
-        await(commands.send(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node()))));
+        await(redis.client().send(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node()))));
         awaitTrue(() -> lost.size() == 2);
         assertThat(lost).containsExactly(removed, kept);
     }
@@ -219,15 +196,15 @@ class RedisMatchBusTest {
     @Test
     void aCodeIsClaimedOnceFoundAnywhereAndReleasedOnlyByItsGame() {
         String code = "T" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
-        RedisJoinCodes nodeA = new RedisJoinCodes(commands, Duration.ofSeconds(10));
-        RedisJoinCodes nodeB = new RedisJoinCodes(commands, Duration.ofSeconds(10));
+        RedisJoinCodes nodeA = new RedisJoinCodes(redis.client(), Duration.ofSeconds(10));
+        RedisJoinCodes nodeB = new RedisJoinCodes(redis.client(), Duration.ofSeconds(10));
         MatchId first = MatchId.random();
         MatchId second = MatchId.random();
 
         assertThat(await(nodeA.claim(code, first))).isTrue();
         assertThat(await(nodeB.claim(code, second))).as("taken by another node's game").isFalse();
         assertThat(await(nodeB.find(code))).contains(first);
-        long ttl = await(commands.send(Request.cmd(Command.PTTL).arg(RedisJoinCodes.key(code)))).toLong();
+        long ttl = await(redis.client().send(Request.cmd(Command.PTTL).arg(RedisJoinCodes.key(code)))).toLong();
         assertThat(ttl).as("lives like a directory entry: 3 x node TTL").isBetween(1L, 30_000L);
 
         await(nodeB.release(code, second)); // not the code's game: nothing happens

@@ -1,13 +1,14 @@
 package dev.arena.storage.redis;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.room.RoomEvent;
 import dev.arena.room.RoomStream;
 import dev.arena.room.RoomStreamContract;
+import dev.arena.testing.RedisFixture;
 import dev.arena.testing.TestRedis;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -18,39 +19,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The room stream contract against a real Redis, plus what only a cluster has: two nodes seeing one room in
  * the same order, and a subscriber that loses its connection and catches up.
  */
-class RedisRoomStreamTest extends RoomStreamContract {
-    private static Vertx vertx;
-    private static Redis commands;
+class RedisRoomStreamIntegrationTest extends RoomStreamContract {
+    @RegisterExtension
+    static final RedisFixture redis = new RedisFixture();
     private final List<RedisSubscriber> subscribers = new ArrayList<>();
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-        commands = TestRedis.client(vertx);
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
 
     @Override
     protected RoomStream create(int bufferSize, Duration window, Clock clock) {
         RedisSubscriber subscriber = new RedisSubscriber(
-                Redis.createClient(vertx, new RedisOptions().setConnectionString(TestRedis.url())),
-                vertx.getOrCreateContext());
+                Redis.createClient(redis.vertx(), new RedisOptions().setConnectionString(TestRedis.url())),
+                redis.vertx().getOrCreateContext());
         await(subscriber.start());
         subscribers.add(subscriber);
-        RedisRoomStream s = new RedisRoomStream(commands, subscriber, bufferSize, window, clock);
+        RedisRoomStream s = new RedisRoomStream(redis.client(), subscriber, bufferSize, window, clock);
         await(s.start());
         return s;
     }
@@ -111,7 +100,7 @@ class RedisRoomStreamTest extends RoomStreamContract {
 
         // Cut every subscriber connection (the server drops pub/sub clients); the write connection stays up, so
         // these appends are published while this node's subscriber is away or just back.
-        await(commands.send(Request.cmd(Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub")));
+        await(redis.client().send(Request.cmd(Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub")));
         for (int i = 2; i <= 6; i++) {
             await(stream.append(message(room, Integer.toString(i))));
         }

@@ -1,23 +1,20 @@
 package dev.arena.matchmaking.service;
 
-import static dev.arena.matchmaking.service.Futures.await;
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.matchmaking.QueueConfig;
 import dev.arena.storage.redis.RedisPlayerSessions;
 import dev.arena.storage.redis.RedisTicketStore;
-import dev.arena.testing.TestRedis;
-import io.vertx.core.Vertx;
+import dev.arena.testing.RedisFixture;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two matchmaking services sharing a real Redis as two nodes would (tickets and socket counts), each with its own
@@ -25,24 +22,13 @@ import org.junit.jupiter.api.Test;
  * marked alive the way {@code ClusterMembership}'s heartbeat does. Also {@link RedisPlayerSessions} itself: any live
  * node's socket counts, a dead node's and an earlier run's do not, and counts sum right in any order.
  */
-class MatchmakingAcrossNodesTest {
+class MatchmakingAcrossNodesIntegrationTest {
     private static final String BATTLE = QueueConfig.ARENA_BATTLE;
-    private static Vertx vertx;
-    private static Redis client;
+    @RegisterExtension
+    static final RedisFixture redis = new RedisFixture();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private MatchmakingHarness a;
     private MatchmakingHarness b;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        client = TestRedis.client(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-    }
 
     @AfterEach
     void close() {
@@ -56,21 +42,21 @@ class MatchmakingAcrossNodesTest {
     private RedisPlayerSessions sessions(String name, boolean alive) {
         String node = name + "-" + run;
         if (alive) {
-            await(client.send(Request.cmd(Command.SET).arg("arena:node:" + node).arg("alive")));
+            await(redis.client().send(Request.cmd(Command.SET).arg("arena:node:" + node).arg("alive")));
         }
-        await(client.send(Request.cmd(Command.SADD).arg("arena:nodes").arg(node)));
-        return new RedisPlayerSessions(client, node);
+        await(redis.client().send(Request.cmd(Command.SADD).arg("arena:nodes").arg(node)));
+        return new RedisPlayerSessions(redis.client(), node);
     }
 
     private MatchmakingHarness node(String name) {
         RedisPlayerSessions sessions = sessions(name, true);
         await(sessions.start());
         return new MatchmakingHarness(List.of(QueueConfig.arenaBattle()),
-                new RedisTicketStore(client, Duration.ofMinutes(10)), sessions, name + "-" + run);
+                new RedisTicketStore(redis.client(), Duration.ofMinutes(10)), sessions, name + "-" + run);
     }
 
     private void died(MatchmakingHarness h) {
-        await(client.send(Request.cmd(Command.DEL).arg("arena:node:" + h.node)));
+        await(redis.client().send(Request.cmd(Command.DEL).arg("arena:node:" + h.node)));
     }
 
     @Test
@@ -145,7 +131,7 @@ class MatchmakingAcrossNodesTest {
         assertThat(await(a.online(p))).as("still on b").isTrue();
         await(b.closed(p));
         assertThat(await(a.online(p))).isFalse();
-        assertThat(await(client.send(Request.cmd(Command.HLEN).arg("arena:mm:s:a-" + run)))
+        assertThat(await(redis.client().send(Request.cmd(Command.HLEN).arg("arena:mm:s:a-" + run)))
                 .toLong()).as("nothing left behind").isZero();
     }
 
@@ -170,7 +156,7 @@ class MatchmakingAcrossNodesTest {
 
         UUID q = UUID.randomUUID();
         await(live.opened(q));
-        RedisPlayerSessions restarted = new RedisPlayerSessions(client, "live-" + run);
+        RedisPlayerSessions restarted = new RedisPlayerSessions(redis.client(), "live-" + run);
         await(restarted.start());
         assertThat(await(live.online(q))).as("cleared when the node starts again").isFalse();
     }
