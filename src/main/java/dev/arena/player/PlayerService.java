@@ -4,7 +4,9 @@ import dev.arena.common.ArenaException;
 import dev.arena.identity.AccountStore;
 import dev.arena.identity.Account;
 import dev.arena.identity.Player;
+import dev.arena.identity.Revocation;
 import dev.arena.identity.Role;
+import dev.arena.identity.SessionRevocations;
 import dev.arena.rating.RatingStore;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -22,15 +24,18 @@ public final class PlayerService {
     private final RankSource ranks;
     private final RatingStore ratings;
     private final Clock clock;
+    /** Told of role and name changes: sessions cached on every node carry both. */
+    private final SessionRevocations revocations;
 
     public PlayerService(AccountStore accounts, PlayerStore players, RatingStore ratings, GameHistory history,
-                         RankSource ranks, Clock clock) {
+                         RankSource ranks, Clock clock, SessionRevocations revocations) {
         this.accounts = accounts;
         this.players = players;
         this.ratings = ratings;
         this.history = history;
         this.ranks = ranks;
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     public Future<Player> player(UUID id) {
@@ -55,11 +60,14 @@ public final class PlayerService {
     }
 
     public Future<Player> rename(UUID id, String displayName) {
-        return accounts.updateDisplayName(id, displayName, clock.instant()).map(Account::view);
+        return accounts.updateDisplayName(id, displayName, clock.instant())
+                .compose(a -> revocations.revoke(Revocation.refresh(id)).map(a.view()));
     }
 
     public Future<Player> setRole(UUID id, Role role) {
-        return accounts.updateRole(id, role, clock.instant()).map(Account::view);
+        // takes effect at once on every node: cached sessions are dropped, sockets (opened with the old role) close
+        return accounts.updateRole(id, role, clock.instant())
+                .compose(a -> revocations.revoke(Revocation.player(id)).map(a.view()));
     }
 
     private static ArenaException.NotFound notFound(UUID id) {
