@@ -55,11 +55,12 @@ public final class IdentityService {
     }
 
     public Future<AuthResult> register(String username, String password) {
+        long epoch = sessions.epoch();
         return hash(password).compose(hash -> {
             Instant now = now();
             Account account = new Account(UUID.randomUUID(), username, username, hash, null, Role.PLAYER, false, now);
             return store.insert(account);
-        }).compose(this::openSession);
+        }).compose(a -> openSession(a, epoch));
     }
 
     /** Creates a moderator or admin account, or raises an existing account to that role (command line). */
@@ -83,6 +84,7 @@ public final class IdentityService {
         } catch (ArenaException.RateLimited e) {
             return Future.failedFuture(e);
         }
+        long epoch = sessions.epoch();
         return store.byUsername(username).compose(found -> {
             Future<String> hash = found.map(a -> Future.succeededFuture(a.passwordHash())).orElse(decoyHash);
             return hash.compose(h -> hashing.executeBlocking(() -> hasher.verify(h, password), false))
@@ -92,13 +94,14 @@ public final class IdentityService {
                             return Future.failedFuture(new ArenaException.Unauthorized("wrong username or password"));
                         }
                         throttle.succeeded(userKey);
-                        return openSession(found.get());
+                        return openSession(found.get(), epoch);
                     });
         });
     }
 
     /** Logs a device in as a guest, creating the guest account on its first use. */
     public Future<AuthResult> guest(String deviceId) {
+        long epoch = sessions.epoch();
         return store.byDeviceId(deviceId).compose(found -> {
             if (found.isPresent()) {
                 return Future.succeededFuture(found.get());
@@ -110,7 +113,7 @@ public final class IdentityService {
                     .recover(e -> e instanceof ArenaException.Conflict
                             ? store.byDeviceId(deviceId).map(Optional::orElseThrow)
                             : Future.failedFuture(e));
-        }).compose(this::openSession);
+        }).compose(a -> openSession(a, epoch));
     }
 
     /** Exchanges a refresh token for a new access token and a new refresh token (the old one stops working). */
@@ -220,14 +223,23 @@ public final class IdentityService {
         return hashing.executeBlocking(() -> hasher.hash(password), false);
     }
 
-    private Future<AuthResult> openSession(Account account) {
+    /**
+     * Opens a session for an account read after {@code epoch} was taken, and caches it: the new session's first
+     * request or socket upgrade then costs no query (a revocation since the read discards the entry).
+     */
+    private Future<AuthResult> openSession(Account account, long epoch) {
         Instant now = now();
         UUID sessionId = UUID.randomUUID();
         String refresh = randomToken();
-        return store.insertSession(sessionId, account.id(), sha256(refresh), now, now.plus(refreshTtl))
+        Instant expires = now.plus(refreshTtl);
+        return store.insertSession(sessionId, account.id(), sha256(refresh), now, expires)
                 .compose(v -> store.touchLogin(account.id(), now))
-                .map(v -> new AuthResult(account.view(), tokens.issue(account.id(), sessionId), refresh,
-                        tokens.ttl().toSeconds()));
+                .map(v -> {
+                    sessions.put(sessionId, new SessionCache.Entry(account.id(), account.role(),
+                            account.displayName(), expires, clock.millis()), epoch);
+                    return new AuthResult(account.view(), tokens.issue(account.id(), sessionId), refresh,
+                            tokens.ttl().toSeconds());
+                });
     }
 
     private static String randomToken() {

@@ -5,6 +5,7 @@ import static dev.arena.testing.WsClient.msg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.identity.Role;
+import dev.arena.identity.SessionCache;
 import dev.arena.testing.Http;
 import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
@@ -174,6 +175,22 @@ class SessionRevocationIntegrationTest {
             a.await("pong");
         }
         assertThat(sessionQueries() - before).isZero();
+    }
+
+    @Test
+    void aSocketUpgradeRightAfterLoginCostsNoQueryAndACacheMissCostsOne() {
+        String token = login(user()).getString("token");
+        long before = sessionQueries();
+        try (WsClient a = socket(token)) {
+            assertThat(a.welcome().getString("display_name")).startsWith("u");
+        }
+        assertThat(sessionQueries() - before).as("login cached the session").isZero();
+
+        node.clock().advance(SessionCache.TTL); // the entry is no longer trusted
+        try (WsClient a = socket(token)) {
+            assertThat(a.welcome().getString("display_name")).startsWith("u");
+        }
+        assertThat(sessionQueries() - before).as("session and display name in one query").isEqualTo(1);
     }
 
     /** Session loads this node sent to the database (each is counted by the pool's metrics as an SQL request). */
