@@ -220,7 +220,7 @@ public final class ArenaNode implements AutoCloseable {
         LeaderboardIndex index = redis != null ? redis.leaderboard() : new LocalLeaderboardIndex();
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
         await(leaderboards.rebuild(redis != null));
-        PlayerService players = new PlayerService(accounts, playerStore, ratings, results, leaderboards, clock,
+        PlayerService players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock,
                 revocations);
         // the tournament step serves once the tournament service exists (it needs the matches, built below)
         tournamentResults = new TournamentResults();
