@@ -24,6 +24,8 @@ final class RoomRun {
     private final RoomPlan plan;
     private final PrintStream progressOut;
     private final SocketStats stats = new SocketStats();
+    /** Presence frames the clients had received when every client had joined (the cost of filling the rooms). */
+    private long presenceFramesAtSetup;
 
     RoomRun(String scenario, CommonOptions.Settings settings, RunOptions run, RoomOptions rooms, RoomPlan plan) {
         this.scenario = scenario;
@@ -70,6 +72,7 @@ final class RoomRun {
                     "%s connected %,d/%,d  joined %,d  failed %,d", setup.prefix("connect"), stats.connected.sum(),
                     plan.clients(), stats.joined.sum(), stats.connectFailures.total() + stats.joinFailures.total()));
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+            presenceFramesAtSetup = stats.presenceFrames.sum();
             if (progressOut != null) {
                 progressOut.printf("connected %,d, joined %,d of %,d in %.1f s%n", stats.connected.sum(),
                         stats.joined.sum(), plan.clients(), connectSeconds);
@@ -163,7 +166,10 @@ final class RoomRun {
                         .put("joined", stats.joined.sum())
                         .put("connect_failures", ReportPrinter.counts(stats.connectFailures.snapshot()))
                         .put("join_failures", ReportPrinter.counts(stats.joinFailures.snapshot()))
-                        .put("seconds", ReportPrinter.round(connectSeconds)))
+                        .put("seconds", ReportPrinter.round(connectSeconds))
+                        // what filling the rooms cost: O(N) with merged presence diffs, O(N²) with one frame per join
+                        .put("presence_frames", presenceFramesAtSetup)
+                        .put("presence_frames_total", stats.presenceFrames.sum()))
                 .put("messages", new JsonObject()
                         .put("sent", d.measuredSent())
                         .put("per_s", ReportPrinter.round(d.sendsPerSecond()))
