@@ -26,6 +26,8 @@ final class RoomRun {
     private final SocketStats stats = new SocketStats();
     /** Presence frames the clients had received when every client had joined (the cost of filling the rooms). */
     private long presenceFramesAtSetup;
+    /** What {@code --pin} could not pin (empty when all went well). */
+    private List<String> pinFailures = List.of();
 
     RoomRun(String scenario, CommonOptions.Settings settings, RunOptions run, RoomOptions rooms, RoomPlan plan) {
         this.scenario = scenario;
@@ -88,8 +90,14 @@ final class RoomRun {
                     senders.get(gen.lane(i)).add(sockets[i]);
                 }
             }
+            ServerProcesses server = rooms.serverPid == null ? null
+                    : new ServerProcesses(rooms.serverPid, rooms.dbPids);
+            if (rooms.pin != null) {
+                pinFailures = Pinning.apply(rooms.pin, server);
+            }
             long t0 = System.nanoTime();
             Window window = Window.after(t0, run.warmup, run.duration);
+            ServerReadings readings = server == null ? null : ServerReadings.start(server, window);
             DeliveryLedger ledger = new DeliveryLedger(window);
             stats.ledger = ledger;
             AtomicLong counter = new AtomicLong();
@@ -124,10 +132,17 @@ final class RoomRun {
             stats.frozen = true;
             DeliveryLedger.Snapshot d = ledger.snapshot();
             LatencyStats.LatencySummary latency = stats.deliveryLatency.total();
+            LatencyStats.LatencySummary warmupLatency = stats.deliveryLatency.warmup();
             gen.closeSockets(sockets);
             Verdict verdict = verdict(d, latency);
             JsonObject report = report(d, latency, window, connectSeconds, skippedLate.sum(), skippedClosed.sum(),
                     created.failed());
+            report.put("warmup", new JsonObject().put("latency_ms", ReportPrinter.latency(warmupLatency))
+                    .put("deliveries", d.delivered() - d.measuredDelivered()));
+            if (readings != null) {
+                report.put("server", readings.report(d.measuredDelivered(), d.delivered() - d.measuredDelivered(),
+                        rooms.pin, pinFailures));
+            }
             report.put("verdict", ReportPrinter.verdict(verdict));
             ReportPrinter.print(report, settings.json(), System.out);
             return verdict.passed() ? 0 : 1;
