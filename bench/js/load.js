@@ -161,6 +161,7 @@ async function main() {
     }, 1);
   });
   await new Promise((r) => setTimeout(r, o.drain * 1000));
+  const closedByServer = closes; // before the client closes its own sockets
   for (const ws of sockets) ws.terminate();
   const report = {
     client: 'node ' + process.version + ' + ws',
@@ -170,7 +171,7 @@ async function main() {
       delivered_pct: windowSent ? Math.floor((windowDelivered / (windowSent * o.clients)) * 100000) / 1000 : 0 },
     latency_ms: percentiles(windowLat),
     warmup: { latency_ms: percentiles(warmupLat), deliveries: delivered - windowDelivered },
-    unexpected_closes: closes - o.clients >= 0 ? 0 : closes,
+    unexpected_closes: closedByServer,
   };
   if (readings.start && readings.window && readings.end) {
     const us = (a, b) => ((b.ticks - a.ticks) * 1e6) / 100; // USER_HZ 100
