@@ -558,8 +558,8 @@ export interface RoomMessageFrame { type: 'room.message'; room: string; seq: num
 export interface ChatMessageFrame { type: 'chat.message'; room: string; seq: number; id: number; from: Id; display_name: string; message: string; ts: Instant }
 export interface ChatHistoryFrame { type: 'chat.history'; rid?: string; room: string; messages: ChatMessageRecord[]; next_before: number | null }
 export interface DmMessageFrame { type: 'dm.message'; id: number; from: Id; to: Id; message: string; ts: Instant }
-export interface PresenceJoinFrame { type: 'presence.join'; room: string; member: Member }
-export interface PresenceLeaveFrame { type: 'presence.leave'; room: string; member: Member }
+/** Joins and leaves of one room merged over an interval (at most every 250 ms); apply as upserts. */
+export interface PresenceDiffFrame { type: 'presence.diff'; room: string; joins: Member[]; leaves: Member[] }
 export interface PresenceListFrame { type: 'presence.list'; rid?: string; room: string; members: Member[]; offset: number; member_count: number }
 export interface AckFrame { type: 'ack'; rid?: string; seq?: number; id?: number }
 
@@ -620,8 +620,7 @@ export interface ServerMessages {
   'chat.message': ChatMessageFrame;
   'chat.history': ChatHistoryFrame;
   'dm.message': DmMessageFrame;
-  'presence.join': PresenceJoinFrame;
-  'presence.leave': PresenceLeaveFrame;
+  'presence.diff': PresenceDiffFrame;
   'presence.list': PresenceListFrame;
   'ack': AckFrame;
   'match.state': MatchStateFrame;

@@ -10,6 +10,8 @@ import dev.arena.config.ArenaConfig;
 import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
 import dev.arena.identity.IdentityService;
+import dev.arena.identity.SessionRevocations;
+import dev.arena.storage.local.LocalSessionRevocations;
 import dev.arena.identity.LoginThrottle;
 import dev.arena.identity.PasswordHasher;
 import dev.arena.identity.TokenService;
@@ -193,8 +195,6 @@ public final class ArenaNode implements AutoCloseable {
         // 3. domain services.
         PgAccountStore accounts = new PgAccountStore(pool);
         TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokens().accessTtl(), clock);
-        identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
-                config.tokens().refreshTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
         PgResultStore results = new PgResultStore(pool, vertx);
@@ -207,18 +207,25 @@ public final class ArenaNode implements AutoCloseable {
             redis = await(RedisBackplane.connect(vertx, vertx.getOrCreateContext(), config.cluster().redisUrl().get(),
                     config.nodeId(), config.ws().resumeBuffer(), config.ws().resumeWindow(), config.cluster().nodeTtl(), clock));
         }
+        // sessions are checked in memory; their revocations reach every node (in-process, or Redis pub/sub)
+        SessionRevocations revocations = redis == null ? new LocalSessionRevocations()
+                : await(redis.sessionRevocations());
+        identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
+                config.tokens().refreshTtl(), clock, revocations);
         ModerationCache chatRestrictions = redis == null ? localRestrictions
                 : await(redis.moderation(localRestrictions));
         var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
         chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
-        ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock);
+        ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock,
+                revocations);
 
         // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL, then the durable jobs that
         // carry each stored result into ratings, stats and leaderboards
         LeaderboardIndex index = redis != null ? redis.leaderboard() : new LocalLeaderboardIndex();
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
         await(leaderboards.rebuild(redis != null));
-        PlayerService players = new PlayerService(accounts, playerStore, ratings, results, leaderboards, clock);
+        PlayerService players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock,
+                revocations);
         PgConsoleStats consoleStats = new PgConsoleStats(pool,
                 GameCatalog.load().games().stream().map(g -> g.mode()).toList(), clock);
         // the tournament step serves once the tournament service exists (it needs the matches, built below)

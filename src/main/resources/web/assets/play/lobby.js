@@ -26,8 +26,12 @@ export function Lobby({ app }) {
       listen(socket, 'lobby.game_removed', m => patch(old => ({ games: old.games.filter(g => g.game_id !== m.game_id) }))),
       listen(socket, 'party.invited', m => patch(old => ({ invites: [...old.invites.filter(p => p.party_id !== m.party.party_id), m.party] }))),
       listen(socket, 'party.updated', m => partyChanged(m)),
-      listen(socket, 'presence.join', m => m.room === 'lobby' && online(list => [...list, m.member])),
-      listen(socket, 'presence.leave', m => m.room === 'lobby' && online(list => list.filter(x => x.session_id !== m.member.session_id))),
+      listen(socket, 'presence.diff', m => m.room === 'lobby' && online(list => {
+        // a diff is applied as upserts: a known joiner or an unknown leaver changes nothing
+        const gone = new Set(m.leaves.map(x => x.session_id));
+        const known = new Set(list.map(x => x.session_id));
+        return [...list.filter(x => !gone.has(x.session_id)), ...m.joins.filter(x => !known.has(x.session_id))];
+      })),
     ];
     const upsertTicket = t => {
       if (!t) return;

@@ -55,9 +55,9 @@ class ClusterIntegrationTest {
         return c.welcome().getString("session_id");
     }
 
+    /** @param type {@code presence.join} or {@code presence.leave}: found in a {@code presence.diff} */
     static JsonObject awaitPresence(WsClient c, String type, String room, WsClient of) {
-        return c.await(o -> type.equals(o.getString("type")) && room.equals(o.getString("room"))
-                && session(of).equals(o.getJsonObject("member").getString("session_id")), type + " of " + session(of));
+        return c.awaitPresence(room, type.equals("presence.join") ? "joins" : "leaves", session(of));
     }
 
     static List<String> sessions(JsonArray members) {

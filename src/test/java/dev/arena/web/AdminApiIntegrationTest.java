@@ -24,7 +24,7 @@ class AdminApiIntegrationTest {
     @BeforeAll
     static void start() {
         node = TestNode.start(AdminApiIntegrationTest.class);
-        Player.await(node.arena().identity().createPrivileged("boss", PASSWORD, Role.ADMIN));
+        dev.arena.testing.Futures.await(node.arena().identity().createPrivileged("boss", PASSWORD, Role.ADMIN));
         JsonObject login = node.http().post("/auth/login", new JsonObject().put("username", "boss")
                 .put("password", PASSWORD)).json();
         admin = login.getString("token");

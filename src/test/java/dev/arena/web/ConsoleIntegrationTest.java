@@ -36,7 +36,7 @@ class ConsoleIntegrationTest {
         browsers = Browsers.launch();
         node = TestNode.start(ConsoleIntegrationTest.class);
         for (var r : new Object[][] {{"root", Role.ADMIN}, {"mod", Role.MODERATOR}, {"looker", Role.VIEWER}}) {
-            Player.await(node.arena().identity().createPrivileged((String) r[0], PASSWORD, (Role) r[1]));
+            dev.arena.testing.Futures.await(node.arena().identity().createPrivileged((String) r[0], PASSWORD, (Role) r[1]));
         }
     }
 

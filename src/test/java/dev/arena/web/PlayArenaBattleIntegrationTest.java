@@ -51,7 +51,7 @@ class PlayArenaBattleIntegrationTest {
     void eightFightersAreDrawnEveryFrameAndTheFrameTimesAreMeasured() {
         List<Player> bots = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            bots.add(Player.of(Player.await(node.arena().identity().guest("bot-" + UUID.randomUUID()))));
+            bots.add(Player.of(dev.arena.testing.Futures.await(node.arena().identity().guest("bot-" + UUID.randomUUID()))));
         }
         Response created = node.http().post("/games/create",
                 new JsonObject().put("mode", "arena_battle").put("max_players", 8), bots.get(0).token());

@@ -200,9 +200,9 @@ class PlayConnectFourIntegrationTest {
     void aMutedPlayerIsToldSoInWordsNextToTheChat() {
         Page page = guest("/play");
         String playerId = (String) page.evaluate("() => JSON.parse(localStorage.getItem('arena.session')).player.id");
-        var mod = Player.await(node.arena().identity().createPrivileged("mod-" + UUID.randomUUID().toString().substring(0, 8),
+        var mod = dev.arena.testing.Futures.await(node.arena().identity().createPrivileged("mod-" + UUID.randomUUID().toString().substring(0, 8),
                 "moderator-password", Role.MODERATOR));
-        String token = Player.await(node.arena().identity().login(mod.username(), "moderator-password", "127.0.0.1")).token();
+        String token = dev.arena.testing.Futures.await(node.arena().identity().login(mod.username(), "moderator-password", "127.0.0.1")).token();
         Response muted = node.http().post("/chat/mutes", new JsonObject().put("player_id", playerId).put("room", "lobby")
                 .put("duration_seconds", 600).put("reason", "cooling off"), token);
         assertThat(muted.status()).as("%s", muted).isEqualTo(201);

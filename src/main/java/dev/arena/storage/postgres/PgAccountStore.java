@@ -137,6 +137,12 @@ public final class PgAccountStore implements AccountStore {
                 .execute(Tuple.of(sessionId, ts(now))).mapEmpty();
     }
 
+    @Override
+    public Future<Void> revokeAllSessions(UUID playerId, Instant now) {
+        return pool.preparedQuery("UPDATE sessions SET revoked_at = $2 WHERE player_id = $1 AND revoked_at IS NULL")
+                .execute(Tuple.of(playerId, ts(now))).mapEmpty();
+    }
+
     private Future<Optional<Account>> one(String sql, Tuple args) {
         return pool.preparedQuery(sql).execute(args).map(rows -> {
             var it = rows.iterator();

@@ -118,6 +118,12 @@ public final class RedisBackplane {
         return cache.start().map(cache);
     }
 
+    /** Session revocations heard by every node; subscribed when the future completes. */
+    public Future<dev.arena.identity.SessionRevocations> sessionRevocations() {
+        RedisSessionRevocations revocations = new RedisSessionRevocations(commands, subscriber, node);
+        return revocations.start().map(revocations);
+    }
+
     /** Matchmaking tickets shared by the cluster; finished ones are kept {@code retention}. */
     public TicketStore tickets(Duration retention) {
         return new RedisTicketStore(commands, retention);
