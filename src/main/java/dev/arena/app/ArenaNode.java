@@ -183,7 +183,8 @@ public final class ArenaNode implements AutoCloseable {
 
         // 3. domain services.
         PgAccountStore accounts = new PgAccountStore(pool);
-        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokens().accessTtl(), clock);
+        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokens().previous(),
+                config.tokens().accessTtl(), clock);
         identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
                 config.tokens().refreshTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);

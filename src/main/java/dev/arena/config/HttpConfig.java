@@ -1,8 +1,10 @@
 package dev.arena.config;
 
 import dev.arena.common.NetTransport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The HTTP/WebSocket server.
@@ -12,15 +14,19 @@ import java.util.List;
  *                        configuration means one per core; resolved here)
  * @param shutdownTimeout how long in-flight requests may finish after SIGTERM
  * @param transport       the network transport (io_uring, epoll, NIO), chosen at start
+ * @param tlsCert         PEM certificate chain to serve HTTPS and WSS with (together with {@code tlsKey})
+ * @param trustProxy      the server sits behind one reverse proxy, whose X-Forwarded-For names the client
  */
 public record HttpConfig(String host, int port, List<String> corsOrigins, long bodyLimitBytes, int instances,
-                         Duration shutdownTimeout, NetTransport transport) {
+                         Duration shutdownTimeout, NetTransport transport, Optional<Path> tlsCert,
+                         Optional<Path> tlsKey, boolean trustProxy) {
 
     public HttpConfig {
         corsOrigins = List.copyOf(corsOrigins);
     }
 
     HttpConfig withPort(int newPort) {
-        return new HttpConfig(host, newPort, corsOrigins, bodyLimitBytes, instances, shutdownTimeout, transport);
+        return new HttpConfig(host, newPort, corsOrigins, bodyLimitBytes, instances, shutdownTimeout, transport,
+                tlsCert, tlsKey, trustProxy);
     }
 }
