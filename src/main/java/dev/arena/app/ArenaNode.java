@@ -194,7 +194,8 @@ public final class ArenaNode implements AutoCloseable {
 
         // 3. domain services.
         PgAccountStore accounts = new PgAccountStore(pool);
-        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokens().accessTtl(), clock);
+        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokens().previous(),
+                config.tokens().accessTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
         PgResultStore results = new PgResultStore(pool, vertx);

@@ -1,5 +1,6 @@
 package dev.arena.config;
 
+import static dev.arena.config.Parsers.bool;
 import static dev.arena.config.Parsers.bytes;
 import static dev.arena.config.Parsers.commaList;
 import static dev.arena.config.Parsers.duration;
@@ -76,12 +77,26 @@ final class ConfigKeys {
                         + " be available", NetTransport::parse);
 
         static final ConfigKey<Boolean> DASHBOARD_PUBLIC = key(KEYS, "ARENA_DASHBOARD_PUBLIC", "false",
-                "true = the live dashboard (/dashboard) is readable without signing in",
-                oneOf("true", "false").andThen(Boolean::parseBoolean));
+                "true = the live dashboard (/dashboard) is readable without signing in", bool());
+        static final ConfigKey<Optional<Path>> TLS_CERT = key(KEYS, "ARENA_TLS_CERT", "",
+                "PEM certificate chain: serve HTTPS/WSS directly (with ARENA_TLS_KEY); re-read when the file changes",
+                optional(s -> Path.of(s).toAbsolutePath().normalize()));
+        static final ConfigKey<Optional<Path>> TLS_KEY = key(KEYS, "ARENA_TLS_KEY", "",
+                "PEM private key (PKCS#8) of ARENA_TLS_CERT", optional(s -> Path.of(s).toAbsolutePath().normalize()));
+        static final ConfigKey<Boolean> TRUST_PROXY = key(KEYS, "ARENA_TRUST_PROXY", "false",
+                "true behind one reverse proxy: the client address is the last X-Forwarded-For entry", bool());
 
         static HttpConfig read(ConfigValues v) {
-            return new HttpConfig(v.get(HOST), v.get(PORT), v.get(CORS_ORIGINS), v.get(BODY_LIMIT), v.get(INSTANCES),
-                    v.get(SHUTDOWN_TIMEOUT), v.get(TRANSPORT), v.get(DASHBOARD_PUBLIC));
+            HttpConfig c = new HttpConfig(v.get(HOST), v.get(PORT), v.get(CORS_ORIGINS), v.get(BODY_LIMIT),
+                    v.get(INSTANCES), v.get(SHUTDOWN_TIMEOUT), v.get(TRANSPORT), v.get(DASHBOARD_PUBLIC),
+                    v.get(TLS_CERT), v.get(TLS_KEY), v.get(TRUST_PROXY));
+            if (v.valid(TLS_CERT, TLS_KEY)) {
+                v.check(c.tlsCert().isPresent() == c.tlsKey().isPresent(), TLS_KEY,
+                        "ARENA_TLS_CERT and ARENA_TLS_KEY are set together or not at all");
+                c.tlsCert().ifPresent(f -> v.check(Files.isReadable(f), TLS_CERT, "cannot read " + f));
+                c.tlsKey().ifPresent(f -> v.check(Files.isReadable(f), TLS_KEY, "cannot read " + f));
+            }
+            return c;
         }
     }
 
@@ -111,13 +126,21 @@ final class ConfigKeys {
                     }
                     return s;
                 }));
+        static final ConfigKey<List<String>> PREVIOUS_SECRETS = key(KEYS, "ARENA_TOKEN_SECRETS_PREVIOUS", "",
+                "comma-separated earlier token secrets, still accepted (not used to sign) so a rotation logs nobody out",
+                commaList().andThen(l -> {
+                    if (l.stream().anyMatch(s -> s.length() < 32)) {
+                        throw new IllegalArgumentException("each secret must be at least 32 characters");
+                    }
+                    return l;
+                }));
         static final ConfigKey<Duration> TTL = key(KEYS, "ARENA_TOKEN_TTL", "15m",
                 "access token lifetime (e.g. 900s, 15m, 1h)", duration());
         static final ConfigKey<Duration> REFRESH_TTL = key(KEYS, "ARENA_REFRESH_TTL", "30d",
                 "refresh token lifetime", duration());
 
         static TokenConfig read(ConfigValues v) {
-            TokenConfig c = new TokenConfig(v.get(SECRET), v.get(TTL), v.get(REFRESH_TTL));
+            TokenConfig c = new TokenConfig(v.get(SECRET), v.get(PREVIOUS_SECRETS), v.get(TTL), v.get(REFRESH_TTL));
             if (v.valid(TTL, REFRESH_TTL)) {
                 v.check(c.refreshTtl().compareTo(c.accessTtl()) >= 0, REFRESH_TTL,
                         "must not be shorter than ARENA_TOKEN_TTL");

@@ -1,8 +1,10 @@
 package dev.arena.config;
 
 import dev.arena.common.NetTransport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The HTTP/WebSocket server.
@@ -13,9 +15,12 @@ import java.util.List;
  * @param shutdownTimeout how long in-flight requests may finish after SIGTERM
  * @param transport       the network transport (io_uring, epoll, NIO), chosen at start
  * @param dashboardPublic the live dashboard is readable without signing in
+ * @param tlsCert         PEM certificate chain to serve HTTPS and WSS with (together with {@code tlsKey})
+ * @param trustProxy      the server sits behind one reverse proxy, whose X-Forwarded-For names the client
  */
 public record HttpConfig(String host, int port, List<String> corsOrigins, long bodyLimitBytes, int instances,
-                         Duration shutdownTimeout, NetTransport transport, boolean dashboardPublic) {
+                         Duration shutdownTimeout, NetTransport transport, boolean dashboardPublic,
+                         Optional<Path> tlsCert, Optional<Path> tlsKey, boolean trustProxy) {
 
     public HttpConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -23,6 +28,6 @@ public record HttpConfig(String host, int port, List<String> corsOrigins, long b
 
     HttpConfig withPort(int newPort) {
         return new HttpConfig(host, newPort, corsOrigins, bodyLimitBytes, instances, shutdownTimeout, transport,
-                dashboardPublic);
+                dashboardPublic, tlsCert, tlsKey, trustProxy);
     }
 }

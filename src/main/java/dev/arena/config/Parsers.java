@@ -76,6 +76,11 @@ final class Parsers {
         };
     }
 
+    /** true or false, case-insensitive. */
+    static Function<String, Boolean> bool() {
+        return oneOf("true", "false").andThen(Boolean::parseBoolean);
+    }
+
     /** Comma-separated, blanks dropped. */
     static Function<String, List<String>> commaList() {
         return s -> Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();

@@ -82,7 +82,7 @@ public final class ApiRouter {
         router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().http().bodyLimitBytes()));
 
         Authenticator auth = new Authenticator(s.identity());
-        new AuthApi(s.identity()).mount(router, auth);
+        new AuthApi(s.identity(), s.config().http().trustProxy()).mount(router, auth);
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new WebPages(vertx).mount(router);

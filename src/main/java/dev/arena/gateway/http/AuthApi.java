@@ -13,8 +13,11 @@ final class AuthApi {
     static final Pattern DEVICE_ID = Pattern.compile("[\\x21-\\x7E]+");
 
     private final IdentityService identity;
+    /** Behind a reverse proxy: the client address comes from X-Forwarded-For (see ClientAddress). */
+    private final boolean trustProxy;
 
-    AuthApi(IdentityService identity) {
+    AuthApi(IdentityService identity, boolean trustProxy) {
+        this.trustProxy = trustProxy;
         this.identity = identity;
     }
 
@@ -44,7 +47,7 @@ final class AuthApi {
         String username = body.string("username", 1, 64, NO_CONTROL_CHARACTERS, "must not contain control characters");
         String password = body.string("password", 1, CredentialRules.PASSWORD_MAX, null, null);
         body.validate();
-        Handlers.respond(ctx, 200, identity.login(username, password, ctx.request().remoteAddress().hostAddress()));
+        Handlers.respond(ctx, 200, identity.login(username, password, ClientAddress.of(ctx.request(), trustProxy)));
     }
 
     private void guest(RoutingContext ctx) {

@@ -5,8 +5,16 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.ServerSSLOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP server instance on its own event loop. The node deploys one per core on the same port; Vert.x
@@ -14,12 +22,17 @@ import java.util.concurrent.TimeUnit;
  * finish for up to the shutdown timeout.
  */
 public final class HttpVerticle extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(HttpVerticle.class);
+    /** How often the TLS files are checked for a change (a renewed certificate is served without a restart). */
+    static final long TLS_RELOAD_CHECK_MS = 5_000;
     private final ApiRouter.Services services;
     private final String host;
     private final int port;
     private final Duration shutdownTimeout;
     private HttpServer server;
     private GatewaySockets sockets;
+    private long tlsTimer = -1;
+    private List<Long> tlsStamp = List.of();
 
     public HttpVerticle(ApiRouter.Services services, String host, int port, Duration shutdownTimeout) {
         this.services = services;
@@ -44,12 +57,48 @@ public final class HttpVerticle extends VerticleBase {
             }
             sockets = new GatewaySockets(services.realtime(), vertx, context);
         }
+        var http = services.config().http();
+        if (http.tlsCert().isPresent()) {
+            Path cert = http.tlsCert().get();
+            Path key = http.tlsKey().orElseThrow();
+            options.setSsl(true).setKeyCertOptions(pem(cert, key));
+            tlsStamp = stamp(cert, key);
+            // files are read on a worker; only a changed pair is handed to the server
+            tlsTimer = vertx.setPeriodic(TLS_RELOAD_CHECK_MS, t -> vertx.executeBlocking(() -> stamp(cert, key), false)
+                    .onSuccess(now -> {
+                        if (!now.isEmpty() && !now.equals(tlsStamp)) {
+                            tlsStamp = now;
+                            // force: the paths are unchanged, only the files behind them are new
+                            server.updateSSLOptions(new ServerSSLOptions().setKeyCertOptions(pem(cert, key)), true)
+                                    .onSuccess(v -> log.info("TLS certificate reloaded from {}", cert))
+                                    .onFailure(e -> log.warn("TLS certificate in {} not reloaded: {}", cert,
+                                            e.getMessage()));
+                        }
+                    }));
+        }
         server = vertx.createHttpServer(options).requestHandler(ApiRouter.build(vertx, services, sockets));
         return server.listen(port, host);
     }
 
+    private static PemKeyCertOptions pem(Path cert, Path key) {
+        return new PemKeyCertOptions().setCertPath(cert.toString()).setKeyPath(key.toString());
+    }
+
+    /** Modification times and sizes of the certificate and key: a renewal changes at least one. */
+    private static List<Long> stamp(Path cert, Path key) {
+        try {
+            return List.of(Files.getLastModifiedTime(cert).toMillis(), Files.size(cert),
+                    Files.getLastModifiedTime(key).toMillis(), Files.size(key));
+        } catch (IOException e) {
+            return List.of(); // missing while being replaced: try again at the next check
+        }
+    }
+
     @Override
     public Future<?> stop() {
+        if (tlsTimer >= 0) {
+            vertx.cancelTimer(tlsTimer);
+        }
         Future<Void> socketsClosed = sockets == null ? Future.succeededFuture() : sockets.shutdown();
         return server == null ? socketsClosed
                 : socketsClosed.compose(v -> server.shutdown(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS));
