@@ -308,4 +308,24 @@ class GamesIntegrationTest {
             }
         }
     }
+
+    /** Issue 14: {@code match.spectate} showed a private game that {@code GET /games/{id}/state} refuses. */
+    @Test
+    void aPrivateGameCannotBeSpectatedByAnOutsiderOverTheSocket() {
+        Player owner = player();
+        Player outsider = player();
+        String id = create(owner, new JsonObject().put("mode", "connect_four").put("private", true))
+                .getString("game_id");
+        assertThat(node.http().get("/games/" + id + "/state", outsider.token()).status()).isEqualTo(403);
+        try (WsClient spy = WsClient.gateway(vertx, node.arena().port(), outsider.token());
+             WsClient host = WsClient.gateway(vertx, node.arena().port(), owner.token())) {
+            spy.send(msg("match.spectate", id).put("rid", "s1"));
+            JsonObject refused = spy.await("error");
+            assertThat(refused.getString("code")).isEqualTo("forbidden");
+            assertThat(refused.getValue("rid")).isEqualTo("s1");
+            assertThat(spy.drain("match.state")).isEmpty();
+            host.send(msg("match.spectate", id));
+            assertThat(host.await("match.state").getString("game_id")).as("its own player may").isEqualTo(id);
+        }
+    }
 }
