@@ -88,9 +88,35 @@ class EmbeddedDatabaseCrashIntegrationTest {
         assertThat(intruder.output()).contains("is in use by another Arena process (pid " + second.process.pid() + ")");
         assertThat(new Http(again).get("/health/ready").status()).isEqualTo(200);
 
+        // SIGTERM with live matches: each is recorded (abandoned, "shutdown") before the database stops. zonky's own
+        // shutdown hook used to stop the database at the same moment, and the results were lost.
+        String token = login.json().getString("token");
+        List<String> games = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var game = new Http(again).post("/games/create", new JsonObject().put("mode", "arena_battle"), token);
+            assertThat(game.status()).as("%s", game).isEqualTo(201);
+            games.add(game.json().getString("game_id"));
+        }
+        second.process.destroy();
+        assertThat(second.process.waitFor(90, TimeUnit.SECONDS)).as("SIGTERM stops the server").isTrue();
+        second.drained.get(10, TimeUnit.SECONDS);
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("the database stopped:%n%s", second.output())
+                .doesNotExist();
+        assertThat(second.output()).doesNotContain("NOT stored");
+
+        Server third = serve();
+        URI last = third.awaitReady(Duration.ofSeconds(90));
+        for (String id : games) {
+            var state = new Http(last).get("/games/" + id + "/state", token);
+            assertThat(state.status()).as("%s", state).isEqualTo(200);
+            assertThat(state.json().getJsonObject("result").getString("reason")).as("%s", state).isEqualTo("shutdown");
+            assertThat(state.json().getJsonObject("result").getJsonObject("outcome").getString("type"))
+                    .isEqualTo("abandoned");
+        }
+
         // only the JVM killed: its watchdog stops PostgreSQL at once
         ProcessHandle running = postmaster().orElseThrow();
-        second.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        third.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         assertThat(running.onExit().get(15, TimeUnit.SECONDS).isAlive()).as("the postmaster dies with its JVM")
                 .isFalse();
         assertThat(dataDir.resolve("postgres/postmaster.pid")).as("a clean stop").doesNotExist();
