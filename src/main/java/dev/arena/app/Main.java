@@ -5,6 +5,7 @@ import dev.arena.config.ConfigException;
 import dev.arena.config.ConfigLoader;
 import dev.arena.identity.CredentialRules;
 import dev.arena.identity.Role;
+import dev.arena.storage.postgres.DataDirInUseException;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PostgresServer;
 import java.io.Console;
@@ -47,6 +48,10 @@ public final class Main {
             if (e instanceof ConfigException ce) {
                 cmd.getErr().println(ce.getMessage());
                 return 2;
+            }
+            if (e instanceof DataDirInUseException inUse) {
+                cmd.getErr().println("arena: " + inUse.getMessage());
+                return 1;
             }
             throw e;
         });
@@ -166,7 +171,7 @@ public final class Main {
             if (usernameProblem.isPresent()) {
                 throw new ParameterException(spec.commandLine(), "--username " + usernameProblem.get());
             }
-            ArenaConfig config = flags.load().withPort(0);
+            ArenaConfig config = flags.load();
             String password = password();
             if (password == null) {
                 spec.commandLine().getErr().println("no password: use --password-file or ARENA_ADMIN_PASSWORD");
@@ -177,11 +182,8 @@ public final class Main {
                 spec.commandLine().getErr().println("the password " + passwordProblem.get());
                 return 2;
             }
-            try (ArenaNode node = ArenaNode.start(config, Clock.systemUTC())) {
-                var player = ArenaNode.await(node.identity().createPrivileged(username, password, r));
-                spec.commandLine().getOut().printf("%s %s (id %s) is ready%n", r.wire(), player.username(),
-                        player.id());
-            }
+            var player = AdminAccounts.ensure(config, username, password, r, Clock.systemUTC());
+            spec.commandLine().getOut().printf("%s %s (id %s) is ready%n", r.wire(), player.username(), player.id());
             return 0;
         }
 

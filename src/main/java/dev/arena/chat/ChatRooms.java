@@ -1,6 +1,7 @@
 package dev.arena.chat;
 
 import dev.arena.common.ArenaException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class ChatRooms {
     public static final String DIRECT_PREFIX = "dm:";
+    /** The rooms of the original design's {@code /chat/{room_id}} socket (room.Rooms names them the same way). */
+    static final String LEGACY_PREFIX = "chat:";
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9:_.-]{1,64}");
     static final String NAME_RULE = "must be 1-64 characters of A-Z a-z 0-9 : _ . -";
     private static final Pattern DIRECT = Pattern.compile(
@@ -50,6 +53,16 @@ public final class ChatRooms {
             return Optional.empty();
         }
         return Optional.of(new Participants(UUID.fromString(m.group(1)), UUID.fromString(m.group(2))));
+    }
+
+    /**
+     * The stored rooms whose messages {@code GET /chat/{room}/messages} shows. The socket {@code /chat/general} of
+     * the original design talks in {@code chat:general}, so its users read it back by the name they used: a plain
+     * name (no {@code :}) shows that room and its {@code chat:} twin together; {@code chat:general} itself stays
+     * valid and shows just that room.
+     */
+    static List<String> historyOf(String room) {
+        return room.indexOf(':') < 0 ? List.of(room, LEGACY_PREFIX + room) : List.of(room);
     }
 
     /** A room one may read: an ordinary name or a canonical direct-message room. */

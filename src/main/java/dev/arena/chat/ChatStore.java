@@ -19,8 +19,8 @@ public interface ChatStore {
     /** Stores a message; the future completes once it is durable, with the id it got. */
     Future<ChatMessage> append(Draft draft);
 
-    /** Up to {@code limit} messages of {@code room} with an id below {@code before}, newest first. */
-    Future<List<ChatMessage>> newestBefore(String room, long before, int limit);
+    /** Up to {@code limit} messages of any of {@code rooms} with an id below {@code before}, newest first. */
+    Future<List<ChatMessage>> newestBefore(List<String> rooms, long before, int limit);
 
     /**
      * Stores a mute, ending the one in force for the same player and room (a new mute replaces the old).

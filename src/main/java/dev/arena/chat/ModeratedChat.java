@@ -84,7 +84,8 @@ public final class ModeratedChat implements ChatService {
             return Future.failedFuture(e);
         }
         // One row more than asked tells whether older messages exist, without a second query.
-        return store.newestBefore(room, before == null ? Long.MAX_VALUE : before, limit + 1).map(rows -> {
+        long below = before == null ? Long.MAX_VALUE : before;
+        return store.newestBefore(ChatRooms.historyOf(room), below, limit + 1).map(rows -> {
             boolean more = rows.size() > limit;
             List<ChatMessage> page = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
             java.util.Collections.reverse(page);

@@ -237,11 +237,26 @@ public final class MatchDirectory {
      */
     public Game state(MatchId id, PlayerId viewer) {
         Game g = require(id);
+        requireVisible(g, viewer);
+        return g;
+    }
+
+    /**
+     * Who may watch a game, the one rule for {@code GET /games/{id}/state} and the socket's {@code match.spectate}:
+     * a private game (tournament and matchmaking games are private too) only to its players and the players its seats
+     * are reserved for.
+     *
+     * @throws ArenaException.Forbidden for anyone else
+     */
+    public void requireVisible(MatchId id, PlayerId viewer) {
+        requireVisible(require(id), viewer);
+    }
+
+    private static void requireVisible(Game g, PlayerId viewer) {
         if (g.privateGame() && !g.reserved().contains(viewer)
                 && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
-            throw new ArenaException.Forbidden("game " + id + " is private and you are not one of its players");
+            throw new ArenaException.Forbidden("game " + g.id() + " is private and you are not one of its players");
         }
-        return g;
     }
 
     /** Public games, running and recently finished, filtered by mode and status when not null. */

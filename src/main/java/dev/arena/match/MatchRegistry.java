@@ -79,6 +79,10 @@ public final class MatchRegistry {
     /** As {@link #create(Create, PlayerId)} under an id drawn by the caller (who claimed a join code for it). */
     public MatchLoop<?, ?, ?> create(Create request, PlayerId host, MatchId id) {
         GameFactory<?, ?, ?> game = games.require(request.mode());
+        if (request.maxPlayers() != null && (request.maxPlayers() < 1 || request.maxPlayers() > PlayerLimits.CEILING)) {
+            // MatchConfig would refuse it with an IllegalArgumentException: a 500 for what is bad input
+            throw new dev.arena.common.ArenaException.Invalid("max_players", "must be 1-" + PlayerLimits.CEILING);
+        }
         MatchConfig config = defaults.withMaxPlayers(request.maxPlayers() == null ? 0 : request.maxPlayers());
         MatchLoop<?, ?, ?> loop = build(game, new MatchSpec(id, seeds.nextLong(), request.settings(), config, host));
         matches.put(id, loop);

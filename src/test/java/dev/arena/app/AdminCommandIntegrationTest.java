@@ -90,4 +90,20 @@ class AdminCommandIntegrationTest {
         var r = node.http().post("/auth/login", new JsonObject().put("username", "x").put("password", "chief-password"));
         assertThat(r.status()).isEqualTo(401);
     }
+
+    /**
+     * Issue 14: {@code arena admin} started a whole node listening on all interfaces while it created the account.
+     * Given a bind address no interface has, a node could not start; a database-only command does not care.
+     */
+    @Test
+    void adminStartsNoNodeAndListensNowhere() throws IOException {
+        Path file = dir.resolve("password");
+        Files.writeString(file, "quiet-password\n");
+        int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "admin", "--password-file",
+                file.toString(), "--database-url", TestDatabases.asUrl(db), "--data-dir", dir.resolve("data").toString(),
+                "--host", "192.0.2.1", "--username", "quiet");
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(login("quiet", "quiet-password")).isNotEmpty();
+        assertThat(dir.resolve("data/token-secret")).as("no node: no token secret generated").doesNotExist();
+    }
 }

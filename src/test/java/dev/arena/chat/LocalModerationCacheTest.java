@@ -92,7 +92,7 @@ class LocalModerationCacheTest {
         }
 
         @Override
-        public Future<List<ChatMessage>> newestBefore(String room, long before, int limit) {
+        public Future<List<ChatMessage>> newestBefore(List<String> rooms, long before, int limit) {
             throw new UnsupportedOperationException();
         }
 

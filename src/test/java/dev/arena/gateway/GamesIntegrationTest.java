@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class GamesIntegrationTest {
     @RegisterExtension
-    static final NodeFixture node = new NodeFixture();    static JsonObject create(Player owner, JsonObject body) {
+    static final NodeFixture node = new NodeFixture();
+
+    static JsonObject create(Player owner, JsonObject body) {
         Response r = node.post("/games/create", body, owner);
         assertThat(r.status()).as("%s", r).isEqualTo(201);
         return r.json();
@@ -266,6 +268,26 @@ class GamesIntegrationTest {
                         .getBoolean("connected")).isTrue();
                 other.await(f -> hasEvent(f, "player_reconnected"), "player_reconnected");
             }
+        }
+    }
+
+    /** Issue 14: {@code match.spectate} showed a private game that {@code GET /games/{id}/state} refuses. */
+    @Test
+    void aPrivateGameCannotBeSpectatedByAnOutsiderOverTheSocket() {
+        Player owner = node.player();
+        Player outsider = node.player();
+        String id = create(owner, new JsonObject().put("mode", "connect_four").put("private", true))
+                .getString("game_id");
+        assertThat(node.http().get("/games/" + id + "/state", outsider.token()).status()).isEqualTo(403);
+        try (WsClient spy = WsClient.gateway(node.vertx(), node.arena().port(), outsider.token());
+             WsClient host = WsClient.gateway(node.vertx(), node.arena().port(), owner.token())) {
+            spy.send(msg("match.spectate", id).put("rid", "s1"));
+            JsonObject refused = spy.await("error");
+            assertThat(refused.getString("code")).isEqualTo("forbidden");
+            assertThat(refused.getValue("rid")).isEqualTo("s1");
+            assertThat(spy.drain("match.state")).isEmpty();
+            host.send(msg("match.spectate", id));
+            assertThat(host.await("match.state").getString("game_id")).as("its own player may").isEqualTo(id);
         }
     }
 }

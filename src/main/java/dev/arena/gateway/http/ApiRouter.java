@@ -97,7 +97,7 @@ public final class ApiRouter {
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
         new LobbyApi(s.lobby(), s.remoteGames()).mount(router, auth);
-        new MatchmakingApi(s.matchmaking()).mount(router, auth);
+        new MatchmakingApi(s.matchmaking(), s.players()).mount(router, auth);
         if (s.tournaments() != null) {
             new TournamentApi(s.tournaments()).mount(router, auth);
         }

@@ -5,7 +5,10 @@ import dev.arena.identity.IdentityService;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** Requires {@code Authorization: Bearer <token>} and puts the principal into the routing context. */
+/**
+ * Requires {@code Authorization: Bearer <token>} and puts the principal into the routing context; on the public reads
+ * ({@link PublicReads}) a request without a token goes on as a visitor.
+ */
 public final class Authenticator implements Handler<RoutingContext> {
     private final IdentityService identity;
 
@@ -25,6 +28,10 @@ public final class Authenticator implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String token = bearer(ctx.request().getHeader("Authorization"));
+        if (token == null && PublicReads.allows(ctx)) {
+            ctx.next(); // a visitor: no principal
+            return;
+        }
         if (token == null) {
             ctx.fail(new ArenaException.Unauthorized("missing bearer token"));
             return;

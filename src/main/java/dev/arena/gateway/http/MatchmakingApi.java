@@ -4,6 +4,7 @@ import dev.arena.common.ArenaException;
 import dev.arena.matchmaking.PartyId;
 import dev.arena.matchmaking.TicketId;
 import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.player.PlayerService;
 import dev.arena.matchmaking.service.Party;
 import dev.arena.matchmaking.service.PartyService;
 import dev.arena.matchmaking.service.PartyView;
@@ -25,9 +26,13 @@ final class MatchmakingApi {
     private final Matchmaking mm;
     private final PartyService parties;
 
-    MatchmakingApi(Matchmaking mm) {
+    /** Only to check that an invitee exists. */
+    private final PlayerService players;
+
+    MatchmakingApi(Matchmaking mm, PlayerService players) {
         this.mm = mm;
         this.parties = mm.parties();
+        this.players = players;
     }
 
     record StatsList(List<StatsView> modes) {}
@@ -45,7 +50,7 @@ final class MatchmakingApi {
         router.get("/parties/:party_id").handler(auth).handler(ctx ->
                 party(ctx, 200, parties.get(me(ctx), partyId(ctx))));
         router.post("/parties/:party_id/invite").handler(auth).handler(ctx ->
-                party(ctx, 200, parties.invite(me(ctx), partyId(ctx), player(ctx))));
+                invite(ctx));
         router.post("/parties/:party_id/accept").handler(auth).handler(ctx ->
                 party(ctx, 200, parties.accept(me(ctx), partyId(ctx))));
         router.post("/parties/:party_id/decline").handler(auth).handler(ctx ->
@@ -70,6 +75,13 @@ final class MatchmakingApi {
 
     private static void party(RoutingContext ctx, int status, Future<Party> result) {
         Handlers.respond(ctx, status, result.map(PartyView::of));
+    }
+
+    /** An invite of a player id that names nobody is a 404, as on every other route, not a dangling invitation. */
+    private void invite(RoutingContext ctx) {
+        PartyId party = partyId(ctx);
+        UUID who = player(ctx);
+        party(ctx, 200, players.player(who).compose(p -> parties.invite(me(ctx), party, who)));
     }
 
     /** {@code {"player_id": ...}}, the player an invite, kick or promote is about. */

@@ -19,6 +19,9 @@ public final class RequestBody {
     private final JsonObject json;
     private final List<FieldError> errors = new ArrayList<>();
 
+    /** PostgreSQL cannot store it; see {@link dev.arena.common.JsonText}. */
+    public static final String NUL_REFUSED = "must not contain the NUL character (U+0000)";
+
     private RequestBody(JsonObject json) {
         this.json = json;
     }
@@ -37,6 +40,10 @@ public final class RequestBody {
         }
         if (!(value instanceof JsonObject obj)) {
             throw HttpProblem.malformedJson("the body must be a JSON object");
+        }
+        var nul = dev.arena.common.JsonText.nulAt(obj);
+        if (nul.isPresent()) {
+            throw new ArenaException.Invalid(nul.get(), NUL_REFUSED);
         }
         return new RequestBody(obj);
     }

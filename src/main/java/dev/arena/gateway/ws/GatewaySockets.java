@@ -126,6 +126,7 @@ public final class GatewaySockets {
                     ctx.request().toWebSocket().onComplete(ws -> {
                         if (ws.succeeded()) {
                             WriteCoalescing.install(connection);
+                            ProtocolViolations.install(connection);
                             Connection c = open(ws.result(), ar.result().principal(), ar.result().displayName(),
                                     flavour, autoRoom);
                             recheckIfRevoked(c, checked, epoch);
@@ -159,13 +160,24 @@ public final class GatewaySockets {
         connections.add(c);
         rt.metrics.opened();
         rt.matchmaking.opened(principal.playerId());
-        ws.textMessageHandler(text -> onText(c, text));
-        ws.binaryMessageHandler(b -> {
-            c.lastSeenMillis = rt.clock.millis();
-            reject(c, new ProtocolError("bad_json", "send JSON in text frames", null, true));
+        FrameAssembler frames = new FrameAssembler(rt.limits.hardFrameBytes());
+        ws.frameHandler(frame -> {
+            try {
+                switch (frames.accept(frame)) {
+                    case FrameAssembler.Message.Text(String text) -> onText(c, text);
+                    case FrameAssembler.Message.Binary b -> {
+                        c.lastSeenMillis = rt.clock.millis();
+                        reject(c, new ProtocolError("bad_json", "send JSON in text frames", null, true));
+                    }
+                    case null -> { }
+                }
+            } catch (FrameAssembler.Refused refused) {
+                rt.metrics.received("invalid", 0);
+                c.close(refused.code, refused.getMessage());
+            }
         });
         ws.pongHandler(b -> c.lastSeenMillis = rt.clock.millis());
-        ws.exceptionHandler(e -> c.close(CloseCodes.INTERNAL_ERROR, "connection error"));
+        ws.exceptionHandler(e -> c.close(FrameAssembler.closeCodeFor(e), "connection error"));
         ws.closeHandler(v -> closed(c));
         ws.resume(); // the request was paused while the token was checked
         // Every connection is in its player's private room, where direct messages arrive. The welcome waits until

@@ -28,6 +28,11 @@ final class MessageDecoder {
         if (!(v instanceof JsonObject o)) {
             throw new ProtocolError("bad_json", "the frame must be a JSON object", null, true);
         }
+        // nothing with U+0000 may reach a store (chat, relayed inputs, results): see common.JsonText
+        var nul = dev.arena.common.JsonText.nulAt(o);
+        if (nul.isPresent()) {
+            throw ProtocolError.bad(rid(o), nul.get() + ": must not contain the NUL character (U+0000)");
+        }
         return o;
     }
 

@@ -169,6 +169,14 @@ final class MessageRouter {
             c.error(rid, MatchCodes.NOT_PARTICIPANT, "join the game over HTTP first (POST /games/" + id + "/join)");
             return;
         }
+        if (!asPlayer) {
+            try {
+                games.requireVisible(id, me); // exactly what GET /games/{id}/state allows (issue 14)
+            } catch (ArenaException e) {
+                fail(c, rid, e);
+                return;
+            }
+        }
         boolean added = c.matches.add(id);
         feed.attach(id, c);
         (asPlayer ? loop.join(me) : loop.spectate(me)).onComplete(ar -> {

@@ -46,10 +46,10 @@ public final class PgChatStore implements ChatStore {
     }
 
     @Override
-    public Future<List<ChatMessage>> newestBefore(String room, long before, int limit) {
+    public Future<List<ChatMessage>> newestBefore(List<String> rooms, long before, int limit) {
         return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS
-                        + " FROM chat_messages WHERE room = $1 AND id < $2 ORDER BY id DESC LIMIT $3")
-                .execute(Tuple.of(room, before, limit))
+                        + " FROM chat_messages WHERE room = ANY($1) AND id < $2 ORDER BY id DESC LIMIT $3")
+                .execute(Tuple.of(rooms.toArray(String[]::new), before, limit))
                 .map(rows -> {
                     List<ChatMessage> out = new ArrayList<>(rows.size());
                     rows.forEach(r -> out.add(new ChatMessage(r.getLong("id"), r.getString("room"),

@@ -160,4 +160,22 @@ class GatewayChatIntegrationTest {
             assertThat(legacy.await("error").getString("code")).isEqualTo("bad_message");
         }
     }
+
+    /** Issue 14: what was said on {@code /chat/general} was stored as {@code chat:general}, unreadable by that name. */
+    @Test
+    void theLegacyChatSocketsHistoryIsReadableByTheNameItWasOpenedWith() {
+        String id = "history-" + UUID.randomUUID().toString().substring(0, 6);
+        String token = token();
+        try (WsClient legacy = WsClient.connect(vertx, node.port(), "/chat/" + id + "?token=" + token)) {
+            legacy.sendText(new JsonObject().put("message", "remember me").encode());
+            legacy.await(o -> "remember me".equals(o.getString("message")), "the line echoed");
+        }
+        var http = testNode.http();
+        for (String name : new String[] {id, "chat:" + id}) {
+            var page = http.get("/chat/" + name + "/messages", token);
+            assertThat(page.status()).as("%s", page).isEqualTo(200);
+            assertThat(page.json().getJsonArray("messages").stream().map(m -> ((JsonObject) m).getString("message")))
+                    .as(name).containsExactly("remember me");
+        }
+    }
 }

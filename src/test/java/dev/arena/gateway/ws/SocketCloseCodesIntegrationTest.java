@@ -1,0 +1,63 @@
+package dev.arena.gateway.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.testing.RawWebSocket;
+import dev.arena.testing.TestNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14: frames the gateway must refuse closed the socket with 1011 (internal error), or were answered as if
+ * they were fine. RFC 6455 names the right codes: 1009 for a message too big, 1007 for invalid UTF-8 in text.
+ */
+class SocketCloseCodesIntegrationTest {
+    private static TestNode node;
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.start(SocketCloseCodesIntegrationTest.class, Map.of("ARENA_WS_MAX_MESSAGE", "4KiB"));
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    private static RawWebSocket open(boolean deflate) throws Exception {
+        String token = node.arena().identity().guest("device-" + UUID.randomUUID())
+                .toCompletionStage().toCompletableFuture().get().token();
+        return RawWebSocket.connect(node.arena().port(), "/ws?token=" + token, deflate);
+    }
+
+    @Test
+    void aTwoMegabyteFrameClosesWith1009Not1011() throws Exception {
+        try (RawWebSocket ws = open(false)) {
+            ws.frame(RawWebSocket.TEXT, false, "{\"type\":\"ping\"".getBytes(StandardCharsets.UTF_8), 2L << 20);
+            assertThat(ws.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void aCompressedFrameInflatingAboveTheHardLimitClosesWith1009Not1011() throws Exception {
+        try (RawWebSocket ws = open(true)) {
+            byte[] bomb = ("{\"type\":\"ping\",\"pad\":\"" + "a".repeat(4 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
+            ws.compressedText(bomb);
+            assertThat(ws.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void invalidUtf8InATextFrameClosesWith1007() throws Exception {
+        try (RawWebSocket ws = open(false)) {
+            byte[] text = "{\"type\":\"ping\",\"rid\":\"xx\"}".getBytes(StandardCharsets.UTF_8);
+            text[22] = (byte) 0xC3; // a lead byte followed by an ASCII byte: not UTF-8
+            ws.text(text);
+            assertThat(ws.awaitClose()).isEqualTo(1007);
+        }
+    }
+}
