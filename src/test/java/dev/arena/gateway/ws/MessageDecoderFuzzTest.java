@@ -1,0 +1,26 @@
+package dev.arena.gateway.ws;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Any text frame either decodes into a message or is refused with a {@link ProtocolError}: no other exception
+ * (a NullPointerException, a ClassCastException, a StackOverflowError from deep nesting) may escape the decoder,
+ * since the socket would then be closed with 1011 instead of answering the client with an error code.
+ *
+ * <p>In the normal suite this replays the committed inputs in
+ * {@code src/test/resources/dev/arena/gateway/ws/MessageDecoderFuzzTestInputs/decodeOnlyRefusesWithProtocolErrors};
+ * {@code JAZZER_FUZZ=1 ./mvnw test -Dtest=MessageDecoderFuzzTest} fuzzes it (docs/SECURITY.md).
+ */
+class MessageDecoderFuzzTest {
+    @FuzzTest(maxDuration = "5m")
+    void decodeOnlyRefusesWithProtocolErrors(@NotNull String frame) {
+        try {
+            JsonObject o = MessageDecoder.parse(frame);
+            MessageDecoder.decode(o);
+        } catch (ProtocolError expected) {
+            // the client gets an error frame naming what is wrong
+        }
+    }
+}
