@@ -2,7 +2,6 @@ package dev.arena.app;
 
 import dev.arena.chat.ChatModeration;
 import dev.arena.chat.ChatService;
-import dev.arena.chat.LocalModerationCache;
 import dev.arena.chat.ModerationCache;
 import dev.arena.chat.ModeratedChat;
 import dev.arena.chat.ProfanityFilter;
@@ -16,7 +15,6 @@ import dev.arena.identity.TokenService;
 import dev.arena.metrics.Metrics;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.leaderboard.Leaderboards;
-import dev.arena.leaderboard.LocalLeaderboardIndex;
 import dev.arena.match.MatchListener;
 import dev.arena.player.PlayerService;
 import dev.arena.rating.Glicko2;
@@ -45,7 +43,7 @@ import dev.arena.chat.ChatService;
 import dev.arena.gateway.http.RemoteGames;
 import dev.arena.gateway.ws.MatchFeed;
 import dev.arena.gateway.ws.MatchRelay;
-import dev.arena.match.RemoteMatches;
+import dev.arena.cluster.NodeBus;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
@@ -53,6 +51,7 @@ import dev.arena.match.MatchConfig;
 import dev.arena.lobby.Lobby;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchId;
 import dev.arena.match.MatchListener;
 import dev.arena.match.MatchListeners;
 import dev.arena.match.MatchMetrics;
@@ -61,9 +60,6 @@ import dev.arena.match.VertxTickScheduler;
 import dev.arena.config.ConfigException;
 import dev.arena.config.MatchmakingConfig;
 import dev.arena.matchmaking.service.DisconnectWatch;
-import dev.arena.matchmaking.service.LocalPartyStore;
-import dev.arena.matchmaking.service.LocalPlayerSessions;
-import dev.arena.matchmaking.service.LocalTicketStore;
 import dev.arena.matchmaking.service.MatchLauncher;
 import dev.arena.matchmaking.service.Matcher;
 import dev.arena.matchmaking.service.MatcherLease;
@@ -78,10 +74,9 @@ import dev.arena.rating.RatingSource;
 import dev.arena.room.RoomEvent;
 import dev.arena.room.Rooms;
 import dev.arena.room.RoomRegistry;
-import dev.arena.storage.local.LocalPresenceStore;
-import dev.arena.storage.local.LocalRoomStream;
+import dev.arena.storage.local.LocalBackplane;
 import dev.arena.storage.redis.RedisBackplane;
-import dev.arena.presence.PresenceStore;
+import dev.arena.cluster.Backplane;
 import dev.arena.room.RoomStream;
 import io.vertx.core.Context;
 import io.vertx.core.VerticleBase;
@@ -134,8 +129,8 @@ public final class ArenaNode implements AutoCloseable {
     private TournamentSweeper tournamentSweeper;
     /** How often due check-ins, starts and no-show deadlines are looked for (judged by the injected clock). */
     private static final java.time.Duration TOURNAMENT_SWEEP = java.time.Duration.ofSeconds(1);
-    /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
-    private RedisBackplane redis;
+    /** What this node shares with the others: in-process when it runs alone, Redis on a cluster. */
+    private Backplane backplane;
     /** Events waiting for one room before new ones are dropped (and counted). */
     private static final int ROOM_INBOX = 65_536;
     private int port;
@@ -196,24 +191,21 @@ public final class ArenaNode implements AutoCloseable {
         PgResultStore results = new PgResultStore(pool, vertx);
         // chat: bans and mutes in force are loaded before anything can post
         PgChatStore chatStore = new PgChatStore(pool);
-        LocalModerationCache localRestrictions = new LocalModerationCache(chatStore, clock);
-        await(localRestrictions.load());
-        // cluster: with ARENA_REDIS_URL, rooms, presence and chat restrictions are shared through Redis
-        if (config.redisUrl().isPresent()) {
-            redis = await(RedisBackplane.connect(vertx, vertx.getOrCreateContext(), config.redisUrl().get(),
-                    config.nodeId(), config.ws().resumeBuffer(), config.ws().resumeWindow(), config.nodeTtl(), clock));
-        }
-        ModerationCache chatRestrictions = redis == null ? localRestrictions
-                : await(redis.moderation(localRestrictions));
+        // the one decision between single node and cluster: with ARENA_REDIS_URL, everything shared goes through Redis
+        backplane = await(config.redisUrl().map(url -> RedisBackplane.connect(vertx, vertx.getOrCreateContext(),
+                url, config.nodeId(), config.ws().resumeBuffer(), config.ws().resumeWindow(), config.nodeTtl(), clock))
+                .orElseGet(() -> LocalBackplane.start(vertx, config.nodeId(), config.ws().resumeBuffer(),
+                        config.ws().resumeWindow(), clock)));
+        ModerationCache chatRestrictions = await(backplane.moderation(chatStore));
         var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
         chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
         ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock);
 
         // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL, then the durable jobs that
         // carry each stored result into ratings, stats and leaderboards
-        LeaderboardIndex index = redis != null ? redis.leaderboard() : new LocalLeaderboardIndex();
+        LeaderboardIndex index = backplane.leaderboard();
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
-        await(leaderboards.rebuild(redis != null));
+        await(leaderboards.rebuild(backplane.leaderboardShared()));
         PlayerService players = new PlayerService(accounts, playerStore, ratings, results, leaderboards, clock);
         // the tournament step serves once the tournament service exists (it needs the matches, built below)
         tournamentResults = new TournamentResults();
@@ -223,25 +215,13 @@ public final class ArenaNode implements AutoCloseable {
         steps.replaceAll(stepWrapper);
         jobs = ResultJobs.start(database.url(), config.jobs(), config.nodeId(), results, steps, metrics.registry());
 
-        // 4. real time: rooms spread over one owning context per event loop; stream and presence in-process on
-        //    a single node, in Redis on a cluster (which then starts its heartbeat and sweeper).
-        RoomStream roomStream;
-        if (redis != null) {
-            roomStream = redis.roomStream();
-        } else {
-            LocalRoomStream local = new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
-            // O(rooms): on a worker, once a minute, so no socket's event loop pays for it
-            vertx.setPeriodic(LocalRoomStream.SWEEP_INTERVAL.toMillis(),
-                    t -> vertx.executeBlocking(() -> { local.sweep(); return null; }, false));
-            roomStream = local;
-        }
-        PresenceStore presence = redis != null ? redis.presence() : new LocalPresenceStore();
+        // 4. real time: rooms spread over one owning context per event loop; stream and presence from the
+        //    backplane, which joins (heartbeat and sweeper on a cluster) once rooms can take its events.
+        RoomStream roomStream = backplane.roomStream();
         List<Context> shards = shardContexts();
-        RoomRegistry rooms = new RoomRegistry(shards, roomStream, presence,
+        RoomRegistry rooms = new RoomRegistry(shards, roomStream, backplane.presence(),
                 config.ws().roomMaxMembers(), ROOM_INBOX, clock);
-        if (redis != null) {
-            await(redis.join());
-        }
+        await(backplane.join());
         // matches share the rooms' owning contexts: one tick scheduler per context; frames go out through the feed
         MatchFeed matchFeed = new MatchFeed();
         // the lobby watches the matches too (its own context: the first shard's) and feeds the lobby topic
@@ -258,16 +238,12 @@ public final class ArenaNode implements AutoCloseable {
         Lobby lobby = new Lobby(games);
         lobbyTracker.watch(lobby);
         // cluster: games recorded in the Redis directory; commands and frames of other nodes' games relayed
-        MatchRelay matchRelay = null;
-        RemoteGames remoteGames = null;
-        RemoteMatches remote = redis == null ? null : redis.matches();
-        if (remote != null) {
-            games.onTracked(remote::track);
-            games.joinCodes(redis.joinCodes());
-            matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
-            remoteGames = new RemoteGames(remote, games, lobby);
-            lobbyTracker.cluster(await(redis.lobby()), remoteGames.lobbies(), config.nodeTtl());
-        }
+        NodeBus remote = backplane.nodes();
+        games.onTracked(remote::track);
+        games.joinCodes(backplane.joinCodes());
+        MatchRelay matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
+        RemoteGames remoteGames = new RemoteGames(remote, games, lobby);
+        lobbyTracker.connect(await(backplane.lobby()), remoteGames.lobbies(), config.nodeTtl());
         matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
                 metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking, matchRelay);
@@ -276,6 +252,13 @@ public final class ArenaNode implements AutoCloseable {
         // job step); games lost with a previous process are replaced first; time-driven work is swept
         tournaments = new TournamentService(new PgTournamentStore(pool), games, ratings,
                 new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), remote);
+        remote.serve("tournament.seats", body -> Future.succeededFuture(
+                tournaments.seatsHere(new MatchId(UUID.fromString(body)))));
+        remote.serve("tournament.stop", body -> {
+            int space = body.indexOf(' ');
+            tournaments.stopHere(new MatchId(UUID.fromString(body.substring(0, space))), body.substring(space + 1));
+            return Future.succeededFuture("");
+        });
         await(tournaments.recover());
         tournamentResults.serve(tournaments);
         tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
@@ -307,14 +290,13 @@ public final class ArenaNode implements AutoCloseable {
         }
         PlayerPush push = (player, frame) -> stream.broadcast(new RoomEvent.Notice(Rooms.user(player), frame,
                 clock.instant()));
-        TicketStore tickets = redis != null ? redis.tickets(mm.ticketRetention())
-                : new LocalTicketStore(clock, mm.ticketRetention());
-        PartyStore parties = redis != null ? redis.parties() : new LocalPartyStore();
-        MatcherLease lease = redis != null ? redis.matcherLease(mm.leaseTtl()) : MatcherLease.SOLE;
+        TicketStore tickets = backplane.tickets(mm.ticketRetention());
+        PartyStore parties = backplane.parties();
+        MatcherLease lease = backplane.matcherLease(mm.leaseTtl());
         Matcher matcher = new Matcher(tickets, lease, mm.queues(),
                 new MatchLauncher(tickets, games, push, config.nodeId()), config.nodeId());
         // sockets counted across the cluster: the disconnect grace asks every node (docs/MATCHMAKING.md)
-        PlayerSessions sessions = redis != null ? await(redis.playerSessions()) : new LocalPlayerSessions();
+        PlayerSessions sessions = await(backplane.playerSessions());
         Matchmaking service = new Matchmaking(tickets, new PartyService(parties, tickets, push, clock),
                 ratings, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace(), sessions),
                 clock, vertx.getOrCreateContext());
@@ -322,11 +304,11 @@ public final class ArenaNode implements AutoCloseable {
         return service;
     }
 
-    /** Ready when the database answers, and Redis too on a cluster. */
+    /** Ready when the database and the backplane (Redis on a cluster) answer. */
     private Future<Void> ready() {
-        RedisBackplane cluster = redis;
+        Backplane shared = backplane;
         Future<Void> db = pool.query("SELECT 1").execute().mapEmpty();
-        return cluster == null ? db : Future.all(db, cluster.ready()).mapEmpty();
+        return shared == null ? db : Future.all(db, shared.ready()).mapEmpty();
     }
 
     /** One context per event loop; each room is owned by one of them. */
@@ -445,10 +427,11 @@ public final class ArenaNode implements AutoCloseable {
                 quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
                 httpDeployment = null;
             }
-            if (redis != null) {
-                quietly("leave the cluster", () -> await(redis.leave()));
-                quietly("close Redis", () -> await(redis.close()));
-                redis = null;
+            if (backplane != null) {
+                Backplane leaving = backplane;
+                backplane = null;
+                quietly("leave the cluster", () -> await(leaving.leave()));
+                quietly("close the backplane", () -> await(leaving.close()));
             }
             if (pool != null) {
                 quietly("close pool", () -> await(pool.close()));
@@ -480,10 +463,11 @@ public final class ArenaNode implements AutoCloseable {
             jobs.halt();
             jobs = null;
         }
-        if (redis != null) {
-            redis.halt();
-            quietly("drop Redis", () -> await(redis.close()));
-            redis = null;
+        if (backplane != null) {
+            Backplane dropped = backplane;
+            backplane = null;
+            dropped.halt();
+            quietly("drop the backplane", () -> await(dropped.close()));
         }
         close();
     }

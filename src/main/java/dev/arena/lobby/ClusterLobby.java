@@ -1,6 +1,6 @@
 package dev.arena.lobby;
 
-import dev.arena.match.RemoteMatches;
+import dev.arena.cluster.NodeBus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /lobby/games} on a cluster: every other live node is asked for its open games matching the filters
- * ({@code lobby.list} over {@link RemoteMatches}), the answers are merged with this node's and then sorted and
+ * ({@code lobby.list} over {@link NodeBus}), the answers are merged with this node's and then sorted and
  * paged as on a single node. A node that does not answer is left out (and logged): a lobby list that waits for
  * a dead node would be worse than one that misses its games for a few seconds.
  */
@@ -21,11 +21,11 @@ public final class ClusterLobby {
     private static final Logger log = LoggerFactory.getLogger(ClusterLobby.class);
     static final String LIST = "lobby.list";
 
-    private final RemoteMatches bus;
+    private final NodeBus bus;
     private final Lobby lobby;
 
     /** Also answers the other nodes' {@code lobby.list} with this node's open games. */
-    public ClusterLobby(RemoteMatches bus, Lobby lobby) {
+    public ClusterLobby(NodeBus bus, Lobby lobby) {
         this.bus = bus;
         this.lobby = lobby;
         bus.serve(LIST, raw -> {

@@ -7,7 +7,7 @@ import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchResult;
-import dev.arena.match.RemoteMatches;
+import dev.arena.cluster.NodeBus;
 import dev.arena.rating.Rating;
 import dev.arena.rating.RatingSource;
 import dev.arena.results.FinishedMatch;
@@ -72,42 +72,38 @@ public final class TournamentService {
     private final TournamentFeed feed;
     private final Clock clock;
     private final String node;
-    private final boolean ownsAllGames;
-    /** The other nodes (their games, who is alive); null on a single node. */
-    private final RemoteMatches cluster;
+    /** The other nodes (their games, who is alive); none on a single node. */
+    private final NodeBus cluster;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Future<?>> tails = new HashMap<>();
     /** Set when the node stops: its games are about to end, and the next start replaces them (see recover). */
     private volatile boolean closed;
 
     /**
-     * @param node         this node's id, written on the games it creates
-     * @param cluster      the other nodes, or null on a single node: then every open game not running here was lost
-     *                     (a restart); on a cluster a game belongs to the node that created it, is judged by asking
-     *                     it, and is replaced by any live node once its creator is dead
+     * @param node    this node's id, written on the games it creates
+     * @param cluster the other nodes: a game belongs to the node that created it, is judged by asking it, and is
+     *                replaced by any live node once its creator is gone (a single node's bus has no peers, so every
+     *                game of another node id is lost)
      */
     public TournamentService(TournamentStore store, MatchDirectory games, RatingSource ratings, TournamentFeed feed,
-                             Clock clock, String node, RemoteMatches cluster) {
+                             Clock clock, String node, NodeBus cluster) {
         this.store = Objects.requireNonNull(store, "store");
         this.games = Objects.requireNonNull(games, "games");
         this.ratings = Objects.requireNonNull(ratings, "ratings");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.node = Objects.requireNonNull(node, "node");
-        this.cluster = cluster;
-        this.ownsAllGames = cluster == null;
-        if (cluster != null) {
-            // another node's sweep judging a no-show of one of our games asks who sat down
-            cluster.serve(GameSeats.REQUEST, body -> Future.succeededFuture(
-                    GameSeats.of(games.require(new MatchId(UUID.fromString(body)))).encode()));
-            // a change made on another node ended one of our games (a walkover, a correction, a cancellation)
-            cluster.serve(STOP_REQUEST, body -> {
-                int space = body.indexOf(' ');
-                games.live(new MatchId(UUID.fromString(body.substring(0, space))))
-                        .ifPresent(loop -> loop.stop(body.substring(space + 1)));
-                return Future.succeededFuture("");
-            });
-        }
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+    }
+
+    /** Another node's sweep judging a no-show of one of this node's games asks who sat down. */
+    public String seatsHere(MatchId id) {
+        return GameSeats.of(games.require(id)).encode();
+    }
+
+    /** A change made on another node ended one of this node's games (a walkover, a correction, a cancellation). */
+    public void stopHere(MatchId id, String reason) {
+        games.live(id).ifPresent(loop -> loop.stop(reason));
     }
 
     MatchDirectory games() {
@@ -470,7 +466,7 @@ public final class TournamentService {
         return due.compose(v -> liveNodes()).compose(live -> store.expired(now, null)
                 .compose(expired -> each(expired, g -> seats(g, live)
                         .compose(seats -> change(g.tournamentId(), w -> noShow(w, g.gameId(), seats)))))
-                .compose(v -> live == null ? Future.succeededFuture() : replaceOrphans(live)));
+                .compose(v -> replaceOrphans(live)));
     }
 
     /** Replaces the open games of nodes that are not alive (their matches died with them). */
@@ -479,11 +475,8 @@ public final class TournamentService {
                 g -> change(g.tournamentId(), w -> replaceIfOpen(w, g.gameId()))));
     }
 
-    /** This node and the other live ones; null on a single node (every game is this node's). */
+    /** This node and the other live ones. */
     private Future<List<String>> liveNodes() {
-        if (cluster == null) {
-            return Future.succeededFuture(null);
-        }
         return cluster.peers().map(peers -> {
             List<String> live = new ArrayList<>(peers);
             live.add(node);
@@ -498,7 +491,7 @@ public final class TournamentService {
      * moment after the deadline, which is what the deadline means.
      */
     private Future<Optional<GameSeats>> seats(TournamentGame g, List<String> live) {
-        if (live == null || g.node().equals(node)) {
+        if (g.node().equals(node)) {
             return Future.succeededFuture(known(g.gameId()).map(GameSeats::of));
         }
         if (!live.contains(g.node())) {
@@ -599,13 +592,14 @@ public final class TournamentService {
     }
 
     /**
-     * After a start: games this node (or, on a single node, any node) created and that are open but not running
-     * here were lost with the previous process; each is replaced. Their tournaments continue where they were.
+     * After a start: games this node created and that are open but not running here were lost with the previous
+     * process, and so were those of nodes no longer alive (on a single node: every other node id); each is
+     * replaced. Their tournaments continue where they were.
      */
     public Future<Void> recover() {
-        return store.openGames(ownsAllGames ? null : node).compose(open -> each(open.stream()
+        return store.openGames(node).compose(open -> each(open.stream()
                 .filter(g -> games.live(g.gameId()).isEmpty()).toList(), g -> change(g.tournamentId(),
-                w -> replaceIfOpen(w, g.gameId()))));
+                w -> replaceIfOpen(w, g.gameId())))).compose(v -> liveNodes()).compose(this::replaceOrphans);
     }
 
     /** Replaces a lost game unless, under the lock, it turns out settled already (another node was first). */
@@ -752,12 +746,15 @@ public final class TournamentService {
         Optional<MatchLoop<?, ?, ?>> here = games.live(id);
         if (here.isPresent()) {
             here.get().stop(reason);
-        } else if (cluster != null) {
+        } else {
             // a failure leaves a game nobody counts any more (its row is settled); the players see it as an
             // abandoned game, so it is only logged
             cluster.owner(id).compose(owner -> cluster.request(owner, STOP_REQUEST, id + " " + reason))
-                    .onFailure(e -> log.info("tournament game {} could not be stopped on its node: {}", id,
-                            e.toString()));
+                    .onFailure(e -> {
+                        if (!(e instanceof ArenaException.NotFound)) { // not found: gone already, nothing to stop
+                            log.info("tournament game {} could not be stopped on its node: {}", id, e.toString());
+                        }
+                    });
         }
     }
 

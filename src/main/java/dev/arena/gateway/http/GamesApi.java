@@ -37,7 +37,7 @@ final class GamesApi {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GamesApi.class);
     private final MatchDirectory games;
     private final ResultStore results;
-    /** Games of other nodes (a cluster); null on a single node. */
+    /** Games of other nodes (none on a single node: its bus has no peers). */
     private final RemoteGames remote;
 
     GamesApi(MatchDirectory games, ResultStore results, RemoteGames remote) {
@@ -147,12 +147,10 @@ final class GamesApi {
         MatchId id = gameId(ctx);
         if (games.known(id)) {
             Handlers.respond(ctx, 200, Future.succeededFuture(GameBody.of(games.state(id, me(ctx)), false)));
-        } else if (remote != null) { // another node's, else stored
+        } else { // another node's, else stored
             Handlers.respond(ctx, 200, remote.state(id, me(ctx)).<Object>map(r -> r).recover(e ->
                     e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(GameBody::stored)
                             : Future.failedFuture(e)));
-        } else {
-            Handlers.respond(ctx, 200, visible(ctx, id, results.summary(id)).map(GameBody::stored));
         }
     }
 
@@ -186,14 +184,12 @@ final class GamesApi {
         if (games.live(id).isPresent()) {
             throw new ArenaException.Conflict("game " + id + " is still running; its replay exists once it ends");
         }
-        Future<Optional<StoredMatch>> stored = results.replay(id);
-        if (remote != null) { // not stored yet, and another node runs it: the same 409
-            stored = stored.compose(found -> found.isPresent() ? Future.succeededFuture(found)
+        // not stored yet, and another node runs it: the same 409
+        Future<Optional<StoredMatch>> stored = results.replay(id).compose(found -> found.isPresent() ? Future.succeededFuture(found)
                     : remote.running(id).compose(running -> running
                             ? Future.failedFuture(new ArenaException.Conflict("game " + id
                                     + " is still running; its replay exists once it ends"))
                             : Future.succeededFuture(found)));
-        }
         Handlers.respond(ctx, 200, visible(ctx, id, stored)
                 .compose(m -> ctx.vertx().executeBlocking(() -> withEvents(m), false))
                 .map(m -> new ReplayBody(id, m.match().mode(), m.ownerNode(), m.relayed(), m.reportedBy(),
@@ -251,10 +247,6 @@ final class GamesApi {
             }
         }
         List<GameBody> out = games.list(mode, status).stream().map(g -> GameBody.of(g, false)).toList();
-        if (remote == null) {
-            Handlers.respond(ctx, 200, Future.succeededFuture(new GameList(out)));
-            return;
-        }
         Handlers.respond(ctx, 200, remote.list(mode, status).map(others -> {
             List<Object> all = new java.util.ArrayList<>(out);
             all.addAll(others);
@@ -262,9 +254,9 @@ final class GamesApi {
         }));
     }
 
-    /** Whether another node runs the game (only in a cluster, for a game this node does not know). */
+    /** Whether another node may run the game (this node does not know it). */
     private boolean remote(MatchId id) {
-        return remote != null && remote.elsewhere(games, id);
+        return remote.elsewhere(games, id);
     }
 
     private static PlayerId me(RoutingContext ctx) {

@@ -27,7 +27,7 @@ final class LobbyApi {
     private static final int DEFAULT_LIMIT = 50;
 
     private final Lobby lobby;
-    /** Games of other nodes (a cluster); null on a single node. */
+    /** Games of other nodes (none on a single node: its bus has no peers). */
     private final RemoteGames remote;
 
     LobbyApi(Lobby lobby, RemoteGames remote) {
@@ -71,7 +71,7 @@ final class LobbyApi {
             throw new ArenaException.Invalid(errors);
         }
         Lobby.Query query = new Lobby.Query(mode, region, "true".equals(space), limit, offset);
-        Future<Lobby.Page> page = remote != null ? remote.lobby(query) : Future.succeededFuture(lobby.list(query));
+        Future<Lobby.Page> page = remote.lobby(query);
         Handlers.respond(ctx, 200, page.map(p -> new LobbyPage(p.games(), p.total(), p.limit(), p.offset())));
     }
 
@@ -80,7 +80,7 @@ final class LobbyApi {
         String code = body.string("join_code", 6, 6, Lobby.JOIN_CODE, "must be 6 letters or digits");
         body.validate();
         String upper = code.toUpperCase(Locale.ROOT);
-        if (remote != null && lobby.games().byCode(upper).isEmpty()) {
+        if (lobby.games().byCode(upper).isEmpty()) {
             Handlers.respond(ctx, 200, remote.joinByCode(lobby.games(), upper, me(ctx)));
             return;
         }
@@ -92,7 +92,7 @@ final class LobbyApi {
         RequestBody body = RequestBody.of(ctx).only("ready");
         Boolean ready = bool(body, "ready", null);
         body.validate();
-        if (remote != null && remote.elsewhere(lobby.games(), id)) {
+        if (remote.elsewhere(lobby.games(), id)) {
             Handlers.respond(ctx, 200, remote.ready(id, me(ctx), ready));
             return;
         }
@@ -104,7 +104,7 @@ final class LobbyApi {
         RequestBody body = RequestBody.of(ctx).only("force");
         Boolean force = bool(body, "force", false);
         body.validate();
-        if (remote != null && remote.elsewhere(lobby.games(), id)) {
+        if (remote.elsewhere(lobby.games(), id)) {
             Handlers.respond(ctx, 200, remote.start(id, me(ctx), force));
             return;
         }
@@ -124,7 +124,7 @@ final class LobbyApi {
             }
         }
         body.validate();
-        if (remote != null && remote.elsewhere(lobby.games(), id)) {
+        if (remote.elsewhere(lobby.games(), id)) {
             Handlers.respond(ctx, 200, remote.kick(id, me(ctx), target));
             return;
         }

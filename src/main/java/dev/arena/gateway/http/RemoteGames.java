@@ -9,7 +9,7 @@ import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.PlayerId;
-import dev.arena.match.RemoteMatches;
+import dev.arena.cluster.NodeBus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
 public final class RemoteGames {
     private static final Logger log = LoggerFactory.getLogger(RemoteGames.class);
 
-    private final RemoteMatches bus;
+    private final NodeBus bus;
     private final ClusterLobby lobbies;
 
     /** Also answers the other nodes' requests for this node's games. */
-    public RemoteGames(RemoteMatches bus, MatchDirectory games, Lobby lobby) {
+    public RemoteGames(NodeBus bus, MatchDirectory games, Lobby lobby) {
         this.bus = bus;
         this.lobbies = new ClusterLobby(bus, lobby);
         bus.serve("http.state", raw -> {

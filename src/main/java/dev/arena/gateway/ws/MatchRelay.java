@@ -10,7 +10,7 @@ import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.Offer;
 import dev.arena.match.PlayerId;
-import dev.arena.match.RemoteMatches;
+import dev.arena.cluster.NodeBus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class MatchRelay implements MatchFeed.Remote {
         }
     }
 
-    private final RemoteMatches bus;
+    private final NodeBus bus;
     private final MatchDirectory games;
     private final Lobby lobby;
     private final MatchFeed feed;
@@ -60,7 +60,7 @@ public final class MatchRelay implements MatchFeed.Remote {
     /** Other nodes' matches watched from here. */
     private final Map<MatchId, Away> away = new ConcurrentHashMap<>();
 
-    public MatchRelay(RemoteMatches bus, MatchDirectory games, Lobby lobby, MatchFeed feed) {
+    public MatchRelay(NodeBus bus, MatchDirectory games, Lobby lobby, MatchFeed feed) {
         this.bus = bus;
         this.games = games;
         this.lobby = lobby;

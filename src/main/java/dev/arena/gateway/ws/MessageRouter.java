@@ -39,7 +39,7 @@ final class MessageRouter {
     private final Lobby lobby;
     private final LobbyFeed lobbyFeed;
     private final Matchmaking matchmaking;
-    /** Matches of other nodes (a cluster); null on a single node. */
+    /** Matches of other nodes (none on a single node: its bus has no peers). */
     private final MatchRelay relay;
 
     MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed,
@@ -240,7 +240,7 @@ final class MessageRouter {
         boolean another = feed.detach(id, c);
         games.live(id).ifPresent(loop -> {
             PlayerId me = new PlayerId(c.principal.playerId());
-            if (another || (relay != null && relay.watchedOutside(id, me))) {
+            if (another || relay.watchedOutside(id, me)) {
                 return;
             }
             if (MatchDirectory.seated(loop, me)) {
@@ -251,9 +251,9 @@ final class MessageRouter {
         });
     }
 
-    /** Whether another node runs the match (only in a cluster, for a game this node does not know). */
+    /** Whether another node may run the match (this node does not know it). */
     private boolean remote(MatchId id) {
-        return relay != null && !games.known(id);
+        return !games.known(id);
     }
 
     /** Stores the line, then puts it in the room's stream; the ack carries both its id and its place. */

@@ -28,7 +28,7 @@ public final class Realtime {
     final LobbyFeed lobbyFeed;
     final Matchmaking matchmaking;
 
-    /** @param matchRelay matches run by other nodes; null on a single node */
+    /** @param matchRelay matches run by other nodes */
     public Realtime(IdentityService identity, PlayerService players, RoomRegistry rooms, ChatService chat,
                     WsLimits limits, Clock clock, String node, MeterRegistry meters,
                     MatchDirectory games, MatchFeed matchFeed, Lobby lobby, LobbyTracker lobbyTracker,

@@ -1,5 +1,8 @@
-package dev.arena.match;
+package dev.arena.cluster;
 
+import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchLoop;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Consumer;
@@ -8,13 +11,13 @@ import java.util.function.Function;
 /**
  * How a node reaches the matches other nodes run (a cluster; docs/CLUSTERING.md, "Match routing"). A match runs
  * on exactly one node, its owner; the others find the owner in a cluster-wide directory and forward commands to
- * it, and the owner sends frames back to the nodes whose sockets watch. A single node has no implementation at
- * all: its gateway and HTTP code keep the in-process path.
+ * it, and the owner sends frames back to the nodes whose sockets watch. A single node's bus
+ * ({@code storage.local.LocalNodeBus}) has no peers and owns every game it knows, so nothing is ever sent.
  *
  * <p>Bodies and messages are JSON text the callers define; failures of a request come back as the same
  * {@link dev.arena.common.ArenaException} kinds the owner raised, so every node answers alike.
  */
-public interface RemoteMatches {
+public interface NodeBus {
 
     /** This node's id. */
     String node();
