@@ -40,9 +40,13 @@ import dev.arena.tournament.TournamentSweeper;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.chat.ChatService;
-import dev.arena.gateway.http.RemoteGames;
 import dev.arena.gateway.ws.MatchFeed;
-import dev.arena.gateway.ws.MatchRelay;
+import dev.arena.gateway.ws.MatchSockets;
+import dev.arena.gateway.ws.RelayOwner;
+import dev.arena.gateway.ws.RelayWatcher;
+import dev.arena.lobby.ClusterLobby;
+import dev.arena.match.LocalMatchCommands;
+import dev.arena.match.MatchCommands;
 import dev.arena.cluster.NodeBus;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
@@ -237,36 +241,40 @@ public final class ArenaNode implements AutoCloseable {
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Lobby lobby = new Lobby(games);
         lobbyTracker.watch(lobby);
-        // cluster: games recorded in the Redis directory; commands and frames of other nodes' games relayed
-        NodeBus remote = backplane.nodes();
-        games.onTracked(remote::track);
+        // commands on games: this node's alone, or routed to each game's owner on a cluster (the backplane's
+        // choice); games recorded in the cluster's directory, frames of other nodes' games relayed
+        NodeBus nodes = backplane.nodes();
+        games.onTracked(nodes::track);
         games.joinCodes(backplane.joinCodes());
-        MatchRelay matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
-        RemoteGames remoteGames = new RemoteGames(remote, games, lobby);
-        lobbyTracker.connect(await(backplane.lobby()), remoteGames.lobbies(), config.nodeTtl());
+        LocalMatchCommands here = new LocalMatchCommands(games);
+        MatchCommands commands = backplane.matchCommands(here);
+        RelayOwner relayOwner = new RelayOwner(here, matchFeed, nodes);
+        matchFeed.remote(relayOwner);
+        RelayWatcher relayWatcher = new RelayWatcher(nodes, matchFeed);
+        ClusterLobby lobbies = new ClusterLobby(nodes, lobby);
+        lobbyTracker.connect(await(backplane.lobby()), lobbies, config.nodeTtl());
         matchmaking = matchmaking(games, roomStream, ratings);
-        Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
-                metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking, matchRelay);
+        Realtime realtime = new Realtime(identity, rooms, chat, config.ws(), clock, config.nodeId(), metrics.registry(),
+                new MatchSockets(here, commands, matchFeed, relayWatcher, relayOwner), lobbyTracker, matchmaking);
 
         // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
         // job step); games lost with a previous process are replaced first; time-driven work is swept
         tournaments = new TournamentService(new PgTournamentStore(pool), games, ratings,
-                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), remote);
-        remote.serve("tournament.seats", body -> Future.succeededFuture(
-                tournaments.seatsHere(new MatchId(UUID.fromString(body)))));
-        remote.serve("tournament.stop", body -> {
-            int space = body.indexOf(' ');
-            tournaments.stopHere(new MatchId(UUID.fromString(body.substring(0, space))), body.substring(space + 1));
-            return Future.succeededFuture("");
-        });
+                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), nodes);
+        // what other nodes ask and send this one
+        nodes.answer(new NodeRequests(here, relayOwner, lobbies, tournaments));
+        nodes.onPush(relayWatcher::received);
+        nodes.onGameLost(relayWatcher::ownerLost);
+        nodes.onNodeLost(relayOwner::nodeLost);
         await(tournaments.recover());
         tournamentResults.serve(tournaments);
         tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
-        httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments);
+        httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime,
+                new ApiRouter.Chat(chat, chatModeration), games, new ApiRouter.Play(commands, lobby, lobbies), results,
+                leaderboards, matchmaking, tournaments);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),

@@ -5,6 +5,8 @@ import dev.arena.chat.ModerationCache;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.lobby.LobbyChannel;
 import dev.arena.match.JoinCodes;
+import dev.arena.match.LocalMatchCommands;
+import dev.arena.match.MatchCommands;
 import dev.arena.matchmaking.service.MatcherLease;
 import dev.arena.matchmaking.service.PartyStore;
 import dev.arena.matchmaking.service.PlayerSessions;
@@ -53,6 +55,12 @@ public interface Backplane {
 
     /** The game directory (who owns which game) and the node-to-node bus that reaches the owners. */
     NodeBus nodes();
+
+    /**
+     * The commands on games as this node runs them: {@code here} alone on a single node (the bus is never asked),
+     * routed to each game's owner on a cluster.
+     */
+    MatchCommands matchCommands(LocalMatchCommands here);
 
     /** Join codes unique across every node, and found from any node. */
     JoinCodes joinCodes();

@@ -68,6 +68,11 @@ public final class MatchDirectory {
         return registry;
     }
 
+    /** This node's id (written on every game as its owner). */
+    public String node() {
+        return node;
+    }
+
     /**
      * Creates the match and seats its creator; completes with the game after the creator's join tick.
      *

@@ -8,6 +8,7 @@ import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchResult;
 import dev.arena.cluster.NodeBus;
+import dev.arena.cluster.NodeMessage;
 import dev.arena.rating.Rating;
 import dev.arena.rating.RatingSource;
 import dev.arena.results.FinishedMatch;
@@ -53,8 +54,6 @@ public final class TournamentService {
     private static final Logger log = LoggerFactory.getLogger(TournamentService.class);
     /** Tournaments one listing returns at most. */
     static final int LIST_LIMIT = 100;
-    /** The bus request that asks a game's node to stop it (body: the game id, a space, the reason). */
-    static final String STOP_REQUEST = "tournament.stop";
 
     /** {@code POST /tournaments}, validated by the edge. */
     public record Create(String name, TournamentFormat format, String mode, int maxPlayers, int bestOf,
@@ -497,7 +496,7 @@ public final class TournamentService {
         if (!live.contains(g.node())) {
             return Future.succeededFuture(Optional.empty());
         }
-        return cluster.request(g.node(), GameSeats.REQUEST, g.gameId().toString())
+        return cluster.ask(g.node(), new NodeMessage.Seats(g.gameId()))
                 .map(answer -> Optional.of(GameSeats.decode(answer)))
                 .recover(e -> e instanceof ArenaException.NotFound
                         ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e));
@@ -749,7 +748,7 @@ public final class TournamentService {
         } else {
             // a failure leaves a game nobody counts any more (its row is settled); the players see it as an
             // abandoned game, so it is only logged
-            cluster.owner(id).compose(owner -> cluster.request(owner, STOP_REQUEST, id + " " + reason))
+            cluster.owner(id).compose(owner -> cluster.ask(owner, new NodeMessage.Stop(id, reason)))
                     .onFailure(e -> {
                         if (!(e instanceof ArenaException.NotFound)) { // not found: gone already, nothing to stop
                             log.info("tournament game {} could not be stopped on its node: {}", id, e.toString());

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MatchFeed implements MatchListener {
     /** Sockets of other nodes watching this node's matches ({@link MatchRelay}); none on a single node. */
-    interface Remote {
+    public interface Remote {
         boolean watched(MatchId match);
 
         void frame(MatchId match, long tick, String text);
@@ -49,7 +49,7 @@ public final class MatchFeed implements MatchListener {
         }
     };
 
-    void remote(Remote remote) {
+    public void remote(Remote remote) {
         this.remote = remote;
     }
 

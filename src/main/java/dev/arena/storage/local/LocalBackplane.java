@@ -7,6 +7,8 @@ import dev.arena.cluster.NodeBus;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.lobby.LobbyChannel;
 import dev.arena.match.JoinCodes;
+import dev.arena.match.LocalMatchCommands;
+import dev.arena.match.MatchCommands;
 import dev.arena.matchmaking.service.MatcherLease;
 import dev.arena.matchmaking.service.PartyStore;
 import dev.arena.matchmaking.service.PlayerSessions;
@@ -84,6 +86,11 @@ public final class LocalBackplane implements Backplane {
     @Override
     public NodeBus nodes() {
         return nodes;
+    }
+
+    @Override
+    public MatchCommands matchCommands(LocalMatchCommands here) {
+        return here;
     }
 
     @Override

@@ -5,7 +5,10 @@ import dev.arena.cluster.Backplane;
 import dev.arena.storage.local.LocalModerationCache;
 import dev.arena.chat.ModerationCache;
 import dev.arena.lobby.LobbyChannel;
+import dev.arena.cluster.RoutedMatchCommands;
 import dev.arena.match.JoinCodes;
+import dev.arena.match.LocalMatchCommands;
+import dev.arena.match.MatchCommands;
 import dev.arena.cluster.NodeBus;
 import dev.arena.matchmaking.service.MatcherLease;
 import dev.arena.matchmaking.service.PartyStore;
@@ -116,6 +119,11 @@ public final class RedisBackplane implements Backplane {
     }
 
     /** Join codes unique across the cluster, and found from any node. */
+    @Override
+    public MatchCommands matchCommands(LocalMatchCommands here) {
+        return new RoutedMatchCommands(here, matches);
+    }
+
     @Override
     public JoinCodes joinCodes() {
         return joinCodes;
