@@ -1,21 +1,37 @@
 package dev.arena.app;
 
+import static dev.arena.app.Wiring.await;
+import static dev.arena.app.Wiring.quietly;
+
 import dev.arena.chat.ChatModeration;
 import dev.arena.chat.ChatService;
-import dev.arena.chat.ModerationCache;
 import dev.arena.chat.ModeratedChat;
+import dev.arena.chat.ModerationCache;
 import dev.arena.chat.ProfanityFilter;
+import dev.arena.cluster.Backplane;
 import dev.arena.config.ArenaConfig;
 import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
+import dev.arena.gateway.ws.MatchFeed;
+import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
 import dev.arena.identity.LoginThrottle;
 import dev.arena.identity.PasswordHasher;
 import dev.arena.identity.TokenService;
-import dev.arena.metrics.Metrics;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.leaderboard.Leaderboards;
+import dev.arena.lobby.LobbyTracker;
+import dev.arena.match.GameCatalog;
+import dev.arena.match.GameFactory;
+import dev.arena.match.MatchConfig;
+import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchListener;
+import dev.arena.match.MatchListeners;
+import dev.arena.match.MatchMetrics;
+import dev.arena.match.MatchRegistry;
+import dev.arena.match.VertxTickScheduler;
+import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
 import dev.arena.rating.Glicko2;
 import dev.arena.results.RatingsStep;
@@ -24,80 +40,36 @@ import dev.arena.results.ResultLogStep;
 import dev.arena.results.ResultRecorder;
 import dev.arena.results.ResultStep;
 import dev.arena.results.StatsStep;
-import dev.arena.storage.postgres.PgRatingStore;
-import dev.arena.storage.postgres.PgResultStore;
-import java.util.ArrayList;
-import java.util.function.UnaryOperator;
+import dev.arena.room.RoomRegistry;
+import dev.arena.room.RoomStream;
+import dev.arena.storage.local.LocalBackplane;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
 import dev.arena.storage.postgres.PgChatStore;
 import dev.arena.storage.postgres.PgPlayerStore;
+import dev.arena.storage.postgres.PgPools;
+import dev.arena.storage.postgres.PgRatingStore;
+import dev.arena.storage.postgres.PgResultStore;
 import dev.arena.storage.postgres.PgTournamentStore;
+import dev.arena.storage.postgres.PostgresServer;
+import dev.arena.storage.redis.RedisBackplane;
 import dev.arena.tournament.RoomTournamentFeed;
 import dev.arena.tournament.TournamentResults;
 import dev.arena.tournament.TournamentService;
 import dev.arena.tournament.TournamentSweeper;
-import dev.arena.storage.postgres.PgPools;
-import dev.arena.storage.postgres.PostgresServer;
-import dev.arena.chat.ChatService;
-import dev.arena.gateway.ws.MatchFeed;
-import dev.arena.gateway.ws.MatchSockets;
-import dev.arena.gateway.ws.RelayOwner;
-import dev.arena.gateway.ws.RelayWatcher;
-import dev.arena.lobby.ClusterLobby;
-import dev.arena.match.LocalMatchCommands;
-import dev.arena.match.MatchCommands;
-import dev.arena.cluster.NodeBus;
-import dev.arena.gateway.ws.Realtime;
-import dev.arena.match.GameCatalog;
-import dev.arena.match.GameFactory;
-import dev.arena.match.MatchConfig;
-import dev.arena.lobby.Lobby;
-import dev.arena.lobby.LobbyTracker;
-import dev.arena.match.MatchDirectory;
-import dev.arena.match.MatchId;
-import dev.arena.match.MatchListener;
-import dev.arena.match.MatchListeners;
-import dev.arena.match.MatchMetrics;
-import dev.arena.match.MatchRegistry;
-import dev.arena.match.VertxTickScheduler;
-import dev.arena.config.ConfigException;
-import dev.arena.config.MatchmakingConfig;
-import dev.arena.matchmaking.service.DisconnectWatch;
-import dev.arena.matchmaking.service.MatchLauncher;
-import dev.arena.matchmaking.service.Matcher;
-import dev.arena.matchmaking.service.MatcherLease;
-import dev.arena.matchmaking.service.Matchmaking;
-import dev.arena.matchmaking.service.MatchmakingMetrics;
-import dev.arena.matchmaking.service.PlayerSessions;
-import dev.arena.matchmaking.service.PartyService;
-import dev.arena.matchmaking.service.PartyStore;
-import dev.arena.matchmaking.service.PlayerPush;
-import dev.arena.matchmaking.service.TicketStore;
-import dev.arena.rating.RatingSource;
-import dev.arena.room.RoomEvent;
-import dev.arena.room.Rooms;
-import dev.arena.room.RoomRegistry;
-import dev.arena.storage.local.LocalBackplane;
-import dev.arena.storage.redis.RedisBackplane;
-import dev.arena.cluster.Backplane;
-import dev.arena.room.RoomStream;
 import io.vertx.core.Context;
-import io.vertx.core.VerticleBase;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.transport.Transport;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.transport.Transport;
 import io.vertx.sqlclient.Pool;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -222,7 +194,7 @@ public final class ArenaNode implements AutoCloseable {
         // 4. real time: rooms spread over one owning context per event loop; stream and presence from the
         //    backplane, which joins (heartbeat and sweeper on a cluster) once rooms can take its events.
         RoomStream roomStream = backplane.roomStream();
-        List<Context> shards = shardContexts();
+        List<Context> shards = Wiring.shardContexts(vertx, config.eventLoops());
         RoomRegistry rooms = new RoomRegistry(shards, roomStream, backplane.presence(),
                 config.ws().roomMaxMembers(), ROOM_INBOX, clock);
         await(backplane.join());
@@ -238,43 +210,30 @@ public final class ArenaNode implements AutoCloseable {
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
                 MatchConfig.defaults(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
                         lobbyTracker, matchMetrics));
-        MatchDirectory games = new MatchDirectory(matches, config.nodeId());
-        Lobby lobby = new Lobby(games);
-        lobbyTracker.watch(lobby);
-        // commands on games: this node's alone, or routed to each game's owner on a cluster (the backplane's
-        // choice); games recorded in the cluster's directory, frames of other nodes' games relayed
-        NodeBus nodes = backplane.nodes();
-        games.onTracked(nodes::track);
-        games.joinCodes(backplane.joinCodes());
-        LocalMatchCommands here = new LocalMatchCommands(games);
-        MatchCommands commands = backplane.matchCommands(here);
-        RelayOwner relayOwner = new RelayOwner(here, matchFeed, nodes);
-        matchFeed.remote(relayOwner);
-        RelayWatcher relayWatcher = new RelayWatcher(nodes, matchFeed);
-        ClusterLobby lobbies = new ClusterLobby(nodes, lobby);
-        lobbyTracker.connect(await(backplane.lobby()), lobbies, config.nodeTtl());
-        matchmaking = matchmaking(games, roomStream, ratings);
+        // the games over them, their commands (routed to the owner on a cluster), the lobby and the match relay
+        GamesWiring play = new GamesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
+                config.nodeTtl());
+        MatchDirectory games = play.games;
+        matchmaking = MatchmakingWiring.build(config, clock, backplane, games, roomStream, ratings, metrics.registry(),
+                vertx.getOrCreateContext());
         Realtime realtime = new Realtime(identity, rooms, chat, config.ws(), clock, config.nodeId(), metrics.registry(),
-                new MatchSockets(here, commands, matchFeed, relayWatcher, relayOwner), lobbyTracker, matchmaking);
+                play.sockets, lobbyTracker, matchmaking);
 
         // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
         // job step); games lost with a previous process are replaced first; time-driven work is swept
         tournaments = new TournamentService(new PgTournamentStore(pool), games, ratings,
-                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), nodes);
-        // what other nodes ask and send this one
-        nodes.answer(new NodeRequests(here, relayOwner, lobbies, tournaments));
-        nodes.onPush(relayWatcher::received);
-        nodes.onGameLost(relayWatcher::ownerLost);
-        nodes.onNodeLost(relayOwner::nodeLost);
+                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), backplane.nodes());
+        play.answerNodes(tournaments); // other nodes' requests are answered from here on
         await(tournaments.recover());
         tournamentResults.serve(tournaments);
         tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
-        port = config.port() == 0 ? freePort() : config.port();
+        port = config.port() == 0 ? Wiring.freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime,
-                new ApiRouter.Chat(chat, chatModeration), games, new ApiRouter.Play(commands, lobby, lobbies), results,
-                leaderboards, matchmaking, tournaments);
+                new ApiRouter.Chat(chat, chatModeration), games,
+                new ApiRouter.Play(play.commands, play.lobby, play.lobbies), results, leaderboards, matchmaking,
+                tournaments);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
@@ -284,53 +243,11 @@ public final class ArenaNode implements AutoCloseable {
                 config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /**
-     * Matchmaking: tickets and parties in-process on a single node, in Redis on a cluster, where a lease lets one
-     * node at a time run each mode's matcher. Stored Glicko-2 ratings are read when a ticket is queued. Pushes
-     * (mm.*, party.*) take the players' private rooms, the path of direct messages, so they reach any node.
-     */
-    private Matchmaking matchmaking(MatchDirectory games, RoomStream stream, RatingSource ratings) {
-        MatchmakingConfig mm = config.matchmaking();
-        for (var q : mm.queues()) {
-            if (games.registry().games().find(q.mode()).isEmpty()) {
-                throw new ConfigException(List.of("ARENA_MM_QUEUES: " + q.mode() + " is not a game mode"));
-            }
-        }
-        PlayerPush push = (player, frame) -> stream.broadcast(new RoomEvent.Notice(Rooms.user(player), frame,
-                clock.instant()));
-        TicketStore tickets = backplane.tickets(mm.ticketRetention());
-        PartyStore parties = backplane.parties();
-        MatcherLease lease = backplane.matcherLease(mm.leaseTtl());
-        Matcher matcher = new Matcher(tickets, lease, mm.queues(),
-                new MatchLauncher(tickets, games, push, config.nodeId()), config.nodeId());
-        // sockets counted across the cluster: the disconnect grace asks every node (docs/MATCHMAKING.md)
-        PlayerSessions sessions = await(backplane.playerSessions());
-        Matchmaking service = new Matchmaking(tickets, new PartyService(parties, tickets, push, clock),
-                ratings, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace(), sessions),
-                clock, vertx.getOrCreateContext());
-        MatchmakingMetrics.register(metrics.registry(), service);
-        return service;
-    }
-
     /** Ready when the database and the backplane (Redis on a cluster) answer. */
     private Future<Void> ready() {
         Backplane shared = backplane;
         Future<Void> db = pool.query("SELECT 1").execute().mapEmpty();
         return shared == null ? db : Future.all(db, shared.ready()).mapEmpty();
-    }
-
-    /** One context per event loop; each room is owned by one of them. */
-    private List<Context> shardContexts() {
-        List<Context> contexts = new CopyOnWriteArrayList<>();
-        int n = config.eventLoops();
-        await(vertx.deployVerticle(() -> new VerticleBase() {
-            @Override
-            public Future<?> start() {
-                contexts.add(context);
-                return Future.succeededFuture();
-            }
-        }, new DeploymentOptions().setInstances(n)));
-        return contexts;
     }
 
     public int port() {
@@ -478,34 +395,5 @@ public final class ArenaNode implements AutoCloseable {
             quietly("drop the backplane", () -> await(dropped.close()));
         }
         close();
-    }
-
-    private static void quietly(String what, Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            log.warn("shutdown: could not {}", what, e);
-        }
-    }
-
-    static <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("timed out", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

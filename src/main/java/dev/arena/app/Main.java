@@ -177,7 +177,7 @@ public final class Main {
                 return 2;
             }
             try (ArenaNode node = ArenaNode.start(config, Clock.systemUTC())) {
-                var player = ArenaNode.await(node.identity().createPrivileged(username, password, r));
+                var player = Wiring.await(node.identity().createPrivileged(username, password, r));
                 spec.commandLine().getOut().printf("%s %s (id %s) is ready%n", r.wire(), player.username(),
                         player.id());
             }
