@@ -23,7 +23,6 @@ import dev.arena.leaderboard.Leaderboards;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
-import dev.arena.match.MatchConfig;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchListener;
 import dev.arena.match.MatchListeners;
@@ -103,12 +102,8 @@ public final class ArenaNode implements AutoCloseable {
     private TournamentService tournaments;
     private TournamentResults tournamentResults;
     private TournamentSweeper tournamentSweeper;
-    /** How often due check-ins, starts and no-show deadlines are looked for (judged by the injected clock). */
-    private static final java.time.Duration TOURNAMENT_SWEEP = java.time.Duration.ofSeconds(1);
     /** What this node shares with the others: in-process when it runs alone, Redis on a cluster. */
     private Backplane backplane;
-    /** Events waiting for one room before new ones are dropped (and counted). */
-    private static final int ROOM_INBOX = 65_536;
     private int port;
 
     private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
@@ -149,27 +144,28 @@ public final class ArenaNode implements AutoCloseable {
         // docs/BENCHMARKS.md, many-rooms).
         // A native transport (epoll, io_uring) halved many-rooms' p99 against NIO: docs/BENCHMARKS.md.
         // ARENA_TRANSPORT=auto takes the best one this machine can run.
-        Transport transport = config.transport().select();
+        Transport transport = config.http().transport().select();
         vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()), transport);
-        log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.transport().label());
-        pool = PgPools.create(vertx, database.url(), config.dbPoolSize());
+        log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.http().transport().label());
+        pool = PgPools.create(vertx, database.url(), config.database().poolSize());
         // Argon2 is CPU- and memory-heavy: at most one hash per core at a time, the rest wait their turn.
         hashing = vertx.createSharedWorkerExecutor("arena-password-hashing",
                 Runtime.getRuntime().availableProcessors(), 60, TimeUnit.SECONDS);
 
         // 3. domain services.
         PgAccountStore accounts = new PgAccountStore(pool);
-        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokenTtl(), clock);
+        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokens().accessTtl(), clock);
         identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
-                config.refreshTtl(), clock);
+                config.tokens().refreshTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
         PgResultStore results = new PgResultStore(pool, vertx);
         // chat: bans and mutes in force are loaded before anything can post
         PgChatStore chatStore = new PgChatStore(pool);
         // the one decision between single node and cluster: with ARENA_REDIS_URL, everything shared goes through Redis
-        backplane = await(config.redisUrl().map(url -> RedisBackplane.connect(vertx, vertx.getOrCreateContext(),
-                url, config.nodeId(), config.ws().resumeBuffer(), config.ws().resumeWindow(), config.nodeTtl(), clock))
+        backplane = await(config.cluster().redisUrl().map(url -> RedisBackplane.connect(vertx,
+                        vertx.getOrCreateContext(), url, config.nodeId(), config.ws().resumeBuffer(),
+                        config.ws().resumeWindow(), config.cluster().nodeTtl(), clock))
                 .orElseGet(() -> LocalBackplane.start(vertx, config.nodeId(), config.ws().resumeBuffer(),
                         config.ws().resumeWindow(), clock)));
         ModerationCache chatRestrictions = await(backplane.moderation(chatStore));
@@ -196,7 +192,7 @@ public final class ArenaNode implements AutoCloseable {
         RoomStream roomStream = backplane.roomStream();
         List<Context> shards = Wiring.shardContexts(vertx, config.eventLoops());
         RoomRegistry rooms = new RoomRegistry(shards, roomStream, backplane.presence(),
-                config.ws().roomMaxMembers(), ROOM_INBOX, clock);
+                config.ws().roomMaxMembers(), config.ws().roomInbox(), clock);
         await(backplane.join());
         // matches share the rooms' owning contexts: one tick scheduler per context; frames go out through the feed
         MatchFeed matchFeed = new MatchFeed();
@@ -208,11 +204,11 @@ public final class ArenaNode implements AutoCloseable {
         recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
                 mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
-                MatchConfig.defaults(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
+                config.match(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
                         lobbyTracker, matchMetrics));
         // the games over them, their commands (routed to the owner on a cluster), the lobby and the match relay
         GamesWiring play = new GamesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
-                config.nodeTtl());
+                config.cluster().nodeTtl());
         MatchDirectory games = play.games;
         matchmaking = MatchmakingWiring.build(config, clock, backplane, games, roomStream, ratings, metrics.registry(),
                 vertx.getOrCreateContext());
@@ -226,21 +222,21 @@ public final class ArenaNode implements AutoCloseable {
         play.answerNodes(tournaments); // other nodes' requests are answered from here on
         await(tournaments.recover());
         tournamentResults.serve(tournaments);
-        tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
+        tournamentSweeper = new TournamentSweeper(vertx, tournaments, config.tournament().sweepInterval());
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
-        port = config.port() == 0 ? Wiring.freePort() : config.port();
+        port = config.http().port() == 0 ? Wiring.freePort() : config.http().port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime,
                 new ApiRouter.Chat(chat, chatModeration), games,
                 new ApiRouter.Play(play.commands, play.lobby, play.lobbies), results, leaderboards, matchmaking,
                 tournaments);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
-                () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
-                new DeploymentOptions().setInstances(config.httpInstances())));
+                () -> new HttpVerticle(services, config.http().host(), port, config.http().shutdownTimeout()),
+                new DeploymentOptions().setInstances(config.http().instances())));
         matchmaking.start(config.matchmaking().interval());
         log.info("Arena node {} listening on http://{}:{} ({} event loops, started in {} ms)", config.nodeId(),
-                config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
+                config.http().host(), port, config.http().instances(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Ready when the database and the backplane (Redis on a cluster) answer. */

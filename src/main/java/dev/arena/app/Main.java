@@ -76,8 +76,8 @@ public final class Main {
             put(flags, "ARENA_LOG_FORMAT", logFormat);
             ArenaConfig c = ConfigLoader.load(System.getenv(), flags);
             // Logback reads these when the first logger is created, which happens only after this point.
-            System.setProperty("arena.log.level", c.logLevel().toUpperCase(Locale.ROOT));
-            System.setProperty("arena.log.format", c.logFormat().name());
+            System.setProperty("arena.log.level", c.log().level().toUpperCase(Locale.ROOT));
+            System.setProperty("arena.log.format", c.log().format().name());
             return c;
         }
 
@@ -96,7 +96,7 @@ public final class Main {
         public Integer call() throws InterruptedException {
             ArenaConfig config = flags.load();
             ArenaNode node = ArenaNode.start(config, Clock.systemUTC());
-            String base = "http://" + ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + node.port();
+            String base = "http://" + ("0.0.0.0".equals(config.http().host()) ? "localhost" : config.http().host()) + ":" + node.port();
             System.out.printf("""
                     Arena %s is running (node %s, %s database)
                       API        %s

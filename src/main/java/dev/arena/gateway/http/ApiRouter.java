@@ -63,13 +63,13 @@ public final class ApiRouter {
             });
             ctx.next();
         });
-        if (!s.config().corsOrigins().isEmpty()) {
+        if (!s.config().http().corsOrigins().isEmpty()) {
             CorsHandler cors = CorsHandler.create()
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
                             HttpMethod.DELETE, HttpMethod.OPTIONS))
                     .allowedHeaders(Set.of("Authorization", "Content-Type"))
                     .maxAgeSeconds(600);
-            for (String origin : s.config().corsOrigins()) {
+            for (String origin : s.config().http().corsOrigins()) {
                 if (origin.equals("*")) {
                     cors.addOriginWithRegex(".*");
                 } else {
@@ -81,12 +81,13 @@ public final class ApiRouter {
         if (sockets != null) {
             sockets.mount(router); // before the body handler: an upgrade request has no body to read
         }
-        router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().bodyLimitBytes()));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().http().bodyLimitBytes()));
 
         Authenticator auth = new Authenticator(s.identity());
         new AuthApi(s.identity()).mount(router, auth);
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
+        new WebPages(vertx).mount(router);
         new ChatApi(s.chat().service(), s.chat().moderation()).mount(router, auth);
         new GamesApi(s.games(), s.play().commands(), s.results()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
