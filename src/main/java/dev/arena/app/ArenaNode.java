@@ -18,6 +18,12 @@ import dev.arena.identity.IdentityService;
 import dev.arena.identity.LoginThrottle;
 import dev.arena.identity.PasswordHasher;
 import dev.arena.identity.TokenService;
+import dev.arena.metrics.DashboardFeed;
+import dev.arena.metrics.MetricSampler;
+import dev.arena.results.ConsoleStep;
+import dev.arena.console.Audit;
+import dev.arena.storage.postgres.PgConsoleStats;
+import dev.arena.storage.postgres.PgConsoleStore;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.lobby.LobbyTracker;
@@ -105,6 +111,8 @@ public final class ArenaNode implements AutoCloseable {
     /** What this node shares with the others: in-process when it runs alone, Redis on a cluster. */
     private Backplane backplane;
     private int port;
+    /** The live dashboard's feed (docs/CONSOLE.md): this node's samples, merged with the other nodes'. */
+    private DashboardFeed dashboard;
 
     private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
         this.config = config;
@@ -179,11 +187,13 @@ public final class ArenaNode implements AutoCloseable {
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
         await(leaderboards.rebuild(backplane.leaderboardShared()));
         PlayerService players = new PlayerService(accounts, playerStore, ratings, results, leaderboards, clock);
+        PgConsoleStats consoleStats = new PgConsoleStats(pool,
+                GameCatalog.load().games().stream().map(g -> g.mode()).toList(), clock);
         // the tournament step serves once the tournament service exists (it needs the matches, built below)
         tournamentResults = new TournamentResults();
         List<ResultStep> steps = new ArrayList<>(List.of(new ResultLogStep(),
                 new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock),
-                tournamentResults));
+                tournamentResults, new ConsoleStep(consoleStats)));
         steps.replaceAll(stepWrapper);
         jobs = ResultJobs.start(database.url(), config.jobs(), config.nodeId(), results, steps, metrics.registry());
 
@@ -224,12 +234,20 @@ public final class ArenaNode implements AutoCloseable {
         tournamentResults.serve(tournaments);
         tournamentSweeper = new TournamentSweeper(vertx, tournaments, config.tournament().sweepInterval());
 
+        // the dashboard feed: sampled once a second on its own worker, merged across nodes (Redis on a cluster)
+        NodeMetricSources sources = new NodeMetricSources(() -> matches, () -> matchmaking, results, consoleStats);
+        dashboard = new DashboardFeed(new MetricSampler(config.nodeId(), Main.Version.current(), metrics.registry(),
+                sources, clock), backplane.metrics(), sources, clock);
+        await(dashboard.start(vertx));
+
+        PgConsoleStore console = new PgConsoleStore(pool);
+
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.http().port() == 0 ? Wiring.freePort() : config.http().port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime,
                 new ApiRouter.Chat(chat, chatModeration), games,
                 new ApiRouter.Play(play.commands, play.lobby, play.lobbies), results, leaderboards, matchmaking,
-                tournaments);
+                tournaments, new ApiRouter.Console(dashboard, consoleStats, console, new Audit(console, players, clock)));
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.http().host(), port, config.http().shutdownTimeout()),
@@ -285,6 +303,10 @@ public final class ArenaNode implements AutoCloseable {
 
     public Matchmaking matchmaking() {
         return matchmaking;
+    }
+
+    public DashboardFeed dashboard() {
+        return dashboard;
     }
 
     /** What every HTTP server instance builds its router from (the OpenAPI drift test rebuilds one too). */
@@ -343,6 +365,11 @@ public final class ArenaNode implements AutoCloseable {
                 ResultJobs running = jobs;
                 jobs = null;
                 quietly("stop result jobs", running::close);
+            }
+            if (dashboard != null) {
+                DashboardFeed feed = dashboard;
+                dashboard = null;
+                quietly("stop the dashboard feed", () -> await(feed.close())); // ends its streams before HTTP stops
             }
             if (httpDeployment != null) {
                 quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));

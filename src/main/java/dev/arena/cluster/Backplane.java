@@ -62,6 +62,9 @@ public interface Backplane {
      */
     MatchCommands matchCommands(LocalMatchCommands here);
 
+    /** Every node's dashboard samples (docs/CONSOLE.md). */
+    dev.arena.metrics.MetricsExchange metrics();
+
     /** Join codes unique across every node, and found from any node. */
     JoinCodes joinCodes();
 

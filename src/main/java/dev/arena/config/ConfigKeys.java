@@ -75,9 +75,13 @@ final class ConfigKeys {
                 "network transport: auto (epoll, else io_uring, else nio), io_uring, epoll or nio; a named one must"
                         + " be available", NetTransport::parse);
 
+        static final ConfigKey<Boolean> DASHBOARD_PUBLIC = key(KEYS, "ARENA_DASHBOARD_PUBLIC", "false",
+                "true = the live dashboard (/dashboard) is readable without signing in",
+                oneOf("true", "false").andThen(Boolean::parseBoolean));
+
         static HttpConfig read(ConfigValues v) {
             return new HttpConfig(v.get(HOST), v.get(PORT), v.get(CORS_ORIGINS), v.get(BODY_LIMIT), v.get(INSTANCES),
-                    v.get(SHUTDOWN_TIMEOUT), v.get(TRANSPORT));
+                    v.get(SHUTDOWN_TIMEOUT), v.get(TRANSPORT), v.get(DASHBOARD_PUBLIC));
         }
     }
 

@@ -12,15 +12,17 @@ import java.util.List;
  *                        configuration means one per core; resolved here)
  * @param shutdownTimeout how long in-flight requests may finish after SIGTERM
  * @param transport       the network transport (io_uring, epoll, NIO), chosen at start
+ * @param dashboardPublic the live dashboard is readable without signing in
  */
 public record HttpConfig(String host, int port, List<String> corsOrigins, long bodyLimitBytes, int instances,
-                         Duration shutdownTimeout, NetTransport transport) {
+                         Duration shutdownTimeout, NetTransport transport, boolean dashboardPublic) {
 
     public HttpConfig {
         corsOrigins = List.copyOf(corsOrigins);
     }
 
     HttpConfig withPort(int newPort) {
-        return new HttpConfig(host, newPort, corsOrigins, bodyLimitBytes, instances, shutdownTimeout, transport);
+        return new HttpConfig(host, newPort, corsOrigins, bodyLimitBytes, instances, shutdownTimeout, transport,
+                dashboardPublic);
     }
 }

@@ -3,9 +3,13 @@ package dev.arena.identity;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What an account may do. Ordered: each role can do everything the ones before it can. */
+/**
+ * What an account may do. Ordered: each role can do everything the ones before it can. A {@code VIEWER} reads the
+ * console (players, matches, queues, jobs, audit) but may change nothing: every console action requires at least
+ * {@code MODERATOR}.
+ */
 public enum Role {
-    PLAYER, MODERATOR, ADMIN;
+    PLAYER, VIEWER, MODERATOR, ADMIN;
 
     @JsonValue
     public String wire() {

@@ -3,6 +3,8 @@ package dev.arena.gateway.http;
 import dev.arena.chat.ChatModeration;
 import dev.arena.chat.ChatService;
 import dev.arena.config.ArenaConfig;
+import dev.arena.console.Audit;
+import dev.arena.console.ConsoleStore;
 import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
@@ -13,7 +15,9 @@ import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
 import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.metrics.DashboardFeed;
 import dev.arena.metrics.Metrics;
+import dev.arena.metrics.PlayerStatistics;
 import dev.arena.player.PlayerService;
 import dev.arena.tournament.TournamentService;
 import io.vertx.core.Future;
@@ -35,13 +39,16 @@ public final class ApiRouter {
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, Chat chat, MatchDirectory games,
                            Play play, ResultStore results, Leaderboards leaderboards, Matchmaking matchmaking,
-                           TournamentService tournaments) {}
+                           TournamentService tournaments, Console console) {}
 
     /** Chat: posting and history, and moderation. */
     public record Chat(ChatService service, ChatModeration moderation) {}
 
     /** Playing: the commands on any node's games, the lobby over this node's games and its list over every node's. */
     public record Play(MatchCommands commands, Lobby lobby, ClusterLobby lobbies) {}
+
+    /** The admin console (docs/CONSOLE.md): the live dashboard, statistics, console records and the audit trail. */
+    public record Console(DashboardFeed dashboard, PlayerStatistics statistics, ConsoleStore store, Audit audit) {}
 
     private ApiRouter() {}
 
@@ -88,6 +95,13 @@ public final class ApiRouter {
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new WebPages(vertx).mount(router);
+        if (s.console().dashboard() != null) {
+            Console c = s.console();
+            new DashboardApi(c.dashboard(), c.statistics(), s.config().http().dashboardPublic()).mount(router, auth);
+            new AdminApi(c.store(), s.players(), s.chat().moderation(), c.audit()).mount(router, auth);
+            new AdminOpsApi(s.games(), s.matchmaking(), c.store(), c.dashboard(), c.audit(), s.config().nodeId())
+                    .mount(router, auth);
+        }
         new ChatApi(s.chat().service(), s.chat().moderation()).mount(router, auth);
         new GamesApi(s.games(), s.play().commands(), s.results()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);

@@ -94,6 +94,11 @@ public final class LocalBackplane implements Backplane {
     }
 
     @Override
+    public dev.arena.metrics.MetricsExchange metrics() {
+        return new LocalMetricsExchange();
+    }
+
+    @Override
     public JoinCodes joinCodes() {
         return JoinCodes.LOCAL;
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 /** Accounts and sessions in PostgreSQL (tables from V1__identity.sql). */
@@ -89,7 +90,7 @@ public final class PgAccountStore implements AccountStore {
     @Override
     public Future<Void> touchLogin(UUID id, Instant now) {
         return pool.preparedQuery("UPDATE players SET last_login_at = $2 WHERE id = $1")
-                .execute(Tuple.of(id, ts(now))).mapEmpty();
+                .execute(Tuple.of(id, ts(now))).compose(v -> PgConsoleStats.active(pool, List.of(id), now));
     }
 
     @Override

@@ -136,6 +136,12 @@ public final class RedisBackplane implements Backplane {
         return channel.start().map(channel);
     }
 
+    /** Every node's dashboard samples ({@code arena:metrics}). */
+    @Override
+    public dev.arena.metrics.MetricsExchange metrics() {
+        return new RedisMetricsExchange(subscriber, matches, node);
+    }
+
     /** The node's restriction cache (loaded first), kept in step with the other nodes' changes. */
     @Override
     public Future<ModerationCache> moderation(ChatStore store) {
