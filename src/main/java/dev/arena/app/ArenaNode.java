@@ -10,6 +10,7 @@ import dev.arena.chat.ModerationCache;
 import dev.arena.chat.ProfanityFilter;
 import dev.arena.cluster.Backplane;
 import dev.arena.config.ArenaConfig;
+import dev.arena.console.Audit;
 import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
 import dev.arena.gateway.ws.MatchFeed;
@@ -18,12 +19,6 @@ import dev.arena.identity.IdentityService;
 import dev.arena.identity.LoginThrottle;
 import dev.arena.identity.PasswordHasher;
 import dev.arena.identity.TokenService;
-import dev.arena.metrics.DashboardFeed;
-import dev.arena.metrics.MetricSampler;
-import dev.arena.results.ConsoleStep;
-import dev.arena.console.Audit;
-import dev.arena.storage.postgres.PgConsoleStats;
-import dev.arena.storage.postgres.PgConsoleStore;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.lobby.LobbyTracker;
@@ -36,9 +31,12 @@ import dev.arena.match.MatchMetrics;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
 import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.metrics.DashboardFeed;
+import dev.arena.metrics.MetricSampler;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
 import dev.arena.rating.Glicko2;
+import dev.arena.results.ConsoleStep;
 import dev.arena.results.RatingsStep;
 import dev.arena.results.ResultJobs;
 import dev.arena.results.ResultLogStep;
@@ -51,6 +49,8 @@ import dev.arena.storage.local.LocalBackplane;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
 import dev.arena.storage.postgres.PgChatStore;
+import dev.arena.storage.postgres.PgConsoleStats;
+import dev.arena.storage.postgres.PgConsoleStore;
 import dev.arena.storage.postgres.PgPlayerStore;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PgRatingStore;
@@ -247,7 +247,8 @@ public final class ArenaNode implements AutoCloseable {
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime,
                 new ApiRouter.Chat(chat, chatModeration), games,
                 new ApiRouter.Play(play.commands, play.lobby, play.lobbies), results, leaderboards, matchmaking,
-                tournaments, new ApiRouter.Console(dashboard, consoleStats, console, new Audit(console, players, clock)));
+                tournaments,
+                new ApiRouter.Console(dashboard, consoleStats, console, new Audit(console, players, clock)));
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.http().host(), port, config.http().shutdownTimeout()),
