@@ -38,9 +38,9 @@ final class AdminAccounts {
                 IdentityService identity = new IdentityService(new PgAccountStore(pool), tokens,
                         new PasswordHasher(), hashing, new LoginThrottle(clock), config.tokens().refreshTtl(), clock,
                         new dev.arena.storage.local.LocalSessionRevocations());
-                return ArenaNode.await(identity.createPrivileged(username, password, role));
+                return Wiring.await(identity.createPrivileged(username, password, role));
             } finally {
-                ArenaNode.await(vertx.close());
+                Wiring.await(vertx.close());
             }
         }
     }

@@ -1,112 +1,81 @@
 package dev.arena.app;
 
+import static dev.arena.app.Wiring.await;
+import static dev.arena.app.Wiring.quietly;
+
 import dev.arena.chat.ChatModeration;
 import dev.arena.chat.ChatService;
-import dev.arena.chat.LocalModerationCache;
-import dev.arena.chat.ModerationCache;
 import dev.arena.chat.ModeratedChat;
+import dev.arena.chat.ModerationCache;
 import dev.arena.chat.ProfanityFilter;
+import dev.arena.cluster.Backplane;
 import dev.arena.config.ArenaConfig;
+import dev.arena.console.Audit;
 import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
+import dev.arena.gateway.ws.MatchFeed;
+import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
 import dev.arena.identity.SessionRevocations;
-import dev.arena.storage.local.LocalSessionRevocations;
 import dev.arena.identity.LoginThrottle;
 import dev.arena.identity.PasswordHasher;
 import dev.arena.identity.TokenService;
-import dev.arena.metrics.DashboardFeed;
-import dev.arena.metrics.MetricSampler;
-import dev.arena.metrics.Metrics;
-import dev.arena.results.ConsoleStep;
-import dev.arena.storage.local.LocalMetricsExchange;
-import dev.arena.console.Audit;
-import dev.arena.storage.postgres.PgConsoleStats;
-import dev.arena.storage.postgres.PgConsoleStore;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.leaderboard.Leaderboards;
-import dev.arena.leaderboard.LocalLeaderboardIndex;
-import dev.arena.match.MatchListener;
-import dev.arena.player.PlayerService;
-import dev.arena.rating.Glicko2;
-import dev.arena.results.RatingsStep;
-import dev.arena.results.ResultJobs;
-import dev.arena.results.ResultLogStep;
-import dev.arena.results.ResultRecorder;
-import dev.arena.results.ResultStep;
-import dev.arena.results.StatsStep;
-import dev.arena.storage.postgres.PgRatingStore;
-import dev.arena.storage.postgres.PgResultStore;
-import java.util.ArrayList;
-import java.util.function.UnaryOperator;
-import dev.arena.storage.postgres.Migrations;
-import dev.arena.storage.postgres.PgAccountStore;
-import dev.arena.storage.postgres.PgChatStore;
-import dev.arena.storage.postgres.PgPlayerStore;
-import dev.arena.storage.postgres.PgTournamentStore;
-import dev.arena.tournament.RoomTournamentFeed;
-import dev.arena.tournament.TournamentResults;
-import dev.arena.tournament.TournamentService;
-import dev.arena.tournament.TournamentSweeper;
-import dev.arena.storage.postgres.PgPools;
-import dev.arena.storage.postgres.PostgresServer;
-import dev.arena.chat.ChatService;
-import dev.arena.gateway.http.RemoteGames;
-import dev.arena.gateway.ws.MatchFeed;
-import dev.arena.gateway.ws.MatchRelay;
-import dev.arena.match.RemoteMatches;
-import dev.arena.gateway.ws.Realtime;
+import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
-import dev.arena.lobby.Lobby;
-import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchListener;
 import dev.arena.match.MatchListeners;
 import dev.arena.match.MatchMetrics;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
-import dev.arena.config.ConfigException;
-import dev.arena.config.MatchmakingConfig;
-import dev.arena.matchmaking.service.DisconnectWatch;
-import dev.arena.matchmaking.service.LocalPartyStore;
-import dev.arena.matchmaking.service.LocalPlayerSessions;
-import dev.arena.matchmaking.service.LocalTicketStore;
-import dev.arena.matchmaking.service.MatchLauncher;
-import dev.arena.matchmaking.service.Matcher;
-import dev.arena.matchmaking.service.MatcherLease;
 import dev.arena.matchmaking.service.Matchmaking;
-import dev.arena.matchmaking.service.MatchmakingMetrics;
-import dev.arena.matchmaking.service.PlayerSessions;
-import dev.arena.matchmaking.service.PartyService;
-import dev.arena.matchmaking.service.PartyStore;
-import dev.arena.matchmaking.service.PlayerPush;
-import dev.arena.matchmaking.service.TicketStore;
-import dev.arena.rating.RatingSource;
-import dev.arena.room.RoomEvent;
-import dev.arena.room.Rooms;
+import dev.arena.metrics.DashboardFeed;
+import dev.arena.metrics.MetricSampler;
+import dev.arena.metrics.Metrics;
+import dev.arena.player.PlayerService;
+import dev.arena.rating.Glicko2;
+import dev.arena.results.ConsoleStep;
+import dev.arena.results.RatingsStep;
+import dev.arena.results.ResultJobs;
+import dev.arena.results.ResultLogStep;
+import dev.arena.results.ResultRecorder;
+import dev.arena.results.ResultStep;
+import dev.arena.results.StatsStep;
 import dev.arena.room.RoomRegistry;
-import dev.arena.storage.local.LocalPresenceStore;
-import dev.arena.storage.local.LocalRoomStream;
-import dev.arena.storage.redis.RedisBackplane;
-import dev.arena.presence.PresenceStore;
 import dev.arena.room.RoomStream;
+import dev.arena.storage.local.LocalBackplane;
+import dev.arena.storage.postgres.Migrations;
+import dev.arena.storage.postgres.PgAccountStore;
+import dev.arena.storage.postgres.PgChatStore;
+import dev.arena.storage.postgres.PgConsoleStats;
+import dev.arena.storage.postgres.PgConsoleStore;
+import dev.arena.storage.postgres.PgPlayerStore;
+import dev.arena.storage.postgres.PgPools;
+import dev.arena.storage.postgres.PgRatingStore;
+import dev.arena.storage.postgres.PgResultStore;
+import dev.arena.storage.postgres.PgTournamentStore;
+import dev.arena.storage.postgres.PostgresServer;
+import dev.arena.storage.redis.RedisBackplane;
+import dev.arena.tournament.RoomTournamentFeed;
+import dev.arena.tournament.TournamentResults;
+import dev.arena.tournament.TournamentService;
+import dev.arena.tournament.TournamentSweeper;
 import io.vertx.core.Context;
-import io.vertx.core.VerticleBase;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.transport.Transport;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.transport.Transport;
 import io.vertx.sqlclient.Pool;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,8 +109,8 @@ public final class ArenaNode implements AutoCloseable {
     private TournamentService tournaments;
     private TournamentResults tournamentResults;
     private TournamentSweeper tournamentSweeper;
-    /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
-    private RedisBackplane redis;
+    /** What this node shares with the others: in-process when it runs alone, Redis on a cluster. */
+    private Backplane backplane;
     private int port;
     /** The live dashboard's feed (docs/CONSOLE.md): this node's samples, merged with the other nodes'. */
     private DashboardFeed dashboard;
@@ -201,20 +170,17 @@ public final class ArenaNode implements AutoCloseable {
         PgResultStore results = new PgResultStore(pool, vertx);
         // chat: bans and mutes in force are loaded before anything can post
         PgChatStore chatStore = new PgChatStore(pool);
-        LocalModerationCache localRestrictions = new LocalModerationCache(chatStore, clock);
-        await(localRestrictions.load());
-        // cluster: with ARENA_REDIS_URL, rooms, presence and chat restrictions are shared through Redis
-        if (config.cluster().redisUrl().isPresent()) {
-            redis = await(RedisBackplane.connect(vertx, vertx.getOrCreateContext(), config.cluster().redisUrl().get(),
-                    config.nodeId(), config.ws().resumeBuffer(), config.ws().resumeWindow(), config.cluster().nodeTtl(), clock));
-        }
+        // the one decision between single node and cluster: with ARENA_REDIS_URL, everything shared goes through Redis
+        backplane = await(config.cluster().redisUrl().map(url -> RedisBackplane.connect(vertx,
+                        vertx.getOrCreateContext(), url, config.nodeId(), config.ws().resumeBuffer(),
+                        config.ws().resumeWindow(), config.cluster().nodeTtl(), clock))
+                .orElseGet(() -> LocalBackplane.start(vertx, config.nodeId(), config.ws().resumeBuffer(),
+                        config.ws().resumeWindow(), clock)));
+        ModerationCache chatRestrictions = await(backplane.moderation(chatStore));
         // sessions are checked in memory; their revocations reach every node (in-process, or Redis pub/sub)
-        SessionRevocations revocations = redis == null ? new LocalSessionRevocations()
-                : await(redis.sessionRevocations());
+        SessionRevocations revocations = await(backplane.sessionRevocations());
         identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
                 config.tokens().refreshTtl(), clock, revocations);
-        ModerationCache chatRestrictions = redis == null ? localRestrictions
-                : await(redis.moderation(localRestrictions));
         var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
         chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
         ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock,
@@ -222,9 +188,9 @@ public final class ArenaNode implements AutoCloseable {
 
         // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL, then the durable jobs that
         // carry each stored result into ratings, stats and leaderboards
-        LeaderboardIndex index = redis != null ? redis.leaderboard() : new LocalLeaderboardIndex();
+        LeaderboardIndex index = backplane.leaderboard();
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
-        await(leaderboards.rebuild(redis != null));
+        await(leaderboards.rebuild(backplane.leaderboardShared()));
         PlayerService players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock,
                 revocations);
         PgConsoleStats consoleStats = new PgConsoleStats(pool,
@@ -237,25 +203,13 @@ public final class ArenaNode implements AutoCloseable {
         steps.replaceAll(stepWrapper);
         jobs = ResultJobs.start(database.url(), config.jobs(), config.nodeId(), results, steps, metrics.registry());
 
-        // 4. real time: rooms spread over one owning context per event loop; stream and presence in-process on
-        //    a single node, in Redis on a cluster (which then starts its heartbeat and sweeper).
-        RoomStream roomStream;
-        if (redis != null) {
-            roomStream = redis.roomStream();
-        } else {
-            LocalRoomStream local = new LocalRoomStream(config.ws().resumeBuffer(), config.ws().resumeWindow(), clock);
-            // O(rooms): on a worker, once a minute, so no socket's event loop pays for it
-            vertx.setPeriodic(LocalRoomStream.SWEEP_INTERVAL.toMillis(),
-                    t -> vertx.executeBlocking(() -> { local.sweep(); return null; }, false));
-            roomStream = local;
-        }
-        PresenceStore presence = redis != null ? redis.presence() : new LocalPresenceStore();
-        List<Context> shards = shardContexts();
-        RoomRegistry rooms = new RoomRegistry(shards, roomStream, presence,
+        // 4. real time: rooms spread over one owning context per event loop; stream and presence from the
+        //    backplane, which joins (heartbeat and sweeper on a cluster) once rooms can take its events.
+        RoomStream roomStream = backplane.roomStream();
+        List<Context> shards = Wiring.shardContexts(vertx, config.eventLoops());
+        RoomRegistry rooms = new RoomRegistry(shards, roomStream, backplane.presence(),
                 config.ws().roomMaxMembers(), config.ws().roomInbox(), clock);
-        if (redis != null) {
-            await(redis.join());
-        }
+        await(backplane.join());
         // matches share the rooms' owning contexts: one tick scheduler per context; frames go out through the feed
         MatchFeed matchFeed = new MatchFeed();
         // the lobby watches the matches too (its own context: the first shard's) and feeds the lobby topic
@@ -268,28 +222,20 @@ public final class ArenaNode implements AutoCloseable {
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
                 config.match(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
                         lobbyTracker, matchMetrics));
-        MatchDirectory games = new MatchDirectory(matches, config.nodeId());
-        Lobby lobby = new Lobby(games);
-        lobbyTracker.watch(lobby);
-        // cluster: games recorded in the Redis directory; commands and frames of other nodes' games relayed
-        MatchRelay matchRelay = null;
-        RemoteGames remoteGames = null;
-        RemoteMatches remote = redis == null ? null : redis.matches();
-        if (remote != null) {
-            games.onTracked(remote::track);
-            games.joinCodes(redis.joinCodes());
-            matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
-            remoteGames = new RemoteGames(remote, games, lobby);
-            lobbyTracker.cluster(await(redis.lobby()), remoteGames.lobbies(), config.cluster().nodeTtl());
-        }
-        matchmaking = matchmaking(games, roomStream, ratings);
-        Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
-                metrics.registry(), games, matchFeed, lobby, lobbyTracker, matchmaking, matchRelay);
+        // the games over them, their commands (routed to the owner on a cluster), the lobby and the match relay
+        GamesWiring play = new GamesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
+                config.cluster().nodeTtl());
+        MatchDirectory games = play.games;
+        matchmaking = MatchmakingWiring.build(config, clock, backplane, games, roomStream, ratings, metrics.registry(),
+                vertx.getOrCreateContext());
+        Realtime realtime = new Realtime(identity, rooms, chat, config.ws(), clock, config.nodeId(), metrics.registry(),
+                play.sockets, lobbyTracker, matchmaking);
 
         // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
         // job step); games lost with a previous process are replaced first; time-driven work is swept
         tournaments = new TournamentService(new PgTournamentStore(pool), games, ratings,
-                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), remote);
+                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), backplane.nodes());
+        play.answerNodes(tournaments); // other nodes' requests are answered from here on
         await(tournaments.recover());
         tournamentResults.serve(tournaments);
         tournamentSweeper = new TournamentSweeper(vertx, tournaments, config.tournament().sweepInterval());
@@ -297,15 +243,18 @@ public final class ArenaNode implements AutoCloseable {
         // the dashboard feed: sampled once a second on its own worker, merged across nodes (Redis on a cluster)
         NodeMetricSources sources = new NodeMetricSources(() -> matches, () -> matchmaking, results, consoleStats);
         dashboard = new DashboardFeed(new MetricSampler(config.nodeId(), Main.Version.current(), metrics.registry(),
-                sources, clock), redis != null ? redis.metrics() : new LocalMetricsExchange(), sources, clock);
+                sources, clock), backplane.metrics(), sources, clock);
         await(dashboard.start(vertx));
 
         PgConsoleStore console = new PgConsoleStore(pool);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
-        port = config.http().port() == 0 ? freePort() : config.http().port();
-        httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments, dashboard, consoleStats, console, new Audit(console, players, clock));
+        port = config.http().port() == 0 ? Wiring.freePort() : config.http().port();
+        httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime,
+                new ApiRouter.Chat(chat, chatModeration), games,
+                new ApiRouter.Play(play.commands, play.lobby, play.lobbies), results, leaderboards, matchmaking,
+                tournaments,
+                new ApiRouter.Console(dashboard, consoleStats, console, new Audit(console, players, clock)));
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.http().host(), port, config.http().shutdownTimeout()),
@@ -315,54 +264,11 @@ public final class ArenaNode implements AutoCloseable {
                 config.http().host(), port, config.http().instances(), (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /**
-     * Matchmaking: tickets and parties in-process on a single node, in Redis on a cluster, where a lease lets one
-     * node at a time run each mode's matcher. Stored Glicko-2 ratings are read when a ticket is queued. Pushes
-     * (mm.*, party.*) take the players' private rooms, the path of direct messages, so they reach any node.
-     */
-    private Matchmaking matchmaking(MatchDirectory games, RoomStream stream, RatingSource ratings) {
-        MatchmakingConfig mm = config.matchmaking();
-        for (var q : mm.queues()) {
-            if (games.registry().games().find(q.mode()).isEmpty()) {
-                throw new ConfigException(List.of("ARENA_MM_QUEUES: " + q.mode() + " is not a game mode"));
-            }
-        }
-        PlayerPush push = (player, frame) -> stream.broadcast(new RoomEvent.Notice(Rooms.user(player), frame,
-                clock.instant()));
-        TicketStore tickets = redis != null ? redis.tickets(mm.ticketRetention())
-                : new LocalTicketStore(clock, mm.ticketRetention());
-        PartyStore parties = redis != null ? redis.parties() : new LocalPartyStore();
-        MatcherLease lease = redis != null ? redis.matcherLease(mm.leaseTtl()) : MatcherLease.SOLE;
-        Matcher matcher = new Matcher(tickets, lease, mm.queues(),
-                new MatchLauncher(tickets, games, push, config.nodeId()), config.nodeId());
-        // sockets counted across the cluster: the disconnect grace asks every node (docs/MATCHMAKING.md)
-        PlayerSessions sessions = redis != null ? await(redis.playerSessions()) : new LocalPlayerSessions();
-        Matchmaking service = new Matchmaking(tickets, new PartyService(parties, tickets, push, clock),
-                ratings, mm.queues(), matcher, push, new DisconnectWatch(clock, mm.disconnectGrace(), sessions),
-                clock, vertx.getOrCreateContext());
-        MatchmakingMetrics.register(metrics.registry(), service);
-        return service;
-    }
-
-    /** Ready when the database answers, and Redis too on a cluster. */
+    /** Ready when the database and the backplane (Redis on a cluster) answer. */
     private Future<Void> ready() {
-        RedisBackplane cluster = redis;
+        Backplane shared = backplane;
         Future<Void> db = pool.query("SELECT 1").execute().mapEmpty();
-        return cluster == null ? db : Future.all(db, cluster.ready()).mapEmpty();
-    }
-
-    /** One context per event loop; each room is owned by one of them. */
-    private List<Context> shardContexts() {
-        List<Context> contexts = new CopyOnWriteArrayList<>();
-        int n = config.eventLoops();
-        await(vertx.deployVerticle(() -> new VerticleBase() {
-            @Override
-            public Future<?> start() {
-                contexts.add(context);
-                return Future.succeededFuture();
-            }
-        }, new DeploymentOptions().setInstances(n)));
-        return contexts;
+        return shared == null ? db : Future.all(db, shared.ready()).mapEmpty();
     }
 
     public int port() {
@@ -476,10 +382,11 @@ public final class ArenaNode implements AutoCloseable {
                 quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
                 httpDeployment = null;
             }
-            if (redis != null) {
-                quietly("leave the cluster", () -> await(redis.leave()));
-                quietly("close Redis", () -> await(redis.close()));
-                redis = null;
+            if (backplane != null) {
+                Backplane leaving = backplane;
+                backplane = null;
+                quietly("leave the cluster", () -> await(leaving.leave()));
+                quietly("close the backplane", () -> await(leaving.close()));
             }
             if (pool != null) {
                 quietly("close pool", () -> await(pool.close()));
@@ -511,40 +418,12 @@ public final class ArenaNode implements AutoCloseable {
             jobs.halt();
             jobs = null;
         }
-        if (redis != null) {
-            redis.halt();
-            quietly("drop Redis", () -> await(redis.close()));
-            redis = null;
+        if (backplane != null) {
+            Backplane dropped = backplane;
+            backplane = null;
+            dropped.halt();
+            quietly("drop the backplane", () -> await(dropped.close()));
         }
         close();
-    }
-
-    private static void quietly(String what, Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            log.warn("shutdown: could not {}", what, e);
-        }
-    }
-
-    static <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("timed out", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.arena.lobby;
 
-import dev.arena.match.RemoteMatches;
+import dev.arena.cluster.NodeBus;
+import dev.arena.cluster.NodeMessage;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,36 +13,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /lobby/games} on a cluster: every other live node is asked for its open games matching the filters
- * ({@code lobby.list} over {@link RemoteMatches}), the answers are merged with this node's and then sorted and
+ * ({@link NodeMessage.LobbyList} over the {@link NodeBus}), the answers are merged with this node's and then sorted and
  * paged as on a single node. A node that does not answer is left out (and logged): a lobby list that waits for
  * a dead node would be worse than one that misses its games for a few seconds.
  */
 public final class ClusterLobby {
     private static final Logger log = LoggerFactory.getLogger(ClusterLobby.class);
-    static final String LIST = "lobby.list";
 
-    private final RemoteMatches bus;
+    private final NodeBus bus;
     private final Lobby lobby;
 
-    /** Also answers the other nodes' {@code lobby.list} with this node's open games. */
-    public ClusterLobby(RemoteMatches bus, Lobby lobby) {
+    public ClusterLobby(NodeBus bus, Lobby lobby) {
         this.bus = bus;
         this.lobby = lobby;
-        bus.serve(LIST, raw -> {
-            JsonObject b = new JsonObject(raw);
-            Lobby.Query q = new Lobby.Query(b.getString("mode"), b.getString("region"),
-                    b.getBoolean("has_space", false), Lobby.MAX_LIMIT, 0);
-            return Future.succeededFuture(LobbyWire.games(lobby.matching(q)));
-        });
+    }
+
+    /** This node's answer to another node's list request: its open games matching the filters. */
+    public String answer(NodeMessage.LobbyList ask) {
+        return LobbyWire.games(lobby.matching(new Lobby.Query(ask.mode(), ask.region(), ask.hasSpace(),
+                Lobby.MAX_LIMIT, 0)));
     }
 
     /** The open games of every other live node that answers, by node (the lobby mirror's resync). */
     Future<Map<String, List<LobbyGame>>> others() {
-        String body = new JsonObject().put("has_space", false).encode();
+        NodeMessage.LobbyList all = new NodeMessage.LobbyList(null, null, false);
         return bus.peers().compose(peers -> {
             Map<String, Future<List<LobbyGame>>> answers = new LinkedHashMap<>();
             for (String peer : peers) {
-                answers.put(peer, bus.request(peer, LIST, body).map(LobbyWire::games));
+                answers.put(peer, bus.ask(peer, all).map(LobbyWire::games));
             }
             return Future.join(List.copyOf(answers.values())).transform(ar -> {
                 Map<String, List<LobbyGame>> out = new HashMap<>();
@@ -65,12 +63,11 @@ public final class ClusterLobby {
 
     /** One page of the open games of every live node. */
     public Future<Lobby.Page> list(Lobby.Query q) {
-        String body = new JsonObject().put("mode", q.mode()).put("region", q.region()).put("has_space", q.hasSpace())
-                .encode();
+        NodeMessage.LobbyList ask = new NodeMessage.LobbyList(q.mode(), q.region(), q.hasSpace());
         return bus.peers().compose(peers -> {
             List<Future<List<LobbyGame>>> answers = new ArrayList<>();
             for (String peer : peers) {
-                answers.add(bus.request(peer, LIST, body).map(LobbyWire::games).otherwise(e -> {
+                answers.add(bus.ask(peer, ask).map(LobbyWire::games).otherwise(e -> {
                     log.warn("lobby list: node {} did not answer ({}); its games are left out", peer, e.toString());
                     return List.of();
                 }));

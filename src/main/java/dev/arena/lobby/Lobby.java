@@ -1,26 +1,19 @@
 package dev.arena.lobby;
 
 import dev.arena.common.ArenaException;
-import dev.arena.match.MatchCodes;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
-import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchStatus;
-import dev.arena.match.PlayerId;
-import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The lobby over this node's games ({@link MatchDirectory}): the list of open public games, joining a private
- * game by its code alone, and the ready check and host controls of lobby games. The commands go to the match's
- * own loop, which decides them in order with joins and leaves ({@code HostControls}); this class only finds the
- * game. Live updates of the list are {@link LobbyTracker}'s.
+ * The lobby over this node's games ({@link MatchDirectory}): the list of open public games. Joining by code and
+ * the ready check and host controls of lobby games are commands on the game ({@code match.MatchCommands}), decided
+ * by the match's own loop ({@code HostControls}). Live updates of the list are {@link LobbyTracker}'s.
  */
 public final class Lobby {
     /** A region name: lower-case letters, digits and hyphens ({@code eu-west}, {@code us-east-1}). */
@@ -103,49 +96,6 @@ public final class Lobby {
         } catch (ArenaException.NotFound e) {
             return null;
         }
-    }
-
-    /**
-     * Joins the live game whose join code this is (any case). {@link ArenaException.NotFound} when no live game
-     * has it; otherwise as {@link MatchDirectory#join}.
-     */
-    public Future<MatchDirectory.Game> joinByCode(PlayerId player, String joinCode) {
-        return attempt(() -> {
-            String code = joinCode.toUpperCase(Locale.ROOT);
-            MatchId id = games.byCode(code).orElseThrow(() -> new ArenaException.NotFound("no game has that join code"));
-            return games.join(id, player, code);
-        });
-    }
-
-    /** Marks the seated player ready or not; the game starts at the tick everyone seated is ready. */
-    public Future<MatchDirectory.Game> ready(MatchId id, PlayerId player, boolean ready) {
-        return attempt(() -> loop(id).ready(player, ready).map(v -> games.require(id)));
-    }
-
-    /** The host starts the game (every other player ready unless {@code force}). */
-    public Future<MatchDirectory.Game> start(MatchId id, PlayerId by, boolean force) {
-        return attempt(() -> loop(id).startByHost(by, force).map(v -> games.require(id)));
-    }
-
-    /** The host removes a player before the start; the player cannot join this game again. */
-    public Future<MatchDirectory.Game> kick(MatchId id, PlayerId by, PlayerId target) {
-        return attempt(() -> loop(id).kick(by, target).map(v -> games.require(id)));
-    }
-
-    /** Domain refusals as failed futures, so the socket's and the HTTP edge's one mapping answers them. */
-    private static Future<MatchDirectory.Game> attempt(Supplier<Future<MatchDirectory.Game>> call) {
-        try {
-            return call.get();
-        } catch (ArenaException e) {
-            return Future.failedFuture(e);
-        }
-    }
-
-    private MatchLoop<?, ?, ?> loop(MatchId id) {
-        return games.live(id).orElseThrow(() -> {
-            games.require(id); // 404 when unknown
-            return new ArenaException.Rejected(MatchCodes.ENDED, "game " + id + " has finished");
-        });
     }
 
     private int min(String mode) {

@@ -48,8 +48,20 @@ public final class LobbyTracker implements MatchListener {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile LobbyListener listener = LobbyListener.NONE;
     private long flushTimer = -1; // owner-only
-    /** Other nodes' changes go out from here, this node's to them (a cluster); null on a single node. */
-    private volatile LobbyChannel channel;
+    /** This node's changes go out to the other nodes here, theirs come in (set at wiring; nowhere before). */
+    private volatile LobbyChannel channel = new LobbyChannel() {
+        @Override
+        public void publish(List<LobbyChange> changes) {
+        }
+
+        @Override
+        public void onChanges(java.util.function.BiConsumer<String, List<LobbyChange>> handler) {
+        }
+
+        @Override
+        public void onResubscribed(Runnable hook) {
+        }
+    };
     private final LobbyMirror others = new LobbyMirror(); // owner-only
 
     /**
@@ -79,11 +91,11 @@ public final class LobbyTracker implements MatchListener {
     }
 
     /**
-     * Cluster wiring (before games exist): this node's changes are published on {@code channel} once, other
+     * Wiring (before games exist): this node's changes are published on {@code channel} once, other
      * nodes' changes received there go to this node's listener too; their games are read from {@code peers} at
      * start and after a Redis outage, and those of nodes gone are dropped (checked every {@code check}).
      */
-    public void cluster(LobbyChannel channel, ClusterLobby peers, Duration check) {
+    public void connect(LobbyChannel channel, ClusterLobby peers, Duration check) {
         this.channel = Objects.requireNonNull(channel, "channel");
         channel.onChanges((node, changes) -> context.runOnContext(v -> send(others.apply(changes), false)));
         channel.onResubscribed(() -> context.runOnContext(v -> resync(peers)));
@@ -171,9 +183,8 @@ public final class LobbyTracker implements MatchListener {
         if (changes.isEmpty()) {
             return;
         }
-        LobbyChannel c = channel;
-        if (own && c != null) {
-            c.publish(changes);
+        if (own) {
+            channel.publish(changes);
         }
         try {
             listener.changed(changes);

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -41,12 +42,12 @@ public final class MatchDirectory {
     private final String node;
     private final RandomGenerator random;
     /** Told of every game this node creates (a cluster records it in its directory); nothing on a single node. */
-    private volatile java.util.function.BiConsumer<Game, MatchLoop<?, ?, ?>> tracker = (g, loop) -> { };
+    private final BiConsumer<Game, MatchLoop<?, ?, ?>> tracker;
     private final Map<MatchId, Entry> live = new ConcurrentHashMap<>();
     /** Join codes of the live games, so a friend needs only the code; a code is unique while its game runs. */
     private final Map<String, MatchId> codes = new ConcurrentHashMap<>();
     /** Claims codes across the cluster; a single node's are unique through {@link #codes} alone. */
-    private volatile JoinCodes joinCodes = JoinCodes.LOCAL;
+    private final JoinCodes joinCodes;
     private final Map<MatchId, Game> finished = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<MatchId, Game> eldest) {
@@ -54,18 +55,31 @@ public final class MatchDirectory {
         }
     };
 
+    /** A node alone: codes unique in memory, games tracked nowhere else. */
     public MatchDirectory(MatchRegistry registry, String node) {
-        this(registry, node, new SecureRandom());
+        this(registry, node, JoinCodes.LOCAL, (g, loop) -> { });
     }
 
-    public MatchDirectory(MatchRegistry registry, String node, RandomGenerator random) {
+    /**
+     * @param joinCodes where join codes are claimed (Redis on a cluster), before any game is created
+     * @param tracker   told of each game this node creates (a cluster records it in its directory)
+     */
+    public MatchDirectory(MatchRegistry registry, String node, JoinCodes joinCodes,
+                          BiConsumer<Game, MatchLoop<?, ?, ?>> tracker) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.node = Objects.requireNonNull(node, "node");
-        this.random = Objects.requireNonNull(random, "random");
+        this.random = new SecureRandom();
+        this.joinCodes = Objects.requireNonNull(joinCodes, "joinCodes");
+        this.tracker = Objects.requireNonNull(tracker, "tracker");
     }
 
     public MatchRegistry registry() {
         return registry;
+    }
+
+    /** This node's id (written on every game as its owner). */
+    public String node() {
+        return node;
     }
 
     /**
@@ -137,16 +151,6 @@ public final class MatchDirectory {
         });
         tracker.accept(game(loop.id(), entry, loop.view()), loop);
         return entry;
-    }
-
-    /** Wiring: {@code tracker} is told of each game created from now on. */
-    public void onTracked(java.util.function.BiConsumer<Game, MatchLoop<?, ?, ?>> tracker) {
-        this.tracker = Objects.requireNonNull(tracker, "tracker");
-    }
-
-    /** Wiring: where join codes are claimed (Redis on a cluster), before any game is created. */
-    public void joinCodes(JoinCodes joinCodes) {
-        this.joinCodes = Objects.requireNonNull(joinCodes, "joinCodes");
     }
 
     public JoinCodes joinCodes() {

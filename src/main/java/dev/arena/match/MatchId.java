@@ -1,5 +1,6 @@
 package dev.arena.match;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,6 +10,11 @@ public record MatchId(@JsonValue UUID value) {
 
     public MatchId {
         Objects.requireNonNull(value, "value");
+    }
+
+    @JsonCreator
+    public static MatchId of(UUID value) {
+        return new MatchId(value);
     }
 
     public static MatchId random() {

@@ -9,15 +9,12 @@ import java.util.Set;
 
 /**
  * Who sat down in a tournament game, as the node that runs it sees it: what a no-show is judged on. On a cluster
- * it travels as the answer of the owner to the {@code tournament.seats} request (docs/TOURNAMENTS.md, "On a
+ * it travels as the answer of the owner to the {@code cluster.NodeMessage.Seats} request (docs/TOURNAMENTS.md, "On a
  * cluster").
  *
  * @param seated player ids (as strings, like the bracket's) of the players holding a seat
  */
 record GameSeats(MatchStatus status, Set<String> seated) {
-    /** The bus request another node answers with the seats of one of its games (body: the game id). */
-    static final String REQUEST = "tournament.seats";
-
     GameSeats {
         seated = Set.copyOf(seated);
     }

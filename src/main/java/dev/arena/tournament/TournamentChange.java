@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 final class TournamentChange {
     private final TournamentStore.Tx tx;
-    private final TournamentService service;
+    private final TournamentChanges service;
     final Instant now;
     Tournament tournament;
     private final long startVersion;
@@ -51,7 +51,7 @@ final class TournamentChange {
 
     record Notification(UUID player, Map<String, Object> body) {}
 
-    TournamentChange(TournamentStore.Tx tx, TournamentService service, Tournament locked, Instant now) {
+    TournamentChange(TournamentStore.Tx tx, TournamentChanges service, Tournament locked, Instant now) {
         this.tx = tx;
         this.service = service;
         this.tournament = locked;
@@ -354,5 +354,10 @@ final class TournamentChange {
             out.add(new Seed(PlayerId.of(ordered.get(i).toString()), i + 1));
         }
         return out;
+    }
+
+    /** A new game's no-show deadline: the tournament's no-show minutes from now. */
+    Instant noShowDeadline() {
+        return now.plusSeconds(60L * tournament.noShowMinutes());
     }
 }

@@ -8,7 +8,9 @@ import dev.arena.console.ConsoleStore;
 import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
+import dev.arena.lobby.ClusterLobby;
 import dev.arena.lobby.Lobby;
+import dev.arena.match.MatchCommands;
 import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
@@ -35,11 +37,18 @@ public final class ApiRouter {
 
     /** What the HTTP edge needs from the rest of the node. */
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
-                           Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
-                           ChatModeration chatModeration, MatchDirectory games, ResultStore results,
-                           Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
-                           RemoteGames remoteGames, TournamentService tournaments, DashboardFeed dashboard,
-                           PlayerStatistics statistics, ConsoleStore console, Audit audit) {}
+                           Supplier<Future<Void>> readiness, Realtime realtime, Chat chat, MatchDirectory games,
+                           Play play, ResultStore results, Leaderboards leaderboards, Matchmaking matchmaking,
+                           TournamentService tournaments, Console console) {}
+
+    /** Chat: posting and history, and moderation. */
+    public record Chat(ChatService service, ChatModeration moderation) {}
+
+    /** Playing: the commands on any node's games, the lobby over this node's games and its list over every node's. */
+    public record Play(MatchCommands commands, Lobby lobby, ClusterLobby lobbies) {}
+
+    /** The admin console (docs/CONSOLE.md): the live dashboard, statistics, console records and the audit trail. */
+    public record Console(DashboardFeed dashboard, PlayerStatistics statistics, ConsoleStore store, Audit audit) {}
 
     private ApiRouter() {}
 
@@ -86,17 +95,18 @@ public final class ApiRouter {
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new WebPages(vertx).mount(router);
-        if (s.dashboard() != null) {
-            new DashboardApi(s.dashboard(), s.statistics(), s.config().http().dashboardPublic()).mount(router, auth);
-            new AdminApi(s.console(), s.players(), s.chatModeration(), s.audit()).mount(router, auth);
-            new AdminOpsApi(s.games(), s.matchmaking(), s.console(), s.dashboard(), s.audit(), s.config().nodeId())
+        if (s.console().dashboard() != null) {
+            Console c = s.console();
+            new DashboardApi(c.dashboard(), c.statistics(), s.config().http().dashboardPublic()).mount(router, auth);
+            new AdminApi(c.store(), s.players(), s.chat().moderation(), c.audit()).mount(router, auth);
+            new AdminOpsApi(s.games(), s.matchmaking(), c.store(), c.dashboard(), c.audit(), s.config().nodeId())
                     .mount(router, auth);
         }
-        new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
-        new GamesApi(s.games(), s.results(), s.remoteGames()).mount(router, auth);
+        new ChatApi(s.chat().service(), s.chat().moderation()).mount(router, auth);
+        new GamesApi(s.games(), s.play().commands(), s.results()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
-        new LobbyApi(s.lobby(), s.remoteGames()).mount(router, auth);
+        new LobbyApi(s.play().lobby(), s.play().lobbies(), s.play().commands()).mount(router, auth);
         new MatchmakingApi(s.matchmaking(), s.players()).mount(router, auth);
         if (s.tournaments() != null) {
             new TournamentApi(s.tournaments()).mount(router, auth);

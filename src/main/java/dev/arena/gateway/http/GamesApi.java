@@ -1,11 +1,11 @@
 package dev.arena.gateway.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.arena.common.ArenaException;
 import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
+import dev.arena.match.MatchCommands;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
@@ -13,6 +13,7 @@ import dev.arena.match.MatchView;
 import dev.arena.match.PlayerId;
 import dev.arena.match.PublicState;
 import dev.arena.match.Replay;
+import dev.arena.match.ReportedResult;
 import dev.arena.match.StoredLog;
 import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
@@ -36,45 +37,14 @@ import java.util.Optional;
 final class GamesApi {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GamesApi.class);
     private final MatchDirectory games;
+    /** Commands on games wherever they run (this node's, or another's on a cluster). */
+    private final MatchCommands commands;
     private final ResultStore results;
-    /** Games of other nodes (a cluster); null on a single node. */
-    private final RemoteGames remote;
 
-    GamesApi(MatchDirectory games, ResultStore results, RemoteGames remote) {
+    GamesApi(MatchDirectory games, MatchCommands commands, ResultStore results) {
         this.games = games;
+        this.commands = commands;
         this.results = results;
-        this.remote = remote;
-    }
-
-    /**
-     * The wire form of a game; {@code join_code} only in the creator's 201; {@code host} for lobby games,
-     * {@code region} when given at creation.
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record GameBody(MatchId gameId, String mode, MatchStatus status, @JsonProperty("private") Boolean privateGame,
-                    int maxPlayers, String ownerNode, PlayerId createdBy, long tick, int tickRate,
-                    List<MatchView.PlayerView> players, int spectators, PublicState state, MatchResult result,
-                    String joinCode, PlayerId host, String region) {
-
-        static GameBody of(MatchDirectory.Game g, boolean withCode) {
-            MatchView v = g.view();
-            return new GameBody(g.id(), g.mode(), v.status(), g.privateGame(), g.maxPlayers(), g.ownerNode(),
-                    g.creator(), v.tick(), v.tickRate(), v.players(), v.spectators(), v.state(), v.result(),
-                    withCode ? g.joinCode() : null, v.host(), g.region());
-        }
-
-        /** A finished game read back from storage: no live state, players from the standings. */
-        /**
-         * A finished game read back from storage: no live state, the players who took a seat; {@code private} is
-         * null (storage does not keep it).
-         */
-        static GameBody stored(StoredMatch m) {
-            FinishedMatch f = m.match();
-            List<MatchView.PlayerView> players = m.participants().stream()
-                    .map(p -> new MatchView.PlayerView(p, false, null)).toList();
-            return new GameBody(f.id(), f.mode(), MatchStatus.FINISHED, null, players.size(), m.ownerNode(), null,
-                    m.finalTick(), m.tickRate(), players, 0, null, f.result(), null, null, null);
-        }
     }
 
     /** {@code GET /games/{id}/replay}: everything needed to replay the match through its rules. */
@@ -127,37 +97,20 @@ final class GamesApi {
         RequestBody body = RequestBody.of(ctx).only("join_code");
         String code = body.optionalString("join_code", 1, 32, null, null).orElse(null);
         body.validate();
-        if (remote(id)) {
-            Handlers.respond(ctx, 200, remote.join(id, me(ctx), code));
-            return;
-        }
-        Handlers.respond(ctx, 200, games.join(id, me(ctx), code).map(g -> GameBody.of(g, false)));
+        Handlers.respond(ctx, 200, commands.join(id, me(ctx), code).map(GameBody::of));
     }
 
     private void leave(RoutingContext ctx) {
-        MatchId id = gameId(ctx);
-        if (remote(id)) {
-            Handlers.respond(ctx, 200, remote.leave(id, me(ctx)));
-            return;
-        }
-        Handlers.respond(ctx, 200, games.leave(id, me(ctx)).map(g -> GameBody.of(g, false)));
+        Handlers.respond(ctx, 200, commands.leave(gameId(ctx), me(ctx)).map(GameBody::of));
     }
 
+    /** A live or recently finished game (of any node), else the stored one. */
     private void state(RoutingContext ctx) {
         MatchId id = gameId(ctx);
-        if (games.known(id)) {
-            Handlers.respond(ctx, 200, Future.succeededFuture(GameBody.of(games.state(id, me(ctx)), false)));
-        } else if (remote != null) { // another node's, else stored
-            Handlers.respond(ctx, 200, remote.state(id, me(ctx)).<Object>map(r -> r).recover(e ->
-                    e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(GameBody::stored)
-                            : Future.failedFuture(e)));
-        } else {
-            Handlers.respond(ctx, 200, visible(ctx, id, results.summary(id)).map(GameBody::stored));
-        }
+        Handlers.respond(ctx, 200, commands.state(id, me(ctx)).map(GameBody::of).recover(e ->
+                e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(GameBody::stored)
+                        : Future.failedFuture(e)));
     }
-
-    /** {@code 202}: the match has ended with the reported result; ratings and stats follow in the background. */
-    record Finished(MatchId gameId, MatchStatus status, MatchResult result) {}
 
     private void finish(RoutingContext ctx) {
         MatchId id = gameId(ctx);
@@ -167,33 +120,21 @@ final class GamesApi {
             body.error("result", "must be an object: {winner}, {draw: true} or {standings: [...]}");
         }
         body.validate();
-        if (remote(id)) {
-            Handlers.respond(ctx, 202, remote.finish(id, me(ctx), (JsonObject) raw));
-        } else {
-            Handlers.respond(ctx, 202, report(games, id, me(ctx), (JsonObject) raw));
-        }
-    }
-
-    /** Parses the reported result against the game's seats and reports it (also for other nodes' requests). */
-    static Future<Finished> report(MatchDirectory games, MatchId id, PlayerId me, JsonObject raw) {
-        List<PlayerId> seated = games.require(id).view().players().stream().map(MatchView.PlayerView::player).toList();
-        MatchResult result = ReportedResult.parse(raw, seated);
-        return games.report(id, me, result).map(r -> new Finished(id, MatchStatus.FINISHED, r));
+        // 202: the match has ended with the reported result; ratings and stats follow in the background
+        Handlers.respond(ctx, 202, commands.finish(id, me(ctx), ((JsonObject) raw).getMap()).map(a -> a.fold(
+                r -> new GameBody.Finished(id, MatchStatus.FINISHED, r), RawValue::new)));
     }
 
     private void replay(RoutingContext ctx) {
         MatchId id = gameId(ctx);
         if (games.live(id).isPresent()) {
-            throw new ArenaException.Conflict("game " + id + " is still running; its replay exists once it ends");
+            throw stillRunning(id);
         }
-        Future<Optional<StoredMatch>> stored = results.replay(id);
-        if (remote != null) { // not stored yet, and another node runs it: the same 409
-            stored = stored.compose(found -> found.isPresent() ? Future.succeededFuture(found)
-                    : remote.running(id).compose(running -> running
-                            ? Future.failedFuture(new ArenaException.Conflict("game " + id
-                                    + " is still running; its replay exists once it ends"))
-                            : Future.succeededFuture(found)));
-        }
+        // not stored yet, and another node runs it: the same 409
+        Future<Optional<StoredMatch>> stored = results.replay(id).compose(found -> found.isPresent() || games.known(id)
+                ? Future.succeededFuture(found)
+                : commands.owner(id).map(owner -> true).otherwise(false).compose(running -> running
+                        ? Future.failedFuture(stillRunning(id)) : Future.succeededFuture(found)));
         Handlers.respond(ctx, 200, visible(ctx, id, stored)
                 .compose(m -> ctx.vertx().executeBlocking(() -> withEvents(m), false))
                 .map(m -> new ReplayBody(id, m.match().mode(), m.ownerNode(), m.relayed(), m.reportedBy(),
@@ -250,21 +191,12 @@ final class GamesApi {
                 throw new ArenaException.Invalid("status", "must be one of waiting, running, finished");
             }
         }
-        List<GameBody> out = games.list(mode, status).stream().map(g -> GameBody.of(g, false)).toList();
-        if (remote == null) {
-            Handlers.respond(ctx, 200, Future.succeededFuture(new GameList(out)));
-            return;
-        }
-        Handlers.respond(ctx, 200, remote.list(mode, status).map(others -> {
-            List<Object> all = new java.util.ArrayList<>(out);
-            all.addAll(others);
-            return new GameList(all);
-        }));
+        Handlers.respond(ctx, 200, commands.list(mode, status)
+                .map(all -> new GameList(all.stream().map(GameBody::of).toList())));
     }
 
-    /** Whether another node runs the game (only in a cluster, for a game this node does not know). */
-    private boolean remote(MatchId id) {
-        return remote != null && remote.elsewhere(games, id);
+    private static ArenaException stillRunning(MatchId id) {
+        return new ArenaException.Conflict("game " + id + " is still running; its replay exists once it ends");
     }
 
     private static PlayerId me(RoutingContext ctx) {

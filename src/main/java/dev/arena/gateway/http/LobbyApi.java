@@ -2,8 +2,10 @@ package dev.arena.gateway.http;
 
 import dev.arena.common.ArenaException;
 import dev.arena.common.ArenaException.FieldError;
+import dev.arena.lobby.ClusterLobby;
 import dev.arena.lobby.Lobby;
 import dev.arena.lobby.LobbyGame;
+import dev.arena.match.MatchCommands;
 import dev.arena.match.MatchId;
 import dev.arena.match.PlayerId;
 import io.vertx.core.Future;
@@ -12,7 +14,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -27,12 +28,14 @@ final class LobbyApi {
     private static final int DEFAULT_LIMIT = 50;
 
     private final Lobby lobby;
-    /** Games of other nodes (a cluster); null on a single node. */
-    private final RemoteGames remote;
+    /** The list over every live node (this one alone on a single node). */
+    private final ClusterLobby lobbies;
+    private final MatchCommands commands;
 
-    LobbyApi(Lobby lobby, RemoteGames remote) {
+    LobbyApi(Lobby lobby, ClusterLobby lobbies, MatchCommands commands) {
         this.lobby = lobby;
-        this.remote = remote;
+        this.lobbies = lobbies;
+        this.commands = commands;
     }
 
     /** {@code GET /lobby/games}: one page and the number of matching games. */
@@ -71,7 +74,7 @@ final class LobbyApi {
             throw new ArenaException.Invalid(errors);
         }
         Lobby.Query query = new Lobby.Query(mode, region, "true".equals(space), limit, offset);
-        Future<Lobby.Page> page = remote != null ? remote.lobby(query) : Future.succeededFuture(lobby.list(query));
+        Future<Lobby.Page> page = lobbies.list(query);
         Handlers.respond(ctx, 200, page.map(p -> new LobbyPage(p.games(), p.total(), p.limit(), p.offset())));
     }
 
@@ -79,12 +82,7 @@ final class LobbyApi {
         RequestBody body = RequestBody.of(ctx).only("join_code");
         String code = body.string("join_code", 6, 6, Lobby.JOIN_CODE, "must be 6 letters or digits");
         body.validate();
-        String upper = code.toUpperCase(Locale.ROOT);
-        if (remote != null && lobby.games().byCode(upper).isEmpty()) {
-            Handlers.respond(ctx, 200, remote.joinByCode(lobby.games(), upper, me(ctx)));
-            return;
-        }
-        Handlers.respond(ctx, 200, lobby.joinByCode(me(ctx), code).map(g -> GamesApi.GameBody.of(g, false)));
+        Handlers.respond(ctx, 200, commands.joinByCode(me(ctx), code).map(GameBody::of));
     }
 
     private void ready(RoutingContext ctx) {
@@ -92,11 +90,7 @@ final class LobbyApi {
         RequestBody body = RequestBody.of(ctx).only("ready");
         Boolean ready = bool(body, "ready", null);
         body.validate();
-        if (remote != null && remote.elsewhere(lobby.games(), id)) {
-            Handlers.respond(ctx, 200, remote.ready(id, me(ctx), ready));
-            return;
-        }
-        Handlers.respond(ctx, 200, lobby.ready(id, me(ctx), ready).map(g -> GamesApi.GameBody.of(g, false)));
+        Handlers.respond(ctx, 200, commands.ready(id, me(ctx), ready).map(GameBody::of));
     }
 
     private void start(RoutingContext ctx) {
@@ -104,11 +98,7 @@ final class LobbyApi {
         RequestBody body = RequestBody.of(ctx).only("force");
         Boolean force = bool(body, "force", false);
         body.validate();
-        if (remote != null && remote.elsewhere(lobby.games(), id)) {
-            Handlers.respond(ctx, 200, remote.start(id, me(ctx), force));
-            return;
-        }
-        Handlers.respond(ctx, 200, lobby.start(id, me(ctx), force).map(g -> GamesApi.GameBody.of(g, false)));
+        Handlers.respond(ctx, 200, commands.start(id, me(ctx), force).map(GameBody::of));
     }
 
     private void kick(RoutingContext ctx) {
@@ -124,11 +114,7 @@ final class LobbyApi {
             }
         }
         body.validate();
-        if (remote != null && remote.elsewhere(lobby.games(), id)) {
-            Handlers.respond(ctx, 200, remote.kick(id, me(ctx), target));
-            return;
-        }
-        Handlers.respond(ctx, 200, lobby.kick(id, me(ctx), target).map(g -> GamesApi.GameBody.of(g, false)));
+        Handlers.respond(ctx, 200, commands.kick(id, me(ctx), target).map(GameBody::of));
     }
 
     /** A boolean field: required when {@code fallback} is null; any other JSON type is an error, never coerced. */

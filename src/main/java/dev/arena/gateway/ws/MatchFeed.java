@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MatchFeed implements MatchListener {
     /** Sockets of other nodes watching this node's matches ({@link MatchRelay}); none on a single node. */
-    interface Remote {
+    public interface Remote {
         boolean watched(MatchId match);
 
         void frame(MatchId match, long tick, String text);
@@ -29,9 +29,27 @@ public final class MatchFeed implements MatchListener {
     }
 
     private final Map<MatchId, Set<Connection>> watchers = new ConcurrentHashMap<>();
-    private volatile Remote remote;
+    /** Set at wiring; until then no other node watches. */
+    private volatile Remote remote = new Remote() {
+        @Override
+        public boolean watched(MatchId match) {
+            return false;
+        }
 
-    void remote(Remote remote) {
+        @Override
+        public void frame(MatchId match, long tick, String text) {
+        }
+
+        @Override
+        public void ended(MatchId match, long tick, String text) {
+        }
+
+        @Override
+        public void rejected(MatchId match, PlayerId player, String text) {
+        }
+    };
+
+    public void remote(Remote remote) {
         this.remote = remote;
     }
 
@@ -62,7 +80,7 @@ public final class MatchFeed implements MatchListener {
     public void frame(TickFrame frame) {
         Set<Connection> set = watchers.get(frame.match());
         Remote far = remote;
-        boolean elsewhere = far != null && far.watched(frame.match());
+        boolean elsewhere = far.watched(frame.match());
         if ((set == null || set.isEmpty()) && !elsewhere) {
             return;
         }
@@ -88,7 +106,7 @@ public final class MatchFeed implements MatchListener {
         String text = new ServerMessage.MatchEnded(end.match(), end.finalTick(), end.result()).encode();
         deliverEnd(end.match(), text);
         Remote far = remote;
-        if (far != null && far.watched(end.match())) {
+        if (far.watched(end.match())) {
             far.ended(end.match(), end.finalTick(), text);
         }
     }
@@ -110,7 +128,7 @@ public final class MatchFeed implements MatchListener {
         String text = new ServerMessage.Error(null, code, message).encode();
         deliverTo(match, player, text);
         Remote far = remote;
-        if (far != null && far.watched(match)) {
+        if (far.watched(match)) {
             far.rejected(match, player, text);
         }
     }

@@ -3,14 +3,7 @@ package dev.arena.gateway.ws;
 import dev.arena.chat.ChatMessage;
 import dev.arena.chat.ChatService;
 import dev.arena.common.ArenaException;
-import dev.arena.lobby.Lobby;
-import dev.arena.match.MatchCodes;
-import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
-import dev.arena.match.MatchLoop;
-import dev.arena.match.MatchStatus;
-import dev.arena.match.Offer;
-import dev.arena.match.PlayerId;
 import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.matchmaking.service.TicketRecord;
 import dev.arena.matchmaking.service.TicketRequest;
@@ -34,25 +27,18 @@ final class MessageRouter {
     private final RoomRegistry rooms;
     private final ChatService chat;
     private final Clock clock;
-    private final MatchDirectory games;
-    private final MatchFeed feed;
-    private final Lobby lobby;
+    private final MatchSockets matches;
     private final LobbyFeed lobbyFeed;
     private final Matchmaking matchmaking;
-    /** Matches of other nodes (a cluster); null on a single node. */
-    private final MatchRelay relay;
 
-    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchDirectory games, MatchFeed feed,
-                  Lobby lobby, LobbyFeed lobbyFeed, Matchmaking matchmaking, MatchRelay relay) {
+    MessageRouter(RoomRegistry rooms, ChatService chat, Clock clock, MatchSockets matches, LobbyFeed lobbyFeed,
+                  Matchmaking matchmaking) {
         this.matchmaking = matchmaking;
         this.rooms = rooms;
         this.chat = chat;
         this.clock = clock;
-        this.games = games;
-        this.feed = feed;
-        this.lobby = lobby;
+        this.matches = matches;
         this.lobbyFeed = lobbyFeed;
-        this.relay = relay;
     }
 
     void handle(Connection c, ClientMessage message) {
@@ -89,18 +75,12 @@ final class MessageRouter {
                                     p.offset(), list.size()));
                 }
             }
-            case ClientMessage.MatchJoin j -> attach(c, j.rid(), j.gameId(), true);
-            case ClientMessage.MatchSpectate s -> attach(c, s.rid(), s.gameId(), false);
-            case ClientMessage.MatchInput i -> matchInput(c, i);
-            case ClientMessage.MatchLeave l -> matchLeave(c, l);
-            case ClientMessage.MatchReady r -> {
-                if (remote(r.gameId())) {
-                    relay.ready(c, r);
-                } else {
-                    reply(c, r.rid(), lobby.ready(r.gameId(), new PlayerId(c.principal.playerId()), r.ready()),
-                            g -> new ServerMessage.Ack(r.rid(), null, null));
-                }
-            }
+            case ClientMessage.MatchJoin j -> matches.attach(c, j.rid(), j.gameId(), true);
+            case ClientMessage.MatchSpectate s -> matches.attach(c, s.rid(), s.gameId(), false);
+            case ClientMessage.MatchInput i -> matches.input(c, i);
+            case ClientMessage.MatchLeave l -> matches.leave(c, l);
+            case ClientMessage.MatchReady r -> reply(c, r.rid(), matches.ready(c, r),
+                    g -> new ServerMessage.Ack(r.rid(), null, null));
             case ClientMessage.LobbySubscribe s -> {
                 c.lobby = true;
                 lobbyFeed.subscribe(c, s.rid(), s.mode(), s.region());
@@ -133,135 +113,9 @@ final class MessageRouter {
         }
     }
 
-    // ---- matches -------------------------------------------------------------------------------------------
-
-    /** The running match, or an error reply ({@code not_found}, or {@code ended} for a finished one). */
-    private MatchLoop<?, ?, ?> running(Connection c, Object rid, MatchId id) {
-        var loop = games.live(id);
-        if (loop.isPresent() && loop.get().status() != MatchStatus.FINISHED) {
-            return loop.get();
-        }
-        try {
-            games.require(id);
-            c.error(rid, MatchCodes.ENDED, "game " + id + " has finished");
-        } catch (ArenaException.NotFound e) {
-            fail(c, rid, e);
-        }
-        return null;
-    }
-
-    /**
-     * Attaches the socket to the match's frames, then joins (only a player seated over HTTP: a first join or a
-     * reconnect) or spectates; the reply is the full snapshot. Frames of ticks up to the snapshot's may arrive
-     * before it: clients apply only frames whose tick is greater.
-     */
-    private void attach(Connection c, Object rid, MatchId id, boolean asPlayer) {
-        if (remote(id)) {
-            relay.attach(c, rid, id, asPlayer);
-            return;
-        }
-        MatchLoop<?, ?, ?> loop = running(c, rid, id);
-        if (loop == null) {
-            return;
-        }
-        PlayerId me = new PlayerId(c.principal.playerId());
-        if (asPlayer && !MatchDirectory.seated(loop, me)) {
-            c.error(rid, MatchCodes.NOT_PARTICIPANT, "join the game over HTTP first (POST /games/" + id + "/join)");
-            return;
-        }
-        if (!asPlayer) {
-            try {
-                games.requireVisible(id, me); // exactly what GET /games/{id}/state allows (issue 14)
-            } catch (ArenaException e) {
-                fail(c, rid, e);
-                return;
-            }
-        }
-        boolean added = c.matches.add(id);
-        feed.attach(id, c);
-        (asPlayer ? loop.join(me) : loop.spectate(me)).onComplete(ar -> {
-            if (ar.succeeded()) {
-                c.send(ServerMessage.MatchState.of(rid, ar.result()));
-            } else {
-                c.context.runOnContext(v -> {
-                    if (added) {
-                        c.matches.remove(id);
-                        feed.detach(id, c);
-                    }
-                    fail(c, rid, ar.cause());
-                });
-            }
-        });
-    }
-
-    private void matchInput(Connection c, ClientMessage.MatchInput i) {
-        if (remote(i.gameId())) {
-            relay.input(c, i);
-            return;
-        }
-        MatchLoop<?, ?, ?> loop = running(c, i.rid(), i.gameId());
-        if (loop == null) {
-            return;
-        }
-        if (!c.matches.contains(i.gameId())) {
-            c.error(i.rid(), MatchCodes.NOT_PARTICIPANT, "send match.join first");
-        } else if (loop.offerInput(new PlayerId(c.principal.playerId()), i.input()) instanceof Offer.Refused r) {
-            c.error(i.rid(), r.code(), r.message());
-        }
-    }
-
-    /** Leaves the match for good when seated (a forfeit once running), else stops spectating. */
-    private void matchLeave(Connection c, ClientMessage.MatchLeave l) {
-        if (remote(l.gameId())) {
-            relay.leave(c, l);
-            return;
-        }
-        PlayerId me = new PlayerId(c.principal.playerId());
-        boolean attached = c.matches.remove(l.gameId());
-        if (attached) {
-            feed.detach(l.gameId(), c);
-        }
-        MatchLoop<?, ?, ?> loop = running(c, l.rid(), l.gameId());
-        if (loop == null) {
-            return;
-        }
-        if (MatchDirectory.seated(loop, me)) {
-            reply(c, l.rid(), loop.leave(me), was -> new ServerMessage.MatchLeft(l.rid(), l.gameId()));
-        } else if (attached) {
-            loop.unspectate(me);
-            c.send(new ServerMessage.MatchLeft(l.rid(), l.gameId()));
-        } else {
-            c.error(l.rid(), MatchCodes.NOT_PARTICIPANT, "not in game " + l.gameId());
-        }
-    }
-
-    /**
-     * The socket closed (or left): a seated player with no other socket on the match is disconnected (the
-     * match's reconnect grace applies); a spectator stops watching.
-     */
+    /** The socket closed (or left the match): see {@link MatchSockets#detach}. */
     void detach(Connection c, MatchId id) {
-        if (remote(id)) {
-            relay.detach(c, id);
-            return;
-        }
-        c.matches.remove(id);
-        boolean another = feed.detach(id, c);
-        games.live(id).ifPresent(loop -> {
-            PlayerId me = new PlayerId(c.principal.playerId());
-            if (another || (relay != null && relay.watchedOutside(id, me))) {
-                return;
-            }
-            if (MatchDirectory.seated(loop, me)) {
-                loop.disconnected(me);
-            } else {
-                loop.unspectate(me);
-            }
-        });
-    }
-
-    /** Whether another node runs the match (only in a cluster, for a game this node does not know). */
-    private boolean remote(MatchId id) {
-        return relay != null && !games.known(id);
+        matches.detach(c, id);
     }
 
     /** Stores the line, then puts it in the room's stream; the ack carries both its id and its place. */

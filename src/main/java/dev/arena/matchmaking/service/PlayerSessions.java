@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import java.util.UUID;
 
 /**
- * Whether a player has a gateway socket anywhere: on this node alone ({@link LocalPlayerSessions}), or on any live
+ * Whether a player has a gateway socket anywhere: on this node alone ({@code storage.local.LocalPlayerSessions}), or on any live
  * node of the cluster ({@code RedisPlayerSessions}). The disconnect grace asks it when the grace runs out, so a
  * player who left one node but is (or is again) connected to another keeps their tickets.
  */

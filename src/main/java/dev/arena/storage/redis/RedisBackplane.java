@@ -1,12 +1,18 @@
 package dev.arena.storage.redis;
 
-import dev.arena.chat.LocalModerationCache;
+import dev.arena.chat.ChatStore;
+import dev.arena.cluster.Backplane;
+import dev.arena.storage.local.LocalModerationCache;
 import dev.arena.chat.ModerationCache;
 import dev.arena.lobby.LobbyChannel;
+import dev.arena.cluster.RoutedMatchCommands;
 import dev.arena.match.JoinCodes;
-import dev.arena.match.RemoteMatches;
+import dev.arena.match.LocalMatchCommands;
+import dev.arena.match.MatchCommands;
+import dev.arena.cluster.NodeBus;
 import dev.arena.matchmaking.service.MatcherLease;
 import dev.arena.matchmaking.service.PartyStore;
+import dev.arena.matchmaking.service.PlayerSessions;
 import dev.arena.matchmaking.service.TicketStore;
 import dev.arena.presence.PresenceStore;
 import dev.arena.room.RoomStream;
@@ -31,7 +37,7 @@ import java.time.Duration;
  * {@link #leave} (after the sockets have left their rooms) and {@link #close}. {@link #halt} stops the heartbeat
  * without cleaning up, as a crash would.
  */
-public final class RedisBackplane {
+public final class RedisBackplane implements Backplane {
     /** Connections of the command pool; requests beyond them wait in a queue of {@link #POOL_WAITING}. */
     private static final int POOL_SIZE = 16;
     /** Requests waiting for a pooled connection before new ones are refused (they fail; the caller reports it). */
@@ -48,10 +54,12 @@ public final class RedisBackplane {
     private final RedisMatchBus matches;
     private final RedisJoinCodes joinCodes;
     private final String node;
+    private final Clock clock;
 
     private RedisBackplane(Vertx vertx, Context context, URI url, String node, int resumeBuffer,
                            Duration resumeWindow, Duration nodeTtl, Clock clock) {
         this.node = node;
+        this.clock = clock;
         RedisOptions options = new RedisOptions().setConnectionString(url.toString())
                 .setMaxPoolSize(POOL_SIZE).setMaxPoolWaiting(POOL_WAITING).setMaxWaitingHandlers(IN_FLIGHT);
         this.commands = Redis.createClient(vertx, options);
@@ -69,87 +77,118 @@ public final class RedisBackplane {
      *
      * @param context where the subscriber runs: received events are decoded and handed to rooms there
      */
-    public static Future<RedisBackplane> connect(Vertx vertx, Context context, URI url, String node,
+    public static Future<Backplane> connect(Vertx vertx, Context context, URI url, String node,
                                                  int resumeBuffer, Duration resumeWindow, Duration nodeTtl,
                                                  Clock clock) {
         RedisBackplane b = new RedisBackplane(vertx, context, url, node, resumeBuffer, resumeWindow, nodeTtl, clock);
         return b.commands.send(Request.cmd(Command.PING)).compose(v -> b.subscriber.start()).compose(v -> b.stream.start())
-                .compose(v -> b.matches.start()).map(b)
+                .compose(v -> b.matches.start()).<Backplane>map(b)
                 .recover(e -> b.close().transform(ar -> Future.failedFuture(e)));
     }
 
+    @Override
+    public String node() {
+        return node;
+    }
+
+    @Override
     public RoomStream roomStream() {
         return stream;
     }
 
     /** Leaderboards as sorted sets shared by every node. */
+    @Override
     public dev.arena.leaderboard.LeaderboardIndex leaderboard() {
         return new RedisLeaderboardIndex(commands);
     }
 
+    @Override
+    public boolean leaderboardShared() {
+        return true;
+    }
+
+    @Override
     public PresenceStore presence() {
         return presence;
     }
 
     /** The game directory and the routing of matches run by other nodes. */
-    public RemoteMatches matches() {
+    @Override
+    public NodeBus nodes() {
         return matches;
     }
 
     /** Join codes unique across the cluster, and found from any node. */
+    @Override
+    public MatchCommands matchCommands(LocalMatchCommands here) {
+        return new RoutedMatchCommands(here, matches);
+    }
+
+    @Override
     public JoinCodes joinCodes() {
         return joinCodes;
     }
 
     /** The lobby changes of every node ({@code arena:lobby}); subscribed when the future completes. */
+    @Override
     public Future<LobbyChannel> lobby() {
         RedisLobbyChannel channel = new RedisLobbyChannel(subscriber, matches, node);
         return channel.start().map(channel);
     }
 
     /** Every node's dashboard samples ({@code arena:metrics}). */
+    @Override
     public dev.arena.metrics.MetricsExchange metrics() {
         return new RedisMetricsExchange(subscriber, matches, node);
     }
 
-    /** The node's restriction cache, kept in step with the other nodes' changes. */
-    public Future<ModerationCache> moderation(LocalModerationCache local) {
+    /** The node's restriction cache (loaded first), kept in step with the other nodes' changes. */
+    @Override
+    public Future<ModerationCache> moderation(ChatStore store) {
+        LocalModerationCache local = new LocalModerationCache(store, clock);
         RedisModerationCache cache = new RedisModerationCache(local, commands, subscriber, node);
-        return cache.start().map(cache);
+        return local.load().compose(v -> cache.start()).map(cache);
     }
 
     /** Session revocations heard by every node; subscribed when the future completes. */
+    @Override
     public Future<dev.arena.identity.SessionRevocations> sessionRevocations() {
         RedisSessionRevocations revocations = new RedisSessionRevocations(commands, subscriber, node);
         return revocations.start().map(revocations);
     }
 
     /** Matchmaking tickets shared by the cluster; finished ones are kept {@code retention}. */
+    @Override
     public TicketStore tickets(Duration retention) {
         return new RedisTicketStore(commands, retention);
     }
 
+    @Override
     public PartyStore parties() {
         return new RedisPartyStore(commands);
     }
 
     /** The lease that lets one node at a time run each mode's matcher. */
+    @Override
     public MatcherLease matcherLease(Duration ttl) {
         return new RedisMatcherLease(commands, node, ttl);
     }
 
     /** The cluster's count of gateway sockets per player (matchmaking's disconnect grace), this node's cleared. */
-    public Future<dev.arena.matchmaking.service.PlayerSessions> playerSessions() {
+    @Override
+    public Future<PlayerSessions> playerSessions() {
         RedisPlayerSessions sessions = new RedisPlayerSessions(commands, node);
         return sessions.start().map(sessions);
     }
 
     /** Registers the node, removes presence an earlier run of it left, starts the heartbeat and the sweeper. */
+    @Override
     public Future<Void> join() {
         return membership.start();
     }
 
     /** Readiness: Redis answers, and the subscriber and write connections are up. */
+    @Override
     public Future<Void> ready() {
         return commands.send(Request.cmd(Command.PING)).compose(r -> stream.up() && matches.up() ? Future.<Void>succeededFuture()
                 : Future.failedFuture("Redis subscriber or write connection is down (reconnecting)"));
@@ -159,16 +198,19 @@ public final class RedisBackplane {
      * Graceful stop: the last match frames out and this node's game directory entries removed, then its remaining
      * presence removed and announced, node unregistered.
      */
+    @Override
     public Future<Void> leave() {
         return matches.leave().otherwiseEmpty().compose(v -> membership.leave());
     }
 
     /** Stops the heartbeat and the sweeper without cleaning anything up (a crash; tests use it). */
+    @Override
     public void halt() {
         membership.halt();
         matches.halt();
     }
 
+    @Override
     public Future<Void> close() {
         membership.halt();
         return Future.join(stream.close(), subscriber.close(), matches.close())

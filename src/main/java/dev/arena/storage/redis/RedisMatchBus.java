@@ -4,7 +4,7 @@ import dev.arena.common.ArenaException;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
-import dev.arena.match.RemoteMatches;
+import dev.arena.cluster.NodeBus;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link RemoteMatches} over Redis: the game directory ({@link RedisGameDirectory}), and one pub/sub channel per
+ * {@link NodeBus} over Redis: the game directory ({@link RedisGameDirectory}), and one pub/sub channel per
  * node, {@code arena:relay:<node>}, that carries requests, their answers and one-way messages (match frames) to
  * it. Everything this node publishes goes through one dedicated connection, so one sender's messages arrive in
  * order; everything it receives arrives on the subscriber's context, in order.
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code l|<node>}: that node started (again): forget what it watched in an earlier life</li>
  * </ul>
  */
-public final class RedisMatchBus implements RemoteMatches {
+public final class RedisMatchBus implements NodeBus {
     private static final Logger log = LoggerFactory.getLogger(RedisMatchBus.class);
     /** A request unanswered after this fails with {@code unavailable} (the owner is overloaded or gone). */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);

@@ -1,6 +1,6 @@
 package dev.arena.storage.redis;
 
-import dev.arena.chat.LocalModerationCache;
+import dev.arena.storage.local.LocalModerationCache;
 import dev.arena.chat.ModerationCache;
 import dev.arena.chat.ModerationStatus;
 import io.vertx.core.Future;

@@ -1,5 +1,9 @@
 package dev.arena.matchmaking.service;
 
+import dev.arena.storage.local.LocalPartyStore;
+import dev.arena.storage.local.LocalPlayerSessions;
+import dev.arena.storage.local.LocalTicketStore;
+
 import static dev.arena.testing.Futures.await;
 
 import dev.arena.match.GameCatalog;

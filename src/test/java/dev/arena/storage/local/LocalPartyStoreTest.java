@@ -1,4 +1,8 @@
-package dev.arena.matchmaking.service;
+package dev.arena.storage.local;
+
+import dev.arena.matchmaking.service.PartyStoreContract;
+
+import dev.arena.matchmaking.service.PartyStore;
 
 /** The party store contract in-process. */
 class LocalPartyStoreTest extends PartyStoreContract {

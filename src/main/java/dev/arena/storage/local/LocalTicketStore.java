@@ -1,4 +1,9 @@
-package dev.arena.matchmaking.service;
+package dev.arena.storage.local;
+
+import dev.arena.matchmaking.service.TicketRecord;
+import dev.arena.matchmaking.service.TicketRules;
+import dev.arena.matchmaking.service.TicketStatus;
+import dev.arena.matchmaking.service.TicketStore;
 
 import dev.arena.common.ArenaException;
 import dev.arena.matchmaking.TicketId;

@@ -1,4 +1,10 @@
-package dev.arena.leaderboard;
+package dev.arena.storage.local;
+
+import dev.arena.leaderboard.LeaderboardIndexContract;
+
+import dev.arena.leaderboard.BoardName;
+import dev.arena.leaderboard.LeaderboardEntry;
+import dev.arena.leaderboard.LeaderboardIndex;
 
 import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,7 @@
-package dev.arena.gateway.http;
+package dev.arena.match;
 
 import dev.arena.common.ArenaException;
 import dev.arena.common.ArenaException.FieldError;
-import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -17,13 +15,13 @@ import java.util.regex.Pattern;
  * {@code {"standings": [{"player_id", "place", "score"?}]}}; each with an optional {@code reason}. The match then
  * checks the players against its seats.
  */
-final class ReportedResult {
+public final class ReportedResult {
     private static final Pattern REASON = Pattern.compile("[a-z0-9_]{1,32}");
     private static final Set<String> FIELDS = Set.of("winner", "draw", "standings", "reason");
 
     private ReportedResult() {}
 
-    static MatchResult parse(JsonObject raw, List<PlayerId> seated) {
+    public static MatchResult parse(JsonObject raw, List<PlayerId> seated) {
         List<FieldError> errors = new ArrayList<>();
         for (String k : raw.fieldNames()) {
             if (!FIELDS.contains(k)) {

@@ -1,4 +1,6 @@
-package dev.arena.matchmaking.service;
+package dev.arena.storage.local;
+
+import dev.arena.matchmaking.service.PlayerSessions;
 
 import io.vertx.core.Future;
 import java.util.Map;

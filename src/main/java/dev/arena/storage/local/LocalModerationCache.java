@@ -1,4 +1,8 @@
-package dev.arena.chat;
+package dev.arena.storage.local;
+
+import dev.arena.chat.ChatStore;
+import dev.arena.chat.ModerationCache;
+import dev.arena.chat.ModerationStatus;
 
 import io.vertx.core.Future;
 import java.time.Clock;

@@ -1,4 +1,8 @@
-package dev.arena.leaderboard;
+package dev.arena.storage.local;
+
+import dev.arena.leaderboard.BoardName;
+import dev.arena.leaderboard.LeaderboardEntry;
+import dev.arena.leaderboard.LeaderboardIndex;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,6 @@
-package dev.arena.leaderboard;
+package dev.arena.storage.local;
+
+import dev.arena.leaderboard.LeaderboardIndex;
 
 import java.util.ArrayDeque;
 import java.util.UUID;

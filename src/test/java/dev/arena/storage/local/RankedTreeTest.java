@@ -1,4 +1,4 @@
-package dev.arena.leaderboard;
+package dev.arena.storage.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,10 @@
-package dev.arena.chat;
+package dev.arena.storage.local;
+
+import dev.arena.chat.Ban;
+import dev.arena.chat.ChatMessage;
+import dev.arena.chat.ChatStore;
+import dev.arena.chat.ModerationStatus;
+import dev.arena.chat.Mute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package dev.arena.match;
+package dev.arena.cluster;
 
+import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchLoop;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Consumer;
@@ -8,13 +11,14 @@ import java.util.function.Function;
 /**
  * How a node reaches the matches other nodes run (a cluster; docs/CLUSTERING.md, "Match routing"). A match runs
  * on exactly one node, its owner; the others find the owner in a cluster-wide directory and forward commands to
- * it, and the owner sends frames back to the nodes whose sockets watch. A single node has no implementation at
- * all: its gateway and HTTP code keep the in-process path.
+ * it, and the owner sends frames back to the nodes whose sockets watch. A single node's bus
+ * ({@code storage.local.LocalNodeBus}) has no peers and owns every game it knows, so nothing is ever sent.
  *
- * <p>Bodies and messages are JSON text the callers define; failures of a request come back as the same
+ * <p>Callers speak in {@link NodeMessage}s ({@link #ask}, {@link #tell}, {@link #answer}, {@link #onPush});
+ * implementations carry the text {@link NodeCodec} makes of them. Failures of a request come back as the same
  * {@link dev.arena.common.ArenaException} kinds the owner raised, so every node answers alike.
  */
-public interface RemoteMatches {
+public interface NodeBus {
 
     /** This node's id. */
     String node();
@@ -64,4 +68,31 @@ public interface RemoteMatches {
 
     /** Called (on the same thread as messages) once for a watched game whose entry or owner is gone. */
     void onGameLost(Consumer<MatchId> handler);
+
+    /** Asks {@code node}; completes with its answer (the JSON text the request's record describes). */
+    default Future<String> ask(String node, NodeMessage.Request request) {
+        return request(node, NodeCodec.kind(request), NodeCodec.body(request));
+    }
+
+    /** Asks the node that owns the command's game. */
+    default Future<String> askOwner(NodeMessage.GameCommand command) {
+        return owner(command.game()).compose(owner -> ask(owner, command));
+    }
+
+    /** Sends a push to {@code node}. */
+    default void tell(String node, NodeMessage.Push push) {
+        send(node, NodeCodec.push(push));
+    }
+
+    /** Wiring: answers every request other nodes send this one (one handler; thrown exceptions are failures). */
+    default void answer(Function<NodeMessage.Request, Future<String>> handler) {
+        for (String kind : NodeCodec.requestKinds()) {
+            serve(kind, body -> handler.apply(NodeCodec.request(kind, body)));
+        }
+    }
+
+    /** Wiring: where pushes sent to this node go. */
+    default void onPush(Consumer<NodeMessage.Push> handler) {
+        onMessage(text -> handler.accept(NodeCodec.push(text)));
+    }
 }

@@ -1,4 +1,9 @@
-package dev.arena.matchmaking.service;
+package dev.arena.storage.local;
+
+import dev.arena.matchmaking.service.TicketStoreContract;
+
+import dev.arena.matchmaking.service.TicketRecord;
+import dev.arena.matchmaking.service.TicketStore;
 
 import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;

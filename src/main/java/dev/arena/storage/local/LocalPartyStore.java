@@ -1,4 +1,8 @@
-package dev.arena.matchmaking.service;
+package dev.arena.storage.local;
+
+import dev.arena.matchmaking.service.Party;
+import dev.arena.matchmaking.service.PartyService;
+import dev.arena.matchmaking.service.PartyStore;
 
 import dev.arena.matchmaking.PartyId;
 import io.vertx.core.Future;

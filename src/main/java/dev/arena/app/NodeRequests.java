@@ -1,0 +1,60 @@
+package dev.arena.app;
+
+import dev.arena.cluster.NodeMessage;
+import dev.arena.gateway.http.GameBody;
+import dev.arena.gateway.ws.RelayOwner;
+import dev.arena.lobby.ClusterLobby;
+import dev.arena.match.Answer;
+import dev.arena.match.LocalMatchCommands;
+import dev.arena.match.MatchDirectory;
+import dev.arena.tournament.TournamentService;
+import io.vertx.core.Future;
+import java.util.function.Function;
+
+/**
+ * This node's answers to every request another node sends it (the one switch over {@link NodeMessage.Request}):
+ * commands on its own games run through {@link LocalMatchCommands}, with the same checks as for its own clients,
+ * and answer in the form the asking node's edge passes on.
+ */
+final class NodeRequests implements Function<NodeMessage.Request, Future<String>> {
+    private final LocalMatchCommands here;
+    private final RelayOwner relay;
+    private final ClusterLobby lobby;
+    private final TournamentService tournaments;
+
+    NodeRequests(LocalMatchCommands here, RelayOwner relay, ClusterLobby lobby, TournamentService tournaments) {
+        this.here = here;
+        this.relay = relay;
+        this.lobby = lobby;
+        this.tournaments = tournaments;
+    }
+
+    @Override
+    public Future<String> apply(NodeMessage.Request request) {
+        return switch (request) {
+            case NodeMessage.GameState s -> game(here.state(s.game(), s.player()));
+            case NodeMessage.GameJoin j -> game(here.join(j.game(), j.player(), j.joinCode()));
+            case NodeMessage.GameLeave l -> game(here.leave(l.game(), l.player()));
+            case NodeMessage.GameReady r -> game(here.ready(r.game(), r.player(), r.ready()));
+            case NodeMessage.GameStart s -> game(here.start(s.game(), s.player(), s.force()));
+            case NodeMessage.GameKick k -> game(here.kick(k.game(), k.player(), k.target()));
+            case NodeMessage.GameFinish f -> here.finish(f.game(), f.player(), f.result())
+                    .map(a -> a.fold(r -> GameBody.finished(f.game(), r), json -> json));
+            case NodeMessage.GameList l -> Future.succeededFuture(GameBody.json(here.games().list(l.mode(), l.status())));
+            case NodeMessage.LobbyList l -> Future.succeededFuture(lobby.answer(l));
+            case NodeMessage.SocketAttach a -> relay.attach(a);
+            case NodeMessage.SocketInput i -> relay.input(i);
+            case NodeMessage.SocketLeave l -> relay.leave(l);
+            case NodeMessage.SocketDetach d -> relay.detach(d);
+            case NodeMessage.Seats s -> Future.succeededFuture(tournaments.seatsHere(s.game()));
+            case NodeMessage.Stop s -> {
+                tournaments.stopHere(s.game(), s.reason());
+                yield Future.succeededFuture("");
+            }
+        };
+    }
+
+    private static Future<String> game(Future<Answer<MatchDirectory.Game>> answer) {
+        return answer.map(a -> a.fold(GameBody::json, json -> json));
+    }
+}

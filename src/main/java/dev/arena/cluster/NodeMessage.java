@@ -1,0 +1,89 @@
+package dev.arena.cluster;
+
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchStatus;
+import dev.arena.match.PlayerId;
+import java.util.Map;
+
+/**
+ * Every message one node sends another (docs/CLUSTERING.md, "Match routing"), one record per kind; their wire form
+ * is {@link NodeCodec}'s alone. A {@link Request} is answered (JSON text, described on each record; a failure comes
+ * back as the same {@link dev.arena.common.ArenaException} the owner raised); a {@link Push} is one-way, from a
+ * match's owner to the nodes whose sockets watch it, in the order sent.
+ */
+public sealed interface NodeMessage {
+
+    /** Asked of a node and answered by it. */
+    sealed interface Request extends NodeMessage {}
+
+    /** A command on one game, asked of the node that owns it. */
+    sealed interface GameCommand extends Request {
+        MatchId game();
+
+        PlayerId player();
+    }
+
+    /** One-way, from a match's owner to a watching node. */
+    sealed interface Push extends NodeMessage {
+        MatchId game();
+    }
+
+    // ---- HTTP and lobby commands, asked of the owner; answer: the game as GET /games/{id}/state shows it ----
+
+    record GameState(MatchId game, PlayerId player) implements GameCommand {}
+
+    record GameJoin(MatchId game, PlayerId player, String joinCode) implements GameCommand {}
+
+    record GameLeave(MatchId game, PlayerId player) implements GameCommand {}
+
+    record GameReady(MatchId game, PlayerId player, boolean ready) implements GameCommand {}
+
+    record GameStart(MatchId game, PlayerId player, boolean force) implements GameCommand {}
+
+    record GameKick(MatchId game, PlayerId player, PlayerId target) implements GameCommand {}
+
+    /** Answer: the match result the owner accepted. */
+    record GameFinish(MatchId game, PlayerId player, Map<String, Object> result) implements GameCommand {}
+
+    // ---- listings, asked of every live node ----
+
+    /** Answer: a JSON array of the node's public games, as {@code GET /games} lists them. */
+    record GameList(String mode, MatchStatus status) implements Request {}
+
+    /** Answer: the node's open lobby games matching the filters ({@code lobby.LobbyWire}). */
+    record LobbyList(String mode, String region, boolean hasSpace) implements Request {}
+
+    // ---- sockets of one node on a match of another; {@code node} is the socket's node ----
+
+    /** Join (seated players only) or spectate; answer: the {@code match.state} text, with the socket's rid. */
+    record SocketAttach(MatchId game, PlayerId player, String node, Object rid, boolean asPlayer)
+            implements GameCommand {}
+
+    /** Answer: empty. */
+    record SocketInput(MatchId game, PlayerId player, String node, boolean attached, Map<String, Object> input)
+            implements GameCommand {}
+
+    /** Answer: empty; {@code last}: the player's last socket on that node left the match. */
+    record SocketLeave(MatchId game, PlayerId player, String node, boolean attached, boolean last)
+            implements GameCommand {}
+
+    /** The player's last socket on that node closed; answer: empty. */
+    record SocketDetach(MatchId game, PlayerId player, String node) implements GameCommand {}
+
+    // ---- tournaments ----
+
+    /** Who sat down in a tournament game (a no-show is judged on it); answer: {@code tournament.GameSeats}. */
+    record Seats(MatchId game) implements Request {}
+
+    /** A change on another node ended the game; answer: empty. */
+    record Stop(MatchId game, String reason) implements Request {}
+
+    // ---- pushes, owner to watcher; {@code text} is the frame as the owner encoded it for its own sockets ----
+
+    record Frame(MatchId game, long tick, String text) implements Push {}
+
+    record End(MatchId game, long tick, String text) implements Push {}
+
+    /** An input of {@code player} refused at a tick: the error goes to that player's sockets only. */
+    record Refused(MatchId game, PlayerId player, String text) implements Push {}
+}

@@ -1,0 +1,128 @@
+package dev.arena.cluster;
+
+import dev.arena.common.ArenaException;
+import dev.arena.match.Answer;
+import dev.arena.match.LocalMatchCommands;
+import dev.arena.match.MatchCommands;
+import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchResult;
+import dev.arena.match.MatchStatus;
+import dev.arena.match.PlayerId;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link MatchCommands} on a cluster (docs/CLUSTERING.md, "Match routing"): a game this node knows is commanded
+ * here; any other goes to its owner as a {@link NodeMessage}, whose answer (the game's JSON, or the owner's error)
+ * is passed on as it is, so every node answers alike. Listings ask every live node.
+ */
+public final class RoutedMatchCommands implements MatchCommands {
+    private static final Logger log = LoggerFactory.getLogger(RoutedMatchCommands.class);
+
+    private final LocalMatchCommands here;
+    private final NodeBus bus;
+
+    public RoutedMatchCommands(LocalMatchCommands here, NodeBus bus) {
+        this.here = here;
+        this.bus = bus;
+    }
+
+    @Override
+    public Future<String> owner(MatchId id) {
+        return local(id) ? here.owner(id) : bus.owner(id);
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> state(MatchId id, PlayerId viewer) {
+        return route(id, () -> here.state(id, viewer), new NodeMessage.GameState(id, viewer));
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> join(MatchId id, PlayerId player, String joinCode) {
+        return route(id, () -> here.join(id, player, joinCode), new NodeMessage.GameJoin(id, player, joinCode));
+    }
+
+    /** A code of another node's game: found in the cluster's codes, then joined through its owner with the code. */
+    @Override
+    public Future<Answer<MatchDirectory.Game>> joinByCode(PlayerId player, String joinCode) {
+        String code = joinCode.toUpperCase(Locale.ROOT);
+        if (here.games().byCode(code).isPresent()) {
+            return here.joinByCode(player, code);
+        }
+        return here.games().joinCodes().find(code).compose(id -> id.isEmpty()
+                ? Future.failedFuture(LocalMatchCommands.noCode())
+                : join(id.get(), player, code).recover(e -> Future.failedFuture(
+                        e instanceof ArenaException.NotFound ? LocalMatchCommands.noCode() : e)));
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> leave(MatchId id, PlayerId player) {
+        return route(id, () -> here.leave(id, player), new NodeMessage.GameLeave(id, player));
+    }
+
+    @Override
+    public Future<Answer<MatchResult>> finish(MatchId id, PlayerId player, Map<String, Object> result) {
+        return route(id, () -> here.finish(id, player, result), new NodeMessage.GameFinish(id, player, result));
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> ready(MatchId id, PlayerId player, boolean ready) {
+        return route(id, () -> here.ready(id, player, ready), new NodeMessage.GameReady(id, player, ready));
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> start(MatchId id, PlayerId by, boolean force) {
+        return route(id, () -> here.start(id, by, force), new NodeMessage.GameStart(id, by, force));
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> kick(MatchId id, PlayerId by, PlayerId target) {
+        return route(id, () -> here.kick(id, by, target), new NodeMessage.GameKick(id, by, target));
+    }
+
+    /** This node's games, then every other live node's; a node that does not answer is left out (and logged). */
+    @Override
+    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status) {
+        NodeMessage.GameList ask = new NodeMessage.GameList(mode, status);
+        return here.list(mode, status).compose(mine -> bus.peers().compose(peers -> {
+            List<Future<List<Answer<MatchDirectory.Game>>>> answers = new ArrayList<>();
+            for (String peer : peers) {
+                answers.add(bus.ask(peer, ask).map(RoutedMatchCommands::elements).otherwise(e -> {
+                    log.warn("game listing: node {} did not answer ({}); its games are left out", peer, e.toString());
+                    return List.of();
+                }));
+            }
+            return Future.all(answers).map(all -> {
+                List<Answer<MatchDirectory.Game>> out = new ArrayList<>(mine);
+                answers.forEach(f -> out.addAll(f.result()));
+                return out;
+            });
+        }));
+    }
+
+    private static List<Answer<MatchDirectory.Game>> elements(String array) {
+        List<Answer<MatchDirectory.Game>> out = new ArrayList<>();
+        for (Object o : new JsonArray(array)) {
+            out.add(Answer.there(((io.vertx.core.json.JsonObject) o).encode()));
+        }
+        return out;
+    }
+
+    /** Whether this node runs the game or finished it recently (then it answers itself). */
+    private boolean local(MatchId id) {
+        return here.games().known(id);
+    }
+
+    private <T> Future<Answer<T>> route(MatchId id, Supplier<Future<Answer<T>>> mine,
+                                        NodeMessage.GameCommand command) {
+        return local(id) ? mine.get() : bus.askOwner(command).map(Answer::there);
+    }
+}

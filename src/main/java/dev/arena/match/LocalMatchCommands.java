@@ -1,0 +1,180 @@
+package dev.arena.match;
+
+import dev.arena.common.ArenaException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The commands on this node's games ({@link MatchDirectory}), with every check and refusal the HTTP API, the
+ * sockets of this node and those of other nodes share (written once, here). A single node uses it as its
+ * {@link MatchCommands}; on a cluster it is the owner's side of every routed command.
+ */
+public final class LocalMatchCommands implements MatchCommands {
+    private final MatchDirectory games;
+
+    public LocalMatchCommands(MatchDirectory games) {
+        this.games = games;
+    }
+
+    public MatchDirectory games() {
+        return games;
+    }
+
+    /** This node's id. */
+    public String node() {
+        return games.node();
+    }
+
+    @Override
+    public Future<String> owner(MatchId id) {
+        return games.known(id) ? Future.succeededFuture(games.node())
+                : Future.failedFuture(new ArenaException.NotFound("no game " + id));
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> state(MatchId id, PlayerId viewer) {
+        return attempt(() -> Future.succeededFuture(Answer.here(games.state(id, viewer))));
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> join(MatchId id, PlayerId player, String joinCode) {
+        return attempt(() -> games.join(id, player, joinCode).map(Answer::here));
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> joinByCode(PlayerId player, String joinCode) {
+        return attempt(() -> {
+            String code = joinCode.toUpperCase(Locale.ROOT);
+            MatchId id = games.byCode(code).orElseThrow(LocalMatchCommands::noCode);
+            return games.join(id, player, code).map(Answer::here);
+        });
+    }
+
+    /** The refusal of a join code no live game holds. */
+    public static ArenaException noCode() {
+        return new ArenaException.NotFound("no game has that join code");
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> leave(MatchId id, PlayerId player) {
+        return attempt(() -> games.leave(id, player).map(Answer::here));
+    }
+
+    @Override
+    public Future<Answer<MatchResult>> finish(MatchId id, PlayerId player, Map<String, Object> result) {
+        return attempt(() -> {
+            List<PlayerId> seated = games.require(id).view().players().stream()
+                    .map(MatchView.PlayerView::player).toList();
+            MatchResult parsed = ReportedResult.parse(new JsonObject(result), seated);
+            return games.report(id, player, parsed).map(Answer::here);
+        });
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> ready(MatchId id, PlayerId player, boolean ready) {
+        return attempt(() -> running(id).ready(player, ready).map(v -> Answer.here(games.require(id))));
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> start(MatchId id, PlayerId by, boolean force) {
+        return attempt(() -> running(id).startByHost(by, force).map(v -> Answer.here(games.require(id))));
+    }
+
+    @Override
+    public Future<Answer<MatchDirectory.Game>> kick(MatchId id, PlayerId by, PlayerId target) {
+        return attempt(() -> running(id).kick(by, target).map(v -> Answer.here(games.require(id))));
+    }
+
+    @Override
+    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status) {
+        return Future.succeededFuture(games.list(mode, status).stream().<Answer<MatchDirectory.Game>>map(Answer::here)
+                .toList());
+    }
+
+    // ---- what sockets do on a running match (this node's sockets, or another node's through the relay) ------
+
+    /** The running match: {@code NotFound} when unknown, {@code ended} once finished. */
+    public MatchLoop<?, ?, ?> running(MatchId id) {
+        var loop = games.live(id);
+        if (loop.isPresent() && loop.get().status() != MatchStatus.FINISHED) {
+            return loop.get();
+        }
+        games.require(id); // 404 when unknown
+        throw new ArenaException.Rejected(MatchCodes.ENDED, "game " + id + " has finished");
+    }
+
+    /**
+     * The running match a socket may attach to: as a player only when seated over HTTP (a first join or a
+     * reconnect), else as a spectator when the game is visible to them.
+     */
+    public MatchLoop<?, ?, ?> attachable(MatchId id, PlayerId player, boolean asPlayer) {
+        MatchLoop<?, ?, ?> loop = running(id);
+        if (asPlayer && !MatchDirectory.seated(loop, player)) {
+            throw new ArenaException.Rejected(MatchCodes.NOT_PARTICIPANT,
+                    "join the game over HTTP first (POST /games/" + id + "/join)");
+        }
+        if (!asPlayer) {
+            // exactly what GET /games/{id}/state allows, on this node or relayed from another (issue 14)
+            games.requireVisible(id, player);
+        }
+        return loop;
+    }
+
+    /** Joins (seated) or spectates the attached match; completes with the snapshot. */
+    public static Future<MatchView> enter(MatchLoop<?, ?, ?> loop, PlayerId player, boolean asPlayer) {
+        return asPlayer ? loop.join(player) : loop.spectate(player);
+    }
+
+    /** A socket's input: only from a socket attached to the match, refused as the loop refuses it. */
+    public void input(MatchId id, PlayerId player, boolean attached, Map<String, Object> input) {
+        MatchLoop<?, ?, ?> loop = running(id);
+        if (!attached) {
+            throw new ArenaException.Rejected(MatchCodes.NOT_PARTICIPANT, "send match.join first");
+        }
+        if (loop.offerInput(player, input) instanceof Offer.Refused r) {
+            throw new ArenaException.Rejected(r.code(), r.message());
+        }
+    }
+
+    /** {@code match.leave}: for good when seated (a forfeit once running), else stops spectating. */
+    public Future<Void> leaveBySocket(MatchId id, PlayerId player, boolean attached) {
+        return attempt(() -> {
+            MatchLoop<?, ?, ?> loop = running(id);
+            if (MatchDirectory.seated(loop, player)) {
+                return loop.leave(player).mapEmpty();
+            }
+            if (!attached) {
+                throw new ArenaException.Rejected(MatchCodes.NOT_PARTICIPANT, "not in game " + id);
+            }
+            loop.unspectate(player);
+            return Future.succeededFuture();
+        });
+    }
+
+    /**
+     * The player watches the match from no socket any more: disconnected when seated (the match's reconnect grace
+     * starts), else no longer a spectator.
+     */
+    public void letGo(MatchId id, PlayerId player) {
+        games.live(id).ifPresent(loop -> {
+            if (MatchDirectory.seated(loop, player)) {
+                loop.disconnected(player);
+            } else {
+                loop.unspectate(player);
+            }
+        });
+    }
+
+    /** Domain refusals as failed futures, so the socket's and the HTTP edge's one mapping answers them. */
+    static <T> Future<T> attempt(Supplier<Future<T>> call) {
+        try {
+            return call.get();
+        } catch (ArenaException e) {
+            return Future.failedFuture(e);
+        }
+    }
+}

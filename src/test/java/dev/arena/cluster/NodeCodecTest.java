@@ -1,0 +1,61 @@
+package dev.arena.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchStatus;
+import dev.arena.match.PlayerId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Every node message survives its wire form unchanged, and an unknown kind is refused. */
+class NodeCodecTest {
+    private final MatchId game = MatchId.random();
+    private final PlayerId me = new PlayerId(UUID.randomUUID());
+
+    @Test
+    void everyRequestRoundTrips() {
+        List<NodeMessage.Request> all = List.of(
+                new NodeMessage.GameState(game, me),
+                new NodeMessage.GameJoin(game, me, "ABC234"),
+                new NodeMessage.GameJoin(game, me, null),
+                new NodeMessage.GameLeave(game, me),
+                new NodeMessage.GameReady(game, me, true),
+                new NodeMessage.GameStart(game, me, false),
+                new NodeMessage.GameKick(game, me, new PlayerId(UUID.randomUUID())),
+                new NodeMessage.GameFinish(game, me, Map.of("winner", me.toString(), "reason", "resign")),
+                new NodeMessage.GameList("connect_four", MatchStatus.RUNNING),
+                new NodeMessage.GameList(null, null),
+                new NodeMessage.LobbyList("relay", "eu-west", true),
+                new NodeMessage.SocketAttach(game, me, "node-a", "r1", true),
+                new NodeMessage.SocketAttach(game, me, "node-a", 7, false),
+                new NodeMessage.SocketInput(game, me, "node-a", true, Map.of("column", 3)),
+                new NodeMessage.SocketLeave(game, me, "node-a", true, false),
+                new NodeMessage.SocketDetach(game, me, "node-a"),
+                new NodeMessage.Seats(game),
+                new NodeMessage.Stop(game, "tournament"));
+        for (NodeMessage.Request r : all) {
+            assertThat(NodeCodec.request(NodeCodec.kind(r), NodeCodec.body(r))).isEqualTo(r);
+        }
+        assertThat(NodeCodec.requestKinds()).hasSize(all.stream().map(NodeCodec::kind).distinct().toList().size());
+    }
+
+    @Test
+    void everyPushRoundTripsWithItsTextUntouched() {
+        String text = "{\"type\":\"match.frame\",\"events\":[\"a|b\"]}";
+        List<NodeMessage.Push> all = List.of(new NodeMessage.Frame(game, 42, text), new NodeMessage.End(game, 43, text),
+                new NodeMessage.Refused(game, me, text));
+        for (NodeMessage.Push p : all) {
+            assertThat(NodeCodec.push(NodeCodec.push(p))).isEqualTo(p);
+        }
+    }
+
+    @Test
+    void refusesUnknownKinds() {
+        assertThatThrownBy(() -> NodeCodec.request("http.join", "{}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NodeCodec.push("x|" + game + "|1|{}")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
