@@ -191,6 +191,8 @@ export interface AuthApi {
   refresh(): Promise<Session>;
   /** Ends the session on the server and here, and closes the socket. @route POST /auth/logout */
   logout(): Promise<void>;
+  /** Ends every session of this player on every node ("sign out everywhere"), this one included. @route POST /auth/logout-all */
+  logoutAll(): Promise<void>;
 }
 
 export interface PlayerStats { [key: string]: Json }
@@ -449,7 +451,7 @@ export interface AdminApi {
   exportPlayer(id: Id): Promise<any>;
   /** Admins: the account and its personal data. @route DELETE /admin/players/{id} */
   deletePlayer(id: Id, reason: string): Promise<null>;
-  /** Admins: signs the player out on every node (POST /admin/players/{id}/revoke-sessions). */
+  /** Admins: signs the player out on every node; their sockets close with 4002. @route POST /admin/players/{id}/revoke-sessions */
   revokeSessions(id: Id, reason: string): Promise<any>;
   /** @route GET /admin/audit */
   audit(options?: { q?: string; before?: number | string; limit?: number }): Promise<Page<any>>;

@@ -639,6 +639,15 @@ class AuthApi extends Part {
       this.a._set(null);
     }
   }
+  /** @route POST /auth/logout-all */
+  async logoutAll() {
+    try {
+      if (this.a.session) await this.http('POST', '/auth/logout-all', {});
+    } finally {
+      if (this.a._socket) this.a._socket.close();
+      this.a._set(null);
+    }
+  }
 }
 
 class PlayersApi extends Part {
@@ -876,6 +885,7 @@ class AdminApi extends Part {
   exportPlayer(id) { return this.http('GET', `/admin/players/${enc(id)}/export`); }
   deletePlayer(id, reason) { return this.http('DELETE', `/admin/players/${enc(id)}`, { body: { reason } }); }
   /** Signs the player out everywhere, on every node (the route comes with the cross-node revocation work). */
+  /** @route POST /admin/players/{id}/revoke-sessions */
   revokeSessions(id, reason) {
     return this.http('POST', `/admin/players/${enc(id)}/revoke-sessions`, { body: { reason } });
   }

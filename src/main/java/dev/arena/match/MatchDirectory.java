@@ -247,8 +247,9 @@ public final class MatchDirectory {
 
     /**
      * Who may watch a game, the one rule for {@code GET /games/{id}/state} and the socket's {@code match.spectate}:
-     * a private game (tournament and matchmaking games are private too) only to its players and the players its seats
-     * are reserved for.
+     * a private game a player made (found by its join code) only to its players. Games that matchmaking and
+     * tournaments make have no creator and reserved seats; they are private only to stay out of the lobby list,
+     * and anyone may watch them, as anyone may watch a public game: ranked play and brackets are there to be seen.
      *
      * @throws ArenaException.Forbidden for anyone else
      */
@@ -257,8 +258,8 @@ public final class MatchDirectory {
     }
 
     private static void requireVisible(Game g, PlayerId viewer) {
-        if (g.privateGame() && !g.reserved().contains(viewer)
-                && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
+        boolean friendsOnly = g.privateGame() && g.creator() != null;
+        if (friendsOnly && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
             throw new ArenaException.Forbidden("game " + g.id() + " is private and you are not one of its players");
         }
     }

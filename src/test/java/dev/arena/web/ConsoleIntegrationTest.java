@@ -144,10 +144,16 @@ class ConsoleIntegrationTest {
             assertThat(page.locator("img")).hasCount(0);
             browsers.screenshot(page, "admin");
 
-            ws.send(msg("chat.send", "room", "lobby", "message", "hello after", "rid", "b"));
-            JsonObject refused = ws.await("error");
-            assertThat(refused.getString("code")).isEqualTo("banned");
-            assertThat(refused.getString("rid")).isEqualTo("b");
+            // a ban ends the player's sockets at once (4002); reconnected, their next chat message is refused
+            assertThat(ws.awaitClose()).isEqualTo((short) 4002);
+            try (WsClient again = WsClient.gateway(node.arena().vertx(), node.arena().port(), victim.token())) {
+                again.welcome();
+                WsClient.join(again, "lobby");
+                again.send(msg("chat.send", "room", "lobby", "message", "hello after", "rid", "b"));
+                JsonObject refused = again.await("error");
+                assertThat(refused.getString("code")).isEqualTo("banned");
+                assertThat(refused.getString("rid")).isEqualTo("b");
+            }
 
             // the ban is in the audit log, with who and why
             page.getByTestId("section-audit").click();

@@ -6,6 +6,7 @@ import dev.arena.common.ArenaException;
 import dev.arena.common.ArenaException.FieldError;
 import dev.arena.console.Audit;
 import dev.arena.console.ConsoleStore;
+import dev.arena.identity.IdentityService;
 import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
 import dev.arena.chat.ModerationStatus;
@@ -33,11 +34,14 @@ final class AdminApi {
     private static final Pattern ROLE = Pattern.compile("player|viewer|moderator|admin");
 
     private final ConsoleStore store;
+    private final IdentityService identity;
     private final PlayerService players;
     private final ChatModeration moderation;
     private final Audit audit;
 
-    AdminApi(ConsoleStore store, PlayerService players, ChatModeration moderation, Audit audit) {
+    AdminApi(ConsoleStore store, PlayerService players, ChatModeration moderation, Audit audit,
+             IdentityService identity) {
+        this.identity = identity;
         this.store = store;
         this.players = players;
         this.moderation = moderation;
@@ -181,11 +185,12 @@ final class AdminApi {
             throw new ArenaException.Conflict("an admin cannot delete their own account from the console");
         }
         Handlers.noContent(ctx, audit.run(me, "player.delete", id.toString(), reason, Map.of(),
-                () -> store.delete(id).map(found -> {
+                () -> store.delete(id).compose(found -> {
                     if (!found) {
                         throw new ArenaException.NotFound("no player with id " + id);
                     }
-                    return found;
+                    // cached sessions and open sockets end on every node, as after "sign out everywhere"
+                    return identity.revokeAll(id).map(found);
                 })));
     }
 

@@ -98,7 +98,7 @@ public final class ApiRouter {
         if (s.console().dashboard() != null) {
             Console c = s.console();
             new DashboardApi(c.dashboard(), c.statistics(), s.config().http().dashboardPublic()).mount(router, auth);
-            new AdminApi(c.store(), s.players(), s.chat().moderation(), c.audit()).mount(router, auth);
+            new AdminApi(c.store(), s.players(), s.chat().moderation(), c.audit(), s.identity()).mount(router, auth);
             new AdminOpsApi(s.games(), s.matchmaking(), c.store(), c.dashboard(), c.audit(), s.config().nodeId())
                     .mount(router, auth);
         }
