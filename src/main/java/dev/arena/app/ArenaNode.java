@@ -27,6 +27,13 @@ import dev.arena.results.ResultRecorder;
 import dev.arena.results.ResultStep;
 import dev.arena.results.StatsStep;
 import dev.arena.storage.postgres.PgRatingStore;
+import dev.arena.logs.BadShare;
+import dev.arena.logs.LogFeed;
+import dev.arena.logs.LogIngest;
+import dev.arena.logs.LogRetention;
+import dev.arena.logs.Logs;
+import dev.arena.storage.postgres.PgLogQueries;
+import dev.arena.storage.postgres.PgLogStore;
 import dev.arena.storage.postgres.PgResultStore;
 import java.util.ArrayList;
 import java.util.function.UnaryOperator;
@@ -132,6 +139,9 @@ public final class ArenaNode implements AutoCloseable {
     private TournamentService tournaments;
     private TournamentResults tournamentResults;
     private TournamentSweeper tournamentSweeper;
+    /** Game-log streaming (docs/LOGS.md): the ingest threads and the retention sweep. */
+    private LogIngest logIngest;
+    private LogRetention logRetention;
     /** How often due check-ins, starts and no-show deadlines are looked for (judged by the injected clock). */
     private static final java.time.Duration TOURNAMENT_SWEEP = java.time.Duration.ofSeconds(1);
     /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
@@ -280,10 +290,18 @@ public final class ArenaNode implements AutoCloseable {
         tournamentResults.serve(tournaments);
         tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
 
+        // game logs: ingests on their own threads over JDBC (COPY), progress into logs:{job} rooms, reads on the pool
+        PgLogStore logStore = new PgLogStore(database.url());
+        var logsConfig = config.logs();
+        logIngest = new LogIngest(logStore, new LogFeed(roomStream, clock), clock, new LogIngest.Settings(
+                new BadShare(logsConfig.badShare()), logsConfig.batchEvents(), logsConfig.maxJobs()));
+        logRetention = new LogRetention(vertx, logStore, clock, logsConfig.retention());
+        Logs logs = new Logs(logIngest, new PgLogQueries(pool), clock);
+
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments);
+                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments, logs);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
@@ -441,6 +459,16 @@ public final class ArenaNode implements AutoCloseable {
                 jobs = null;
                 quietly("stop result jobs", running::close);
             }
+            if (logRetention != null) {
+                logRetention.close();
+                logRetention = null;
+            }
+            if (logIngest != null) {
+                // running uploads commit what they read and answer "interrupted": their clients resume elsewhere
+                LogIngest stopping = logIngest;
+                logIngest = null;
+                quietly("stop log ingests", stopping::close);
+            }
             if (httpDeployment != null) {
                 quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
                 httpDeployment = null;
@@ -479,6 +507,10 @@ public final class ArenaNode implements AutoCloseable {
         if (jobs != null) {
             jobs.halt();
             jobs = null;
+        }
+        if (logIngest != null) {
+            logIngest.halt(); // no commit after this instant, as in a killed process
+            logIngest = null;
         }
         if (redis != null) {
             redis.halt();

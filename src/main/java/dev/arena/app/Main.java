@@ -144,12 +144,12 @@ public final class Main {
         }
     }
 
-    @Command(name = "admin", description = "Create an admin or moderator account (or raise an existing one).")
+    @Command(name = "admin", description = "Create an admin, moderator or ingest account (or raise an existing one).")
     static final class Admin implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin ConfigFlags flags;
         @Option(names = "--username", required = true) String username;
-        @Option(names = "--role", defaultValue = "admin", description = "admin or moderator") String role;
+        @Option(names = "--role", defaultValue = "admin", description = "admin, moderator or ingest (a log-ingest service account)") String role;
         @Option(names = "--password-file", description = "read the password from this file "
                 + "(else ARENA_ADMIN_PASSWORD, else prompt)") Path passwordFile;
 
@@ -158,7 +158,8 @@ public final class Main {
             Role r = switch (role.toLowerCase(Locale.ROOT)) {
                 case "admin" -> Role.ADMIN;
                 case "moderator" -> Role.MODERATOR;
-                default -> throw new ParameterException(spec.commandLine(), "--role must be admin or moderator");
+                case "ingest" -> Role.INGEST;
+                default -> throw new ParameterException(spec.commandLine(), "--role must be admin, moderator or ingest");
             };
             // The same rules as registration: an account nobody could log in to is no use.
             var usernameProblem = CredentialRules.usernameProblem(username);

@@ -40,7 +40,8 @@ public record ArenaConfig(
         Duration nodeTtl,
         JobsConfig jobs,
         MatchmakingConfig matchmaking,
-        NetTransport transport) {
+        NetTransport transport,
+        LogsConfig logs) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -57,6 +58,6 @@ public record ArenaConfig(
     public ArenaConfig withPort(int newPort) {
         return new ArenaConfig(host, newPort, databaseUrl, dbPoolSize, redisUrl, dataDir, tokenSecret, tokenTtl,
                 refreshTtl, logLevel, logFormat, corsOrigins, bodyLimitBytes, httpInstances, shutdownTimeout, nodeId,
-                ws, chat, nodeTtl, jobs, matchmaking, transport);
+                ws, chat, nodeTtl, jobs, matchmaking, transport, logs);
     }
 }

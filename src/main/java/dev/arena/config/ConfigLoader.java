@@ -82,6 +82,11 @@ public final class ConfigLoader {
         key("ARENA_MM_LEASE_TTL", "5s", "with Redis: matcher lease time, renewed every pass (keep it several "
                 + "ARENA_MM_INTERVALs); a dead matcher node is replaced after it");
         key("ARENA_MM_TICKET_RETENTION", "10m", "how long a matched or cancelled ticket can still be read");
+        key("ARENA_LOG_RETENTION", "30d", "raw game-log events older than this are dropped by day (rollups are kept)");
+        key("ARENA_LOG_IMPORT_DIR", "", "directory POST /logs/import may read log files from; unset = import off");
+        key("ARENA_LOG_BAD_SHARE", "0.01", "a log job fails when more than this share of its lines is bad (0-1)");
+        key("ARENA_LOG_BATCH", "50000", "log lines per commit (one COPY, the rollups and the checkpoint)");
+        key("ARENA_LOG_JOBS", "2", "log ingests one node runs at once; more get 503");
     }
 
     private static void key(String name, String def, String help) {
@@ -205,6 +210,10 @@ public final class ConfigLoader {
         MatchmakingConfig matchmaking = new MatchmakingConfig(queues == null ? List.of() : queues,
                 p.duration("ARENA_MM_INTERVAL"), p.duration("ARENA_MM_DISCONNECT_GRACE"),
                 p.duration("ARENA_MM_LEASE_TTL"), p.duration("ARENA_MM_TICKET_RETENTION"));
+        LogsConfig logs = new LogsConfig(p.duration("ARENA_LOG_RETENTION"),
+                p.optional("ARENA_LOG_IMPORT_DIR", LogsConfig::directory),
+                p.required("ARENA_LOG_BAD_SHARE", LogsConfig::share) instanceof Double d ? d : 0,
+                p.integer("ARENA_LOG_BATCH", 100, 1_000_000), p.integer("ARENA_LOG_JOBS", 1, 64));
         if (tokenTtl != null && refreshTtl != null && refreshTtl.compareTo(tokenTtl) < 0) {
             problems.add("ARENA_REFRESH_TTL: must not be shorter than ARENA_TOKEN_TTL");
         }
@@ -216,7 +225,7 @@ public final class ConfigLoader {
                 instances == 0 ? Runtime.getRuntime().availableProcessors() : instances, shutdown, nodeId,
                 new WsLimits(outQueue, rate, burst, (int) Math.min(Integer.MAX_VALUE, maxMessage),
                         (int) Math.min(Integer.MAX_VALUE, hardFrame), heartbeat, idle, abuse, roomMax, resumeBuffer,
-                        resumeWindow, sendBuffer), chat, nodeTtl, jobs, matchmaking, transport);
+                        resumeWindow, sendBuffer), chat, nodeTtl, jobs, matchmaking, transport, logs);
     }
 
     /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */

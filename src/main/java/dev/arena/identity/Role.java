@@ -3,9 +3,19 @@ package dev.arena.identity;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What an account may do. Ordered: each role can do everything the ones before it can. */
+/**
+ * What an account may do. Ranked: each role can do everything the lower ranks can. {@code INGEST} is a service
+ * account's role beside the ranking: a player's rights plus sending game logs (docs/LOGS.md), nothing a moderator
+ * may do; it is declared last so the stored names of the others keep their order.
+ */
 public enum Role {
-    PLAYER, MODERATOR, ADMIN;
+    PLAYER(0), MODERATOR(1), ADMIN(2), INGEST(0);
+
+    private final int rank;
+
+    Role(int rank) {
+        this.rank = rank;
+    }
 
     @JsonValue
     public String wire() {
@@ -17,6 +27,11 @@ public enum Role {
     }
 
     public boolean atLeast(Role other) {
-        return compareTo(other) >= 0;
+        return rank >= other.rank;
+    }
+
+    /** Admins and ingest accounts may send and read game logs. */
+    public boolean mayIngestLogs() {
+        return this == ADMIN || this == INGEST;
     }
 }

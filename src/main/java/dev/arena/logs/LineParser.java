@@ -66,7 +66,11 @@ public final class LineParser {
         if (v != JsonToken.VALUE_STRING) {
             throw new BadLine(field + ": must be a string");
         }
-        return p.getText();
+        String s = p.getText();
+        if (s.indexOf('\0') >= 0) {
+            throw new BadLine(field + ": contains \\u0000"); // PostgreSQL text cannot hold it
+        }
+        return s;
     }
 
     private static double number(JsonParser p, JsonToken v) throws IOException, BadLine {
@@ -94,7 +98,11 @@ public final class LineParser {
         if (end - start > MAX_DATA_BYTES) {
             throw new BadLine("data: larger than " + MAX_DATA_BYTES + " bytes");
         }
-        return new String(buf, off + start, end - start, StandardCharsets.UTF_8);
+        String raw = new String(buf, off + start, end - start, StandardCharsets.UTF_8);
+        if (raw.contains("\\u0000")) {
+            throw new BadLine("data: contains \\u0000"); // jsonb cannot hold it
+        }
+        return raw;
     }
 
     private static String required(String s, String field) throws BadLine {

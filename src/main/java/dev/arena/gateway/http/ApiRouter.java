@@ -7,6 +7,7 @@ import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
 import dev.arena.lobby.Lobby;
+import dev.arena.logs.Logs;
 import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
@@ -34,7 +35,7 @@ public final class ApiRouter {
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
                            Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
-                           RemoteGames remoteGames, TournamentService tournaments) {}
+                           RemoteGames remoteGames, TournamentService tournaments, Logs logs) {}
 
     private ApiRouter() {}
 
@@ -74,9 +75,13 @@ public final class ApiRouter {
         if (sockets != null) {
             sockets.mount(router); // before the body handler: an upgrade request has no body to read
         }
+        Authenticator auth = new Authenticator(s.identity());
+        LogsApi logs = s.logs() == null ? null : new LogsApi(s.logs().ingest(), s.logs().queries());
+        if (logs != null) {
+            logs.mountStreaming(router, auth); // before the body handler: a log upload is read as a stream
+        }
         router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().bodyLimitBytes()));
 
-        Authenticator auth = new Authenticator(s.identity());
         new AuthApi(s.identity()).mount(router, auth);
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
@@ -88,6 +93,10 @@ public final class ApiRouter {
         new MatchmakingApi(s.matchmaking()).mount(router, auth);
         if (s.tournaments() != null) {
             new TournamentApi(s.tournaments()).mount(router, auth);
+        }
+        if (logs != null) {
+            logs.mount(router, auth);
+            new AnalyticsApi(s.logs().queries(), s.logs().clock()).mount(router, auth);
         }
 
         router.route().failureHandler(Problems::handle);
