@@ -32,6 +32,7 @@ import dev.arena.logs.LogFeed;
 import dev.arena.logs.LogIngest;
 import dev.arena.logs.LogRetention;
 import dev.arena.logs.Logs;
+import dev.arena.storage.postgres.PgLogExport;
 import dev.arena.storage.postgres.PgLogQueries;
 import dev.arena.storage.postgres.PgLogStore;
 import dev.arena.storage.postgres.PgResultStore;
@@ -296,7 +297,7 @@ public final class ArenaNode implements AutoCloseable {
         logIngest = new LogIngest(logStore, new LogFeed(roomStream, clock), clock, new LogIngest.Settings(
                 new BadShare(logsConfig.badShare()), logsConfig.batchEvents(), logsConfig.maxJobs()));
         logRetention = new LogRetention(vertx, logStore, clock, logsConfig.retention());
-        Logs logs = new Logs(logIngest, new PgLogQueries(pool), clock);
+        Logs logs = new Logs(logIngest, new PgLogQueries(pool), new PgLogExport(pool), clock);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();

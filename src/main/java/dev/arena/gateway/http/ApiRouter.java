@@ -76,7 +76,7 @@ public final class ApiRouter {
             sockets.mount(router); // before the body handler: an upgrade request has no body to read
         }
         Authenticator auth = new Authenticator(s.identity());
-        LogsApi logs = s.logs() == null ? null : new LogsApi(s.logs().ingest(), s.logs().queries());
+        LogsApi logs = s.logs() == null ? null : new LogsApi(s.logs());
         if (logs != null) {
             logs.mountStreaming(router, auth); // before the body handler: a log upload is read as a stream
         }

@@ -7,7 +7,10 @@ import dev.arena.identity.Principal;
 import dev.arena.logs.IngestOutcome;
 import dev.arena.logs.IngestRequest;
 import dev.arena.logs.LogIngest;
+import dev.arena.logs.LogExport;
 import dev.arena.logs.LogJob;
+import dev.arena.logs.Logs;
+import java.time.Clock;
 import dev.arena.logs.LogQueries;
 import dev.arena.logs.UploadPipe;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,10 +37,14 @@ final class LogsApi {
 
     private final LogIngest ingest;
     private final LogQueries queries;
+    private final LogExport export;
+    private final Clock clock;
 
-    LogsApi(LogIngest ingest, LogQueries queries) {
-        this.ingest = ingest;
-        this.queries = queries;
+    LogsApi(Logs logs) {
+        this.ingest = logs.ingest();
+        this.queries = logs.queries();
+        this.export = logs.export();
+        this.clock = logs.clock();
     }
 
     /** The streaming route: before the body handler. */
@@ -54,6 +61,48 @@ final class LogsApi {
     void mount(Router router, Authenticator auth) {
         router.get("/logs/jobs").handler(auth).handler(this::jobs);
         router.get("/logs/jobs/:id").handler(auth).handler(this::job);
+        router.get("/logs/export").handler(auth).handler(this::export);
+    }
+
+    /** NDJSON (gzip when accepted) streamed from a cursor; an error after the first byte can only cut it. */
+    private void export(RoutingContext ctx) {
+        requireLogs(Handlers.principal(ctx));
+        List<FieldError> errors = new ArrayList<>();
+        java.time.Instant from = AnalyticsApi.instantQuery(ctx, "from", errors);
+        java.time.Instant to = AnalyticsApi.instantQuery(ctx, "to", errors);
+        String mode = ctx.queryParams().get("mode");
+        if (mode != null && (mode.isEmpty() || mode.codePointCount(0, mode.length()) > 32)) {
+            errors.add(new FieldError("mode", "must be 1-32 characters"));
+        }
+        String game = ctx.queryParams().get("game_id");
+        if (game != null && (game.isEmpty() || game.codePointCount(0, game.length()) > 64)) {
+            errors.add(new FieldError("game_id", "must be 1-64 characters"));
+        }
+        String source = ctx.queryParams().get("source");
+        if (source != null && !source.equals("logs") && !source.equals("arena")) {
+            errors.add(new FieldError("source", "must be logs or arena"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ArenaException.Invalid(errors);
+        }
+        var query = new LogExport.Query(from == null ? java.time.Instant.EPOCH : from,
+                to == null ? clock.instant() : to, mode, game, "arena".equals(source));
+        String accept = ctx.request().getHeader("Accept-Encoding");
+        boolean gzip = accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip");
+        var response = ctx.response().setChunked(true).putHeader("Content-Type", "application/x-ndjson");
+        if (gzip) {
+            response.putHeader("Content-Encoding", "gzip");
+        }
+        export.export(query, response, gzip).onComplete(ar -> {
+            if (ar.succeeded()) {
+                response.end();
+            } else if (!response.headWritten()) {
+                response.setChunked(false).headers().remove("Content-Encoding");
+                ctx.fail(ar.cause());
+            } else {
+                response.reset(); // the client sees a broken stream, not a complete-looking file
+            }
+        });
     }
 
     static void requireLogs(Principal p) {
