@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** The {@code arena} command line. Configuration errors exit with status 2 after listing every problem. */
 @Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Arena: a self-hostable real-time game platform backend.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.VersionCmd.class, Main.Admin.class, dev.arena.bench.BenchCommand.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.VersionCmd.class, Main.Admin.class, dev.arena.bench.BenchCommand.class,
+                LogsCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
