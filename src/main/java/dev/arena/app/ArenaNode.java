@@ -29,6 +29,7 @@ import dev.arena.results.StatsStep;
 import dev.arena.storage.postgres.PgRatingStore;
 import dev.arena.logs.BadShare;
 import dev.arena.logs.LogFeed;
+import dev.arena.logs.LogImports;
 import dev.arena.logs.LogIngest;
 import dev.arena.logs.LogRetention;
 import dev.arena.logs.Logs;
@@ -143,6 +144,7 @@ public final class ArenaNode implements AutoCloseable {
     /** Game-log streaming (docs/LOGS.md): the ingest threads and the retention sweep. */
     private LogIngest logIngest;
     private LogRetention logRetention;
+    private LogImports logImports;
     /** How often due check-ins, starts and no-show deadlines are looked for (judged by the injected clock). */
     private static final java.time.Duration TOURNAMENT_SWEEP = java.time.Duration.ofSeconds(1);
     /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
@@ -297,7 +299,9 @@ public final class ArenaNode implements AutoCloseable {
         logIngest = new LogIngest(logStore, new LogFeed(roomStream, clock), clock, new LogIngest.Settings(
                 new BadShare(logsConfig.badShare()), logsConfig.batchEvents(), logsConfig.maxJobs()));
         logRetention = new LogRetention(vertx, logStore, clock, logsConfig.retention());
-        Logs logs = new Logs(logIngest, new PgLogQueries(pool), new PgLogExport(pool), clock);
+        logImports = logsConfig.importDir().map(dir -> new LogImports(dir, database.url(), logIngest, config.nodeId(),
+                clock)).orElse(null);
+        Logs logs = new Logs(logIngest, new PgLogQueries(pool), new PgLogExport(pool), logImports, clock);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.port() == 0 ? freePort() : config.port();
@@ -464,6 +468,11 @@ public final class ArenaNode implements AutoCloseable {
                 logRetention.close();
                 logRetention = null;
             }
+            if (logImports != null) {
+                LogImports stopping = logImports;
+                logImports = null;
+                quietly("stop log imports", stopping::close);
+            }
             if (logIngest != null) {
                 // running uploads commit what they read and answer "interrupted": their clients resume elsewhere
                 LogIngest stopping = logIngest;
@@ -508,6 +517,10 @@ public final class ArenaNode implements AutoCloseable {
         if (jobs != null) {
             jobs.halt();
             jobs = null;
+        }
+        if (logImports != null) {
+            logImports.close();
+            logImports = null;
         }
         if (logIngest != null) {
             logIngest.halt(); // no commit after this instant, as in a killed process

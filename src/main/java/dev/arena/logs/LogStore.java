@@ -14,7 +14,10 @@ public interface LogStore {
     /** Drops raw-event partitions that end at or before {@code before}; returns how many. Rollups stay. */
     int dropRawBefore(Instant before) throws Exception;
 
-    /** What an ingest asks for when it starts. {@code jobId} and {@code key} may be null. */
+    /**
+     * What an ingest asks for when it starts. {@code jobId} and {@code key} may be null; {@code offset} -1 continues
+     * from the committed offset, whatever it is (a server-side import reads the file itself).
+     */
     record BeginRequest(UUID jobId, String key, long offset, boolean raw, UUID by, String source, Long totalBytes,
                         Instant now) {}
 

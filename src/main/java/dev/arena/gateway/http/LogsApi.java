@@ -39,8 +39,10 @@ final class LogsApi {
     private final LogQueries queries;
     private final LogExport export;
     private final Clock clock;
+    private final dev.arena.logs.LogImports imports;
 
     LogsApi(Logs logs) {
+        this.imports = logs.imports();
         this.ingest = logs.ingest();
         this.queries = logs.queries();
         this.export = logs.export();
@@ -62,6 +64,21 @@ final class LogsApi {
         router.get("/logs/jobs").handler(auth).handler(this::jobs);
         router.get("/logs/jobs/:id").handler(auth).handler(this::job);
         router.get("/logs/export").handler(auth).handler(this::export);
+        router.post("/logs/import").handler(auth).handler(this::importFile);
+    }
+
+    /** Admins only: the file is on the server, so the request names a path. */
+    private void importFile(RoutingContext ctx) {
+        Handlers.principal(ctx).require(dev.arena.identity.Role.ADMIN);
+        RequestBody body = RequestBody.of(ctx).only("path");
+        String path = body.string("path", 1, 1024, null, null);
+        body.validate();
+        if (imports == null) {
+            throw new ArenaException.Invalid("path", "server-side import is off (ARENA_LOG_IMPORT_DIR is unset)");
+        }
+        String key = imports.schedule(path);
+        ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("idempotency_key", key).put("status", "scheduled").encode());
     }
 
     /** NDJSON (gzip when accepted) streamed from a cursor; an error after the first byte can only cut it. */
