@@ -62,7 +62,8 @@ final class LogsCommand {
         @Option(names = "--url", defaultValue = "http://127.0.0.1:8080") URI url;
         @Option(names = "--token", required = true, description = "an admin's or ingest account's access token")
         String token;
-        @Option(names = "--raw", defaultValue = "true", description = "keep raw events (false: rollups only)")
+        @Option(names = "--raw", defaultValue = "true", arity = "0..1",
+                description = "keep raw events (--raw=false: rollups only)")
         boolean raw;
 
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -95,7 +96,7 @@ final class LogsCommand {
                     .setStyle(ProgressBarStyle.ASCII).build()) {
                 for (int attempt = 1; ; attempt++) {
                     bar.stepTo(offset);
-                    String query = jobId == null ? "" : "?job_id=" + jobId + "&offset=" + offset;
+                    String query = "?raw=" + raw + (jobId == null ? "" : "&job_id=" + jobId + "&offset=" + offset);
                     // a .gz goes compressed from its start; a resume sends the rest uncompressed (a gzip stream
                     // cannot start in its middle)
                     boolean compressed = gz && offset == 0;
