@@ -42,6 +42,7 @@ final class IngestRun implements NdjsonReader.Sink {
     private final BooleanSupplier halted;
     private final Long totalBytes;
     private final long startOffset;
+    private final long startEvents;
     private final long startNanos = System.nanoTime();
     private long lastNanos = startNanos;
     private long lastProgress = Long.MIN_VALUE;
@@ -64,6 +65,7 @@ final class IngestRun implements NdjsonReader.Sink {
         this.totalBytes = totalBytes;
         this.committedOffset = job.bytes();
         this.startOffset = job.bytes();
+        this.startEvents = job.events();
         this.lines = job.lines();
         this.events = job.events();
         this.bad = job.badLines();
@@ -134,7 +136,7 @@ final class IngestRun implements NdjsonReader.Sink {
         JsonObject p = new JsonObject().put("job_id", job.toString()).put("status", status)
                 .put("bytes", committedOffset).put("lines", lines).put("events", events).put("bad_lines", bad)
                 .put("bytes_per_second", Math.round(bytesPerSecond))
-                .put("events_per_second", Math.round(events / seconds));
+                .put("events_per_second", Math.round((events - startEvents) / seconds));
         if (totalBytes != null) {
             p.put("total_bytes", totalBytes);
             if (bytesPerSecond > 0) {
