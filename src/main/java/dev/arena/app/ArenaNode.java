@@ -10,10 +10,19 @@ import dev.arena.config.ArenaConfig;
 import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
 import dev.arena.identity.IdentityService;
+import dev.arena.identity.SessionRevocations;
+import dev.arena.storage.local.LocalSessionRevocations;
 import dev.arena.identity.LoginThrottle;
 import dev.arena.identity.PasswordHasher;
 import dev.arena.identity.TokenService;
+import dev.arena.metrics.DashboardFeed;
+import dev.arena.metrics.MetricSampler;
 import dev.arena.metrics.Metrics;
+import dev.arena.results.ConsoleStep;
+import dev.arena.storage.local.LocalMetricsExchange;
+import dev.arena.console.Audit;
+import dev.arena.storage.postgres.PgConsoleStats;
+import dev.arena.storage.postgres.PgConsoleStore;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.leaderboard.LocalLeaderboardIndex;
@@ -58,7 +67,6 @@ import dev.arena.match.RemoteMatches;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
-import dev.arena.match.MatchConfig;
 import dev.arena.lobby.Lobby;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.MatchDirectory;
@@ -145,13 +153,11 @@ public final class ArenaNode implements AutoCloseable {
     private LogIngest logIngest;
     private LogRetention logRetention;
     private LogImports logImports;
-    /** How often due check-ins, starts and no-show deadlines are looked for (judged by the injected clock). */
-    private static final java.time.Duration TOURNAMENT_SWEEP = java.time.Duration.ofSeconds(1);
     /** Rooms, presence and chat restrictions shared with other nodes; null on a single node. */
     private RedisBackplane redis;
-    /** Events waiting for one room before new ones are dropped (and counted). */
-    private static final int ROOM_INBOX = 65_536;
     private int port;
+    /** The live dashboard's feed (docs/CONSOLE.md): this node's samples, merged with the other nodes'. */
+    private DashboardFeed dashboard;
 
     private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
         this.config = config;
@@ -191,19 +197,17 @@ public final class ArenaNode implements AutoCloseable {
         // docs/BENCHMARKS.md, many-rooms).
         // A native transport (epoll, io_uring) halved many-rooms' p99 against NIO: docs/BENCHMARKS.md.
         // ARENA_TRANSPORT=auto takes the best one this machine can run.
-        Transport transport = config.transport().select();
+        Transport transport = config.http().transport().select();
         vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()), transport);
-        log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.transport().label());
-        pool = PgPools.create(vertx, database.url(), config.dbPoolSize());
+        log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.http().transport().label());
+        pool = PgPools.create(vertx, database.url(), config.database().poolSize());
         // Argon2 is CPU- and memory-heavy: at most one hash per core at a time, the rest wait their turn.
         hashing = vertx.createSharedWorkerExecutor("arena-password-hashing",
                 Runtime.getRuntime().availableProcessors(), 60, TimeUnit.SECONDS);
 
         // 3. domain services.
         PgAccountStore accounts = new PgAccountStore(pool);
-        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokenTtl(), clock);
-        identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
-                config.refreshTtl(), clock);
+        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokens().accessTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
         PgResultStore results = new PgResultStore(pool, vertx);
@@ -212,27 +216,36 @@ public final class ArenaNode implements AutoCloseable {
         LocalModerationCache localRestrictions = new LocalModerationCache(chatStore, clock);
         await(localRestrictions.load());
         // cluster: with ARENA_REDIS_URL, rooms, presence and chat restrictions are shared through Redis
-        if (config.redisUrl().isPresent()) {
-            redis = await(RedisBackplane.connect(vertx, vertx.getOrCreateContext(), config.redisUrl().get(),
-                    config.nodeId(), config.ws().resumeBuffer(), config.ws().resumeWindow(), config.nodeTtl(), clock));
+        if (config.cluster().redisUrl().isPresent()) {
+            redis = await(RedisBackplane.connect(vertx, vertx.getOrCreateContext(), config.cluster().redisUrl().get(),
+                    config.nodeId(), config.ws().resumeBuffer(), config.ws().resumeWindow(), config.cluster().nodeTtl(), clock));
         }
+        // sessions are checked in memory; their revocations reach every node (in-process, or Redis pub/sub)
+        SessionRevocations revocations = redis == null ? new LocalSessionRevocations()
+                : await(redis.sessionRevocations());
+        identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
+                config.tokens().refreshTtl(), clock, revocations);
         ModerationCache chatRestrictions = redis == null ? localRestrictions
                 : await(redis.moderation(localRestrictions));
         var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
         chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
-        ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock);
+        ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock,
+                revocations);
 
         // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL, then the durable jobs that
         // carry each stored result into ratings, stats and leaderboards
         LeaderboardIndex index = redis != null ? redis.leaderboard() : new LocalLeaderboardIndex();
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
         await(leaderboards.rebuild(redis != null));
-        PlayerService players = new PlayerService(accounts, playerStore, ratings, results, leaderboards, clock);
+        PlayerService players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock,
+                revocations);
+        PgConsoleStats consoleStats = new PgConsoleStats(pool,
+                GameCatalog.load().games().stream().map(g -> g.mode()).toList(), clock);
         // the tournament step serves once the tournament service exists (it needs the matches, built below)
         tournamentResults = new TournamentResults();
         List<ResultStep> steps = new ArrayList<>(List.of(new ResultLogStep(),
                 new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock),
-                tournamentResults));
+                tournamentResults, new ConsoleStep(consoleStats)));
         steps.replaceAll(stepWrapper);
         jobs = ResultJobs.start(database.url(), config.jobs(), config.nodeId(), results, steps, metrics.registry());
 
@@ -251,7 +264,7 @@ public final class ArenaNode implements AutoCloseable {
         PresenceStore presence = redis != null ? redis.presence() : new LocalPresenceStore();
         List<Context> shards = shardContexts();
         RoomRegistry rooms = new RoomRegistry(shards, roomStream, presence,
-                config.ws().roomMaxMembers(), ROOM_INBOX, clock);
+                config.ws().roomMaxMembers(), config.ws().roomInbox(), clock);
         if (redis != null) {
             await(redis.join());
         }
@@ -265,7 +278,7 @@ public final class ArenaNode implements AutoCloseable {
         recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
                 mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
-                MatchConfig.defaults(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
+                config.match(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
                         lobbyTracker, matchMetrics));
         MatchDirectory games = new MatchDirectory(matches, config.nodeId());
         Lobby lobby = new Lobby(games);
@@ -279,7 +292,7 @@ public final class ArenaNode implements AutoCloseable {
             games.joinCodes(redis.joinCodes());
             matchRelay = new MatchRelay(remote, games, lobby, matchFeed);
             remoteGames = new RemoteGames(remote, games, lobby);
-            lobbyTracker.cluster(await(redis.lobby()), remoteGames.lobbies(), config.nodeTtl());
+            lobbyTracker.cluster(await(redis.lobby()), remoteGames.lobbies(), config.cluster().nodeTtl());
         }
         matchmaking = matchmaking(games, roomStream, ratings);
         Realtime realtime = new Realtime(identity, players, rooms, chat, config.ws(), clock, config.nodeId(),
@@ -291,7 +304,15 @@ public final class ArenaNode implements AutoCloseable {
                 new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), remote);
         await(tournaments.recover());
         tournamentResults.serve(tournaments);
-        tournamentSweeper = new TournamentSweeper(vertx, tournaments, TOURNAMENT_SWEEP);
+        tournamentSweeper = new TournamentSweeper(vertx, tournaments, config.tournament().sweepInterval());
+
+        // the dashboard feed: sampled once a second on its own worker, merged across nodes (Redis on a cluster)
+        NodeMetricSources sources = new NodeMetricSources(() -> matches, () -> matchmaking, results, consoleStats);
+        dashboard = new DashboardFeed(new MetricSampler(config.nodeId(), Main.Version.current(), metrics.registry(),
+                sources, clock), redis != null ? redis.metrics() : new LocalMetricsExchange(), sources, clock);
+        await(dashboard.start(vertx));
+
+        PgConsoleStore console = new PgConsoleStore(pool);
 
         // game logs: ingests on their own threads over JDBC (COPY), progress into logs:{job} rooms, reads on the pool
         PgLogStore logStore = new PgLogStore(database.url());
@@ -304,16 +325,17 @@ public final class ArenaNode implements AutoCloseable {
         Logs logs = new Logs(logIngest, new PgLogQueries(pool), new PgLogExport(pool), logImports, clock);
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
-        port = config.port() == 0 ? freePort() : config.port();
+        port = config.http().port() == 0 ? freePort() : config.http().port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime, chat,
-                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments, logs);
+                chatModeration, games, results, leaderboards, lobby, matchmaking, remoteGames, tournaments, dashboard,
+                consoleStats, console, new Audit(console, players, clock), logs);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
-                () -> new HttpVerticle(services, config.host(), port, config.shutdownTimeout()),
-                new DeploymentOptions().setInstances(config.httpInstances())));
+                () -> new HttpVerticle(services, config.http().host(), port, config.http().shutdownTimeout()),
+                new DeploymentOptions().setInstances(config.http().instances())));
         matchmaking.start(config.matchmaking().interval());
         log.info("Arena node {} listening on http://{}:{} ({} event loops, started in {} ms)", config.nodeId(),
-                config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
+                config.http().host(), port, config.http().instances(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**
@@ -407,6 +429,10 @@ public final class ArenaNode implements AutoCloseable {
         return matchmaking;
     }
 
+    public DashboardFeed dashboard() {
+        return dashboard;
+    }
+
     /** What every HTTP server instance builds its router from (the OpenAPI drift test rebuilds one too). */
     public ApiRouter.Services httpServices() {
         return httpServices;
@@ -478,6 +504,11 @@ public final class ArenaNode implements AutoCloseable {
                 LogIngest stopping = logIngest;
                 logIngest = null;
                 quietly("stop log ingests", stopping::close);
+            }
+            if (dashboard != null) {
+                DashboardFeed feed = dashboard;
+                dashboard = null;
+                quietly("stop the dashboard feed", () -> await(feed.close())); // ends its streams before HTTP stops
             }
             if (httpDeployment != null) {
                 quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));

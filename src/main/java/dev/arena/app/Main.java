@@ -77,8 +77,8 @@ public final class Main {
             put(flags, "ARENA_LOG_FORMAT", logFormat);
             ArenaConfig c = ConfigLoader.load(System.getenv(), flags);
             // Logback reads these when the first logger is created, which happens only after this point.
-            System.setProperty("arena.log.level", c.logLevel().toUpperCase(Locale.ROOT));
-            System.setProperty("arena.log.format", c.logFormat().name());
+            System.setProperty("arena.log.level", c.log().level().toUpperCase(Locale.ROOT));
+            System.setProperty("arena.log.format", c.log().format().name());
             return c;
         }
 
@@ -97,7 +97,7 @@ public final class Main {
         public Integer call() throws InterruptedException {
             ArenaConfig config = flags.load();
             ArenaNode node = ArenaNode.start(config, Clock.systemUTC());
-            String base = "http://" + ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + node.port();
+            String base = "http://" + ("0.0.0.0".equals(config.http().host()) ? "localhost" : config.http().host()) + ":" + node.port();
             System.out.printf("""
                     Arena %s is running (node %s, %s database)
                       API        %s
@@ -145,12 +145,12 @@ public final class Main {
         }
     }
 
-    @Command(name = "admin", description = "Create an admin, moderator or ingest account (or raise an existing one).")
+    @Command(name = "admin", description = "Create an admin, moderator, viewer or ingest account (or change an existing one's role).")
     static final class Admin implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin ConfigFlags flags;
         @Option(names = "--username", required = true) String username;
-        @Option(names = "--role", defaultValue = "admin", description = "admin, moderator or ingest (a log-ingest service account)") String role;
+        @Option(names = "--role", defaultValue = "admin", description = "admin, moderator, viewer (read-only console) or ingest (a log-ingest service account)") String role;
         @Option(names = "--password-file", description = "read the password from this file "
                 + "(else ARENA_ADMIN_PASSWORD, else prompt)") Path passwordFile;
 
@@ -159,8 +159,9 @@ public final class Main {
             Role r = switch (role.toLowerCase(Locale.ROOT)) {
                 case "admin" -> Role.ADMIN;
                 case "moderator" -> Role.MODERATOR;
+                case "viewer" -> Role.VIEWER;
                 case "ingest" -> Role.INGEST;
-                default -> throw new ParameterException(spec.commandLine(), "--role must be admin, moderator or ingest");
+                default -> throw new ParameterException(spec.commandLine(), "--role must be admin, moderator, viewer or ingest");
             };
             // The same rules as registration: an account nobody could log in to is no use.
             var usernameProblem = CredentialRules.usernameProblem(username);

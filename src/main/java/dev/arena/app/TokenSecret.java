@@ -18,15 +18,15 @@ final class TokenSecret {
     private TokenSecret() {}
 
     static String resolve(ArenaConfig config) {
-        if (config.tokenSecret().isPresent()) {
-            return config.tokenSecret().get();
+        if (config.tokens().secret().isPresent()) {
+            return config.tokens().secret().get();
         }
-        Path file = config.dataDir().resolve("token-secret");
+        Path file = config.database().dataDir().resolve("token-secret");
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
             }
-            Files.createDirectories(config.dataDir());
+            Files.createDirectories(config.database().dataDir());
             byte[] b = new byte[48];
             new SecureRandom().nextBytes(b);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(b);

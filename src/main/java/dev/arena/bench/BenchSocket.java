@@ -135,7 +135,8 @@ final class BenchSocket {
             }
             case "welcome" -> stats.welcomes.increment();
             case "error" -> onError(frame);
-            case "presence.join", "presence.leave", "pong", "ack" -> { }
+            case "presence.diff", "presence.join", "presence.leave" -> stats.presenceFrames.increment();
+            case "pong", "ack" -> { }
             default -> stats.otherFrames.increment();
         }
     }

@@ -15,6 +15,8 @@ final class LatencyStats {
     private final Recorder measured = new Recorder(DIGITS);
     private final Recorder unmeasured = new Recorder(DIGITS);
     private final Histogram total = new Histogram(DIGITS);
+    /** Everything outside the measured window (warm-up, and the drain of warm-up messages): reported apart. */
+    private final Histogram warmupTotal = new Histogram(DIGITS);
     private Histogram measuredInterval;
     private Histogram unmeasuredInterval;
 
@@ -42,6 +44,13 @@ final class LatencyStats {
         measuredInterval = measured.getIntervalHistogram(measuredInterval);
         unmeasuredInterval = unmeasured.getIntervalHistogram(unmeasuredInterval);
         total.add(measuredInterval);
+        warmupTotal.add(unmeasuredInterval);
+    }
+
+    /** Every value recorded outside the window so far (the warm-up), reported separately from the window's. */
+    synchronized LatencySummary warmup() {
+        drain();
+        return LatencySummary.of(warmupTotal);
     }
 
     /** Percentiles in milliseconds of a microsecond histogram; all zero when it is empty. */

@@ -24,6 +24,10 @@ final class RoomRun {
     private final RoomPlan plan;
     private final PrintStream progressOut;
     private final SocketStats stats = new SocketStats();
+    /** Presence frames the clients had received when every client had joined (the cost of filling the rooms). */
+    private long presenceFramesAtSetup;
+    /** What {@code --pin} could not pin (empty when all went well). */
+    private List<String> pinFailures = List.of();
 
     RoomRun(String scenario, CommonOptions.Settings settings, RunOptions run, RoomOptions rooms, RoomPlan plan) {
         this.scenario = scenario;
@@ -70,6 +74,7 @@ final class RoomRun {
                     "%s connected %,d/%,d  joined %,d  failed %,d", setup.prefix("connect"), stats.connected.sum(),
                     plan.clients(), stats.joined.sum(), stats.connectFailures.total() + stats.joinFailures.total()));
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+            presenceFramesAtSetup = stats.presenceFrames.sum();
             if (progressOut != null) {
                 progressOut.printf("connected %,d, joined %,d of %,d in %.1f s%n", stats.connected.sum(),
                         stats.joined.sum(), plan.clients(), connectSeconds);
@@ -85,8 +90,14 @@ final class RoomRun {
                     senders.get(gen.lane(i)).add(sockets[i]);
                 }
             }
+            ServerProcesses server = rooms.serverPid == null ? null
+                    : new ServerProcesses(rooms.serverPid, rooms.dbPids);
+            if (rooms.pin != null) {
+                pinFailures = Pinning.apply(rooms.pin, server);
+            }
             long t0 = System.nanoTime();
             Window window = Window.after(t0, run.warmup, run.duration);
+            ServerReadings readings = server == null ? null : ServerReadings.start(server, window);
             DeliveryLedger ledger = new DeliveryLedger(window);
             stats.ledger = ledger;
             AtomicLong counter = new AtomicLong();
@@ -121,10 +132,17 @@ final class RoomRun {
             stats.frozen = true;
             DeliveryLedger.Snapshot d = ledger.snapshot();
             LatencyStats.LatencySummary latency = stats.deliveryLatency.total();
+            LatencyStats.LatencySummary warmupLatency = stats.deliveryLatency.warmup();
             gen.closeSockets(sockets);
             Verdict verdict = verdict(d, latency);
             JsonObject report = report(d, latency, window, connectSeconds, skippedLate.sum(), skippedClosed.sum(),
                     created.failed());
+            report.put("warmup", new JsonObject().put("latency_ms", ReportPrinter.latency(warmupLatency))
+                    .put("deliveries", d.delivered() - d.measuredDelivered()));
+            if (readings != null) {
+                report.put("server", readings.report(d.measuredDelivered(), d.delivered() - d.measuredDelivered(),
+                        rooms.pin, pinFailures));
+            }
             report.put("verdict", ReportPrinter.verdict(verdict));
             ReportPrinter.print(report, settings.json(), System.out);
             return verdict.passed() ? 0 : 1;
@@ -163,7 +181,10 @@ final class RoomRun {
                         .put("joined", stats.joined.sum())
                         .put("connect_failures", ReportPrinter.counts(stats.connectFailures.snapshot()))
                         .put("join_failures", ReportPrinter.counts(stats.joinFailures.snapshot()))
-                        .put("seconds", ReportPrinter.round(connectSeconds)))
+                        .put("seconds", ReportPrinter.round(connectSeconds))
+                        // what filling the rooms cost: O(N) with merged presence diffs, O(N²) with one frame per join
+                        .put("presence_frames", presenceFramesAtSetup)
+                        .put("presence_frames_total", stats.presenceFrames.sum()))
                 .put("messages", new JsonObject()
                         .put("sent", d.measuredSent())
                         .put("per_s", ReportPrinter.round(d.sendsPerSecond()))

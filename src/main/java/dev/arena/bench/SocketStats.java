@@ -17,6 +17,8 @@ final class SocketStats {
     final Counters serverErrors = new Counters();
     final Counters socketErrors = new Counters();
     final LongAdder otherFrames = new LongAdder();
+    /** Presence frames received ({@code presence.diff}; older servers: {@code presence.join}/{@code leave}). */
+    final LongAdder presenceFrames = new LongAdder();
     /** Writes made while the socket's write queue was already full: the bench itself could not keep up. */
     final LongAdder writeQueueFull = new LongAdder();
     final LatencyStats connectLatency = new LatencyStats();

@@ -3,7 +3,9 @@ package dev.arena.chat;
 import dev.arena.common.ArenaException;
 import dev.arena.identity.AccountStore;
 import dev.arena.identity.Principal;
+import dev.arena.identity.Revocation;
 import dev.arena.identity.Role;
+import dev.arena.identity.SessionRevocations;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,12 +24,15 @@ public final class ChatModeration {
     private final AccountStore accounts;
     private final ModerationCache cache;
     private final Clock clock;
+    private final SessionRevocations revocations;
 
-    public ChatModeration(ChatStore store, AccountStore accounts, ModerationCache cache, Clock clock) {
+    public ChatModeration(ChatStore store, AccountStore accounts, ModerationCache cache, Clock clock,
+                          SessionRevocations revocations) {
         this.store = store;
         this.accounts = accounts;
         this.cache = cache;
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     public Future<Mute> mute(Principal actor, MuteOrder order) {
@@ -59,7 +64,9 @@ public final class ChatModeration {
         Instant now = now();
         return outranked(actor, playerId)
                 .compose(v -> store.ban(new Ban(playerId, reason.strip(), actor.playerId(), now)))
-                .compose(b -> cache.invalidate(playerId).map(b));
+                .compose(b -> cache.invalidate(playerId).map(b))
+                // the player's open sockets close (4002) on every node; new ones are judged by the ban
+                .compose(b -> revocations.revoke(Revocation.player(playerId)).map(b));
     }
 
     /** Lifts the player's ban; NotFound when there was none. */

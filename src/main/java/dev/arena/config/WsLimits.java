@@ -14,12 +14,13 @@ import java.time.Duration;
  * @param idleTimeout    silence after which the connection is closed with 4000
  * @param abuseLimit     abusive frames (bad JSON, unknown types, rate-limit hits, ...) per minute before close 1008
  * @param roomMaxMembers members one room may have on this node
+ * @param roomInbox      events waiting for one room's owning context before new ones are dropped (and counted)
  * @param resumeBuffer   events kept per room for resume
  * @param resumeWindow   how long kept events stay resumable
  * @param sendBufferBytes kernel send buffer per socket, 0 for the OS default (autotuned): smaller bounds
  *                        memory per socket and detects a client that stopped reading sooner
  */
 public record WsLimits(int outboundQueue, double ratePerSecond, int burst, int maxMessageBytes, int hardFrameBytes,
-                       Duration heartbeat, Duration idleTimeout, int abuseLimit, int roomMaxMembers,
+                       Duration heartbeat, Duration idleTimeout, int abuseLimit, int roomMaxMembers, int roomInbox,
                        int resumeBuffer, Duration resumeWindow, int sendBufferBytes) {
 }

@@ -38,4 +38,7 @@ public interface AccountStore {
     Future<Boolean> rotateRefresh(UUID sessionId, byte[] oldHash, byte[] newHash, Instant now, Instant expiresAt);
 
     Future<Void> revokeSession(UUID sessionId, Instant now);
+
+    /** Revokes every active session of the player (sign out everywhere). */
+    Future<Void> revokeAllSessions(UUID playerId, Instant now);
 }

@@ -30,11 +30,16 @@ public final class IdentityService {
     private final LoginThrottle throttle;
     private final Duration refreshTtl;
     private final Clock clock;
+    private final SessionRevocations revocations;
+    /** Sessions checked recently: see {@link SessionCache} for what it holds and why that is safe. */
+    private final SessionCache sessions;
+    private final java.util.concurrent.atomic.LongAdder sessionLoads = new java.util.concurrent.atomic.LongAdder();
     /** Verified against when the username is unknown, so a miss costs as long as a wrong password. */
     private final Future<String> decoyHash;
 
     public IdentityService(AccountStore store, TokenService tokens, PasswordHasher hasher, WorkerExecutor hashing,
-                           LoginThrottle throttle, Duration refreshTtl, Clock clock) {
+                           LoginThrottle throttle, Duration refreshTtl, Clock clock,
+                           SessionRevocations revocations) {
         this.store = store;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -42,22 +47,29 @@ public final class IdentityService {
         this.throttle = throttle;
         this.refreshTtl = refreshTtl;
         this.clock = clock;
+        this.revocations = revocations;
+        this.sessions = new SessionCache(SessionCache.DEFAULT_CAPACITY, clock);
+        revocations.listen(sessions::forget);
+        revocations.onMissed(sessions::clear);
         this.decoyHash = hashing.executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()), false);
     }
 
     public Future<AuthResult> register(String username, String password) {
+        long epoch = sessions.epoch();
         return hash(password).compose(hash -> {
             Instant now = now();
             Account account = new Account(UUID.randomUUID(), username, username, hash, null, Role.PLAYER, false, now);
             return store.insert(account);
-        }).compose(this::openSession);
+        }).compose(a -> openSession(a, epoch));
     }
 
     /** Creates a moderator or admin account, or raises an existing account to that role (command line). */
     public Future<Player> createPrivileged(String username, String password, Role role) {
         return store.byUsername(username).compose(existing -> {
             if (existing.isPresent()) {
-                return store.updateRole(existing.get().id(), role, now()).map(Account::view);
+                UUID id = existing.get().id();
+                return store.updateRole(id, role, now())
+                        .compose(a -> revocations.revoke(Revocation.player(id)).map(a.view()));
             }
             return hash(password).compose(hash -> store.insert(new Account(UUID.randomUUID(), username, username,
                     hash, null, role, false, now()))).map(Account::view);
@@ -72,6 +84,7 @@ public final class IdentityService {
         } catch (ArenaException.RateLimited e) {
             return Future.failedFuture(e);
         }
+        long epoch = sessions.epoch();
         return store.byUsername(username).compose(found -> {
             Future<String> hash = found.map(a -> Future.succeededFuture(a.passwordHash())).orElse(decoyHash);
             return hash.compose(h -> hashing.executeBlocking(() -> hasher.verify(h, password), false))
@@ -81,13 +94,14 @@ public final class IdentityService {
                             return Future.failedFuture(new ArenaException.Unauthorized("wrong username or password"));
                         }
                         throttle.succeeded(userKey);
-                        return openSession(found.get());
+                        return openSession(found.get(), epoch);
                     });
         });
     }
 
     /** Logs a device in as a guest, creating the guest account on its first use. */
     public Future<AuthResult> guest(String deviceId) {
+        long epoch = sessions.epoch();
         return store.byDeviceId(deviceId).compose(found -> {
             if (found.isPresent()) {
                 return Future.succeededFuture(found.get());
@@ -99,7 +113,7 @@ public final class IdentityService {
                     .recover(e -> e instanceof ArenaException.Conflict
                             ? store.byDeviceId(deviceId).map(Optional::orElseThrow)
                             : Future.failedFuture(e));
-        }).compose(this::openSession);
+        }).compose(a -> openSession(a, epoch));
     }
 
     /** Exchanges a refresh token for a new access token and a new refresh token (the old one stops working). */
@@ -121,8 +135,41 @@ public final class IdentityService {
         });
     }
 
+    /** Ends this session on every node: its tokens get 401, its sockets close with 4002. */
     public Future<Void> logout(Principal principal) {
-        return store.revokeSession(principal.sessionId(), now());
+        return store.revokeSession(principal.sessionId(), now())
+                .compose(v -> revocations.revoke(Revocation.session(principal.playerId(), principal.sessionId())));
+    }
+
+    /** Ends every session of the player on every node (sign out everywhere, or an admin's revoke). */
+    public Future<Void> revokeAll(UUID playerId) {
+        return store.revokeAllSessions(playerId, now())
+                .compose(v -> revocations.revoke(Revocation.player(playerId)));
+    }
+
+    /** An admin's revoke: every session of an existing player ends (NotFound for an unknown id). */
+    public Future<Void> revokeAllOf(UUID playerId) {
+        return store.byId(playerId).compose(found -> found.isEmpty()
+                ? Future.failedFuture(new ArenaException.NotFound("no player with id " + playerId))
+                : revokeAll(playerId));
+    }
+
+    /** Sessions read from the database by token checks (cache misses), since start: tests and metrics. */
+    public long sessionLoads() {
+        return sessionLoads.sum();
+    }
+
+    /** How revocations reach every node; the gateway listens to close sockets. */
+    public SessionRevocations revocations() {
+        return revocations;
+    }
+
+    /**
+     * Changes with every revocation seen here. A socket upgrade reads it before authenticating and again once the
+     * socket is open: a change means a revocation may have run in between, missing the new socket, so it rechecks.
+     */
+    public long revocationEpoch() {
+        return sessions.epoch();
     }
 
     /** Resolves a bearer token to its principal: valid signature, not expired, session active. */
@@ -133,18 +180,38 @@ public final class IdentityService {
     /** Who a valid token belongs to, with the display name (one query: what a socket needs to open). */
     public record Named(Principal principal, String displayName) {}
 
+    /** Signature and expiry of the token, then the session from memory, or one query on a cache miss. */
     public Future<Named> authenticateNamed(String token) {
-        return tokens.verify(token).compose(claims -> store.session(claims.sessionId()).compose(found -> {
-            if (found.isEmpty() || !found.get().playerId().equals(claims.playerId())) {
-                return Future.failedFuture(new ArenaException.Unauthorized("invalid token"));
+        return tokens.verify(token).compose(claims -> {
+            SessionCache.Entry cached = sessions.get(claims.sessionId());
+            // past its cached expiry the session may have been extended by a refresh: the database decides
+            if (cached != null && now().isBefore(cached.sessionExpiresAt())) {
+                return named(claims, cached);
             }
-            Session s = found.get();
-            if (!s.activeAt(now())) {
-                return Future.failedFuture(new ArenaException.Unauthorized("session has ended"));
-            }
-            return Future.succeededFuture(new Named(new Principal(claims.playerId(), claims.sessionId(), s.role()),
-                    s.displayName()));
-        }));
+            long epoch = sessions.epoch();
+            sessionLoads.increment();
+            return store.session(claims.sessionId()).compose(found -> {
+                if (found.isEmpty() || !found.get().playerId().equals(claims.playerId())) {
+                    return Future.failedFuture(new ArenaException.Unauthorized("invalid token"));
+                }
+                Session s = found.get();
+                if (!s.activeAt(now())) {
+                    return Future.failedFuture(new ArenaException.Unauthorized("session has ended"));
+                }
+                SessionCache.Entry entry = new SessionCache.Entry(s.playerId(), s.role(), s.displayName(),
+                        s.expiresAt(), clock.millis());
+                sessions.put(s.id(), entry, epoch);
+                return named(claims, entry);
+            });
+        });
+    }
+
+    private Future<Named> named(TokenService.Claims claims, SessionCache.Entry s) {
+        if (!s.playerId().equals(claims.playerId())) {
+            return Future.failedFuture(new ArenaException.Unauthorized("invalid token"));
+        }
+        return Future.succeededFuture(new Named(new Principal(claims.playerId(), claims.sessionId(), s.role()),
+                s.displayName()));
     }
 
     /** Microsecond precision, as PostgreSQL stores it, so a value reads back as it was returned. */
@@ -156,14 +223,23 @@ public final class IdentityService {
         return hashing.executeBlocking(() -> hasher.hash(password), false);
     }
 
-    private Future<AuthResult> openSession(Account account) {
+    /**
+     * Opens a session for an account read after {@code epoch} was taken, and caches it: the new session's first
+     * request or socket upgrade then costs no query (a revocation since the read discards the entry).
+     */
+    private Future<AuthResult> openSession(Account account, long epoch) {
         Instant now = now();
         UUID sessionId = UUID.randomUUID();
         String refresh = randomToken();
-        return store.insertSession(sessionId, account.id(), sha256(refresh), now, now.plus(refreshTtl))
+        Instant expires = now.plus(refreshTtl);
+        return store.insertSession(sessionId, account.id(), sha256(refresh), now, expires)
                 .compose(v -> store.touchLogin(account.id(), now))
-                .map(v -> new AuthResult(account.view(), tokens.issue(account.id(), sessionId), refresh,
-                        tokens.ttl().toSeconds()));
+                .map(v -> {
+                    sessions.put(sessionId, new SessionCache.Entry(account.id(), account.role(),
+                            account.displayName(), expires, clock.millis()), epoch);
+                    return new AuthResult(account.view(), tokens.issue(account.id(), sessionId), refresh,
+                            tokens.ttl().toSeconds());
+                });
     }
 
     private static String randomToken() {

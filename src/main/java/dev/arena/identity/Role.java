@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * What an account may do. Ranked: each role can do everything the lower ranks can. {@code INGEST} is a service
- * account's role beside the ranking: a player's rights plus sending game logs (docs/LOGS.md), nothing a moderator
- * may do; it is declared last so the stored names of the others keep their order.
+ * What an account may do. Ranked: each role can do everything the lower ranks can. A {@code VIEWER} reads the
+ * console (players, matches, queues, jobs, audit) but may change nothing: every console action requires at least
+ * {@code MODERATOR}. {@code INGEST} is a service account's role beside the ranking: a player's rights plus sending
+ * game logs (docs/LOGS.md), nothing a viewer or moderator may do; it is declared last so the others keep their
+ * order.
  */
 public enum Role {
-    PLAYER(0), MODERATOR(1), ADMIN(2), INGEST(0);
+    PLAYER(0), VIEWER(1), MODERATOR(2), ADMIN(3), INGEST(0);
 
     private final int rank;
 

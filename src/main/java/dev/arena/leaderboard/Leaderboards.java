@@ -73,8 +73,13 @@ public final class Leaderboards implements RankSource {
     @Override
     public Future<Optional<Long>> rank(UUID player) {
         return ratings.of(player).compose(modes -> modes.isEmpty() ? Future.succeededFuture(Optional.empty())
-                : Future.fromCompletionStage(index.rank(BoardName.global(modes.getFirst().mode()), player))
-                        .map(r -> r.isPresent() ? Optional.of(r.getAsLong()) : Optional.empty()));
+                : rankIn(modes.getFirst().mode(), player));
+    }
+
+    @Override
+    public Future<Optional<Long>> rankIn(String mode, UUID player) {
+        return Future.fromCompletionStage(index.rank(BoardName.global(mode), player))
+                .map(r -> r.isPresent() ? Optional.of(r.getAsLong()) : Optional.empty());
     }
 
     /**

@@ -45,7 +45,10 @@ public record MatchConfig(int maxPlayers, int inboxCapacity, int inputsPerTick, 
         }
     }
 
-    /** 256 queued commands, 4 inputs per player per tick, catch up at most 5 ticks, 20 s grace, 30 s empty. */
+    /**
+     * 256 queued commands, 4 inputs per player per tick, catch up at most 5 ticks, 20 s grace, 30 s empty: the
+     * defaults of the {@code ARENA_MATCH_*} keys a node runs with (ConfigLoaderTest checks they agree).
+     */
     public static MatchConfig defaults() {
         return new MatchConfig(0, 256, 4, 5, Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(10),
                 100);

@@ -4,7 +4,9 @@ import dev.arena.common.ArenaException;
 import dev.arena.identity.AccountStore;
 import dev.arena.identity.Account;
 import dev.arena.identity.Player;
+import dev.arena.identity.Revocation;
 import dev.arena.identity.Role;
+import dev.arena.identity.SessionRevocations;
 import dev.arena.rating.RatingStore;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -18,19 +20,20 @@ public final class PlayerService {
 
     private final AccountStore accounts;
     private final PlayerStore players;
-    private final GameHistory history;
     private final RankSource ranks;
     private final RatingStore ratings;
     private final Clock clock;
+    /** Told of role and name changes: sessions cached on every node carry both. */
+    private final SessionRevocations revocations;
 
-    public PlayerService(AccountStore accounts, PlayerStore players, RatingStore ratings, GameHistory history,
-                         RankSource ranks, Clock clock) {
+    public PlayerService(AccountStore accounts, PlayerStore players, RatingStore ratings, RankSource ranks,
+                         Clock clock, SessionRevocations revocations) {
         this.accounts = accounts;
         this.players = players;
         this.ratings = ratings;
-        this.history = history;
         this.ranks = ranks;
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     public Future<Player> player(UUID id) {
@@ -44,22 +47,30 @@ public final class PlayerService {
                 .withRatings(modes.result()));
     }
 
+    /**
+     * One query (account, stats, ratings, recent games; {@link PlayerStore#profile}), then the rank from the
+     * leaderboard index in the most played mode the query returned: no second round trip to PostgreSQL.
+     */
     public Future<Profile> profile(UUID id) {
-        Future<Player> player = player(id);
-        Future<PlayerStats> stats = stats(id);
-        Future<List<RecentGame>> games = history.recent(id, RECENT_GAMES);
-        Future<Optional<Long>> rank = ranks.rank(id);
-        // All sources are in flight together (pipelined on the pool); the profile waits for the slowest.
-        return Future.all(player, stats, games, rank).map(done -> new Profile(player.result(),
-                stats.result(), games.result(), rank.result().orElse(null), true));
+        return players.profile(id, RECENT_GAMES).compose(found -> {
+            Profile p = found.orElseThrow(() -> notFound(id));
+            if (p.stats().ratings().isEmpty()) {
+                return Future.succeededFuture(p);
+            }
+            return ranks.rankIn(p.stats().ratings().getFirst().mode(), id)
+                    .map(rank -> new Profile(p.player(), p.stats(), p.recentGames(), rank.orElse(null), true));
+        });
     }
 
     public Future<Player> rename(UUID id, String displayName) {
-        return accounts.updateDisplayName(id, displayName, clock.instant()).map(Account::view);
+        return accounts.updateDisplayName(id, displayName, clock.instant())
+                .compose(a -> revocations.revoke(Revocation.refresh(id)).map(a.view()));
     }
 
     public Future<Player> setRole(UUID id, Role role) {
-        return accounts.updateRole(id, role, clock.instant()).map(Account::view);
+        // takes effect at once on every node: cached sessions are dropped, sockets (opened with the old role) close
+        return accounts.updateRole(id, role, clock.instant())
+                .compose(a -> revocations.revoke(Revocation.player(id)).map(a.view()));
     }
 
     private static ArenaException.NotFound notFound(UUID id) {

@@ -32,6 +32,13 @@ public record PlayerStats(UUID playerId, int gamesPlayed, int wins, int losses, 
         return 1 + (int) Math.floor(Math.sqrt(Math.max(0, xp) / 100.0));
     }
 
+    /** Stats as stored: counts, experience and every mode's rating (most played first). */
+    public static PlayerStats of(UUID playerId, int gamesPlayed, int wins, int losses, int draws, long xp,
+                                 List<RatingStore.ModeRating> modes) {
+        return new PlayerStats(playerId, gamesPlayed, wins, losses, draws, INITIAL_RATING, levelFor(xp), List.of())
+                .withRatings(modes);
+    }
+
     PlayerStats withRatings(List<RatingStore.ModeRating> modes) {
         List<ModeRating> shown = modes.stream().map(ModeRating::of).toList();
         double main = shown.isEmpty() ? INITIAL_RATING : shown.getFirst().rating();

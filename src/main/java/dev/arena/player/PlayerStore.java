@@ -13,6 +13,12 @@ public interface PlayerStore {
     Future<Optional<PlayerStats>> stats(UUID playerId);
 
     /**
+     * A profile without its rank, read in one query (account, counts, every mode's rating, the {@code recent} latest
+     * games); empty when the player or their stats row does not exist.
+     */
+    Future<Optional<Profile>> profile(UUID playerId, int recent);
+
+    /**
      * Counts one game's results into the players' stats, once: a second call for the same game changes nothing.
      *
      * @param outcomes player to {@code win}, {@code loss} or {@code draw}

@@ -41,6 +41,15 @@ final class Room {
     private final Map<RoomMember, Seen> members = new LinkedHashMap<>();
     private boolean listening;
     private boolean closed;
+    /** Presence changes merged into one {@code presence.diff} per interval (see {@link PresenceBatch}). */
+    private final PresenceBatch presenceBatch;
+    /** The timer that looks for a due diff while changes wait; -1 when none wait. */
+    private long presenceTimer = -1;
+    /**
+     * How often a room with waiting presence changes looks at the clock. Whether a diff is due is judged by the
+     * injected clock (tests move it), so this only bounds how late after its due time a diff goes out.
+     */
+    static final long PRESENCE_CHECK_MS = 50;
 
     Room(String name, Context context, int inboxCapacity, RoomRegistry registry, RoomStream stream,
          PresenceStore presence, int maxMembers) {
@@ -51,6 +60,7 @@ final class Room {
         this.presence = presence;
         this.maxMembers = maxMembers;
         this.inbox = new Inbox<>(inboxCapacity, 256, context, this::handle);
+        this.presenceBatch = new PresenceBatch(name);
     }
 
     boolean offer(Command c) {
@@ -147,6 +157,7 @@ final class Room {
     private void closeIfEmpty() {
         if (members.isEmpty() && !closed) {
             closed = true;
+            stopPresenceTimer(); // nobody left to tell
             registry.removed(name, this);
             if (listening) {
                 stream.unlisten(name);
@@ -155,6 +166,37 @@ final class Room {
     }
 
     private void deliver(RoomEvent e) {
+        if (e instanceof RoomEvent.Presence p) {
+            presenceBatch.add(p);
+            flushPresence();
+            if (!presenceBatch.isEmpty() && presenceTimer < 0 && !closed) {
+                presenceTimer = context.owner().setPeriodic(PRESENCE_CHECK_MS,
+                        id -> context.runOnContext(v -> flushPresence()));
+            }
+            return;
+        }
+        deliverNow(e);
+    }
+
+    /** Sends the merged presence changes when a diff is due (the first change after a quiet interval: at once). */
+    private void flushPresence() {
+        long now = registry.clock().millis();
+        if (presenceBatch.due(now, members.size())) {
+            deliverNow(new RoomEvent.Notice(name, presenceBatch.drain(now), registry.clock().instant()));
+        }
+        if (presenceBatch.isEmpty()) {
+            stopPresenceTimer();
+        }
+    }
+
+    private void stopPresenceTimer() {
+        if (presenceTimer >= 0) {
+            context.owner().cancelTimer(presenceTimer);
+            presenceTimer = -1;
+        }
+    }
+
+    private void deliverNow(RoomEvent e) {
         for (Map.Entry<RoomMember, Seen> m : members.entrySet()) {
             Seen seen = m.getValue();
             if (seen.pending != null) {

@@ -111,6 +111,11 @@ public final class RoomRegistry {
         return new Room(name, ctx, inboxCapacity, this, stream, presence, maxMembers);
     }
 
+    /** The node's clock: rooms judge their presence diffs by it. */
+    Clock clock() {
+        return clock;
+    }
+
     void removed(String name, Room room) {
         rooms.remove(name, room);
     }

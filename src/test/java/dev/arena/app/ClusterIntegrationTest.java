@@ -1,5 +1,6 @@
 package dev.arena.app;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.identity.AuthResult;
@@ -8,7 +9,6 @@ import static dev.arena.testing.WsClient.join;
 import static dev.arena.testing.WsClient.msg;
 
 import dev.arena.testing.WsClient;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -35,12 +35,8 @@ class ClusterIntegrationTest {
         return cluster.node(name);
     }
 
-    static <T> T get(Future<T> f) {
-        return TestCluster.get(f);
-    }
-
     static AuthResult guest() {
-        return get(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
+        return await(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
     }
 
     static WsClient client(ArenaNode node, String token) {
@@ -59,9 +55,9 @@ class ClusterIntegrationTest {
         return c.welcome().getString("session_id");
     }
 
+    /** @param type {@code presence.join} or {@code presence.leave}: found in a {@code presence.diff} */
     static JsonObject awaitPresence(WsClient c, String type, String room, WsClient of) {
-        return c.await(o -> type.equals(o.getString("type")) && room.equals(o.getString("room"))
-                && session(of).equals(o.getJsonObject("member").getString("session_id")), type + " of " + session(of));
+        return c.awaitPresence(room, type.equals("presence.join") ? "joins" : "leaves", session(of));
     }
 
     static List<String> sessions(JsonArray members) {
@@ -212,8 +208,8 @@ class ClusterIntegrationTest {
     void aMuteMadeOnOneNodeIsEnforcedOnTheOtherWithoutRestart() throws Exception {
         String room = room();
         String moderator = "cmod" + UUID.randomUUID().toString().substring(0, 6);
-        get(cluster.node1().identity().createPrivileged(moderator, "password-" + moderator, Role.MODERATOR));
-        String modToken = get(cluster.node1().identity().login(moderator, "password-" + moderator, "127.0.0.1")).token();
+        await(cluster.node1().identity().createPrivileged(moderator, "password-" + moderator, Role.MODERATOR));
+        String modToken = await(cluster.node1().identity().login(moderator, "password-" + moderator, "127.0.0.1")).token();
         try (WsClient loud = client(cluster.node2())) {
             join(loud, room);
             loud.send(msg("chat.send", "room", room, "message", "before the mute", "rid", "before"));

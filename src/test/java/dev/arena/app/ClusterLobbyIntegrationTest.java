@@ -1,7 +1,7 @@
 package dev.arena.app;
 
 import dev.arena.testing.Player;
-import static dev.arena.app.TestCluster.get;
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.testing.Http;
@@ -31,7 +31,7 @@ class ClusterLobbyIntegrationTest {
     private static final Redis redis = TestRedis.client(cluster.vertx());
 
     static Player player() {
-        var auth = get(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
+        var auth = await(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
         return Player.of(auth);
     }
 
@@ -116,7 +116,7 @@ class ClusterLobbyIntegrationTest {
         String id = game.getString("game_id");
         String code = game.getString("join_code");
         // the code is claimed in Redis for the game
-        assertThat(get(redis.send(Request.cmd(Command.GET).arg("arena:code:" + code))).toString()).isEqualTo(id);
+        assertThat(await(redis.send(Request.cmd(Command.GET).arg("arena:code:" + code))).toString()).isEqualTo(id);
 
         JsonObject joined = ok(http(cluster.node2()).post("/games/join-by-code",
                 new JsonObject().put("join_code", code.toLowerCase()), friend.token()));
@@ -136,13 +136,13 @@ class ClusterLobbyIntegrationTest {
         // another node's private game gets another code, claimed for it
         JsonObject other = create(cluster.node2(), host, new JsonObject().put("mode", "arena_battle").put("private", true));
         assertThat(other.getString("join_code")).isNotEqualTo(code);
-        assertThat(get(redis.send(Request.cmd(Command.GET).arg("arena:code:" + other.getString("join_code"))))
+        assertThat(await(redis.send(Request.cmd(Command.GET).arg("arena:code:" + other.getString("join_code"))))
                 .toString()).isEqualTo(other.getString("game_id"));
 
         // the game ends (started, then the host forfeits): its code is released, and no node finds it any more
         ok(http(cluster.node2()).post("/games/" + id + "/start", new JsonObject().put("force", true), host.token()));
         ok(http(cluster.node1()).post("/games/" + id + "/leave", null, host.token()));
-        dev.arena.testing.Eventually.until(() -> get(redis.send(Request.cmd(Command.EXISTS).arg("arena:code:" + code)))
+        dev.arena.testing.Eventually.until(() -> await(redis.send(Request.cmd(Command.EXISTS).arg("arena:code:" + code)))
                 .toLong(), n -> n == 0, "code " + code + " released");
         Response gone = http(cluster.node2()).post("/games/join-by-code", new JsonObject().put("join_code", code),
                 stranger.token());

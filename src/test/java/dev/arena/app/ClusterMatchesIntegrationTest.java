@@ -1,7 +1,7 @@
 package dev.arena.app;
 
 import dev.arena.testing.Player;
-import static dev.arena.app.TestCluster.get;
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.testing.Eventually;
@@ -37,7 +37,7 @@ class ClusterMatchesIntegrationTest {
     }
 
     static Player player() {
-        var auth = get(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
+        var auth = await(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
         return Player.of(auth);
     }
 
@@ -388,7 +388,7 @@ class ClusterMatchesIntegrationTest {
             JsonObject end = remote.await("match.end");
             assertThat(end.getString("game_id")).isEqualTo(id);
             assertThat(end.getJsonObject("result").getJsonObject("outcome").getString("type")).isEqualTo("abandoned");
-            Eventually.until(() -> get(redis.send(Request.cmd(Command.EXISTS).arg("arena:game:" + id))).toLong(),
+            Eventually.until(() -> await(redis.send(Request.cmd(Command.EXISTS).arg("arena:game:" + id))).toLong(),
                     n -> n == 0, "the directory entry of " + id + " removed");
             for (ArenaNode n : List.of(cluster.node1(), cluster.node2())) {
                 Response r = http(n).get("/games/" + id + "/state", b.token()); // gone, or finished in storage

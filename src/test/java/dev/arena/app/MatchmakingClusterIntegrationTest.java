@@ -1,5 +1,7 @@
 package dev.arena.app;
 
+import static dev.arena.testing.Futures.await;
+
 import dev.arena.testing.Player;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +12,6 @@ import dev.arena.testing.TestDatabases;
 import dev.arena.testing.TestNode;
 import dev.arena.testing.TestRedis;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -70,17 +71,9 @@ class MatchmakingClusterIntegrationTest {
         return n;
     }
 
-    static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     static void step(ArenaNode... ns) {
         for (ArenaNode n : ns) {
-            get(n.matchmaking().step());
+            await(n.matchmaking().step());
         }
     }
 
@@ -107,7 +100,7 @@ class MatchmakingClusterIntegrationTest {
     }
 
     static Player player(ArenaNode n) {
-        var auth = get(n.identity().guest("device-" + UUID.randomUUID()));
+        var auth = await(n.identity().guest("device-" + UUID.randomUUID()));
         return Player.of(auth);
     }
 

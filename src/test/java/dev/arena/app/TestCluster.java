@@ -3,7 +3,6 @@ package dev.arena.app;
 import dev.arena.config.ConfigLoader;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.testing.TestRedis;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -86,14 +84,6 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
         ArenaNode node = ArenaNode.start(ConfigLoader.load(env, Map.of()), clock);
         nodes.add(node);
         return node;
-    }
-
-    static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.arena.app;
 
 import dev.arena.testing.Player;
-import static dev.arena.app.TestCluster.get;
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.match.MatchId;
@@ -35,7 +35,7 @@ class TournamentClusterIntegrationTest {
     static final TestCluster cluster = new TestCluster("tc", clock);
 
     static Player player() {
-        var auth = get(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
+        var auth = await(cluster.node1().identity().guest("device-" + UUID.randomUUID()));
         return Player.of(auth);
     }
 
@@ -97,7 +97,7 @@ class TournamentClusterIntegrationTest {
         PlayerId away = new PlayerId(UUID.fromString(game.getJsonArray("players").getString(1)));
         MatchResult result = MatchResult.ranked(List.of(new MatchResult.Standing(home, 1, 1),
                 new MatchResult.Standing(away, 2, 0)), "four_in_a_row");
-        get(on.tournamentResults().apply(new FinishedMatch(new MatchId(UUID.fromString(game.getString("game_id"))),
+        await(on.tournamentResults().apply(new FinishedMatch(new MatchId(UUID.fromString(game.getString("game_id"))),
                 "connect_four", result, clock.instant())));
     }
 
@@ -183,11 +183,11 @@ class TournamentClusterIntegrationTest {
         ok(http(cluster.node2()).post("/games/" + gameId + "/join", null, away.token()), 200);
 
         clock.advance(Duration.ofMinutes(4));
-        get(cluster.node2().tournaments().sweep());
+        await(cluster.node2().tournaments().sweep());
         assertThat(open(cluster.node2(), id)).as("deadline not reached yet").hasSize(1);
 
         clock.advance(Duration.ofMinutes(2));
-        get(cluster.node2().tournaments().sweep());
+        await(cluster.node2().tournaments().sweep());
         JsonObject w11 = pairing(cluster.node1(), id, "W1-1");
         assertThat(w11.getString("walkover")).isEqualTo("home");
         assertThat(w11.getString("winner")).isEqualTo(awayId);
@@ -199,7 +199,7 @@ class TournamentClusterIntegrationTest {
         Eventually.until(() -> owner.httpServices().games().live(mid).isPresent(), running -> !running,
                 "the walked-over game stopped on its node");
         // a second sweep, on any node, finds nothing left to do
-        get(cluster.node1().tournaments().sweep());
+        await(cluster.node1().tournaments().sweep());
         assertThat(games(cluster.node1(), id)).hasSize(1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.arena.chat;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,19 +19,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import dev.arena.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +42,7 @@ class ChatIntegrationTest {
     private static final int MAX_LENGTH = 100;
 
     private static Path dataDir;
-    private static TestClock clock;
+    private static MutableClock clock;
     private static ArenaNode node;
     private static HttpClient http;
     private static User moderator;
@@ -55,7 +51,7 @@ class ChatIntegrationTest {
     @BeforeAll
     static void start() throws IOException {
         dataDir = Files.createTempDirectory("arena-chat-test-");
-        clock = new TestClock(Instant.parse("2026-11-25T12:00:00Z"));
+        clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
         node = startNode();
         http = HttpClient.newHttpClient();
         moderator = privileged("chat_mod", Role.MODERATOR);
@@ -580,16 +576,6 @@ class ChatIntegrationTest {
         return out;
     }
 
-    private static <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void assertFails(Future<?> f, Class<? extends ArenaException> type) {
         assertThatThrownBy(() -> await(f)).isInstanceOf(type);
     }
@@ -608,33 +594,5 @@ class ChatIntegrationTest {
                 assertThat(e.getMessage()).contains(m);
             }
         });
-    }
-
-    /** A clock the tests move by hand. */
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        TestClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -140,7 +140,7 @@ class ProfanityFilterTest {
 
     @Test
     void badListReportsEveryBadLine() {
-        assertThatThrownBy(() -> ProfanityFilter.parse("ok\nx\nfo o\nbad1\n**\n", "test.txt"))
+        assertThatThrownBy(() -> WordList.parse("ok\nx\nfo o\nbad1\n**\n", "test.txt"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("line 3")
                 .hasMessageContaining("line 4").hasMessageContaining("line 5")

@@ -24,17 +24,17 @@ class ClusterConfigTest {
     @Test
     void singleNodeByDefault() {
         ArenaConfig c = load(Map.of());
-        assertThat(c.redisUrl()).isEmpty();
-        assertThat(c.nodeTtl()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.cluster().redisUrl()).isEmpty();
+        assertThat(c.cluster().nodeTtl()).isEqualTo(Duration.ofSeconds(10));
         assertThat(ConfigLoader.KEYS).containsKey("ARENA_NODE_TTL");
     }
 
     @Test
     void readsTheRedisUrlAndTheNodeTtl() {
         ArenaConfig c = load(Map.of("ARENA_REDIS_URL", "redis://10.0.0.5:6380", "ARENA_NODE_TTL", "2s"));
-        assertThat(c.redisUrl()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(6380));
-        assertThat(c.nodeTtl()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(c.withPort(9).nodeTtl()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.cluster().redisUrl()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(6380));
+        assertThat(c.cluster().nodeTtl()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.withPort(9).cluster().nodeTtl()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test

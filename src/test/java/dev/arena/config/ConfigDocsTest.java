@@ -14,8 +14,8 @@ class ConfigDocsTest {
     static String table() {
         StringBuilder b = new StringBuilder("| Variable | Default | Meaning |\n|---|---|---|\n");
         ConfigLoader.KEYS.forEach((key, v) -> b.append("| `").append(key).append("` | ")
-                .append(v[0].isEmpty() ? "(unset)" : "`" + v[0] + "`").append(" | ")
-                .append(v[1].replace("|", "\\|")).append(" |\n"));
+                .append(v.defaultValue().isEmpty() ? "(unset)" : "`" + v.defaultValue() + "`").append(" | ")
+                .append(v.meaning().replace("|", "\\|")).append(" |\n"));
         return b.toString();
     }
 

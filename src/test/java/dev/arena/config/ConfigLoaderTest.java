@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.arena.common.NetTransport;
+import dev.arena.match.MatchConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,21 +47,21 @@ class ConfigLoaderTest {
     @Test
     void defaults() {
         ArenaConfig c = load(Map.of());
-        assertThat(c.host()).isEqualTo("0.0.0.0");
-        assertThat(c.port()).isEqualTo(8080);
-        assertThat(c.databaseUrl()).isEmpty();
-        assertThat(c.dbPoolSize()).isEqualTo(16);
-        assertThat(c.redisUrl()).isEmpty();
-        assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
-        assertThat(c.tokenSecret()).isEmpty();
-        assertThat(c.tokenTtl()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(c.refreshTtl()).isEqualTo(Duration.ofDays(30));
-        assertThat(c.logLevel()).isEqualTo("info");
-        assertThat(c.logFormat()).isEqualTo(ArenaConfig.LogFormat.TEXT);
-        assertThat(c.corsOrigins()).isEmpty();
-        assertThat(c.bodyLimitBytes()).isEqualTo(1024 * 1024);
-        assertThat(c.httpInstances()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(c.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.http().host()).isEqualTo("0.0.0.0");
+        assertThat(c.http().port()).isEqualTo(8080);
+        assertThat(c.database().url()).isEmpty();
+        assertThat(c.database().poolSize()).isEqualTo(16);
+        assertThat(c.cluster().redisUrl()).isEmpty();
+        assertThat(c.database().dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(c.tokens().secret()).isEmpty();
+        assertThat(c.tokens().accessTtl()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.tokens().refreshTtl()).isEqualTo(Duration.ofDays(30));
+        assertThat(c.log().level()).isEqualTo("info");
+        assertThat(c.log().format()).isEqualTo(LogConfig.Format.TEXT);
+        assertThat(c.http().corsOrigins()).isEmpty();
+        assertThat(c.http().bodyLimitBytes()).isEqualTo(1024 * 1024);
+        assertThat(c.http().instances()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(c.http().shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.nodeId()).matches("node-[0-9a-f]{8}");
     }
 
@@ -69,10 +70,9 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.KEYS).containsKeys("ARENA_PORT", "ARENA_DATABASE_URL", "ARENA_REDIS_URL",
                 "ARENA_DATA_DIR", "ARENA_TOKEN_SECRET", "ARENA_LOG_LEVEL");
         ConfigLoader.KEYS.forEach((key, v) -> {
-            assertThat(key).startsWith("ARENA_");
-            assertThat(v).hasSize(2);
-            assertThat(v[0]).as("default of %s", key).isNotNull();
-            assertThat(v[1]).as("meaning of %s", key).isNotBlank();
+            assertThat(key).startsWith("ARENA_").isEqualTo(v.name());
+            assertThat(v.defaultValue()).as("default of %s", key).isNotNull();
+            assertThat(v.meaning()).as("meaning of %s", key).isNotBlank();
         });
     }
 
@@ -97,21 +97,21 @@ class ConfigLoaderTest {
                 Map.entry("ARENA_NODE_ID", "eu-1"),
                 Map.entry("PATH", "/usr/bin"),
                 Map.entry("ARENA_JAVA_OPTS", "-Xmx1g")));
-        assertThat(c.host()).isEqualTo("127.0.0.1");
-        assertThat(c.port()).isEqualTo(9090);
-        assertThat(c.databaseUrl()).contains(new DatabaseUrl("db.example", 6543, "games", "arena", "s@cret"));
-        assertThat(c.dbPoolSize()).isEqualTo(4);
-        assertThat(c.redisUrl().orElseThrow()).hasToString("rediss://cache.example:6380");
-        assertThat(c.dataDir()).isEqualTo(dir.resolve("data"));
-        assertThat(c.tokenSecret()).contains("s".repeat(32));
-        assertThat(c.tokenTtl()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(c.refreshTtl()).isEqualTo(Duration.ofHours(2));
-        assertThat(c.logLevel()).isEqualTo("debug");
-        assertThat(c.logFormat()).isEqualTo(ArenaConfig.LogFormat.JSON);
-        assertThat(c.corsOrigins()).containsExactly("https://a.example", "https://b.example");
-        assertThat(c.bodyLimitBytes()).isEqualTo(65536);
-        assertThat(c.httpInstances()).isEqualTo(3);
-        assertThat(c.shutdownTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.http().host()).isEqualTo("127.0.0.1");
+        assertThat(c.http().port()).isEqualTo(9090);
+        assertThat(c.database().url()).contains(new DatabaseUrl("db.example", 6543, "games", "arena", "s@cret"));
+        assertThat(c.database().poolSize()).isEqualTo(4);
+        assertThat(c.cluster().redisUrl().orElseThrow()).hasToString("rediss://cache.example:6380");
+        assertThat(c.database().dataDir()).isEqualTo(dir.resolve("data"));
+        assertThat(c.tokens().secret()).contains("s".repeat(32));
+        assertThat(c.tokens().accessTtl()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.tokens().refreshTtl()).isEqualTo(Duration.ofHours(2));
+        assertThat(c.log().level()).isEqualTo("debug");
+        assertThat(c.log().format()).isEqualTo(LogConfig.Format.JSON);
+        assertThat(c.http().corsOrigins()).containsExactly("https://a.example", "https://b.example");
+        assertThat(c.http().bodyLimitBytes()).isEqualTo(65536);
+        assertThat(c.http().instances()).isEqualTo(3);
+        assertThat(c.http().shutdownTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.nodeId()).isEqualTo("eu-1");
     }
 
@@ -126,14 +126,14 @@ class ConfigLoaderTest {
         Map<String, String> flags = Map.of("ARENA_PORT", "3000");
 
         ArenaConfig all = ConfigLoader.load(env, flags);
-        assertThat(all.port()).as("flag").isEqualTo(3000);
-        assertThat(all.host()).as("environment").isEqualTo("10.0.0.2");
-        assertThat(all.logLevel()).as("file").isEqualTo("warn");
-        assertThat(all.logFormat()).as("default").isEqualTo(ArenaConfig.LogFormat.TEXT);
+        assertThat(all.http().port()).as("flag").isEqualTo(3000);
+        assertThat(all.http().host()).as("environment").isEqualTo("10.0.0.2");
+        assertThat(all.log().level()).as("file").isEqualTo("warn");
+        assertThat(all.log().format()).as("default").isEqualTo(LogConfig.Format.TEXT);
 
-        assertThat(ConfigLoader.load(env, Map.of()).port()).isEqualTo(2000);
-        assertThat(ConfigLoader.load(Map.of("ARENA_CONFIG", f.toString()), Map.of()).port()).isEqualTo(1000);
-        assertThat(ConfigLoader.load(Map.of(), Map.of("ARENA_CONFIG", f.toString())).port())
+        assertThat(ConfigLoader.load(env, Map.of()).http().port()).isEqualTo(2000);
+        assertThat(ConfigLoader.load(Map.of("ARENA_CONFIG", f.toString()), Map.of()).http().port()).isEqualTo(1000);
+        assertThat(ConfigLoader.load(Map.of(), Map.of("ARENA_CONFIG", f.toString())).http().port())
                 .as("the file named by a flag").isEqualTo(1000);
     }
 
@@ -148,11 +148,11 @@ class ConfigLoaderTest {
                 log_format=json
                 """);
         ArenaConfig c = ConfigLoader.load(Map.of(), Map.of("ARENA_CONFIG", f.toString()));
-        assertThat(c.port()).isEqualTo(1234);
-        assertThat(c.host()).isEqualTo("127.0.0.2");
-        assertThat(c.dbPoolSize()).isEqualTo(7);
-        assertThat(c.tokenTtl()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(c.logFormat()).isEqualTo(ArenaConfig.LogFormat.JSON);
+        assertThat(c.http().port()).isEqualTo(1234);
+        assertThat(c.http().host()).isEqualTo("127.0.0.2");
+        assertThat(c.database().poolSize()).isEqualTo(7);
+        assertThat(c.tokens().accessTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.log().format()).isEqualTo(LogConfig.Format.JSON);
     }
 
     @Test
@@ -196,9 +196,9 @@ class ConfigLoaderTest {
 
     @Test
     void theNetworkTransportIsChosenAutomaticallyUnlessNamed() {
-        assertThat(load(Map.of()).transport()).isEqualTo(NetTransport.AUTO);
-        assertThat(load(Map.of("ARENA_TRANSPORT", "EPOLL")).transport()).isEqualTo(NetTransport.EPOLL);
-        assertThat(load(Map.of("ARENA_TRANSPORT", "nio")).transport()).isEqualTo(NetTransport.NIO);
+        assertThat(load(Map.of()).http().transport()).isEqualTo(NetTransport.AUTO);
+        assertThat(load(Map.of("ARENA_TRANSPORT", "EPOLL")).http().transport()).isEqualTo(NetTransport.EPOLL);
+        assertThat(load(Map.of("ARENA_TRANSPORT", "nio")).http().transport()).isEqualTo(NetTransport.NIO);
         assertThat(problem("ARENA_TRANSPORT", "kqueue"))
                 .isEqualTo("ARENA_TRANSPORT: 'kqueue' must be one of auto, io_uring, epoll or nio");
     }
@@ -207,7 +207,7 @@ class ConfigLoaderTest {
     void aShortTokenSecretIsRefusedWithoutShowingIt() {
         String p = problem("ARENA_TOKEN_SECRET", "hunter2-but-longer-0123456789");
         assertThat(p).isEqualTo("ARENA_TOKEN_SECRET: (hidden) must be at least 32 characters");
-        assertThat(load(Map.of("ARENA_TOKEN_SECRET", "x".repeat(32))).tokenSecret()).isPresent();
+        assertThat(load(Map.of("ARENA_TOKEN_SECRET", "x".repeat(32))).tokens().secret()).isPresent();
     }
 
     @Test
@@ -238,11 +238,11 @@ class ConfigLoaderTest {
 
     @Test
     void durations() {
-        assertThat(ConfigLoader.duration("250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(ConfigLoader.duration("45")).isEqualTo(Duration.ofSeconds(45));
-        assertThat(ConfigLoader.duration("15M")).isEqualTo(Duration.ofMinutes(15));
-        assertThat(ConfigLoader.duration("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(ConfigLoader.duration("30d")).isEqualTo(Duration.ofDays(30));
+        assertThat(Parsers.duration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Parsers.duration("45")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(Parsers.duration("15M")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Parsers.duration("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(Parsers.duration("30d")).isEqualTo(Duration.ofDays(30));
         for (String bad : List.of("soon", "1.5h", "-5m", "10 minutes", "5w", "")) {
             assertThat(problem("ARENA_TOKEN_TTL", bad)).as(bad).contains("not a duration");
         }
@@ -259,11 +259,11 @@ class ConfigLoaderTest {
 
     @Test
     void sizes() {
-        assertThat(ConfigLoader.bytes("1024")).isEqualTo(1024);
-        assertThat(ConfigLoader.bytes("64KiB")).isEqualTo(65536);
-        assertThat(ConfigLoader.bytes("64 kb")).isEqualTo(65536);
-        assertThat(ConfigLoader.bytes("2MiB")).isEqualTo(2 * 1024 * 1024);
-        assertThat(ConfigLoader.bytes("1GiB")).isEqualTo(1024L * 1024 * 1024);
+        assertThat(Parsers.bytes("1024")).isEqualTo(1024);
+        assertThat(Parsers.bytes("64KiB")).isEqualTo(65536);
+        assertThat(Parsers.bytes("64 kb")).isEqualTo(65536);
+        assertThat(Parsers.bytes("2MiB")).isEqualTo(2 * 1024 * 1024);
+        assertThat(Parsers.bytes("1GiB")).isEqualTo(1024L * 1024 * 1024);
         assertThat(problem("ARENA_BODY_LIMIT", "512")).contains("must be at least 1KiB");
         for (String bad : List.of("huge", "1TiB", "1.5MiB", "-1KiB", "")) {
             assertThat(problem("ARENA_BODY_LIMIT", bad)).as(bad).contains("not a size");
@@ -292,16 +292,63 @@ class ConfigLoaderTest {
     void emptyOptionalValuesMeanUnset() {
         ArenaConfig c = load(Map.of("ARENA_DATABASE_URL", "", "ARENA_REDIS_URL", " ", "ARENA_TOKEN_SECRET", "",
                 "ARENA_NODE_ID", "", "ARENA_CORS_ORIGINS", ""));
-        assertThat(c.databaseUrl()).isEmpty();
-        assertThat(c.redisUrl()).isEmpty();
-        assertThat(c.tokenSecret()).isEmpty();
-        assertThat(c.corsOrigins()).isEmpty();
+        assertThat(c.database().url()).isEmpty();
+        assertThat(c.cluster().redisUrl()).isEmpty();
+        assertThat(c.tokens().secret()).isEmpty();
+        assertThat(c.http().corsOrigins()).isEmpty();
         assertThat(c.nodeId()).startsWith("node-");
     }
 
     @Test
     void httpInstancesZeroMeansOnePerCore() {
-        assertThat(load(Map.of("ARENA_HTTP_INSTANCES", "0")).httpInstances())
+        assertThat(load(Map.of("ARENA_HTTP_INSTANCES", "0")).http().instances())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void matchRoomAndTournamentSettingsDefaultToWhatTheWiringHardCodedBefore() {
+        ArenaConfig c = load(Map.of());
+        assertThat(c.match()).isEqualTo(MatchConfig.defaults());
+        assertThat(c.ws().roomInbox()).isEqualTo(65_536);
+        assertThat(c.tournament().sweepInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void matchRoomAndTournamentSettingsAreRead() {
+        ArenaConfig c = load(Map.of("ARENA_MATCH_INBOX", "64", "ARENA_MATCH_INPUTS_PER_TICK", "2",
+                "ARENA_MATCH_MAX_CATCH_UP", "3", "ARENA_MATCH_RECONNECT_GRACE", "5s", "ARENA_MATCH_EMPTY_TIMEOUT", "1m",
+                "ARENA_MATCH_LOBBY_TIMEOUT", "2s", "ARENA_MATCH_MAX_SPECTATORS", "0", "ARENA_ROOM_INBOX", "128",
+                "ARENA_TOURNAMENT_SWEEP", "250ms"));
+        assertThat(c.match()).isEqualTo(new MatchConfig(0, 64, 2, 3, Duration.ofSeconds(5), Duration.ofMinutes(1),
+                Duration.ofSeconds(2), 0));
+        assertThat(c.ws().roomInbox()).isEqualTo(128);
+        assertThat(c.tournament().sweepInterval()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void badMatchRoomAndTournamentSettingsAreReportedAtOnce() {
+        Map<String, String> env = Map.of("ARENA_MATCH_INBOX", "0", "ARENA_MATCH_INPUTS_PER_TICK", "many",
+                "ARENA_MATCH_MAX_CATCH_UP", "-1", "ARENA_MATCH_RECONNECT_GRACE", "0s", "ARENA_MATCH_EMPTY_TIMEOUT", "x",
+                "ARENA_MATCH_LOBBY_TIMEOUT", "1.5s", "ARENA_MATCH_MAX_SPECTATORS", "-1", "ARENA_ROOM_INBOX", "0",
+                "ARENA_TOURNAMENT_SWEEP", "soon");
+        assertThat(problems(env).stream().map(p -> p.substring(0, p.indexOf(':'))))
+                .containsExactlyInAnyOrderElementsOf(env.keySet());
+    }
+
+    @Test
+    void everyDefaultIsValidOnItsOwn() {
+        ConfigLoader.KEYS.values().forEach(k -> assertThat(load(Map.of(k.name(), k.defaultValue())))
+                .as(k.name()).isNotNull());
+    }
+
+    @Test
+    void crossKeyChecksJudgeOnlyValuesThatWereRead() {
+        assertThat(problems(Map.of("ARENA_WS_HEARTBEAT", "often", "ARENA_WS_IDLE_TIMEOUT", "1s")))
+                .singleElement().asString().startsWith("ARENA_WS_HEARTBEAT: ");
+        assertThat(problems(Map.of("ARENA_WS_HEARTBEAT", "10s", "ARENA_WS_IDLE_TIMEOUT", "5s")))
+                .containsExactly("ARENA_WS_IDLE_TIMEOUT: must be longer than ARENA_WS_HEARTBEAT");
+        assertThat(problems(Map.of("ARENA_WS_MAX_MESSAGE", "64KiB", "ARENA_WS_HARD_FRAME", "16KiB")))
+                .containsExactly("ARENA_WS_HARD_FRAME: must not be smaller than ARENA_WS_MAX_MESSAGE");
+        assertThat(problems(Map.of("ARENA_JOB_TIMEOUT", "5ms"))).containsExactly("ARENA_JOB_TIMEOUT: must be at least 10ms");
     }
 }

@@ -4,69 +4,29 @@ import dev.arena.testing.Player;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Games on one real node: the HTTP lifecycle ({@code /games/*}) and play over the gateway socket
  * ({@code match.*}). connect_four is turn-based, so nothing here waits for game time, only for frames.
  */
 class GamesIntegrationTest {
-    static TestNode node;
-    static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(GamesIntegrationTest.class);
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-        node.close();
-    }
-
-    static Player player() {
-        var auth = get(node.arena().identity().guest("device-" + UUID.randomUUID()));
-        return Player.of(auth);
-    }
-
-    static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static Response post(String path, JsonObject body, Player p) {
-        return node.http().post(path, body, p.token());
-    }
-
-    static JsonObject create(Player owner, JsonObject body) {
-        Response r = post("/games/create", body, owner);
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();    static JsonObject create(Player owner, JsonObject body) {
+        Response r = node.post("/games/create", body, owner);
         assertThat(r.status()).as("%s", r).isEqualTo(201);
         return r.json();
     }
 
     static JsonObject connectFour(Player owner) {
         return create(owner, new JsonObject().put("mode", "connect_four"));
-    }
-
-    static List<String> fields(Response r) {
-        assertThat(r.status()).as("%s", r).isEqualTo(422);
-        return r.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
     }
 
     static List<String> players(JsonObject game) {
@@ -85,13 +45,13 @@ class GamesIntegrationTest {
 
     @Test
     void createReportsEveryInvalidField() {
-        Player a = player();
-        assertThat(fields(post("/games/create", new JsonObject(), a))).containsExactly("mode");
-        assertThat(fields(post("/games/create", new JsonObject().put("mode", "chess"), a))).containsExactly("mode");
-        assertThat(fields(post("/games/create", new JsonObject().put("mode", "connect_four").put("max_players", "2")
+        Player a = node.player();
+        assertThat(NodeFixture.fields(node.post("/games/create", new JsonObject(), a))).containsExactly("mode");
+        assertThat(NodeFixture.fields(node.post("/games/create", new JsonObject().put("mode", "chess"), a))).containsExactly("mode");
+        assertThat(NodeFixture.fields(node.post("/games/create", new JsonObject().put("mode", "connect_four").put("max_players", "2")
                 .put("private", "yes").put("settings", 3).put("colour", "red"), a)))
                 .containsExactlyInAnyOrder("max_players", "private", "settings", "colour");
-        assertThat(fields(post("/games/create", new JsonObject().put("mode", "connect_four").put("max_players", 5)
+        assertThat(NodeFixture.fields(node.post("/games/create", new JsonObject().put("mode", "connect_four").put("max_players", 5)
                 .put("settings", new JsonObject().put("turn_seconds", -1).put("bogus", 1)), a)))
                 .containsExactlyInAnyOrder("max_players", "settings.turn_seconds", "settings.bogus");
         assertThat(node.http().post("/games/create", new JsonObject().put("mode", "connect_four")).status())
@@ -100,9 +60,9 @@ class GamesIntegrationTest {
 
     @Test
     void createJoinStateListLeave() {
-        Player a = player();
-        Player b = player();
-        Player c = player();
+        Player a = node.player();
+        Player b = node.player();
+        Player c = node.player();
         JsonObject game = connectFour(a);
         String id = game.getString("game_id");
         assertThat(game.getString("mode")).isEqualTo("connect_four");
@@ -117,15 +77,15 @@ class GamesIntegrationTest {
                 .getJsonArray("games");
         assertThat(listed.stream().map(g -> ((JsonObject) g).getString("game_id"))).contains(id);
 
-        Response joined = post("/games/" + id + "/join", null, b);
+        Response joined = node.post("/games/" + id + "/join", null, b);
         assertThat(joined.status()).as("%s", joined).isEqualTo(200);
         assertThat(players(joined.json())).containsExactlyInAnyOrder(a.id(), b.id());
         // a lobby game: full, it still waits for the ready check (docs/LOBBY.md)
         assertThat(joined.json().getString("status")).isEqualTo("waiting");
         assertThat(joined.json().getString("host")).isEqualTo(a.id());
-        assertThat(post("/games/" + id + "/ready", new JsonObject().put("ready", true), b).json()
+        assertThat(node.post("/games/" + id + "/ready", new JsonObject().put("ready", true), b).json()
                 .getString("status")).isEqualTo("waiting");
-        Response ready = post("/games/" + id + "/ready", new JsonObject().put("ready", true), a);
+        Response ready = node.post("/games/" + id + "/ready", new JsonObject().put("ready", true), a);
         assertThat(ready.status()).as("%s", ready).isEqualTo(200);
         assertThat(ready.json().getString("status")).isEqualTo("running"); // everyone ready: starts on that tick
 
@@ -134,12 +94,12 @@ class GamesIntegrationTest {
         assertThat(state.json().getString("status")).isEqualTo("running");
         assertThat(state.json().getJsonObject("state").getJsonArray("rows")).hasSize(6);
 
-        Response full = post("/games/" + id + "/join", null, c);
+        Response full = node.post("/games/" + id + "/join", null, c);
         assertThat(full.status()).isEqualTo(403);
         assertThat(full.json().getString("type")).endsWith("full");
-        assertThat(post("/games/" + id + "/leave", null, c).status()).isEqualTo(403);
+        assertThat(node.post("/games/" + id + "/leave", null, c).status()).isEqualTo(403);
 
-        Response left = post("/games/" + id + "/leave", null, b); // a forfeit: a wins
+        Response left = node.post("/games/" + id + "/leave", null, b); // a forfeit: a wins
         assertThat(left.status()).as("%s", left).isEqualTo(200);
         JsonObject over = node.http().get("/games/" + id + "/state", a.token()).json();
         assertThat(over.getString("status")).isEqualTo("finished");
@@ -148,22 +108,22 @@ class GamesIntegrationTest {
 
     @Test
     void unknownAndMalformedGames() {
-        Player a = player();
+        Player a = node.player();
         String nobody = UUID.randomUUID().toString();
         assertThat(node.http().get("/games/" + nobody + "/state", a.token()).status()).isEqualTo(404);
-        assertThat(post("/games/" + nobody + "/join", null, a).status()).isEqualTo(404);
-        assertThat(post("/games/" + nobody + "/leave", null, a).status()).isEqualTo(404);
-        assertThat(fields(node.http().get("/games/not-a-uuid/state", a.token()))).containsExactly("game_id");
-        assertThat(fields(node.http().get("/games?status=paused", a.token()))).containsExactly("status");
-        assertThat(fields(node.http().get("/games?mode=chess", a.token()))).containsExactly("mode");
+        assertThat(node.post("/games/" + nobody + "/join", null, a).status()).isEqualTo(404);
+        assertThat(node.post("/games/" + nobody + "/leave", null, a).status()).isEqualTo(404);
+        assertThat(NodeFixture.fields(node.http().get("/games/not-a-uuid/state", a.token()))).containsExactly("game_id");
+        assertThat(NodeFixture.fields(node.http().get("/games?status=paused", a.token()))).containsExactly("status");
+        assertThat(NodeFixture.fields(node.http().get("/games?mode=chess", a.token()))).containsExactly("mode");
         assertThat(node.http().get("/games").status()).isEqualTo(401);
     }
 
     @Test
     void privateGamesNeedTheirJoinCode() {
-        Player a = player();
-        Player b = player();
-        Player c = player();
+        Player a = node.player();
+        Player b = node.player();
+        Player c = node.player();
         JsonObject game = create(a, new JsonObject().put("mode", "connect_four").put("private", true));
         String id = game.getString("game_id");
         String code = game.getString("join_code");
@@ -172,15 +132,15 @@ class GamesIntegrationTest {
         assertThat(node.http().get("/games?mode=connect_four", c.token()).json().getJsonArray("games").stream()
                 .map(g -> ((JsonObject) g).getString("game_id"))).doesNotContain(id);
 
-        Response without = post("/games/" + id + "/join", null, b);
+        Response without = node.post("/games/" + id + "/join", null, b);
         assertThat(without.status()).isEqualTo(403);
         assertThat(without.json().getString("type")).endsWith("join-code-required");
-        Response wrong = post("/games/" + id + "/join", new JsonObject().put("join_code", "AAAAAA"), b);
+        Response wrong = node.post("/games/" + id + "/join", new JsonObject().put("join_code", "AAAAAA"), b);
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.json().getString("type")).endsWith("wrong-join-code");
         assertThat(node.http().get("/games/" + id + "/state", c.token()).status()).isEqualTo(403);
 
-        Response ok = post("/games/" + id + "/join", new JsonObject().put("join_code", code), b);
+        Response ok = node.post("/games/" + id + "/join", new JsonObject().put("join_code", code), b);
         assertThat(ok.status()).as("%s", ok).isEqualTo(200);
         assertThat(ok.json().containsKey("join_code")).isFalse();
         assertThat(node.http().get("/games/" + id + "/state", b.token()).status()).isEqualTo(200);
@@ -190,19 +150,19 @@ class GamesIntegrationTest {
 
     @Test
     void twoPlayersPlayConnectFourToTheEndWhileASpectatorWatches() {
-        Player a = player();
-        Player b = player();
-        Player s = player();
+        Player a = node.player();
+        Player b = node.player();
+        Player s = node.player();
         String id = connectFour(a).getString("game_id");
-        post("/games/" + id + "/join", null, b);
-        JsonObject started = post("/games/" + id + "/start", new JsonObject().put("force", true), a).json();
+        node.post("/games/" + id + "/join", null, b);
+        JsonObject started = node.post("/games/" + id + "/start", new JsonObject().put("force", true), a).json();
         String first = started.getJsonObject("state").getString("to_move");
         Player red = first.equals(a.id()) ? a : b;
         Player yellow = red == a ? b : a;
 
-        try (WsClient r = WsClient.gateway(vertx, node.arena().port(), red.token());
-             WsClient y = WsClient.gateway(vertx, node.arena().port(), yellow.token());
-             WsClient watcher = WsClient.gateway(vertx, node.arena().port(), s.token())) {
+        try (WsClient r = node.socket(red);
+             WsClient y = node.socket(yellow);
+             WsClient watcher = node.socket(s)) {
             r.send(msg("match.join", id).put("rid", 1));
             JsonObject snapshot = r.await("match.state");
             assertThat(snapshot.getValue("rid")).isEqualTo(1);
@@ -257,10 +217,10 @@ class GamesIntegrationTest {
 
     @Test
     void matchMessagesAreCheckedBeforeTheyReachAMatch() {
-        Player a = player();
-        Player c = player();
+        Player a = node.player();
+        Player c = node.player();
         String id = connectFour(a).getString("game_id");
-        try (WsClient ws = WsClient.gateway(vertx, node.arena().port(), c.token())) {
+        try (WsClient ws = node.socket(c)) {
             ws.send(new JsonObject().put("type", "match.join").put("rid", "x"));
             assertThat(ws.await("error").getString("code")).isEqualTo("bad_message");
             ws.send(msg("match.join", "not-a-uuid"));
@@ -280,14 +240,14 @@ class GamesIntegrationTest {
 
     @Test
     void aClosedSocketDisconnectsItsPlayerUntilTheyJoinAgain() {
-        Player a = player();
-        Player b = player();
+        Player a = node.player();
+        Player b = node.player();
         String id = connectFour(a).getString("game_id");
-        post("/games/" + id + "/join", null, b);
-        try (WsClient other = WsClient.gateway(vertx, node.arena().port(), b.token())) {
+        node.post("/games/" + id + "/join", null, b);
+        try (WsClient other = node.socket(b)) {
             other.send(msg("match.join", id));
             other.await("match.state");
-            WsClient first = WsClient.gateway(vertx, node.arena().port(), a.token());
+            WsClient first = node.socket(a);
             first.send(msg("match.join", id));
             first.await("match.state");
             first.close();
@@ -298,7 +258,7 @@ class GamesIntegrationTest {
             assertThat(seat.getBoolean("connected")).isFalse();
             assertThat(seat.getLong("forfeit_at_tick")).isPositive();
 
-            try (WsClient again = WsClient.gateway(vertx, node.arena().port(), a.token())) {
+            try (WsClient again = node.socket(a)) {
                 again.send(msg("match.join", id));
                 JsonObject st = again.await("match.state");
                 assertThat(st.getJsonArray("players").stream().map(p -> (JsonObject) p)

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lobby on one real node: the list ({@code GET /lobby/games}), its live updates on the socket's
@@ -25,40 +21,11 @@ import org.junit.jupiter.api.Test;
  * {@code MutableClock}; nothing sleeps.
  */
 class LobbyIntegrationTest {
-    static TestNode node;
-    static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(LobbyIntegrationTest.class);
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-        node.close();
-    }
-
-    static Player player() {
-        var auth = get(node.arena().identity().guest("device-" + UUID.randomUUID()));
-        return Player.of(auth);
-    }
-
-    static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     static String region() {
         return "r-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static Response post(String path, JsonObject body, Player p) {
-        return node.http().post(path, body, p.token());
     }
 
     static JsonObject ok(Response r) {
@@ -71,11 +38,11 @@ class LobbyIntegrationTest {
         for (int i = 0; i < more.length; i += 2) {
             body.put((String) more[i], more[i + 1]);
         }
-        return ok(post("/games/create", body, host)).getString("game_id");
+        return ok(node.post("/games/create", body, host)).getString("game_id");
     }
 
     static String join(String game, Player p) {
-        return ok(post("/games/" + game + "/join", null, p)).getString("status");
+        return ok(node.post("/games/" + game + "/join", null, p)).getString("status");
     }
 
     static List<String> ids(Response r) {
@@ -85,11 +52,6 @@ class LobbyIntegrationTest {
 
     static Response lobby(String query, Player p) {
         return node.http().get("/lobby/games?" + query, p.token());
-    }
-
-    static List<String> fields(Response r) {
-        assertThat(r.status()).as("%s", r).isEqualTo(422);
-        return r.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
     }
 
     static void problem(Response r, int status, String typeEnd) {
@@ -105,8 +67,8 @@ class LobbyIntegrationTest {
 
     @Test
     void theListFiltersByModeRegionAndFreeSeats() {
-        Player a = player();
-        Player b = player();
+        Player a = node.player();
+        Player b = node.player();
         String here = region();
         String battle = create(a, "arena_battle", here, "max_players", 3);
         String four = create(b, "connect_four", here);
@@ -135,64 +97,64 @@ class LobbyIntegrationTest {
         assertThat(ids(page)).containsExactly(battle);
         assertThat(page.json().getInteger("total")).isEqualTo(2);
 
-        ok(post("/games/" + four + "/start", new JsonObject().put("force", true), b)); // started: out of the lobby
+        ok(node.post("/games/" + four + "/start", new JsonObject().put("force", true), b)); // started: out of the lobby
         assertThat(ids(lobby("region=" + here, a))).containsExactly(battle);
         assertThat(node.http().get("/lobby/games").status()).isEqualTo(401);
     }
 
     @Test
     void badListQueriesAndBodiesAreProblemsNamingEveryField() {
-        Player a = player();
-        assertThat(fields(lobby("mode=chess&region=EU!&has_space=yes&limit=0&offset=-1&colour=red", a)))
+        Player a = node.player();
+        assertThat(NodeFixture.fields(lobby("mode=chess&region=EU!&has_space=yes&limit=0&offset=-1&colour=red", a)))
                 .containsExactlyInAnyOrder("mode", "region", "has_space", "limit", "offset", "colour");
-        assertThat(fields(lobby("limit=101", a))).containsExactly("limit");
-        assertThat(fields(post("/games/create", new JsonObject().put("mode", "connect_four").put("region", 7), a)))
+        assertThat(NodeFixture.fields(lobby("limit=101", a))).containsExactly("limit");
+        assertThat(NodeFixture.fields(node.post("/games/create", new JsonObject().put("mode", "connect_four").put("region", 7), a)))
                 .containsExactly("region");
-        assertThat(fields(post("/games/create", new JsonObject().put("mode", "connect_four").put("region", "Eu West"),
+        assertThat(NodeFixture.fields(node.post("/games/create", new JsonObject().put("mode", "connect_four").put("region", "Eu West"),
                 a))).containsExactly("region");
 
         String game = create(a, "connect_four", region());
-        assertThat(fields(post("/games/" + game + "/ready", new JsonObject(), a))).containsExactly("ready");
-        assertThat(fields(post("/games/" + game + "/ready", new JsonObject().put("ready", "yes").put("now", 1), a)))
+        assertThat(NodeFixture.fields(node.post("/games/" + game + "/ready", new JsonObject(), a))).containsExactly("ready");
+        assertThat(NodeFixture.fields(node.post("/games/" + game + "/ready", new JsonObject().put("ready", "yes").put("now", 1), a)))
                 .containsExactlyInAnyOrder("ready", "now");
-        assertThat(fields(post("/games/" + game + "/start", new JsonObject().put("force", 1), a)))
+        assertThat(NodeFixture.fields(node.post("/games/" + game + "/start", new JsonObject().put("force", 1), a)))
                 .containsExactly("force");
-        assertThat(fields(post("/games/" + game + "/kick", new JsonObject().put("player_id", 5), a)))
+        assertThat(NodeFixture.fields(node.post("/games/" + game + "/kick", new JsonObject().put("player_id", 5), a)))
                 .containsExactly("player_id");
-        assertThat(fields(post("/games/" + game + "/kick", new JsonObject().put("player_id", "x".repeat(36)), a)))
+        assertThat(NodeFixture.fields(node.post("/games/" + game + "/kick", new JsonObject().put("player_id", "x".repeat(36)), a)))
                 .containsExactly("player_id");
-        assertThat(fields(post("/games/not-a-uuid/ready", ready(true), a))).containsExactly("game_id");
+        assertThat(NodeFixture.fields(node.post("/games/not-a-uuid/ready", ready(true), a))).containsExactly("game_id");
         problem(node.http().send("POST", "/games/" + game + "/start", a.token(), "{\"force\":", java.util.Map.of()),
                 400, "malformed-json");
-        problem(post("/games/" + UUID.randomUUID() + "/start", null, a), 404, "not-found");
+        problem(node.post("/games/" + UUID.randomUUID() + "/start", null, a), 404, "not-found");
     }
 
     // ---- join by code ----------------------------------------------------------------------------------
 
     @Test
     void aFriendJoinsAPrivateGameWithTheCodeAlone() {
-        Player a = player();
-        Player b = player();
-        Player c = player();
-        JsonObject game = ok(post("/games/create", new JsonObject().put("mode", "arena_battle").put("private", true),
+        Player a = node.player();
+        Player b = node.player();
+        Player c = node.player();
+        JsonObject game = ok(node.post("/games/create", new JsonObject().put("mode", "arena_battle").put("private", true),
                 a));
         String code = game.getString("join_code");
 
-        Response joined = post("/games/join-by-code", new JsonObject().put("join_code", code), b);
+        Response joined = node.post("/games/join-by-code", new JsonObject().put("join_code", code), b);
         assertThat(ok(joined).getString("game_id")).isEqualTo(game.getString("game_id"));
         assertThat(joined.json().getJsonArray("players").stream().map(p -> ((JsonObject) p).getString("player")))
                 .containsExactly(a.id(), b.id());
         assertThat(joined.json().containsKey("join_code")).isFalse();
         // typed in lower case: the same code
-        ok(post("/games/join-by-code", new JsonObject().put("join_code", code.toLowerCase()), c));
+        ok(node.post("/games/join-by-code", new JsonObject().put("join_code", code.toLowerCase()), c));
 
         String unknown = code.equals("ZZZZZZ") ? "YYYYYY" : "ZZZZZZ";
-        problem(post("/games/join-by-code", new JsonObject().put("join_code", unknown), c), 404, "not-found");
-        assertThat(fields(post("/games/join-by-code", new JsonObject().put("join_code", "AB-12"), c)))
+        problem(node.post("/games/join-by-code", new JsonObject().put("join_code", unknown), c), 404, "not-found");
+        assertThat(NodeFixture.fields(node.post("/games/join-by-code", new JsonObject().put("join_code", "AB-12"), c)))
                 .containsExactly("join_code");
-        assertThat(fields(post("/games/join-by-code", new JsonObject().put("code", code), c)))
+        assertThat(NodeFixture.fields(node.post("/games/join-by-code", new JsonObject().put("code", code), c)))
                 .containsExactlyInAnyOrder("join_code", "code");
-        assertThat(fields(post("/games/join-by-code", new JsonObject().put("join_code", 123456), c)))
+        assertThat(NodeFixture.fields(node.post("/games/join-by-code", new JsonObject().put("join_code", 123456), c)))
                 .containsExactly("join_code");
     }
 
@@ -200,39 +162,39 @@ class LobbyIntegrationTest {
 
     @Test
     void theGameStartsByTheReadyCheckOrItsHostAndOnlyTheHostKicksAndStarts() {
-        Player host = player();
-        Player b = player();
-        Player c = player();
+        Player host = node.player();
+        Player b = node.player();
+        Player c = node.player();
         String game = create(host, "arena_battle", region(), "max_players", 3);
         join(game, b);
         join(game, c);
 
-        problem(post("/games/" + game + "/start", null, b), 403, "forbidden");
-        problem(post("/games/" + game + "/kick", new JsonObject().put("player_id", c.id()), b), 403, "forbidden");
-        problem(post("/games/" + game + "/start", null, host), 403, "players-not-ready");
-        ok(post("/games/" + game + "/ready", ready(true), b));
-        problem(post("/games/" + game + "/start", new JsonObject().put("force", false), host), 403,
+        problem(node.post("/games/" + game + "/start", null, b), 403, "forbidden");
+        problem(node.post("/games/" + game + "/kick", new JsonObject().put("player_id", c.id()), b), 403, "forbidden");
+        problem(node.post("/games/" + game + "/start", null, host), 403, "players-not-ready");
+        ok(node.post("/games/" + game + "/ready", ready(true), b));
+        problem(node.post("/games/" + game + "/start", new JsonObject().put("force", false), host), 403,
                 "players-not-ready");
 
-        JsonObject kicked = ok(post("/games/" + game + "/kick", new JsonObject().put("player_id", c.id()), host));
+        JsonObject kicked = ok(node.post("/games/" + game + "/kick", new JsonObject().put("player_id", c.id()), host));
         assertThat(kicked.getJsonArray("players").stream().map(p -> ((JsonObject) p).getString("player")))
                 .containsExactly(host.id(), b.id());
-        problem(post("/games/" + game + "/join", null, c), 403, "kicked");
-        problem(post("/games/" + game + "/kick", new JsonObject().put("player_id", c.id()), host), 403,
+        problem(node.post("/games/" + game + "/join", null, c), 403, "kicked");
+        problem(node.post("/games/" + game + "/kick", new JsonObject().put("player_id", c.id()), host), 403,
                 "not-participant");
 
-        JsonObject started = ok(post("/games/" + game + "/start", null, host)); // b is ready: no force needed
+        JsonObject started = ok(node.post("/games/" + game + "/start", null, host)); // b is ready: no force needed
         assertThat(started.getString("status")).isEqualTo("running");
-        problem(post("/games/" + game + "/ready", ready(false), b), 403, "already-started");
+        problem(node.post("/games/" + game + "/ready", ready(false), b), 403, "already-started");
     }
 
     @Test
     void everyoneReadyStartsTheGameAndMatchReadyWorksOnTheSocket() {
-        Player host = player();
-        Player b = player();
+        Player host = node.player();
+        Player b = node.player();
         String game = create(host, "connect_four", region());
         join(game, b);
-        try (WsClient ws = WsClient.gateway(vertx, node.arena().port(), b.token())) {
+        try (WsClient ws = node.socket(b)) {
             ws.send(WsClient.msg("match.join", "game_id", game));
             ws.await("match.state");
             ws.send(WsClient.msg("match.ready", "game_id", game, "ready", "yes", "rid", 1));
@@ -240,7 +202,7 @@ class LobbyIntegrationTest {
             ws.send(WsClient.msg("match.ready", "game_id", game, "ready", true, "rid", 2));
             assertThat(ws.await("ack").getValue("rid")).isEqualTo(2);
             ws.await(f -> GamesIntegrationTest.hasEvent(f, "player_ready"), "player_ready");
-            ok(post("/games/" + game + "/ready", ready(true), host));
+            ok(node.post("/games/" + game + "/ready", ready(true), host));
             ws.await(f -> GamesIntegrationTest.hasEvent(f, "match_started"), "match_started");
             ws.send(WsClient.msg("match.ready", "game_id", game, "ready", false, "rid", 3));
             assertThat(ws.await("error").getString("code")).isEqualTo("already_started");
@@ -249,18 +211,18 @@ class LobbyIntegrationTest {
 
     @Test
     void whenTheHostLeavesBeforeTheStartTheLongestSeatedPlayerHosts() {
-        Player host = player();
-        Player b = player();
-        Player c = player();
+        Player host = node.player();
+        Player b = node.player();
+        Player c = node.player();
         String game = create(host, "arena_battle", region());
         join(game, b);
         join(game, c);
-        ok(post("/games/" + game + "/leave", null, host));
+        ok(node.post("/games/" + game + "/leave", null, host));
         JsonObject state = ok(node.http().get("/games/" + game + "/state", c.token()));
         assertThat(state.getString("host")).isEqualTo(b.id());
-        problem(post("/games/" + game + "/start", new JsonObject().put("force", true), host), 403, "forbidden");
-        problem(post("/games/" + game + "/start", new JsonObject().put("force", true), c), 403, "forbidden");
-        assertThat(ok(post("/games/" + game + "/start", new JsonObject().put("force", true), b))
+        problem(node.post("/games/" + game + "/start", new JsonObject().put("force", true), host), 403, "forbidden");
+        problem(node.post("/games/" + game + "/start", new JsonObject().put("force", true), c), 403, "forbidden");
+        assertThat(ok(node.post("/games/" + game + "/start", new JsonObject().put("force", true), b))
                 .getString("status")).isEqualTo("running");
     }
 
@@ -283,13 +245,13 @@ class LobbyIntegrationTest {
 
     @Test
     void subscribersSeeGamesAddedMergedUpdatesAndRemoved() {
-        Player host = player();
-        Player b = player();
-        Player c = player();
-        Player watcher = player();
+        Player host = node.player();
+        Player b = node.player();
+        Player c = node.player();
+        Player watcher = node.player();
         String here = region();
-        try (WsClient ws = WsClient.gateway(vertx, node.arena().port(), watcher.token());
-             WsClient other = WsClient.gateway(vertx, node.arena().port(), watcher.token())) {
+        try (WsClient ws = node.socket(watcher);
+             WsClient other = node.socket(watcher)) {
             ws.send(WsClient.msg("lobby.subscribe", "region", here, "rid", "s1"));
             JsonObject subscribed = ws.await("lobby.subscribed");
             assertThat(subscribed.getValue("rid")).isEqualTo("s1");
@@ -313,14 +275,14 @@ class LobbyIntegrationTest {
             assertThat(updated.getInteger("player_count")).isEqualTo(3);
             assertThat(updated.getInteger("ready_count")).isZero();
 
-            ok(post("/games/" + game + "/ready", ready(true), b));
+            ok(node.post("/games/" + game + "/ready", ready(true), b));
             node.clock().advance(LobbyTracker.UPDATE_INTERVAL);
             assertThat(awaitGame(ws, "lobby.game_updated", game).getJsonObject("game").getInteger("ready_count"))
                     .isEqualTo(1);
 
             // another region's game is filtered out; a start removes the game at once
             String elsewhere = create(host, "arena_battle", region());
-            ok(post("/games/" + game + "/start", new JsonObject().put("force", true), host));
+            ok(node.post("/games/" + game + "/start", new JsonObject().put("force", true), host));
             JsonObject removed = awaitGame(ws, "lobby.game_removed", game);
             assertThat(removed.getString("region")).isEqualTo(here);
             sync(ws);
@@ -340,8 +302,8 @@ class LobbyIntegrationTest {
 
     @Test
     void badLobbyMessagesAreRefused() {
-        Player p = player();
-        try (WsClient ws = WsClient.gateway(vertx, node.arena().port(), p.token())) {
+        Player p = node.player();
+        try (WsClient ws = node.socket(p)) {
             ws.send(WsClient.msg("lobby.subscribe", "region", "EU WEST", "rid", 1));
             assertThat(ws.await("error").getString("code")).isEqualTo("bad_message");
             ws.send(WsClient.msg("lobby.subscribe", "mode", 5, "rid", 2));

@@ -1,14 +1,14 @@
 package dev.arena.gateway;
 
+import static dev.arena.testing.Futures.await;
+
 import dev.arena.testing.Player;
 import static dev.arena.testing.WsClient.msg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Matchmaking on one real node: tickets over HTTP and the gateway socket, bad input, parties and their events, the
@@ -26,41 +25,12 @@ import org.junit.jupiter.api.Test;
  * end. The matcher only steps when a test says so (the node's own interval is an hour).
  */
 class MatchmakingIntegrationTest {
-    static TestNode node;
-    static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(MatchmakingIntegrationTest.class, Map.of("ARENA_MM_INTERVAL", "1h",
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture(Map.of("ARENA_MM_INTERVAL", "1h",
                 "ARENA_MM_LEASE_TTL", "3h", "ARENA_MM_DISCONNECT_GRACE", "20s"));
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-        node.close();
-    }
-
-    static Player player() {
-        var auth = get(node.arena().identity().guest("device-" + UUID.randomUUID()));
-        return Player.of(auth);
-    }
-
-    static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     static void step() {
-        get(node.arena().matchmaking().step());
-    }
-
-    static Response post(String path, Object body, Player p) {
-        return node.http().post(path, body, p.token());
+        await(node.arena().matchmaking().step());
     }
 
     static Response delete(String path, Player p) {
@@ -71,20 +41,11 @@ class MatchmakingIntegrationTest {
         return new JsonObject().put("mode", mode).put("properties", new JsonObject().put("region", region));
     }
 
-    static List<String> fields(Response r) {
-        assertThat(r.status()).as("%s", r).isEqualTo(422);
-        return r.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
-    }
-
-    static WsClient socket(Player p) {
-        return WsClient.gateway(vertx, node.arena().port(), p.token());
-    }
-
     @Test
     void twoSocketsQueueGetMatchedAndPlayConnectFourToTheEnd() {
-        Player a = player();
-        Player b = player();
-        try (WsClient wa = socket(a); WsClient wb = socket(b)) {
+        Player a = node.player();
+        Player b = node.player();
+        try (WsClient wa = node.socket(a); WsClient wb = node.socket(b)) {
             wa.send(msg("mm.enqueue", "rid", "q1", "mode", "connect_four", "properties",
                     new JsonObject().put("region", "eu-final")));
             JsonObject ta = wa.await("mm.ticket");
@@ -131,9 +92,9 @@ class MatchmakingIntegrationTest {
 
     @Test
     void ticketsOverHttpOnePerModeCancelledOnlyByTheirPlayers() {
-        Player p = player();
-        Player other = player();
-        Response created = post("/matchmaking/tickets", ticketBody("arena_battle", "http-only"), p);
+        Player p = node.player();
+        Player other = node.player();
+        Response created = node.post("/matchmaking/tickets", ticketBody("arena_battle", "http-only"), p);
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         JsonObject t = created.json();
         assertThat(t.getString("status")).isEqualTo("waiting");
@@ -141,7 +102,7 @@ class MatchmakingIntegrationTest {
         assertThat(t.getJsonArray("members").getJsonObject(0).getDouble("rating")).isEqualTo(1500.0);
         String id = t.getString("ticket_id");
 
-        Response dup = post("/matchmaking/tickets", ticketBody("arena_battle", "elsewhere"), p);
+        Response dup = node.post("/matchmaking/tickets", ticketBody("arena_battle", "elsewhere"), p);
         assertThat(dup.status()).isEqualTo(409);
         assertThat(dup.json().getString("detail")).contains(id);
         assertThat(node.http().get("/matchmaking/tickets/" + id, p.token()).json()).isEqualTo(t);
@@ -155,41 +116,41 @@ class MatchmakingIntegrationTest {
         assertThat(cancelled.json().getString("reason")).isEqualTo("player");
         assertThat(delete("/matchmaking/tickets/" + id, p).json().getString("status")).as("idempotent")
                 .isEqualTo("cancelled");
-        assertThat(post("/matchmaking/tickets", ticketBody("arena_battle", "http-only"), p).status()).isEqualTo(201);
+        assertThat(node.post("/matchmaking/tickets", ticketBody("arena_battle", "http-only"), p).status()).isEqualTo(201);
     }
 
     @Test
     void badTicketRequestsNameEveryBadField() {
-        Player p = player();
-        assertThat(fields(post("/matchmaking/tickets", ticketBody("chess", "eu"), p))).containsExactly("mode");
-        assertThat(fields(post("/matchmaking/tickets", new JsonObject().put("mode", "arena_battle"), p)))
+        Player p = node.player();
+        assertThat(NodeFixture.fields(node.post("/matchmaking/tickets", ticketBody("chess", "eu"), p))).containsExactly("mode");
+        assertThat(NodeFixture.fields(node.post("/matchmaking/tickets", new JsonObject().put("mode", "arena_battle"), p)))
                 .containsExactly("properties");
-        assertThat(fields(post("/matchmaking/tickets", new JsonObject().put("mode", 3).put("party_id", "x")
+        assertThat(NodeFixture.fields(node.post("/matchmaking/tickets", new JsonObject().put("mode", 3).put("party_id", "x")
                 .put("properties", new JsonObject().put("map", 5).put("Bad Key", "x")), p)))
                 .containsExactlyInAnyOrder("mode", "party_id", "properties.map", "properties.Bad Key",
                         "properties.region");
-        assertThat(fields(post("/matchmaking/tickets", ticketBody("arena_battle", "eu").put("priority", 1), p)))
+        assertThat(NodeFixture.fields(node.post("/matchmaking/tickets", ticketBody("arena_battle", "eu").put("priority", 1), p)))
                 .containsExactly("priority");
-        assertThat(fields(post("/matchmaking/tickets", new JsonObject().put("mode", "arena_battle")
+        assertThat(NodeFixture.fields(node.post("/matchmaking/tickets", new JsonObject().put("mode", "arena_battle")
                 .put("properties", new JsonArray().add("eu")), p))).containsExactly("properties");
         assertThat(node.http().send("POST", "/matchmaking/tickets", p.token(), "{\"mode\":", Map.of()).status())
                 .isEqualTo(400);
-        assertThat(fields(node.http().get("/matchmaking/tickets/not-a-ticket", p.token())))
+        assertThat(NodeFixture.fields(node.http().get("/matchmaking/tickets/not-a-ticket", p.token())))
                 .containsExactly("ticket_id");
         assertThat(node.http().post("/matchmaking/tickets", ticketBody("arena_battle", "eu")).status())
                 .isEqualTo(401);
         // a party id that does not exist, or someone else's party
-        assertThat(post("/matchmaking/tickets", ticketBody("arena_battle", "eu")
+        assertThat(node.post("/matchmaking/tickets", ticketBody("arena_battle", "eu")
                 .put("party_id", UUID.randomUUID().toString()), p).status()).isEqualTo(404);
     }
 
     @Test
     void badSocketRequestsGetErrorReplies() {
-        Player p = player();
-        Player owner = player();
-        String foreign = post("/matchmaking/tickets", ticketBody("arena_battle", "ws-bad"), owner).json()
+        Player p = node.player();
+        Player owner = node.player();
+        String foreign = node.post("/matchmaking/tickets", ticketBody("arena_battle", "ws-bad"), owner).json()
                 .getString("ticket_id");
-        try (WsClient ws = socket(p)) {
+        try (WsClient ws = node.socket(p)) {
             ws.send(msg("mm.enqueue", "rid", 1, "mode", "chess", "properties", new JsonObject().put("region", "eu")));
             JsonObject e1 = ws.await("error");
             assertThat(e1.getString("code")).isEqualTo("bad_message");
@@ -220,50 +181,50 @@ class MatchmakingIntegrationTest {
 
     @Test
     void partiesOverHttpWithTheirEventsOnTheSocket() {
-        Player leader = player();
-        Player friend = player();
-        Player stranger = player();
-        try (WsClient wl = socket(leader); WsClient wf = socket(friend)) {
-            Response created = post("/parties", null, leader);
+        Player leader = node.player();
+        Player friend = node.player();
+        Player stranger = node.player();
+        try (WsClient wl = node.socket(leader); WsClient wf = node.socket(friend)) {
+            Response created = node.post("/parties", null, leader);
             assertThat(created.status()).isEqualTo(201);
             String id = created.json().getString("party_id");
             assertThat(created.json().getString("leader")).isEqualTo(leader.id());
             String base = "/parties/" + id;
-            assertThat(post("/parties", null, leader).status()).as("one party at a time").isEqualTo(409);
+            assertThat(node.post("/parties", null, leader).status()).as("one party at a time").isEqualTo(409);
 
-            assertThat(fields(post(base + "/invite", new JsonObject().put("player_id", "x"), leader)))
+            assertThat(NodeFixture.fields(node.post(base + "/invite", new JsonObject().put("player_id", "x"), leader)))
                     .containsExactly("player_id");
-            assertThat(fields(post(base + "/invite", new JsonObject().put("player_id", leader.id()), leader)))
+            assertThat(NodeFixture.fields(node.post(base + "/invite", new JsonObject().put("player_id", leader.id()), leader)))
                     .containsExactly("player_id");
-            assertThat(post(base + "/accept", null, friend).status()).as("not invited: unknown").isEqualTo(404);
-            assertThat(post(base + "/invite", new JsonObject().put("player_id", friend.id()), leader).status())
+            assertThat(node.post(base + "/accept", null, friend).status()).as("not invited: unknown").isEqualTo(404);
+            assertThat(node.post(base + "/invite", new JsonObject().put("player_id", friend.id()), leader).status())
                     .isEqualTo(200);
             assertThat(wf.await("party.invited").getJsonObject("party").getString("party_id")).isEqualTo(id);
-            assertThat(post(base + "/accept", null, friend).json().getJsonArray("members").getList())
+            assertThat(node.post(base + "/accept", null, friend).json().getJsonArray("members").getList())
                     .containsExactly(leader.id(), friend.id());
             assertThat(wl.await(o -> "party.updated".equals(o.getString("type"))
                     && "joined".equals(o.getString("event")), "joined").getString("player")).isEqualTo(friend.id());
 
             assertThat(node.http().get(base, stranger.token()).status()).isEqualTo(404);
             assertThat(node.http().get(base, friend.token()).status()).isEqualTo(200);
-            assertThat(post(base + "/kick", new JsonObject().put("player_id", leader.id()), friend).status())
+            assertThat(node.post(base + "/kick", new JsonObject().put("player_id", leader.id()), friend).status())
                     .isEqualTo(403);
-            assertThat(post(base + "/promote", new JsonObject().put("player_id", friend.id()), leader).json()
+            assertThat(node.post(base + "/promote", new JsonObject().put("player_id", friend.id()), leader).json()
                     .getString("leader")).isEqualTo(friend.id());
             assertThat(wl.await(o -> "promoted".equals(o.getString("event")), "promoted")).isNotNull();
 
             // the new leader queues the party as one ticket; the old leader leaving cancels it
-            Response queued = post("/matchmaking/tickets", ticketBody("connect_four", "party-land")
+            Response queued = node.post("/matchmaking/tickets", ticketBody("connect_four", "party-land")
                     .put("party_id", id), leader);
             assertThat(queued.status()).as("only the leader").isEqualTo(403);
-            Response tooBig = post("/matchmaking/tickets", ticketBody("connect_four", "party-land")
+            Response tooBig = node.post("/matchmaking/tickets", ticketBody("connect_four", "party-land")
                     .put("party_id", id), friend);
-            assertThat(fields(tooBig)).containsExactly("party_id");
+            assertThat(NodeFixture.fields(tooBig)).containsExactly("party_id");
 
-            assertThat(post(base + "/leave", null, leader).status()).isEqualTo(204);
+            assertThat(node.post(base + "/leave", null, leader).status()).isEqualTo(204);
             assertThat(wf.await(o -> "left".equals(o.getString("event")), "left").getJsonObject("party")
                     .getJsonArray("members").getList()).containsExactly(friend.id());
-            assertThat(post(base + "/leave", null, friend).status()).isEqualTo(204);
+            assertThat(node.post(base + "/leave", null, friend).status()).isEqualTo(204);
             assertThat(wf.await(o -> "disbanded".equals(o.getString("event")), "disbanded")).isNotNull();
             assertThat(node.http().get(base, friend.token()).status()).isEqualTo(404);
         }
@@ -271,9 +232,9 @@ class MatchmakingIntegrationTest {
 
     @Test
     void aPlayerWhoClosesTheirSocketLosesTheirTicketAfterTheGrace() {
-        Player p = player();
+        Player p = node.player();
         String id;
-        try (WsClient ws = socket(p)) {
+        try (WsClient ws = node.socket(p)) {
             ws.send(msg("mm.enqueue", "mode", "arena_battle", "properties", new JsonObject().put("region", "gone")));
             id = ws.await("mm.ticket").getJsonObject("ticket").getString("ticket_id");
         }
@@ -297,10 +258,10 @@ class MatchmakingIntegrationTest {
 
     @Test
     void statisticsAndMetricsPerMode() {
-        Player a = player();
-        Player b = player();
-        post("/matchmaking/tickets", ticketBody("arena_battle", "stats"), a);
-        post("/matchmaking/tickets", ticketBody("arena_battle", "stats"), b);
+        Player a = node.player();
+        Player b = node.player();
+        node.post("/matchmaking/tickets", ticketBody("arena_battle", "stats"), a);
+        node.post("/matchmaking/tickets", ticketBody("arena_battle", "stats"), b);
         step();
         Response r = node.http().get("/matchmaking/stats", a.token());
         assertThat(r.status()).isEqualTo(200);

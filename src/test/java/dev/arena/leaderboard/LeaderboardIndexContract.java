@@ -1,5 +1,6 @@
 package dev.arena.leaderboard;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +36,6 @@ public abstract class LeaderboardIndexContract {
 
     protected BoardName board(String name) {
         return new BoardName("contract-" + runId + ":" + name);
-    }
-
-    protected static <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("stage did not complete normally", e);
-        }
     }
 
     /** Ids whose signed and unsigned orders differ, so a tie-break on UUID#compareTo would be caught. */

@@ -1,11 +1,10 @@
 package dev.arena.presence;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +21,6 @@ public abstract class PresenceStoreContract {
     @BeforeEach
     void createStore() {
         store = create();
-    }
-
-    protected static <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("future did not complete normally", e);
-        }
     }
 
     private static String unique(String prefix) {

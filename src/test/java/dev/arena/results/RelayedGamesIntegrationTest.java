@@ -5,32 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arena.testing.Player;
 import dev.arena.testing.Eventually;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Relayed games: the clients play, the server relays and logs, the players report the result once. */
 class RelayedGamesIntegrationTest {
-    static TestNode node;
-    static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(RelayedGamesIntegrationTest.class);
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     static Player player() {
         return Player.of(node.register("relay-" + UUID.randomUUID().toString().substring(0, 8), "password-1"));
@@ -65,8 +51,8 @@ class RelayedGamesIntegrationTest {
         Player a = player();
         Player b = player();
         String id = running(a, b);
-        try (WsClient wa = WsClient.gateway(vertx, node.arena().port(), a.token());
-             WsClient wb = WsClient.gateway(vertx, node.arena().port(), b.token())) {
+        try (WsClient wa = node.socket(a);
+             WsClient wb = node.socket(b)) {
             wa.send(new JsonObject().put("type", "match.join").put("game_id", id));
             wa.await("match.state");
             wb.send(new JsonObject().put("type", "match.join").put("game_id", id));

@@ -99,6 +99,13 @@ class ResultsIntegrationTest {
         assertThat(recent.getString("game_id")).isEqualTo(game.gameId());
         assertThat(recent.getString("outcome")).isEqualTo("win");
         assertThat(recent.getString("mode")).isEqualTo("connect_four");
+        // the one-query profile says exactly what the separate reads say
+        assertThat(profile.getJsonObject("stats"))
+                .isEqualTo(node.http().get("/players/" + game.winner().id() + "/stats", a.token()).json());
+        assertThat(profile.getJsonObject("player"))
+                .isEqualTo(node.http().get("/players/" + game.winner().id(), a.token()).json());
+        assertThat(java.time.Instant.parse(recent.getString("finished_at"))).isNotNull();
+        assertThat(recent.fieldNames()).containsExactlyInAnyOrder("game_id", "mode", "outcome", "finished_at");
     }
 
     @Test

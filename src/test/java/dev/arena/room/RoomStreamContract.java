@@ -1,5 +1,6 @@
 package dev.arena.room;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.presence.Member;
@@ -12,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,14 +62,6 @@ public abstract class RoomStreamContract {
 
     protected static String room() {
         return "contract-" + UUID.randomUUID().toString().substring(0, 12);
-    }
-
-    protected static <T> T await(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("future did not complete normally", e);
-        }
     }
 
     protected RoomEvent.Message message(String room, String data) {

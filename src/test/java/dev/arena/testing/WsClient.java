@@ -96,6 +96,18 @@ public final class WsClient implements AutoCloseable {
                 "room.joined " + room);
     }
 
+    /**
+     * Waits for a {@code presence.diff} of {@code room} that lists the connection {@code session} under
+     * {@code list} ({@code "joins"} or {@code "leaves"}); returns that member.
+     */
+    public JsonObject awaitPresence(String room, String list, String session) {
+        JsonObject diff = await(o -> "presence.diff".equals(o.getString("type")) && room.equals(o.getString("room"))
+                && o.getJsonArray(list).stream().anyMatch(m -> session.equals(((JsonObject) m).getString("session_id"))),
+                list + " of " + session + " in " + room);
+        return diff.getJsonArray(list).stream().map(JsonObject.class::cast)
+                .filter(m -> session.equals(m.getString("session_id"))).findFirst().orElseThrow();
+    }
+
     public WsClient send(JsonObject message) {
         ws.writeTextMessage(message.encode());
         return this;

@@ -1,7 +1,10 @@
 package dev.arena.tournament;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.testing.Eventually;
+import dev.arena.testing.Futures;
 import dev.arena.identity.AuthResult;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
@@ -12,11 +15,11 @@ import dev.arena.testing.TestNode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Drives tournaments on a real node for tests: players (guest accounts), the HTTP API, and game results delivered
@@ -40,17 +43,9 @@ final class TournamentDriver {
         return node;
     }
 
-    static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     Player player() {
         String device = "device-" + UUID.randomUUID();
-        AuthResult auth = get(node.arena().identity().guest(device));
+        AuthResult auth = await(node.arena().identity().guest(device));
         return new Player(auth.token(), auth.player().id(), device);
     }
 
@@ -63,7 +58,7 @@ final class TournamentDriver {
         }
         List<Player> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            AuthResult a = get(all.get(i));
+            AuthResult a = await(all.get(i));
             out.add(new Player(a.token(), a.player().id(), devices.get(i)));
         }
         return out;
@@ -74,13 +69,13 @@ final class TournamentDriver {
         if (p.device() == null) {
             throw new IllegalArgumentException("only guests can be refreshed here");
         }
-        return new Player(get(node.arena().identity().guest(p.device())).token(), p.id(), p.device());
+        return new Player(await(node.arena().identity().guest(p.device())).token(), p.id(), p.device());
     }
 
     Player admin() {
-        var p = get(node.arena().identity().createPrivileged("admin-" + UUID.randomUUID().toString().substring(0, 8),
+        var p = await(node.arena().identity().createPrivileged("admin-" + UUID.randomUUID().toString().substring(0, 8),
                 "admin-password", dev.arena.identity.Role.ADMIN));
-        var login = get(node.arena().identity().login(p.username(), "admin-password", "127.0.0.1"));
+        var login = await(node.arena().identity().login(p.username(), "admin-password", "127.0.0.1"));
         return new Player(login.token(), p.id(), null);
     }
 
@@ -111,7 +106,7 @@ final class TournamentDriver {
         for (Player p : players) {
             all.add(node.arena().tournaments().register(UUID.fromString(id), p.id()));
         }
-        all.forEach(TournamentDriver::get);
+        all.forEach(Futures::await);
     }
 
     JsonObject start(String id, Player organiser) {
@@ -141,7 +136,7 @@ final class TournamentDriver {
     }
 
     void deliver(FinishedMatch m) {
-        get(node.arena().tournamentResults().apply(m));
+        await(node.arena().tournamentResults().apply(m));
     }
 
     FinishedMatch finished(JsonObject game, UUID winner) {
@@ -193,19 +188,8 @@ final class TournamentDriver {
     /** Waits (bounded) until the game's loop has ended: stopping a match takes effect at its next tick. */
     void awaitEnded(String gameId) {
         MatchId id = new MatchId(UUID.fromString(gameId));
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (node.arena().httpServices().games().live(id).isPresent()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("game " + gameId + " still runs after 10 s");
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.until(() -> node.arena().httpServices().games().live(id).isPresent(), live -> !live,
+                Duration.ofSeconds(10), "game " + gameId + " to stop running");
     }
 
     Instant now() {

@@ -1,5 +1,6 @@
 package dev.arena.tournament;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.match.MatchId;
@@ -11,7 +12,6 @@ import dev.arena.tournament.TournamentDriver.Player;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,11 +131,11 @@ class TournamentIntegrationTest {
         d.ok(d.post("/games/" + w11.getString("game_id") + "/join", new JsonObject(), seed1), 200);
 
         node.clock().advance(Duration.ofMinutes(2));
-        TournamentDriver.get(node.arena().tournaments().sweep());
+        await(node.arena().tournaments().sweep());
         assertThat(d.openGames(id)).as("before the deadline nothing happens").hasSize(2);
 
         node.clock().advance(Duration.ofMinutes(1));
-        TournamentDriver.get(node.arena().tournaments().sweep());
+        await(node.arena().tournaments().sweep());
         JsonObject bracket = d.bracket(id);
         JsonObject p11 = d.pairing(bracket, "W1-1");
         assertThat(p11.getString("state")).isEqualTo("decided");
@@ -161,7 +161,7 @@ class TournamentIntegrationTest {
             }
         }
         node.clock().advance(Duration.ofMinutes(4));
-        TournamentDriver.get(node.arena().tournaments().sweep());
+        await(node.arena().tournaments().sweep());
         assertThat(d.pairing(d.bracket(id), "W2-1").getString("state")).isEqualTo("ready");
         JsonObject again = d.openGames(id).getFirst();
         assertThat(again.getValue("deadline")).as("both came: no deadline any more").isNull();
@@ -302,7 +302,7 @@ class TournamentIntegrationTest {
         assertThat(early.status()).as("check-in not open yet: %s", early).isEqualTo(409);
 
         node.clock().advance(Duration.ofMinutes(31));
-        TournamentDriver.get(node.arena().tournaments().sweep());
+        await(node.arena().tournaments().sweep());
         assertThat(d.ok(d.get("/tournaments/" + id), 200).getJsonObject("tournament").getString("status"))
                 .isEqualTo("checking_in");
         for (Player p : players.subList(0, 3)) {
@@ -315,7 +315,7 @@ class TournamentIntegrationTest {
         assertThat(notRegistered.status()).as("%s", notRegistered).isEqualTo(409);
 
         node.clock().advance(Duration.ofMinutes(30));
-        TournamentDriver.get(node.arena().tournaments().sweep());
+        await(node.arena().tournaments().sweep());
         JsonObject details = d.ok(d.get("/tournaments/" + id), 200);
         assertThat(details.getJsonObject("tournament").getString("status")).isEqualTo("running");
         long seeded = details.getJsonArray("players").stream().filter(p -> ((JsonObject) p).getValue("seed") != null)
@@ -327,7 +327,7 @@ class TournamentIntegrationTest {
         String empty = d.create(d.fresh(organiser), new JsonObject().put("format", "swiss").put("rounds", 2)
                 .put("starts_at", d.now().plusSeconds(60).toString()));
         node.clock().advance(Duration.ofMinutes(2));
-        TournamentDriver.get(node.arena().tournaments().sweep());
+        await(node.arena().tournaments().sweep());
         assertThat(d.ok(d.get("/tournaments/" + empty), 200).getJsonObject("tournament").getString("status"))
                 .isEqualTo("cancelled");
     }
@@ -419,6 +419,6 @@ class TournamentIntegrationTest {
                 d.now());
         // succeeds (the pipeline would retry a failure for ever) and touches nothing
         d.deliver(other);
-        assertThat(TournamentDriver.get(node.arena().tournaments().list(null))).allMatch(t -> t.version() >= 0);
+        assertThat(await(node.arena().tournaments().list(null))).allMatch(t -> t.version() >= 0);
     }
 }

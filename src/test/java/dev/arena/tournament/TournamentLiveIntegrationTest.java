@@ -3,12 +3,14 @@ package dev.arena.tournament;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arena.testing.Eventually;
 import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
 import dev.arena.tournament.TournamentDriver.Player;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -214,21 +216,8 @@ class TournamentLiveIntegrationTest {
 
     /** Waits (bounded) for the pipeline's job to have moved the tournament to {@code status}. */
     private static JsonObject awaitStatus(String id, String status) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            JsonObject t = d.ok(d.get("/tournaments/" + id), 200).getJsonObject("tournament");
-            if (t.getString("status").equals(status)) {
-                return t;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("tournament " + id + " is still " + t.getString("status"));
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Eventually.until(() -> d.ok(d.get("/tournaments/" + id), 200).getJsonObject("tournament"),
+                t -> t.getString("status").equals(status), Duration.ofSeconds(30),
+                "tournament " + id + " to be " + status);
     }
 }

@@ -1,5 +1,6 @@
 package dev.arena.tournament;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.testing.MutableClock;
@@ -86,7 +87,7 @@ class TournamentRestartIntegrationTest {
             JsonObject w21 = open.stream().filter(g -> g.getString("pairing_id").equals("W2-1")).findFirst()
                     .orElseThrow();
             clock.advance(Duration.ofMinutes(6));
-            TournamentDriver.get(second.arena().tournaments().sweep());
+            await(second.arena().tournaments().sweep());
             assertThat(d.pairing(d.bracket(id), "W2-1").getString("walkover")).isEqualTo("away");
             d.awaitEnded(w21.getString("game_id"));
 

@@ -1,7 +1,9 @@
 package dev.arena.tournament;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.testing.Futures;
 import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
 import dev.arena.match.MatchResult;
@@ -77,15 +79,15 @@ class TournamentScaleIntegrationTest {
         for (Player p : players) {
             regs.add(service.register(id, p.id()));
         }
-        regs.forEach(TournamentDriver::get);
+        regs.forEach(Futures::await);
         double registerMs = (System.nanoTime() - r0) / 1e6;
         long s0 = System.nanoTime();
-        TournamentDriver.get(service.start(id, new Principal(organiser.id(), UUID.randomUUID(), Role.PLAYER), null));
+        await(service.start(id, new Principal(organiser.id(), UUID.randomUUID(), Role.PLAYER), null));
         double startMs = (System.nanoTime() - s0) / 1e6;
 
         List<RoundTiming> timings = new ArrayList<>();
         for (int round = 1; ; round++) {
-            List<TournamentViews.GameView> open = TournamentDriver.get(service.matches(id, null)).stream()
+            List<TournamentViews.GameView> open = await(service.matches(id, null)).stream()
                     .filter(g -> g.status().equals("open")).toList();
             if (open.isEmpty()) {
                 break;
@@ -96,14 +98,14 @@ class TournamentScaleIntegrationTest {
             for (TournamentViews.GameView g : open.subList(0, open.size() - 1)) {
                 results.add(node.arena().tournamentResults().apply(homeWins(g)).onComplete(ar -> end(g)));
             }
-            results.forEach(TournamentDriver::get);
+            results.forEach(Futures::await);
             long t1 = System.nanoTime();
-            TournamentDriver.get(node.arena().tournamentResults().apply(homeWins(open.getLast())));
+            await(node.arena().tournamentResults().apply(homeWins(open.getLast())));
             long t2 = System.nanoTime();
             end(open.getLast());
             timings.add(new RoundTiming(round, open.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6));
         }
-        TournamentService.Loaded done = TournamentDriver.get(service.load(id));
+        TournamentService.Loaded done = await(service.load(id));
         assertThat(done.tournament().status()).isEqualTo(TournamentStatus.COMPLETED);
         Bracket bracket = done.bracket();
         assertThat(bracket.isComplete()).isTrue();

@@ -3,6 +3,8 @@ package dev.arena.gateway.http;
 import dev.arena.chat.ChatModeration;
 import dev.arena.chat.ChatService;
 import dev.arena.config.ArenaConfig;
+import dev.arena.console.Audit;
+import dev.arena.console.ConsoleStore;
 import dev.arena.gateway.ws.GatewaySockets;
 import dev.arena.gateway.ws.Realtime;
 import dev.arena.identity.IdentityService;
@@ -12,7 +14,9 @@ import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
 import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.metrics.DashboardFeed;
 import dev.arena.metrics.Metrics;
+import dev.arena.metrics.PlayerStatistics;
 import dev.arena.player.PlayerService;
 import dev.arena.tournament.TournamentService;
 import io.vertx.core.Future;
@@ -35,7 +39,8 @@ public final class ApiRouter {
                            Supplier<Future<Void>> readiness, Realtime realtime, ChatService chat,
                            ChatModeration chatModeration, MatchDirectory games, ResultStore results,
                            Leaderboards leaderboards, Lobby lobby, Matchmaking matchmaking,
-                           RemoteGames remoteGames, TournamentService tournaments, Logs logs) {}
+                           RemoteGames remoteGames, TournamentService tournaments, DashboardFeed dashboard,
+                           PlayerStatistics statistics, ConsoleStore console, Audit audit, Logs logs) {}
 
     private ApiRouter() {}
 
@@ -57,13 +62,13 @@ public final class ApiRouter {
             });
             ctx.next();
         });
-        if (!s.config().corsOrigins().isEmpty()) {
+        if (!s.config().http().corsOrigins().isEmpty()) {
             CorsHandler cors = CorsHandler.create()
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
                             HttpMethod.DELETE, HttpMethod.OPTIONS))
                     .allowedHeaders(Set.of("Authorization", "Content-Type"))
                     .maxAgeSeconds(600);
-            for (String origin : s.config().corsOrigins()) {
+            for (String origin : s.config().http().corsOrigins()) {
                 if (origin.equals("*")) {
                     cors.addOriginWithRegex(".*");
                 } else {
@@ -80,11 +85,18 @@ public final class ApiRouter {
         if (logs != null) {
             logs.mountStreaming(router, auth); // before the body handler: a log upload is read as a stream
         }
-        router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().bodyLimitBytes()));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().http().bodyLimitBytes()));
 
         new AuthApi(s.identity()).mount(router, auth);
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
+        new WebPages(vertx).mount(router);
+        if (s.dashboard() != null) {
+            new DashboardApi(s.dashboard(), s.statistics(), s.config().http().dashboardPublic()).mount(router, auth);
+            new AdminApi(s.console(), s.players(), s.chatModeration(), s.audit()).mount(router, auth);
+            new AdminOpsApi(s.games(), s.matchmaking(), s.console(), s.dashboard(), s.audit(), s.config().nodeId())
+                    .mount(router, auth);
+        }
         new ChatApi(s.chat(), s.chatModeration()).mount(router, auth);
         new GamesApi(s.games(), s.results(), s.remoteGames()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);

@@ -2,11 +2,12 @@ package dev.arena.gateway.http;
 
 import dev.arena.identity.CredentialRules;
 import dev.arena.identity.IdentityService;
+import dev.arena.identity.Role;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
 
-/** {@code /auth/*}: register, login, guest login, refresh, logout. */
+/** {@code /auth/*}: register, login, guest login, refresh, logout; and an admin's revoke of a player's sessions. */
 final class AuthApi {
     static final Pattern NO_CONTROL_CHARACTERS = Pattern.compile("[^\\p{Cc}]*");
     static final Pattern DEVICE_ID = Pattern.compile("[\\x21-\\x7E]+");
@@ -23,6 +24,8 @@ final class AuthApi {
         router.post("/auth/guest").handler(this::guest);
         router.post("/auth/refresh").handler(this::refresh);
         router.post("/auth/logout").handler(auth).handler(this::logout);
+        router.post("/auth/logout-all").handler(auth).handler(this::logoutAll);
+        router.post("/admin/players/:id/revoke-sessions").handler(auth).handler(this::revokeSessions);
     }
 
     private void register(RoutingContext ctx) {
@@ -60,5 +63,14 @@ final class AuthApi {
 
     private void logout(RoutingContext ctx) {
         Handlers.noContent(ctx, identity.logout(Handlers.principal(ctx)));
+    }
+
+    private void logoutAll(RoutingContext ctx) {
+        Handlers.noContent(ctx, identity.revokeAll(Handlers.principal(ctx).playerId()));
+    }
+
+    private void revokeSessions(RoutingContext ctx) {
+        Handlers.principal(ctx).require(Role.ADMIN);
+        Handlers.noContent(ctx, identity.revokeAllOf(Handlers.uuidParam(ctx, "id")));
     }
 }

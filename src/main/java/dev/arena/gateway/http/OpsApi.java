@@ -42,6 +42,18 @@ final class OpsApi {
         Buffer initializer = resource("api/swagger-initializer.js");
         router.get("/docs/swagger-initializer.js").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/javascript; charset=utf-8").end(initializer));
+        router.get("/docs/*").handler(ctx -> {
+            // Swagger UI's HTML gets the pages' security headers; its React styles elements, hence inline styles
+            ctx.addHeadersEndHandler(v -> {
+                String type = ctx.response().headers().get("Content-Type");
+                if (type != null && type.startsWith("text/html")) {
+                    WebPages.securityHeaders(ctx.response());
+                    ctx.response().putHeader("Content-Security-Policy", WebPages.CONTENT_SECURITY_POLICY
+                            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+                }
+            });
+            ctx.next();
+        });
         router.get("/docs/*").handler(StaticHandler.create(SWAGGER_UI).setIndexPage("index.html"));
     }
 

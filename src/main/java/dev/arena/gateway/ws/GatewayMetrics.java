@@ -29,6 +29,7 @@ final class GatewayMetrics implements RoomRegistry.Listener {
     private final Counter overflows;
     private final Counter rateLimited;
     private final Counter abuseCloses;
+    private final Counter revokedCloses;
     private final Counter deliveries;
     private final Counter dropped;
     private final Timer latency;
@@ -50,6 +51,8 @@ final class GatewayMetrics implements RoomRegistry.Listener {
                 .register(registry);
         abuseCloses = Counter.builder("arena.ws.abuse.closes").description("connections closed with 1008")
                 .register(registry);
+        revokedCloses = Counter.builder("arena.ws.revoked.closes")
+                .description("connections closed with 4002 because their session was revoked").register(registry);
         deliveries = Counter.builder("arena.room.deliveries").description("room events handed to members")
                 .register(registry);
         dropped = Counter.builder("arena.room.events.dropped")
@@ -85,6 +88,10 @@ final class GatewayMetrics implements RoomRegistry.Listener {
 
     void rateLimited() {
         rateLimited.increment();
+    }
+
+    void revoked() {
+        revokedCloses.increment();
     }
 
     void abuseClose() {

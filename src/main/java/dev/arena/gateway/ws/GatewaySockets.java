@@ -37,6 +37,8 @@ public final class GatewaySockets {
     private final Context context;
     private final Set<Connection> connections = new HashSet<>();
     private long sweepTimer = -1;
+    /** Closes the sockets of revoked sessions (any node's revocation reaches this listener). */
+    private dev.arena.identity.SessionRevocations.Listening revocations;
     /** How long a shutdown waits for its connections' leaves to be announced. */
     private static final long LEAVE_GRACE_MS = 5_000;
 
@@ -55,6 +57,21 @@ public final class GatewaySockets {
         // At most a second apart: timeouts are judged by the injected clock, which may jump.
         long every = Math.max(10, Math.min(1000, rt.limits.heartbeat().toMillis() / 3));
         sweepTimer = vertx.setPeriodic(every, id -> sweep(rt.clock.millis()));
+        revocations = rt.identity.revocations().listen(r -> {
+            if (r.endsSockets()) {
+                context.runOnContext(v -> revoked(r));
+            }
+        });
+    }
+
+    /** Closes (4002) every socket of this event loop opened with a session the revocation covers. */
+    private void revoked(dev.arena.identity.Revocation r) {
+        for (Connection c : List.copyOf(connections)) {
+            if (r.covers(c.principal.playerId(), c.principal.sessionId())) {
+                rt.metrics.revoked();
+                c.close(CloseCodes.SESSION_ENDED, "session ended");
+            }
+        }
     }
 
     private void legacy(RoutingContext ctx, RoomEvent.Flavour flavour, String param) {
@@ -96,6 +113,8 @@ public final class GatewaySockets {
             return;
         }
         ctx.request().pause();
+        long epoch = rt.identity.revocationEpoch();
+        String checked = token;
         rt.identity.authenticateNamed(token)
                 .onComplete(ar -> {
                     if (ar.failed()) {
@@ -107,7 +126,9 @@ public final class GatewaySockets {
                     ctx.request().toWebSocket().onComplete(ws -> {
                         if (ws.succeeded()) {
                             WriteCoalescing.install(connection);
-                            open(ws.result(), ar.result().principal(), ar.result().displayName(), flavour, autoRoom);
+                            Connection c = open(ws.result(), ar.result().principal(), ar.result().displayName(),
+                                    flavour, autoRoom);
+                            recheckIfRevoked(c, checked, epoch);
                         }
                     });
                 });
@@ -115,7 +136,23 @@ public final class GatewaySockets {
 
     /** Who opened the socket, resolved once at the upgrade. */
 
-    private void open(ServerWebSocket ws, dev.arena.identity.Principal principal, String displayName,
+    /**
+     * A revocation that ran between the token check and {@link #open} did not see this socket: when one may have
+     * (the epoch moved), the token is checked again (the cache no longer vouches for a revoked session).
+     */
+    private void recheckIfRevoked(Connection c, String token, long epochBefore) {
+        if (rt.identity.revocationEpoch() == epochBefore) {
+            return;
+        }
+        rt.identity.authenticate(token).onComplete(ar -> context.runOnContext(v -> {
+            if (ar.failed() || !ar.result().role().equals(c.principal.role())) {
+                rt.metrics.revoked();
+                c.close(CloseCodes.SESSION_ENDED, "session ended");
+            }
+        }));
+    }
+
+    private Connection open(ServerWebSocket ws, dev.arena.identity.Principal principal, String displayName,
                       RoomEvent.Flavour flavour, String autoRoom) {
         Connection c = new Connection(principal, displayName, flavour, ws, context, rt.limits, rt.node,
                 rt.clock.millis(), nanos(), rt.metrics);
@@ -153,6 +190,7 @@ public final class GatewaySockets {
                 MessageRouter.fail(c, null, e);
             }));
         }
+        return c;
     }
 
     private void onText(Connection c, String text) {
@@ -284,6 +322,9 @@ public final class GatewaySockets {
     public Future<Void> shutdown() {
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
+        }
+        if (revocations != null) {
+            revocations.stop();
         }
         List<Future<Void>> left = new ArrayList<>();
         for (Connection c : List.copyOf(connections)) {

@@ -121,6 +121,24 @@ public final class Matchmaking implements SessionListener {
                 });
     }
 
+    /** The console's view of a queue: the tickets waiting in {@code mode}, whoever owns them. */
+    public Future<List<TicketRecord>> waiting(String mode) {
+        if (!modes().contains(mode)) {
+            return Future.failedFuture(new ArenaException.NotFound("no matchmaking queue for mode " + mode));
+        }
+        return store.waiting(mode);
+    }
+
+    /** The console cancels a ticket for its players (they are told as if they had cancelled it themselves). */
+    public Future<TicketRecord> cancelForStaff(TicketId id, String reason) {
+        return store.cancel(id, reason).map(r -> r.orElseThrow(() -> TicketRules.notFound(id))).compose(r -> {
+            if (r.status() == TicketStatus.MATCHED) {
+                return Future.failedFuture(new ArenaException.Conflict("ticket " + id + " was already matched"));
+            }
+            return tellOthers(r, null).map(r);
+        });
+    }
+
     /** Every configured mode's statistics as its matcher last published them. */
     public Future<List<StatsView>> stats() {
         List<Future<StatsView>> all = new ArrayList<>();

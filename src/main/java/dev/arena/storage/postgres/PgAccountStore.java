@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 /** Accounts and sessions in PostgreSQL (tables from V1__identity.sql). */
@@ -89,7 +90,7 @@ public final class PgAccountStore implements AccountStore {
     @Override
     public Future<Void> touchLogin(UUID id, Instant now) {
         return pool.preparedQuery("UPDATE players SET last_login_at = $2 WHERE id = $1")
-                .execute(Tuple.of(id, ts(now))).mapEmpty();
+                .execute(Tuple.of(id, ts(now))).compose(v -> PgConsoleStats.active(pool, List.of(id), now));
     }
 
     @Override
@@ -134,6 +135,12 @@ public final class PgAccountStore implements AccountStore {
     public Future<Void> revokeSession(UUID sessionId, Instant now) {
         return pool.preparedQuery("UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
                 .execute(Tuple.of(sessionId, ts(now))).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> revokeAllSessions(UUID playerId, Instant now) {
+        return pool.preparedQuery("UPDATE sessions SET revoked_at = $2 WHERE player_id = $1 AND revoked_at IS NULL")
+                .execute(Tuple.of(playerId, ts(now))).mapEmpty();
     }
 
     private Future<Optional<Account>> one(String sql, Tuple args) {

@@ -1,6 +1,13 @@
 package dev.arena.storage.postgres;
 
+import dev.arena.identity.Player;
+import dev.arena.identity.Role;
 import dev.arena.player.PlayerStats;
+import dev.arena.player.Profile;
+import dev.arena.player.RecentGame;
+import dev.arena.rating.Rating;
+import dev.arena.rating.RatingStore;
+import java.time.OffsetDateTime;
 import dev.arena.player.PlayerStore;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -37,6 +44,76 @@ public final class PgPlayerStore implements PlayerStore {
                             r.getInteger("wins"), r.getInteger("losses"), r.getInteger("draws"),
                             PlayerStats.INITIAL_RATING, PlayerStats.levelFor(r.getLong("xp")), List.of()));
                 });
+    }
+
+    /**
+     * Everything but the rank in one statement: the account joined with its stats row, every mode's rating and the
+     * latest games as arrays (sub-selects on the players' indexes), so a profile is one round trip.
+     */
+    private static final String PROFILE = """
+            SELECT p.id, p.username, p.display_name, p.role, p.is_guest, p.created_at,
+                   s.games_played, s.wins, s.losses, s.draws, s.xp,
+                   r.modes, r.ratings, r.deviations, r.volatilities, r.games,
+                   g.game_ids, g.game_modes, g.outcomes, g.finished
+            FROM players p
+            LEFT JOIN player_stats s ON s.player_id = p.id
+            LEFT JOIN LATERAL (
+                SELECT array_agg(mode ORDER BY games DESC, mode) AS modes,
+                       array_agg(rating ORDER BY games DESC, mode) AS ratings,
+                       array_agg(deviation ORDER BY games DESC, mode) AS deviations,
+                       array_agg(volatility ORDER BY games DESC, mode) AS volatilities,
+                       array_agg(games ORDER BY games DESC, mode) AS games
+                FROM ratings WHERE player_id = p.id) r ON true
+            LEFT JOIN LATERAL (
+                SELECT array_agg(x.game_id ORDER BY x.finished_at DESC, x.game_id) AS game_ids,
+                       array_agg(x.mode ORDER BY x.finished_at DESC, x.game_id) AS game_modes,
+                       array_agg(x.outcome ORDER BY x.finished_at DESC, x.game_id) AS outcomes,
+                       array_agg(x.finished_at ORDER BY x.finished_at DESC, x.game_id) AS finished
+                FROM (SELECT gp.game_id, gm.mode, gp.outcome, gp.finished_at
+                      FROM game_players gp JOIN games gm ON gm.id = gp.game_id
+                      WHERE gp.player_id = p.id ORDER BY gp.finished_at DESC, gp.game_id LIMIT $2) x) g ON true
+            WHERE p.id = $1""";
+
+    @Override
+    public Future<Optional<Profile>> profile(UUID playerId, int recent) {
+        return pool.preparedQuery(PROFILE).execute(Tuple.of(playerId, recent)).map(rows -> {
+            var it = rows.iterator();
+            if (!it.hasNext()) {
+                return Optional.empty();
+            }
+            Row r = it.next();
+            if (r.getValue("games_played") == null) {
+                return Optional.empty(); // every account gets a stats row; none means it is being created
+            }
+            Player player = new Player(r.getUUID("id"), r.getString("username"), r.getString("display_name"),
+                    Role.fromWire(r.getString("role")), r.getBoolean("is_guest"),
+                    PgAccountStore.instant(r.getOffsetDateTime("created_at")));
+            List<RatingStore.ModeRating> modes = new ArrayList<>();
+            String[] modeNames = r.getArrayOfStrings("modes");
+            if (modeNames != null) {
+                Double[] ratings = r.getArrayOfDoubles("ratings");
+                Double[] deviations = r.getArrayOfDoubles("deviations");
+                Double[] volatilities = r.getArrayOfDoubles("volatilities");
+                Integer[] games = r.getArrayOfIntegers("games");
+                for (int i = 0; i < modeNames.length; i++) {
+                    modes.add(new RatingStore.ModeRating(modeNames[i],
+                            new Rating(ratings[i], deviations[i], volatilities[i]), games[i]));
+                }
+            }
+            List<RecentGame> games = new ArrayList<>();
+            UUID[] ids = r.getArrayOfUUIDs("game_ids");
+            if (ids != null) {
+                String[] gameModes = r.getArrayOfStrings("game_modes");
+                String[] outcomes = r.getArrayOfStrings("outcomes");
+                OffsetDateTime[] finished = r.getArrayOfOffsetDateTimes("finished");
+                for (int i = 0; i < ids.length; i++) {
+                    games.add(new RecentGame(ids[i], gameModes[i], outcomes[i], finished[i].toInstant()));
+                }
+            }
+            PlayerStats stats = PlayerStats.of(player.id(), r.getInteger("games_played"), r.getInteger("wins"),
+                    r.getInteger("losses"), r.getInteger("draws"), r.getLong("xp"), modes);
+            return Optional.of(new Profile(player, stats, games, null, true));
+        });
     }
 
     @Override

@@ -1,51 +1,30 @@
 package dev.arena.storage.postgres;
 
 import static dev.arena.storage.postgres.PgAccountStore.instant;
-import static dev.arena.storage.postgres.PgAccountStore.isUniqueViolation;
 import static dev.arena.storage.postgres.PgAccountStore.ts;
+import static dev.arena.storage.postgres.TournamentRows.COLUMNS;
+import static dev.arena.storage.postgres.TournamentRows.GAME_COLUMNS;
+import static dev.arena.storage.postgres.TournamentRows.all;
+import static dev.arena.storage.postgres.TournamentRows.tournament;
 
-import dev.arena.common.ArenaException;
 import dev.arena.match.MatchId;
-import dev.arena.tournament.BracketText;
 import dev.arena.tournament.Registration;
 import dev.arena.tournament.Tournament;
-import dev.arena.tournament.TournamentFormat;
 import dev.arena.tournament.TournamentGame;
 import dev.arena.tournament.TournamentStatus;
 import dev.arena.tournament.TournamentStore;
-import dev.arena.tournament.bracket.BracketSide;
-import dev.arena.tournament.bracket.Outcome;
-import dev.arena.tournament.bracket.Pairing;
 import dev.arena.tournament.bracket.PairingId;
-import dev.arena.tournament.bracket.PairingState;
-import dev.arena.tournament.bracket.PlayerId;
-import dev.arena.tournament.bracket.Result;
-import dev.arena.tournament.bracket.Round;
-import dev.arena.tournament.bracket.Seed;
-import dev.arena.tournament.bracket.Side;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 /** Tournaments in PostgreSQL (tables from V5__tournaments.sql). */
 public final class PgTournamentStore implements TournamentStore {
-    private static final String COLUMNS = "id, name, format, mode, max_players, best_of, rounds, third_place_match, "
-            + "starts_at, check_in_minutes, no_show_minutes, organiser_id, status, version, created_at, started_at, "
-            + "ended_at";
-    private static final String GAME_COLUMNS =
-            "game_id, tournament_id, pairing_id, game_no, node, created_at, deadline, outcome";
-
     private final Pool pool;
 
     public PgTournamentStore(Pool pool) {
@@ -79,18 +58,7 @@ public final class PgTournamentStore implements TournamentStore {
 
     @Override
     public Future<List<Registration>> registrations(UUID tournament) {
-        return registrations(pool, tournament);
-    }
-
-    private static Future<List<Registration>> registrations(SqlClient c, UUID tournament) {
-        return c.preparedQuery("""
-                        SELECT r.player_id, p.display_name, r.registered_at, r.checked_in_at, r.seed
-                        FROM tournament_registrations r JOIN players p ON p.id = r.player_id
-                        WHERE r.tournament_id = $1 ORDER BY r.seed NULLS LAST, r.registered_at, r.player_id""")
-                .execute(Tuple.of(tournament))
-                .map(rows -> all(rows, r -> new Registration(r.getUUID("player_id"), r.getString("display_name"),
-                            instant(r.getOffsetDateTime("registered_at")), instant(r.getOffsetDateTime("checked_in_at")),
-                            r.getInteger("seed"))));
+        return TournamentRows.registrations(pool, tournament);
     }
 
     @Override
@@ -101,7 +69,7 @@ public final class PgTournamentStore implements TournamentStore {
                 + "ON p.tournament_id = g.tournament_id AND p.pairing_id = g.pairing_id "
                 + "WHERE g.tournament_id = $1 AND p.round = $2 ORDER BY g.created_at, g.game_no";
         return pool.preparedQuery(sql).execute(round == null ? Tuple.of(tournament) : Tuple.of(tournament, round))
-                .map(PgTournamentStore::games);
+                .map(TournamentRows::games);
     }
 
     private static String prefixed(String alias) {
@@ -124,7 +92,7 @@ public final class PgTournamentStore implements TournamentStore {
     public Future<Optional<TournamentGame>> tournamentGame(MatchId game) {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE game_id = $1")
                 .execute(Tuple.of(game.value()))
-                .map(rows -> games(rows).stream().findFirst());
+                .map(rows -> TournamentRows.games(rows).stream().findFirst());
     }
 
     @Override
@@ -144,7 +112,7 @@ public final class PgTournamentStore implements TournamentStore {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games "
                         + "WHERE outcome IS NULL AND deadline <= $1 AND ($2::text IS NULL OR node = $2) ORDER BY deadline")
                 .execute(Tuple.of(ts(now), node))
-                .map(PgTournamentStore::games);
+                .map(TournamentRows::games);
     }
 
     @Override
@@ -152,7 +120,7 @@ public final class PgTournamentStore implements TournamentStore {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games "
                         + "WHERE outcome IS NULL AND ($1::text IS NULL OR node = $1) ORDER BY created_at")
                 .execute(Tuple.of(node))
-                .map(PgTournamentStore::games);
+                .map(TournamentRows::games);
     }
 
     @Override
@@ -160,293 +128,12 @@ public final class PgTournamentStore implements TournamentStore {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games "
                         + "WHERE outcome IS NULL AND node <> ALL($1::text[]) ORDER BY created_at")
                 .execute(Tuple.of(nodes.toArray(String[]::new)))
-                .map(PgTournamentStore::games);
+                .map(TournamentRows::games);
     }
 
     @Override
     public <T> Future<T> inTransaction(Function<Tx, Future<T>> work) {
-        return pool.withTransaction(c -> work.apply(new PgTx(c)));
+        return pool.withTransaction(c -> work.apply(new PgTournamentTx(c)));
     }
 
-    /** One transaction: every statement runs on its connection. */
-    private record PgTx(SqlClient c) implements Tx {
-
-        @Override
-        public Future<Tournament> lock(UUID id) {
-            return c.preparedQuery("SELECT " + COLUMNS + " FROM tournaments WHERE id = $1 FOR UPDATE")
-                    .execute(Tuple.of(id))
-                    .map(rows -> {
-                        if (rows.size() == 0) {
-                            throw new ArenaException.NotFound("no tournament " + id);
-                        }
-                        return tournament(rows.iterator().next());
-                    });
-        }
-
-        @Override
-        public Future<List<Registration>> registrations(UUID tournament) {
-            return PgTournamentStore.registrations(c, tournament);
-        }
-
-        @Override
-        public Future<Integer> register(UUID tournament, UUID player, Instant at) {
-            // the count runs on the statement's snapshot, which does not include the row being inserted: + 1
-            return c.preparedQuery("""
-                            WITH added AS (INSERT INTO tournament_registrations (tournament_id, player_id, registered_at)
-                                           VALUES ($1, $2, $3) RETURNING player_id)
-                            SELECT (SELECT count(*) FROM tournament_registrations WHERE tournament_id = $1) + 1 AS n""")
-                    .execute(Tuple.of(tournament, player, ts(at)))
-                    .map(rows -> rows.iterator().next().getLong("n").intValue())
-                    .recover(e -> Future.failedFuture(isUniqueViolation(e)
-                            ? new ArenaException.Conflict("already registered") : e));
-        }
-
-        @Override
-        public Future<Integer> registrationCount(UUID tournament) {
-            return c.preparedQuery("SELECT count(*) AS n FROM tournament_registrations WHERE tournament_id = $1")
-                    .execute(Tuple.of(tournament)).map(rows -> rows.iterator().next().getLong("n").intValue());
-        }
-
-        @Override
-        public Future<Boolean> unregister(UUID tournament, UUID player) {
-            return c.preparedQuery("DELETE FROM tournament_registrations WHERE tournament_id = $1 AND player_id = $2")
-                    .execute(Tuple.of(tournament, player)).map(r -> r.rowCount() == 1);
-        }
-
-        @Override
-        public Future<Boolean> checkIn(UUID tournament, UUID player, Instant at) {
-            return c.preparedQuery("UPDATE tournament_registrations SET checked_in_at = coalesce(checked_in_at, $3) "
-                            + "WHERE tournament_id = $1 AND player_id = $2")
-                    .execute(Tuple.of(tournament, player, ts(at))).map(r -> r.rowCount() == 1);
-        }
-
-        @Override
-        public Future<Void> seed(UUID tournament, List<Seed> seeds) {
-            List<Tuple> batch = seeds.stream()
-                    .map(s -> Tuple.of(tournament, UUID.fromString(s.player().value()), s.rank())).toList();
-            return c.preparedQuery("UPDATE tournament_registrations SET seed = $3 "
-                            + "WHERE tournament_id = $1 AND player_id = $2")
-                    .executeBatch(batch).mapEmpty();
-        }
-
-        @Override
-        public Future<List<Seed>> seeds(UUID tournament) {
-            return c.preparedQuery("SELECT player_id, seed FROM tournament_registrations "
-                            + "WHERE tournament_id = $1 AND seed IS NOT NULL ORDER BY seed")
-                    .execute(Tuple.of(tournament))
-                    .map(rows -> all(rows, r -> new Seed(PlayerId.of(r.getUUID("player_id").toString()),
-                                r.getInteger("seed"))));
-        }
-
-        @Override
-        public Future<List<Pairing>> pairings(UUID tournament) {
-            return c.preparedQuery("SELECT pairing_id, round, side, table_no, home, away, state, home_wins, away_wins, "
-                            + "draws, walkover, outcome FROM tournament_pairings WHERE tournament_id = $1 ORDER BY ord")
-                    .execute(Tuple.of(tournament))
-                    .map(rows -> all(rows, r -> pairing(r)));
-        }
-
-        @Override
-        public Future<Void> savePairings(UUID tournament, List<PairingRow> rows, Collection<PairingId> removed) {
-            Future<Void> deleted = removed.isEmpty() ? Future.succeededFuture()
-                    : c.preparedQuery("DELETE FROM tournament_pairings WHERE tournament_id = $1 AND pairing_id = ANY($2)")
-                    .execute(Tuple.of(tournament).addArrayOfString(names(removed)))
-                    .mapEmpty();
-            if (rows.isEmpty()) {
-                return deleted;
-            }
-            List<Tuple> batch = new ArrayList<>(rows.size());
-            for (PairingRow row : rows) {
-                Pairing p = row.pairing();
-                Object[] v = new Object[14];
-                v[0] = tournament;
-                v[1] = p.id().value();
-                v[2] = row.ord();
-                v[3] = p.round().number();
-                v[4] = p.round().side().name().toLowerCase(Locale.ROOT);
-                v[5] = p.table();
-                v[6] = BracketText.slot(p.home());
-                v[7] = BracketText.slot(p.away());
-                v[8] = BracketText.state(p.state());
-                if (p.state() instanceof PairingState.Decided d) {
-                    switch (d.result()) {
-                        case Result.Series s -> {
-                            v[9] = s.homeWins();
-                            v[10] = s.awayWins();
-                            v[11] = s.draws();
-                        }
-                        case Result.Walkover w -> v[12] = w.noShow().name().toLowerCase(Locale.ROOT);
-                    }
-                    v[13] = d.outcome().name().toLowerCase(Locale.ROOT);
-                }
-                batch.add(Tuple.from(v));
-            }
-            return deleted.compose(x -> c.preparedQuery("""
-                            INSERT INTO tournament_pairings (tournament_id, pairing_id, ord, round, side, table_no, home,
-                                away, state, home_wins, away_wins, draws, walkover, outcome)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                            ON CONFLICT (tournament_id, pairing_id) DO UPDATE SET ord = excluded.ord,
-                                round = excluded.round, side = excluded.side, table_no = excluded.table_no,
-                                home = excluded.home, away = excluded.away, state = excluded.state,
-                                home_wins = excluded.home_wins, away_wins = excluded.away_wins, draws = excluded.draws,
-                                walkover = excluded.walkover, outcome = excluded.outcome""")
-                    .executeBatch(batch).mapEmpty());
-        }
-
-        @Override
-        public Future<List<TournamentGame>> games(UUID tournament) {
-            return c.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE tournament_id = $1 "
-                            + "ORDER BY created_at, game_no")
-                    .execute(Tuple.of(tournament)).map(PgTournamentStore::games);
-        }
-
-        @Override
-        public Future<List<TournamentGame>> gamesOf(UUID tournament, Collection<PairingId> pairings) {
-            return c.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE tournament_id = $1 "
-                            + "AND pairing_id = ANY($2) ORDER BY game_no")
-                    .execute(Tuple.of(tournament).addArrayOfString(names(pairings)))
-                    .map(PgTournamentStore::games);
-        }
-
-        @Override
-        public Future<Optional<TournamentGame>> game(MatchId game) {
-            return c.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE game_id = $1")
-                    .execute(Tuple.of(game.value()))
-                    .map(rows -> PgTournamentStore.games(rows).stream().findFirst());
-        }
-
-        @Override
-        public Future<List<MatchId>> resetGames(UUID tournament, Collection<PairingId> pairings, Instant at) {
-            // RETURNING sees the new outcome; the old one comes from the row as it was (a self-join on the key).
-            return c.preparedQuery("""
-                            UPDATE tournament_games g SET outcome = 'reset', settled_at = coalesce(g.settled_at, $3)
-                            FROM tournament_games old
-                            WHERE old.game_id = g.game_id AND g.tournament_id = $1 AND g.pairing_id = ANY($2)
-                              AND (g.outcome IS NULL OR g.outcome IN ('home', 'away', 'draw'))
-                            RETURNING g.game_id, old.outcome AS was""")
-                    .execute(Tuple.of(tournament).addArrayOfString(names(pairings)).addOffsetDateTime(ts(at)))
-                    .map(rows -> {
-                        List<MatchId> open = new ArrayList<>();
-                        rows.forEach(r -> {
-                            if (r.getString("was") == null) {
-                                open.add(new MatchId(r.getUUID("game_id")));
-                            }
-                        });
-                        return open;
-                    });
-        }
-
-        @Override
-        public Future<Void> addGames(List<TournamentGame> games) {
-            if (games.isEmpty()) {
-                return Future.succeededFuture();
-            }
-            List<Tuple> batch = games.stream().map(g -> Tuple.from(new Object[] {g.gameId().value(), g.tournamentId(),
-                    g.pairingId().value(), g.number(), g.node(), ts(g.createdAt()), ts(g.deadline()),
-                    g.outcome() == null ? null : g.outcome().wire()})).toList();
-            return c.preparedQuery("INSERT INTO tournament_games (" + GAME_COLUMNS
-                            + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                    .executeBatch(batch).mapEmpty();
-        }
-
-        @Override
-        public Future<Boolean> settle(MatchId game, TournamentGame.Outcome outcome, Instant at) {
-            return c.preparedQuery("UPDATE tournament_games SET outcome = $2, settled_at = $3 "
-                            + "WHERE game_id = $1 AND outcome IS NULL")
-                    .execute(Tuple.of(game.value(), outcome.wire(), ts(at))).map(r -> r.rowCount() == 1);
-        }
-
-        @Override
-        public Future<Void> clearDeadline(MatchId game) {
-            return c.preparedQuery("UPDATE tournament_games SET deadline = NULL WHERE game_id = $1")
-                    .execute(Tuple.of(game.value())).mapEmpty();
-        }
-
-        @Override
-        public Future<Void> addTransitions(UUID tournament, List<Transition> transitions) {
-            if (transitions.isEmpty()) {
-                return Future.succeededFuture();
-            }
-            List<Tuple> batch = new ArrayList<>();
-            for (Transition t : transitions) {
-                batch.add(Tuple.from(new Object[] {tournament, t.kind(), t.pairing().value(), t.result(),
-                        t.game() == null ? null : t.game().value(), ts(t.at())}));
-            }
-            return c.preparedQuery("INSERT INTO tournament_transitions (tournament_id, kind, pairing_id, result, "
-                            + "game_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-                    .executeBatch(batch)
-                    .mapEmpty();
-        }
-
-        @Override
-        public Future<Void> addCorrection(UUID tournament, Correction k) {
-            return c.preparedQuery("INSERT INTO tournament_corrections (tournament_id, pairing_id, previous, corrected, "
-                            + "reset, reason, corrected_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                    .execute(Tuple.from(new Object[] {tournament, k.pairing().value(), k.previous(), k.corrected(),
-                            k.reset().stream().map(PairingId::value).toArray(String[]::new), k.reason(), k.by(),
-                            ts(k.at())}))
-                    .mapEmpty();
-        }
-
-        @Override
-        public Future<Void> update(Tournament t) {
-            return c.preparedQuery("UPDATE tournaments SET status = $2, version = $3, started_at = $4, ended_at = $5 "
-                            + "WHERE id = $1")
-                    .execute(Tuple.of(t.id(), t.status().wire(), t.version(), ts(t.startedAt()), ts(t.endedAt())))
-                    .mapEmpty();
-        }
-    }
-
-    /** Every row, mapped. */
-    private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> map) {
-        List<T> out = new ArrayList<>(rows.size());
-        rows.forEach(r -> out.add(map.apply(r)));
-        return out;
-    }
-
-    private static String[] names(Collection<PairingId> ids) {
-        return ids.stream().map(PairingId::value).toArray(String[]::new);
-    }
-
-    private static Pairing pairing(Row r) {
-        PairingState state = switch (r.getString("state")) {
-            case "pending" -> PairingState.PENDING;
-            case "ready" -> PairingState.READY;
-            case "bye" -> PairingState.BYE;
-            case "skipped" -> PairingState.SKIPPED;
-            default -> {
-                String wo = r.getString("walkover");
-                Result result = wo != null ? Result.walkover(Side.valueOf(wo.toUpperCase(Locale.ROOT)))
-                        : Result.series(r.getInteger("home_wins"), r.getInteger("away_wins"), r.getInteger("draws"));
-                yield new PairingState.Decided(result, Outcome.valueOf(r.getString("outcome").toUpperCase(Locale.ROOT)));
-            }
-        };
-        return new Pairing(PairingId.of(r.getString("pairing_id")),
-                new Round(r.getInteger("round"), BracketSide.valueOf(r.getString("side").toUpperCase(Locale.ROOT))),
-                r.getInteger("table_no"), BracketText.slot(r.getString("home")), BracketText.slot(r.getString("away")),
-                state);
-    }
-
-    private static List<TournamentGame> games(io.vertx.sqlclient.RowSet<Row> rows) {
-        List<TournamentGame> out = new ArrayList<>(rows.size());
-        rows.forEach(r -> {
-            String o = r.getString("outcome");
-            out.add(new TournamentGame(new MatchId(r.getUUID("game_id")), r.getUUID("tournament_id"),
-                    PairingId.of(r.getString("pairing_id")), r.getInteger("game_no"), r.getString("node"),
-                    instant(r.getOffsetDateTime("created_at")), instant(r.getOffsetDateTime("deadline")),
-                    o == null ? null : TournamentGame.Outcome.fromWire(o)));
-        });
-        return out;
-    }
-
-    private static Tournament tournament(Row r) {
-        return new Tournament(r.getUUID("id"), r.getString("name"),
-                TournamentFormat.fromWire(r.getString("format")).orElseThrow(), r.getString("mode"),
-                r.getInteger("max_players"), r.getInteger("best_of"), r.getInteger("rounds"),
-                r.getBoolean("third_place_match"), instant(r.getOffsetDateTime("starts_at")),
-                r.getInteger("check_in_minutes"), r.getInteger("no_show_minutes"), r.getUUID("organiser_id"),
-                TournamentStatus.fromWire(r.getString("status")), r.getLong("version"),
-                instant(r.getOffsetDateTime("created_at")), instant(r.getOffsetDateTime("started_at")),
-                instant(r.getOffsetDateTime("ended_at")));
-    }
 }

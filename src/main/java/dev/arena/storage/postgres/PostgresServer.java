@@ -29,10 +29,10 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start(ArenaConfig config) {
-        if (config.databaseUrl().isPresent()) {
-            return new PostgresServer(config.databaseUrl().get(), null);
+        if (config.database().url().isPresent()) {
+            return new PostgresServer(config.database().url().get(), null);
         }
-        return startEmbedded(config.dataDir().resolve("postgres"));
+        return startEmbedded(config.database().dataDir().resolve("postgres"));
     }
 
     /** Starts (or restarts on existing data) an embedded PostgreSQL in {@code dir}. Blocking, seconds. */

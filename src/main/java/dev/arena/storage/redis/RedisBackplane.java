@@ -107,10 +107,21 @@ public final class RedisBackplane {
         return channel.start().map(channel);
     }
 
+    /** Every node's dashboard samples ({@code arena:metrics}). */
+    public dev.arena.metrics.MetricsExchange metrics() {
+        return new RedisMetricsExchange(subscriber, matches, node);
+    }
+
     /** The node's restriction cache, kept in step with the other nodes' changes. */
     public Future<ModerationCache> moderation(LocalModerationCache local) {
         RedisModerationCache cache = new RedisModerationCache(local, commands, subscriber, node);
         return cache.start().map(cache);
+    }
+
+    /** Session revocations heard by every node; subscribed when the future completes. */
+    public Future<dev.arena.identity.SessionRevocations> sessionRevocations() {
+        RedisSessionRevocations revocations = new RedisSessionRevocations(commands, subscriber, node);
+        return revocations.start().map(revocations);
     }
 
     /** Matchmaking tickets shared by the cluster; finished ones are kept {@code retention}. */

@@ -132,7 +132,7 @@ class ValidationIntegrationTest {
                     .containsExactly("display_name: must contain visible characters and no control characters");
         }
         assertThat(errors("PUT", "/players/" + UUID.randomUUID() + "/role", adminToken,
-                new JsonObject().put("role", "king"))).containsExactly("role: must be one of player, moderator, admin, ingest");
+                new JsonObject().put("role", "king"))).containsExactly("role: must be one of player, viewer, moderator, admin, ingest");
     }
 
     /** Regression: a NUL reached PostgreSQL (which cannot store it in text) and came back as a 500. */

@@ -1,5 +1,6 @@
 package dev.arena.gateway.ws;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.app.ArenaNode;
@@ -9,7 +10,6 @@ import static dev.arena.testing.WsClient.msg;
 
 import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class GatewayChatIntegrationTest {
         testNode = TestNode.start(GatewayChatIntegrationTest.class);
         node = testNode.arena();
         vertx = Vertx.vertx();
-        get(node.identity().createPrivileged("mod_" + UUID.randomUUID().toString().substring(0, 8), "moderator-pass",
+        await(node.identity().createPrivileged("mod_" + UUID.randomUUID().toString().substring(0, 8), "moderator-pass",
                 Role.MODERATOR).compose(p -> node.identity().login(p.username(), "moderator-pass", "127.0.0.1"))
                 .map(r -> moderatorToken = r.token()));
     }
@@ -45,16 +44,8 @@ class GatewayChatIntegrationTest {
         testNode.close();
     }
 
-    static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     static String token() {
-        return get(node.identity().guest("device-" + UUID.randomUUID())).token();
+        return await(node.identity().guest("device-" + UUID.randomUUID())).token();
     }
 
     static int post(String path, String token, JsonObject body) throws Exception {

@@ -1,5 +1,6 @@
 package dev.arena.gateway.ws;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,18 +11,15 @@ import static dev.arena.testing.WsClient.msg;
 import dev.arena.testing.MutableClock;
 import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,15 +56,7 @@ class GatewayIntegrationTest {
     }
 
     static String token() {
-        return get(node.identity().guest("device-" + UUID.randomUUID())).token();
-    }
-
-    static <T> T get(Future<T> f) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return await(node.identity().guest("device-" + UUID.randomUUID())).token();
     }
 
     static WsClient client() {
@@ -142,9 +132,9 @@ class GatewayIntegrationTest {
             JsonObject joined = b.await("room.joined");
             assertThat(joined.getJsonArray("members")).hasSize(2);
             String bSession = b.welcome().getString("session_id");
-            JsonObject pj = a.await(o -> "presence.join".equals(o.getString("type"))
-                    && bSession.equals(o.getJsonObject("member").getString("session_id")), "presence.join of b");
-            assertThat(pj.getJsonObject("member").getString("user_id")).isEqualTo(b.welcome().getString("user_id"));
+            clock.advance(Duration.ofMillis(250)); // a's own join went out at once; b's waits for the next diff
+            JsonObject pj = a.awaitPresence(room, "joins", bSession);
+            assertThat(pj.getString("user_id")).isEqualTo(b.welcome().getString("user_id"));
             a.send(msg("presence.list", "room", room, "rid", 1));
             assertThat(a.await("presence.list").getJsonArray("members")).hasSize(2);
             a.send(msg("presence.list", "room", room, "rid", "page", "offset", 1, "limit", 1));
@@ -156,11 +146,47 @@ class GatewayIntegrationTest {
             a.send(msg("presence.list", "room", room, "limit", 0));
             assertThat(a.await("error").getString("message")).contains("limit");
             b.close();
-            JsonObject left = a.await(o -> "presence.leave".equals(o.getString("type"))
-                    && bSession.equals(o.getJsonObject("member").getString("session_id")), "presence.leave of b");
-            assertThat(left.getString("room")).isEqualTo(room);
+            clock.advance(Duration.ofMillis(250));
+            JsonObject left = a.awaitPresence(room, "leaves", bSession);
+            assertThat(left.getString("display_name")).isNotBlank();
             a.send(msg("presence.list", "room", room, "rid", 2));
             assertThat(a.await("presence.list").getJsonArray("members")).hasSize(1);
+        }
+    }
+
+    @Test
+    void presenceChangesOfAnIntervalReachMembersAsOneDiffAndAJoinThenLeaveCancelsOut() {
+        String room = room();
+        clock.advance(Duration.ofSeconds(1)); // whatever an earlier test left is due now
+        try (WsClient a = client()) {
+            join(a, room);
+            a.awaitPresence(room, "joins", a.welcome().getString("session_id")); // the first change: at once
+            List<WsClient> others = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 5; i++) {
+                    WsClient c = client();
+                    join(c, room);
+                    others.add(c);
+                }
+                WsClient brief = client();
+                join(brief, room);
+                brief.close();
+                // the leave has been handled once the list no longer shows it
+                dev.arena.testing.Eventually.until(() -> {
+                    a.send(msg("presence.list", "room", room, "rid", "n"));
+                    return a.await("presence.list").getJsonArray("members").size();
+                }, n -> n == 6, "the brief member gone");
+                assertThat(a.drain("presence.diff")).as("nothing before the interval has passed").isEmpty();
+
+                clock.advance(Duration.ofMillis(250));
+                JsonObject diff = a.await("presence.diff");
+                assertThat(diff.getJsonArray("joins").stream().map(m -> ((JsonObject) m).getString("session_id")))
+                        .containsExactlyElementsOf(others.stream().map(c -> c.welcome().getString("session_id"))
+                                .toList());
+                assertThat(diff.getJsonArray("leaves")).as("joined and left within one window").isEmpty();
+            } finally {
+                others.forEach(WsClient::close);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.arena.matchmaking.service;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

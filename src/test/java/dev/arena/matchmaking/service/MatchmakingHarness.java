@@ -1,6 +1,6 @@
 package dev.arena.matchmaking.service;
 
-import static dev.arena.matchmaking.service.Futures.await;
+import static dev.arena.testing.Futures.await;
 
 import dev.arena.match.GameCatalog;
 import dev.arena.match.MatchConfig;

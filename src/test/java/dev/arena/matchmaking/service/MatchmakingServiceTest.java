@@ -1,6 +1,6 @@
 package dev.arena.matchmaking.service;
 
-import static dev.arena.matchmaking.service.Futures.await;
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

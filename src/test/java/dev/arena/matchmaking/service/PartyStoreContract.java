@@ -1,11 +1,11 @@
 package dev.arena.matchmaking.service;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.common.ArenaException;
 import dev.arena.matchmaking.PartyId;
-import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -25,10 +25,6 @@ public abstract class PartyStoreContract {
     @BeforeEach
     void createStore() {
         store = create();
-    }
-
-    protected static <T> T await(Future<T> f) {
-        return Futures.await(f);
     }
 
     @Test

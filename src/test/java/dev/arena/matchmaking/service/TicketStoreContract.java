@@ -1,5 +1,6 @@
 package dev.arena.matchmaking.service;
 
+import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,10 +36,6 @@ public abstract class TicketStoreContract {
     @BeforeEach
     void createStore() {
         store = create();
-    }
-
-    protected static <T> T await(Future<T> f) {
-        return Futures.await(f);
     }
 
     protected TicketRecord solo(String inMode, UUID player) {

@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+// Arena room-broadcast load client in JavaScript (Node.js + ws): as heavy per socket as a real game client.
+// Joins N guests to one room, sends R room.send per second in total (each carrying its send time), and times every
+// delivery on every client. Reports, like `arena bench room-broadcast`: deliveries (expected, delivered), latency
+// p50/p99/p99.9/max for the warm-up and for the measured window separately, and with --server-pid the server's CPU
+// per delivered message (the process, its descendants and its embedded PostgreSQL, from /proc) and its RSS.
+// Usage: node load.js --url http://127.0.0.1:8080 --clients 500 --rate 50 --duration 30 --warmup 5 [--server-pid N]
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const WebSocket = require('ws');
+
+function options(argv) {
+  const o = { url: 'http://127.0.0.1:8080', clients: 100, rate: 50, duration: 30, warmup: 5, drain: 5,
+    concurrency: 100, room: 'bench-js-' + Math.random().toString(36).slice(2, 8), serverPid: null, json: false };
+  for (let i = 2; i < argv.length; i++) {
+    const k = argv[i].replace(/^--/, '');
+    const v = argv[i + 1];
+    switch (k) {
+      case 'url': o.url = v; i++; break;
+      case 'clients': o.clients = +v; i++; break;
+      case 'rate': o.rate = +v; i++; break;
+      case 'duration': o.duration = +v; i++; break;
+      case 'warmup': o.warmup = +v; i++; break;
+      case 'drain': o.drain = +v; i++; break;
+      case 'concurrency': o.concurrency = +v; i++; break;
+      case 'room': o.room = v; i++; break;
+      case 'server-pid': o.serverPid = +v; i++; break;
+      case 'json': o.json = true; break;
+      default: console.error('unknown option --' + k); process.exit(2);
+    }
+  }
+  return o;
+}
+
+const now = () => performance.timeOrigin + performance.now(); // ms, sub-ms resolution, same clock on every socket
+
+async function guest(url, i, run) {
+  const r = await fetch(url + '/auth/guest', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ device_id: 'benchjs-' + run + '-' + i }) });
+  if (r.status !== 200) throw new Error('guest ' + i + ': HTTP ' + r.status);
+  return (await r.json()).token;
+}
+
+function connect(url, token, room, onFrame) {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url.replace(/^http/, 'ws') + '/ws?token=' + encodeURIComponent(token));
+    const timer = setTimeout(() => reject(new Error('join timeout')), 30000);
+    ws.on('message', (buf) => {
+      const text = buf.toString();
+      if (text.startsWith('{"type":"room.joined"')) { clearTimeout(timer); resolve(ws); }
+      onFrame(text);
+    });
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'room.join', room })));
+    ws.on('error', (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+async function pool(n, concurrency, task) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(n, concurrency) }, async () => {
+    while (next < n) { const i = next++; await task(i); }
+  });
+  await Promise.all(workers);
+}
+
+function percentiles(samples) {
+  if (samples.length === 0) return { count: 0 };
+  const s = Float64Array.from(samples).sort();
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  const r = (x) => Math.round(x * 1000) / 1000;
+  return { count: s.length, p50: r(at(0.5)), p99: r(at(0.99)), p999: r(at(0.999)), max: r(s[s.length - 1]) };
+}
+
+// The server as /proc accounts it: the pid, its descendants, and the embedded postmaster (postmaster.pid in
+// ARENA_DATA_DIR/postgres) with its backends. Returns { ticks, rssKib } or null off Linux.
+function serverSample(pid) {
+  try {
+    const parents = new Map();
+    const stats = new Map();
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const st = fs.readFileSync('/proc/' + d + '/stat', 'utf8');
+        const f = st.slice(st.lastIndexOf(')') + 2).trim().split(/ +/);
+        parents.set(+d, +f[1]);
+        stats.set(+d, +f[11] + +f[12]);
+      } catch (e) { /* gone */ }
+    }
+    const roots = [pid];
+    try {
+      const env = fs.readFileSync('/proc/' + pid + '/environ', 'utf8').split('\0');
+      const kv = env.find((x) => x.startsWith('ARENA_DATA_DIR='));
+      const dir = path.resolve(fs.readlinkSync('/proc/' + pid + '/cwd'), kv ? kv.slice(15) : './data');
+      roots.push(+fs.readFileSync(path.join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    } catch (e) { /* external database */ }
+    const children = new Map();
+    for (const [p, parent] of parents) { if (!children.has(parent)) children.set(parent, []); children.get(parent).push(p); }
+    const seen = new Set();
+    const todo = roots.filter((r) => parents.has(r));
+    while (todo.length) { const p = todo.pop(); if (!seen.has(p)) { seen.add(p); todo.push(...(children.get(p) || [])); } }
+    let ticks = 0; let rssKib = 0;
+    for (const p of seen) {
+      ticks += stats.get(p) || 0;
+      try { const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync('/proc/' + p + '/status', 'utf8')); if (m) rssKib += +m[1]; } catch (e) { /* gone */ }
+    }
+    return { ticks, rssKib, processes: seen.size };
+  } catch (e) { return null; }
+}
+
+async function main() {
+  const o = options(process.argv);
+  const run = Math.random().toString(36).slice(2, 8);
+  const warmupLat = []; const windowLat = [];
+  let windowStart = Infinity; let windowEnd = Infinity;
+  let delivered = 0; let windowDelivered = 0; let sent = 0; let windowSent = 0; let closes = 0;
+  const onFrame = (text) => {
+    if (!text.startsWith('{"type":"room.message"')) return;
+    const t = now();
+    const m = JSON.parse(text);
+    const sentAt = m.data && m.data.t;
+    if (typeof sentAt !== 'number') return;
+    delivered++;
+    if (sentAt >= windowStart && sentAt < windowEnd) { windowLat.push(t - sentAt); windowDelivered++; } else warmupLat.push(t - sentAt);
+  };
+  const t0 = Date.now();
+  const tokens = new Array(o.clients);
+  await pool(o.clients, o.concurrency, async (i) => { tokens[i] = await guest(o.url, i, run); });
+  const sockets = new Array(o.clients);
+  await pool(o.clients, o.concurrency, async (i) => {
+    sockets[i] = await connect(o.url, tokens[i], o.room, onFrame);
+    sockets[i].on('close', () => closes++);
+  });
+  console.error(`joined ${o.clients} clients in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const start = now();
+  windowStart = start + o.warmup * 1000;
+  windowEnd = windowStart + o.duration * 1000;
+  const readings = {};
+  if (o.serverPid) {
+    readings.start = serverSample(o.serverPid);
+    setTimeout(() => { readings.window = serverSample(o.serverPid); }, o.warmup * 1000);
+    setTimeout(() => { readings.end = serverSample(o.serverPid); }, (o.warmup + o.duration) * 1000);
+  }
+  // Paced by the clock: message k is due at start + k / rate; a sender round-robins over the clients.
+  let k = 0;
+  await new Promise((resolve) => {
+    const tick = setInterval(() => {
+      const t = now();
+      while (start + (k * 1000) / o.rate <= t) {
+        const due = start + (k * 1000) / o.rate;
+        if (due >= windowEnd) { clearInterval(tick); resolve(); return; }
+        const ws = sockets[k % o.clients];
+        if (ws.readyState === WebSocket.OPEN) {
+          ws.send('{"type":"room.send","room":' + JSON.stringify(o.room) + ',"data":{"t":' + now() + ',"k":' + k + '}}');
+          sent++;
+          if (due >= windowStart) windowSent++;
+        }
+        k++;
+      }
+    }, 1);
+  });
+  await new Promise((r) => setTimeout(r, o.drain * 1000));
+  const closedByServer = closes; // before the client closes its own sockets
+  for (const ws of sockets) ws.terminate();
+  const report = {
+    client: 'node ' + process.version + ' + ws',
+    clients: o.clients, rate: o.rate, warmup_s: o.warmup, duration_s: o.duration,
+    messages: { sent, window_sent: windowSent },
+    deliveries: { expected: windowSent * o.clients, delivered: windowDelivered,
+      delivered_pct: windowSent ? Math.floor((windowDelivered / (windowSent * o.clients)) * 100000) / 1000 : 0 },
+    latency_ms: percentiles(windowLat),
+    warmup: { latency_ms: percentiles(warmupLat), deliveries: delivered - windowDelivered },
+    unexpected_closes: closedByServer,
+  };
+  if (readings.start && readings.window && readings.end) {
+    const us = (a, b) => ((b.ticks - a.ticks) * 1e6) / 100; // USER_HZ 100
+    report.server = {
+      processes: readings.end.processes,
+      cpu_us_per_delivery: windowDelivered ? Math.round((us(readings.window, readings.end) / windowDelivered) * 100) / 100 : null,
+      warmup_cpu_us_per_delivery: delivered - windowDelivered > 0
+        ? Math.round((us(readings.start, readings.window) / (delivered - windowDelivered)) * 100) / 100 : null,
+      cpu_cores: Math.round((us(readings.window, readings.end) / (o.duration * 1e6)) * 100) / 100,
+      rss_mib: Math.round(readings.end.rssKib / 102.4) / 10,
+    };
+  }
+  console.log(o.json ? JSON.stringify(report) : JSON.stringify(report, null, 2));
+}
+
+main().catch((e) => { console.error(e.message); process.exit(1); });

@@ -1,0 +1,71 @@
+package dev.arena.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Three readings of the server's processes ({@link ServerProcesses}), taken on a thread of their own so that
+ * scanning {@code /proc} never delays the bench's event loops: when sending starts (the warm-up begins), when the
+ * measured window starts, and when it ends. From them: server CPU per delivered message in the warm-up and in the
+ * window, separately, the CPU in cores, and resident memory at the window's end.
+ */
+final class ServerReadings {
+    private volatile ServerProcesses.Sample atStart;
+    private volatile ServerProcesses.Sample atWindow;
+    private volatile ServerProcesses.Sample atEnd;
+    private final Thread thread;
+
+    private ServerReadings(ServerProcesses server, Window window) {
+        atStart = server.sample();
+        thread = Thread.ofPlatform().daemon().name("bench-server-readings").start(() -> {
+            parkUntil(window.startNanos());
+            atWindow = server.sample();
+            parkUntil(window.endNanos());
+            atEnd = server.sample();
+        });
+    }
+
+    static ServerReadings start(ServerProcesses server, Window window) {
+        return new ServerReadings(server, window);
+    }
+
+    private static void parkUntil(long nanos) {
+        long left;
+        while ((left = nanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    /** The {@code server} object of the report; readings not taken (a run cut short) are left out. */
+    JsonObject report(long windowDeliveries, long warmupDeliveries, String pin, List<String> pinFailures) {
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        JsonObject out = new JsonObject().put("pinned", pin == null ? "no" : pin);
+        if (!pinFailures.isEmpty()) {
+            out.put("pin_failures", new JsonArray(pinFailures));
+        }
+        ServerProcesses.Sample s = atStart;
+        ServerProcesses.Sample w = atWindow;
+        ServerProcesses.Sample e = atEnd;
+        if (s == null || s.cpuTicks() < 0) {
+            return out.put("error", "cannot read /proc");
+        }
+        out.put("processes", s.pids().size());
+        if (w != null && warmupDeliveries > 0) {
+            out.put("warmup_cpu_us_per_delivery",
+                    ReportPrinter.round(ServerProcesses.Sample.cpuMicros(s, w) / warmupDeliveries));
+        }
+        if (w != null && e != null) {
+            double micros = ServerProcesses.Sample.cpuMicros(w, e);
+            out.put("cpu_us_per_delivery", windowDeliveries > 0 ? ReportPrinter.round(micros / windowDeliveries) : null)
+                    .put("cpu_cores", ReportPrinter.round(micros / ((e.nanos() - w.nanos()) / 1e3)))
+                    .put("rss_mib", ReportPrinter.round(e.rssKib() / 1024.0));
+        }
+        return out;
+    }
+}

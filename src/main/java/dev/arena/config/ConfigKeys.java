@@ -1,0 +1,352 @@
+package dev.arena.config;
+
+import static dev.arena.config.Parsers.bytes;
+import static dev.arena.config.Parsers.commaList;
+import static dev.arena.config.Parsers.duration;
+import static dev.arena.config.Parsers.durationAtLeast;
+import static dev.arena.config.Parsers.integer;
+import static dev.arena.config.Parsers.nonEmpty;
+import static dev.arena.config.Parsers.oneOf;
+import static dev.arena.config.Parsers.optional;
+
+import dev.arena.chat.ProfanityFilter;
+import dev.arena.chat.WordList;
+import dev.arena.common.NetTransport;
+import dev.arena.match.MatchConfig;
+import dev.arena.matchmaking.QueueConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Every configuration key, declared once (name, default, meaning, parser) in the section it fills; each section
+ * then builds its record from its keys. Sections and keys are listed in the README's order.
+ */
+final class ConfigKeys {
+    private ConfigKeys() {}
+
+    /** The properties file: read before everything else, so it fills no section. */
+    static final ConfigKey<String> FILE = new ConfigKey<>("ARENA_CONFIG", "",
+            "optional properties file with any of these keys", s -> s);
+
+    /** Every key in README order. */
+    static final List<ConfigKey<?>> ALL = Stream.of(List.<ConfigKey<?>>of(FILE), Http.KEYS, Database.KEYS, Tokens.KEYS, Log.KEYS,
+                    Cluster.KEYS, Ws.KEYS, Chat.KEYS, Jobs.KEYS, Matchmaking.KEYS, Match.KEYS, Tournament.KEYS, Logs.KEYS)
+            .flatMap(List::stream).toList();
+
+    static ArenaConfig read(ConfigValues v) {
+        return new ArenaConfig(Http.read(v), Database.read(v), Tokens.read(v), Log.read(v), Cluster.read(v),
+                Ws.read(v), Chat.read(v), Jobs.read(v), Matchmaking.read(v), Match.read(v), Tournament.read(v),
+                Logs.read(v));
+    }
+
+    /** Declares a key and adds it to its section's list. */
+    private static <T> ConfigKey<T> key(List<ConfigKey<?>> section, String name, String def, String meaning,
+                                        Function<String, T> parser) {
+        ConfigKey<T> k = new ConfigKey<>(name, def, meaning, parser);
+        section.add(k);
+        return k;
+    }
+
+    static final class Http {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<String> HOST = key(KEYS, "ARENA_HOST", "0.0.0.0",
+                "interface the HTTP/WebSocket server binds", nonEmpty());
+        static final ConfigKey<Integer> PORT = key(KEYS, "ARENA_PORT", "8080",
+                "HTTP/WebSocket port (0 picks a free port)", integer(0, 65535));
+        static final ConfigKey<List<String>> CORS_ORIGINS = key(KEYS, "ARENA_CORS_ORIGINS", "",
+                "comma-separated allowed origins, or *; unset = no CORS headers", commaList());
+        static final ConfigKey<Long> BODY_LIMIT = key(KEYS, "ARENA_BODY_LIMIT", "1MiB",
+                "largest accepted HTTP request body (bytes, KiB, MiB)", bytes());
+        static final ConfigKey<Integer> INSTANCES = key(KEYS, "ARENA_HTTP_INSTANCES", "0",
+                "event loops, each with one HTTP server instance and one room shard; 0 = one per core",
+                integer(0, 256).andThen(n -> n == 0 ? Runtime.getRuntime().availableProcessors() : n));
+        static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = key(KEYS, "ARENA_SHUTDOWN_TIMEOUT", "10s",
+                "how long in-flight requests may finish after SIGTERM", duration());
+        static final ConfigKey<NetTransport> TRANSPORT = key(KEYS, "ARENA_TRANSPORT", "auto",
+                "network transport: auto (epoll, else io_uring, else nio), io_uring, epoll or nio; a named one must"
+                        + " be available", NetTransport::parse);
+
+        static final ConfigKey<Boolean> DASHBOARD_PUBLIC = key(KEYS, "ARENA_DASHBOARD_PUBLIC", "false",
+                "true = the live dashboard (/dashboard) is readable without signing in",
+                oneOf("true", "false").andThen(Boolean::parseBoolean));
+
+        static HttpConfig read(ConfigValues v) {
+            return new HttpConfig(v.get(HOST), v.get(PORT), v.get(CORS_ORIGINS), v.get(BODY_LIMIT), v.get(INSTANCES),
+                    v.get(SHUTDOWN_TIMEOUT), v.get(TRANSPORT), v.get(DASHBOARD_PUBLIC));
+        }
+    }
+
+    static final class Database {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<Optional<DatabaseUrl>> URL = key(KEYS, "ARENA_DATABASE_URL", "",
+                "postgres://user:pass@host:5432/db; unset = embedded PostgreSQL in ARENA_DATA_DIR",
+                optional(DatabaseUrl::parse));
+        static final ConfigKey<Integer> POOL_SIZE = key(KEYS, "ARENA_DB_POOL_SIZE", "16",
+                "PostgreSQL connections in the pool", integer(1, 1000));
+        static final ConfigKey<Path> DATA_DIR = key(KEYS, "ARENA_DATA_DIR", "./data",
+                "where the embedded database and generated secrets live",
+                nonEmpty().andThen(s -> Path.of(s).toAbsolutePath().normalize()));
+
+        static DatabaseConfig read(ConfigValues v) {
+            return new DatabaseConfig(v.get(URL), v.get(POOL_SIZE), v.get(DATA_DIR));
+        }
+    }
+
+    static final class Tokens {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<Optional<String>> SECRET = key(KEYS, "ARENA_TOKEN_SECRET", "",
+                "HMAC secret for access tokens, >= 32 chars; unset = generated once into ARENA_DATA_DIR",
+                optional(s -> {
+                    if (s.length() < 32) {
+                        throw new IllegalArgumentException("must be at least 32 characters");
+                    }
+                    return s;
+                }));
+        static final ConfigKey<Duration> TTL = key(KEYS, "ARENA_TOKEN_TTL", "15m",
+                "access token lifetime (e.g. 900s, 15m, 1h)", duration());
+        static final ConfigKey<Duration> REFRESH_TTL = key(KEYS, "ARENA_REFRESH_TTL", "30d",
+                "refresh token lifetime", duration());
+
+        static TokenConfig read(ConfigValues v) {
+            TokenConfig c = new TokenConfig(v.get(SECRET), v.get(TTL), v.get(REFRESH_TTL));
+            if (v.valid(TTL, REFRESH_TTL)) {
+                v.check(c.refreshTtl().compareTo(c.accessTtl()) >= 0, REFRESH_TTL,
+                        "must not be shorter than ARENA_TOKEN_TTL");
+            }
+            return c;
+        }
+    }
+
+    static final class Log {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<String> LEVEL = key(KEYS, "ARENA_LOG_LEVEL", "info",
+                "trace, debug, info, warn or error", oneOf("trace", "debug", "info", "warn", "error"));
+        static final ConfigKey<LogConfig.Format> FORMAT = key(KEYS, "ARENA_LOG_FORMAT", "text",
+                "text or json (one JSON object per line)",
+                oneOf("text", "json").andThen(s -> LogConfig.Format.valueOf(s.toUpperCase(Locale.ROOT))));
+
+        static LogConfig read(ConfigValues v) {
+            return new LogConfig(v.get(LEVEL), v.get(FORMAT));
+        }
+    }
+
+    static final class Cluster {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<Optional<URI>> REDIS_URL = key(KEYS, "ARENA_REDIS_URL", "",
+                "redis://host:6379 to run as a cluster (docs/CLUSTERING.md); unset = single node, all in-process",
+                optional(ConfigKeys::redisUri));
+        static final ConfigKey<String> NODE_ID = key(KEYS, "ARENA_NODE_ID", "",
+                "name of this node in a cluster; unset = random",
+                s -> s.isEmpty() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : s);
+        static final ConfigKey<Duration> NODE_TTL = key(KEYS, "ARENA_NODE_TTL", "10s",
+                "with Redis: silence after which a node counts as dead and its presence is removed",
+                durationAtLeast(Duration.ofSeconds(1), "1s", " (heartbeats go every third of it)"));
+
+        static ClusterConfig read(ConfigValues v) {
+            return new ClusterConfig(v.get(REDIS_URL), v.get(NODE_ID), v.get(NODE_TTL));
+        }
+    }
+
+    static final class Ws {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<Integer> OUTBOUND_QUEUE = key(KEYS, "ARENA_WS_OUTBOUND_QUEUE", "1024",
+                "frames that may wait for one slow client before it is cut off (4001)", integer(8, 1_000_000));
+        static final ConfigKey<Integer> RATE = key(KEYS, "ARENA_WS_RATE", "20",
+                "messages per second one connection may send (sustained)", integer(1, 100_000));
+        static final ConfigKey<Integer> BURST = key(KEYS, "ARENA_WS_BURST", "40",
+                "messages one connection may send in a burst", integer(1, 100_000));
+        static final ConfigKey<Integer> MAX_MESSAGE = key(KEYS, "ARENA_WS_MAX_MESSAGE", "16KiB",
+                "largest client frame answered normally; larger gets too_large", bytes().andThen(ConfigKeys::toInt));
+        static final ConfigKey<Integer> HARD_FRAME = key(KEYS, "ARENA_WS_HARD_FRAME", "64KiB",
+                "largest frame the WebSocket layer accepts at all (close 1009)", bytes().andThen(ConfigKeys::toInt));
+        static final ConfigKey<Duration> HEARTBEAT = key(KEYS, "ARENA_WS_HEARTBEAT", "15s",
+                "idle time after which the server pings a connection", duration());
+        static final ConfigKey<Duration> IDLE_TIMEOUT = key(KEYS, "ARENA_WS_IDLE_TIMEOUT", "45s",
+                "silence after which a connection is closed (4000)", duration());
+        static final ConfigKey<Integer> ABUSE_LIMIT = key(KEYS, "ARENA_WS_ABUSE_LIMIT", "20",
+                "invalid or excessive frames per minute before close 1008", integer(1, 1_000_000));
+        static final ConfigKey<Integer> ROOM_MAX_MEMBERS = key(KEYS, "ARENA_ROOM_MAX_MEMBERS", "5000",
+                "members one room may have on one node", integer(1, 1_000_000));
+        static final ConfigKey<Integer> ROOM_INBOX = key(KEYS, "ARENA_ROOM_INBOX", "65536",
+                "events waiting for one room before new ones are dropped (and counted)", integer(1, 16_777_216));
+        static final ConfigKey<Integer> RESUME_BUFFER = key(KEYS, "ARENA_WS_RESUME_BUFFER", "512",
+                "events kept per room for resume", integer(0, 1_000_000));
+        static final ConfigKey<Duration> RESUME_WINDOW = key(KEYS, "ARENA_WS_RESUME_WINDOW", "2m",
+                "how long kept events can be resumed", duration());
+        static final ConfigKey<Integer> TCP_SEND_BUFFER = key(KEYS, "ARENA_TCP_SEND_BUFFER", "0",
+                "kernel send buffer per socket in bytes; 0 = OS default (autotuned)", integer(0, 64 * 1024 * 1024));
+
+        static WsLimits read(ConfigValues v) {
+            WsLimits c = new WsLimits(v.get(OUTBOUND_QUEUE), v.get(RATE), v.get(BURST), v.get(MAX_MESSAGE),
+                    v.get(HARD_FRAME), v.get(HEARTBEAT), v.get(IDLE_TIMEOUT), v.get(ABUSE_LIMIT),
+                    v.get(ROOM_MAX_MEMBERS), v.get(ROOM_INBOX), v.get(RESUME_BUFFER), v.get(RESUME_WINDOW),
+                    v.get(TCP_SEND_BUFFER));
+            if (v.valid(MAX_MESSAGE, HARD_FRAME)) {
+                v.check(c.hardFrameBytes() >= c.maxMessageBytes(), HARD_FRAME,
+                        "must not be smaller than ARENA_WS_MAX_MESSAGE");
+            }
+            if (v.valid(HEARTBEAT, IDLE_TIMEOUT)) {
+                v.check(c.idleTimeout().compareTo(c.heartbeat()) > 0, IDLE_TIMEOUT,
+                        "must be longer than ARENA_WS_HEARTBEAT");
+            }
+            return c;
+        }
+    }
+
+    static final class Chat {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<Integer> MAX_LENGTH = key(KEYS, "ARENA_CHAT_MAX_LENGTH", "500",
+                "longest chat message in characters (1-10000)", integer(1, 10_000));
+        static final ConfigKey<ProfanityFilter.Action> FILTER = key(KEYS, "ARENA_CHAT_FILTER", "mask",
+                "what the profanity filter does: mask (replace with *) or reject",
+                oneOf("mask", "reject").andThen(s -> ProfanityFilter.Action.valueOf(s.toUpperCase(Locale.ROOT))));
+        static final ConfigKey<Optional<Path>> WORDLIST = key(KEYS, "ARENA_CHAT_WORDLIST", "",
+                "chat word-list file replacing the built-in list (see docs/CHAT.md)", optional(ConfigKeys::wordList));
+
+        static ChatConfig read(ConfigValues v) {
+            return new ChatConfig(v.get(MAX_LENGTH), v.get(FILTER), v.get(WORDLIST));
+        }
+    }
+
+    static final class Jobs {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<Integer> THREADS = key(KEYS, "ARENA_JOB_THREADS", "4",
+                "result jobs (ratings, stats, leaderboards) one node runs at once", integer(1, 256));
+        static final ConfigKey<Duration> POLL_INTERVAL = key(KEYS, "ARENA_JOB_POLL_INTERVAL", "1s",
+                "how often a node looks for due jobs (retries, other nodes' jobs)", jobTime());
+        static final ConfigKey<Duration> HEARTBEAT = key(KEYS, "ARENA_JOB_HEARTBEAT", "30s",
+                "running jobs' heartbeat; a job silent for 6 heartbeats is run again elsewhere", jobTime());
+        static final ConfigKey<Duration> RETRY_FIRST = key(KEYS, "ARENA_JOB_RETRY_FIRST", "1s",
+                "wait before retrying a failed job, doubled after each failure", jobTime());
+        static final ConfigKey<Duration> RETRY_MAX = key(KEYS, "ARENA_JOB_RETRY_MAX", "5m",
+                "longest wait between retries of a failing job", jobTime());
+        static final ConfigKey<Duration> TIMEOUT = key(KEYS, "ARENA_JOB_TIMEOUT", "60s",
+                "a job running longer than this fails and is retried", jobTime());
+
+        /** db-scheduler's own timers are no finer than this. */
+        private static Function<String, Duration> jobTime() {
+            return durationAtLeast(Duration.ofMillis(10), "10ms", "");
+        }
+
+        static JobsConfig read(ConfigValues v) {
+            return new JobsConfig(v.get(THREADS), v.get(POLL_INTERVAL), v.get(HEARTBEAT), v.get(RETRY_FIRST),
+                    v.get(RETRY_MAX), v.get(TIMEOUT));
+        }
+    }
+
+    static final class Matchmaking {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<List<QueueConfig>> QUEUES = key(KEYS, "ARENA_MM_QUEUES",
+                MatchmakingConfig.DEFAULT_QUEUES,
+                "matchmaking queues: mode=1v1|2v2|...|ffaN[@window start/growth per s/max],... (docs/MATCHMAKING.md)",
+                MatchmakingConfig::queues);
+        static final ConfigKey<Duration> INTERVAL = key(KEYS, "ARENA_MM_INTERVAL", "250ms",
+                "time between two matchmaking passes", duration());
+        static final ConfigKey<Duration> DISCONNECT_GRACE = key(KEYS, "ARENA_MM_DISCONNECT_GRACE", "30s",
+                "how long a player may be without a socket before their tickets are cancelled", duration());
+        static final ConfigKey<Duration> LEASE_TTL = key(KEYS, "ARENA_MM_LEASE_TTL", "5s",
+                "with Redis: matcher lease time, renewed every pass (keep it several ARENA_MM_INTERVALs); a dead"
+                        + " matcher node is replaced after it", duration());
+        static final ConfigKey<Duration> TICKET_RETENTION = key(KEYS, "ARENA_MM_TICKET_RETENTION", "10m",
+                "how long a matched or cancelled ticket can still be read", duration());
+
+        static MatchmakingConfig read(ConfigValues v) {
+            return new MatchmakingConfig(v.get(QUEUES), v.get(INTERVAL), v.get(DISCONNECT_GRACE), v.get(LEASE_TTL),
+                    v.get(TICKET_RETENTION));
+        }
+    }
+
+    /** How every match on this node is run ({@link MatchConfig}; its seat count stays per match). */
+    static final class Match {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<Integer> INBOX = key(KEYS, "ARENA_MATCH_INBOX", "256",
+                "commands (inputs, joins, ...) one match keeps for its next tick; when full, inputs and joins get"
+                        + " busy", integer(1, 1_000_000));
+        static final ConfigKey<Integer> INPUTS_PER_TICK = key(KEYS, "ARENA_MATCH_INPUTS_PER_TICK", "4",
+                "inputs of one player applied per tick; the rest of that tick are dropped and counted",
+                integer(1, 1000));
+        static final ConfigKey<Integer> MAX_CATCH_UP = key(KEYS, "ARENA_MATCH_MAX_CATCH_UP", "5",
+                "ticks a late match runs back to back; later than that it skips them and keeps its pace",
+                integer(1, 1000));
+        static final ConfigKey<Duration> RECONNECT_GRACE = key(KEYS, "ARENA_MATCH_RECONNECT_GRACE", "20s",
+                "how long a disconnected player's seat is kept before the player forfeits", duration());
+        static final ConfigKey<Duration> EMPTY_TIMEOUT = key(KEYS, "ARENA_MATCH_EMPTY_TIMEOUT", "30s",
+                "a match with no connected player for this long ends (empty)", duration());
+        static final ConfigKey<Duration> LOBBY_TIMEOUT = key(KEYS, "ARENA_MATCH_LOBBY_TIMEOUT", "10s",
+                "once a game's minimum of players is seated, how long it waits for more before it starts",
+                duration());
+        static final ConfigKey<Integer> MAX_SPECTATORS = key(KEYS, "ARENA_MATCH_MAX_SPECTATORS", "100",
+                "spectators one match may have at once", integer(0, 1_000_000));
+
+        static MatchConfig read(ConfigValues v) {
+            return new MatchConfig(0, v.get(INBOX), v.get(INPUTS_PER_TICK), v.get(MAX_CATCH_UP),
+                    v.get(RECONNECT_GRACE), v.get(EMPTY_TIMEOUT), v.get(LOBBY_TIMEOUT), v.get(MAX_SPECTATORS));
+        }
+    }
+
+    static final class Tournament {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<Duration> SWEEP = key(KEYS, "ARENA_TOURNAMENT_SWEEP", "1s",
+                "how often due tournament check-ins, starts and no-show deadlines are looked for", duration());
+
+        static TournamentConfig read(ConfigValues v) {
+            return new TournamentConfig(v.get(SWEEP));
+        }
+    }
+
+    /** Game-log streaming (docs/LOGS.md). */
+    static final class Logs {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<Duration> RETENTION = key(KEYS, "ARENA_LOG_RETENTION", "30d",
+                "raw game-log events older than this are dropped by day (rollups are kept)", duration());
+        static final ConfigKey<Optional<Path>> IMPORT_DIR = key(KEYS, "ARENA_LOG_IMPORT_DIR", "",
+                "directory POST /logs/import may read log files from; unset = import off",
+                optional(LogsConfig::directory));
+        static final ConfigKey<Double> BAD_SHARE = key(KEYS, "ARENA_LOG_BAD_SHARE", "0.01",
+                "a log job fails when more than this share of its lines is bad (0-1)", LogsConfig::share);
+        static final ConfigKey<Integer> BATCH = key(KEYS, "ARENA_LOG_BATCH", "50000",
+                "log lines per commit (one COPY, the rollups and the checkpoint)", integer(100, 1_000_000));
+        static final ConfigKey<Integer> JOBS = key(KEYS, "ARENA_LOG_JOBS", "2",
+                "log ingests one node runs at once; more get 503", integer(1, 64));
+
+        static LogsConfig read(ConfigValues v) {
+            return new LogsConfig(v.get(RETENTION), v.get(IMPORT_DIR), v.get(BAD_SHARE), v.get(BATCH), v.get(JOBS));
+        }
+    }
+
+    private static int toInt(long bytes) {
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    /** A readable word-list file whose entries parse, so a typo in it is reported with the other problems. */
+    private static Path wordList(String s) {
+        Path path = Path.of(s).toAbsolutePath().normalize();
+        try {
+            WordList.parse(Files.readString(path), path.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("is not a readable file (" + e.getMessage() + ")");
+        }
+        return path;
+    }
+
+    private static URI redisUri(String s) {
+        URI u = URI.create(s);
+        if (!"redis".equals(u.getScheme()) && !"rediss".equals(u.getScheme())) {
+            throw new IllegalArgumentException("scheme must be redis:// or rediss://");
+        }
+        if (u.getHost() == null) {
+            throw new IllegalArgumentException("missing host");
+        }
+        return u;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.arena.gateway.http;
+
+import dev.arena.common.ArenaException;
+import dev.arena.common.ArenaException.FieldError;
+import dev.arena.console.Audit;
+import dev.arena.console.ConsoleStore;
+import dev.arena.identity.Principal;
+import dev.arena.identity.Role;
+import dev.arena.match.MatchDirectory;
+import dev.arena.match.MatchId;
+import dev.arena.match.MatchLoop;
+import dev.arena.match.MatchStatus;
+import dev.arena.match.MatchView;
+import dev.arena.matchmaking.TicketId;
+import dev.arena.matchmaking.service.Matchmaking;
+import dev.arena.metrics.DashboardFeed;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The admin console's operations routes: live matches of this node (open one, stop it), matchmaking queues (cancel a
+ * ticket), result jobs (retry now), nodes (from the dashboard feed, so the whole cluster), and chat moderation (a
+ * room's recent messages, searchable). Roles as in {@link AdminApi}: viewer reads, moderator moderates, admin
+ * retries jobs.
+ */
+final class AdminOpsApi {
+    private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9:_.-]{1,80}");
+    private static final Pattern STEP = Pattern.compile("[a-z_]{1,32}");
+
+    /** A live match as the console lists it. {@code ageSeconds}: ticks run so far over the tick rate. */
+    record LiveMatch(MatchId id, String mode, String node, MatchStatus status, int players, int spectators, long tick,
+                     long ageSeconds) {}
+
+    private final MatchDirectory games;
+    private final Matchmaking matchmaking;
+    private final ConsoleStore store;
+    private final DashboardFeed feed;
+    private final Audit audit;
+    private final String node;
+
+    AdminOpsApi(MatchDirectory games, Matchmaking matchmaking, ConsoleStore store, DashboardFeed feed, Audit audit,
+                String node) {
+        this.games = games;
+        this.matchmaking = matchmaking;
+        this.store = store;
+        this.feed = feed;
+        this.audit = audit;
+        this.node = node;
+    }
+
+    void mount(Router router, Authenticator auth) {
+        router.get("/admin/matches").handler(auth).handler(this::matches);
+        router.get("/admin/matches/:id").handler(auth).handler(this::match);
+        router.post("/admin/matches/:id/stop").handler(auth).handler(this::stop);
+        router.get("/admin/matchmaking/:mode").handler(auth).handler(this::queue);
+        router.post("/admin/matchmaking/tickets/:id/cancel").handler(auth).handler(this::cancelTicket);
+        router.post("/admin/jobs/:step/:game_id/retry").handler(auth).handler(this::retry);
+        router.get("/admin/nodes").handler(auth).handler(this::nodes);
+        router.get("/admin/chat/:room/messages").handler(auth).handler(this::messages);
+    }
+
+    private void matches(RoutingContext ctx) {
+        AdminApi.staff(ctx, Role.VIEWER);
+        List<FieldError> errors = new ArrayList<>();
+        int limit = AdminApi.limit(ctx, errors);
+        String mode = AdminApi.text(ctx, "mode", 32, errors);
+        String after = AdminApi.text(ctx, "after", 36, errors);
+        if (!errors.isEmpty()) {
+            throw new ArenaException.Invalid(errors);
+        }
+        List<LiveMatch> all = new ArrayList<>();
+        for (MatchLoop<?, ?, ?> m : games.registry().all()) {
+            MatchView v = m.view();
+            if (v.status() != MatchStatus.FINISHED && (mode == null || mode.isBlank() || v.mode().equals(mode))) {
+                all.add(new LiveMatch(v.id(), v.mode(), node, v.status(), v.players().size(), v.spectators(), v.tick(),
+                        v.tickRate() == 0 ? 0 : v.tick() / v.tickRate()));
+            }
+        }
+        all.sort(Comparator.comparing(m -> m.id().toString()));
+        List<LiveMatch> page = all.stream().filter(m -> after == null || m.id().toString().compareTo(after) > 0)
+                .limit(limit + 1L).toList();
+        String next = page.size() > limit ? page.get(limit - 1).id().toString() : null;
+        ctx.response().putHeader("Content-Type", "application/json").end(dev.arena.common.Json.encode(
+                new ConsoleStore.Page<>(page.subList(0, Math.min(limit, page.size())), next)));
+    }
+
+    private MatchLoop<?, ?, ?> live(RoutingContext ctx) {
+        MatchId id = new MatchId(Handlers.uuidParam(ctx, "id"));
+        return games.live(id).orElseThrow(() -> new ArenaException.NotFound("no live match " + id + " on this node"));
+    }
+
+    private void match(RoutingContext ctx) {
+        AdminApi.staff(ctx, Role.VIEWER);
+        Handlers.respond(ctx, 200, Future.succeededFuture(live(ctx).view()));
+    }
+
+    private void stop(RoutingContext ctx) {
+        Principal me = AdminApi.staff(ctx, Role.MODERATOR);
+        MatchLoop<?, ?, ?> m = live(ctx);
+        RequestBody body = RequestBody.of(ctx).only("reason");
+        String reason = AdminApi.reason(body);
+        body.validate();
+        Handlers.noContent(ctx, audit.run(me, "match.stop", m.id().toString(), reason, Map.of("mode", m.game().mode()),
+                () -> {
+                    m.stop(reason);
+                    return Future.succeededFuture();
+                }));
+    }
+
+    private void queue(RoutingContext ctx) {
+        AdminApi.staff(ctx, Role.VIEWER);
+        Handlers.respond(ctx, 200, matchmaking.waiting(ctx.pathParam("mode")).map(tickets -> Map.of("tickets", tickets)));
+    }
+
+    private void cancelTicket(RoutingContext ctx) {
+        Principal me = AdminApi.staff(ctx, Role.MODERATOR);
+        UUID id = Handlers.uuidParam(ctx, "id");
+        RequestBody body = RequestBody.of(ctx).only("reason");
+        String reason = AdminApi.reason(body);
+        body.validate();
+        Handlers.respond(ctx, 200, audit.run(me, "ticket.cancel", id.toString(), reason, Map.of(),
+                () -> matchmaking.cancelForStaff(new TicketId(id), "cancelled by staff")));
+    }
+
+    private void retry(RoutingContext ctx) {
+        Principal me = AdminApi.staff(ctx, Role.ADMIN);
+        String step = ctx.pathParam("step");
+        if (!STEP.matcher(step).matches()) {
+            throw new ArenaException.Invalid("step", "must be a result step name (a-z and _)");
+        }
+        UUID game = Handlers.uuidParam(ctx, "game_id");
+        RequestBody body = RequestBody.of(ctx).only("reason");
+        String reason = AdminApi.reason(body);
+        body.validate();
+        Handlers.noContent(ctx, audit.run(me, "job.retry", step + ":" + game, reason, Map.of(),
+                () -> store.retryJob(step, game).map(found -> {
+                    if (!found) {
+                        throw new ArenaException.NotFound("no waiting " + step + " job for game " + game);
+                    }
+                    return found;
+                })));
+    }
+
+    private void nodes(RoutingContext ctx) {
+        AdminApi.staff(ctx, Role.VIEWER);
+        String current = feed.current();
+        // the feed's latest merged sample already lists every live node: pass its "nodes" through unparsed
+        ctx.response().putHeader("Content-Type", "application/json").end(current == null ? "{\"nodes\":[]}"
+                : "{\"nodes\":" + new io.vertx.core.json.JsonObject(current).getJsonArray("nodes").encode() + "}");
+    }
+
+    private void messages(RoutingContext ctx) {
+        AdminApi.staff(ctx, Role.VIEWER);
+        String room = ctx.pathParam("room");
+        List<FieldError> errors = new ArrayList<>();
+        if (!ROOM.matcher(room).matches()) {
+            errors.add(new FieldError("room", "must be a room name: 1-80 characters of A-Z a-z 0-9 : _ . -"));
+        }
+        int limit = AdminApi.limit(ctx, errors);
+        String q = AdminApi.text(ctx, "q", 100, errors);
+        Long before = Handlers.wholeParam(ctx, "before", errors);
+        if (!errors.isEmpty()) {
+            throw new ArenaException.Invalid(errors);
+        }
+        Handlers.respond(ctx, 200, store.messages(room, q, before, limit));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.arena.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sessions this node checked recently, so that an authenticated request or socket upgrade costs no database
+ * round trip: token signature and expiry are verified on every call, the session's state comes from here.
+ *
+ * <p><b>What it holds</b>: per session id, the player, the player's role and display name, the session's expiry and
+ * when the entry was loaded. Never credentials or refresh tokens.
+ *
+ * <p><b>Why it is safe</b>: a session stored as active stops being valid only when (a) it expires, which is
+ * checked against the entry's own expiry on every hit, or (b) it is revoked or the player's role changes, and every
+ * such change is published through {@link SessionRevocations} after it is written, which drops the entries on every
+ * node. A load racing a revocation cannot put back a stale entry: loads note the {@link #epoch()} before they
+ * query, and an entry whose load started before a revocation is removed again ({@link #put}). A revocation lost in
+ * transit (a Redis outage) is bounded twice: the whole cache is dropped when the node reconnects, and an entry
+ * lives at most {@link #TTL} after it was read from the database.
+ *
+ * <p><b>Bounded</b>: at most {@code capacity} entries; when full, expired entries are swept (at most once a second)
+ * and if still full the new entry is simply not cached (the request then costs a query, nothing breaks).
+ */
+public final class SessionCache {
+    /** How long an entry is trusted after it was read: the bound on a missed revocation message. */
+    public static final Duration TTL = Duration.ofSeconds(30);
+    public static final int DEFAULT_CAPACITY = 200_000;
+
+    /** A cached active session. */
+    public record Entry(UUID playerId, Role role, String displayName, Instant sessionExpiresAt, long loadedAtMillis) {}
+
+    private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+    private final int capacity;
+    private final Clock clock;
+    private volatile long lastSweepMillis = Long.MIN_VALUE / 2; // "long ago", without overflow
+
+    public SessionCache(int capacity, Clock clock) {
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    /** The entry for that session when it is still trusted (loaded less than {@link #TTL} ago), else null. */
+    public Entry get(UUID sessionId) {
+        Entry e = entries.get(sessionId);
+        if (e == null) {
+            return null;
+        }
+        if (clock.millis() - e.loadedAtMillis() >= TTL.toMillis()) {
+            entries.remove(sessionId, e);
+            return null;
+        }
+        return e;
+    }
+
+    /** Read before a load's query and passed to {@link #put}: tells a load that a revocation overtook it. */
+    public long epoch() {
+        return epoch.get();
+    }
+
+    /** Caches a session read from the database by a load that started at {@code epochBefore}. */
+    public void put(UUID sessionId, Entry entry, long epochBefore) {
+        if (entries.size() >= capacity && !sweep()) {
+            return;
+        }
+        entries.put(sessionId, entry);
+        // Put first, then check: a revocation either bumped the epoch before this check (and the entry goes), or
+        // bumps it after, and then its own removal below runs after the put and sees the entry.
+        if (epoch.get() != epochBefore) {
+            entries.remove(sessionId, entry);
+        }
+    }
+
+    /** Drops what the revocation covers (on every node, from {@link SessionRevocations}). */
+    public void forget(Revocation r) {
+        epoch.incrementAndGet();
+        if (r.sessionId() != null) {
+            entries.remove(r.sessionId());
+        } else {
+            entries.values().removeIf(e -> e.playerId().equals(r.playerId())); // O(entries); revocations are rare
+        }
+    }
+
+    /** Drops everything (revocations may have been missed). */
+    public void clear() {
+        epoch.incrementAndGet();
+        entries.clear();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Removes expired entries, at most once a second; true when there is room afterwards. */
+    private boolean sweep() {
+        long now = clock.millis();
+        if (now - lastSweepMillis >= 1_000) {
+            lastSweepMillis = now;
+            long ttl = TTL.toMillis();
+            entries.values().removeIf(e -> now - e.loadedAtMillis() >= ttl);
+        }
+        return entries.size() < capacity;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.arena.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.testing.Eventually;
+import dev.arena.testing.Player;
+import dev.arena.testing.Response;
+import dev.arena.testing.TestNode;
+import dev.arena.testing.WsClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard's data over HTTP: the live stream (SSE), the history, player statistics, and who may read them. */
+class DashboardApiIntegrationTest {
+    private static TestNode node;
+    private static Player player;
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.start(DashboardApiIntegrationTest.class);
+        player = Player.of(node.register("watcher", "correct-horse-9"));
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    /** Moves the clock a second and waits until the feed has sampled it (its 200 ms poll sees the new second). */
+    static JsonObject nextSecond(TestNode node, String token) {
+        long before = latestSeq(node, token);
+        node.clock().advance(Duration.ofSeconds(1));
+        return Eventually.until(() -> {
+            JsonArray s = node.http().get("/dashboard/history?seconds=5", token).json().getJsonArray("samples");
+            return s.isEmpty() ? null : s.getJsonObject(s.size() - 1);
+        }, last -> last != null && last.getLong("seq") > before, "a sample of the next second");
+    }
+
+    static long latestSeq(TestNode node, String token) {
+        JsonArray s = node.http().get("/dashboard/history?seconds=3600", token).json().getJsonArray("samples");
+        return s.isEmpty() ? 0 : s.getJsonObject(s.size() - 1).getLong("seq");
+    }
+
+    @Test
+    void theDashboardIsForSignedInAccountsByDefault() {
+        for (String path : new String[] {"/dashboard/history", "/dashboard/stream", "/dashboard/players"}) {
+            Response r = node.http().get(path);
+            assertThat(r.status()).as(path).isEqualTo(401);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void historyCountsTheSocketsOfThisNode() {
+        int before = nextSecond(node, player.token()).getJsonObject("realtime").getInteger("sockets");
+        try (WsClient ws = WsClient.gateway(node.arena().vertx(), node.arena().port(), player.token())) {
+            ws.welcome();
+            JsonObject s = nextSecond(node, player.token());
+            assertThat(s.getJsonObject("realtime").getInteger("sockets")).isEqualTo(before + 1);
+            assertThat(s.getJsonArray("nodes").getJsonObject(0).getString("id"))
+                    .isEqualTo(node.arena().config().nodeId());
+            assertThat(s.getJsonObject("http").getDouble("requests_per_second")).as("our own requests").isPositive();
+            // counts only: nothing that names a player, a token or an address
+            assertThat(s.encode()).doesNotContain(player.id(), player.token(), "127.0.0.1");
+        }
+    }
+
+    @Test
+    void historyRefusesAWindowOutsideOneHour() {
+        for (String bad : new String[] {"0", "3601", "x", "-1"}) {
+            Response r = node.http().get("/dashboard/history?seconds=" + bad, player.token());
+            assertThat(r.status()).as(bad).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void theStreamSendsOneSampleForEachSecondOfTheClock() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest req = HttpRequest.newBuilder(node.http().base().resolve("/dashboard/stream"))
+                .header("Authorization", "Bearer " + player.token()).build();
+        HttpResponse<InputStream> r = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("text/event-stream"));
+        BlockingQueue<JsonObject> samples = new LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith("data: ")) {
+                        samples.add(new JsonObject(line.substring(6)));
+                    }
+                }
+            } catch (Exception ignored) {
+                // closed by the test
+            }
+        });
+        try {
+            for (int i = 0; i < 3; i++) {
+                node.clock().advance(Duration.ofSeconds(1));
+                JsonObject s = samples.poll(10, TimeUnit.SECONDS);
+                assertThat(s).as("sample %d", i).isNotNull();
+                assertThat(s.getJsonObject("realtime")).isNotNull();
+            }
+        } finally {
+            r.body().close();
+            reader.interrupt();
+        }
+    }
+
+    @Test
+    void playerStatisticsCountTodaysActivePlayers() {
+        JsonObject stats = node.http().get("/dashboard/players", player.token()).json();
+        assertThat(stats.getLong("active_today")).isGreaterThanOrEqualTo(1);
+        assertThat(stats.getLong("new_today")).isGreaterThanOrEqualTo(1);
+        assertThat(stats.getJsonObject("top_players")).isNotNull();
+    }
+
+    @Test
+    void aPublicDashboardIsReadableWithoutSigningIn() {
+        try (TestNode open = TestNode.start(DashboardApiIntegrationTest.class,
+                Map.of("ARENA_DASHBOARD_PUBLIC", "true"))) {
+            assertThat(open.http().get("/dashboard/history").status()).isEqualTo(200);
+            assertThat(open.http().get("/dashboard/players").status()).isEqualTo(200);
+        }
+    }
+}
