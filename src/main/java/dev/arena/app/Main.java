@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 /** The {@code arena} command line. Configuration errors exit with status 2 after listing every problem. */
 @Command(name = "arena", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Arena: a self-hostable real-time game platform backend.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.VersionCmd.class, Main.Admin.class, dev.arena.bench.BenchCommand.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.VersionCmd.class, Main.Admin.class, dev.arena.bench.BenchCommand.class,
+                LogsCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -149,12 +150,12 @@ public final class Main {
         }
     }
 
-    @Command(name = "admin", description = "Create an admin, moderator or viewer account (or change an existing one's role).")
+    @Command(name = "admin", description = "Create an admin, moderator, viewer or ingest account (or change an existing one's role).")
     static final class Admin implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin ConfigFlags flags;
         @Option(names = "--username", required = true) String username;
-        @Option(names = "--role", defaultValue = "admin", description = "admin, moderator or viewer (read-only console)") String role;
+        @Option(names = "--role", defaultValue = "admin", description = "admin, moderator, viewer (read-only console) or ingest (a log-ingest service account)") String role;
         @Option(names = "--password-file", description = "read the password from this file "
                 + "(else ARENA_ADMIN_PASSWORD, else prompt)") Path passwordFile;
 
@@ -164,7 +165,8 @@ public final class Main {
                 case "admin" -> Role.ADMIN;
                 case "moderator" -> Role.MODERATOR;
                 case "viewer" -> Role.VIEWER;
-                default -> throw new ParameterException(spec.commandLine(), "--role must be admin, moderator or viewer");
+                case "ingest" -> Role.INGEST;
+                default -> throw new ParameterException(spec.commandLine(), "--role must be admin, moderator, viewer or ingest");
             };
             // The same rules as registration: an account nobody could log in to is no use.
             var usernameProblem = CredentialRules.usernameProblem(username);

@@ -7,6 +7,7 @@ import dev.arena.match.MatchConfig;
  * section (keys, defaults and meanings in {@code ConfigKeys} and the README).
  *
  * @param match how each match on this node is run (the seat count stays per match)
+ * @param logs  game-log streaming (docs/LOGS.md)
  */
 public record ArenaConfig(
         HttpConfig http,
@@ -19,7 +20,8 @@ public record ArenaConfig(
         JobsConfig jobs,
         MatchmakingConfig matchmaking,
         MatchConfig match,
-        TournamentConfig tournament) {
+        TournamentConfig tournament,
+        LogsConfig logs) {
 
     /** This node's name: in logs, stored results and match ownership, on a single node too. */
     public String nodeId() {
@@ -34,6 +36,6 @@ public record ArenaConfig(
     /** Same configuration on another port (tests and multi-node runs on one machine). */
     public ArenaConfig withPort(int newPort) {
         return new ArenaConfig(http.withPort(newPort), database, tokens, log, cluster, ws, chat, jobs, matchmaking,
-                match, tournament);
+                match, tournament, logs);
     }
 }

@@ -41,12 +41,13 @@ final class ConfigKeys {
 
     /** Every key in README order. */
     static final List<ConfigKey<?>> ALL = Stream.of(List.<ConfigKey<?>>of(FILE), Http.KEYS, Database.KEYS, Tokens.KEYS, Log.KEYS,
-                    Cluster.KEYS, Ws.KEYS, Chat.KEYS, Jobs.KEYS, Matchmaking.KEYS, Match.KEYS, Tournament.KEYS)
+                    Cluster.KEYS, Ws.KEYS, Chat.KEYS, Jobs.KEYS, Matchmaking.KEYS, Match.KEYS, Tournament.KEYS, Logs.KEYS)
             .flatMap(List::stream).toList();
 
     static ArenaConfig read(ConfigValues v) {
         return new ArenaConfig(Http.read(v), Database.read(v), Tokens.read(v), Log.read(v), Cluster.read(v),
-                Ws.read(v), Chat.read(v), Jobs.read(v), Matchmaking.read(v), Match.read(v), Tournament.read(v));
+                Ws.read(v), Chat.read(v), Jobs.read(v), Matchmaking.read(v), Match.read(v), Tournament.read(v),
+                Logs.read(v));
     }
 
     /** Declares a key and adds it to its section's list. */
@@ -323,6 +324,26 @@ final class ConfigKeys {
 
         static TournamentConfig read(ConfigValues v) {
             return new TournamentConfig(v.get(SWEEP));
+        }
+    }
+
+    /** Game-log streaming (docs/LOGS.md). */
+    static final class Logs {
+        static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+        static final ConfigKey<Duration> RETENTION = key(KEYS, "ARENA_LOG_RETENTION", "30d",
+                "raw game-log events older than this are dropped by day (rollups are kept)", duration());
+        static final ConfigKey<Optional<Path>> IMPORT_DIR = key(KEYS, "ARENA_LOG_IMPORT_DIR", "",
+                "directory POST /logs/import may read log files from; unset = import off",
+                optional(LogsConfig::directory));
+        static final ConfigKey<Double> BAD_SHARE = key(KEYS, "ARENA_LOG_BAD_SHARE", "0.01",
+                "a log job fails when more than this share of its lines is bad (0-1)", LogsConfig::share);
+        static final ConfigKey<Integer> BATCH = key(KEYS, "ARENA_LOG_BATCH", "50000",
+                "log lines per commit (one COPY, the rollups and the checkpoint)", integer(100, 1_000_000));
+        static final ConfigKey<Integer> JOBS = key(KEYS, "ARENA_LOG_JOBS", "2",
+                "log ingests one node runs at once; more get 503", integer(1, 64));
+
+        static LogsConfig read(ConfigValues v) {
+            return new LogsConfig(v.get(RETENTION), v.get(IMPORT_DIR), v.get(BAD_SHARE), v.get(BATCH), v.get(JOBS));
         }
     }
 

@@ -4,12 +4,20 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * What an account may do. Ordered: each role can do everything the ones before it can. A {@code VIEWER} reads the
+ * What an account may do. Ranked: each role can do everything the lower ranks can. A {@code VIEWER} reads the
  * console (players, matches, queues, jobs, audit) but may change nothing: every console action requires at least
- * {@code MODERATOR}.
+ * {@code MODERATOR}. {@code INGEST} is a service account's role beside the ranking: a player's rights plus sending
+ * game logs (docs/LOGS.md), nothing a viewer or moderator may do; it is declared last so the others keep their
+ * order.
  */
 public enum Role {
-    PLAYER, VIEWER, MODERATOR, ADMIN;
+    PLAYER(0), VIEWER(1), MODERATOR(2), ADMIN(3), INGEST(0);
+
+    private final int rank;
+
+    Role(int rank) {
+        this.rank = rank;
+    }
 
     @JsonValue
     public String wire() {
@@ -21,6 +29,11 @@ public enum Role {
     }
 
     public boolean atLeast(Role other) {
-        return compareTo(other) >= 0;
+        return rank >= other.rank;
+    }
+
+    /** Admins and ingest accounts may send and read game logs. */
+    public boolean mayIngestLogs() {
+        return this == ADMIN || this == INGEST;
     }
 }

@@ -11,6 +11,7 @@ public final class Rooms {
     static final String CHAT_PREFIX = "chat:";
     static final String USER_PREFIX = "user:";
     static final String TOURNAMENT_PREFIX = "tournament:";
+    static final String LOGS_PREFIX = "logs:";
 
     private Rooms() {}
 
@@ -28,7 +29,12 @@ public final class Rooms {
      * {@code room.send} and {@code chat.send} there are refused.
      */
     public static boolean readOnly(String name) {
-        return name.startsWith(TOURNAMENT_PREFIX);
+        return name.startsWith(TOURNAMENT_PREFIX) || name.startsWith(LOGS_PREFIX);
+    }
+
+    /** An ingest job's progress (docs/LOGS.md): {@code logs:<job id>}, read-only like tournament topics. */
+    public static String logs(UUID jobId) {
+        return LOGS_PREFIX + jobId;
     }
 
     /** {@code /tournaments/{id}/updates} is the room {@code tournament:{id}}. */

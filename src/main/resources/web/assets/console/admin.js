@@ -119,7 +119,7 @@ function PlayerDetail({ id }) {
       <button type="button" data-testid="revoke-sessions"
         onClick=${() => run('Sign out everywhere', () => arena.admin.revokeSessions(id, reason), load)}>Sign out everywhere</button>
       <select aria-label="New role" data-testid="role" value=${role} onChange=${(e) => setRole(e.target.value)}>
-        ${['player', 'viewer', 'moderator', 'admin'].map((r) => html`<option value=${r}>${r}</option>`)}</select>
+        ${['player', 'viewer', 'moderator', 'admin', 'ingest'].map((r) => html`<option value=${r}>${r}</option>`)}</select>
       <button type="button" data-testid="set-role"
         onClick=${() => run('Role change', () => arena.admin.setRole(id, role, reason), load)}>Change role</button>
       <button type="button" data-testid="export" onClick=${() => run('Export', download)}>Export JSON</button>

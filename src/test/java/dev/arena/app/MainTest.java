@@ -45,7 +45,7 @@ class MainTest {
         assertThat(run("admin")).as("--username is required").isEqualTo(2);
         assertThat(run("admin", "--username", "root", "--role", "player")).isEqualTo(2);
         assertThat(run("admin", "--username", "root", "--role", "emperor")).isEqualTo(2);
-        assertThat(err.toString()).contains("--role must be admin, moderator or viewer");
+        assertThat(err.toString()).contains("--role must be admin, moderator, viewer or ingest");
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class AdminApi {
     static final int DEFAULT_PAGE = 25;
     static final int MAX_PAGE = 100;
-    private static final Pattern ROLE = Pattern.compile("player|viewer|moderator|admin");
+    private static final Pattern ROLE = Pattern.compile("player|viewer|moderator|admin|ingest");
 
     private final ConsoleStore store;
     private final IdentityService identity;
@@ -128,7 +128,7 @@ final class AdminApi {
         Principal me = staff(ctx, Role.ADMIN);
         UUID id = Handlers.uuidParam(ctx, "id");
         RequestBody body = RequestBody.of(ctx).only("role", "reason");
-        String role = body.string("role", 1, 16, ROLE, "must be one of player, viewer, moderator, admin");
+        String role = body.string("role", 1, 16, ROLE, "must be one of player, viewer, moderator, admin, ingest");
         String reason = reason(body);
         body.validate();
         if (id.equals(me.playerId())) {

@@ -11,6 +11,7 @@ import dev.arena.identity.IdentityService;
 import dev.arena.lobby.ClusterLobby;
 import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchCommands;
+import dev.arena.logs.Logs;
 import dev.arena.match.MatchDirectory;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
@@ -39,7 +40,7 @@ public final class ApiRouter {
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, Chat chat, MatchDirectory games,
                            Play play, ResultStore results, Leaderboards leaderboards, Matchmaking matchmaking,
-                           TournamentService tournaments, Console console) {}
+                           TournamentService tournaments, Console console, Logs logs) {}
 
     /** Chat: posting and history, and moderation. */
     public record Chat(ChatService service, ChatModeration moderation) {}
@@ -88,9 +89,13 @@ public final class ApiRouter {
         if (sockets != null) {
             sockets.mount(router); // before the body handler: an upgrade request has no body to read
         }
+        Authenticator auth = new Authenticator(s.identity());
+        LogsApi logs = s.logs() == null ? null : new LogsApi(s.logs());
+        if (logs != null) {
+            logs.mountStreaming(router, auth); // before the body handler: a log upload is read as a stream
+        }
         router.route().handler(BodyHandler.create(false).setBodyLimit(s.config().http().bodyLimitBytes()));
 
-        Authenticator auth = new Authenticator(s.identity());
         new AuthApi(s.identity(), s.config().http().trustProxy()).mount(router, auth);
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
@@ -110,6 +115,10 @@ public final class ApiRouter {
         new MatchmakingApi(s.matchmaking(), s.players()).mount(router, auth);
         if (s.tournaments() != null) {
             new TournamentApi(s.tournaments()).mount(router, auth);
+        }
+        if (logs != null) {
+            logs.mount(router, auth);
+            new AnalyticsApi(s.logs().queries(), s.logs().clock()).mount(router, auth);
         }
 
         router.route().failureHandler(Problems::handle);

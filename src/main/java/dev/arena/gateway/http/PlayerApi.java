@@ -62,8 +62,8 @@ final class PlayerApi {
         Handlers.principal(ctx).require(Role.ADMIN);
         var id = Handlers.uuidParam(ctx, "id");
         RequestBody body = RequestBody.of(ctx).only("role");
-        String role = body.string("role", 1, 16, Pattern.compile("player|viewer|moderator|admin"),
-                "must be one of player, viewer, moderator, admin");
+        String role = body.string("role", 1, 16, Pattern.compile("player|viewer|moderator|admin|ingest"),
+                "must be one of player, viewer, moderator, admin, ingest");
         body.validate();
         Handlers.respond(ctx, 200, players.setRole(id, Role.fromWire(role.toLowerCase(Locale.ROOT))));
     }

@@ -135,7 +135,7 @@ class ValidationIntegrationTest {
         assertThat(errors("PATCH", "/players/me", token, new JsonObject().put("display_name", "nul\u0000")))
                 .containsExactly("display_name: must not contain the NUL character (U+0000)");
         assertThat(errors("PUT", "/players/" + UUID.randomUUID() + "/role", adminToken,
-                new JsonObject().put("role", "king"))).containsExactly("role: must be one of player, viewer, moderator, admin");
+                new JsonObject().put("role", "king"))).containsExactly("role: must be one of player, viewer, moderator, admin, ingest");
     }
 
     /** Regression: a NUL reached PostgreSQL (which cannot store it in text) and came back as a 500. */

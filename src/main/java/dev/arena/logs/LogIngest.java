@@ -1,0 +1,202 @@
+package dev.arena.logs;
+
+import dev.arena.common.ArenaException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs ingests: each on a thread of its own pool (parse and JDBC block; event loops never wait for them), at most
+ * {@code maxJobs} at once. An ingest claims its job (idempotency key, resume offset), reads the stream a line at a
+ * time, and commits every {@code batchEvents} lines: raw events, rollups, bad-line samples and the checkpoint in
+ * one transaction. A commit only applies if the checkpoint is still where this ingest last left it, so no line is
+ * ever counted twice, whatever breaks.
+ */
+public final class LogIngest implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LogIngest.class);
+
+    /** Where an ingest's bytes come from, opened only once its job is claimed. */
+    public interface Source {
+        /** The stream from the job's committed offset on (uncompressed by the caller when it says gzip). */
+        InputStream open(long offset) throws IOException;
+
+        /** Nothing will be read (refused, already finished): let the bytes go. */
+        void discard();
+
+        /** Breaks a running read (the node stops): the reader sees an IOException. */
+        void abort(String why);
+    }
+
+    /** The knobs. */
+    public record Settings(BadShare badShare, int batchLines, int maxJobs) {}
+
+    private final LogStore store;
+    private final LogFeed feed;
+    private final Clock clock;
+    private final Settings settings;
+    private final ExecutorService threads;
+    private final Semaphore slots;
+    private final Set<Source> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean halted;
+
+    public LogIngest(LogStore store, LogFeed feed, Clock clock, Settings settings) {
+        this.store = store;
+        this.feed = feed;
+        this.clock = clock;
+        this.settings = settings;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(settings.maxJobs(), r -> {
+            Thread t = new Thread(r, "arena-log-ingest-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.slots = new Semaphore(settings.maxJobs());
+    }
+
+    /** Starts an ingest; the future completes when it ends. Refused at once (503) when all slots are busy. */
+    public Future<IngestOutcome> ingest(IngestRequest request, Source source) {
+        if (halted || !slots.tryAcquire()) {
+            source.discard();
+            return Future.failedFuture(new ArenaException.Unavailable(
+                    "too many log ingests running on this node; retry shortly"));
+        }
+        Promise<IngestOutcome> promise = Promise.promise();
+        try {
+            threads.execute(() -> {
+                try {
+                    promise.complete(run(request, source));
+                } catch (Throwable e) {
+                    promise.tryFail(e);
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RuntimeException e) { // the pool is shut down
+            slots.release();
+            source.discard();
+            return Future.failedFuture(new ArenaException.Unavailable("the node is stopping"));
+        }
+        return promise.future();
+    }
+
+    /** Runs an ingest on the calling thread (the server-side import job). */
+    public IngestOutcome ingestBlocking(IngestRequest request, Source source) throws Exception {
+        if (halted) {
+            throw new IllegalStateException("stopped");
+        }
+        return run(request, source);
+    }
+
+    private IngestOutcome run(IngestRequest r, Source source) throws Exception {
+        try (LogStore.Session session = store.open()) {
+            LogStore.Begin begin = session.begin(new LogStore.BeginRequest(r.jobId(), r.key(), r.offset(), r.raw(),
+                    r.by(), r.source(), r.totalBytes(), clock.instant()));
+            switch (begin) {
+                case null -> {
+                    source.discard();
+                    throw new ArenaException.NotFound("no log job " + r.jobId()
+                            + (r.key() == null ? "" : " with that Idempotency-Key"));
+                }
+                case LogStore.Begin.Finished f -> {
+                    source.discard();
+                    return new IngestOutcome.Completed(f.job(), true);
+                }
+                case LogStore.Begin.Refused f -> {
+                    source.discard();
+                    return new IngestOutcome.Refused(f.job(), f.why());
+                }
+                case LogStore.Begin.Started s -> {
+                    running.add(source);
+                    try {
+                        return read(session, s, r, source);
+                    } finally {
+                        running.remove(source);
+                    }
+                }
+            }
+        }
+    }
+
+    private IngestOutcome read(LogStore.Session session, LogStore.Begin.Started started, IngestRequest r,
+                               Source source) throws Exception {
+        LogJob job = started.job();
+        IngestRun run = new IngestRun(session, job, r.raw(), started.samplesKept(), settings, feed, clock,
+                () -> halted, r.totalBytes());
+        String status;
+        String error = null;
+        try (InputStream raw = source.open(job.bytes());
+             InputStream in = r.gzip() ? new GZIPInputStream(raw, 64 * 1024) : raw) {
+            new NdjsonReader().read(in, job.bytes(), job.lines(), run);
+            run.flush();
+            status = run.tooManyBad() ? LogJob.FAILED : LogJob.DONE;
+            if (run.tooManyBad()) {
+                error = "more than " + settings.badShare().share() * 100 + "% of the lines are bad";
+            }
+        } catch (IngestRun.TooManyBad e) {
+            run.flush();
+            status = LogJob.FAILED;
+            error = "more than " + settings.badShare().share() * 100 + "% of the first " + run.lines()
+                    + " lines are bad";
+            source.discard();
+        } catch (java.util.zip.ZipException e) {
+            run.flush();
+            status = LogJob.FAILED;
+            error = "not valid gzip: " + e.getMessage();
+            source.discard();
+        } catch (IOException e) {
+            if (halted) {
+                throw e; // a killed node commits nothing more
+            }
+            run.flush(); // the complete lines read before the break are counted; the cut one is not
+            LogJob now = run.end(LogJob.INTERRUPTED, e.getMessage());
+            return new IngestOutcome.Interrupted(now, e.getMessage());
+        } catch (IngestRun.Moved e) {
+            return new IngestOutcome.Refused(e.job(), "another upload moved the job's checkpoint");
+        }
+        LogJob done = run.end(status, error);
+        log.info("log job {} {}: {} lines, {} events, {} bad, {} bytes in {} s", done.jobId(), done.status(),
+                done.lines(), done.events(), done.badLines(), done.bytes(), String.format("%.1f", done.seconds()));
+        return new IngestOutcome.Completed(done, false);
+    }
+
+    /** Graceful: running uploads stop reading, commit what they have and end as interrupted (resumable). */
+    @Override
+    public void close() {
+        running.forEach(s -> s.abort("the node is stopping"));
+        threads.shutdown();
+        await();
+    }
+
+    /**
+     * What a killed process leaves behind (tests): no further commit from any running ingest; their connections
+     * close, so their job locks are released as a dead process's would be.
+     */
+    public void halt() {
+        halted = true;
+        running.forEach(s -> s.abort("halted"));
+        threads.shutdownNow();
+        await();
+    }
+
+    private void await() {
+        try {
+            if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("log ingests still running after 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

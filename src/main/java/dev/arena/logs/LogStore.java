@@ -1,0 +1,51 @@
+package dev.arena.logs;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where ingest writes: blocking, one {@link Session} (one database connection) per running ingest, used only by
+ * that ingest's thread. Implemented by {@code storage.postgres.PgLogStore} with COPY.
+ */
+public interface LogStore {
+
+    Session open() throws Exception;
+
+    /** Drops raw-event partitions that end at or before {@code before}; returns how many. Rollups stay. */
+    int dropRawBefore(Instant before) throws Exception;
+
+    /**
+     * What an ingest asks for when it starts. {@code jobId} and {@code key} may be null; {@code offset} -1 continues
+     * from the committed offset, whatever it is (a server-side import reads the file itself).
+     */
+    record BeginRequest(UUID jobId, String key, long offset, boolean raw, UUID by, String source, Long totalBytes,
+                        Instant now) {}
+
+    /** How a start went. */
+    sealed interface Begin {
+        /** The job is this session's until it is closed: read from {@code job.bytes()}. */
+        record Started(LogJob job, long samplesKept) implements Begin {}
+
+        /** The job (same key, or the id asked for) is finished: its result is the answer. */
+        record Finished(LogJob job) implements Begin {}
+
+        /** The job exists but cannot continue from the asked offset now; {@code job.bytes()} says where it can. */
+        record Refused(LogJob job, String why) implements Begin {}
+    }
+
+    interface Session extends AutoCloseable {
+        Begin begin(BeginRequest request) throws Exception;
+
+        /**
+         * Writes the batch, its rollups, its bad-line samples and the new checkpoint in one transaction, if the
+         * job's committed offset is still {@code fromOffset}; returns false (writing nothing) otherwise.
+         */
+        boolean commit(UUID job, long fromOffset, Batch batch, double seconds, Instant now) throws Exception;
+
+        /** Sets the job's final (or interrupted) status and returns it. */
+        LogJob end(UUID job, String status, String error, double seconds, Instant now) throws Exception;
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,335 @@
+package dev.arena.storage.postgres;
+
+import dev.arena.config.DatabaseUrl;
+import dev.arena.logs.Batch;
+import dev.arena.logs.LogJob;
+import dev.arena.logs.LogStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Ingest's writes over JDBC, because COPY (the fastest way in) is a pgjdbc feature that vertx-pg-client lacks.
+ * Every call blocks: only ingest threads use it. A running job holds a session-level advisory lock on its id, so a
+ * second upload of the same job is refused while the first is alive, and a dead connection (a killed node)
+ * releases it by itself.
+ */
+public final class PgLogStore implements LogStore {
+    private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("yyyyMMdd");
+    static final String JOB_COLUMNS = "id, status, lines, events, bad_lines, committed_offset, seconds, total_bytes, "
+            + "raw, source, idempotency_key, error, created_at, finished_at";
+
+    private final DatabaseUrl url;
+    /** Daily partitions known to exist (created by this node or seen): skips the DDL round trip. */
+    private final Set<Instant> partitions = ConcurrentHashMap.newKeySet();
+
+    public PgLogStore(DatabaseUrl url) {
+        this.url = url;
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+    }
+
+    @Override
+    public Session open() throws SQLException {
+        return new PgSession(connect());
+    }
+
+    @Override
+    public int dropRawBefore(Instant before) throws SQLException {
+        try (Connection c = connect()) {
+            int dropped = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_inherits i "
+                    + "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'log_events'::regclass");
+                 ResultSet rs = ps.executeQuery()) {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+                for (String name : names) {
+                    if (!name.matches("log_events_\\d{8}")) {
+                        continue;
+                    }
+                    LocalDate day = LocalDate.parse(name.substring("log_events_".length()), PARTITION);
+                    Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    if (!end.isAfter(before)) {
+                        try (var st = c.createStatement()) {
+                            st.execute("DROP TABLE IF EXISTS " + name);
+                        }
+                        partitions.remove(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+                        dropped++;
+                    }
+                }
+            }
+            return dropped;
+        }
+    }
+
+    /** Creates the day's partition unless it exists; in its own short transaction, outside any batch's. */
+    void ensurePartition(Connection c, Instant day) throws SQLException {
+        if (partitions.contains(day)) {
+            return;
+        }
+        LocalDate d = LocalDate.ofInstant(day, ZoneOffset.UTC);
+        String name = "log_events_" + PARTITION.format(d);
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (var st = c.createStatement()) {
+            // two ingests may want the same new day: the lock makes the second wait and then see the table
+            st.execute("SELECT pg_advisory_xact_lock(hashtext('log_events_partitions'))");
+            st.execute("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF log_events FOR VALUES FROM ('"
+                    + d + "T00:00:00Z') TO ('" + d.plusDays(1) + "T00:00:00Z')");
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+        partitions.add(day);
+    }
+
+    static LogJob job(ResultSet rs) throws SQLException {
+        long total = rs.getLong("total_bytes");
+        Long totalBytes = rs.wasNull() ? null : total;
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new LogJob(rs.getObject("id", UUID.class), rs.getString("status"), rs.getLong("lines"),
+                rs.getLong("events"), rs.getLong("bad_lines"), rs.getLong("committed_offset"), rs.getDouble("seconds"),
+                totalBytes, rs.getBoolean("raw"), rs.getString("source"), rs.getString("idempotency_key"),
+                rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
+                finished == null ? null : finished.toInstant(), null);
+    }
+
+    /** One ingest's connection. */
+    private final class PgSession implements Session {
+        private final Connection c;
+        private final CopyManager copy;
+        private UUID locked;
+
+        PgSession(Connection c) throws SQLException {
+            this.c = c;
+            this.copy = c.unwrap(PGConnection.class).getCopyAPI();
+        }
+
+        @Override
+        public Begin begin(BeginRequest r) throws SQLException {
+            c.setAutoCommit(false);
+            try {
+                LogJob job = findOrCreate(r);
+                if (job == null) {
+                    c.rollback();
+                    return null;
+                }
+                c.commit();
+                if (job.finished()) {
+                    return new Begin.Finished(job);
+                }
+                if (!lock(job.jobId())) {
+                    return new Begin.Refused(job, "the job is being ingested by another upload");
+                }
+                // read again under the lock: the holder we waited out may have committed more
+                job = load(job.jobId());
+                if (job.finished()) {
+                    unlock();
+                    return new Begin.Finished(job);
+                }
+                if (r.offset() >= 0 && job.bytes() != r.offset()) { // -1: from wherever it stands (imports)
+                    unlock();
+                    return new Begin.Refused(job, "the job's committed offset is " + job.bytes());
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE log_jobs SET status = 'running', raw = ?, "
+                        + "total_bytes = coalesce(?, total_bytes), updated_at = ? WHERE id = ?")) {
+                    ps.setBoolean(1, r.raw());
+                    ps.setObject(2, r.totalBytes());
+                    ps.setTimestamp(3, Timestamp.from(r.now()));
+                    ps.setObject(4, job.jobId());
+                    ps.executeUpdate();
+                }
+                long kept;
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM log_bad_lines WHERE job_id = ?")) {
+                    ps.setObject(1, job.jobId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        kept = rs.getLong(1);
+                    }
+                }
+                c.commit();
+                return new Begin.Started(load(job.jobId()), kept);
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+
+        /** The job asked for (null when an id names none), or the key's job, or a new one. */
+        private LogJob findOrCreate(BeginRequest r) throws SQLException {
+            if (r.jobId() != null) {
+                LogJob job = load(r.jobId());
+                if (job == null || (r.key() != null && !r.key().equals(job.idempotencyKey()))) {
+                    return null;
+                }
+                return job;
+            }
+            if (r.key() != null) {
+                LogJob existing = loadByKey(r.key());
+                if (existing != null) {
+                    return existing;
+                }
+            }
+            UUID id = UUID.randomUUID();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO log_jobs (id, idempotency_key, source, "
+                    + "created_by, status, raw, total_bytes, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, 'interrupted', ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING")) {
+                ps.setObject(1, id);
+                ps.setString(2, r.key());
+                ps.setString(3, r.source());
+                ps.setObject(4, r.by());
+                ps.setBoolean(5, r.raw());
+                ps.setObject(6, r.totalBytes());
+                ps.setTimestamp(7, Timestamp.from(r.now()));
+                ps.setTimestamp(8, Timestamp.from(r.now()));
+                if (ps.executeUpdate() == 0) {
+                    return loadByKey(r.key()); // the same key, inserted at the same moment by another upload
+                }
+            }
+            return load(id);
+        }
+
+        private LogJob load(UUID id) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + JOB_COLUMNS + " FROM log_jobs WHERE id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? job(rs) : null;
+                }
+            }
+        }
+
+        private LogJob loadByKey(String key) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + JOB_COLUMNS
+                    + " FROM log_jobs WHERE idempotency_key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? job(rs) : null;
+                }
+            }
+        }
+
+        private boolean lock(UUID job) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 13))")) {
+                ps.setString(1, job.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        locked = job;
+                    }
+                }
+            }
+            c.commit();
+            return locked != null;
+        }
+
+        private void unlock() throws SQLException {
+            if (locked != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 13))")) {
+                    ps.setString(1, locked.toString());
+                    ps.executeQuery().close();
+                }
+                c.commit();
+                locked = null;
+            }
+        }
+
+        @Override
+        public boolean commit(UUID job, long fromOffset, Batch b, double seconds, Instant now) throws Exception {
+            c.setAutoCommit(true);
+            for (Instant day : b.days()) {
+                ensurePartition(c, day);
+            }
+            c.setAutoCommit(false);
+            try {
+                if (b.raw() && !b.events().isEmpty()) {
+                    byte[] rows = PgLogRollups.copyRows(b, job);
+                    var in = copy.copyIn("COPY log_events (ts, game_id, mode, player_id, type, value, data, job_id, "
+                            + "line) FROM STDIN");
+                    in.writeToCopy(rows, 0, rows.length);
+                    in.endCopy();
+                }
+                PgLogRollups.write(c, b);
+                if (!b.badSamples().isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO log_bad_lines (job_id, line, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                        for (var s : b.badSamples()) {
+                            ps.setObject(1, job);
+                            ps.setLong(2, s.line());
+                            ps.setString(3, s.reason());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                int moved;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE log_jobs SET committed_offset = ?, lines = ?, "
+                        + "events = events + ?, bad_lines = bad_lines + ?, seconds = seconds + ?, updated_at = ? "
+                        + "WHERE id = ? AND committed_offset = ?")) {
+                    ps.setLong(1, b.endOffset());
+                    ps.setLong(2, b.endLine());
+                    ps.setLong(3, b.eventCount());
+                    ps.setLong(4, b.badLines());
+                    ps.setDouble(5, seconds);
+                    ps.setTimestamp(6, Timestamp.from(now));
+                    ps.setObject(7, job);
+                    ps.setLong(8, fromOffset);
+                    moved = ps.executeUpdate();
+                }
+                if (moved != 1) {
+                    c.rollback(); // someone else moved the checkpoint: counting this batch would count it twice
+                    return false;
+                }
+                c.commit();
+                return true;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+
+        @Override
+        public LogJob end(UUID job, String status, String error, double seconds, Instant now) throws SQLException {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE log_jobs SET status = ?, error = ?, "
+                    + "seconds = seconds + ?, updated_at = ?, finished_at = ? WHERE id = ?")) {
+                ps.setString(1, status);
+                ps.setString(2, error);
+                ps.setDouble(3, seconds);
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setTimestamp(5, status.equals(LogJob.DONE) || status.equals(LogJob.FAILED)
+                        ? Timestamp.from(now) : null);
+                ps.setObject(6, job);
+                ps.executeUpdate();
+            }
+            return load(job);
+        }
+
+        @Override
+        public void close() {
+            try {
+                c.close(); // releases the advisory lock with the session
+            } catch (SQLException ignored) {
+                // the connection is gone either way
+            }
+        }
+    }
+}

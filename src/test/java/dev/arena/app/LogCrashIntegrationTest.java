@@ -1,0 +1,66 @@
+package dev.arena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.identity.Role;
+import dev.arena.logs.LogFixtures;
+import dev.arena.testing.Eventually;
+import dev.arena.testing.MutableClock;
+import dev.arena.testing.Response;
+import dev.arena.testing.TestDatabases;
+import dev.arena.testing.TestNode;
+import io.vertx.core.json.JsonObject;
+import java.net.Socket;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node stopped as if killed in the middle of an ingest: what it committed stays, nothing is counted twice, and
+ * the upload resumes on another node of the same database from the committed offset with exact totals.
+ */
+class LogCrashIntegrationTest {
+
+    @Test
+    void anIngestCutByACrashResumesOnAnotherNodeWithExactTotals() throws Exception {
+        String db = TestDatabases.asUrl(TestDatabases.fresh(LogCrashIntegrationTest.class));
+        Map<String, String> env = Map.of("ARENA_DATABASE_URL", db, "ARENA_TOKEN_SECRET", TestNode.TOKEN_SECRET,
+                "ARENA_LOG_BATCH", "500");
+        byte[] f = LogFixtures.generate(8_000, 30, 9, 7, 0.002);
+        String key = "crash-file";
+        long offset;
+        String job;
+        TestNode doomed = TestNode.start(env, new MutableClock());
+        try {
+            String token = LogFixtures.ingestToken(doomed, Role.INGEST);
+            // 70% sent; the node dies while the connection is open, between or during commits
+            Socket s = LogFixtures.partialUpload(doomed, token, key, f, f.length * 7 / 10);
+            Eventually.until(() -> LogFixtures.jobOf(doomed, token, key), j -> j != null && j.getLong("bytes") > 0,
+                    "some batches committed");
+            doomed.arena().crash();
+            s.close();
+        } finally {
+            doomed.close();
+        }
+
+        try (TestNode heir = TestNode.start(env, new MutableClock())) {
+            String token = LogFixtures.ingestToken(heir, Role.INGEST);
+            JsonObject left = LogFixtures.jobOf(heir, token, key);
+            offset = left.getLong("bytes");
+            job = left.getString("job_id");
+            assertThat(offset).isPositive().isLessThan(f.length);
+            assertThat(f[(int) offset - 1]).isEqualTo((byte) '\n');
+            Response resumed = LogFixtures.upload(heir, token, "?job_id=" + job + "&offset=" + offset,
+                    Arrays.copyOfRange(f, (int) offset, f.length), Map.of("Idempotency-Key", key));
+            assertThat(resumed.status()).as("%s", resumed).isEqualTo(201);
+            LogFixtures.Expected expected = LogFixtures.Expected.of(f);
+            assertThat(resumed.json().getLong("lines")).isEqualTo(8_000);
+            assertThat(resumed.json().getLong("events")).isEqualTo(expected.events());
+            assertThat(resumed.json().getLong("bad_lines")).isEqualTo(8_000 - expected.events());
+            LogFixtures.assertAnalytics(heir, token, expected);
+            // and the raw events: each good line stored once
+            String raw = heir.http().get("/logs/export?to=2027-01-01T00:00:00Z", token).body();
+            assertThat(raw.split("\n")).hasSize((int) expected.events());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.arena.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.identity.Role;
+import dev.arena.testing.Eventually;
+import dev.arena.testing.TestNode;
+import dev.arena.testing.WsClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One generated file in a database of its own; the analytics reads are compared with sums computed here. */
+class LogAnalyticsIntegrationTest {
+    private static TestNode node;
+    private static Vertx vertx;
+    private static String token;
+    private static byte[] file;
+    private static JsonObject job;
+    private static final List<JsonObject> progress = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = TestNode.start(LogAnalyticsIntegrationTest.class, Map.of("ARENA_LOG_BATCH", "1000"));
+        vertx = Vertx.vertx();
+        token = LogFixtures.ingestToken(node, Role.INGEST);
+        file = LogFixtures.generate(10_000, 25, 12, 99, 0);
+        // half the body, then a watcher joins the job's room, then the rest: progress arrives in the room
+        int half = file.length / 2;
+        try (Socket s = LogFixtures.partialUpload(node, token, "analytics-file", file, half);
+             WsClient watcher = WsClient.gateway(vertx, node.arena().port(), token)) {
+            JsonObject running = Eventually.until(() -> LogFixtures.jobOf(node, token, "analytics-file"),
+                    j -> j != null && j.getLong("bytes") > 0, "a first commit");
+            WsClient.join(watcher, "logs:" + running.getString("job_id"));
+            s.getOutputStream().write(file, half, file.length - half);
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(head).isEqualTo("HTTP/1.1 201");
+            JsonObject done = watcher.await(o -> "room.message".equals(o.getString("type"))
+                    && "done".equals(o.getJsonObject("data").getString("status")), "progress: done");
+            progress.add(done.getJsonObject("data"));
+        }
+        job = LogFixtures.jobOf(node, token, "analytics-file");
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+        vertx.close();
+    }
+
+    private static List<JsonObject> events() {
+        List<JsonObject> out = new ArrayList<>();
+        for (String line : new String(file, StandardCharsets.UTF_8).split("\n")) {
+            out.add(new JsonObject(line));
+        }
+        return out;
+    }
+
+    @Test
+    void theProgressRoomSaysTheFinalCounts() {
+        JsonObject last = progress.getFirst();
+        assertThat(last.getString("job_id")).isEqualTo(job.getString("job_id"));
+        assertThat(last.getLong("events")).isEqualTo(10_000);
+        assertThat(last.getLong("bytes")).isEqualTo(file.length);
+        assertThat(last.getLong("total_bytes")).isEqualTo(file.length);
+        assertThat(last.containsKey("eta_seconds")).isTrue();
+        assertThat(job.getString("status")).isEqualTo("done");
+    }
+
+    @Test
+    void modesPerDayAndHourAddUpToTheFile() {
+        Map<String, Long> expectedDays = new TreeMap<>();
+        Map<String, Long> expectedHours = new TreeMap<>();
+        for (JsonObject e : events()) {
+            Instant ts = Instant.parse(e.getString("ts"));
+            expectedDays.merge(e.getString("mode") + "@" + ts.truncatedTo(ChronoUnit.DAYS) + "/" + e.getString("type"),
+                    1L, Long::sum);
+            if (ts.isBefore(LogGenerator.START.plus(Duration.ofDays(1)))) {
+                expectedHours.merge(e.getString("mode") + "@" + ts.truncatedTo(ChronoUnit.HOURS) + "/"
+                        + e.getString("type"), 1L, Long::sum);
+            }
+        }
+        assertThat(rows("/analytics/modes?bucket=day&from=2026-11-30T00:00:00Z&to=2026-12-10T00:00:00Z"))
+                .isEqualTo(expectedDays);
+        assertThat(rows("/analytics/modes?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z"))
+                .isEqualTo(expectedHours);
+        assertThat(node.http().get("/analytics/modes?bucket=week", token).status()).isEqualTo(422);
+        assertThat(node.http().get("/analytics/modes?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z", token)
+                .status()).as("a year in hours is too long").isEqualTo(422);
+        assertThat(node.http().get("/analytics/modes?from=yesterday", token).status()).isEqualTo(422);
+    }
+
+    private static Map<String, Long> rows(String path) {
+        Map<String, Long> out = new TreeMap<>();
+        var r0 = node.http().get(path, token);
+        assertThat(r0.status()).as("%s", r0).isEqualTo(200);
+        r0.json().getJsonArray("rows").forEach(o -> {
+            JsonObject r = (JsonObject) o;
+            out.put(r.getString("mode") + "@" + r.getString("start") + "/" + r.getString("type"), r.getLong("events"));
+        });
+        return out;
+    }
+
+    @Test
+    void topPlayersOfTheLast24HoursByValue() {
+        Instant now = LogGenerator.START.plus(Duration.ofDays(3));
+        node.clock().advance(Duration.between(node.clock().instant(), now));
+        token = LogFixtures.ingestToken(node, Role.INGEST); // the old one expired with the jump
+        Instant since = now.minus(Duration.ofHours(24));
+        Map<String, Double> sums = new HashMap<>();
+        for (JsonObject e : events()) {
+            // the rollup is hourly: an event counts if its hour starts at or after "since"
+            if (e.getString("type").equals("damage")
+                    && !Instant.parse(e.getString("ts")).truncatedTo(ChronoUnit.HOURS).isBefore(since)) {
+                sums.merge(e.getString("player_id"), e.getDouble("value", 1.0), Double::sum);
+            }
+        }
+        List<Map.Entry<String, Double>> expected = new ArrayList<>(sums.entrySet());
+        expected.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+        var response = node.http().get("/analytics/top?type=damage&period=24h&limit=5", token);
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        JsonObject top = response.json();
+        List<String> ids = top.getJsonArray("players").stream().map(o -> ((JsonObject) o).getString("player_id")).toList();
+        assertThat(ids).hasSize(5);
+        assertThat(((JsonObject) top.getJsonArray("players").getValue(0)).getDouble("value_sum"))
+                .isEqualTo(expected.getFirst().getValue());
+        assertThat(ids.getFirst()).isEqualTo(expected.getFirst().getKey());
+        assertThat(node.http().get("/analytics/top?type=Damage", token).status()).isEqualTo(422);
+        assertThat(node.http().get("/analytics/top?type=kill&period=2d", token).status()).isEqualTo(422);
+    }
+
+    @Test
+    void aGameHasItsDurationAndEventsPerPlayer() {
+        Map<String, Long> perPlayer = new TreeMap<>();
+        Instant first = null;
+        Instant last = null;
+        String mode = null;
+        for (JsonObject e : events()) {
+            if (e.getString("game_id").equals("g-000003")) {
+                mode = e.getString("mode");
+                perPlayer.merge(e.getString("player_id"), 1L, Long::sum);
+                Instant ts = Instant.parse(e.getString("ts"));
+                first = first == null || ts.isBefore(first) ? ts : first;
+                last = last == null || ts.isAfter(last) ? ts : last;
+            }
+        }
+        JsonObject g = node.http().get("/analytics/games/g-000003", token).json();
+        assertThat(g.getString("mode")).isEqualTo(mode);
+        assertThat(g.getDouble("duration_seconds")).isEqualTo(Duration.between(first, last).toMillis() / 1000.0);
+        Map<String, Long> actual = new TreeMap<>();
+        g.getJsonArray("players").forEach(o -> actual.put(((JsonObject) o).getString("player_id"),
+                ((JsonObject) o).getLong("events")));
+        assertThat(actual).isEqualTo(perPlayer);
+        assertThat(node.http().get("/analytics/games/nope", token).status()).isEqualTo(404);
+        JsonObject p = node.http().get("/analytics/players/p-000001", token).json();
+        assertThat(p.getJsonArray("days")).isNotEmpty();
+        assertThat(p.getLong("games")).isPositive();
+        assertThat(p.getValue("arena_player")).isNull();
+    }
+}
