@@ -23,15 +23,7 @@ import dev.arena.identity.TokenService;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.lobby.LobbyTracker;
-import dev.arena.logs.BadShare;
-import dev.arena.logs.LogFeed;
-import dev.arena.logs.LogImports;
-import dev.arena.logs.LogIngest;
-import dev.arena.logs.LogRetention;
 import dev.arena.logs.Logs;
-import dev.arena.storage.postgres.PgLogExport;
-import dev.arena.storage.postgres.PgLogQueries;
-import dev.arena.storage.postgres.PgLogStore;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
 import dev.arena.match.MatchDirectory;
@@ -120,10 +112,8 @@ public final class ArenaNode implements AutoCloseable {
     private TournamentSweeper tournamentSweeper;
     /** What this node shares with the others: in-process when it runs alone, Redis on a cluster. */
     private Backplane backplane;
-    /** Game-log streaming (docs/LOGS.md): the ingest threads and the retention sweep. */
-    private LogIngest logIngest;
-    private LogRetention logRetention;
-    private LogImports logImports;
+    /** Game-log streaming (docs/LOGS.md): ingests, retention, imports. */
+    private LogsWiring logStreaming;
     private int port;
     /** The live dashboard's feed (docs/CONSOLE.md): this node's samples, merged with the other nodes'. */
     private DashboardFeed dashboard;
@@ -262,14 +252,8 @@ public final class ArenaNode implements AutoCloseable {
         PgConsoleStore console = new PgConsoleStore(pool);
 
         // game logs: ingests on their own threads over JDBC (COPY), progress into logs:{job} rooms, reads on the pool
-        PgLogStore logStore = new PgLogStore(database.url());
-        var logsConfig = config.logs();
-        logIngest = new LogIngest(logStore, new LogFeed(roomStream, clock), clock, new LogIngest.Settings(
-                new BadShare(logsConfig.badShare()), logsConfig.batchEvents(), logsConfig.maxJobs()));
-        logRetention = new LogRetention(vertx, logStore, clock, logsConfig.retention());
-        logImports = logsConfig.importDir().map(dir -> new LogImports(dir, database.url(), logIngest, config.nodeId(),
-                clock)).orElse(null);
-        Logs logs = new Logs(logIngest, new PgLogQueries(pool), new PgLogExport(pool), logImports, clock);
+        logStreaming = new LogsWiring(config.logs(), database.url(), pool, vertx, roomStream, config.nodeId(), clock);
+        Logs logs = logStreaming.logs;
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.http().port() == 0 ? Wiring.freePort() : config.http().port();
@@ -396,20 +380,10 @@ public final class ArenaNode implements AutoCloseable {
                 jobs = null;
                 quietly("stop result jobs", running::close);
             }
-            if (logRetention != null) {
-                logRetention.close();
-                logRetention = null;
-            }
-            if (logImports != null) {
-                LogImports stopping = logImports;
-                logImports = null;
-                quietly("stop log imports", stopping::close);
-            }
-            if (logIngest != null) {
-                // running uploads commit what they read and answer "interrupted": their clients resume elsewhere
-                LogIngest stopping = logIngest;
-                logIngest = null;
-                quietly("stop log ingests", stopping::close);
+            if (logStreaming != null) {
+                LogsWiring stopping = logStreaming;
+                logStreaming = null;
+                stopping.stop();
             }
             if (dashboard != null) {
                 DashboardFeed feed = dashboard;
@@ -456,13 +430,9 @@ public final class ArenaNode implements AutoCloseable {
             jobs.halt();
             jobs = null;
         }
-        if (logImports != null) {
-            logImports.close();
-            logImports = null;
-        }
-        if (logIngest != null) {
-            logIngest.halt(); // no commit after this instant, as in a killed process
-            logIngest = null;
+        if (logStreaming != null) {
+            logStreaming.halt();
+            logStreaming = null;
         }
         if (backplane != null) {
             Backplane dropped = backplane;

@@ -1,0 +1,60 @@
+package dev.arena.app;
+
+import dev.arena.config.DatabaseUrl;
+import dev.arena.config.LogsConfig;
+import dev.arena.logs.BadShare;
+import dev.arena.logs.LogFeed;
+import dev.arena.logs.LogImports;
+import dev.arena.logs.LogIngest;
+import dev.arena.logs.LogRetention;
+import dev.arena.logs.Logs;
+import dev.arena.room.RoomStream;
+import dev.arena.storage.postgres.PgLogExport;
+import dev.arena.storage.postgres.PgLogQueries;
+import dev.arena.storage.postgres.PgLogStore;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+
+/**
+ * Game-log streaming (docs/LOGS.md): ingests run on their own threads over JDBC (COPY), report progress into
+ * {@code logs:{job}} rooms, and reads go through the pool; retention drops old daily partitions; imports from
+ * {@code ARENA_LOG_IMPORT_DIR} run as durable jobs when the directory is configured.
+ */
+final class LogsWiring {
+    private final LogIngest ingest;
+    private final LogRetention retention;
+    /** Null without ARENA_LOG_IMPORT_DIR. */
+    private final LogImports imports;
+    final Logs logs;
+
+    LogsWiring(LogsConfig config, DatabaseUrl database, Pool pool, Vertx vertx, RoomStream rooms, String nodeId,
+               Clock clock) {
+        PgLogStore store = new PgLogStore(database);
+        ingest = new LogIngest(store, new LogFeed(rooms, clock), clock, new LogIngest.Settings(
+                new BadShare(config.badShare()), config.batchEvents(), config.maxJobs()));
+        retention = new LogRetention(vertx, store, clock, config.retention());
+        imports = config.importDir().map(dir -> new LogImports(dir, database, ingest, nodeId, clock)).orElse(null);
+        logs = new Logs(ingest, new PgLogQueries(pool), new PgLogExport(pool), imports, clock);
+    }
+
+    /**
+     * Graceful stop: running uploads commit what they read and answer "interrupted", so their clients resume
+     * elsewhere; imports stop at their next checkpoint.
+     */
+    void stop() {
+        retention.close();
+        if (imports != null) {
+            Wiring.quietly("stop log imports", imports::close);
+        }
+        Wiring.quietly("stop log ingests", ingest::close);
+    }
+
+    /** As a killed process: no commit after this instant. */
+    void halt() {
+        if (imports != null) {
+            imports.close();
+        }
+        ingest.halt();
+    }
+}
