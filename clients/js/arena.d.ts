@@ -140,6 +140,8 @@ export class Arena {
   moderation: ModerationApi;
   admin: AdminApi;
   metrics: MetricsApi;
+  logs: LogsApi;
+  analytics: AnalyticsApi;
   health: HealthApi;
 }
 
@@ -496,6 +498,40 @@ export interface MetricsApi {
   /** The live feed, reconnecting by itself; returns a stop function. @route GET /dashboard/stream */
   stream(onSample: (sample: ClusterSample) => void,
     onState?: (state: 'live' | 'reconnecting' | 'stopped', error?: ArenaError) => void): () => void;
+}
+
+/** A log-ingest job (docs/LOGS.md). */
+export interface LogJob {
+  job_id: Id; status: 'running' | 'finished' | 'failed' | 'interrupted' | string; lines: number; events: number;
+  bad_lines: number; bytes: number; seconds: number; bad_line_samples?: { line: number; reason: string }[];
+  [key: string]: Json | undefined;
+}
+
+/** Game logs: streaming ingest, jobs, server-side import, export (admin or the ingest role). */
+export interface LogsApi {
+  /** Uploads NDJSON as one job; resume with `jobId` + the committed `offset`. @route POST /logs/ingest */
+  ingest(body: string | Blob | ArrayBuffer | ReadableStream<Uint8Array>,
+    options?: { idempotencyKey?: string; gzip?: boolean; jobId?: Id; offset?: number; raw?: boolean }): Promise<LogJob>;
+  /** @route GET /logs/jobs */
+  jobs(options?: { idempotencyKey?: string; limit?: number }): Promise<any>;
+  /** @route GET /logs/jobs/{id} */
+  job(id: Id): Promise<LogJob>;
+  /** A file in ARENA_LOG_IMPORT_DIR, ingested by a durable job. @route POST /logs/import */
+  importFile(path: string, options?: { [key: string]: Json }): Promise<LogJob>;
+  /** NDJSON text of the events in a window. @route GET /logs/export */
+  export(options?: { from?: string; to?: string; mode?: string; gameId?: string; source?: string }): Promise<string>;
+}
+
+/** Player analytics from the rollups of ingested logs. */
+export interface AnalyticsApi {
+  /** @route GET /analytics/players/{player_id} */
+  player(playerId: string): Promise<any>;
+  /** @route GET /analytics/modes */
+  modes(options?: { from?: string; to?: string; bucket?: 'hour' | 'day' }): Promise<any>;
+  /** @route GET /analytics/top */
+  top(options?: { type?: string; period?: string; limit?: number }): Promise<any>;
+  /** @route GET /analytics/games/{game_id} */
+  game(gameId: string): Promise<any>;
 }
 
 export interface HealthApi {

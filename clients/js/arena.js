@@ -115,6 +115,8 @@ export class Arena {
     this.moderation = new ModerationApi(this);
     this.admin = new AdminApi(this);
     this.metrics = new MetricsApi(this);
+    this.logs = new LogsApi(this);
+    this.analytics = new AnalyticsApi(this);
     this.health = new HealthApi(this);
 
     if (globalThis.addEventListener && this._storage === pickStorage('local')) {
@@ -970,6 +972,76 @@ class MetricsApi extends Part {
       if (controller) controller.abort();
     };
   }
+}
+
+/** Game logs (docs/LOGS.md): streaming ingest, jobs, server-side import, export. */
+class LogsApi extends Part {
+  /**
+   * Uploads NDJSON (a string, Blob, ArrayBuffer or ReadableStream) as one job. `idempotencyKey` names the file, so a
+   * re-send is a no-op; to resume a broken upload pass its `jobId` and the committed `offset` and send the rest.
+   * @route POST /logs/ingest
+   */
+  async ingest(body, { idempotencyKey, gzip = false, jobId, offset, raw } = {}) {
+    const q = new URLSearchParams();
+    if (jobId) q.set('job_id', jobId);
+    if (offset !== undefined) q.set('offset', String(offset));
+    if (raw === false) q.set('raw', 'false');
+    const qs = q.toString();
+    const [method, path] = ['POST', '/logs/ingest'];
+    const url = this.a.baseUrl + path + (qs ? '?' + qs : '');
+    const headers = { 'Content-Type': 'application/x-ndjson', Accept: 'application/json, application/problem+json',
+      Authorization: `Bearer ${await this.a._token()}` };
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    const init = { method, headers, body };
+    if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) init.duplex = 'half';
+    let r;
+    try {
+      r = await this.a._fetch(url, init);
+    } catch (e) {
+      throw new ArenaError({ code: 'network', message: `Cannot reach the server (${e && e.message})` });
+    }
+    const text = await r.text();
+    let parsed = null;
+    try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = text; }
+    if (!r.ok) throw ArenaError.fromProblem(r.status, parsed);
+    return parsed;
+  }
+  /** @route GET /logs/jobs */
+  jobs({ idempotencyKey, limit } = {}) {
+    return this.http('GET', '/logs/jobs', { query: { idempotency_key: idempotencyKey, limit } });
+  }
+  /** @route GET /logs/jobs/{id} */
+  job(id) { return this.http('GET', `/logs/jobs/${enc(id)}`); }
+  /** @route POST /logs/import */
+  importFile(path, options = {}) { return this.http('POST', '/logs/import', { body: { path, ...options } }); }
+  /** The NDJSON text of the events in a window (use fetch yourself to stream a large export). @route GET /logs/export */
+  async export({ from, to, mode, gameId, source } = {}) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ from, to, mode, game_id: gameId, source })) if (v !== undefined) q.set(k, v);
+    const [method, path] = ['GET', '/logs/export'];
+    const r = await this.a._fetch(this.a.baseUrl + path + '?' + q.toString(),
+      { method, headers: { Authorization: `Bearer ${await this.a._token()}` } });
+    const text = await r.text();
+    if (!r.ok) {
+      let parsed = null;
+      try { parsed = JSON.parse(text); } catch (e) { parsed = text; }
+      throw ArenaError.fromProblem(r.status, parsed);
+    }
+    return text;
+  }
+}
+
+/** Player analytics from ingested logs (rollups). */
+class AnalyticsApi extends Part {
+  /** @route GET /analytics/players/{player_id} */
+  player(playerId) { return this.http('GET', `/analytics/players/${enc(playerId)}`); }
+  /** @route GET /analytics/modes */
+  modes({ from, to, bucket } = {}) { return this.http('GET', '/analytics/modes', { query: { from, to, bucket } }); }
+  /** @route GET /analytics/top */
+  top({ type, period, limit } = {}) { return this.http('GET', '/analytics/top', { query: { type, period, limit } }); }
+  /** @route GET /analytics/games/{game_id} */
+  game(gameId) { return this.http('GET', `/analytics/games/${enc(gameId)}`); }
 }
 
 class HealthApi extends Part {
