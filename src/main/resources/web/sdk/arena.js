@@ -83,6 +83,17 @@ function randomId() {
 }
 
 /** The client: one per server and player. Holds the session, the HTTP calls and the one socket. */
+/** An HTTP answer read once: its JSON (or its text, or null when empty), or an ArenaError with the problem document. */
+async function answer(response) {
+  const text = await response.text();
+  let parsed = null;
+  if (text) {
+    try { parsed = JSON.parse(text); } catch (e) { parsed = text; }
+  }
+  if (!response.ok) throw ArenaError.fromProblem(response.status, parsed);
+  return parsed;
+}
+
 export class Arena {
   constructor(options = {}) {
     const loc = globalThis.location;
@@ -246,13 +257,7 @@ export class Arena {
       const fresh = this.session.token !== used ? this.session : await this.refresh();
       response = await send(fresh.token);
     }
-    const text = await response.text();
-    let parsed = null;
-    if (text) {
-      try { parsed = JSON.parse(text); } catch (e) { parsed = text; }
-    }
-    if (!response.ok) throw ArenaError.fromProblem(response.status, parsed);
-    return parsed;
+    return answer(response);
   }
 
   /** The one /ws socket of this client, connected (resolves once the server said `welcome`). @route GET /ws */
@@ -931,11 +936,7 @@ class MetricsApi extends Part {
           const headers = { Accept: 'text/event-stream' };
           if (this.a.session) headers.Authorization = `Bearer ${await this.a._token()}`;
           const r = await this.a._fetch(this.a.baseUrl + path, { method, headers, signal: controller.signal });
-          if (!r.ok) {
-            let body = null;
-            try { body = JSON.parse(await r.text()); } catch (e) { /* not a problem document */ }
-            throw ArenaError.fromProblem(r.status, body);
-          }
+          if (!r.ok) await answer(r); // throws the problem
           onState('live');
           delay = 1000;
           const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -1001,11 +1002,7 @@ class LogsApi extends Part {
     } catch (e) {
       throw new ArenaError({ code: 'network', message: `Cannot reach the server (${e && e.message})` });
     }
-    const text = await r.text();
-    let parsed = null;
-    try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = text; }
-    if (!r.ok) throw ArenaError.fromProblem(r.status, parsed);
-    return parsed;
+    return answer(r);
   }
   /** @route GET /logs/jobs */
   jobs({ idempotencyKey, limit } = {}) {
@@ -1022,13 +1019,8 @@ class LogsApi extends Part {
     const [method, path] = ['GET', '/logs/export'];
     const r = await this.a._fetch(this.a.baseUrl + path + '?' + q.toString(),
       { method, headers: { Authorization: `Bearer ${await this.a._token()}` } });
-    const text = await r.text();
-    if (!r.ok) {
-      let parsed = null;
-      try { parsed = JSON.parse(text); } catch (e) { parsed = text; }
-      throw ArenaError.fromProblem(r.status, parsed);
-    }
-    return text;
+    if (!r.ok) await answer(r); // throws the problem
+    return r.text();
   }
 }
 
