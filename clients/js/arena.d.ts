@@ -210,11 +210,11 @@ export interface PlayersApi {
   me(): Promise<Player>;
   /** @route PATCH /players/me */
   update(change: { displayName: string }): Promise<Player>;
-  /** @route GET /players/{id} */
+  /** Public read: works signed out (docs/SECURITY.md). @route GET /players/{id} */
   get(id: Id): Promise<Player>;
-  /** @route GET /players/{id}/profile */
+  /** Public read: works signed out (docs/SECURITY.md). @route GET /players/{id}/profile */
   profile(id: Id): Promise<PlayerProfile>;
-  /** @route GET /players/{id}/stats */
+  /** Public read: works signed out (docs/SECURITY.md). @route GET /players/{id}/stats */
   stats(id: Id): Promise<PlayerStats>;
   /** Admins only. @route PUT /players/{id}/role */
   setRole(id: Id, role: 'player' | 'viewer' | 'moderator' | 'admin'): Promise<Player>;
@@ -223,9 +223,9 @@ export interface PlayersApi {
 export interface LeaderboardEntry { rank: number; player_id: Id; score: number; [key: string]: Json }
 
 export interface LeaderboardsApi {
-  /** @route GET /leaderboard/global */
+  /** Public read: works signed out (docs/SECURITY.md). @route GET /leaderboard/global */
   global(mode: string, page?: { limit?: number; offset?: number }): Promise<any>;
-  /** @route GET /leaderboard/global/around/{player_id} */
+  /** Public read: works signed out (docs/SECURITY.md). @route GET /leaderboard/global/around/{player_id} */
   around(playerId: Id, mode: string, options?: { radius?: number }): Promise<any>;
 }
 
@@ -276,7 +276,7 @@ export interface MatchmakingApi {
   ticket(ticketId: Id): Promise<Ticket>;
   /** The tickets this client created or was told of, latest first (no server call). */
   tickets(): Ticket[];
-  /** @route GET /matchmaking/stats */
+  /** Public read: works signed out (docs/SECURITY.md). @route GET /matchmaking/stats */
   stats(): Promise<any>;
 }
 
@@ -322,7 +322,7 @@ export interface LobbyGame {
 }
 
 export interface LobbyApi {
-  /** @route GET /lobby/games */
+  /** Public read: works signed out (docs/SECURITY.md). @route GET /lobby/games */
   list(filter?: { mode?: string; region?: string; hasSpace?: boolean; limit?: number; offset?: number }): Promise<any>;
   /** Live list: `lobby.game_added` / `lobby.game_updated` / `lobby.game_removed` events follow (again after a reconnect). */
   subscribe(filter?: { mode?: string; region?: string }): Promise<LobbySubscribedFrame>;
@@ -345,11 +345,11 @@ export interface GamesApi {
   start(id: Id, options?: { force?: boolean }): Promise<any>;
   /** @route POST /games/{game_id}/kick */
   kick(id: Id, playerId: Id): Promise<any>;
-  /** @route GET /games/{game_id}/state */
+  /** Public read for public games; a private game a player made needs the token of one of its players. @route GET /games/{game_id}/state */
   state(id: Id): Promise<any>;
-  /** @route GET /games/{game_id}/replay */
+  /** Public read for public games; a private game a player made needs the token of one of its players (or a moderator's). @route GET /games/{game_id}/replay */
   replay(id: Id): Promise<any>;
-  /** @route GET /games */
+  /** Public read: works signed out (docs/SECURITY.md). @route GET /games */
   list(filter?: { mode?: string; status?: string }): Promise<any>;
   /** @route POST /games/{game_id}/finish */
   finish(id: Id, result: Json): Promise<any>;

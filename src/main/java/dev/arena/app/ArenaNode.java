@@ -102,6 +102,8 @@ public final class ArenaNode implements AutoCloseable {
     private Matchmaking matchmaking;
     /** Stores finished matches; then the jobs carry them on. */
     private ResultRecorder recorder;
+    /** The games, for the recorder (built before them) to ask whether a game that ended was friends-only. */
+    private volatile MatchDirectory directory;
     private ResultJobs jobs;
     /** Wraps every result step (tests: failures, kills); identity in production. */
     private final UnaryOperator<ResultStep> stepWrapper;
@@ -221,7 +223,8 @@ public final class ArenaNode implements AutoCloseable {
                 .watch(() -> matches == null ? java.util.List.of() : matches.all());
         GameCatalog catalog = GameCatalog.load();
         recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
-                mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
+                mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false),
+                id -> directory == null || directory.friendsOnly(id), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
                 config.match(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
                         lobbyTracker, matchMetrics));
@@ -229,6 +232,7 @@ public final class ArenaNode implements AutoCloseable {
         GamesWiring play = new GamesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
                 config.cluster().nodeTtl());
         MatchDirectory games = play.games;
+        directory = games;
         matchmaking = MatchmakingWiring.build(config, clock, backplane, games, roomStream, ratings, metrics.registry(),
                 vertx.getOrCreateContext());
         Realtime realtime = new Realtime(identity, rooms, chat, config.ws(), clock, config.nodeId(), metrics.registry(),

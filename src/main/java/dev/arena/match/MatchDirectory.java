@@ -167,6 +167,19 @@ public final class MatchDirectory {
         }
     }
 
+    /**
+     * Whether the game is shown only to its players ({@link #requireVisible}'s rule), for storing with its result;
+     * a game this node does not know is taken to be.
+     */
+    public boolean friendsOnly(MatchId id) {
+        try {
+            Game g = require(id);
+            return g.privateGame() && g.creator() != null;
+        } catch (ArenaException.NotFound e) {
+            return true;
+        }
+    }
+
     /** The live game whose join code this is (codes are upper case), if any. */
     public Optional<MatchId> byCode(String joinCode) {
         return Optional.ofNullable(codes.get(joinCode));

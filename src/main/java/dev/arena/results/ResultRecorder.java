@@ -1,6 +1,7 @@
 package dev.arena.results;
 
 import dev.arena.match.MatchEnd;
+import dev.arena.match.MatchId;
 import dev.arena.match.MatchListener;
 import dev.arena.match.TickFrame;
 import io.vertx.core.Future;
@@ -36,12 +37,17 @@ public final class ResultRecorder implements MatchListener {
     private final Predicate<String> relayedMode;
     private volatile boolean halted;
     private final Clock clock;
+    private final Predicate<MatchId> friendsOnly;
     /** Results being stored (or retried), with what to log if the node stops before they are. */
     private final Map<Future<Boolean>, FinishedMatch> pending = new ConcurrentHashMap<>();
 
-    /** @param relayedMode whether a mode's results are reported by clients rather than decided by the server */
+    /**
+     * @param relayedMode whether a mode's results are reported by clients rather than decided by the server
+     * @param friendsOnly whether a game is shown only to its players (asked when it ends, while the node knows it)
+     */
     public ResultRecorder(Vertx vertx, ResultStore store, ResultJobs jobs, String node, Predicate<String> relayedMode,
-                          Clock clock) {
+                          Predicate<MatchId> friendsOnly, Clock clock) {
+        this.friendsOnly = friendsOnly;
         this.vertx = vertx;
         this.store = store;
         this.jobs = jobs;
@@ -74,7 +80,8 @@ public final class ResultRecorder implements MatchListener {
         pending.put(done.future(), match);
         done.future().onComplete(ar -> pending.remove(done.future()));
         // building the log's storable form is costly for long matches: off the match's event loop
-        vertx.executeBlocking(() -> stored(match, end), false)
+        boolean hidden = friendsOnly.test(end.match());
+        vertx.executeBlocking(() -> stored(match, end, hidden), false)
                 .onSuccess(stored -> attempt(stored, 1, done))
                 .onFailure(e -> {
                     log.error("match {}: cannot build its stored form; result {} lost", end.match(), end.result(), e);
@@ -82,12 +89,12 @@ public final class ResultRecorder implements MatchListener {
                 });
     }
 
-    private StoredMatch stored(FinishedMatch match, MatchEnd end) {
+    private StoredMatch stored(FinishedMatch match, MatchEnd end, boolean hidden) {
         List<PlayerId> participants = end.log().entries().stream()
                 .filter(e -> e instanceof LogEntry.Joined<?>).map(e -> ((LogEntry.Joined<?>) e).player())
                 .distinct().toList();
         return new StoredMatch(match, end.finalTick(), end.log().tickRate(), node, relayedMode.test(end.mode()),
-                end.reportedBy(), participants, end.log().store());
+                end.reportedBy(), participants, hidden, end.log().store());
     }
 
     private void attempt(StoredMatch stored, int n, Promise<Boolean> done) {

@@ -12,10 +12,11 @@ import java.util.Objects;
  *                     server's rules deciding it
  * @param reportedBy   the player who reported a relayed result; null otherwise
  * @param participants everyone who took a seat (for an abandoned match, the only record of its players)
+ * @param friendsOnly  shown only to its players (a private game a player made), as {@code MatchDirectory} decides
  * @param log          null when read without it ({@link ResultStore#summary})
  */
 public record StoredMatch(FinishedMatch match, long finalTick, int tickRate, String ownerNode, boolean relayed,
-                          PlayerId reportedBy, List<PlayerId> participants, StoredLog log) {
+                          PlayerId reportedBy, List<PlayerId> participants, boolean friendsOnly, StoredLog log) {
     public StoredMatch {
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(ownerNode, "ownerNode");

@@ -231,9 +231,9 @@ function Matchmaking() {
     <${Reason} value=${reason} onInput=${setReason} />${result}
     ${tickets && tickets.error && html`<p class="notice error">${tickets.error}</p>`}
     <div class="card"><table><thead><tr><th scope="col">Ticket</th><th scope="col">Players</th><th scope="col">Waiting since</th>
-      <th scope="col"></th></tr></thead><tbody>${list.map((t) => html`<tr><td class="mono">${t.ticket.id.slice(0, 8)}</td>
-      <td>${t.ticket.members.length}</td><td>${when(t.ticket.created_at || t.ticket.enqueued_at)}</td>
-      <td><button type="button" class="danger" onClick=${() => run('Cancel ticket', () => arena.admin.cancelTicket(t.ticket.id, reason), load)}>Cancel</button></td></tr>`)}
+      <th scope="col"></th></tr></thead><tbody>${list.map((t) => html`<tr><td class="mono">${t.ticket_id.slice(0, 8)}</td>
+      <td>${t.members.length}</td><td>${when(t.created_at)}</td>
+      <td><button type="button" class="danger" onClick=${() => run('Cancel ticket', () => arena.admin.cancelTicket(t.ticket_id, reason), load)}>Cancel</button></td></tr>`)}
       ${!list.length && html`<tr><td colspan="4" class="muted">Nobody is waiting.</td></tr>`}</tbody></table></div></section>`;
 }
 

@@ -12,6 +12,7 @@ import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.MatchView;
 import dev.arena.matchmaking.TicketId;
+import dev.arena.matchmaking.service.TicketView;
 import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.metrics.DashboardFeed;
 import io.vertx.core.Future;
@@ -116,7 +117,8 @@ final class AdminOpsApi {
 
     private void queue(RoutingContext ctx) {
         AdminApi.staff(ctx, Role.VIEWER);
-        Handlers.respond(ctx, 200, matchmaking.waiting(ctx.pathParam("mode")).map(tickets -> Map.of("tickets", tickets)));
+        Handlers.respond(ctx, 200, matchmaking.waiting(ctx.pathParam("mode"))
+                .map(tickets -> Map.of("tickets", tickets.stream().map(TicketView::of).toList())));
     }
 
     private void cancelTicket(RoutingContext ctx) {
@@ -126,7 +128,7 @@ final class AdminOpsApi {
         String reason = AdminApi.reason(body);
         body.validate();
         Handlers.respond(ctx, 200, audit.run(me, "ticket.cancel", id.toString(), reason, Map.of(),
-                () -> matchmaking.cancelForStaff(new TicketId(id), "cancelled by staff")));
+                () -> matchmaking.cancelForStaff(new TicketId(id), "cancelled by staff").map(TicketView::of)));
     }
 
     private void retry(RoutingContext ctx) {

@@ -31,11 +31,14 @@ import java.util.Optional;
 
 /**
  * {@code /games/*}: the lifecycle of matches (see docs/MATCHES.md). Running and recently finished games come from the
- * node's {@link MatchDirectory}; older finished ones, and every replay, from the stored results. Every route is
- * authenticated.
+ * node's {@link MatchDirectory}; older finished ones, and every replay, from the stored results. The list, states
+ * and replays are public reads ({@link PublicReads}); a visitor is answered as a player with no seat, except that a
+ * game hidden from them asks for a token (401) rather than refusing (403): its players may read it once signed in.
  */
 final class GamesApi {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GamesApi.class);
+    /** Who a visitor is to the game rules: nobody's player (no account has the nil UUID). */
+    private static final PlayerId VISITOR = new PlayerId(new java.util.UUID(0, 0));
     private final MatchDirectory games;
     /** Commands on games wherever they run (this node's, or another's on a cluster). */
     private final MatchCommands commands;
@@ -107,9 +110,11 @@ final class GamesApi {
     /** A live or recently finished game (of any node), else the stored one. */
     private void state(RoutingContext ctx) {
         MatchId id = gameId(ctx);
-        Handlers.respond(ctx, 200, commands.state(id, me(ctx)).map(GameBody::of).recover(e ->
+        Optional<Principal> me = Handlers.visitor(ctx);
+        PlayerId viewer = me.map(p -> new PlayerId(p.playerId())).orElse(VISITOR);
+        Handlers.respond(ctx, 200, commands.state(id, viewer).map(GameBody::of).recover(e ->
                 e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(GameBody::stored)
-                        : Future.failedFuture(e)));
+                        : Future.failedFuture(me.isEmpty() ? askForToken(e) : e)));
     }
 
     private void finish(RoutingContext ctx) {
@@ -154,7 +159,7 @@ final class GamesApi {
         try {
             StoredLog full = Replay.withEvents(game.get(), m.log());
             return new StoredMatch(m.match(), m.finalTick(), m.tickRate(), m.ownerNode(), m.relayed(), m.reportedBy(),
-                    m.participants(), full);
+                    m.participants(), m.friendsOnly(), full);
         } catch (RuntimeException e) {
             log.warn("game {}: its log does not replay with the current rules ({}); served without events",
                     m.match().id(), e.toString());
@@ -163,18 +168,30 @@ final class GamesApi {
     }
 
     /**
-     * A stored game, shown to its players and to moderators and admins: storage does not keep whether a game was
-     * private, so it is treated as if it were.
+     * A stored game: a public one to anybody; one shown only to its players (a private game a player made, and
+     * every game stored before the flag was) to them and to moderators and admins, the rule of
+     * {@code MatchDirectory.requireVisible} for games in memory.
      */
     private static Future<StoredMatch> visible(RoutingContext ctx, MatchId id, Future<Optional<StoredMatch>> read) {
-        Principal me = Handlers.principal(ctx);
+        Optional<Principal> me = Handlers.visitor(ctx);
         return read.map(found -> {
             StoredMatch m = found.orElseThrow(() -> new ArenaException.NotFound("no game " + id));
-            if (!m.tookPart(new PlayerId(me.playerId())) && !me.role().atLeast(Role.MODERATOR)) {
+            if (!m.friendsOnly()) {
+                return m;
+            }
+            if (me.isEmpty()) {
+                throw new ArenaException.Unauthorized("only the players of game " + id + " may read it: sign in");
+            }
+            if (!m.tookPart(new PlayerId(me.get().playerId())) && !me.get().role().atLeast(Role.MODERATOR)) {
                 throw new ArenaException.Forbidden("only the players of game " + id + " may read it");
             }
             return m;
         });
+    }
+
+    /** A visitor refused a game is asked to sign in: one of its players may read it. */
+    private static Throwable askForToken(Throwable e) {
+        return e instanceof ArenaException.Forbidden f ? new ArenaException.Unauthorized(f.getMessage()) : e;
     }
 
     private void list(RoutingContext ctx) {

@@ -18,8 +18,15 @@ final class Handlers {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
             } else if (!ctx.response().ended()) {
-                ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                        .end(Json.encode(ar.result()));
+                io.vertx.core.buffer.Buffer json;
+                try {
+                    json = Json.encode(ar.result());
+                } catch (RuntimeException e) {
+                    // thrown out of this callback it would be lost and the request never answered: a logged 500
+                    ctx.fail(e);
+                    return;
+                }
+                ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
             }
         });
     }
@@ -53,6 +60,11 @@ final class Handlers {
             throw new IllegalStateException("route is missing the authentication handler");
         }
         return p;
+    }
+
+    /** The caller on a public read ({@link PublicReads}): empty for a visitor, who sent no token. */
+    static java.util.Optional<Principal> visitor(RoutingContext ctx) {
+        return java.util.Optional.ofNullable(ctx.get(PRINCIPAL));
     }
 
     private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,18}");

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The lobby over {@code /games}: the list of open games ({@code GET /lobby/games}), joining by code alone, and the
- * ready check and host controls of lobby games (docs/LOBBY.md). Every route is authenticated.
+ * ready check and host controls of lobby games (docs/LOBBY.md). The list is a public read ({@link PublicReads}); the
+ * rest needs a token.
  */
 final class LobbyApi {
     private static final Set<String> LIST_PARAMS = Set.of("mode", "region", "has_space", "limit", "offset");

@@ -27,9 +27,10 @@ final class PlayerApi {
         // "me" routes first: "/players/me" must not be read as an id.
         router.get("/players/me").handler(auth).handler(this::me);
         router.patch("/players/me").handler(auth).handler(this::updateMe);
-        router.get("/players/:id").handler(this::player);
-        router.get("/players/:id/stats").handler(this::stats);
-        router.get("/players/:id/profile").handler(this::profile);
+        // public reads (PublicReads): a visitor reads them too, but a token that is sent must be valid
+        router.get("/players/:id").handler(auth).handler(this::player);
+        router.get("/players/:id/stats").handler(auth).handler(this::stats);
+        router.get("/players/:id/profile").handler(auth).handler(this::profile);
         router.put("/players/:id/role").handler(auth).handler(this::setRole);
     }
 

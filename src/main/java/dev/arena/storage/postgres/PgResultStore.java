@@ -37,7 +37,7 @@ public final class PgResultStore implements ResultStore {
     static final int JOB_PRIORITY = 50;
     private static final String SUMMARY = """
             SELECT g.mode, g.outcome, g.winner_id, g.reason, g.finished_at, g.final_tick, g.owner_node, g.relayed,
-                   g.reported_by, (g.event_log ->> 'tick_rate')::int AS tick_rate, p.player_id, p.place, p.score
+                   g.reported_by, g.friends_only, (g.event_log ->> 'tick_rate')::int AS tick_rate, p.player_id, p.place, p.score
             FROM games g LEFT JOIN game_players p ON p.game_id = g.id
             WHERE g.id = $1 ORDER BY p.place, p.player_id""";
 
@@ -66,12 +66,12 @@ public final class PgResultStore implements ResultStore {
         // JSON string value)
         return tx.preparedQuery("""
                         INSERT INTO games (id, mode, outcome, winner_id, reason, final_tick, owner_node, relayed,
-                                           reported_by, finished_at, event_log)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb)
+                                           reported_by, finished_at, friends_only, event_log)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb)
                         ON CONFLICT (id) DO NOTHING RETURNING id""")
                 .execute(Tuple.from(new Object[] {m.id().value(), m.mode(), r.outcome().type(), winner, r.reason(),
                         stored.finalTick(), stored.ownerNode(), stored.relayed(), reporter, ts(m.finishedAt()),
-                        logJson}))
+                        stored.friendsOnly(), logJson}))
                 .map(rows -> rows.size() == 1);
     }
 
@@ -136,7 +136,7 @@ public final class PgResultStore implements ResultStore {
                         () -> Json.decode(rows.iterator().next().getString("log"), StoredLog.class), false));
         return Future.all(summary, log).map(done -> summary.result().map(m -> new StoredMatch(m.match(),
                 m.finalTick(), m.tickRate(), m.ownerNode(), m.relayed(), m.reportedBy(), m.participants(),
-                log.result())));
+                m.friendsOnly(), log.result())));
     }
 
     private static Optional<StoredMatch> stored(MatchId id, RowSet<Row> rows, StoredLog log) {
@@ -169,7 +169,7 @@ public final class PgResultStore implements ResultStore {
         Integer tickRate = first.getInteger("tick_rate");
         return Optional.of(new StoredMatch(match, first.getLong("final_tick"), tickRate == null ? 0 : tickRate,
                 first.getString("owner_node"), first.getBoolean("relayed"),
-                reporter == null ? null : new PlayerId(reporter), participants, log));
+                reporter == null ? null : new PlayerId(reporter), participants, first.getBoolean("friends_only"), log));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.arena.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.testing.TestNode;
+import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 14: {@code GET /leaderboard/global} and {@code GET /matchmaking/stats} refused a visitor, while the original
  * design serves its leaderboard publicly. The public reads (docs/SECURITY.md) answer without a token; a bad token is
- * still refused, and the rest still needs one.
+ * still refused, and the rest still needs one. The whole matrix, every route and role, is
+ * {@code gateway.AuthorizationMatrixIntegrationTest}.
  */
 class PublicReadsIntegrationTest {
     private static TestNode node;
@@ -40,13 +42,41 @@ class PublicReadsIntegrationTest {
     @Test
     void aBadTokenOnAPublicReadIsStillRefused() {
         assertThat(node.http().get("/leaderboard/global", "not-a-token").status()).isEqualTo(401);
+        String id = node.register("badly-read", "password-1").getJsonObject("player").getString("id");
+        assertThat(node.http().get("/players/" + id, "not-a-token").status()).isEqualTo(401);
+        assertThat(node.http().get("/lobby/games", "not-a-token").status()).isEqualTo(401);
+    }
+
+    /** Issue 14, item 4: profiles and stats, the lobby and the games list, and public games' states are public. */
+    @Test
+    void aVisitorReadsProfilesTheLobbyAndPublicGamesButNotAPrivateOne() {
+        var host = node.register("visited-host", "password-1");
+        String id = host.getJsonObject("player").getString("id");
+        String token = host.getString("token");
+        for (String path : new String[] {"/players/" + id, "/players/" + id + "/stats", "/players/" + id + "/profile",
+                "/lobby/games", "/games"}) {
+            assertThat(node.http().get(path).status()).as(path).isEqualTo(200);
+        }
+        String open = node.http().post("/games/create", new JsonObject().put("mode", "connect_four"), token).json()
+                .getString("game_id");
+        var state = node.http().get("/games/" + open + "/state");
+        assertThat(state.status()).as("%s", state).isEqualTo(200);
+        assertThat(state.json().getString("game_id")).isEqualTo(open);
+
+        String hidden = node.http().post("/games/create", new JsonObject().put("mode", "connect_four")
+                .put("private", true), token).json().getString("game_id");
+        var refused = node.http().get("/games/" + hidden + "/state");
+        assertThat(refused.status()).as("a visitor is asked to sign in: %s", refused).isEqualTo(401);
+        assertThat(node.http().get("/games/" + hidden + "/state", token).status()).isEqualTo(200);
+        var other = node.register("not-invited", "password-1").getString("token");
+        assertThat(node.http().get("/games/" + hidden + "/state", other).status()).isEqualTo(403);
+        assertThat(node.http().get("/games/" + UUID.randomUUID() + "/replay").status()).isEqualTo(404);
     }
 
     @Test
     void everythingElseStillNeedsAToken() {
         assertThat(node.http().get("/chat/lobby/messages").status()).isEqualTo(401);
         assertThat(node.http().get("/players/me").status()).isEqualTo(401);
-        assertThat(node.http().get("/games/" + UUID.randomUUID() + "/state").status()).isEqualTo(401);
         assertThat(node.http().get("/admin/jobs").status()).isEqualTo(401);
         assertThat(node.http().get("/matchmaking/tickets/" + UUID.randomUUID()).status()).isEqualTo(401);
     }
