@@ -37,7 +37,8 @@ public final class PgResultStore implements ResultStore {
     static final int JOB_PRIORITY = 50;
     private static final String SUMMARY = """
             SELECT g.mode, g.outcome, g.winner_id, g.reason, g.finished_at, g.final_tick, g.owner_node, g.relayed,
-                   g.reported_by, g.friends_only, (g.event_log ->> 'tick_rate')::int AS tick_rate, p.player_id, p.place, p.score
+                   g.reported_by, g.friends_only, (g.event_log ->> 'tick_rate')::int AS tick_rate, p.player_id,
+                   p.place, p.score
             FROM games g LEFT JOIN game_players p ON p.game_id = g.id
             WHERE g.id = $1 ORDER BY p.place, p.player_id""";
 
