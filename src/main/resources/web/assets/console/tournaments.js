@@ -9,6 +9,9 @@ import { arena, useAction, fieldErrors, FieldError } from './admin-kit.js';
 const FORMATS = [['single_elimination', 'Single elimination'], ['double_elimination', 'Double elimination'],
   ['round_robin', 'Round robin'], ['swiss', 'Swiss']];
 
+/** Statuses before the start: the tournament may still be started. */
+const OPEN = ['registering', 'checking_in'];
+
 export function Tournaments() {
   const [list, setList] = useState(null);
   const [correcting, setCorrecting] = useState(null);
@@ -26,9 +29,12 @@ export function Tournaments() {
         <td><a href=${`/play#/tournament/${t.tournament_id}`} title="the live bracket">${t.name}</a></td>
         <td>${t.mode}</td><td>${t.format}</td><td>${t.max_players}</td><td data-testid="tournament-status">${t.status}</td>
         <td class="row-actions">
-          <button type="button" onClick=${() => run('Start', () => arena.tournaments.start(t.tournament_id), load)}>Start</button>
-          <button type="button" data-testid="correct-open" onClick=${() => setCorrecting(t)}>Correct a result</button>
-          <button type="button" class="danger" onClick=${() => run('Cancel', () => arena.tournaments.cancel(t.tournament_id), load)}>Cancel</button></td></tr>`)}
+          ${OPEN.includes(t.status) && html`<button type="button"
+            onClick=${() => run('Start', () => arena.tournaments.start(t.tournament_id), load)}>Start</button>`}
+          ${t.status === 'running' && html`<button type="button" data-testid="correct-open"
+            onClick=${() => setCorrecting(t)}>Correct a result</button>`}
+          ${(OPEN.includes(t.status) || t.status === 'running') && html`<button type="button" class="danger"
+            onClick=${() => run('Cancel', () => arena.tournaments.cancel(t.tournament_id), load)}>Cancel</button>`}</td></tr>`)}
       ${!items.length && html`<tr><td colspan="6" class="muted">No tournaments.</td></tr>`}</tbody></table></div>
     ${correcting && html`<${CorrectResult} t=${correcting} key=${correcting.tournament_id} onClose=${() => setCorrecting(null)} />`}
   </section>`;
@@ -102,13 +108,14 @@ function CorrectResult({ t, onClose }) {
     walkover: 'away', reason: '' });
   const [errors, setErrors] = useState(null);
   const [done, setDone] = useState(null);
-  useEffect(() => {
-    arena.tournaments.bracket(t.tournament_id).then((b) => {
-      const all = (b.rounds || []).flatMap((r) => r.pairings).filter((p) => p.state === 'decided');
-      setPairings(all);
-      if (all.length) setF((old) => ({ ...old, pairing: all[0].pairing_id }));
-    }).catch((e) => setPairings({ error: problemText(e) }));
-  }, [t.tournament_id]);
+  // the decided pairings, again after a correction (its score changes, and later pairings may be reset)
+  const load = () => arena.tournaments.bracket(t.tournament_id).then((b) => {
+    const all = (b.rounds || []).flatMap((r) => r.pairings).filter((p) => p.state === 'decided');
+    setPairings(all);
+    setF((old) => ({ ...old, pairing: all.some((p) => p.pairing_id === old.pairing) ? old.pairing
+      : (all.length ? all[0].pairing_id : '') }));
+  }).catch((e) => setPairings({ error: problemText(e) }));
+  useEffect(() => { load(); }, [t.tournament_id]);
   const set = (k) => (e) => setF({ ...f, [k]: e.target.value });
   const number = (v) => (v === '' ? undefined : Number(v));
   const submit = async (e) => {
@@ -120,6 +127,7 @@ function CorrectResult({ t, onClose }) {
     try {
       await arena.tournaments.setResult(t.tournament_id, f.pairing || '-', { ...body, reason: f.reason || undefined });
       setDone(`Corrected ${f.pairing}.`);
+      load();
     } catch (err) {
       setErrors(fieldErrors(err));
     }

@@ -190,7 +190,8 @@ class ConsoleIntegrationTest {
         {"PUT", "/admin/players/" + SOME + "/role"}, {"POST", "/admin/players/" + SOME + "/chat-ban"},
         {"POST", "/admin/players/" + SOME + "/chat-unban"}, {"GET", "/admin/players/" + SOME + "/export"},
         {"DELETE", "/admin/players/" + SOME}, {"POST", "/admin/matches/" + SOME + "/stop"},
-        {"POST", "/admin/matchmaking/tickets/" + SOME + "/cancel"}, {"POST", "/admin/jobs/stats/" + SOME + "/retry"}};
+        {"POST", "/admin/matchmaking/tickets/" + SOME + "/cancel"}, {"POST", "/admin/jobs/stats/" + SOME + "/retry"},
+        {"POST", "/admin/players/" + SOME + "/chat-mute"}, {"POST", "/admin/players/" + SOME + "/revoke-sessions"}};
 
     @Test
     void forgedConsoleRequestsWithAPlayerTokenAreRefusedWithProblems() {

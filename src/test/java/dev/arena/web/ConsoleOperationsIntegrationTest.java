@@ -107,19 +107,20 @@ class ConsoleOperationsIntegrationTest {
 
         page.getByTestId("tc-format").selectOption("single_elimination");
         page.getByTestId("tc-best_of").fill("1");
-        page.getByTestId("tc-max_players").fill("2");
+        page.getByTestId("tc-max_players").fill("4");
         page.getByTestId("tc-submit").click();
         assertThat(page.getByTestId("tc-done")).hasText(Pattern.compile("Created \"Winter Cup\""), SOON);
         assertThat(page.getByTestId("error-best_of")).hasCount(0);
         assertThat(page.getByTestId("tournaments")).containsText("Winter Cup");
 
-        // two players play it out through the API; the organiser (root) records the result
+        // four players enter through the API; the organiser (root) records a first-round result by hand (a final's
+        // result would complete the tournament, and a completed tournament takes no correction)
         String root = token("root");
         JsonObject cup = node.http().get("/tournaments", root).json().getJsonArray("tournaments").stream()
                 .map(JsonObject.class::cast).filter(t -> t.getString("name").equals("Winter Cup")).findFirst()
                 .orElseThrow();
         String id = cup.getString("tournament_id");
-        for (String name : new String[] {"cup_ann", "cup_ben"}) {
+        for (String name : new String[] {"cup_ann", "cup_ben", "cup_cat", "cup_dan"}) {
             Player p = Player.of(node.register(name, PASSWORD));
             ok(node.http().post("/tournaments/" + id + "/register", new JsonObject(), p.token()));
         }
@@ -143,12 +144,18 @@ class ConsoleOperationsIntegrationTest {
         page.getByTestId("cr-reason").fill("scores were swapped");
         page.getByTestId("cr-submit").click();
         assertThat(page.getByTestId("cr-done")).hasText(Pattern.compile("Corrected " + pairing), SOON);
+        assertThat(page.getByTestId("cr-pairing")).containsText(pairing + " (0–1)"); // the bracket read again
+        page.evaluate("window.scrollTo(0, 0)"); // a full-page picture with the sticky header at the top
         browsers.screenshot(page, "admin-tournament-correct");
 
+        // the tournament's own record: the first result, then the correction with its reason
         JsonArray corrections = node.http().get("/tournaments/" + id + "/corrections", root).json()
                 .getJsonArray("corrections");
-        assertThat(corrections).hasSize(1);
-        assertThat(corrections.getJsonObject(0).getString("reason")).isEqualTo("scores were swapped");
+        assertThat(corrections).hasSize(2);
+        JsonObject correction = corrections.stream().map(JsonObject.class::cast)
+                .filter(c -> "scores were swapped".equals(c.getString("reason"))).findFirst().orElseThrow();
+        assertThat(correction.getString("pairing_id")).isEqualTo(pairing);
+        assertThat(correction.getString("corrected")).isEqualTo("0-1-0");
         browsers.assertClean(page);
         page.context().close();
     }
