@@ -889,9 +889,16 @@ class AdminApi extends Part {
   setRole(id, role, reason) { return this.http('PUT', `/admin/players/${enc(id)}/role`, { body: { role, reason } }); }
   chatBan(id, reason) { return this.http('POST', `/admin/players/${enc(id)}/chat-ban`, { body: { reason } }); }
   chatUnban(id, reason) { return this.http('POST', `/admin/players/${enc(id)}/chat-unban`, { body: { reason } }); }
+  /** Moderators: a timed mute, in one room or (no room) in all chat; audited. */
+  /** @route POST /admin/players/{id}/chat-mute */
+  chatMute(id, { room, durationSeconds, reason } = {}) {
+    const body = { room, duration_seconds: durationSeconds, reason };
+    if (room === undefined || room === null || room === '') delete body.room;
+    return this.http('POST', `/admin/players/${enc(id)}/chat-mute`, { body });
+  }
   exportPlayer(id) { return this.http('GET', `/admin/players/${enc(id)}/export`); }
   deletePlayer(id, reason) { return this.http('DELETE', `/admin/players/${enc(id)}`, { body: { reason } }); }
-  /** Signs the player out everywhere, on every node (the route comes with the cross-node revocation work). */
+  /** Admins: signs the player out everywhere, on every node; audited. */
   /** @route POST /admin/players/{id}/revoke-sessions */
   revokeSessions(id, reason) {
     return this.http('POST', `/admin/players/${enc(id)}/revoke-sessions`, { body: { reason } });

@@ -449,12 +449,14 @@ export interface AdminApi {
   chatBan(id: Id, reason: string): Promise<any>;
   /** Moderators. @route POST /admin/players/{id}/chat-unban */
   chatUnban(id: Id, reason: string): Promise<null>;
+  /** Moderators: a timed mute, in one room or (no room) in all chat. @route POST /admin/players/{id}/chat-mute */
+  chatMute(id: Id, options: { room?: string; durationSeconds: number; reason: string }): Promise<any>;
   /** Admins: everything stored about the player. @route GET /admin/players/{id}/export */
   exportPlayer(id: Id): Promise<any>;
   /** Admins: the account and its personal data. @route DELETE /admin/players/{id} */
   deletePlayer(id: Id, reason: string): Promise<null>;
   /** Admins: signs the player out on every node; their sockets close with 4002. @route POST /admin/players/{id}/revoke-sessions */
-  revokeSessions(id: Id, reason: string): Promise<any>;
+  revokeSessions(id: Id, reason: string): Promise<null>;
   /** @route GET /admin/audit */
   audit(options?: { q?: string; before?: number | string; limit?: number }): Promise<Page<any>>;
   /** @route GET /admin/matches */
@@ -482,7 +484,7 @@ export interface ClusterSample {
   realtime: { sockets: number; rooms: number; messages_in_per_second: number; messages_out_per_second: number;
     delivery_p50_ms: number; delivery_p99_ms: number };
   matches: { running_by_mode: Record<string, number>; waiting: number; started_per_minute: number;
-    ended_per_minute: number; tick_p99_ms: number };
+    ended_per_minute: number; tick_p99_ms: number; input_p50_ms: number; input_p99_ms: number };
   queues: Record<string, { players_waiting: number; wait_p50_seconds: number; wait_p95_seconds: number;
     spread_p50: number; formed_per_minute: number }>;
   work: { tournaments_running: number; job_backlog: number; job_failures_per_minute: number };

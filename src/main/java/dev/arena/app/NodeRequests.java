@@ -1,6 +1,7 @@
 package dev.arena.app;
 
 import dev.arena.cluster.NodeMessage;
+import dev.arena.common.Json;
 import dev.arena.gateway.http.GameBody;
 import dev.arena.gateway.ws.RelayOwner;
 import dev.arena.lobby.ClusterLobby;
@@ -42,6 +43,7 @@ final class NodeRequests implements Function<NodeMessage.Request, Future<String>
                     .map(a -> a.fold(r -> GameBody.finished(f.game(), r), json -> json));
             case NodeMessage.GameList l -> Future.succeededFuture(GameBody.json(here.games().list(l.mode(), l.status())));
             case NodeMessage.LobbyList l -> Future.succeededFuture(lobby.answer(l));
+            case NodeMessage.Overview o -> Future.succeededFuture(Json.encodeToString(here.games().overview(o.mode())));
             case NodeMessage.SocketAttach a -> relay.attach(a);
             case NodeMessage.SocketInput i -> relay.input(i);
             case NodeMessage.SocketLeave l -> relay.leave(l);

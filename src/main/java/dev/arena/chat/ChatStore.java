@@ -9,8 +9,8 @@ import java.util.UUID;
 /** Persistence of chat history and moderation, implemented in {@code storage.postgres}. */
 public interface ChatStore {
 
-    /** A message about to be stored: everything but its id. */
-    record Draft(String room, UUID from, String displayName, String message, Instant ts) {
+    /** A message about to be stored: everything but its id. {@code filtered}: the profanity filter masked it. */
+    record Draft(String room, UUID from, String displayName, String message, Instant ts, boolean filtered) {
         public ChatMessage stored(long id) {
             return new ChatMessage(id, room, from, displayName, message, ts);
         }

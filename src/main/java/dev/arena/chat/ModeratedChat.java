@@ -44,8 +44,8 @@ public final class ModeratedChat implements ChatService {
         try {
             ChatRooms.requirePostable(room);
             Instant now = now();
-            String accepted = accept(senderId, room, text, now);
-            return store.append(new ChatStore.Draft(room, senderId, displayName, accepted, now));
+            Accepted accepted = accept(senderId, room, text, now);
+            return store.append(accepted.draft(room, senderId, displayName, now));
         } catch (ArenaException e) {
             return Future.failedFuture(e);
         }
@@ -56,7 +56,7 @@ public final class ModeratedChat implements ChatService {
         Objects.requireNonNull(senderId, "senderId");
         Objects.requireNonNull(displayName, "displayName");
         String room;
-        String accepted;
+        Accepted accepted;
         Instant now = now();
         try {
             if (recipientId == null) {
@@ -72,7 +72,7 @@ public final class ModeratedChat implements ChatService {
         }
         return accounts.byId(recipientId).compose(found -> found.isEmpty()
                 ? Future.failedFuture(new ArenaException.NotFound("no player with id " + recipientId))
-                : store.append(new ChatStore.Draft(room, senderId, displayName, accepted, now)));
+                : store.append(accepted.draft(room, senderId, displayName, now)));
     }
 
     @Override
@@ -106,8 +106,15 @@ public final class ModeratedChat implements ChatService {
         return history(room, before, limit);
     }
 
+    /** The text to store, and whether the filter masked it (the console counts filter hits per sender and room). */
+    private record Accepted(String text, boolean filtered) {
+        ChatStore.Draft draft(String room, UUID senderId, String displayName, Instant now) {
+            return new ChatStore.Draft(room, senderId, displayName, text, now, filtered);
+        }
+    }
+
     /** The text to store, or the reason it is refused (length, ban, mute, filter: in that order). */
-    private String accept(UUID senderId, String room, String text, Instant now) {
+    private Accepted accept(UUID senderId, String room, String text, Instant now) {
         String body = checkText(text);
         ModerationStatus status = moderation.get(senderId);
         if (status.ban() != null) {
@@ -120,7 +127,8 @@ public final class ModeratedChat implements ChatService {
             throw new ArenaException.Rejected("muted", "you are muted "
                     + (m.room() == null ? "in all chat" : "in " + m.room()) + " until " + m.until() + ": " + m.reason());
         }
-        return filter.apply(body);
+        String filtered = filter.apply(body);
+        return new Accepted(filtered, !filtered.equals(body));
     }
 
     private String checkText(String text) {

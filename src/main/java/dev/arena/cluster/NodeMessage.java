@@ -53,6 +53,9 @@ public sealed interface NodeMessage {
     /** Answer: the node's open lobby games matching the filters ({@code lobby.LobbyWire}). */
     record LobbyList(String mode, String region, boolean hasSpace) implements Request {}
 
+    /** Answer: a JSON array of the node's unfinished matches ({@link dev.arena.match.MatchOverview}), for the console. */
+    record Overview(String mode) implements Request {}
+
     // ---- sockets of one node on a match of another; {@code node} is the socket's node ----
 
     /** Join (seated players only) or spectate; answer: the {@code match.state} text, with the socket's rid. */

@@ -1,11 +1,13 @@
 package dev.arena.cluster;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.Json;
 import dev.arena.match.Answer;
 import dev.arena.match.LocalMatchCommands;
 import dev.arena.match.MatchCommands;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
+import dev.arena.match.MatchOverview;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.PlayerId;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,21 +94,34 @@ public final class RoutedMatchCommands implements MatchCommands {
     /** This node's games, then every other live node's; a node that does not answer is left out (and logged). */
     @Override
     public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status) {
-        NodeMessage.GameList ask = new NodeMessage.GameList(mode, status);
-        return here.list(mode, status).compose(mine -> bus.peers().compose(peers -> {
-            List<Future<List<Answer<MatchDirectory.Game>>>> answers = new ArrayList<>();
+        return here.list(mode, status).compose(mine -> everyNode(mine, new NodeMessage.GameList(mode, status),
+                RoutedMatchCommands::elements, "game listing"));
+    }
+
+    /** This node's matches, then every other live node's (the same rule for a node that does not answer). */
+    @Override
+    public Future<List<MatchOverview>> overview(String mode) {
+        return here.overview(mode).compose(mine -> everyNode(mine, new NodeMessage.Overview(mode),
+                array -> List.of(Json.decode(array, MatchOverview[].class)), "match overview"));
+    }
+
+    /** {@code mine} and the answers of every other live node to {@code ask}, each decoded into a list. */
+    private <T> Future<List<T>> everyNode(List<T> mine, NodeMessage.Request ask, Function<String, List<T>> decode,
+                                          String what) {
+        return bus.peers().compose(peers -> {
+            List<Future<List<T>>> answers = new ArrayList<>();
             for (String peer : peers) {
-                answers.add(bus.ask(peer, ask).map(RoutedMatchCommands::elements).otherwise(e -> {
-                    log.warn("game listing: node {} did not answer ({}); its games are left out", peer, e.toString());
+                answers.add(bus.ask(peer, ask).map(decode).otherwise(e -> {
+                    log.warn("{}: node {} did not answer ({}); its games are left out", what, peer, e.toString());
                     return List.of();
                 }));
             }
             return Future.all(answers).map(all -> {
-                List<Answer<MatchDirectory.Game>> out = new ArrayList<>(mine);
+                List<T> out = new ArrayList<>(mine);
                 answers.forEach(f -> out.addAll(f.result()));
                 return out;
             });
-        }));
+        });
     }
 
     private static List<Answer<MatchDirectory.Game>> elements(String array) {

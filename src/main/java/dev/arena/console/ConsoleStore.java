@@ -21,7 +21,12 @@ public interface ConsoleStore {
 
     record RatingRow(String mode, double rating, double deviation, int games) {}
 
-    record MessageRow(long id, String room, UUID senderId, String displayName, String message, Instant createdAt) {}
+    /**
+     * A chat message as the console lists it. {@code filtered}: the profanity filter masked this one;
+     * {@code senderFilterHits}: how many of the sender's messages in this room it masked (this one included).
+     */
+    record MessageRow(long id, String room, UUID senderId, String displayName, String message, Instant createdAt,
+                      boolean filtered, long senderFilterHits) {}
 
     /** Players whose username starts with {@code query} (case-insensitive), or the one with that id; by name. */
     Future<Page<PlayerRow>> players(String query, String after, int limit);

@@ -95,6 +95,11 @@ public final class LocalMatchCommands implements MatchCommands {
                 .toList());
     }
 
+    @Override
+    public Future<List<MatchOverview>> overview(String mode) {
+        return Future.succeededFuture(games.overview(mode));
+    }
+
     // ---- what sockets do on a running match (this node's sockets, or another node's through the relay) ------
 
     /** The running match: {@code NotFound} when unknown, {@code ended} once finished. */

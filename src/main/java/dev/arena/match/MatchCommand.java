@@ -8,7 +8,8 @@ import io.vertx.core.Promise;
  */
 sealed interface MatchCommand<I> {
 
-    record Input<I>(PlayerId player, I input) implements MatchCommand<I> {}
+    /** {@code receivedNanos}: when it was offered, by the scheduler's clock (input-to-state latency). */
+    record Input<I>(PlayerId player, I input, long receivedNanos) implements MatchCommand<I> {}
 
     record Join<I>(PlayerId player, Promise<MatchView> reply) implements MatchCommand<I> {}
 

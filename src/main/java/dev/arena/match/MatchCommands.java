@@ -45,4 +45,7 @@ public interface MatchCommands {
 
     /** Public games of every live node, running and recently finished, filtered when not null. */
     Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status);
+
+    /** Every live node's matches not yet finished (private ones too), for the admin console; {@code mode} filters. */
+    Future<List<MatchOverview>> overview(String mode);
 }

@@ -185,6 +185,18 @@ public final class MatchDirectory {
         return Optional.ofNullable(codes.get(joinCode));
     }
 
+    /** This node's matches not yet finished, every one (private too), of {@code mode} when not null. */
+    public List<MatchOverview> overview(String mode) {
+        List<MatchOverview> out = new ArrayList<>();
+        for (MatchLoop<?, ?, ?> m : registry.all()) {
+            MatchView v = m.view();
+            if (v.status() != MatchStatus.FINISHED && (mode == null || v.mode().equals(mode))) {
+                out.add(MatchOverview.of(v, node));
+            }
+        }
+        return out;
+    }
+
     /** The running match, if this node runs it. */
     public Optional<MatchLoop<?, ?, ?>> live(MatchId id) {
         Entry e = live.get(id);

@@ -31,6 +31,13 @@ public interface MatchListener {
      */
     default void ticked(MatchId match, long tick, long nanos, int accepted) {}
 
+    /**
+     * Input-to-state latency of the inputs applied in one tick (after {@link #frame}): {@code waitedNanos[0..count)}
+     * are, for each, the time from its arrival at the match to the publication of the state that includes it. The
+     * array is reused by the loop: read it during the call only.
+     */
+    default void inputsApplied(MatchId match, long[] waitedNanos, int count) {}
+
     MatchListener NONE = new MatchListener() {
         public void frame(TickFrame frame) { }
         public void ended(MatchEnd end) { }
@@ -68,6 +75,10 @@ public interface MatchListener {
 
             public void ticked(MatchId match, long tick, long nanos, int accepted) {
                 first.ticked(match, tick, nanos, accepted);
+            }
+
+            public void inputsApplied(MatchId match, long[] waitedNanos, int count) {
+                first.inputsApplied(match, waitedNanos, count);
             }
         };
     }

@@ -50,4 +50,8 @@ public final class MatchListeners implements MatchListener {
     public void ticked(MatchId match, long tick, long nanos, int accepted) {
         each(l -> l.ticked(match, tick, nanos, accepted));
     }
+
+    public void inputsApplied(MatchId match, long[] waitedNanos, int count) {
+        each(l -> l.inputsApplied(match, waitedNanos, count));
+    }
 }

@@ -66,6 +66,7 @@ public final class MatchLoop<C, S, I> {
     private MatchResult result;
     private long lastTickNanos;
     private long maxTickNanos;
+    private final InputWaits inputWaits = new InputWaits();
 
     private volatile Published<S> published;
 
@@ -166,7 +167,7 @@ public final class MatchLoop<C, S, I> {
         if (commands.closed()) {
             return new Offer.Refused(MatchCodes.ENDED, "the match has finished");
         }
-        if (!commands.offer(new MatchCommand.Input<>(player, input))) {
+        if (!commands.offer(new MatchCommand.Input<>(player, input, scheduler.nanoTime()))) {
             return new Offer.Refused(MatchCodes.BUSY, "the match is busy; retry");
         }
         return Offer.QUEUED;
@@ -321,6 +322,10 @@ public final class MatchLoop<C, S, I> {
             run.frame.clear();
             run.safely(() -> run.listener.frame(f));
         }
+        if (inputWaits.pending()) { // the state and frame with this tick's inputs are out: their latency ends here
+            long now = scheduler.nanoTime();
+            run.safely(() -> inputWaits.publish(id, now, run.listener));
+        }
         if (!run.viewReplies.isEmpty()) {
             MatchView v = view();
             for (Promise<MatchView> r : run.viewReplies) {
@@ -344,7 +349,13 @@ public final class MatchLoop<C, S, I> {
                 return;
             }
             switch (c) {
-                case MatchCommand.Input<I> in -> seating.input(in.player(), in.input(), n);
+                case MatchCommand.Input<I> in -> {
+                    long before = run.accepted;
+                    seating.input(in.player(), in.input(), n);
+                    if (run.accepted != before) {
+                        inputWaits.applied(in.receivedNanos());
+                    }
+                }
                 case MatchCommand.Join<I> j -> seating.join(j, n);
                 case MatchCommand.Leave<I> l -> l.reply().tryComplete(seating.leave(l.player(), n, "left"));
                 case MatchCommand.Disconnect<I> d -> seating.disconnect(d.player(), n);

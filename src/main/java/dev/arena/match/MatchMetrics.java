@@ -24,6 +24,7 @@ public final class MatchMetrics implements MatchListener {
     private final MeterRegistry registry;
     private final Timer tick;
     private final Timer recent;
+    private final Timer inputToState;
     private final Counter accepted;
     private final Counter rejected;
     private final Counter dropped;
@@ -40,6 +41,10 @@ public final class MatchMetrics implements MatchListener {
         recent = Timer.builder("arena.match.tick.recent")
                 .description("the same ticks: p50, p99 and p99.9 over the last two minutes or so")
                 .publishPercentiles(0.5, 0.99, 0.999).register(registry);
+        inputToState = Timer.builder("arena.match.input.latency")
+                .description("input-to-state latency: an accepted input's arrival at its match to the publication of "
+                        + "the state that includes it (p50, p99 over the last two minutes or so)")
+                .publishPercentiles(0.5, 0.99).register(registry);
         accepted = inputs("accepted", "inputs the rules applied");
         rejected = inputs("rejected", "inputs refused by the rules or the loop");
         dropped = inputs("dropped", "inputs over a player's per-tick budget, dropped unseen");
@@ -100,6 +105,13 @@ public final class MatchMetrics implements MatchListener {
     @Override
     public void ticksSkipped(MatchId match, long count) {
         skipped.increment(count);
+    }
+
+    @Override
+    public void inputsApplied(MatchId match, long[] waitedNanos, int count) {
+        for (int i = 0; i < count; i++) {
+            inputToState.record(waitedNanos[i], TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override

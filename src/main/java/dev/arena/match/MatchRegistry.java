@@ -117,6 +117,10 @@ public final class MatchRegistry {
             public void ticked(MatchId match, long tick, long nanos, int accepted) {
                 listener.ticked(match, tick, nanos, accepted);
             }
+
+            public void inputsApplied(MatchId match, long[] waitedNanos, int count) {
+                listener.inputsApplied(match, waitedNanos, count);
+            }
         };
         return MatchLoop.create(game, spec, shard, forget);
     }

@@ -44,6 +44,8 @@ public record ClusterSample(long seq, long at, List<NodeInfo> nodes, Realtime re
         double started = 0;
         double ended = 0;
         double tick = 0;
+        double inputP50 = 0;
+        double inputP99 = 0;
         Map<String, Queue> queues = new TreeMap<>();
         long tournaments = 0;
         long backlog = 0;
@@ -66,6 +68,8 @@ public record ClusterSample(long seq, long at, List<NodeInfo> nodes, Realtime re
             started += m.startedPerMinute();
             ended += m.endedPerMinute();
             tick = Math.max(tick, m.tickP99Ms());
+            inputP50 = Math.max(inputP50, m.inputP50Ms());
+            inputP99 = Math.max(inputP99, m.inputP99Ms());
             s.queues().forEach((mode, q) -> queues.merge(mode, q, ClusterSample::larger));
             Work w = s.work();
             tournaments = Math.max(tournaments, w.tournamentsRunning());
@@ -78,7 +82,7 @@ public record ClusterSample(long seq, long at, List<NodeInfo> nodes, Realtime re
             dbWaiting += h.dbWaiting();
         }
         return new ClusterSample(seq, at, nodes, new Realtime(sockets, rooms, in, out, p50, p99),
-                new Matches(running, waiting, started, ended, tick), queues, new Work(tournaments, backlog, failures),
+                new Matches(running, waiting, started, ended, tick, inputP50, inputP99), queues, new Work(tournaments, backlog, failures),
                 new Http(requests, requests == 0 ? 0 : errors / requests, dbInUse, dbWaiting));
     }
 

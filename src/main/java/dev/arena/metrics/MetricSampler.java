@@ -88,7 +88,8 @@ public final class MetricSampler {
         Realtime realtime = new Realtime(sockets, rooms, rates.perSecond("in"), rates.perSecond("out"),
                 percentileMs("arena.room.delivery.latency", 0.5), percentileMs("arena.room.delivery.latency", 0.99));
         Matches matches = new Matches(running, waiting, rates.perMinute("started"), rates.perMinute("ended"),
-                percentileMs("arena.match.tick.recent", 0.99));
+                percentileMs("arena.match.tick.recent", 0.99), percentileMs("arena.match.input.latency", 0.5),
+                percentileMs("arena.match.input.latency", 0.99));
         double requests = rates.perSecond("http");
         Http http = new Http(requests, requests == 0 ? 0 : rates.perSecond("http5xx") / requests,
                 (int) gauge("vertx.pool.in.use", m -> true), (int) gauge("vertx.pool.queue.pending", m -> true));

@@ -30,9 +30,12 @@ public record NodeSample(NodeInfo node, long at, Realtime realtime, Matches matc
     public record Realtime(int sockets, int rooms, double messagesInPerSecond, double messagesOutPerSecond,
                            double deliveryP50Ms, double deliveryP99Ms) {}
 
-    /** Matches by mode, started and ended in the last minute, tick duration p99. */
+    /**
+     * Matches by mode, started and ended in the last minute, tick duration p99, and input-to-state latency p50/p99
+     * (an accepted input's arrival at its match to the publication of the state that includes it).
+     */
     public record Matches(Map<String, Integer> runningByMode, int waiting, double startedPerMinute,
-                          double endedPerMinute, double tickP99Ms) {
+                          double endedPerMinute, double tickP99Ms, double inputP50Ms, double inputP99Ms) {
         public Matches {
             runningByMode = new TreeMap<>(runningByMode);
         }

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -15,6 +16,9 @@ import dev.arena.match.MatchId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +72,7 @@ public final class ResultJobs implements AutoCloseable {
             List<String> names = new ArrayList<>();
             for (ResultStep step : steps) {
                 names.add(TASK_PREFIX + step.name());
-                tasks.add(task(step, store, config, metrics));
+                tasks.add(task(step, store, config, metrics, dataSource));
             }
             Scheduler scheduler = Scheduler.create(dataSource, tasks)
                     .threads(config.threads())
@@ -85,14 +90,15 @@ public final class ResultJobs implements AutoCloseable {
         }
     }
 
-    private static Task<Void> task(ResultStep step, ResultStore store, JobsConfig config, MeterRegistry metrics) {
+    private static Task<Void> task(ResultStep step, ResultStore store, JobsConfig config, MeterRegistry metrics,
+                                   DataSource dataSource) {
         String name = TASK_PREFIX + step.name();
         Counter ok = Counter.builder("arena_result_jobs").tag("step", step.name()).tag("outcome", "success")
                 .description("result jobs run, by step and outcome").register(metrics);
         Counter failed = Counter.builder("arena_result_jobs").tag("step", step.name()).tag("outcome", "failure")
                 .description("result jobs run, by step and outcome").register(metrics);
         return Tasks.oneTime(name)
-                .onFailure(new CappedBackoff(config.retryFirst(), config.retryMax()))
+                .onFailure(new CappedBackoff(config.retryFirst(), config.retryMax(), dataSource))
                 .execute((instance, ctx) -> {
                     MatchId game = new MatchId(UUID.fromString(instance.getId()));
                     try {
@@ -157,12 +163,16 @@ public final class ResultJobs implements AutoCloseable {
 
     /** Retries after {@code first}, then twice as long each time, never longer than {@code max}. */
     static final class CappedBackoff implements FailureHandler<Void> {
+        /** The longest error text kept (the console shows it; the log has the whole exception). */
+        static final int MAX_ERROR = 500;
         private final Duration first;
         private final Duration max;
+        private final DataSource dataSource;
 
-        CappedBackoff(Duration first, Duration max) {
+        CappedBackoff(Duration first, Duration max, DataSource dataSource) {
             this.first = first;
             this.max = max;
+            this.dataSource = dataSource;
         }
 
         Duration delay(int consecutiveFailures) {
@@ -177,6 +187,23 @@ public final class ResultJobs implements AutoCloseable {
             int before = complete.getExecution().consecutiveFailures;
             Instant next = complete.getTimeDone().plus(delay(before));
             operations.reschedule(complete, next);
+            String error = complete.getCause().map(Throwable::toString).orElse("failed");
+            recordError(complete.getExecution().taskInstance, error.length() > MAX_ERROR
+                    ? error.substring(0, MAX_ERROR) : error);
+        }
+
+        /** Keeps the error beside the rescheduled job (V13_1); on a db-scheduler thread, which may block. */
+        private void recordError(TaskInstance<?> job, String error) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "UPDATE scheduled_tasks SET last_error = ? WHERE task_name = ? AND task_instance = ?")) {
+                s.setString(1, error);
+                s.setString(2, job.getTaskName());
+                s.setString(3, job.getId());
+                s.executeUpdate();
+            } catch (SQLException e) {
+                // only the console's text is lost; the retry itself is already scheduled
+                log.warn("could not keep the error of job {}: {}", job, e.toString());
+            }
         }
     }
 }

@@ -26,9 +26,9 @@ public interface ResultStore extends GameHistory {
     /** The stored match without its log (cheap), for {@code GET /games/{id}/state}. */
     Future<Optional<StoredMatch>> summary(MatchId id);
 
-    /** A result job that has failed and waits for its next attempt. */
+    /** A result job that has failed and waits for its next attempt; {@code lastError}: why it last failed. */
     record FailingJob(String step, MatchId gameId, int consecutiveFailures, java.time.Instant lastFailure,
-                      java.time.Instant nextAttempt) {}
+                      java.time.Instant nextAttempt, String lastError) {}
 
     /** The result jobs not yet done, and the failing ones (most failures first, at most {@code limit}). */
     record JobsReport(long pending, List<FailingJob> failing) {}

@@ -2,59 +2,13 @@
 // upgrades exactly as far as the public API does. Roles are enforced by the server; the page only shows what the
 // server answered (a viewer's refused action shows the 403 in words next to the button).
 import { html, render, useState, useEffect, useCallback } from '/vendor/preact/standalone.module.js';
-import { Arena } from '/sdk/arena.js';
 import { duration, fmt, problemText } from './ui.js';
+import { arena, when, useAction, usePaged, Reason } from './admin-kit.js';
+import { Tournaments } from './tournaments.js';
 
-const arena = new Arena({ storage: 'session' });
 const SECTIONS = [['players', 'Players'], ['matches', 'Live matches'], ['chat', 'Chat moderation'],
   ['tournaments', 'Tournaments'], ['matchmaking', 'Matchmaking'], ['jobs', 'Jobs'], ['nodes', 'Nodes'],
   ['audit', 'Audit log']];
-const when = (t) => (t ? new Date(t).toLocaleString() : '–');
-
-/** Runs an action, then shows its outcome in words next to it. */
-function useAction() {
-  const [msg, setMsg] = useState(null);
-  const run = useCallback(async (what, fn, after) => {
-    setMsg(null);
-    try {
-      await fn();
-      setMsg({ ok: true, text: `${what}: done.` });
-      if (after) after();
-    } catch (e) {
-      setMsg({ ok: false, text: problemText(e) });
-    }
-  }, []);
-  const view = msg && html`<p class=${`notice ${msg.ok ? 'ok' : 'error'}`} role="alert" data-testid="action-result">
-    ${msg.text}</p>`;
-  return [run, view];
-}
-
-/** Loads a list page by page from the server; `load(cursor)` returns {items, next}. */
-function usePaged(load, deps) {
-  const [page, setPage] = useState({ items: [], next: null, error: null, cursors: [null] });
-  const fetchAt = useCallback(async (cursor, cursors) => {
-    try {
-      const r = await load(cursor);
-      setPage({ items: r.items, next: r.next, error: null, cursors });
-    } catch (e) {
-      setPage({ items: [], next: null, error: problemText(e), cursors });
-    }
-  }, deps);
-  useEffect(() => { fetchAt(null, [null]); }, [fetchAt]);
-  const pager = html`<div class="pager">
-    <button type="button" disabled=${page.cursors.length < 2}
-      onClick=${() => fetchAt(page.cursors[page.cursors.length - 2], page.cursors.slice(0, -1))}>Previous</button>
-    <button type="button" disabled=${!page.next} data-testid="next-page"
-      onClick=${() => fetchAt(page.next, [...page.cursors, page.next])}>Next</button></div>`;
-  const reload = () => fetchAt(page.cursors[page.cursors.length - 1], page.cursors);
-  return [page, pager, reload];
-}
-
-function Reason({ value, onInput }) {
-  return html`<label for="reason">Reason (written to the audit log)</label>
-    <input id="reason" data-testid="reason" value=${value} onInput=${(e) => onInput(e.target.value)}
-      placeholder="why you are doing this" maxlength="500" />`;
-}
 
 function Players() {
   const [q, setQ] = useState('');
@@ -138,15 +92,18 @@ function Matches() {
   const [open, setOpen] = useState(null);
   const [page, pager, reload] = usePaged((after) => arena.admin.matches({ after, limit: 20 }), []);
   return html`<section aria-labelledby="h-matches"><h2 id="h-matches">Live matches</h2>
+    <p class="muted">Every node's matches. Opening and stopping one works on the node that runs it: open this
+      console there.</p>
     <div class="toolbar"><button type="button" onClick=${reload}>Refresh</button></div>
     ${page.error && html`<p class="notice error">${page.error}</p>`}
     <div class="card"><table data-testid="matches"><thead><tr><th scope="col">Match</th><th scope="col">Mode</th>
       <th scope="col">Node</th><th scope="col">Status</th><th scope="col">Players</th><th scope="col">Tick</th>
       <th scope="col">Age</th><th scope="col"></th></tr></thead>
-      <tbody>${page.items.map((m) => html`<tr><td class="mono">${m.id.slice(0, 8)}</td><td>${m.mode}</td><td>${m.node}</td>
+      <tbody>${page.items.map((m) => html`<tr data-testid="match-row"><td class="mono">${m.id.slice(0, 8)}</td><td>${m.mode}</td>
+        <td class="mono" data-testid="match-node">${m.node}</td>
         <td>${m.status}</td><td>${m.players}</td><td>${fmt(m.tick)}</td><td>${duration(m.age_seconds)}</td>
         <td><button type="button" onClick=${() => setOpen(m.id)}>Open</button></td></tr>`)}
-      ${!page.items.length && !page.error && html`<tr><td colspan="8" class="muted">No live matches on this node.</td></tr>`}
+      ${!page.items.length && !page.error && html`<tr><td colspan="8" class="muted">No live matches on any node.</td></tr>`}
       </tbody></table>${pager}</div>
     ${open && html`<${MatchDetail} id=${open} key=${open} onStopped=${reload} />`}</section>`;
 }
@@ -172,47 +129,44 @@ function MatchDetail({ id, onStopped }) {
   </article>`;
 }
 
+const MUTES = [[600, '10 minutes'], [3600, '1 hour'], [86400, '24 hours'], [604800, '7 days']];
+
 function Chat() {
   const [room, setRoom] = useState('lobby');
   const [shown, setShown] = useState({ room: 'lobby', q: '' });
   const [q, setQ] = useState('');
   const [reason, setReason] = useState('');
+  const [mute, setMute] = useState(String(MUTES[0][0]));
   const [run, result] = useAction();
-  const [page, pager] = usePaged((before) => arena.admin.messages(shown.room, { q: shown.q || undefined, before,
-    limit: 30 }), [shown]);
+  const [page, pager, reload] = usePaged((before) => arena.admin.messages(shown.room, { q: shown.q || undefined,
+    before, limit: 30 }), [shown]);
+  const muteSender = (m) => run(`Mute ${m.display_name} in ${m.room}`, () => arena.admin.chatMute(m.sender_id,
+    { room: m.room, durationSeconds: Number(mute), reason }), reload);
   return html`<section aria-labelledby="h-chat"><h2 id="h-chat">Chat moderation</h2>
     <form class="toolbar" onSubmit=${(e) => { e.preventDefault(); setShown({ room, q }); }}>
       <input aria-label="Room" data-testid="chat-room" value=${room} onInput=${(e) => setRoom(e.target.value)} />
       <input type="search" aria-label="Search messages" placeholder="text or sender" value=${q}
         onInput=${(e) => setQ(e.target.value)} />
       <button type="submit" class="primary">Show</button></form>
-    <${Reason} value=${reason} onInput=${setReason} />${result}
+    <${Reason} value=${reason} onInput=${setReason} />
+    <div class="toolbar"><label for="mute-for">Mute for</label>
+      <select id="mute-for" data-testid="mute-duration" value=${mute} onChange=${(e) => setMute(e.target.value)}>
+        ${MUTES.map(([s, label]) => html`<option value=${String(s)}>${label}</option>`)}</select>
+      <span class="muted">in the room shown</span></div>${result}
     ${page.error && html`<p class="notice error">${page.error}</p>`}
     <div class="card"><table data-testid="messages"><thead><tr><th scope="col">When</th><th scope="col">Sender</th>
-      <th scope="col">Message</th><th scope="col"></th></tr></thead>
-      <tbody>${page.items.map((m) => html`<tr><td>${when(m.created_at)}</td><td>${m.display_name}</td><td>${m.message}</td>
-        <td><button type="button" class="danger" onClick=${() => run('Chat ban', () => arena.admin.chatBan(m.sender_id, reason))}>
+      <th scope="col">Message</th>
+      <th scope="col" title="messages of this sender in this room that the profanity filter masked">Filter hits</th>
+      <th scope="col"></th></tr></thead>
+      <tbody>${page.items.map((m) => html`<tr data-testid="message-row"><td>${when(m.created_at)}</td>
+        <td>${m.display_name}</td>
+        <td>${m.message}${m.filtered && html` <span class="badge warn" title="masked by the profanity filter">filtered</span>`}</td>
+        <td data-testid="filter-hits" class=${m.sender_filter_hits ? 'down' : ''}>${fmt(m.sender_filter_hits)}</td>
+        <td class="row-actions"><button type="button" data-testid="mute-sender" onClick=${() => muteSender(m)}>Mute</button>
+          <button type="button" class="danger" onClick=${() => run('Chat ban', () => arena.admin.chatBan(m.sender_id, reason))}>
           Ban sender</button></td></tr>`)}
-      ${!page.items.length && !page.error && html`<tr><td colspan="4" class="muted">No messages.</td></tr>`}</tbody>
+      ${!page.items.length && !page.error && html`<tr><td colspan="5" class="muted">No messages.</td></tr>`}</tbody>
     </table>${pager}</div></section>`;
-}
-
-function Tournaments() {
-  const [list, setList] = useState(null);
-  const [run, result] = useAction();
-  const load = () => arena.tournaments.list().then((r) => setList(r.items || r.tournaments || r)).catch((e) => setList({ error: problemText(e) }));
-  useEffect(() => { load(); }, []);
-  const items = Array.isArray(list) ? list : [];
-  return html`<section aria-labelledby="h-tournaments"><h2 id="h-tournaments">Tournaments</h2>
-    <p class="muted">Created and corrected through the tournament API (${html`<a href="/docs/">API docs</a>`}); the
-      live bracket is on the game client.</p>${result}
-    ${list && list.error && html`<p class="notice error">${list.error}</p>`}
-    <div class="card"><table><thead><tr><th scope="col">Name</th><th scope="col">Mode</th><th scope="col">Format</th>
-      <th scope="col">Status</th><th scope="col"></th></tr></thead>
-      <tbody>${items.map((t) => html`<tr><td>${t.name}</td><td>${t.mode}</td><td>${t.format}</td><td>${t.status}</td>
-        <td><button type="button" onClick=${() => run('Start', () => arena.tournaments.start(t.id), load)}>Start</button>
-          <button type="button" class="danger" onClick=${() => run('Cancel', () => arena.tournaments.cancel(t.id), load)}>Cancel</button></td></tr>`)}
-      ${!items.length && html`<tr><td colspan="5" class="muted">No tournaments.</td></tr>`}</tbody></table></div></section>`;
 }
 
 function Matchmaking() {
@@ -248,11 +202,13 @@ function Jobs() {
     ${jobs && !jobs.error && html`<p>${fmt(jobs.pending)} waiting to run.</p>`}
     <${Reason} value=${reason} onInput=${setReason} />${result}
     <div class="card"><table data-testid="jobs"><thead><tr><th scope="col">Step</th><th scope="col">Game</th>
-      <th scope="col">Failures</th><th scope="col">Last failure</th><th scope="col">Next attempt</th><th scope="col"></th></tr></thead>
+      <th scope="col">Failures</th><th scope="col">Last failure</th><th scope="col">Last error</th>
+      <th scope="col">Next attempt</th><th scope="col"></th></tr></thead>
       <tbody>${(jobs && jobs.failing || []).map((j) => html`<tr><td>${j.step}</td><td class="mono">${j.game_id.slice(0, 8)}</td>
-        <td>${j.consecutive_failures}</td><td>${when(j.last_failure)}</td><td>${when(j.next_attempt)}</td>
+        <td>${j.consecutive_failures}</td><td>${when(j.last_failure)}</td>
+        <td class="error-text" data-testid="job-error">${j.last_error || '–'}</td><td>${when(j.next_attempt)}</td>
         <td><button type="button" onClick=${() => run('Retry', () => arena.admin.retryJob(j.step, j.game_id, reason), load)}>Retry now</button></td></tr>`)}
-      ${!(jobs && jobs.failing && jobs.failing.length) && html`<tr><td colspan="6" class="muted">No failing jobs.</td></tr>`}
+      ${!(jobs && jobs.failing && jobs.failing.length) && html`<tr><td colspan="7" class="muted">No failing jobs.</td></tr>`}
       </tbody></table></div></section>`;
 }
 

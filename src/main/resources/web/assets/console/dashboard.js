@@ -24,6 +24,10 @@ const PANELS = [
       ['ended', (s) => s.matches.ended_per_minute]] },
   { id: 'tick', title: 'Tick duration', value: (s) => s.matches.tick_p99_ms, unit: 'ms p99', digits: 2,
     lines: [['tick p99 ms', (s) => s.matches.tick_p99_ms]] },
+  // input received by its match -> the state that includes it sent; a sample from an older node has no such field
+  { id: 'input', title: 'Input-to-state latency', value: (s) => s.matches.input_p99_ms, unit: 'ms p99', digits: 1,
+    sub: (s) => `p50 ${fmt(s.matches.input_p50_ms, 1)} ms`,
+    lines: [['p50 ms', (s) => s.matches.input_p50_ms ?? null], ['p99 ms', (s) => s.matches.input_p99_ms ?? null]] },
   { id: 'waiting', title: 'Players in matchmaking', value: (s) => queued(s),
     lines: [['waiting', (s) => queued(s)]] },
   { id: 'tournaments', title: 'Tournaments running', value: (s) => s.work.tournaments_running,

@@ -114,6 +114,8 @@ class ResultJobsIntegrationTest {
             JsonObject job = failing.getJsonArray("failing").getJsonObject(0);
             assertThat(job.getString("step")).isEqualTo("ratings");
             assertThat(job.getString("game_id")).isEqualTo(game.gameId());
+            assertThat(job.getString("last_error")).as("why it fails, for the console")
+                    .isEqualTo("java.lang.IllegalStateException: ratings store down");
             // the other steps did not wait for the broken one
             JsonObject meanwhile = Eventually.until(() -> stats(node, game.winner()), s -> s.getInteger("wins") == 1,
                     "stats while ratings fail");

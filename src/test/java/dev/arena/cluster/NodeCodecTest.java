@@ -30,6 +30,8 @@ class NodeCodecTest {
                 new NodeMessage.GameList("connect_four", MatchStatus.RUNNING),
                 new NodeMessage.GameList(null, null),
                 new NodeMessage.LobbyList("relay", "eu-west", true),
+                new NodeMessage.Overview("connect_four"),
+                new NodeMessage.Overview(null),
                 new NodeMessage.SocketAttach(game, me, "node-a", "r1", true),
                 new NodeMessage.SocketAttach(game, me, "node-a", 7, false),
                 new NodeMessage.SocketInput(game, me, "node-a", true, Map.of("column", 3)),

@@ -63,6 +63,29 @@ class MatchMetricsTest {
                 "arena_matches{status=\"running\"} 0.0");
     }
 
+    @Test
+    void inputToStateLatencyRunsFromAnAcceptedInputsArrivalToItsTicksPublishedState() {
+        MatchMetrics meters = new MatchMetrics(metrics.registry());
+        MatchLoop<?, ?, TallyGame.Input> loop = MatchLoop.create(new TallyGame(),
+                new MatchSpec(MatchId.random(), 1, Map.of("target", 1000),
+                        MatchConfig.defaults().withLobbyTimeout(Duration.ZERO)), clock, MatchListeners.of(out, meters));
+        loop.join(A);
+        loop.tick();
+        loop.offer(A, new TallyGame.Input.Add(2));
+        clock.stall(Duration.ofMillis(30)); // the input waits 30 ms for its tick
+        loop.offer(A, new TallyGame.Input.Add(99)); // rejected by the rules: no state includes it, not measured
+        loop.offer(A, new TallyGame.Input.Add(1));
+        clock.stall(Duration.ofMillis(10));
+        loop.tick();
+        loop.tick(); // a tick without inputs records nothing
+
+        var timer = metrics.registry().get("arena.match.input.latency").timer();
+        assertThat(timer.count()).isEqualTo(2);
+        assertThat(timer.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(40.0);
+        assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(50.0);
+        assertThat(scrape()).contains("arena_match_input_latency_seconds{quantile=\"0.99\"}");
+    }
+
     private String scrape() {
         return metrics.scrape();
     }

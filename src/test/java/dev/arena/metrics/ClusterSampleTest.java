@@ -21,7 +21,7 @@ class ClusterSampleTest {
                            long backlog, double requests, double errorRate) {
         return new NodeSample(new NodeInfo(id, "1.0", 10, sockets, 2, 0, 100, 512, List.of()), 1_000,
                 new Realtime(sockets, 2, 10, 20, deliveryP99 / 2, deliveryP99),
-                new Matches(running, 1, 6, 3, deliveryP99 / 10),
+                new Matches(running, 1, 6, 3, deliveryP99 / 10, deliveryP99 / 20, deliveryP99 / 5),
                 Map.of("arena_battle", new Queue(queued, 1.5, 4, 30, 2)), new Work(1, backlog, 0.5),
                 new Http(requests, errorRate, 3, 0));
     }
@@ -40,6 +40,8 @@ class ClusterSampleTest {
         assertThat(c.matches().runningByMode()).containsEntry("arena_battle", 3).containsEntry("connect_four", 3);
         assertThat(c.matches().startedPerMinute()).isEqualTo(12.0);
         assertThat(c.matches().tickP99Ms()).isEqualTo(0.9);
+        assertThat(c.matches().inputP50Ms()).as("input-to-state p50: the slower node's").isEqualTo(0.45);
+        assertThat(c.matches().inputP99Ms()).isEqualTo(1.8);
         assertThat(c.work().jobFailuresPerMinute()).isEqualTo(1.0);
         assertThat(c.http().dbInUse()).isEqualTo(6);
         assertThat(c.nodes()).extracting(NodeInfo::id).containsExactly("a", "b");

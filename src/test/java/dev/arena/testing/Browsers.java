@@ -129,6 +129,21 @@ public final class Browsers implements AutoCloseable {
         return page;
     }
 
+    /**
+     * {@link #open} then the console's sign-in form (dashboard or admin) filled and sent. A dialog fails the test: an
+     * injected {@code alert(1)} would open one.
+     */
+    public Page signedIn(TestNode node, String path, String username, String password) {
+        Page page = open(node, path);
+        page.onDialog(d -> {
+            throw new AssertionError("a dialog opened: " + d.message());
+        });
+        page.getByTestId("username").fill(username);
+        page.getByTestId("password").fill(password);
+        page.getByTestId("sign-in-submit").click();
+        return page;
+    }
+
     /** What the page did wrong so far. */
     public Problems problems(Page page) {
         return problems.getOrDefault(page, new Problems(List.of(), List.of()));

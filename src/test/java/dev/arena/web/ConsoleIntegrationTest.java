@@ -51,14 +51,7 @@ class ConsoleIntegrationTest {
     }
 
     private static Page signedIn(String path, String username) {
-        Page page = browsers.open(node, path);
-        page.onDialog(d -> {
-            throw new AssertionError("a dialog opened: " + d.message()); // an injected alert(1) would land here
-        });
-        page.getByTestId("username").fill(username);
-        page.getByTestId("password").fill(PASSWORD);
-        page.getByTestId("sign-in-submit").click();
-        return page;
+        return browsers.signedIn(node, path, username, PASSWORD);
     }
 
     /** Moves the node's clock one second; the dashboard feed samples it within its 200 ms poll. */
@@ -197,7 +190,8 @@ class ConsoleIntegrationTest {
         {"PUT", "/admin/players/" + SOME + "/role"}, {"POST", "/admin/players/" + SOME + "/chat-ban"},
         {"POST", "/admin/players/" + SOME + "/chat-unban"}, {"GET", "/admin/players/" + SOME + "/export"},
         {"DELETE", "/admin/players/" + SOME}, {"POST", "/admin/matches/" + SOME + "/stop"},
-        {"POST", "/admin/matchmaking/tickets/" + SOME + "/cancel"}, {"POST", "/admin/jobs/stats/" + SOME + "/retry"}};
+        {"POST", "/admin/matchmaking/tickets/" + SOME + "/cancel"}, {"POST", "/admin/jobs/stats/" + SOME + "/retry"},
+        {"POST", "/admin/players/" + SOME + "/chat-mute"}, {"POST", "/admin/players/" + SOME + "/revoke-sessions"}};
 
     @Test
     void forgedConsoleRequestsWithAPlayerTokenAreRefusedWithProblems() {

@@ -89,37 +89,92 @@ class DashboardApiIntegrationTest {
         }
     }
 
+    /** An open stream: its samples, and a latch that opens when the server ends it. */
+    record OpenStream(HttpResponse<InputStream> response, BlockingQueue<JsonObject> samples,
+                      java.util.concurrent.CountDownLatch ended, Thread reader) implements AutoCloseable {
+        static OpenStream open(TestNode node, String token) throws Exception {
+            HttpRequest req = HttpRequest.newBuilder(node.http().base().resolve("/dashboard/stream"))
+                    .header("Authorization", "Bearer " + token).build();
+            HttpResponse<InputStream> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofInputStream());
+            BlockingQueue<JsonObject> samples = new LinkedBlockingQueue<>();
+            var ended = new java.util.concurrent.CountDownLatch(1);
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        if (line.startsWith("data: ")) {
+                            samples.add(new JsonObject(line.substring(6)));
+                        }
+                    }
+                    ended.countDown(); // the server ended the response
+                } catch (Exception ignored) {
+                    // closed by the test
+                }
+            });
+            return new OpenStream(r, samples, ended, reader);
+        }
+
+        boolean endedWithin(Duration d) throws InterruptedException {
+            return ended.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() throws Exception {
+            response.body().close();
+            reader.interrupt();
+        }
+    }
+
     @Test
     void theStreamSendsOneSampleForEachSecondOfTheClock() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest req = HttpRequest.newBuilder(node.http().base().resolve("/dashboard/stream"))
-                .header("Authorization", "Bearer " + player.token()).build();
-        HttpResponse<InputStream> r = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("text/event-stream"));
-        BlockingQueue<JsonObject> samples = new LinkedBlockingQueue<>();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.startsWith("data: ")) {
-                        samples.add(new JsonObject(line.substring(6)));
-                    }
-                }
-            } catch (Exception ignored) {
-                // closed by the test
-            }
-        });
-        try {
+        try (OpenStream stream = OpenStream.open(node, player.token())) {
+            assertThat(stream.response().statusCode()).isEqualTo(200);
+            assertThat(stream.response().headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                    .startsWith("text/event-stream"));
             for (int i = 0; i < 3; i++) {
                 node.clock().advance(Duration.ofSeconds(1));
-                JsonObject s = samples.poll(10, TimeUnit.SECONDS);
+                JsonObject s = stream.samples().poll(10, TimeUnit.SECONDS);
                 assertThat(s).as("sample %d", i).isNotNull();
                 assertThat(s.getJsonObject("realtime")).isNotNull();
+                assertThat(s.getJsonObject("matches").containsKey("input_p99_ms")).as("input-to-state").isTrue();
             }
-        } finally {
-            r.body().close();
-            reader.interrupt();
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenItsSessionIsRevokedAndOtherStreamsGoOn() throws Exception {
+        Player leaving = Player.of(node.register("leaving_watcher", "correct-horse-9"));
+        try (OpenStream mine = OpenStream.open(node, leaving.token());
+             OpenStream other = OpenStream.open(node, player.token())) {
+            node.clock().advance(Duration.ofSeconds(1));
+            assertThat(mine.samples().poll(10, TimeUnit.SECONDS)).as("a first sample").isNotNull();
+            assertThat(node.http().post("/auth/logout", new JsonObject(), leaving.token()).status()).isEqualTo(204);
+            // the revocation reaches the stream at once: no clock movement needed
+            assertThat(mine.endedWithin(Duration.ofSeconds(10))).as("the revoked session's stream ended").isTrue();
+            other.samples().clear();
+            node.clock().advance(Duration.ofSeconds(1));
+            assertThat(other.samples().poll(10, TimeUnit.SECONDS)).as("another session's stream goes on").isNotNull();
+            assertThat(other.endedWithin(Duration.ZERO)).isFalse();
+        }
+        assertThat(node.http().get("/dashboard/stream", leaving.token()).status()).as("and cannot reopen")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aStreamWhoseTokenExpiresEndsAtItsNextCheck() throws Exception {
+        // its own node: the clock jumps past the token's lifetime, which would end the shared node's tokens too
+        try (TestNode own = TestNode.start(DashboardApiIntegrationTest.class, Map.of("ARENA_TOKEN_TTL", "1m",
+                "ARENA_REFRESH_TTL", "1m"))) {
+            Player p = Player.of(own.register("expiring", "correct-horse-9"));
+            try (OpenStream stream = OpenStream.open(own, p.token())) {
+                own.clock().advance(Duration.ofSeconds(1));
+                assertThat(stream.samples().poll(10, TimeUnit.SECONDS)).isNotNull();
+                own.clock().advance(Duration.ofMinutes(2));
+                // the token is checked again every few samples of the clock
+                for (int i = 0; i < 12 && !stream.endedWithin(Duration.ofMillis(500)); i++) {
+                    own.clock().advance(Duration.ofSeconds(1));
+                }
+                assertThat(stream.endedWithin(Duration.ofSeconds(5))).as("the expired token's stream ended").isTrue();
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import dev.arena.player.RecentGame;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * The admin console's player and audit routes ({@code /admin/players...}, {@code /admin/audit}). Reading needs the
- * {@code viewer} role; chat bans need {@code moderator}; role changes, exports and deletions need {@code admin}.
+ * {@code viewer} role; chat bans and mutes need {@code moderator}; role changes, sign-out-everywhere, exports and deletions need
+ * {@code admin}.
  * The role is checked before the input, and every action names a reason and is written to the audit log.
  */
 final class AdminApi {
@@ -54,6 +56,8 @@ final class AdminApi {
         router.put("/admin/players/:id/role").handler(auth).handler(this::role);
         router.post("/admin/players/:id/chat-ban").handler(auth).handler(this::ban);
         router.post("/admin/players/:id/chat-unban").handler(auth).handler(this::unban);
+        router.post("/admin/players/:id/chat-mute").handler(auth).handler(this::mute);
+        router.post("/admin/players/:id/revoke-sessions").handler(auth).handler(this::revokeSessions);
         router.get("/admin/players/:id/export").handler(auth).handler(this::export);
         router.delete("/admin/players/:id").handler(auth).handler(this::delete);
         router.get("/admin/audit").handler(auth).handler(this::auditLog);
@@ -92,6 +96,14 @@ final class AdminApi {
     /** The body's required {@code reason}: every action says why. */
     static String reason(RequestBody body) {
         return body.string("reason", 1, MuteOrder.MAX_REASON, null, null);
+    }
+
+    /** The reason of a body that holds nothing else (most actions), validated. */
+    static String onlyReason(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx).only("reason");
+        String reason = reason(body);
+        body.validate();
+        return reason;
     }
 
     private void search(RoutingContext ctx) {
@@ -142,9 +154,7 @@ final class AdminApi {
     private void ban(RoutingContext ctx) {
         Principal me = staff(ctx, Role.MODERATOR);
         UUID id = Handlers.uuidParam(ctx, "id");
-        RequestBody body = RequestBody.of(ctx).only("reason");
-        String reason = reason(body);
-        body.validate();
+        String reason = onlyReason(ctx);
         Handlers.respond(ctx, 201, audit.run(me, "chat.ban", id.toString(), reason, Map.of(),
                 () -> moderation.ban(me, id, reason)));
     }
@@ -152,11 +162,32 @@ final class AdminApi {
     private void unban(RoutingContext ctx) {
         Principal me = staff(ctx, Role.MODERATOR);
         UUID id = Handlers.uuidParam(ctx, "id");
-        RequestBody body = RequestBody.of(ctx).only("reason");
-        String reason = reason(body);
-        body.validate();
+        String reason = onlyReason(ctx);
         Handlers.noContent(ctx, audit.run(me, "chat.unban", id.toString(), reason, Map.of(),
                 () -> moderation.unban(me, id)));
+    }
+
+    private void mute(RoutingContext ctx) {
+        Principal me = staff(ctx, Role.MODERATOR);
+        UUID id = Handlers.uuidParam(ctx, "id");
+        RequestBody body = RequestBody.of(ctx).only("room", "duration_seconds", "reason");
+        String room = body.optionalString("room", 1, 80, ChatApi.ROOM, ChatApi.ROOM_RULE).orElse(null);
+        Long seconds = ChatApi.integer(body, "duration_seconds", 1, MuteOrder.MAX_DURATION.toSeconds());
+        String reason = reason(body);
+        body.validate();
+        MuteOrder order = new MuteOrder(id, room, Duration.ofSeconds(seconds), reason);
+        Handlers.respond(ctx, 201, audit.run(me, "chat.mute", id.toString(), reason,
+                room == null ? Map.of("seconds", seconds) : Map.of("seconds", seconds, "room", room),
+                () -> moderation.mute(me, order)));
+    }
+
+    /** Sign out everywhere: every session of the player ends on every node, and their sockets close (4002). */
+    private void revokeSessions(RoutingContext ctx) {
+        Principal me = staff(ctx, Role.ADMIN);
+        UUID id = Handlers.uuidParam(ctx, "id");
+        String reason = onlyReason(ctx);
+        Handlers.noContent(ctx, audit.run(me, "player.revoke_sessions", id.toString(), reason, Map.of(),
+                () -> identity.revokeAllOf(id)));
     }
 
     private void export(RoutingContext ctx) {
@@ -178,9 +209,7 @@ final class AdminApi {
     private void delete(RoutingContext ctx) {
         Principal me = staff(ctx, Role.ADMIN);
         UUID id = Handlers.uuidParam(ctx, "id");
-        RequestBody body = RequestBody.of(ctx).only("reason");
-        String reason = reason(body);
-        body.validate();
+        String reason = onlyReason(ctx);
         if (id.equals(me.playerId())) {
             throw new ArenaException.Conflict("an admin cannot delete their own account from the console");
         }

@@ -8,9 +8,9 @@ import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
+import dev.arena.match.MatchCommands;
 import dev.arena.match.MatchLoop;
-import dev.arena.match.MatchStatus;
-import dev.arena.match.MatchView;
+import dev.arena.match.MatchOverview;
 import dev.arena.matchmaking.TicketId;
 import dev.arena.matchmaking.service.TicketView;
 import dev.arena.matchmaking.service.Matchmaking;
@@ -26,7 +26,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The admin console's operations routes: live matches of this node (open one, stop it), matchmaking queues (cancel a
+ * The admin console's operations routes: live matches of every node (open or stop one of this node), matchmaking queues (cancel a
  * ticket), result jobs (retry now), nodes (from the dashboard feed, so the whole cluster), and chat moderation (a
  * room's recent messages, searchable). Roles as in {@link AdminApi}: viewer reads, moderator moderates, admin
  * retries jobs.
@@ -35,25 +35,21 @@ final class AdminOpsApi {
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9:_.-]{1,80}");
     private static final Pattern STEP = Pattern.compile("[a-z_]{1,32}");
 
-    /** A live match as the console lists it. {@code ageSeconds}: ticks run so far over the tick rate. */
-    record LiveMatch(MatchId id, String mode, String node, MatchStatus status, int players, int spectators, long tick,
-                     long ageSeconds) {}
-
     private final MatchDirectory games;
+    private final MatchCommands commands;
     private final Matchmaking matchmaking;
     private final ConsoleStore store;
     private final DashboardFeed feed;
     private final Audit audit;
-    private final String node;
 
-    AdminOpsApi(MatchDirectory games, Matchmaking matchmaking, ConsoleStore store, DashboardFeed feed, Audit audit,
-                String node) {
+    AdminOpsApi(MatchDirectory games, MatchCommands commands, Matchmaking matchmaking, ConsoleStore store,
+                DashboardFeed feed, Audit audit) {
         this.games = games;
+        this.commands = commands;
         this.matchmaking = matchmaking;
         this.store = store;
         this.feed = feed;
         this.audit = audit;
-        this.node = node;
     }
 
     void mount(Router router, Authenticator auth) {
@@ -76,25 +72,20 @@ final class AdminOpsApi {
         if (!errors.isEmpty()) {
             throw new ArenaException.Invalid(errors);
         }
-        List<LiveMatch> all = new ArrayList<>();
-        for (MatchLoop<?, ?, ?> m : games.registry().all()) {
-            MatchView v = m.view();
-            if (v.status() != MatchStatus.FINISHED && (mode == null || mode.isBlank() || v.mode().equals(mode))) {
-                all.add(new LiveMatch(v.id(), v.mode(), node, v.status(), v.players().size(), v.spectators(), v.tick(),
-                        v.tickRate() == 0 ? 0 : v.tick() / v.tickRate()));
-            }
-        }
-        all.sort(Comparator.comparing(m -> m.id().toString()));
-        List<LiveMatch> page = all.stream().filter(m -> after == null || m.id().toString().compareTo(after) > 0)
-                .limit(limit + 1L).toList();
-        String next = page.size() > limit ? page.get(limit - 1).id().toString() : null;
-        ctx.response().putHeader("Content-Type", "application/json").end(dev.arena.common.Json.encode(
-                new ConsoleStore.Page<>(page.subList(0, Math.min(limit, page.size())), next)));
+        // every node's matches: the cluster's are few enough (thousands) to gather, sort and page here
+        Handlers.respond(ctx, 200, commands.overview(mode == null || mode.isBlank() ? null : mode).map(all -> {
+            List<MatchOverview> page = all.stream().sorted(Comparator.comparing(m -> m.id().toString()))
+                    .filter(m -> after == null || m.id().toString().compareTo(after) > 0).limit(limit + 1L).toList();
+            String next = page.size() > limit ? page.get(limit - 1).id().toString() : null;
+            return new ConsoleStore.Page<>(page.subList(0, Math.min(limit, page.size())), next);
+        }));
     }
 
     private MatchLoop<?, ?, ?> live(RoutingContext ctx) {
         MatchId id = new MatchId(Handlers.uuidParam(ctx, "id"));
-        return games.live(id).orElseThrow(() -> new ArenaException.NotFound("no live match " + id + " on this node"));
+        // opening and stopping act on the answering node's matches; the list names the node of each
+        return games.live(id).orElseThrow(() -> new ArenaException.NotFound("no live match " + id
+                + " on this node (the list shows which node runs it: open the console there)"));
     }
 
     private void match(RoutingContext ctx) {
@@ -105,9 +96,7 @@ final class AdminOpsApi {
     private void stop(RoutingContext ctx) {
         Principal me = AdminApi.staff(ctx, Role.MODERATOR);
         MatchLoop<?, ?, ?> m = live(ctx);
-        RequestBody body = RequestBody.of(ctx).only("reason");
-        String reason = AdminApi.reason(body);
-        body.validate();
+        String reason = AdminApi.onlyReason(ctx);
         Handlers.noContent(ctx, audit.run(me, "match.stop", m.id().toString(), reason, Map.of("mode", m.game().mode()),
                 () -> {
                     m.stop(reason);
@@ -124,9 +113,7 @@ final class AdminOpsApi {
     private void cancelTicket(RoutingContext ctx) {
         Principal me = AdminApi.staff(ctx, Role.MODERATOR);
         UUID id = Handlers.uuidParam(ctx, "id");
-        RequestBody body = RequestBody.of(ctx).only("reason");
-        String reason = AdminApi.reason(body);
-        body.validate();
+        String reason = AdminApi.onlyReason(ctx);
         Handlers.respond(ctx, 200, audit.run(me, "ticket.cancel", id.toString(), reason, Map.of(),
                 () -> matchmaking.cancelForStaff(new TicketId(id), "cancelled by staff").map(TicketView::of)));
     }
@@ -138,9 +125,7 @@ final class AdminOpsApi {
             throw new ArenaException.Invalid("step", "must be a result step name (a-z and _)");
         }
         UUID game = Handlers.uuidParam(ctx, "game_id");
-        RequestBody body = RequestBody.of(ctx).only("reason");
-        String reason = AdminApi.reason(body);
-        body.validate();
+        String reason = AdminApi.onlyReason(ctx);
         Handlers.noContent(ctx, audit.run(me, "job.retry", step + ":" + game, reason, Map.of(),
                 () -> store.retryJob(step, game).map(found -> {
                     if (!found) {

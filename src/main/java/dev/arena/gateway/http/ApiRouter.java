@@ -102,9 +102,10 @@ public final class ApiRouter {
         new WebPages(vertx).mount(router);
         if (s.console().dashboard() != null) {
             Console c = s.console();
-            new DashboardApi(c.dashboard(), c.statistics(), s.config().http().dashboardPublic()).mount(router, auth);
+            new DashboardApi(c.dashboard(), c.statistics(), s.config().http().dashboardPublic(), s.identity())
+                    .mount(router, auth);
             new AdminApi(c.store(), s.players(), s.chat().moderation(), c.audit(), s.identity()).mount(router, auth);
-            new AdminOpsApi(s.games(), s.matchmaking(), c.store(), c.dashboard(), c.audit(), s.config().nodeId())
+            new AdminOpsApi(s.games(), s.play().commands(), s.matchmaking(), c.store(), c.dashboard(), c.audit())
                     .mount(router, auth);
         }
         new ChatApi(s.chat().service(), s.chat().moderation()).mount(router, auth);

@@ -7,7 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
 
-/** {@code /auth/*}: register, login, guest login, refresh, logout; and an admin's revoke of a player's sessions. */
+/** {@code /auth/*}: register, login, guest login, refresh, logout (an admin's revoke is the console's, {@link AdminApi}). */
 final class AuthApi {
     static final Pattern NO_CONTROL_CHARACTERS = Pattern.compile("[^\\p{Cc}]*");
     static final Pattern DEVICE_ID = Pattern.compile("[\\x21-\\x7E]+");
@@ -28,7 +28,6 @@ final class AuthApi {
         router.post("/auth/refresh").handler(this::refresh);
         router.post("/auth/logout").handler(auth).handler(this::logout);
         router.post("/auth/logout-all").handler(auth).handler(this::logoutAll);
-        router.post("/admin/players/:id/revoke-sessions").handler(auth).handler(this::revokeSessions);
     }
 
     private void register(RoutingContext ctx) {
@@ -70,10 +69,5 @@ final class AuthApi {
 
     private void logoutAll(RoutingContext ctx) {
         Handlers.noContent(ctx, identity.revokeAll(Handlers.principal(ctx).playerId()));
-    }
-
-    private void revokeSessions(RoutingContext ctx) {
-        Handlers.principal(ctx).require(Role.ADMIN);
-        Handlers.noContent(ctx, identity.revokeAllOf(Handlers.uuidParam(ctx, "id")));
     }
 }

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 final class ChatApi {
     static final int DEFAULT_PAGE = 50;
     /** Shape only (a direct-message room is 76 characters); the chat domain checks the exact rules. */
-    private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9:_.-]{1,80}");
-    private static final String ROOM_RULE = "must be a room name: 1-64 characters of A-Z a-z 0-9 : _ . -";
+    static final Pattern ROOM = Pattern.compile("[A-Za-z0-9:_.-]{1,80}");
+    static final String ROOM_RULE = "must be a room name: 1-64 characters of A-Z a-z 0-9 : _ . -";
 
     private final ChatService chat;
     private final ChatModeration moderation;
@@ -128,7 +128,8 @@ final class ChatApi {
     }
 
     /** A required JSON integer (not a string, not a fraction) within [min, max]. */
-    private static Long integer(RequestBody body, String field, long min, long max) {
+    /** A required whole number of the body between {@code min} and {@code max}. */
+    static Long integer(RequestBody body, String field, long min, long max) {
         Object v = body.json().getValue(field);
         if (v == null) {
             body.error(field, body.json().containsKey(field) ? "must not be null" : "is required");

@@ -1,6 +1,9 @@
 package dev.arena.gateway.http;
 
 import dev.arena.common.ArenaException;
+import dev.arena.identity.IdentityService;
+import dev.arena.identity.Principal;
+import dev.arena.identity.SessionRevocations;
 import dev.arena.metrics.DashboardFeed;
 import dev.arena.metrics.PlayerStatistics;
 import io.vertx.core.Context;
@@ -27,13 +30,17 @@ import java.util.List;
  */
 final class DashboardApi {
     static final long MAX_HISTORY_SECONDS = DashboardFeed.HISTORY;
+    /** An open stream's token is authenticated again every this many samples (seconds of the node's clock). */
+    static final int RECHECK_EVERY = 5;
 
     private final DashboardFeed feed;
     private final PlayerStatistics statistics;
     private final boolean open;
+    private final IdentityService identity;
 
-    DashboardApi(DashboardFeed feed, PlayerStatistics statistics, boolean open) {
+    DashboardApi(DashboardFeed feed, PlayerStatistics statistics, boolean open, IdentityService identity) {
         this.feed = feed;
+        this.identity = identity;
         this.statistics = statistics;
         this.open = open;
     }
@@ -70,28 +77,80 @@ final class DashboardApi {
         if (current != null) {
             r.write("data: " + current + "\n\n");
         }
-        Context owner = Vertx.currentContext();
-        DashboardFeed.Listener listener = new DashboardFeed.Listener() {
-            @Override
-            public void sample(long seq, String json) {
-                owner.runOnContext(v -> {
-                    if (!r.ended() && !r.closed() && !r.writeQueueFull()) {
-                        r.write("id: " + seq + "\ndata: " + json + "\n\n");
-                    }
-                });
-            }
+        new OpenStream(r, Vertx.currentContext(), ctx.get(Handlers.PRINCIPAL),
+                Authenticator.bearer(ctx.request().getHeader("Authorization"))).open();
+    }
 
-            @Override
-            public void closed() {
-                owner.runOnContext(v -> {
-                    if (!r.ended() && !r.closed()) {
-                        r.end();
+    /**
+     * One open stream, on its HTTP connection's context. The token was checked when it opened; it is checked again
+     * while it runs, since a dashboard may stay open for days: a revocation of its session (logout, sign out
+     * everywhere, a role change) ends it at once, and every {@link #RECHECK_EVERY} samples the token is
+     * authenticated again, which catches an expired token or session. Ending it is enough: the SDK reconnects, and
+     * the new request gets the 401 that sends the page to sign-in. A visitor's stream (public dashboard) has no
+     * principal and nothing to re-check.
+     */
+    private final class OpenStream implements DashboardFeed.Listener {
+        private final HttpServerResponse r;
+        private final Context owner;
+        private final Principal who;
+        private final String token;
+        private SessionRevocations.Listening revoked;
+        private int samples; // on the owner only
+
+        OpenStream(HttpServerResponse r, Context owner, Principal who, String token) {
+            this.r = r;
+            this.owner = owner;
+            this.who = who;
+            this.token = token;
+        }
+
+        void open() {
+            if (who != null) {
+                // called on any thread: only a cheap test here, the ending runs on the owner
+                revoked = identity.revocations().listen(rev -> {
+                    if (rev.endsSockets() && rev.covers(who.playerId(), who.sessionId())) {
+                        owner.runOnContext(v -> end("session revoked"));
                     }
                 });
             }
-        };
-        feed.listen(listener);
-        r.closeHandler(v -> feed.unlisten(listener));
-        r.exceptionHandler(e -> feed.unlisten(listener));
+            feed.listen(this);
+            r.closeHandler(v -> stop());
+            r.exceptionHandler(e -> stop());
+        }
+
+        @Override
+        public void sample(long seq, String json) {
+            owner.runOnContext(v -> {
+                if (r.ended() || r.closed()) {
+                    return;
+                }
+                if (!r.writeQueueFull()) {
+                    r.write("id: " + seq + "\ndata: " + json + "\n\n");
+                }
+                if (who != null && token != null && ++samples % RECHECK_EVERY == 0) {
+                    identity.authenticate(token).onFailure(e -> end("session ended"));
+                }
+            });
+        }
+
+        @Override
+        public void closed() {
+            owner.runOnContext(v -> end("node stopping"));
+        }
+
+        /** Ends the stream with a comment line saying why (ignored by SSE readers; useful with curl). */
+        private void end(String why) {
+            stop();
+            if (!r.ended() && !r.closed()) {
+                r.end(": " + why + "\n\n");
+            }
+        }
+
+        private void stop() {
+            feed.unlisten(this);
+            if (revoked != null) {
+                revoked.stop();
+            }
+        }
     }
 }

@@ -39,9 +39,9 @@ public final class PgChatStore implements ChatStore {
     @Override
     public Future<ChatMessage> append(Draft d) {
         return pool.preparedQuery("""
-                        INSERT INTO chat_messages (room, sender_id, display_name, message, created_at)
-                        VALUES ($1, $2, $3, $4, $5) RETURNING id""")
-                .execute(Tuple.of(d.room(), d.from(), d.displayName(), d.message(), ts(d.ts())))
+                        INSERT INTO chat_messages (room, sender_id, display_name, message, created_at, filtered)
+                        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id""")
+                .execute(Tuple.of(d.room(), d.from(), d.displayName(), d.message(), ts(d.ts()), d.filtered()))
                 .map(rows -> d.stored(rows.iterator().next().getLong("id")));
     }
 

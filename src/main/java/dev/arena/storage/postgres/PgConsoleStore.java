@@ -81,16 +81,23 @@ public final class PgConsoleStore implements ConsoleStore {
     public Future<Page<MessageRow>> messages(String room, String text, Long before, int limit) {
         String contains = text == null || text.isBlank() ? null
                 : "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        // the room's index gives the newest rows first; a text filter reads at most 10,000 of them
+        // the room's index gives the newest rows first; a text filter reads at most 10,000 of them. The filter-hit
+        // count is taken for the page's rows only, from the small partial index of filtered messages (V13_1).
         return pool.preparedQuery("""
-                        SELECT * FROM (SELECT id, room, sender_id, display_name, message, created_at FROM chat_messages
-                                        WHERE room = $1 AND id < $2 ORDER BY id DESC LIMIT 10000) recent
-                        WHERE $3::text IS NULL OR message ILIKE $3 OR display_name ILIKE $3
-                        ORDER BY id DESC LIMIT $4""")
+                        SELECT page.*, (SELECT count(*) FROM chat_messages f
+                                        WHERE f.room = page.room AND f.sender_id = page.sender_id AND f.filtered)
+                                       AS sender_filter_hits
+                        FROM (SELECT * FROM (SELECT id, room, sender_id, display_name, message, created_at, filtered
+                                             FROM chat_messages WHERE room = $1 AND id < $2
+                                             ORDER BY id DESC LIMIT 10000) recent
+                              WHERE $3::text IS NULL OR message ILIKE $3 OR display_name ILIKE $3
+                              ORDER BY id DESC LIMIT $4) page
+                        ORDER BY id DESC""")
                 .execute(Tuple.of(room, before == null ? Long.MAX_VALUE : before, contains, limit + 1))
                 .map(rows -> page(rows, limit, r -> new MessageRow(r.getLong("id"), r.getString("room"),
                         r.getUUID("sender_id"), r.getString("display_name"), r.getString("message"),
-                        at(r, "created_at")), m -> Long.toString(m.id())));
+                        at(r, "created_at"), r.getBoolean("filtered"), r.getLong("sender_filter_hits")),
+                        m -> Long.toString(m.id())));
     }
 
     @Override

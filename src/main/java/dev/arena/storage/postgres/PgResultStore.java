@@ -193,7 +193,8 @@ public final class PgResultStore implements ResultStore {
         Future<Long> pending = pool.query("SELECT count(*) AS n FROM scheduled_tasks WHERE task_name LIKE 'result.%'")
                 .execute().map(rows -> rows.iterator().next().getLong("n"));
         Future<List<FailingJob>> failing = pool.preparedQuery("""
-                        SELECT task_name, task_instance, consecutive_failures, last_failure, execution_time
+                        SELECT task_name, task_instance, consecutive_failures, last_failure, execution_time,
+                               last_error
                         FROM scheduled_tasks
                         WHERE task_name LIKE 'result.%' AND consecutive_failures > 0
                         ORDER BY consecutive_failures DESC, execution_time LIMIT $1""")
@@ -204,7 +205,7 @@ public final class PgResultStore implements ResultStore {
                         out.add(new FailingJob(r.getString("task_name").substring("result.".length()),
                                 new MatchId(UUID.fromString(r.getString("task_instance"))),
                                 r.getInteger("consecutive_failures"), instant(r.getOffsetDateTime("last_failure")),
-                                instant(r.getOffsetDateTime("execution_time"))));
+                                instant(r.getOffsetDateTime("execution_time")), r.getString("last_error")));
                     }
                     return out;
                 });

@@ -1,0 +1,283 @@
+package dev.arena.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.arena.testing.WsClient.msg;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.arena.identity.Role;
+import dev.arena.results.FinishedMatch;
+import dev.arena.results.ResultStep;
+import dev.arena.testing.Browsers;
+import dev.arena.testing.ConnectFourGame;
+import dev.arena.testing.Futures;
+import dev.arena.testing.MutableClock;
+import dev.arena.testing.Player;
+import dev.arena.testing.Response;
+import dev.arena.testing.TestDatabases;
+import dev.arena.testing.TestNode;
+import dev.arena.testing.WsClient;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's tournament screens, chat filter hits and mute, sign out everywhere, job errors and the
+ * input-to-state panel, in real Chromium against a real node whose {@code stats} result step fails while
+ * {@link #statsDown} is set (so a failing job has an error to show).
+ */
+class ConsoleOperationsIntegrationTest {
+    private static final String PASSWORD = "correct-horse-9";
+    private static final LocatorAssertions.HasTextOptions SOON = new LocatorAssertions.HasTextOptions().setTimeout(15_000);
+    private static final AtomicBoolean statsDown = new AtomicBoolean(true);
+    private static TestNode node;
+    private static Browsers browsers;
+
+    @BeforeAll
+    static void start() {
+        browsers = Browsers.launch();
+        String db = TestDatabases.asUrl(TestDatabases.fresh(ConsoleOperationsIntegrationTest.class));
+        node = TestNode.start(Map.of("ARENA_DATABASE_URL", db, "ARENA_TOKEN_SECRET", TestNode.TOKEN_SECRET,
+                "ARENA_JOB_RETRY_FIRST", "1h", "ARENA_JOB_RETRY_MAX", "1h", "ARENA_JOB_POLL_INTERVAL", "100ms"),
+                new MutableClock(), step -> step.name().equals("stats") ? failingWhileDown(step) : step);
+        Futures.await(node.arena().identity().createPrivileged("root", PASSWORD, Role.ADMIN));
+        Futures.await(node.arena().identity().createPrivileged("mod", PASSWORD, Role.MODERATOR));
+    }
+
+    private static ResultStep failingWhileDown(ResultStep real) {
+        return new ResultStep() {
+            public String name() {
+                return real.name();
+            }
+
+            public Future<Void> apply(FinishedMatch match) {
+                return statsDown.get() ? Future.failedFuture(new IllegalStateException("stats store down"))
+                        : real.apply(match);
+            }
+        };
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    private static Page signedIn(String path, String username) {
+        return browsers.signedIn(node, path, username, PASSWORD);
+    }
+
+    private static String token(String username) {
+        Response r = node.http().post("/auth/login", new JsonObject().put("username", username).put("password", PASSWORD));
+        assertThat(r.status()).isEqualTo(200);
+        return r.json().getString("token");
+    }
+
+    private static void ok(Response r) {
+        assertThat(r.status()).as("%s", r).isBetween(200, 204);
+    }
+
+    @Test
+    void tournamentsAreCreatedAndCorrectedInTheConsoleWithTheServersFieldErrorsShown() {
+        Page page = signedIn("/admin", "root");
+        page.getByTestId("section-tournaments").click();
+        // refused by the server: each problem field is shown beside its input
+        page.getByTestId("tc-name").fill("Winter Cup");
+        page.getByTestId("tc-format").selectOption("swiss");
+        page.getByTestId("tc-best_of").fill("2");
+        page.getByTestId("tc-submit").click();
+        assertThat(page.getByTestId("error-best_of")).hasText(Pattern.compile("must be odd"), SOON);
+        assertThat(page.getByTestId("error-rounds")).hasText(Pattern.compile("required for swiss"));
+        assertThat(page.getByTestId("tc-error")).hasText(Pattern.compile("2 fields need a change"));
+        assertThat(page.getByTestId("error-starts_at")).hasCount(0); // prefilled with the next hour
+        browsers.screenshot(page, "admin-tournament-errors");
+
+        page.getByTestId("tc-format").selectOption("single_elimination");
+        page.getByTestId("tc-best_of").fill("1");
+        page.getByTestId("tc-max_players").fill("4");
+        page.getByTestId("tc-submit").click();
+        assertThat(page.getByTestId("tc-done")).hasText(Pattern.compile("Created \"Winter Cup\""), SOON);
+        assertThat(page.getByTestId("error-best_of")).hasCount(0);
+        assertThat(page.getByTestId("tournaments")).containsText("Winter Cup");
+
+        // four players enter through the API; the organiser (root) records a first-round result by hand (a final's
+        // result would complete the tournament, and a completed tournament takes no correction)
+        String root = token("root");
+        JsonObject cup = node.http().get("/tournaments", root).json().getJsonArray("tournaments").stream()
+                .map(JsonObject.class::cast).filter(t -> t.getString("name").equals("Winter Cup")).findFirst()
+                .orElseThrow();
+        String id = cup.getString("tournament_id");
+        for (String name : new String[] {"cup_ann", "cup_ben", "cup_cat", "cup_dan"}) {
+            Player p = Player.of(node.register(name, PASSWORD));
+            ok(node.http().post("/tournaments/" + id + "/register", new JsonObject(), p.token()));
+        }
+        ok(node.http().post("/tournaments/" + id + "/start", new JsonObject(), root));
+        String pairing = node.http().get("/tournaments/" + id + "/bracket", root).json().getJsonArray("rounds")
+                .getJsonObject(0).getJsonArray("pairings").getJsonObject(0).getString("pairing_id");
+        ok(node.http().post("/tournaments/" + id + "/pairings/" + pairing + "/result",
+                new JsonObject().put("home_wins", 1).put("away_wins", 0), root));
+
+        page.getByTestId("section-players").click();
+        page.getByTestId("section-tournaments").click();
+        page.getByTestId("tournament-row").filter(new Locator.FilterOptions().setHasText("Winter Cup"))
+                .getByTestId("correct-open").click();
+        assertThat(page.getByTestId("cr-pairing")).hasValue(pairing);
+        page.getByTestId("cr-home_wins").fill("12");
+        page.getByTestId("cr-away_wins").fill("0");
+        page.getByTestId("cr-submit").click();
+        assertThat(page.getByTestId("error-home_wins")).hasText(Pattern.compile("between 0 and 9"), SOON);
+        page.getByTestId("cr-home_wins").fill("0");
+        page.getByTestId("cr-away_wins").fill("1");
+        page.getByTestId("cr-reason").fill("scores were swapped");
+        page.getByTestId("cr-submit").click();
+        assertThat(page.getByTestId("cr-done")).hasText(Pattern.compile("Corrected " + pairing), SOON);
+        assertThat(page.getByTestId("cr-pairing")).containsText(pairing + " (0–1)"); // the bracket read again
+        page.evaluate("window.scrollTo(0, 0)"); // a full-page picture with the sticky header at the top
+        browsers.screenshot(page, "admin-tournament-correct");
+
+        // the tournament's own record: the first result, then the correction with its reason
+        JsonArray corrections = node.http().get("/tournaments/" + id + "/corrections", root).json()
+                .getJsonArray("corrections");
+        assertThat(corrections).hasSize(2);
+        JsonObject correction = corrections.stream().map(JsonObject.class::cast)
+                .filter(c -> "scores were swapped".equals(c.getString("reason"))).findFirst().orElseThrow();
+        assertThat(correction.getString("pairing_id")).isEqualTo(pairing);
+        assertThat(correction.getString("corrected")).isEqualTo("0-1-0");
+        browsers.assertClean(page);
+        page.context().close();
+    }
+
+    @Test
+    void aModeratorSeesFilterHitsAndMutesASenderAndTheMuteIsAudited() {
+        Player potty = Player.of(node.register("potty", PASSWORD));
+        try (WsClient ws = WsClient.gateway(node.arena().vertx(), node.arena().port(), potty.token())) {
+            ws.welcome();
+            WsClient.join(ws, "lobby");
+            ws.send(msg("chat.send", "room", "lobby", "message", "you shit", "rid", "a"));
+            ws.await("ack");
+            ws.send(msg("chat.send", "room", "lobby", "message", "hello all", "rid", "b"));
+            ws.await("ack");
+
+            Page page = signedIn("/admin", "mod");
+            page.getByTestId("section-chat").click();
+            Locator rows = page.getByTestId("message-row").filter(new Locator.FilterOptions().setHasText("potty"));
+            assertThat(rows).hasCount(2);
+            // newest first: the clean message still shows the sender's one filter hit in this room
+            assertThat(rows.nth(0).getByTestId("filter-hits")).hasText("1");
+            assertThat(rows.nth(1)).containsText("you ****");
+            assertThat(rows.nth(1)).containsText("filtered");
+            page.getByTestId("reason").fill("language in the lobby");
+            rows.nth(0).getByTestId("mute-sender").click();
+            assertThat(page.getByTestId("action-result")).hasText(Pattern.compile("Mute potty in lobby: done"), SOON);
+            browsers.screenshot(page, "admin-chat-mute");
+
+            ws.send(msg("chat.send", "room", "lobby", "message", "still here", "rid", "c"));
+            JsonObject refused = ws.await("error");
+            assertThat(refused.getString("code")).isEqualTo("muted");
+
+            page.getByTestId("section-audit").click();
+            assertThat(page.getByTestId("audit")).containsText("chat.mute");
+            assertThat(page.getByTestId("audit")).containsText("language in the lobby");
+            browsers.assertClean(page);
+            page.context().close();
+        }
+    }
+
+    @Test
+    void aModeratorMayNotMuteWithoutReasonOrDurationAndAViewerNeverMay() {
+        String mod = token("mod");
+        String target = Player.of(node.register("mute_target", PASSWORD)).id();
+        String path = "/admin/players/" + target + "/chat-mute";
+        for (JsonObject bad : new JsonObject[] {new JsonObject().put("duration_seconds", 60),
+                new JsonObject().put("reason", "r"), new JsonObject().put("reason", "r").put("duration_seconds", 0),
+                new JsonObject().put("reason", "r").put("duration_seconds", 60).put("room", "no spaces"),
+                new JsonObject().put("reason", "r").put("duration_seconds", 60).put("extra", 1)}) {
+            Response r = node.http().post(path, bad, mod);
+            assertThat(r.status()).as("%s", bad).isEqualTo(422);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        }
+        Futures.await(node.arena().identity().createPrivileged("peeker", PASSWORD, Role.VIEWER));
+        assertThat(node.http().post(path, new JsonObject().put("reason", "r").put("duration_seconds", 60),
+                token("peeker")).status()).isEqualTo(403);
+        assertThat(node.http().post("/admin/players/" + target + "/revoke-sessions", new JsonObject().put("reason", "r"),
+                mod).status()).as("sign out everywhere is for admins").isEqualTo(403);
+    }
+
+    @Test
+    void anAdminSignsAPlayerOutEverywhereFromTheConsoleAndItIsAudited() {
+        Player roamer = Player.of(node.register("roamer", PASSWORD));
+        try (WsClient ws = WsClient.gateway(node.arena().vertx(), node.arena().port(), roamer.token())) {
+            ws.welcome();
+            Page page = signedIn("/admin", "root");
+            page.getByTestId("player-search").fill("roamer");
+            page.getByTestId("player-search-go").click();
+            page.getByTestId("open-roamer").click();
+            page.getByTestId("reason").fill("lost their phone");
+            page.getByTestId("revoke-sessions").click();
+            assertThat(page.getByTestId("action-result")).hasText(Pattern.compile("Sign out everywhere: done"), SOON);
+            assertThat(ws.awaitClose()).isEqualTo((short) 4002);
+            assertThat(node.http().get("/players/me", roamer.token()).status()).isEqualTo(401);
+            browsers.screenshot(page, "admin-revoke-sessions");
+
+            page.getByTestId("section-audit").click();
+            assertThat(page.getByTestId("audit")).containsText("player.revoke_sessions");
+            assertThat(page.getByTestId("audit")).containsText("lost their phone");
+            browsers.assertClean(page);
+            page.context().close();
+        }
+    }
+
+    /** Whether the element appears within a second (Playwright waits; nothing sleeps). */
+    private static boolean shows(Locator l) {
+        try {
+            l.first().waitFor(new Locator.WaitForOptions().setTimeout(1_000));
+            return true;
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aFailingJobShowsItsErrorAndTheDashboardShowsInputToStateLatency() {
+        Player a = Player.of(node.register("jobs_ann", PASSWORD));
+        Player b = Player.of(node.register("jobs_ben", PASSWORD));
+        ConnectFourGame.Played game = ConnectFourGame.play(node.http(), node.arena().vertx(), node.arena().port(), a, b);
+
+        Page page = signedIn("/admin", "root");
+        page.getByTestId("section-jobs").click();
+        Locator error = page.getByTestId("jobs").locator("tr").filter(new Locator.FilterOptions()
+                .setHasText(game.gameId().substring(0, 8))).getByTestId("job-error");
+        for (int attempt = 0; attempt < 30 && !shows(error); attempt++) {
+            page.getByTestId("section-nodes").click(); // the jobs view loads once when opened: open it again
+            page.getByTestId("section-jobs").click();
+        }
+        assertThat(error).hasText(Pattern.compile("IllegalStateException: stats store down"), SOON);
+        browsers.screenshot(page, "admin-jobs");
+        browsers.assertClean(page);
+        page.context().close();
+
+        // the game's moves were inputs: the dashboard shows their input-to-state latency
+        Page dash = signedIn("/dashboard", "jobs_ann");
+        Locator input = dash.getByTestId("input");
+        node.clock().advance(Duration.ofSeconds(1));
+        assertThat(input).hasText(Pattern.compile("^\\d+(\\.\\d)?$"), SOON);
+        assertThat(dash.getByTestId("chart-input")).not().hasAttribute("data-points", "0");
+        browsers.screenshot(dash, "dashboard-input-latency");
+        browsers.assertClean(dash);
+        dash.context().close();
+        statsDown.set(false);
+    }
+}
