@@ -39,13 +39,16 @@ final class LogsCommand {
         @Option(names = "--games", defaultValue = "5000") int games;
         @Option(names = "--seed", defaultValue = "1") long seed;
         @Option(names = "--bad-share", defaultValue = "0", description = "share of bad lines (0-1)") double badShare;
+        @Option(names = "--roster", defaultValue = "" + LogGenerator.ROSTER, description = "players per game "
+                + "(games follow one another in time); 0: any player in any game, at random (the rollups' worst case)")
+        int roster;
         @Option(names = "--out", required = true) Path out;
 
         @Override
         public Integer call() throws IOException {
             long bad;
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-                bad = LogGenerator.write(new LogGenerator.Spec(events, players, games, seed, badShare), o);
+                bad = LogGenerator.write(new LogGenerator.Spec(events, players, games, seed, badShare, roster), o);
             }
             System.out.printf("%s: %d lines (%d bad), %.1f MB%n", out, events, bad, Files.size(out) / 1e6);
             return 0;

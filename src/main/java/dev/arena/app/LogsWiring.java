@@ -22,6 +22,7 @@ import java.time.Clock;
  * {@code ARENA_LOG_IMPORT_DIR} run as durable jobs when the directory is configured.
  */
 final class LogsWiring {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogsWiring.class);
     private final LogIngest ingest;
     private final LogRetention retention;
     /** Null without ARENA_LOG_IMPORT_DIR. */
@@ -31,11 +32,27 @@ final class LogsWiring {
     LogsWiring(LogsConfig config, DatabaseUrl database, Pool pool, Vertx vertx, RoomStream rooms, String nodeId,
                Clock clock) {
         PgLogStore store = new PgLogStore(database);
+        interruptOrphans(store, clock);
         ingest = new LogIngest(store, new LogFeed(rooms, clock), clock, new LogIngest.Settings(
                 new BadShare(config.badShare()), config.batchEvents(), config.maxJobs()));
         retention = new LogRetention(vertx, store, clock, config.retention());
         imports = config.importDir().map(dir -> new LogImports(dir, database, ingest, nodeId, clock)).orElse(null);
         logs = new Logs(ingest, new PgLogQueries(pool), new PgLogExport(pool), imports, clock);
+    }
+
+    /**
+     * A node killed mid-ingest left its job {@code running}; at start, every job no live ingest holds is marked
+     * {@code interrupted} (resumable from its committed offset), so the API does not show it running forever.
+     */
+    private static void interruptOrphans(PgLogStore store, Clock clock) {
+        try {
+            var marked = store.interruptOrphans(clock.instant());
+            if (!marked.isEmpty()) {
+                log.info("log jobs left running by a stopped node, now interrupted (resumable): {}", marked);
+            }
+        } catch (Exception e) {
+            log.warn("could not mark orphaned log jobs as interrupted: {}", e.getMessage());
+        }
     }
 
     /**

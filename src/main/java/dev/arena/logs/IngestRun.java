@@ -4,11 +4,18 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
  * One ingest's reading state: the batch being filled, the checkpoint last committed, running totals, and progress
- * updates (at most one a second, by the injected clock, and at the end). Used by one thread.
+ * updates (at most one a second, by the injected clock, and at the end). Used by one reading thread, which hands
+ * each full batch to a committing thread and goes on parsing the next one while it commits (at most one batch is
+ * committing and one filling: when the database falls behind, the reader waits for the commit, stops reading, and
+ * the upload is paused). Commits run one at a time in file order, each from the checkpoint the previous one left,
+ * so the compare-and-set checkpoint works as it does with one thread.
  */
 final class IngestRun implements NdjsonReader.Sink {
     /** Bad lines passed the share early: stop reading. */
@@ -32,7 +39,11 @@ final class IngestRun implements NdjsonReader.Sink {
         }
     }
 
+    /** A batch is also handed over once its lines span this many bytes (long lines must not make it huge). */
+    static final long BATCH_BYTES = 8L << 20;
+
     private final LogStore.Session session;
+    private final ExecutorService committer;
     private final UUID job;
     private final boolean raw;
     private final BadLineSamples samples;
@@ -47,14 +58,22 @@ final class IngestRun implements NdjsonReader.Sink {
     private long lastNanos = startNanos;
     private long lastProgress = Long.MIN_VALUE;
     private Batch batch;
+    /** The commit under way, if any; its batch starts at the previous one's end. */
+    private Future<Batch> committing;
+    /** Where the next batch starts: the end of the last batch handed over. */
+    private long handedOffset;
     private long committedOffset;
+    private long committedLines;
+    private long committedEvents;
+    private long committedBad;
     private long lines;
     private long events;
     private long bad;
 
-    IngestRun(LogStore.Session session, LogJob job, boolean raw, long samplesKept, LogIngest.Settings settings,
-              LogFeed feed, Clock clock, BooleanSupplier halted, Long totalBytes) {
+    IngestRun(LogStore.Session session, ExecutorService committer, LogJob job, boolean raw, long samplesKept,
+              LogIngest.Settings settings, LogFeed feed, Clock clock, BooleanSupplier halted, Long totalBytes) {
         this.session = session;
+        this.committer = committer;
         this.job = job.jobId();
         this.raw = raw;
         this.samples = new BadLineSamples(samplesKept);
@@ -64,11 +83,15 @@ final class IngestRun implements NdjsonReader.Sink {
         this.halted = halted;
         this.totalBytes = totalBytes;
         this.committedOffset = job.bytes();
+        this.handedOffset = job.bytes();
         this.startOffset = job.bytes();
         this.startEvents = job.events();
         this.lines = job.lines();
         this.events = job.events();
         this.bad = job.badLines();
+        this.committedLines = lines;
+        this.committedEvents = events;
+        this.committedBad = bad;
         this.batch = new Batch(raw, committedOffset, lines);
     }
 
@@ -84,33 +107,81 @@ final class IngestRun implements NdjsonReader.Sink {
         }
         batch.lineDone(number, endOffset);
         lines = number;
-        if (batch.lines() >= settings.batchLines()) {
-            flush();
+        if (batch.lines() >= settings.batchLines() || batch.bytes() >= BATCH_BYTES) {
+            handOver();
         }
         if (settings.badShare().exceededEarly(bad, lines)) {
             throw new TooManyBad();
         }
     }
 
+    /** Commits everything read so far and waits for it. */
     void flush() throws Exception {
+        handOver();
+        settle();
+    }
+
+    /** Waits for the commit under way (if any), then starts the current batch's commit on the committing thread. */
+    private void handOver() throws Exception {
         if (halted.getAsBoolean()) {
             throw new IOException("halted");
         }
         if (batch.isEmpty()) {
             return;
         }
-        batch.samples(samples.drain());
+        settle();
+        Batch b = batch;
+        b.samples(samples.drain());
+        long from = handedOffset;
         long now = System.nanoTime();
-        if (!session.commit(job, committedOffset, batch, (now - lastNanos) / 1e9, clock.instant())) {
-            throw new Moved(session.end(job, LogJob.INTERRUPTED, null, 0, clock.instant()));
-        }
+        double seconds = (now - lastNanos) / 1e9;
         lastNanos = now;
-        committedOffset = batch.endOffset();
-        batch = new Batch(raw, committedOffset, lines);
+        committing = committer.submit(() -> {
+            if (halted.getAsBoolean()) {
+                throw new IOException("halted"); // a killed node commits nothing more
+            }
+            if (!session.commit(job, from, b, seconds, clock.instant())) {
+                throw new Moved(session.end(job, LogJob.INTERRUPTED, null, 0, clock.instant()));
+            }
+            return b;
+        });
+        handedOffset = b.endOffset();
+        batch = new Batch(raw, handedOffset, lines);
+    }
+
+    /** Waits for the commit under way; its failure (a lost checkpoint, the database) becomes the reader's. */
+    private void settle() throws Exception {
+        if (committing == null) {
+            return;
+        }
+        Future<Batch> f = committing;
+        committing = null;
+        Batch b;
+        try {
+            b = f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        committedOffset = b.endOffset();
+        committedLines = b.endLine();
+        committedEvents += b.eventCount();
+        committedBad += b.badLines();
         long ms = clock.millis();
         if (ms - lastProgress >= 1000) {
             lastProgress = ms;
             feed.publish(job, progress(LogJob.RUNNING));
+        }
+    }
+
+    /** On a way out that commits nothing more: lets a commit under way finish (or fail) before the session closes. */
+    void abandon() {
+        try {
+            settle();
+        } catch (Exception ignored) {
+            // the ingest is ending on another failure already
         }
     }
 
@@ -134,9 +205,9 @@ final class IngestRun implements NdjsonReader.Sink {
         double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
         double bytesPerSecond = (committedOffset - startOffset) / seconds;
         JsonObject p = new JsonObject().put("job_id", job.toString()).put("status", status)
-                .put("bytes", committedOffset).put("lines", lines).put("events", events).put("bad_lines", bad)
-                .put("bytes_per_second", Math.round(bytesPerSecond))
-                .put("events_per_second", Math.round((events - startEvents) / seconds));
+                .put("bytes", committedOffset).put("lines", committedLines).put("events", committedEvents)
+                .put("bad_lines", committedBad).put("bytes_per_second", Math.round(bytesPerSecond))
+                .put("events_per_second", Math.round((committedEvents - startEvents) / seconds));
         if (totalBytes != null) {
             p.put("total_bytes", totalBytes);
             if (bytesPerSecond > 0) {

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs ingests: each on a thread of its own pool (parse and JDBC block; event loops never wait for them), at most
  * {@code maxJobs} at once. An ingest claims its job (idempotency key, resume offset), reads the stream a line at a
- * time, and commits every {@code batchEvents} lines: raw events, rollups, bad-line samples and the checkpoint in
- * one transaction. A commit only applies if the checkpoint is still where this ingest last left it, so no line is
+ * time, and commits every {@code batchEvents} lines (or {@link IngestRun#BATCH_BYTES}): raw events, rollups,
+ * bad-line samples and the checkpoint in one transaction, on a committing thread of its own while the reading
+ * thread parses the next batch. A commit only applies if the checkpoint is still where this ingest last left it, so no line is
  * ever counted twice, whatever breaks.
  */
 public final class LogIngest implements AutoCloseable {
@@ -47,6 +48,7 @@ public final class LogIngest implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final ExecutorService threads;
+    private final ExecutorService commits;
     private final Semaphore slots;
     private final Set<Source> running = ConcurrentHashMap.newKeySet();
     private volatile boolean halted;
@@ -59,6 +61,13 @@ public final class LogIngest implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(settings.maxJobs(), r -> {
             Thread t = new Thread(r, "arena-log-ingest-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger c = new AtomicInteger();
+        // one task at a time per running ingest (imports included), so at most as many threads as ingests
+        this.commits = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "arena-log-commit-" + c.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -132,8 +141,16 @@ public final class LogIngest implements AutoCloseable {
     private IngestOutcome read(LogStore.Session session, LogStore.Begin.Started started, IngestRequest r,
                                Source source) throws Exception {
         LogJob job = started.job();
-        IngestRun run = new IngestRun(session, job, r.raw(), started.samplesKept(), settings, feed, clock,
+        IngestRun run = new IngestRun(session, commits, job, r.raw(), started.samplesKept(), settings, feed, clock,
                 () -> halted, r.totalBytes());
+        try {
+            return read(run, job, r, source);
+        } finally {
+            run.abandon(); // never close the session under a commit still running
+        }
+    }
+
+    private IngestOutcome read(IngestRun run, LogJob job, IngestRequest r, Source source) throws Exception {
         String status;
         String error = null;
         try (InputStream raw = source.open(job.bytes());
@@ -177,6 +194,7 @@ public final class LogIngest implements AutoCloseable {
         running.forEach(s -> s.abort("the node is stopping"));
         threads.shutdown();
         await();
+        commits.shutdown();
     }
 
     /**
@@ -188,6 +206,7 @@ public final class LogIngest implements AutoCloseable {
         running.forEach(s -> s.abort("halted"));
         threads.shutdownNow();
         await();
+        commits.shutdownNow();
     }
 
     private void await() {

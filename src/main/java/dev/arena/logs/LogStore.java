@@ -11,6 +11,13 @@ public interface LogStore {
 
     Session open() throws Exception;
 
+    /**
+     * Marks {@code interrupted} every {@code running} job whose ingest is gone (a node killed mid-upload leaves its
+     * job {@code running}): a live ingest holds its job's lock, so a job whose lock is free has no owner anywhere in
+     * the cluster. Its committed offset stays; the job resumes from there. Returns the jobs marked.
+     */
+    java.util.List<UUID> interruptOrphans(Instant now) throws Exception;
+
     /** Drops raw-event partitions that end at or before {@code before}; returns how many. Rollups stay. */
     int dropRawBefore(Instant before) throws Exception;
 

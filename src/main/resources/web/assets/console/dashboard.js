@@ -3,6 +3,7 @@
 // render() draws from them. Charts are uPlot (loaded as a classic script: window.uPlot).
 import { Arena } from '/sdk/arena.js';
 import { el, fmt, duration, problemText } from './ui.js';
+import { logsPanel } from './logs-panel.js';
 
 const arena = new Arena({ storage: 'session' });
 const HOUR = 3600;
@@ -51,6 +52,7 @@ function byMode(s) {
 }
 
 const state = { x: [], ys: new Map(), last: null, seq: 0, charts: new Map(), stop: null };
+const logs = logsPanel(arena);
 
 function panel(p) {
   const chart = el('div', { class: 'chart', 'data-testid': `chart-${p.id}`, 'data-points': '0' });
@@ -169,6 +171,7 @@ function feedState(text, kind) {
 function showSignIn(message) {
   if (state.stop) state.stop();
   state.stop = null;
+  logs.stop();
   $('panels').classList.add('hidden');
   $('sign-out').classList.add('hidden');
   $('sign-in').classList.remove('hidden');
@@ -197,6 +200,7 @@ async function start() {
   history.samples.forEach(apply);
   render();
   players();
+  logs.start();
   state.stop = arena.metrics.stream((s) => { apply(s); render(); }, (st, err) => {
     if (st === 'live') feedState('live', 'live');
     else if (st === 'reconnecting') feedState('reconnecting…', 'warn');

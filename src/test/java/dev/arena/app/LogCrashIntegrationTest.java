@@ -23,7 +23,8 @@ class LogCrashIntegrationTest {
 
     @Test
     void anIngestCutByACrashResumesOnAnotherNodeWithExactTotals() throws Exception {
-        String db = TestDatabases.asUrl(TestDatabases.fresh(LogCrashIntegrationTest.class));
+        var database = TestDatabases.fresh(LogCrashIntegrationTest.class);
+        String db = TestDatabases.asUrl(database);
         Map<String, String> env = Map.of("ARENA_DATABASE_URL", db, "ARENA_TOKEN_SECRET", TestNode.TOKEN_SECRET,
                 "ARENA_LOG_BATCH", "500");
         byte[] f = LogFixtures.generate(8_000, 30, 9, 7, 0.002);
@@ -42,10 +43,17 @@ class LogCrashIntegrationTest {
         } finally {
             doomed.close();
         }
+        // as after a real kill -9: the dead node's database sessions (and so its job lock) are gone before a node
+        // starts again (PostgreSQL ends a backend whose client vanished once its statement under way is over)
+        Eventually.until(() -> TestDatabases.queryOne("SELECT count(*) FROM pg_locks l JOIN pg_database d "
+                + "ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = '" + database.database() + "'"),
+                "0"::equals, "the killed node's sessions gone");
 
         try (TestNode heir = TestNode.start(env, new MutableClock())) {
             String token = LogFixtures.ingestToken(heir, Role.INGEST);
             JsonObject left = LogFixtures.jobOf(heir, token, key);
+            assertThat(left.getString("status")).as("marked at start: its ingest died with the node")
+                    .isEqualTo("interrupted");
             offset = left.getLong("bytes");
             job = left.getString("job_id");
             assertThat(offset).isPositive().isLessThan(f.length);
@@ -61,6 +69,25 @@ class LogCrashIntegrationTest {
             // and the raw events: each good line stored once
             String raw = heir.http().get("/logs/export?to=2027-01-01T00:00:00Z", token).body();
             assertThat(raw.split("\n")).hasSize((int) expected.events());
+        }
+    }
+
+    @Test
+    void aNodeStartingBesideALiveIngestLeavesItsJobRunning() throws Exception {
+        String db = TestDatabases.asUrl(TestDatabases.fresh(LogCrashIntegrationTest.class));
+        Map<String, String> env = Map.of("ARENA_DATABASE_URL", db, "ARENA_TOKEN_SECRET", TestNode.TOKEN_SECRET,
+                "ARENA_LOG_BATCH", "500");
+        byte[] f = LogFixtures.generate(4_000, 20, 6, 8, 0);
+        try (TestNode owner = TestNode.start(env, new MutableClock())) {
+            String token = LogFixtures.ingestToken(owner, Role.INGEST);
+            try (Socket s = LogFixtures.partialUpload(owner, token, "live-file", f, f.length / 2)) {
+                Eventually.until(() -> LogFixtures.jobOf(owner, token, "live-file"),
+                        j -> j != null && j.getLong("bytes") > 0, "some batches committed");
+                try (TestNode other = TestNode.start(env, new MutableClock())) {
+                    assertThat(LogFixtures.jobOf(other, LogFixtures.ingestToken(other, Role.INGEST), "live-file")
+                            .getString("status")).as("its ingest is alive on the first node").isEqualTo("running");
+                }
+            }
         }
     }
 }

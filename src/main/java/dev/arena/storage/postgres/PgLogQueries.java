@@ -123,13 +123,22 @@ public final class PgLogQueries implements LogQueries {
                         .put("bucket", bucket).put("rows", rows));
     }
 
+    /**
+     * All time: the totals kept per player and type, read down the {@code log_player_types_top} index (V13), so the
+     * answer costs {@code limit} index entries however many events and players are stored.
+     */
+    public static final String TOP_ALL_TIME = "SELECT player_id, events, value_sum FROM log_player_types "
+            + "WHERE type = $1 ORDER BY value_sum DESC, events DESC, player_id LIMIT $2";
+    /** A period: the hourly rows of the type since then, summed per player. */
+    public static final String TOP_SINCE = "SELECT player_id, sum(events) AS events, sum(value_sum) AS value_sum "
+            + "FROM log_player_hours WHERE type = $1 AND hour >= $2 GROUP BY player_id "
+            + "ORDER BY value_sum DESC, events DESC, player_id LIMIT $3";
+
     @Override
     public Future<JsonObject> top(String type, Instant since, int limit) {
-        Instant from = since == null ? Instant.EPOCH : since;
-        return rows("SELECT player_id, sum(events) AS events, sum(value_sum) AS value_sum FROM log_player_hours "
-                        + "WHERE type = $1 AND hour >= $2 GROUP BY player_id "
-                        + "ORDER BY value_sum DESC, events DESC, player_id LIMIT $3",
-                Tuple.of(type, ts(from), limit), r -> new JsonObject().put("player_id", r.getString(0))
+        String sql = since == null ? TOP_ALL_TIME : TOP_SINCE;
+        Tuple args = since == null ? Tuple.of(type, limit) : Tuple.of(type, ts(since), limit);
+        return rows(sql, args, r -> new JsonObject().put("player_id", r.getString(0))
                         .put("events", r.getLong(1)).put("value_sum", r.getDouble(2)))
                 .map(rows -> new JsonObject().put("type", type).put("since", since == null ? null : since.toString())
                         .put("players", rows));

@@ -2,120 +2,189 @@ package dev.arena.storage.postgres;
 
 import dev.arena.logs.Batch;
 import dev.arena.logs.LogEvent;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 
 /**
- * A batch's rollup deltas as one upsert per rollup table (arrays unnested, so a batch costs five statements
- * whatever its size), and its raw events in COPY's text format.
+ * A batch's rows: its raw events by one COPY into {@code log_events}, and each rollup's folded deltas by one COPY
+ * into a session-private staging table and one {@code INSERT … SELECT … ORDER BY key ON CONFLICT DO UPDATE} into
+ * the rollup. So a batch costs a fixed number of statements whatever its size, no row is built as a String or an
+ * array literal, and rows are locked in key order (two jobs touching the same rows cannot deadlock). Staging
+ * tables are temporary ({@code ON COMMIT DELETE ROWS}): emptied by the commit, and by the rollback of a batch that
+ * lost its checkpoint.
  */
 final class PgLogRollups {
     private PgLogRollups() {}
 
-    static void write(Connection c, Batch b) throws SQLException {
-        var playerTypes = b.playerTypes();
-        upsert(c, "INSERT INTO log_player_types (player_id, type, events, value_sum, first_seen, last_seen) "
-                + "SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::float8[], ?::timestamptz[], ?::timestamptz[]) "
-                + "ON CONFLICT (player_id, type) DO UPDATE SET events = log_player_types.events + excluded.events, "
-                + "value_sum = log_player_types.value_sum + excluded.value_sum, "
-                + "first_seen = least(log_player_types.first_seen, excluded.first_seen), "
-                + "last_seen = greatest(log_player_types.last_seen, excluded.last_seen)",
-                playerTypes, List.of(e -> e.getKey().player(), e -> e.getKey().type()), true);
-        upsert(c, "INSERT INTO log_player_hours (player_id, type, hour, events, value_sum) "
-                + "SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::float8[]) "
-                + "ON CONFLICT (player_id, type, hour) DO UPDATE SET events = log_player_hours.events + excluded.events, "
-                + "value_sum = log_player_hours.value_sum + excluded.value_sum",
-                b.playerHours(), List.of(e -> e.getKey().player(), e -> e.getKey().type(),
-                        e -> e.getKey().hour().toString()), false);
-        upsert(c, "INSERT INTO log_mode_hours (mode, hour, type, events, value_sum) "
-                + "SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::bigint[], ?::float8[]) "
-                + "ON CONFLICT (mode, hour, type) DO UPDATE SET events = log_mode_hours.events + excluded.events, "
-                + "value_sum = log_mode_hours.value_sum + excluded.value_sum",
-                b.modeHours(), List.of(e -> e.getKey().mode(), e -> e.getKey().hour().toString(),
-                        e -> e.getKey().type()), false);
-        upsert(c, "INSERT INTO log_game_players (game_id, player_id, events, value_sum) "
-                + "SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::float8[]) "
-                + "ON CONFLICT (game_id, player_id) DO UPDATE SET events = log_game_players.events + excluded.events, "
-                + "value_sum = log_game_players.value_sum + excluded.value_sum",
-                b.gamePlayers(), List.of(e -> e.getKey().game(), e -> e.getKey().player()), false);
-        var games = b.games();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO log_games (game_id, mode, events, first_ts, last_ts) "
-                + "SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::timestamptz[]) "
-                + "ON CONFLICT (game_id) DO UPDATE SET events = log_games.events + excluded.events, "
-                + "first_ts = least(log_games.first_ts, excluded.first_ts), "
-                + "last_ts = greatest(log_games.last_ts, excluded.last_ts)")) {
-            ps.setArray(1, c.createArrayOf("text", games.stream().map(e -> e.getKey().game()).toArray()));
-            ps.setArray(2, c.createArrayOf("text", games.stream().map(e -> e.getKey().mode()).toArray()));
-            ps.setArray(3, c.createArrayOf("int8", games.stream().map(e -> e.getValue().events).toArray()));
-            ps.setArray(4, c.createArrayOf("text", games.stream().map(e -> e.getValue().first.toString()).toArray()));
-            ps.setArray(5, c.createArrayOf("text", games.stream().map(e -> e.getValue().last.toString()).toArray()));
-            ps.executeUpdate();
+    /** Timestamps travel to the staging tables as epoch microseconds. */
+    private static final String AT = "timestamptz 'epoch' + %s * interval '1 microsecond'";
+
+    private record Rollup(String stage, String columns, String merge) {}
+
+    private static final Rollup PLAYER_TYPES = new Rollup("log_stage_player_types",
+            "player_id text, type text, events bigint, value_sum float8, first_us bigint, last_us bigint",
+            "INSERT INTO log_player_types (player_id, type, events, value_sum, first_seen, last_seen) "
+                    + "SELECT player_id, type, events, value_sum, " + at("first_us") + ", " + at("last_us")
+                    + " FROM log_stage_player_types ORDER BY player_id, type "
+                    + "ON CONFLICT (player_id, type) DO UPDATE SET events = log_player_types.events + excluded.events, "
+                    + "value_sum = log_player_types.value_sum + excluded.value_sum, "
+                    + "first_seen = least(log_player_types.first_seen, excluded.first_seen), "
+                    + "last_seen = greatest(log_player_types.last_seen, excluded.last_seen)");
+    private static final Rollup PLAYER_HOURS = new Rollup("log_stage_player_hours",
+            "player_id text, type text, hour bigint, events bigint, value_sum float8",
+            "INSERT INTO log_player_hours (player_id, type, hour, events, value_sum) "
+                    + "SELECT player_id, type, to_timestamp(hour), events, value_sum FROM log_stage_player_hours "
+                    + "ORDER BY player_id, type, hour "
+                    + "ON CONFLICT (player_id, type, hour) DO UPDATE SET events = log_player_hours.events + excluded.events, "
+                    + "value_sum = log_player_hours.value_sum + excluded.value_sum");
+    private static final Rollup MODE_HOURS = new Rollup("log_stage_mode_hours",
+            "mode text, hour bigint, type text, events bigint, value_sum float8",
+            "INSERT INTO log_mode_hours (mode, hour, type, events, value_sum) "
+                    + "SELECT mode, to_timestamp(hour), type, events, value_sum FROM log_stage_mode_hours "
+                    + "ORDER BY mode, hour, type "
+                    + "ON CONFLICT (mode, hour, type) DO UPDATE SET events = log_mode_hours.events + excluded.events, "
+                    + "value_sum = log_mode_hours.value_sum + excluded.value_sum");
+    private static final Rollup GAME_PLAYERS = new Rollup("log_stage_game_players",
+            "game_id text, player_id text, events bigint, value_sum float8",
+            "INSERT INTO log_game_players (game_id, player_id, events, value_sum) "
+                    + "SELECT game_id, player_id, events, value_sum FROM log_stage_game_players ORDER BY game_id, player_id "
+                    + "ON CONFLICT (game_id, player_id) DO UPDATE SET events = log_game_players.events + excluded.events, "
+                    + "value_sum = log_game_players.value_sum + excluded.value_sum");
+    private static final Rollup GAMES = new Rollup("log_stage_games",
+            "game_id text, mode text, events bigint, first_us bigint, last_us bigint",
+            "INSERT INTO log_games (game_id, mode, events, first_ts, last_ts) "
+                    + "SELECT game_id, mode, events, " + at("first_us") + ", " + at("last_us")
+                    + " FROM log_stage_games ORDER BY game_id "
+                    + "ON CONFLICT (game_id) DO UPDATE SET events = log_games.events + excluded.events, "
+                    + "first_ts = least(log_games.first_ts, excluded.first_ts), "
+                    + "last_ts = greatest(log_games.last_ts, excluded.last_ts)");
+    private static final List<Rollup> ALL = List.of(PLAYER_TYPES, PLAYER_HOURS, MODE_HOURS, GAME_PLAYERS, GAMES);
+
+    private static String at(String column) {
+        return String.format(AT, column);
+    }
+
+    /** Creates the session's staging tables (autocommit, once per connection). */
+    static void prepare(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (Rollup r : ALL) {
+                st.execute("CREATE TEMP TABLE IF NOT EXISTS " + r.stage() + " (" + r.columns()
+                        + ") ON COMMIT DELETE ROWS");
+            }
         }
     }
 
-    /** Key columns, then events and value sums, then (with {@code seen}) first and last timestamps. */
-    private static <K> void upsert(Connection c, String sql, List<Map.Entry<K, Batch.Sum>> rows,
-                                   List<Function<Map.Entry<K, Batch.Sum>, String>> keys, boolean seen)
-            throws SQLException {
-        if (rows.isEmpty()) {
+    /** Inside the batch's transaction. */
+    static void write(Connection c, CopyManager copy, Batch b) throws SQLException {
+        if (b.eventCount() == 0) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (var key : keys) {
-                ps.setArray(i++, c.createArrayOf("text", rows.stream().map(key).toArray()));
+        try (Copy out = new Copy(copy, PLAYER_TYPES.stage())) {
+            for (Map.Entry<Batch.PlayerType, Batch.Sum> e : b.playerTypes().entrySet()) {
+                out.row.text(e.getKey().player()).tab().text(e.getKey().type()).tab();
+                sums(out.row, e.getValue()).tab();
+                seen(out.row, e.getValue()).endRow();
             }
-            // the hour key sits between text keys in some tables: its column is cast from text like the others
-            ps.setArray(i++, c.createArrayOf("int8", rows.stream().map(e -> e.getValue().events).toArray()));
-            ps.setArray(i++, c.createArrayOf("float8", rows.stream().map(e -> e.getValue().value).toArray()));
-            if (seen) {
-                ps.setArray(i++, c.createArrayOf("text", rows.stream().map(e -> e.getValue().first.toString()).toArray()));
-                ps.setArray(i, c.createArrayOf("text", rows.stream().map(e -> e.getValue().last.toString()).toArray()));
+        }
+        try (Copy out = new Copy(copy, PLAYER_HOURS.stage())) {
+            for (Map.Entry<Batch.PlayerHour, Batch.Sum> e : b.playerHours().entrySet()) {
+                out.row.text(e.getKey().player()).tab().text(e.getKey().type()).tab().number(e.getKey().hour()).tab();
+                sums(out.row, e.getValue()).endRow();
             }
-            ps.executeUpdate();
+        }
+        try (Copy out = new Copy(copy, MODE_HOURS.stage())) {
+            for (Map.Entry<Batch.ModeHour, Batch.Sum> e : b.modeHours().entrySet()) {
+                out.row.text(e.getKey().mode()).tab().number(e.getKey().hour()).tab().text(e.getKey().type()).tab();
+                sums(out.row, e.getValue()).endRow();
+            }
+        }
+        try (Copy out = new Copy(copy, GAME_PLAYERS.stage())) {
+            for (Map.Entry<Batch.GamePlayer, Batch.Sum> e : b.gamePlayers().entrySet()) {
+                out.row.text(e.getKey().game()).tab().text(e.getKey().player()).tab();
+                sums(out.row, e.getValue()).endRow();
+            }
+        }
+        try (Copy out = new Copy(copy, GAMES.stage())) {
+            for (Map.Entry<String, Batch.Game> e : b.games().entrySet()) {
+                Batch.Sum s = e.getValue().sum;
+                out.row.text(e.getKey()).tab().text(e.getValue().mode).tab().number(s.events).tab();
+                seen(out.row, s).endRow();
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            for (Rollup r : ALL) {
+                st.addBatch(r.merge());
+            }
+            st.executeBatch();
         }
     }
 
-    /** The batch's events as COPY text rows (tab-separated, backslash escapes, {@code \N} for null). */
-    static byte[] copyRows(Batch b, UUID job) {
-        StringBuilder sb = new StringBuilder(b.events().size() * 160);
+    private static CopyText sums(CopyText row, Batch.Sum s) throws SQLException {
+        return row.number(s.events).tab().number(s.value);
+    }
+
+    private static CopyText seen(CopyText row, Batch.Sum s) throws SQLException {
+        return row.number(micros(s.first)).tab().number(micros(s.last));
+    }
+
+    /** Rounded to the microsecond, as PostgreSQL rounds the raw events' timestamps. */
+    private static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), (t.getNano() + 500) / 1000);
+    }
+
+    /** The batch's events into {@code log_events}. */
+    static void copyRaw(CopyManager copy, Batch b, UUID job) throws SQLException {
         String jobText = job.toString();
-        List<LogEvent> events = b.events();
-        List<Long> lines = b.eventLines();
-        for (int i = 0; i < events.size(); i++) {
-            LogEvent e = events.get(i);
-            sb.append(e.ts()).append('\t');
-            escape(sb, e.gameId()).append('\t');
-            escape(sb, e.mode()).append('\t');
-            escape(sb, e.playerId()).append('\t');
-            sb.append(e.type()).append('\t').append(e.value()).append('\t');
-            if (e.data() == null) {
-                sb.append("\\N");
-            } else {
-                escape(sb, e.data());
+        try (Copy out = new Copy(copy, "log_events (ts, game_id, mode, player_id, type, value, data, job_id, line)")) {
+            List<LogEvent> events = b.events();
+            CopyText row = out.row;
+            for (int i = 0; i < events.size(); i++) {
+                LogEvent e = events.get(i);
+                row.timestamp(e.ts()).tab().text(e.gameId()).tab().text(e.mode()).tab().text(e.playerId()).tab()
+                        .text(e.type()).tab().number(e.value()).tab();
+                if (e.data() == null) {
+                    row.nul();
+                } else {
+                    row.text(e.data());
+                }
+                row.tab().text(jobText).tab().number(b.eventLine(i)).endRow();
             }
-            sb.append('\t').append(jobText).append('\t').append(lines.get(i)).append('\n');
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static StringBuilder escape(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(ch);
+    /** One COPY … FROM STDIN in text format; {@link #close()} ends it (or cancels it when it was not ended). */
+    private static final class Copy implements AutoCloseable {
+        private final CopyIn in;
+        final CopyText row;
+        private boolean ok;
+
+        Copy(CopyManager copy, String target) throws SQLException {
+            this.in = copy.copyIn("COPY " + target + " FROM STDIN");
+            this.row = new CopyText(in::writeToCopy);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (ok) {
+                return;
+            }
+            ok = true;
+            try {
+                row.flush();
+                in.endCopy();
+            } catch (SQLException e) {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+                throw e;
             }
         }
-        return sb;
     }
 }

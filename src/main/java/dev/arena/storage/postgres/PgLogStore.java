@@ -45,7 +45,61 @@ public final class PgLogStore implements LogStore {
 
     @Override
     public Session open() throws SQLException {
-        return new PgSession(connect());
+        Connection c = connect();
+        try {
+            return new PgSession(c);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public java.util.List<UUID> interruptOrphans(Instant now) throws SQLException {
+        java.util.List<UUID> marked = new java.util.ArrayList<>();
+        try (Connection c = connect()) {
+            java.util.List<UUID> running = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM log_jobs WHERE status = 'running'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    running.add(rs.getObject(1, UUID.class));
+                }
+            }
+            for (UUID id : running) {
+                // the lock an ingest holds for its job's whole run (PgSession.lock): free means nobody ingests it
+                if (!tryLock(c, id)) {
+                    continue;
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE log_jobs SET status = 'interrupted', "
+                        + "updated_at = ? WHERE id = ? AND status = 'running'")) {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setObject(2, id);
+                    if (ps.executeUpdate() == 1) {
+                        marked.add(id);
+                    }
+                } finally {
+                    unlock(c, id);
+                }
+            }
+        }
+        return marked;
+    }
+
+    static boolean tryLock(Connection c, UUID job) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 13))")) {
+            ps.setString(1, job.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    static void unlock(Connection c, UUID job) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 13))")) {
+            ps.setString(1, job.toString());
+            ps.executeQuery().close();
+        }
     }
 
     @Override
@@ -122,6 +176,7 @@ public final class PgLogStore implements LogStore {
         PgSession(Connection c) throws SQLException {
             this.c = c;
             this.copy = c.unwrap(PGConnection.class).getCopyAPI();
+            PgLogRollups.prepare(c);
         }
 
         @Override
@@ -228,14 +283,8 @@ public final class PgLogStore implements LogStore {
         }
 
         private boolean lock(UUID job) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 13))")) {
-                ps.setString(1, job.toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        locked = job;
-                    }
-                }
+            if (tryLock(c, job)) {
+                locked = job;
             }
             c.commit();
             return locked != null;
@@ -243,10 +292,7 @@ public final class PgLogStore implements LogStore {
 
         private void unlock() throws SQLException {
             if (locked != null) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 13))")) {
-                    ps.setString(1, locked.toString());
-                    ps.executeQuery().close();
-                }
+                PgLogStore.unlock(c, locked);
                 c.commit();
                 locked = null;
             }
@@ -261,13 +307,9 @@ public final class PgLogStore implements LogStore {
             c.setAutoCommit(false);
             try {
                 if (b.raw() && !b.events().isEmpty()) {
-                    byte[] rows = PgLogRollups.copyRows(b, job);
-                    var in = copy.copyIn("COPY log_events (ts, game_id, mode, player_id, type, value, data, job_id, "
-                            + "line) FROM STDIN");
-                    in.writeToCopy(rows, 0, rows.length);
-                    in.endCopy();
+                    PgLogRollups.copyRaw(copy, b, job);
                 }
-                PgLogRollups.write(c, b);
+                PgLogRollups.write(c, copy, b);
                 if (!b.badSamples().isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement(
                             "INSERT INTO log_bad_lines (job_id, line, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
