@@ -90,9 +90,9 @@ public final class RoutedMatchCommands implements MatchCommands {
 
     /** This node's games, then every other live node's; a node that does not answer is left out (and logged). */
     @Override
-    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status) {
-        NodeMessage.GameList ask = new NodeMessage.GameList(mode, status);
-        return here.list(mode, status).compose(mine -> bus.peers().compose(peers -> {
+    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status, boolean watchable) {
+        NodeMessage.GameList ask = new NodeMessage.GameList(mode, status, watchable);
+        return here.list(mode, status, watchable).compose(mine -> bus.peers().compose(peers -> {
             List<Future<List<Answer<MatchDirectory.Game>>>> answers = new ArrayList<>();
             for (String peer : peers) {
                 answers.add(bus.ask(peer, ask).map(RoutedMatchCommands::elements).otherwise(e -> {
