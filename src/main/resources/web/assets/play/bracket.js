@@ -98,7 +98,7 @@ function box(p, x, y, ctx) {
     return html`<g class=${cls}>
       <rect class="b-row" x=${x} y=${ty} width=${W} height=${ROW} />
       <text class="b-name" x=${x + 10} y=${ty + ROW / 2 + 5}>${clip(label, 22)}</text>
-      ${p.state === 'bye' || p.state === 'pending' ? null
+      ${p.state === 'bye' || p.state === 'pending' || p.state === 'skipped' ? null
         : html`<text class="b-score" x=${x + W - 12} y=${ty + ROW / 2 + 5}>${p.walkover && won ? 'W/O' : score}</text>`}
     </g>`;
   };
@@ -129,7 +129,9 @@ function roundTitle(bracket, round, count, i, double) {
 function elimination(data, ctx) {
   const winners = side(data.rounds, 'winners');
   const losers = side(data.rounds, 'losers');
-  const finals = side(data.rounds, 'final');
+  // a bracket reset that was not needed (the winners' champion took the grand final) is not drawn at all
+  const finals = side(data.rounds, 'final').map(r => ({ ...r, pairings: r.pairings.filter(p => p.state !== 'skipped') }))
+    .filter(r => r.pairings.length);
   const parts = [];
   const wcols = layout(winners, PAD, PAD + HEAD);
   const wBottom = Math.max(PAD + HEAD, ...wcols.flatMap(c => c.ys)) + H;
@@ -215,7 +217,7 @@ function crossTable(data, standings, ctx) {
   parts.push(html`<text key="pts" class="b-head center" x=${PAD + NW + n * CW + 35} y=${PAD + RH / 2 + 5}>Pts</text>`);
   rows.forEach((id, i) => {
     const y = PAD + RH * (i + 1);
-    parts.push(html`<g key=${'r' + id} class=${'rr-row' + (id === ctx.me ? ' me' : '')}>
+    parts.push(html`<g key=${'r' + id} class=${'rr-row' + (id === ctx.me ? ' me' : '')} data-testid=${'standing-' + id}>
       <rect class="rr-bg" x=${PAD} y=${y} width=${width - PAD * 2} height=${RH} />
       <text class="b-name" x=${PAD + 8} y=${y + RH / 2 + 5}>${i + 1}. ${clip(ctx.name(id), 20)}</text>
       ${rows.map((o, j) => {
@@ -224,7 +226,7 @@ function crossTable(data, standings, ctx) {
             width=${CW - 4} height=${RH - 4} rx="4" />
           <text class="rr-text" x=${PAD + NW + j * CW + CW / 2} y=${y + RH / 2 + 5}>${c.text}</text></g>`;
       })}
-      <text class="b-score" x=${PAD + NW + n * CW + 48} y=${y + RH / 2 + 5}>${points.has(id) ? points.get(id).points : ''}</text>
+      <text class="b-score rr-points" x=${PAD + NW + n * CW + 48} y=${y + RH / 2 + 5}>${points.has(id) ? points.get(id).points : ''}</text>
     </g>`);
   });
   return html`<svg class="b-svg" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`} role="img"
@@ -246,11 +248,12 @@ function swiss(data, standings, ctx) {
   rows.forEach((s, i) => {
     const y = PAD + 22 + i * RH;
     const tb = s.tiebreaks || {};
-    parts.push(html`<g key=${s.player_id} class=${'rr-row' + (s.player_id === ctx.me ? ' me' : '')}>
+    parts.push(html`<g key=${s.player_id} class=${'rr-row' + (s.player_id === ctx.me ? ' me' : '')}
+        data-testid=${'standing-' + s.player_id}>
       <rect class="rr-bg" x=${PAD} y=${y} width="520" height=${RH} />
       <text class="b-name" x=${PAD + 8} y=${y + 19}>${s.place}</text>
       <text class="b-name" x=${PAD + 40} y=${y + 19}>${clip(s.display_name || ctx.name(s.player_id), 24)}</text>
-      <text class="b-score" x=${PAD + 250} y=${y + 19}>${s.points}</text>
+      <text class="b-score swiss-points" x=${PAD + 250} y=${y + 19}>${s.points}</text>
       <text class="b-score" x=${PAD + 330} y=${y + 19}>${s.wins}-${s.draws}-${s.losses}</text>
       <text class="b-score" x=${PAD + 430} y=${y + 19}>${tb.buchholz ?? ''}</text>
       <text class="b-score" x=${PAD + 500} y=${y + 19}>${tb.sonneborn_berger ?? ''}</text>
