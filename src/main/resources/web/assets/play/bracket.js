@@ -149,10 +149,11 @@ function elimination(data, ctx) {
     parts.push(box(third, last.x, y, ctx));
     height = Math.max(height, y + H + PAD);
   }
+  let lcols = [];
   if (losers.length) {
     const top = wBottom + 56;
     parts.push(html`<text key="lh" class="b-section" x=${PAD} y=${top - 18}>Losers bracket</text>`);
-    const lcols = layout(losers, PAD, top + HEAD);
+    lcols = layout(losers, PAD, top + HEAD);
     lcols.forEach((c, i) => parts.push(html`<text key=${'lh' + i} class="b-head" x=${c.x} y=${top + 10}>
         ${roundTitle('losers', c.round, lcols.length, i)}</text>`));
     parts.push(...connectors(lcols, 'l'));
@@ -161,7 +162,8 @@ function elimination(data, ctx) {
     height = Math.max(height, Math.max(...lcols.flatMap(c => c.ys)) + H + PAD);
   }
   if (finals.length) {
-    const x = PAD + wcols.length * (W + GAP_X);
+    // right of both sides: a losers bracket has more rounds than the winners one from eight players on
+    const x = PAD + Math.max(wcols.length, lcols.length) * (W + GAP_X);
     const lastW = wcols[wcols.length - 1];
     const y = lastW ? lastW.ys[0] : PAD + HEAD;
     finals.forEach((r, i) => r.pairings.forEach(p => {
@@ -170,6 +172,11 @@ function elimination(data, ctx) {
       parts.push(box(p, px, y, ctx));
       if (lastW && i === 0) {
         parts.push(html`<path key="fl" class="b-link" d=${`M${lastW.x + W} ${y + ROW}H${px}`} />`);
+      }
+      if (lcols.length && i === 0) {
+        // the losers bracket's winner comes up into the grand final's second row
+        const lastL = lcols[lcols.length - 1], from = lastL.ys[0] + ROW, mx = px - GAP_X / 2;
+        parts.push(html`<path key="ll" class="b-link" d=${`M${lastL.x + W} ${from}H${mx}V${y + ROW * 1.5}H${px}`} />`);
       }
     }));
     width = Math.max(width, x + finals.length * (W + GAP_X));
