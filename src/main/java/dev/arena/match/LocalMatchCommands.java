@@ -91,8 +91,8 @@ public final class LocalMatchCommands implements MatchCommands {
 
     @Override
     public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status, boolean watchable) {
-        return Future.succeededFuture(games.list(mode, status, watchable).stream().<Answer<MatchDirectory.Game>>map(Answer::here)
-                .toList());
+        return Future.succeededFuture(games.list(mode, status, watchable).stream()
+                .<Answer<MatchDirectory.Game>>map(Answer::here).toList());
     }
 
     // ---- what sockets do on a running match (this node's sockets, or another node's through the relay) ------

@@ -155,7 +155,8 @@ class TournamentBracketPageIntegrationTest {
         d.finish(first, winner);
         assertThat(page.locator(".rr-cell.win")).hasCount(1);
         assertThat(page.locator(".rr-cell.loss")).hasCount(1);
-        assertThat(page.locator("[data-testid=standing-" + winner + "] .rr-points")).hasText(Pattern.compile("[1-9].*"));
+        assertThat(page.locator("[data-testid=standing-" + winner + "] .rr-points"))
+                .hasText(Pattern.compile("[1-9].*"));
 
         d.playOut(id);
         // six games: every cell off the diagonal holds a result

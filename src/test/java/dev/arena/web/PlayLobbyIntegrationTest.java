@@ -178,7 +178,8 @@ class PlayLobbyIntegrationTest {
         assertThat(replay).hasCount(1);
         browsers.screenshot(page, "play-profile");
         replay.click();
-        assertThat(page.getByTestId("replay-seek")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
+        assertThat(page.getByTestId("replay-seek"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
         browsers.assertClean(page);
     }
 

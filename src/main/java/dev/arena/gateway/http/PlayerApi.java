@@ -66,7 +66,8 @@ final class PlayerApi {
         if (name == null && errors.stream().noneMatch(e -> e.field().equals("name"))) {
             errors.add(new FieldError("name", "is required: the first letters of a display name"));
         } else if (name != null && (name.isBlank() || name.length() > 32 || !DISPLAY_NAME.matcher(name).matches())) {
-            errors.add(new FieldError("name", "must be 1 to 32 characters with a visible one and no control characters"));
+            errors.add(new FieldError("name",
+                    "must be 1 to 32 characters with a visible one and no control characters"));
         }
         int limit = QueryParams.whole(ctx, "limit", 10, 1, MAX_SEARCH_LIMIT, errors);
         int offset = QueryParams.whole(ctx, "offset", 0, 0, 10_000, errors);
