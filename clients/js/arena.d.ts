@@ -205,9 +205,13 @@ export interface PlayerProfile {
   [key: string]: Json | Player | PlayerStats | undefined;
 }
 
+export interface PlayerPage { players: Player[]; limit: number; offset: number; next_offset: number | null }
+
 export interface PlayersApi {
   /** @route GET /players/me */
   me(): Promise<Player>;
+  /** Players whose display name starts with `name`, any case, in name order. @route GET /players */
+  search(name: string, page?: { limit?: number; offset?: number }): Promise<PlayerPage>;
   /** @route PATCH /players/me */
   update(change: { displayName: string }): Promise<Player>;
   /** Public read: works signed out (docs/SECURITY.md). @route GET /players/{id} */
@@ -349,8 +353,11 @@ export interface GamesApi {
   state(id: Id): Promise<any>;
   /** Public read for public games; a private game a player made needs the token of one of its players (or a moderator's). @route GET /games/{game_id}/replay */
   replay(id: Id): Promise<any>;
-  /** Public read: works signed out (docs/SECURITY.md). @route GET /games */
-  list(filter?: { mode?: string; status?: string }): Promise<any>;
+  /**
+   * Public read: works signed out (docs/SECURITY.md). Public games; with `watchable: true` also matchmade and tournament games (every game one may spectate).
+   * @route GET /games
+   */
+  list(filter?: { mode?: string; status?: string; watchable?: boolean }): Promise<any>;
   /** @route POST /games/{game_id}/finish */
   finish(id: Id, result: Json): Promise<any>;
 }

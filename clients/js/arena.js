@@ -659,6 +659,8 @@ class AuthApi extends Part {
 
 class PlayersApi extends Part {
   me() { return this.http('GET', '/players/me'); }
+  /** Players whose display name starts with `name` (any case): `{players, limit, offset, next_offset}`. */
+  search(name, { limit, offset } = {}) { return this.http('GET', '/players', { query: { name, limit, offset } }); }
   update({ displayName }) { return this.http('PATCH', '/players/me', { body: { display_name: displayName } }); }
   get(id) { return this.http('GET', `/players/${enc(id)}`, { auth: false }); }
   profile(id) { return this.http('GET', `/players/${enc(id)}/profile`, { auth: false }); }
@@ -774,7 +776,8 @@ class GamesApi extends Part {
   kick(id, playerId) { return this.http('POST', `/games/${enc(id)}/kick`, { body: { player_id: playerId } }); }
   state(id) { return this.http('GET', `/games/${enc(id)}/state`); }
   replay(id) { return this.http('GET', `/games/${enc(id)}/replay`); }
-  list({ mode, status } = {}) { return this.http('GET', '/games', { query: { mode, status } }); }
+  /** `watchable: true` adds matchmade and tournament games: every game one may spectate. */
+  list({ mode, status, watchable } = {}) { return this.http('GET', '/games', { query: { mode, status, watchable } }); }
   finish(id, result) { return this.http('POST', `/games/${enc(id)}/finish`, { body: { result } }); }
 }
 

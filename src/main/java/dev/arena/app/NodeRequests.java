@@ -41,7 +41,8 @@ final class NodeRequests implements Function<NodeMessage.Request, Future<String>
             case NodeMessage.GameKick k -> game(here.kick(k.game(), k.player(), k.target()));
             case NodeMessage.GameFinish f -> here.finish(f.game(), f.player(), f.result())
                     .map(a -> a.fold(r -> GameBody.finished(f.game(), r), json -> json));
-            case NodeMessage.GameList l -> Future.succeededFuture(GameBody.json(here.games().list(l.mode(), l.status())));
+            case NodeMessage.GameList l -> Future.succeededFuture(
+                    GameBody.json(here.games().list(l.mode(), l.status(), l.watchable())));
             case NodeMessage.LobbyList l -> Future.succeededFuture(lobby.answer(l));
             case NodeMessage.Overview o -> Future.succeededFuture(Json.encodeToString(here.games().overview(o.mode())));
             case NodeMessage.SocketAttach a -> relay.attach(a);

@@ -47,8 +47,11 @@ public sealed interface NodeMessage {
 
     // ---- listings, asked of every live node ----
 
-    /** Answer: a JSON array of the node's public games, as {@code GET /games} lists them. */
-    record GameList(String mode, MatchStatus status) implements Request {}
+    /**
+     * Answer: a JSON array of the node's public games (with {@code watchable}, also those of matchmaking and
+     * tournaments), as {@code GET /games} lists them. A node of an older version leaves {@code watchable} out.
+     */
+    record GameList(String mode, MatchStatus status, boolean watchable) implements Request {}
 
     /** Answer: the node's open lobby games matching the filters ({@code lobby.LobbyWire}). */
     record LobbyList(String mode, String region, boolean hasSpace) implements Request {}

@@ -93,8 +93,9 @@ public final class RoutedMatchCommands implements MatchCommands {
 
     /** This node's games, then every other live node's; a node that does not answer is left out (and logged). */
     @Override
-    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status) {
-        return here.list(mode, status).compose(mine -> everyNode(mine, new NodeMessage.GameList(mode, status),
+    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status, boolean watchable) {
+        return here.list(mode, status, watchable).compose(mine -> everyNode(mine,
+                new NodeMessage.GameList(mode, status, watchable),
                 RoutedMatchCommands::elements, "game listing"));
     }
 

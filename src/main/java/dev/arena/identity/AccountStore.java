@@ -21,6 +21,12 @@ public interface AccountStore {
 
     Future<Optional<Account>> byDeviceId(String deviceId);
 
+    /**
+     * Accounts whose display name starts with {@code prefix} (lower-cased by the caller), in the order of their
+     * lower-cased names then ids; {@code limit} rows from {@code offset}.
+     */
+    Future<java.util.List<Account>> byNamePrefix(String prefix, int limit, int offset);
+
     Future<Account> updateDisplayName(UUID id, String displayName, Instant now);
 
     Future<Account> updateRole(UUID id, Role role, Instant now);

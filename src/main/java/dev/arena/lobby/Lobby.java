@@ -66,7 +66,7 @@ public final class Lobby {
     /** Every open public game of this node that the query's filters match (not paged, not sorted). */
     public List<LobbyGame> matching(Query q) {
         List<LobbyGame> all = new ArrayList<>();
-        for (MatchDirectory.Game g : games.list(q.mode(), MatchStatus.WAITING)) {
+        for (MatchDirectory.Game g : games.list(q.mode(), MatchStatus.WAITING, false)) {
             LobbyGame l = LobbyGame.of(g, min(g.mode()));
             if (l != null && q.matches(l)) {
                 all.add(l);

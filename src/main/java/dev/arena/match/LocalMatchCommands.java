@@ -90,9 +90,9 @@ public final class LocalMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status) {
-        return Future.succeededFuture(games.list(mode, status).stream().<Answer<MatchDirectory.Game>>map(Answer::here)
-                .toList());
+    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status, boolean watchable) {
+        return Future.succeededFuture(games.list(mode, status, watchable).stream()
+                .<Answer<MatchDirectory.Game>>map(Answer::here).toList());
     }
 
     @Override

@@ -43,8 +43,12 @@ public interface MatchCommands {
     /** The host removes a player before the start; the player cannot join this game again. */
     Future<Answer<MatchDirectory.Game>> kick(MatchId id, PlayerId by, PlayerId target);
 
-    /** Public games of every live node, running and recently finished, filtered when not null. */
-    Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status);
+    /**
+     * Public games of every live node, running and recently finished, filtered when not null; with
+     * {@code watchable} also the games of matchmaking and tournaments (every game anyone may watch, see
+     * {@link MatchDirectory#requireVisible}).
+     */
+    Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status, boolean watchable);
 
     /** Every live node's matches not yet finished (private ones too), for the admin console; {@code mode} filters. */
     Future<List<MatchOverview>> overview(String mode);

@@ -282,25 +282,32 @@ public final class MatchDirectory {
         requireVisible(require(id), viewer);
     }
 
+    private static boolean friendsOnly(Game g) {
+        return g.privateGame() && g.creator() != null;
+    }
+
     private static void requireVisible(Game g, PlayerId viewer) {
-        boolean friendsOnly = g.privateGame() && g.creator() != null;
-        if (friendsOnly && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
+        if (friendsOnly(g) && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
             throw new ArenaException.Forbidden("game " + g.id() + " is private and you are not one of its players");
         }
     }
 
-    /** Public games, running and recently finished, filtered by mode and status when not null. */
-    public List<Game> list(String mode, MatchStatus status) {
+    /**
+     * Public games, running and recently finished, filtered by mode and status when not null; with
+     * {@code watchable} also the games of matchmaking and tournaments, which anyone may watch (every game but the
+     * friends-only ones, see {@link #requireVisible(MatchId, PlayerId)}).
+     */
+    public List<Game> list(String mode, MatchStatus status, boolean watchable) {
         List<Game> out = new ArrayList<>();
         for (Map.Entry<MatchId, Entry> me : live.entrySet()) {
             Entry e = me.getValue();
-            if (!e.privateGame()) {
+            if (!e.privateGame() || (watchable && e.creator() == null)) {
                 out.add(game(me.getKey(), e, e.loop().view()));
             }
         }
         synchronized (finished) {
             for (Game g : finished.values()) {
-                if (!g.privateGame() && !live.containsKey(g.id())) {
+                if ((!g.privateGame() || (watchable && !friendsOnly(g))) && !live.containsKey(g.id())) {
                     out.add(g);
                 }
             }

@@ -40,6 +40,20 @@ public final class PlayerService {
         return accounts.byId(id).map(a -> a.orElseThrow(() -> notFound(id)).view());
     }
 
+    /** One page of a name search: {@code nextOffset} is null on the last page. */
+    public record PlayerPage(List<Player> players, int limit, int offset, Integer nextOffset) {}
+
+    /**
+     * Players whose display name starts with {@code prefix}, ignoring case, in name order. One row more than the
+     * page is read to know whether another page follows.
+     */
+    public Future<PlayerPage> search(String prefix, int limit, int offset) {
+        return accounts.byNamePrefix(prefix.toLowerCase(java.util.Locale.ROOT), limit + 1, offset).map(found -> {
+            List<Player> page = found.stream().limit(limit).map(Account::view).toList();
+            return new PlayerPage(page, limit, offset, found.size() > limit ? offset + limit : null);
+        });
+    }
+
     public Future<PlayerStats> stats(UUID id) {
         Future<Optional<PlayerStats>> counts = players.stats(id);
         Future<List<RatingStore.ModeRating>> modes = ratings.of(id);

@@ -98,7 +98,7 @@ function box(p, x, y, ctx) {
     return html`<g class=${cls}>
       <rect class="b-row" x=${x} y=${ty} width=${W} height=${ROW} />
       <text class="b-name" x=${x + 10} y=${ty + ROW / 2 + 5}>${clip(label, 22)}</text>
-      ${p.state === 'bye' || p.state === 'pending' ? null
+      ${p.state === 'bye' || p.state === 'pending' || p.state === 'skipped' ? null
         : html`<text class="b-score" x=${x + W - 12} y=${ty + ROW / 2 + 5}>${p.walkover && won ? 'W/O' : score}</text>`}
     </g>`;
   };
@@ -129,7 +129,9 @@ function roundTitle(bracket, round, count, i, double) {
 function elimination(data, ctx) {
   const winners = side(data.rounds, 'winners');
   const losers = side(data.rounds, 'losers');
-  const finals = side(data.rounds, 'final');
+  // a bracket reset that was not needed (the winners' champion took the grand final) is not drawn at all
+  const finals = side(data.rounds, 'final').map(r => ({ ...r, pairings: r.pairings.filter(p => p.state !== 'skipped') }))
+    .filter(r => r.pairings.length);
   const parts = [];
   const wcols = layout(winners, PAD, PAD + HEAD);
   const wBottom = Math.max(PAD + HEAD, ...wcols.flatMap(c => c.ys)) + H;
@@ -147,10 +149,11 @@ function elimination(data, ctx) {
     parts.push(box(third, last.x, y, ctx));
     height = Math.max(height, y + H + PAD);
   }
+  let lcols = [];
   if (losers.length) {
     const top = wBottom + 56;
     parts.push(html`<text key="lh" class="b-section" x=${PAD} y=${top - 18}>Losers bracket</text>`);
-    const lcols = layout(losers, PAD, top + HEAD);
+    lcols = layout(losers, PAD, top + HEAD);
     lcols.forEach((c, i) => parts.push(html`<text key=${'lh' + i} class="b-head" x=${c.x} y=${top + 10}>
         ${roundTitle('losers', c.round, lcols.length, i)}</text>`));
     parts.push(...connectors(lcols, 'l'));
@@ -159,7 +162,8 @@ function elimination(data, ctx) {
     height = Math.max(height, Math.max(...lcols.flatMap(c => c.ys)) + H + PAD);
   }
   if (finals.length) {
-    const x = PAD + wcols.length * (W + GAP_X);
+    // right of both sides: a losers bracket has more rounds than the winners one from eight players on
+    const x = PAD + Math.max(wcols.length, lcols.length) * (W + GAP_X);
     const lastW = wcols[wcols.length - 1];
     const y = lastW ? lastW.ys[0] : PAD + HEAD;
     finals.forEach((r, i) => r.pairings.forEach(p => {
@@ -168,6 +172,11 @@ function elimination(data, ctx) {
       parts.push(box(p, px, y, ctx));
       if (lastW && i === 0) {
         parts.push(html`<path key="fl" class="b-link" d=${`M${lastW.x + W} ${y + ROW}H${px}`} />`);
+      }
+      if (lcols.length && i === 0) {
+        // the losers bracket's winner comes up into the grand final's second row
+        const lastL = lcols[lcols.length - 1], from = lastL.ys[0] + ROW, mx = px - GAP_X / 2;
+        parts.push(html`<path key="ll" class="b-link" d=${`M${lastL.x + W} ${from}H${mx}V${y + ROW * 1.5}H${px}`} />`);
       }
     }));
     width = Math.max(width, x + finals.length * (W + GAP_X));
@@ -215,7 +224,7 @@ function crossTable(data, standings, ctx) {
   parts.push(html`<text key="pts" class="b-head center" x=${PAD + NW + n * CW + 35} y=${PAD + RH / 2 + 5}>Pts</text>`);
   rows.forEach((id, i) => {
     const y = PAD + RH * (i + 1);
-    parts.push(html`<g key=${'r' + id} class=${'rr-row' + (id === ctx.me ? ' me' : '')}>
+    parts.push(html`<g key=${'r' + id} class=${'rr-row' + (id === ctx.me ? ' me' : '')} data-testid=${'standing-' + id}>
       <rect class="rr-bg" x=${PAD} y=${y} width=${width - PAD * 2} height=${RH} />
       <text class="b-name" x=${PAD + 8} y=${y + RH / 2 + 5}>${i + 1}. ${clip(ctx.name(id), 20)}</text>
       ${rows.map((o, j) => {
@@ -224,7 +233,7 @@ function crossTable(data, standings, ctx) {
             width=${CW - 4} height=${RH - 4} rx="4" />
           <text class="rr-text" x=${PAD + NW + j * CW + CW / 2} y=${y + RH / 2 + 5}>${c.text}</text></g>`;
       })}
-      <text class="b-score" x=${PAD + NW + n * CW + 48} y=${y + RH / 2 + 5}>${points.has(id) ? points.get(id).points : ''}</text>
+      <text class="b-score rr-points" x=${PAD + NW + n * CW + 48} y=${y + RH / 2 + 5}>${points.has(id) ? points.get(id).points : ''}</text>
     </g>`);
   });
   return html`<svg class="b-svg" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`} role="img"
@@ -246,11 +255,12 @@ function swiss(data, standings, ctx) {
   rows.forEach((s, i) => {
     const y = PAD + 22 + i * RH;
     const tb = s.tiebreaks || {};
-    parts.push(html`<g key=${s.player_id} class=${'rr-row' + (s.player_id === ctx.me ? ' me' : '')}>
+    parts.push(html`<g key=${s.player_id} class=${'rr-row' + (s.player_id === ctx.me ? ' me' : '')}
+        data-testid=${'standing-' + s.player_id}>
       <rect class="rr-bg" x=${PAD} y=${y} width="520" height=${RH} />
       <text class="b-name" x=${PAD + 8} y=${y + 19}>${s.place}</text>
       <text class="b-name" x=${PAD + 40} y=${y + 19}>${clip(s.display_name || ctx.name(s.player_id), 24)}</text>
-      <text class="b-score" x=${PAD + 250} y=${y + 19}>${s.points}</text>
+      <text class="b-score swiss-points" x=${PAD + 250} y=${y + 19}>${s.points}</text>
       <text class="b-score" x=${PAD + 330} y=${y + 19}>${s.wins}-${s.draws}-${s.losses}</text>
       <text class="b-score" x=${PAD + 430} y=${y + 19}>${tb.buchholz ?? ''}</text>
       <text class="b-score" x=${PAD + 500} y=${y + 19}>${tb.sonneborn_berger ?? ''}</text>

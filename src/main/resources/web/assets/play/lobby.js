@@ -1,8 +1,8 @@
-// The lobby: queue per mode with the live wait, parties, open games (live), live matches to watch, private
-// games with join codes, and the lobby chat.
+// The lobby: queue per mode with the live wait, parties, open games (live), every live match anyone may watch
+// (public, matchmade and tournament games), private games with join codes, and the lobby chat.
 import { html, useEffect, useState } from '/vendor/preact/standalone.module.js';
 import { Chat } from './chat.js';
-import { go, listen, mmss, modeName, nameOf, remember, useTicker, words } from './util.js';
+import { go, listen, mmss, modeName, nameOf, remember, useNames, useTicker, words } from './util.js';
 
 const MODES = ['connect_four', 'arena_battle'];
 const REGIONS = ['eu', 'us', 'asia'];
@@ -57,7 +57,9 @@ export function Lobby({ app }) {
         if (alive) patch({ stats: Object.fromEntries(list.map(x => [x.mode, x])) });
       } catch (e) { /* the queue buttons still work without numbers */ }
       try {
-        const live = await arena.games.list({ status: 'running' });
+        // every running game one may spectate: public ones and those of matchmaking and tournaments (a private
+        // game a player made is friends-only and never listed)
+        const live = await arena.games.list({ status: 'running', watchable: true });
         if (alive) patch({ live: live.games || [] });
       } catch (e) { /* shown as an empty list */ }
     };
@@ -70,6 +72,9 @@ export function Lobby({ app }) {
       arena.lobby.unsubscribe().catch(() => {});
     };
   }, [socket]);
+
+  useNames(arena, [...s.live.flatMap(g => (g.players || []).map(p => p.player)), ...s.games.map(g => g.host),
+    ...(s.party ? [...s.party.members, ...(s.party.invited || [])] : []), ...s.invites.map(p => p.leader)]);
 
   const setRegion = r => {
     localStorage.setItem('arena.region', r);
@@ -122,11 +127,14 @@ export function Lobby({ app }) {
         <${CreateGame} app=${app} region=${s.region} />
       </section>
       <section class="card">
-        <h2>Live matches</h2>
-        ${s.live.length === 0 ? html`<p class="muted">No public match is being played right now.</p>` : html`
-        <ul class="live-list" data-testid="live-matches">${s.live.map(g => html`<li key=${g.game_id}>
-          <span>${modeName(g.mode)}</span><span class="muted">${(g.players || []).map(p => nameOf(p.player)).join(' vs ')}</span>
-          <a class="button" href=${'#/watch/' + g.game_id}>Watch</a></li>`)}</ul>`}
+        <h2>Live now</h2>
+        ${s.live.length === 0 ? html`<p class="muted" data-testid="no-live-matches">No match is being played right now.
+          Matches from the queues, tournaments and open games show up here to watch.</p>` : html`
+        <ul class="live-list" data-testid="live-matches">${s.live.map(g => html`<li key=${g.game_id} data-testid=${'live-' + g.game_id}>
+          <span class="live-mode">${modeName(g.mode)}</span>
+          <span class="live-players">${(g.players || []).map(p => p.player === me.id ? 'You' : nameOf(p.player)).join(' vs ')}</span>
+          <span class="muted live-watchers">${g.spectators ? `${g.spectators} watching` : ''}</span>
+          <a class="button" href=${'#/watch/' + g.game_id} data-testid=${'watch-' + g.game_id}>Watch</a></li>`)}</ul>`}
         <${WatchById} />
       </section>
     </div>
@@ -219,20 +227,50 @@ function PartyCard({ app, s, patch }) {
   const { arena, me } = app;
   const [err, setErr] = useState(null);
   const [who, setWho] = useState('');
+  const [found, setFound] = useState([]);
   const act = async f => {
     setErr(null);
     try { return await f(); } catch (e) { setErr(words(e)); return null; }
   };
   const others = [...new Map(s.online.filter(m => m.user_id !== me.id).map(m => [m.user_id, m])).values()];
-  const invite = async e => {
-    e.preventDefault();
-    const target = others.find(m => m.display_name.toLowerCase() === who.trim().toLowerCase());
-    if (!target) { setErr(`Nobody called "${who}" is in the lobby`); return; }
+  const here = new Set(others.map(m => m.user_id));
+  // suggestions as you type: players whose name starts with what is typed (GET /players?name=), a moment after
+  // the last key so a fast typist sends one search
+  useEffect(() => {
+    const q = who.trim();
+    if (!q) { setFound([]); return undefined; }
+    let alive = true;
+    const t = setTimeout(async () => {
+      try {
+        const page = await arena.players.search(q, { limit: 8 });
+        page.players.forEach(p => remember(p.id, p.display_name));
+        if (alive) setFound(page.players.filter(p => p.id !== me.id));
+      } catch (e) { if (alive) setFound([]); }
+    }, 200);
+    return () => { alive = false; clearTimeout(t); };
+  }, [who]);
+  const inviteId = async id => {
     let party = s.party;
     if (!party) party = await act(() => arena.parties.create());
     if (!party) return;
-    const after = await act(() => arena.parties.invite(party.party_id, target.user_id));
-    if (after) { patch({ party: after }); setWho(''); }
+    const after = await act(() => arena.parties.invite(party.party_id, id));
+    if (after) { patch({ party: after }); setWho(''); setFound([]); }
+  };
+  const invite = async e => {
+    e.preventDefault();
+    const name = who.trim().toLowerCase();
+    if (!name) return;
+    // display names are not unique: an exact name invites only when one player has it
+    const several = n => `${n} players are called "${who.trim()}": pick one from the list`;
+    const exact = new Map([...found.map(p => [p.id, p.display_name]), ...others.map(m => [m.user_id, m.display_name])]
+      .filter(([id, n]) => id !== me.id && n.toLowerCase() === name));
+    if (exact.size === 1) return inviteId([...exact.keys()][0]);
+    if (exact.size > 1) { setErr(several(exact.size)); return; }
+    let page = null;
+    try { page = await arena.players.search(who.trim(), { limit: 8 }); } catch (x) { setErr(words(x)); return; }
+    const matches = page.players.filter(p => p.id !== me.id && p.display_name.toLowerCase() === name);
+    if (matches.length === 1) return inviteId(matches[0].id);
+    setErr(matches.length ? several(matches.length) : `No player is called "${who.trim()}"`);
   };
   const accept = async p => {
     const after = await act(() => arena.parties.accept(p.party_id));
@@ -256,14 +294,17 @@ function PartyCard({ app, s, patch }) {
         ${m === s.party.leader ? ' ★' : ''}</span>`)}
       ${(s.party.invited || []).map(m => html`<span class="chip muted" key=${m}>${nameOf(m)} (invited)</span>`)}</p>
       <p class="muted">${s.party.leader === me.id ? 'Queue above and your party plays together.' : 'Your leader queues for the party.'}</p>`
-    : html`<p class="muted">Play together: invite a player who is in the lobby.</p>`}
-    <form class="row" onSubmit=${invite}>
-      <input list="online-players" aria-label="Player name to invite" placeholder="Player name" value=${who}
-        data-testid="invite-name" onInput=${e => setWho(e.target.value)} />
-      <datalist id="online-players">${others.map(m => html`<option value=${m.display_name} />`)}</datalist>
+    : html`<p class="muted">Play together: type a player's name and invite them.</p>`}
+    <form class="row" onSubmit=${invite} autocomplete="off">
+      <input aria-label="Player name to invite" placeholder="Player name" value=${who} aria-autocomplete="list"
+        aria-controls="invite-suggestions" data-testid="invite-name" onInput=${e => setWho(e.target.value)} />
       <button type="submit" data-testid="invite">Invite</button>
       ${s.party ? html`<button type="button" onClick=${leave}>Leave party</button>` : null}
     </form>
+    ${found.length ? html`<ul class="suggestions" id="invite-suggestions" role="listbox" aria-label="Players found">
+      ${found.map(p => html`<li key=${p.id} role="option"><button type="button" data-testid="invite-suggestion"
+        onClick=${() => inviteId(p.id)}>${p.display_name}${p.is_guest ? html` <span class="muted">guest</span>` : null}
+        ${here.has(p.id) ? html` <span class="badge">in the lobby</span>` : null}</button></li>`)}</ul>` : null}
     ${err ? html`<p class="field-error" role="alert">${err}</p>` : null}
   </section>`;
 }

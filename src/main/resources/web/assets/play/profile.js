@@ -26,9 +26,9 @@ export function Profile({ app, playerId }) {
       ${ratings.length === 0 ? html`<div class="card"><h3>Rating</h3><p class="muted">No rated games yet.</p></div>` : null}
       ${ratings.map(r => html`<div class="card" key=${r.mode}><h3>${modeName(r.mode)}</h3>
         <div class="stat" data-testid=${'rating-' + r.mode}>${Math.round(r.rating)}<small>± ${Math.round(r.deviation)}</small></div>
-        <p class="muted">${r.games} rated games</p></div>`)}
-      <div class="card"><h3>Record</h3><div class="stat">${stats ? stats.wins : 0}<small>wins</small></div>
-        <p class="muted">${stats ? `${stats.losses} losses · ${stats.draws} draws · ${stats.games_played} games` : ''}</p></div>
+        <p class="muted">${count(r.games, 'rated game')}</p></div>`)}
+      <div class="card"><h3>Record</h3><div class="stat">${stats ? stats.wins : 0}<small>${stats && stats.wins === 1 ? 'win' : 'wins'}</small></div>
+        <p class="muted">${stats ? `${count(stats.losses, 'loss', 'losses')} · ${count(stats.draws, 'draw')} · ${count(stats.games_played, 'game')}` : ''}</p></div>
     </div>
     <h2 class="section">Recent games</h2>
     <div class="card">${(recent || []).length === 0 ? html`<p class="muted">No games yet.</p>` : html`
@@ -37,4 +37,8 @@ export function Profile({ app, playerId }) {
           <td><span class=${'outcome ' + g.outcome}>${g.outcome}</span></td><td class="muted">${ago(g.finished_at)}</td>
           <td>${id === me.id ? html`<a href=${'#/replay/' + g.game_id}>Replay</a>` : null}</td></tr>`)}</tbody></table>`}</div>
   </main>`;
+}
+
+function count(n, one, many = one + 's') {
+  return `${n} ${n === 1 ? one : many}`;
 }

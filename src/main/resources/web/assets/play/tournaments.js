@@ -36,13 +36,17 @@ export function TournamentView({ app, id }) {
 
   useEffect(() => {
     let alive = true;
-    const load = async () => {
+    const load = async (tries = 3) => {
       try {
         const [d, b, lb] = await Promise.all([arena.tournaments.get(id), arena.tournaments.bracket(id).catch(() => null),
           arena.tournaments.standings(id).catch(() => null)]);
         if (!alive) return;
         (d.players || []).forEach(p => remember(p.player_id, p.display_name));
-        version.current = Math.max(d.tournament.version, b ? b.version : 0);
+        const v = Math.max(d.tournament.version, b ? b.version : 0);
+        // updates that arrived while this was in flight are newer than it: applying it would undo them, and their
+        // frames are gone, so read again (the server's version only grows)
+        if (v < version.current && tries > 1) { load(tries - 1); return; }
+        version.current = v;
         patch({ t: d.tournament, players: d.players || [], bracket: b, standings: lb ? lb.standings : null, error: null });
       } catch (e) {
         if (alive) patch({ error: words(e) });

@@ -113,6 +113,27 @@ export function nameOf(id) {
   return names.get(String(id)) || `player ${shortId(id)}`;
 }
 
+const asked = new Set();
+
+/**
+ * Learns the names of the players among `ids` we have not met (GET /players/{id}, once each) and re-renders when
+ * they arrive, so lists of matches, parties and invites show names, not ids.
+ */
+export function useNames(arena, ids) {
+  const [, setN] = useState(0);
+  const key = [...new Set(ids.filter(Boolean).map(String))].sort().join(',');
+  useEffect(() => {
+    let alive = true;
+    const unknown = key ? key.split(',').filter(id => !names.has(id) && !asked.has(id)) : [];
+    unknown.forEach(id => {
+      asked.add(id);
+      arena.players.get(id).then(p => remember(id, p.display_name), () => asked.delete(id))
+        .finally(() => alive && setN(n => n + 1));
+    });
+    return () => { alive = false; };
+  }, [key]);
+}
+
 export function go(route) {
   location.hash = route;
 }

@@ -292,4 +292,35 @@ class GamesIntegrationTest {
             assertThat(host.await("match.state").getString("game_id")).as("its own player may").isEqualTo(id);
         }
     }
+
+    /**
+     * {@code watchable=true} lists what anyone may spectate: public games and the games matchmaking and tournaments
+     * make, never a friends-only private game.
+     */
+    @Test
+    void watchableListsMatchmadeGamesButNeverAFriendsOnlyPrivateOne() {
+        Player a = node.player();
+        Player b = node.player();
+        Player viewer = node.player();
+        String matched = node.arena().httpServices().games().createFor(
+                new dev.arena.match.MatchRegistry.Create("connect_four", null, java.util.Map.of()),
+                List.of(new dev.arena.match.PlayerId(UUID.fromString(a.id())),
+                        new dev.arena.match.PlayerId(UUID.fromString(b.id())))).id().toString();
+        String friends = create(a, new JsonObject().put("mode", "connect_four").put("private", true))
+                .getString("game_id");
+        String open = connectFour(b).getString("game_id");
+
+        List<String> watchable = ids(node.http().get("/games?watchable=true&mode=connect_four", viewer.token()));
+        assertThat(watchable).contains(matched, open).doesNotContain(friends);
+        List<String> publicOnly = ids(node.http().get("/games?mode=connect_four", viewer.token()));
+        assertThat(publicOnly).contains(open).doesNotContain(matched, friends);
+        assertThat(ids(node.http().get("/games?watchable=false", viewer.token()))).doesNotContain(matched);
+        assertThat(NodeFixture.fields(node.http().get("/games?watchable=yes", viewer.token())))
+                .containsExactly("watchable");
+    }
+
+    private static List<String> ids(Response r) {
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json().getJsonArray("games").stream().map(g -> ((JsonObject) g).getString("game_id")).toList();
+    }
 }

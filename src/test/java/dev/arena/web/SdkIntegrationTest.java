@@ -290,4 +290,52 @@ class SdkIntegrationTest {
     private static Map<String, Object> problem(Map<String, Object> error) {
         return (Map<String, Object>) error.get("problem");
     }
+
+    /**
+     * {@code logs.ingest} uploads NDJSON as one job (a second upload with the same idempotency key is replayed, not
+     * counted twice) and {@code logs.export} reads the events back as NDJSON; a player without the role gets the
+     * server's 403 as an {@code ArenaError}, a bad export window its 422.
+     */
+    @Test
+    void logsAreIngestedOnceByIdempotencyKeyAndExportedBack() {
+        String name = "logs-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        dev.arena.testing.Futures.await(node.arena().identity().createPrivileged(name, "ingest-password-1",
+                dev.arena.identity.Role.INGEST));
+        java.time.Instant at = node.clock().instant();
+        String game = "sdk-" + java.util.UUID.randomUUID();
+        String lines = IntStream.range(0, 5).mapToObj(i -> String.format(
+                "{\"ts\":\"%s\",\"game_id\":\"%s\",\"mode\":\"arena_battle\",\"player_id\":\"p-%d\",\"type\":\"kill\"}",
+                at.plusSeconds(i), game, i)).reduce("", (a, b) -> a + b + "\n");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("""
+                async ([name, lines, game, from, to]) => {
+                  const loader = t.client();
+                  await loader.auth.login(name, 'ingest-password-1');
+                  const key = 'sdk-test-' + crypto.randomUUID();
+                  const first = await loader.logs.ingest(lines, { idempotencyKey: key });
+                  const again = await loader.logs.ingest(lines, { idempotencyKey: key });
+                  const exported = await loader.logs.export({ from, to, gameId: game });
+                  const player = t.client();
+                  await player.auth.guest(t.device());
+                  return {
+                    first, again, exported,
+                    forbidden: await t.failure(player.logs.ingest(lines)),
+                    badWindow: await t.failure(loader.logs.export({ from: 'yesterday', to })),
+                  };
+                }""", List.of(name, lines, game, at.minusSeconds(60).toString(), at.plusSeconds(60).toString()));
+        Map<String, Object> first = map(r.get("first"));
+        assertThat(first).containsEntry("status", "done");
+        assertThat(((Number) first.get("events")).intValue()).isEqualTo(5);
+        assertThat(((Number) first.get("bad_lines")).intValue()).isZero();
+        assertThat(map(r.get("again")).get("job_id")).as("replayed: the same job").isEqualTo(first.get("job_id"));
+        List<String> exported = ((String) r.get("exported")).lines().filter(l -> !l.isBlank()).toList();
+        assertThat(exported).hasSize(5).allSatisfy(l -> assertThat(l).contains(game, "\"type\":\"kill\""));
+        assertThat(map(r.get("forbidden"))).containsEntry("isArenaError", true).containsEntry("status", 403);
+        assertThat(map(r.get("badWindow"))).containsEntry("isArenaError", true).containsEntry("status", 422);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
 }

@@ -208,7 +208,11 @@ final class GamesApi {
                 throw new ArenaException.Invalid("status", "must be one of waiting, running, finished");
             }
         }
-        Handlers.respond(ctx, 200, commands.list(mode, status)
+        String watchable = ctx.queryParams().get("watchable");
+        if (watchable != null && !watchable.equals("true") && !watchable.equals("false")) {
+            throw new ArenaException.Invalid("watchable", "must be true or false");
+        }
+        Handlers.respond(ctx, 200, commands.list(mode, status, "true".equals(watchable))
                 .map(all -> new GameList(all.stream().map(GameBody::of).toList())));
     }
 

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The lobby over {@code /games}: the list of open games ({@code GET /lobby/games}), joining by code alone, and the
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
  */
 final class LobbyApi {
     private static final Set<String> LIST_PARAMS = Set.of("mode", "region", "has_space", "limit", "offset");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
     private static final int DEFAULT_LIMIT = 50;
 
     private final Lobby lobby;
@@ -52,25 +50,21 @@ final class LobbyApi {
 
     private void list(RoutingContext ctx) {
         List<FieldError> errors = new ArrayList<>();
-        for (String name : ctx.queryParams().names()) {
-            if (!LIST_PARAMS.contains(name)) {
-                errors.add(new FieldError(name, "is not a known parameter; one of " + LIST_PARAMS));
-            }
-        }
-        String mode = param(ctx, "mode", errors);
+        QueryParams.onlyKnown(ctx, LIST_PARAMS, errors);
+        String mode = QueryParams.one(ctx, "mode", errors);
         if (mode != null && lobby.games().registry().games().find(mode).isEmpty()) {
             errors.add(new FieldError("mode", "unknown game mode"));
         }
-        String region = param(ctx, "region", errors);
+        String region = QueryParams.one(ctx, "region", errors);
         if (region != null && !Lobby.REGION.matcher(region).matches()) {
             errors.add(new FieldError("region", Lobby.REGION_RULE));
         }
-        String space = param(ctx, "has_space", errors);
+        String space = QueryParams.one(ctx, "has_space", errors);
         if (space != null && !space.equals("true") && !space.equals("false")) {
             errors.add(new FieldError("has_space", "must be true or false"));
         }
-        int limit = whole(ctx, "limit", DEFAULT_LIMIT, 1, Lobby.MAX_LIMIT, errors);
-        int offset = whole(ctx, "offset", 0, 0, 1_000_000, errors);
+        int limit = QueryParams.whole(ctx, "limit", DEFAULT_LIMIT, 1, Lobby.MAX_LIMIT, errors);
+        int offset = QueryParams.whole(ctx, "offset", 0, 0, 1_000_000, errors);
         if (!errors.isEmpty()) {
             throw new ArenaException.Invalid(errors);
         }
@@ -130,30 +124,6 @@ final class LobbyApi {
         }
         body.error(field, v == null && !json.containsKey(field) ? "is required" : "must be a boolean");
         return null;
-    }
-
-    private static String param(RoutingContext ctx, String name, List<FieldError> errors) {
-        List<String> values = ctx.queryParam(name);
-        if (values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            errors.add(new FieldError(name, "must be given once"));
-            return null;
-        }
-        return values.getFirst();
-    }
-
-    private static int whole(RoutingContext ctx, String name, int fallback, int min, int max, List<FieldError> errors) {
-        String v = param(ctx, name, errors);
-        if (v == null) {
-            return fallback;
-        }
-        if (!DIGITS.matcher(v).matches() || Integer.parseInt(v) < min || Integer.parseInt(v) > max) {
-            errors.add(new FieldError(name, "must be a whole number between " + min + " and " + max));
-            return fallback;
-        }
-        return Integer.parseInt(v);
     }
 
     private static PlayerId me(RoutingContext ctx) {

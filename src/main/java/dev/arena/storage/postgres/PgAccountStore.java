@@ -73,6 +73,24 @@ public final class PgAccountStore implements AccountStore {
         return one("SELECT " + ACCOUNT_COLUMNS + " FROM players WHERE device_id = $1", Tuple.of(deviceId));
     }
 
+    /**
+     * A range on {@code players_name_prefix} (V13): in the C collation every name that starts with the prefix sorts
+     * between the prefix and the prefix followed by the highest code point, and the index already holds that order,
+     * so a page is an index range scan whatever the prefix (a {@code LIKE} with a parameter may not use the index).
+     */
+    @Override
+    public Future<List<Account>> byNamePrefix(String prefix, int limit, int offset) {
+        return pool.preparedQuery("SELECT " + ACCOUNT_COLUMNS + " FROM players"
+                        + " WHERE lower(display_name) COLLATE \"C\" >= $1 AND lower(display_name) COLLATE \"C\" < $2"
+                        + " ORDER BY lower(display_name) COLLATE \"C\", id LIMIT $3 OFFSET $4")
+                .execute(Tuple.of(prefix, prefix + Character.toString(Character.MAX_CODE_POINT), limit, offset))
+                .map(rows -> {
+                    List<Account> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(account(r)));
+                    return out;
+                });
+    }
+
     @Override
     public Future<Account> updateDisplayName(UUID id, String displayName, Instant now) {
         return one("UPDATE players SET display_name = $2, updated_at = $3 WHERE id = $1 RETURNING " + ACCOUNT_COLUMNS,

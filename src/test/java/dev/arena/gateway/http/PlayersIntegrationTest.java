@@ -172,4 +172,72 @@ class PlayersIntegrationTest {
         assertThat(http.post("/auth/login", new JsonObject().put("username", "raised").put("password", "password-1"))
                 .status()).as("the existing password is kept").isEqualTo(200);
     }
+
+    private static String named(String username, String displayName) {
+        JsonObject reg = node.register(username, "password-1");
+        String token = reg.getString("token");
+        ok(http.patch("/players/me", new JsonObject().put("display_name", displayName), token));
+        return token;
+    }
+
+    private static List<String> names(JsonObject page) {
+        return page.getJsonArray("players").stream().map(p -> ((JsonObject) p).getString("display_name")).toList();
+    }
+
+    @Test
+    void searchFindsPlayersByTheStartOfTheirNameInAnyCaseOnePageAtATime() {
+        String token = named("finder-1", "Zed Finder");
+        named("zork-a", "ZORKA");
+        named("zork-b", "zorkb");
+        named("zork-c", "Zorkc the Third");
+        named("zork-not", "Xzork");
+
+        JsonObject first = ok(http.get("/players?name=zOrK&limit=2", token));
+        assertThat(names(first)).containsExactly("ZORKA", "zorkb");
+        assertThat(first.getInteger("limit")).isEqualTo(2);
+        assertThat(first.getInteger("next_offset")).isEqualTo(2);
+        assertThat(first.getJsonArray("players").getJsonObject(0).fieldNames())
+                .containsExactlyInAnyOrder("id", "username", "display_name", "role", "is_guest", "created_at");
+        JsonObject last = ok(http.get("/players?name=zork&limit=2&offset=2", token));
+        assertThat(names(last)).containsExactly("Zorkc the Third");
+        assertThat(last.getValue("next_offset")).isNull();
+        // LIKE's wildcards are plain letters here
+        assertThat(names(ok(http.get("/players?name=%25", token)))).isEmpty();
+        assertThat(names(ok(http.get("/players?name=z_rk", token)))).isEmpty();
+        assertThat(names(ok(http.get("/players?name=Zorkc%20the", token)))).containsExactly("Zorkc the Third");
+    }
+
+    @Test
+    void searchRefusesBadInputInWordsAndVisitors() {
+        String token = named("searcher-bad", "Searcher");
+        assertThat(http.get("/players?name=a").status()).isEqualTo(401);
+        for (String query : List.of("", "?name=", "?name=%20%20", "?name=" + "a".repeat(33), "?name=a%01",
+                "?name=a&limit=0", "?name=a&limit=51", "?name=a&offset=-1", "?name=a&limit=x", "?name=a&color=red",
+                "?name=a&name=b")) {
+            Response r = http.get("/players" + query, token);
+            assertThat(r.status()).as("%s: %s", query, r).isEqualTo(422);
+            assertThat(r.json().getJsonArray("errors")).as(query).isNotEmpty();
+        }
+    }
+
+    /** The migration's index serves the search: a range of the index, never a scan of every player. */
+    @Test
+    void searchIsAnIndexRangeScan() throws Exception {
+        var db = node.arena().config().database().url().orElseThrow();
+        try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             var st = c.createStatement()) {
+            st.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (var rs = st.executeQuery("""
+                    EXPLAIN SELECT id FROM players
+                    WHERE lower(display_name) COLLATE "C" >= 'zo' AND lower(display_name) COLLATE "C" < 'zp'
+                    ORDER BY lower(display_name) COLLATE "C", id LIMIT 11""")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertThat(plan.toString()).contains("Index Cond").contains("players_name_prefix")
+                    .doesNotContain("Seq Scan");
+        }
+    }
 }

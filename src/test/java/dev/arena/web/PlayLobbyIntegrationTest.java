@@ -1,0 +1,190 @@
+package dev.arena.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.arena.testing.Browsers;
+import dev.arena.testing.Eventually;
+import dev.arena.testing.Response;
+import dev.arena.testing.TestNode;
+import dev.arena.testing.WsClient;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lobby and the profile page in real Chromium: a matchmade match listed under "Live now" and watched from there,
+ * a party made by searching a name, accepted in another browser and queued together, and a profile with the
+ * rating per mode and recent games linking their replays. arena_battle is queued 2v2 here, so a party of two fits
+ * one team (the default 1v1 queues take no parties of two).
+ */
+class PlayLobbyIntegrationTest {
+    private static final double LONG = 30_000;
+    private static TestNode node;
+    private static Browsers browsers;
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.start(PlayLobbyIntegrationTest.class,
+                Map.of("ARENA_MM_QUEUES", "arena_battle=2v2,connect_four=1v1"));
+        browsers = Browsers.launch();
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        node.close();
+    }
+
+    static Page guest(String path) {
+        Page page = browsers.open(node, path);
+        page.getByTestId("guest-login").click();
+        assertThat(page.getByTestId("connection")).hasText("online");
+        return page;
+    }
+
+    static String session(Page page, String field) {
+        return (String) page.evaluate("f => { const s = JSON.parse(localStorage.getItem('arena.session'));"
+                + " return f === 'id' ? s.player.id : f === 'name' ? s.player.display_name : s.token; }", field);
+    }
+
+    @Test
+    void aMatchmadeMatchIsListedLiveInTheLobbyAndCanBeWatchedFromThere() {
+        Page watcher = guest("/play");
+        assertThat(watcher.getByTestId("no-live-matches")).isVisible();
+        browsers.screenshot(watcher, "play-lobby-empty");
+        Page a = guest("/play");
+        Page b = guest("/play");
+        a.getByTestId("queue-connect_four").click();
+        b.getByTestId("queue-connect_four").click();
+        a.waitForURL(Pattern.compile(".*#/game/.+"));
+        String gameId = a.url().replaceAll(".*#/game/", "");
+
+        // a matchmade game is private to the lobby's open list, yet anyone may watch it: it is listed under "Live now"
+        Locator row = watcher.getByTestId("live-" + gameId);
+        assertThat(row).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
+        assertThat(row).containsText("Connect Four");
+        assertThat(row).containsText(session(a, "name"));
+        assertThat(row).containsText(session(b, "name"));
+        browsers.screenshot(watcher, "play-lobby-live");
+        watcher.getByTestId("watch-" + gameId).click();
+        watcher.waitForURL(Pattern.compile(".*#/watch/" + gameId));
+        assertThat(watcher.getByTestId("game-status")).containsText("Spectating");
+        assertThat(watcher.locator(".c4-board")).isVisible();
+        for (Page p : new Page[] {a, b, watcher}) {
+            browsers.assertClean(p);
+        }
+    }
+
+    @Test
+    void aPlayerInvitedByNameAcceptsInAnotherBrowserAndThePartyIsMatchedTogether() {
+        Page leader = guest("/play");
+        Page friend = guest("/play");
+        String friendName = session(friend, "name");
+        String friendId = session(friend, "id");
+
+        // suggestions as you type, from the player search: the friend is found by the start of the name
+        leader.getByTestId("invite-name").fill(friendName.substring(0, friendName.length() - 2).toLowerCase());
+        Locator suggestion = leader.getByTestId("invite-suggestion").filter(new Locator.FilterOptions()
+                .setHasText(friendName));
+        assertThat(suggestion).hasCount(1);
+        browsers.screenshot(leader, "play-party-suggestions");
+        suggestion.click();
+        assertThat(leader.locator(".party-card")).containsText(friendName + " (invited)");
+
+        Locator accept = friend.getByTestId("accept-invite");
+        assertThat(accept).isVisible();
+        assertThat(friend.locator(".party-card .invite")).containsText(session(leader, "name") + " invites you");
+        accept.click();
+        assertThat(leader.getByTestId("queue-arena_battle")).hasText("Queue with party (2)");
+        assertThat(friend.locator(".party-card")).containsText("Your leader queues for the party");
+        browsers.screenshot(leader, "play-party");
+
+        // the party is one ticket; two more players fill the other team of the 2v2
+        leader.getByTestId("queue-arena_battle").click();
+        assertThat(leader.getByTestId("wait-arena_battle")).containsText("Searching");
+        try (WsClient c = WsClient.gateway(node.arena().vertx(), node.arena().port(), guestToken());
+             WsClient d = WsClient.gateway(node.arena().vertx(), node.arena().port(), guestToken())) {
+            for (WsClient s : new WsClient[] {c, d}) {
+                s.send(WsClient.msg("mm.enqueue", "rid", "q", "mode", "arena_battle", "properties",
+                        new JsonObject().put("region", "eu")));
+                s.await("mm.ticket");
+            }
+            leader.waitForURL(Pattern.compile(".*#/game/.+"));
+            friend.waitForURL(Pattern.compile(".*#/game/.+"));
+            String game = leader.url().replaceAll(".*#/game/", "");
+            assertThat(friend.url()).endsWith(game);
+            JsonObject matched = c.await("mm.matched");
+            assertThat(matched.getString("game_id")).isEqualTo(game);
+            assertThat(matched.getJsonArray("players").getList()).contains(friendId, session(leader, "id"));
+        }
+        browsers.assertClean(leader);
+        browsers.assertClean(friend);
+    }
+
+    @Test
+    void theProfileShowsTheRatingPerModeAndRecentGamesWithTheirReplays() {
+        Page page = guest("/play#/profile");
+        assertThat(page.getByTestId("profile")).containsText("No rated games yet");
+        assertThat(page.getByTestId("profile")).containsText("No games yet");
+        browsers.screenshot(page, "play-profile-empty");
+
+        // the page's player plays a connect_four game against another, over sockets: red (who moves first) wins
+        String token = session(page, "token");
+        String rival = guestToken();
+        Response created = node.http().post("/games/create", new JsonObject().put("mode", "connect_four"), token);
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String game = created.json().getString("game_id");
+        assertThat(node.http().post("/games/" + game + "/join", new JsonObject(), rival).status()).isEqualTo(200);
+        Response started = node.http().post("/games/" + game + "/start", new JsonObject().put("force", true), token);
+        assertThat(started.status()).as("%s", started).isEqualTo(200);
+        boolean meFirst = started.json().getJsonObject("state").getString("to_move").equals(session(page, "id"));
+        try (WsClient mine = WsClient.gateway(node.arena().vertx(), node.arena().port(), token);
+             WsClient theirs = WsClient.gateway(node.arena().vertx(), node.arena().port(), rival)) {
+            WsClient red = meFirst ? mine : theirs;
+            WsClient yellow = meFirst ? theirs : mine;
+            for (WsClient c : new WsClient[] {red, yellow}) {
+                c.send(WsClient.msg("match.join", "game_id", game));
+                c.await("match.state");
+            }
+            for (int move = 0; move < 7; move++) {
+                boolean redTurn = move % 2 == 0;
+                (redTurn ? red : yellow).send(WsClient.msg("match.input", "game_id", game, "input",
+                        new JsonObject().put("type", "drop").put("column", redTurn ? 0 : 1)));
+                red.await(f -> "match.event".equals(f.getString("type")) && f.encode().contains("\"disc\""),
+                        "disc " + move);
+            }
+            red.await("match.end");
+        }
+
+        // the rating job runs after the game: the page shows the profile as it is when it loads
+        Eventually.until(() -> node.http().get("/players/" + session(page, "id") + "/profile", token).json(),
+                p -> !p.getJsonObject("stats").getJsonArray("ratings").isEmpty(), "the rating after the game");
+        page.reload();
+        Locator rating = page.getByTestId("rating-connect_four");
+        assertThat(rating).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
+        assertThat(page.getByTestId("profile")).containsText("Connect Four");
+        Locator replay = page.locator("[data-testid=profile] a[href='#/replay/" + game + "']");
+        assertThat(replay).hasCount(1);
+        browsers.screenshot(page, "play-profile");
+        replay.click();
+        assertThat(page.getByTestId("replay-seek"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LONG));
+        browsers.assertClean(page);
+    }
+
+    private static String guestToken() {
+        return dev.arena.testing.Futures.await(node.arena().identity().guest("device-" + java.util.UUID.randomUUID()))
+                .token();
+    }
+}
