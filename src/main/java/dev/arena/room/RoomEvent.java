@@ -1,5 +1,6 @@
 package dev.arena.room;
 
+import dev.arena.common.EncodedText;
 import dev.arena.common.Json;
 import dev.arena.presence.Member;
 import java.time.Instant;
@@ -22,6 +23,9 @@ public sealed interface RoomEvent {
 
     /** The event as a client of {@code flavour} sees it, or null when that flavour does not show it. */
     String encode(Flavour flavour);
+
+    /** {@link #encode} with its UTF-8 bytes, made once per flavour and shared by every member's socket. */
+    EncodedText text(Flavour flavour);
 
     /** How a socket expects its frames: the gateway envelope, or one of the original design's formats. */
     enum Flavour { GATEWAY, LEGACY_GAME, LEGACY_CHAT, TOURNAMENT }
@@ -226,19 +230,26 @@ public sealed interface RoomEvent {
 
     /** Memoises each flavour's text: rendered on first use, then shared by every member of that flavour. */
     abstract sealed class Encoded permits Message, Chat, Presence, Direct, Notice {
-        private static final String NONE = new String("none");
-        private final String[] cache = new String[Flavour.values().length];
+        private static final EncodedText NONE = EncodedText.of("none");
+        private final EncodedText[] cache = new EncodedText[Flavour.values().length];
 
         abstract String render(Flavour f);
 
         public final String encode(Flavour f) {
-            // Benign race: two threads may render the same text; both results are equal.
-            String s = cache[f.ordinal()];
-            if (s == null) {
-                s = render(f);
-                cache[f.ordinal()] = s == null ? NONE : s;
+            EncodedText t = text(f);
+            return t == null ? null : t.text();
+        }
+
+        public final EncodedText text(Flavour f) {
+            // Benign race: two threads may render the same text; both results are equal, and EncodedText is
+            // immutable (final fields), so a racy read sees a complete one.
+            EncodedText t = cache[f.ordinal()];
+            if (t == null) {
+                String s = render(f);
+                t = s == null ? NONE : EncodedText.of(s);
+                cache[f.ordinal()] = t;
             }
-            return s == NONE ? null : s;
+            return t == NONE ? null : t;
         }
 
         static String q(String s) {

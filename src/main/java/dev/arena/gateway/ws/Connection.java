@@ -1,5 +1,6 @@
 package dev.arena.gateway.ws;
 
+import dev.arena.common.EncodedText;
 import dev.arena.config.WsLimits;
 import dev.arena.identity.Principal;
 import dev.arena.presence.Member;
@@ -7,6 +8,7 @@ import dev.arena.room.RoomEvent;
 import dev.arena.room.RoomMember;
 import dev.arena.room.Rooms;
 import io.vertx.core.Context;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.HashSet;
 import java.util.Set;
@@ -44,38 +46,44 @@ final class Connection implements RoomMember {
     private long abuseWindowStart;
     private boolean closing;
     private static final long FLUSH_GRACE_MS = 5_000;
-    /** Completes when the last queued frame reached the socket; a close waits for it (see {@link #close}). */
-    private io.vertx.core.Future<Void> lastWrite = io.vertx.core.Future.succeededFuture();
 
     Connection(Principal principal, String displayName, RoomEvent.Flavour flavour, ServerWebSocket ws,
-               Context context, WsLimits limits, String node, long nowMillis, long nowNanos, GatewayMetrics metrics) {
+               HttpConnection upgraded, WriteLoop loop, WsLimits limits, String node, long nowMillis, long nowNanos, GatewayMetrics metrics) {
         this.principal = principal;
         this.displayName = displayName;
         this.flavour = flavour;
         this.ws = ws;
-        this.context = context;
+        this.context = loop.context();
         this.metrics = metrics;
         this.member = new Member(principal.playerId(), displayName, sessionId, node);
         this.bucket = new TokenBucket(limits.ratePerSecond(), limits.burst(), nowNanos);
         this.lastSeenMillis = nowMillis;
-        this.outbound = new Outbound(limits.outboundQueue(), context, this::write, capacity -> {
+        Outbound.Sink socket = SocketSink.of(upgraded, ws, this::resume);
+        this.outbound = new Outbound(limits.outboundQueue(), loop, new Outbound.Sink() {
+            @Override
+            public boolean writable() {
+                return socket.writable();
+            }
+
+            @Override
+            public void write(EncodedText frame) {
+                socket.write(frame);
+                metrics.sent(frame.utf8().length);
+            }
+
+            @Override
+            public void flush() {
+                socket.flush();
+            }
+        }, capacity -> {
             metrics.overflow();
             close(CloseCodes.SLOW_CONSUMER, "slow consumer: more than " + capacity + " frames waiting");
         });
         ws.drainHandler(v -> outbound.resume());
     }
 
-    private boolean write(String frame) {
-        if (ws.isClosed()) {
-            outbound.close();
-            return true;
-        }
-        if (ws.writeQueueFull()) {
-            return false;
-        }
-        lastWrite = ws.writeFinalTextFrame(frame);
-        metrics.sent(frame.length());
-        return true;
+    private void resume() {
+        outbound.resume();
     }
 
     @Override
@@ -85,7 +93,7 @@ final class Connection implements RoomMember {
 
     @Override
     public void deliver(RoomEvent event) {
-        String text = event.encode(flavour);
+        EncodedText text = event.text(flavour);
         if (text != null) {
             outbound.offer(text);
         }
@@ -142,20 +150,20 @@ final class Connection implements RoomMember {
             return;
         }
         // Closing at once would discard queued frames (the errors explaining the close among them): write
-        // them, then close once the last one is out. A client that does not read them is closed anyway
-        // after FLUSH_GRACE.
+        // them, then close: the close frame follows them on the channel. A client that does not read them is
+        // closed anyway after FLUSH_GRACE.
         long guard = context.owner().setTimer(FLUSH_GRACE_MS, t -> {
             outbound.close();
             if (!ws.isClosed()) {
                 ws.close(code, reason);
             }
         });
-        outbound.finish(() -> lastWrite.onComplete(ar -> {
+        outbound.finish(() -> {
             context.owner().cancelTimer(guard);
             if (!ws.isClosed()) {
                 ws.close(code, reason);
             }
-        }));
+        });
     }
 
     boolean closing() {

@@ -36,6 +36,8 @@ public final class GatewaySockets {
     private final Vertx vertx;
     private final Context context;
     private final Set<Connection> connections = new HashSet<>();
+    /** Writes this event loop's connections' queued frames, a batch per loop turn. */
+    private final WriteLoop writes;
     private long sweepTimer = -1;
     /** Closes the sockets of revoked sessions (any node's revocation reaches this listener). */
     private dev.arena.identity.SessionRevocations.Listening revocations;
@@ -46,6 +48,7 @@ public final class GatewaySockets {
         this.rt = realtime;
         this.vertx = vertx;
         this.context = context;
+        this.writes = new WriteLoop(context);
     }
 
     /** Mounts {@code /ws} and the original design's sockets; must come before any body handler. */
@@ -125,9 +128,8 @@ public final class GatewaySockets {
                     var connection = ctx.request().connection();
                     ctx.request().toWebSocket().onComplete(ws -> {
                         if (ws.succeeded()) {
-                            WriteCoalescing.install(connection);
                             ProtocolViolations.install(connection);
-                            Connection c = open(ws.result(), ar.result().principal(), ar.result().displayName(),
+                            Connection c = open(ws.result(), connection, ar.result().principal(), ar.result().displayName(),
                                     flavour, autoRoom);
                             recheckIfRevoked(c, checked, epoch);
                         }
@@ -153,9 +155,10 @@ public final class GatewaySockets {
         }));
     }
 
-    private Connection open(ServerWebSocket ws, dev.arena.identity.Principal principal, String displayName,
+    private Connection open(ServerWebSocket ws, io.vertx.core.http.HttpConnection upgraded,
+                            dev.arena.identity.Principal principal, String displayName,
                       RoomEvent.Flavour flavour, String autoRoom) {
-        Connection c = new Connection(principal, displayName, flavour, ws, context, rt.limits, rt.node,
+        Connection c = new Connection(principal, displayName, flavour, ws, upgraded, writes, rt.limits, rt.node,
                 rt.clock.millis(), nanos(), rt.metrics);
         connections.add(c);
         rt.metrics.opened();

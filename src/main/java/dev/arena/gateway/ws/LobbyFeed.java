@@ -1,5 +1,6 @@
 package dev.arena.gateway.ws;
 
+import dev.arena.common.EncodedText;
 import dev.arena.lobby.LobbyChange;
 import dev.arena.lobby.LobbyGame;
 import dev.arena.lobby.LobbyListener;
@@ -82,11 +83,11 @@ final class LobbyFeed implements LobbyListener {
         }
         for (LobbyChange change : changes) {
             LobbyGame g = change.game();
-            String text = (switch (change) {
+            EncodedText text = EncodedText.of((switch (change) {
                 case LobbyChange.Added a -> new ServerMessage.LobbyGameAdded(g);
                 case LobbyChange.Updated u -> new ServerMessage.LobbyGameUpdated(g);
                 case LobbyChange.Removed r -> new ServerMessage.LobbyGameRemoved(g.gameId(), g.mode(), g.region());
-            }).encode();
+            }).encode());
             for (Map.Entry<Connection, Filter> e : subscribers.entrySet()) {
                 if (e.getValue().matches(g)) {
                     e.getKey().outbound.offer(text);

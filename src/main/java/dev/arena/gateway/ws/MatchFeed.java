@@ -1,5 +1,6 @@
 package dev.arena.gateway.ws;
 
+import dev.arena.common.EncodedText;
 import dev.arena.match.MatchEnd;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchListener;
@@ -95,8 +96,9 @@ public final class MatchFeed implements MatchListener {
     void deliver(MatchId match, String text) {
         Set<Connection> set = watchers.get(match);
         if (set != null) {
+            EncodedText once = EncodedText.of(text);
             for (Connection c : set) {
-                c.outbound.offer(text);
+                c.outbound.offer(once);
             }
         }
     }
@@ -117,8 +119,9 @@ public final class MatchFeed implements MatchListener {
         if (set == null) {
             return;
         }
+        EncodedText once = EncodedText.of(text);
         for (Connection c : set) {
-            c.outbound.offer(text);
+            c.outbound.offer(once);
             c.context.runOnContext(v -> c.matches.remove(match)); // the socket's own set, on its loop
         }
     }

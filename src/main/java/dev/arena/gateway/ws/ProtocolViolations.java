@@ -15,7 +15,7 @@ import io.vertx.core.net.impl.ConnectionBase;
  * closes the connection on the exception, so the client saw the connection drop with no close frame. This handler
  * sits just before Vert.x's and writes that close frame first.
  *
- * <p>Like {@link WriteCoalescing} it reaches into Vert.x's connection (there is no public pipeline hook); if a
+ * <p>Like {@link SocketSink} it reaches into Vert.x's connection (there is no public pipeline hook); if a
  * future Vert.x changes it, clients simply see the connection drop as before.
  */
 final class ProtocolViolations extends ChannelInboundHandlerAdapter {

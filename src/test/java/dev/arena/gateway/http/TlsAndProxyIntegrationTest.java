@@ -55,17 +55,58 @@ class TlsAndProxyIntegrationTest {
                 return new X509Certificate[0];
             }
         };
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-        var params = new javax.net.ssl.SSLParameters();
-        params.setEndpointIdentificationAlgorithm(null);
-        try (HttpClient client = HttpClient.newBuilder().sslContext(ssl).sslParameters(params)
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20)).build()) {
+        try (HttpClient client = trusting(trustAll)) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(
                     URI.create("https://127.0.0.1:" + port + "/health/live")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
         }
         return seen[0].getSubjectX500Principal().getName();
+    }
+
+    private static HttpClient trusting(X509TrustManager trust) throws Exception {
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, new TrustManager[] {trust}, new SecureRandom());
+        var params = new javax.net.ssl.SSLParameters();
+        params.setEndpointIdentificationAlgorithm(null);
+        return HttpClient.newBuilder().sslContext(ssl).sslParameters(params)
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /**
+     * The first frame a {@code wss://} socket receives. Frames are written into the channel already framed
+     * (gateway.ws.SocketSink), before the TLS handler: this shows they are encrypted like every other write.
+     */
+    private static String firstFrameOverTls(int port, String token) throws Exception {
+        X509TrustManager trustAll = new X509TrustManager() {
+            public void checkClientTrusted(X509Certificate[] c, String a) {}
+            public void checkServerTrusted(X509Certificate[] c, String a) {}
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        var first = new java.util.concurrent.CompletableFuture<String>();
+        try (HttpClient client = trusting(trustAll)) {
+            var ws = client.newWebSocketBuilder().buildAsync(URI.create("wss://127.0.0.1:" + port + "/ws?token=" + token),
+                    new java.net.http.WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+
+                        @Override
+                        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w,
+                                                                               CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                first.complete(text.toString());
+                            }
+                            w.request(1);
+                            return null;
+                        }
+                    }).get(20, TimeUnit.SECONDS);
+            try {
+                return first.get(20, TimeUnit.SECONDS);
+            } finally {
+                ws.abort();
+            }
+        }
     }
 
     @Test
@@ -78,6 +119,9 @@ class TlsAndProxyIntegrationTest {
         try (TestNode node = TestNode.start(TlsAndProxyIntegrationTest.class, env)) {
             int port = node.http().base().getPort();
             assertThat(servedSubject(port)).isEqualTo("CN=first.arena.test");
+            String token = node.arena().identity().guest("tls-device").toCompletionStage().toCompletableFuture()
+                    .get(20, TimeUnit.SECONDS).token();
+            assertThat(new JsonObject(firstFrameOverTls(port, token)).getString("type")).isEqualTo("welcome");
 
             selfSigned(dir, "renewed.arena.test");
             Eventually.until(() -> {

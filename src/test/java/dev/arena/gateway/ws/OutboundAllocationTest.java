@@ -2,6 +2,7 @@ package dev.arena.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.common.EncodedText;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -12,34 +13,49 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-recipient half of a delivery: a frame queued on a connection's {@link Outbound} and written. Unlike the
- * room fan-out ({@code room.FanOutAllocationTest}, under a byte per frame) this path allocates per recipient today:
- * a queue node per frame and a task per wake-up. The ceiling pins today's cost so it cannot grow unnoticed; an
- * allocation-free queue (an array ring) is the lever that would lower it (docs/BENCHMARKS.md, issue 15).
+ * The per-recipient half of a delivery: a frame queued on a connection's {@link Outbound} and written by its
+ * {@link WriteLoop}. Like the room fan-out ({@code room.FanOutAllocationTest}) this path must not allocate per
+ * recipient: the queue is an array ring of references to the shared text, and a batch of queued connections wakes
+ * the loop with one task. A queue node, a task or a lambda per frame (16 bytes at least) fails the test.
  */
 class OutboundAllocationTest {
     private static final int QUEUES = 500;
     private static final int ROUNDS = 400;
     /**
-     * Measured 2026-12-06: 64.0 bytes per frame, a ConcurrentLinkedQueue node (24 B) and the wake-up task queued on
-     * the event loop (one per frame here, as each round drains every queue). The ceiling leaves an eighth of margin.
+     * Measured 2026-12-06: 0.1 bytes per frame (was 64 with a ConcurrentLinkedQueue node and a task per frame);
+     * below the smallest object, as the room fan-out's guard.
      */
-    private static final double MAX_BYTES_PER_FRAME = 72.0;
+    private static final double MAX_BYTES_PER_FRAME = 8.0;
 
     @Test
-    void aQueuedFrameCostsNoMoreThanTodaysQueueNodeAndWakeUp() throws Exception {
+    void aQueuedAndWrittenFrameAllocatesNothingPerRecipient() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             Context context = vertx.getOrCreateContext();
             long[] written = {0};
+            long[] flushes = {0};
+            WriteLoop loop = new WriteLoop(context);
+            Outbound.Sink counting = new Outbound.Sink() {
+                @Override
+                public boolean writable() {
+                    return true;
+                }
+
+                @Override
+                public void write(EncodedText frame) {
+                    written[0]++;
+                }
+
+                @Override
+                public void flush() {
+                    flushes[0]++;
+                }
+            };
             List<Outbound> queues = new ArrayList<>();
             for (int i = 0; i < QUEUES; i++) {
-                queues.add(new Outbound(1024, context, f -> {
-                    written[0]++;
-                    return true;
-                }, c -> { }));
+                queues.add(new Outbound(1024, loop, counting, c -> { }));
             }
-            String frame = "{\"type\":\"room.message\"}";
+            EncodedText frame = EncodedText.of("{\"type\":\"room.message\"}");
             long thread = run(context, () -> Thread.currentThread().threadId());
             var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long before = 0;

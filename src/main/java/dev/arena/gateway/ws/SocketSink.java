@@ -1,0 +1,121 @@
+package dev.arena.gateway.ws;
+
+import dev.arena.common.EncodedText;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.impl.ConnectionBase;
+
+/**
+ * Writes a connection's frames straight into its Netty channel, already framed. A server's text frame is the same
+ * bytes for every recipient (servers do not mask), so it is built from the shared {@link EncodedText} into one
+ * pooled buffer: no string encoding, frame objects or write promise per recipient, as
+ * {@code ServerWebSocket#writeFinalTextFrame} would make. Frames are written unflushed and flushed once per drain,
+ * so several frames waiting for a socket leave in one {@code writev}. They pass every handler between Vert.x's and
+ * the socket (TLS among them); the WebSocket encoders leave ready bytes alone. A client that negotiated
+ * permessage-deflate gets them uncompressed, which RFC 7692 allows per message (RSV1 clear).
+ *
+ * <p>Vert.x's own write queue does not see these writes, so back-pressure is read from the channel itself: its
+ * writability, and a handler placed before Vert.x's that wakes the connection when the channel drains. This reaches
+ * into Vert.x's internals (there is no public pipeline hook); when it cannot, {@link #of} falls back to the public
+ * API, one flush per frame.
+ */
+final class SocketSink implements Outbound.Sink {
+    private static final String WATCH = "arena-writability";
+    private static final int FIN_TEXT = 0x81;
+    private final ChannelHandlerContext ctx;
+
+    private SocketSink(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * The sink for {@code ws}, upgraded from {@code connection}; {@code onWritable} runs on the event loop when the
+     * socket can take more again.
+     */
+    static Outbound.Sink of(HttpConnection connection, ServerWebSocket ws, Runnable onWritable) {
+        if (connection instanceof ConnectionBase base) {
+            ChannelPipeline pipeline = base.channel().pipeline();
+            for (var entry : pipeline) {
+                if (entry.getValue().getClass().getName().equals("io.vertx.core.net.impl.VertxHandler")) {
+                    ChannelHandlerContext vertx = pipeline.context(entry.getKey());
+                    if (pipeline.get(WATCH) == null) {
+                        pipeline.addBefore(entry.getKey(), WATCH, new Watch(onWritable));
+                    }
+                    return new SocketSink(vertx);
+                }
+            }
+        }
+        return new VertxSink(ws);
+    }
+
+    /** False too once the channel is closed (the connection's close handler then ends it). */
+    @Override
+    public boolean writable() {
+        return ctx.channel().isWritable();
+    }
+
+    @Override
+    public void write(EncodedText frame) {
+        byte[] payload = frame.utf8();
+        int n = payload.length;
+        int header = n < 126 ? 2 : n <= 0xFFFF ? 4 : 10;
+        ByteBuf buf = ctx.alloc().directBuffer(header + n);
+        buf.writeByte(FIN_TEXT);
+        if (n < 126) {
+            buf.writeByte(n);
+        } else if (n <= 0xFFFF) {
+            buf.writeByte(126).writeShort(n);
+        } else {
+            buf.writeByte(127).writeLong(n);
+        }
+        buf.writeBytes(payload);
+        ctx.write(buf, ctx.voidPromise());
+    }
+
+    @Override
+    public void flush() {
+        ctx.flush();
+    }
+
+    /** Tells the connection when the channel drained below its low-water mark. */
+    private static final class Watch extends ChannelInboundHandlerAdapter {
+        private final Runnable onWritable;
+
+        Watch(Runnable onWritable) {
+            this.onWritable = onWritable;
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable()) {
+                onWritable.run();
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public boolean isSharable() {
+            return false;
+        }
+    }
+
+    /** The public API's way: one frame, one flush. Only when Vert.x's channel cannot be reached. */
+    private record VertxSink(ServerWebSocket ws) implements Outbound.Sink {
+        @Override
+        public boolean writable() {
+            return !ws.isClosed() && !ws.writeQueueFull();
+        }
+
+        @Override
+        public void write(EncodedText frame) {
+            ws.writeFinalTextFrame(frame.text());
+        }
+
+        @Override
+        public void flush() {}
+    }
+}
