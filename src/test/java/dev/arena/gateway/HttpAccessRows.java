@@ -96,13 +96,18 @@ final class HttpAccessRows {
                     new Call(who == Who.ANONYMOUS ? null : w.fresh(who).token(), route, null));
         }
         add(rows, "POST /admin/players/{id}/revoke-sessions", f(ADMINS, 204), (who, w) -> by(who, w, null,
-                "/admin/players/" + w.actors.guest().id() + "/revoke-sessions", null));
+                "/admin/players/" + w.actors.guest().id() + "/revoke-sessions", json("reason", "matrix")));
+        add(rows, "POST /admin/players/{id}/chat-mute", f(MODERATORS, 201, 201), (who, w) -> by(who, w, null,
+                "/admin/players/" + w.actors.guest().id() + "/chat-mute",
+                json("duration_seconds", 600, "reason", "matrix")));
     }
 
     private static void players(List<Row> rows) {
         add(rows, "GET /players/me", SIGNED_IN, (who, w) -> w.as(who, "/players/me"));
         add(rows, "PATCH /players/me", SIGNED_IN, (who, w) -> by(who, w, null, "/players/me",
                 json("display_name", "Matrix")));
+        add(rows, "GET /players", "search by the start of a name", SIGNED_IN, (who, w) ->
+                w.as(who, "/players?name=pl"));
         add(rows, "GET /players/{id}", PUBLIC, (who, w) -> w.as(who, "/players/" + w.host.id()));
         add(rows, "GET /players/{id}/stats", PUBLIC, (who, w) -> w.as(who, "/players/" + w.host.id() + "/stats"));
         add(rows, "GET /players/{id}/profile", PUBLIC, (who, w) -> w.as(who, "/players/" + w.host.id() + "/profile"));
