@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public final class LineParser {
     public static final int MAX_DATA_BYTES = 4096;
     private static final Pattern TYPE = Pattern.compile("[a-z_]{1,32}");
-    private final JsonFactory factory = new JsonFactory();
+    /** The client-JSON limits (common.Json): nesting, number and string sizes. */
+    private final JsonFactory factory = dev.arena.common.Json.CLIENT;
 
     public LogEvent parse(byte[] buf, int off, int len) throws BadLine {
         String ts = null;
