@@ -1,6 +1,7 @@
 package dev.arena.app;
 
 import dev.arena.config.ArenaConfig;
+import dev.arena.identity.GuestLimit;
 import dev.arena.identity.IdentityService;
 import dev.arena.identity.LoginThrottle;
 import dev.arena.identity.PasswordHasher;
@@ -36,7 +37,8 @@ final class AdminAccounts {
                 // no token is issued here, so a throwaway secret; the data directory's secret stays untouched
                 TokenService tokens = new TokenService(vertx, throwawaySecret(), config.tokens().accessTtl(), clock);
                 IdentityService identity = new IdentityService(new PgAccountStore(pool), tokens,
-                        new PasswordHasher(), hashing, new LoginThrottle(clock), config.tokens().refreshTtl(), clock,
+                        new PasswordHasher(), hashing, new LoginThrottle(clock),
+                        GuestLimit.of(config.http().guestLimit(), clock), config.tokens().refreshTtl(), clock,
                         new dev.arena.storage.local.LocalSessionRevocations());
                 return Wiring.await(identity.createPrivileged(username, password, role));
             } finally {

@@ -15,6 +15,7 @@ import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
 import dev.arena.gateway.ws.MatchFeed;
 import dev.arena.gateway.ws.Realtime;
+import dev.arena.identity.GuestLimit;
 import dev.arena.identity.IdentityService;
 import dev.arena.identity.SessionRevocations;
 import dev.arena.identity.LoginThrottle;
@@ -185,6 +186,7 @@ public final class ArenaNode implements AutoCloseable {
         // sessions are checked in memory; their revocations reach every node (in-process, or Redis pub/sub)
         SessionRevocations revocations = await(backplane.sessionRevocations());
         identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
+                GuestLimit.of(config.http().guestLimit(), clock),
                 config.tokens().refreshTtl(), clock, revocations);
         var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
         chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);

@@ -1,28 +1,43 @@
 package dev.arena.common;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks on decoded JSON that every stored value must pass. PostgreSQL cannot keep U+0000 in text or JSONB (22021,
- * 22P05): one such character in a chat line, a name, a reason or a relayed game input used to become a 500, or a
- * match result no job could ever store. So it is refused where JSON comes in, before anything accepts it.
+ * Checks on decoded client JSON that every stored value must pass, so that no input can make a chat line, a name, a
+ * reason or a match result unstorable (a result that cannot be stored is lost: the match lived only in memory).
+ * PostgreSQL refuses U+0000 in text and JSONB (22021, 22P05) and a lone UTF-16 surrogate ({@code "\ud800"}) in
+ * JSONB; and a number beyond a double ({@code 1e400}) reads as infinity, which JSON cannot write back as a number.
+ * Each is refused where JSON comes in, before anything accepts it.
  */
 public final class JsonText {
     private JsonText() {}
 
+    public static final String NUL = "must not contain the NUL character (U+0000)";
+    public static final String SURROGATE = "must not contain a lone UTF-16 surrogate (\\ud800-\\udfff)";
+    public static final String HUGE_NUMBER = "must be a number a double can hold (at most about 1.8e308)";
+
+    /** Where a value is refused ({@code settings.names[2]}, or {@code body} for the whole), and why. */
+    public record Flaw(String path, String reason) {}
+
     /**
-     * Where the first NUL character is in a decoded JSON value (Vert.x {@code JsonObject}/{@code JsonArray} or
-     * plain maps and lists), as a path like {@code settings.names[2]}; empty if there is none. Keys count too.
+     * The first value PostgreSQL could not store in a decoded JSON value (Vert.x {@code JsonObject}/{@code JsonArray}
+     * or plain maps and lists); empty if there is none. Keys count too.
      */
-    public static Optional<String> nulAt(Object value) {
+    public static Optional<Flaw> unstorable(Object value) {
         return find(value, "");
     }
 
-    private static Optional<String> find(Object value, String path) {
+    private static Optional<Flaw> find(Object value, String path) {
         if (value instanceof String s) {
-            return s.indexOf('\u0000') >= 0 ? Optional.of(path.isEmpty() ? "body" : path) : Optional.empty();
+            String why = textFlaw(s);
+            return why == null ? Optional.empty() : Optional.of(new Flaw(path.isEmpty() ? "body" : path, why));
+        }
+        if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)
+                || value instanceof BigDecimal b && !Double.isFinite(b.doubleValue())) {
+            return Optional.of(new Flaw(path.isEmpty() ? "body" : path, HUGE_NUMBER));
         }
         if (value instanceof io.vertx.core.json.JsonObject o) {
             return find(o.getMap(), path);
@@ -34,22 +49,43 @@ public final class JsonText {
             for (var e : m.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 String at = path.isEmpty() ? key : path + "." + key;
-                if (key.indexOf('\u0000') >= 0) {
-                    return Optional.of(at);
+                String why = textFlaw(key);
+                if (why != null) {
+                    return Optional.of(new Flaw(at, why));
                 }
-                Optional<String> inner = find(e.getValue(), at);
+                Optional<Flaw> inner = find(e.getValue(), at);
                 if (inner.isPresent()) {
                     return inner;
                 }
             }
         } else if (value instanceof List<?> l) {
             for (int i = 0; i < l.size(); i++) {
-                Optional<String> inner = find(l.get(i), path + "[" + i + "]");
+                Optional<Flaw> inner = find(l.get(i), path + "[" + i + "]");
                 if (inner.isPresent()) {
                     return inner;
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Why PostgreSQL would refuse this text, or null. */
+    private static String textFlaw(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u0000') {
+                return NUL;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++; // a pair: one character outside the BMP, fine
+                } else {
+                    return SURROGATE;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return SURROGATE;
+            }
+        }
+        return null;
     }
 }

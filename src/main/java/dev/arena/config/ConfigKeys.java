@@ -45,9 +45,15 @@ final class ConfigKeys {
             .flatMap(List::stream).toList();
 
     static ArenaConfig read(ConfigValues v) {
-        return new ArenaConfig(Http.read(v), Database.read(v), Tokens.read(v), Log.read(v), Cluster.read(v),
+        ArenaConfig c = new ArenaConfig(Http.read(v), Database.read(v), Tokens.read(v), Log.read(v), Cluster.read(v),
                 Ws.read(v), Chat.read(v), Jobs.read(v), Matchmaking.read(v), Match.read(v), Tournament.read(v),
                 Logs.read(v));
+        if (v.valid(Http.IDLE_TIMEOUT, Ws.HEARTBEAT)) {
+            // a quiet socket is pinged after ARENA_WS_HEARTBEAT; closing it before would cut healthy sockets
+            v.check(c.http().idleTimeout().compareTo(c.ws().heartbeat()) > 0, Http.IDLE_TIMEOUT,
+                    "must be longer than ARENA_WS_HEARTBEAT");
+        }
+        return c;
     }
 
     /** Declares a key and adds it to its section's list. */
@@ -86,11 +92,20 @@ final class ConfigKeys {
                 "PEM private key (PKCS#8) of ARENA_TLS_CERT", optional(s -> Path.of(s).toAbsolutePath().normalize()));
         static final ConfigKey<Boolean> TRUST_PROXY = key(KEYS, "ARENA_TRUST_PROXY", "false",
                 "true behind one reverse proxy: the client address is the last X-Forwarded-For entry", bool());
+        static final ConfigKey<Duration> IDLE_TIMEOUT = key(KEYS, "ARENA_HTTP_IDLE_TIMEOUT", "60s",
+                "a connection that sends and receives nothing this long is closed; longer than ARENA_WS_HEARTBEAT",
+                durationAtLeast(Duration.ofMillis(10), "10ms", ""));
+        static final ConfigKey<Integer> GUEST_LIMIT = key(KEYS, "ARENA_GUEST_LIMIT", "30",
+                "guest accounts one client address may create per ARENA_GUEST_WINDOW (per node); 0 = no limit, for"
+                        + " load tests", integer(0, 1_000_000));
+        static final ConfigKey<Duration> GUEST_WINDOW = key(KEYS, "ARENA_GUEST_WINDOW", "10m",
+                "the window of ARENA_GUEST_LIMIT", durationAtLeast(Duration.ofSeconds(1), "1s", ""));
 
         static HttpConfig read(ConfigValues v) {
             HttpConfig c = new HttpConfig(v.get(HOST), v.get(PORT), v.get(CORS_ORIGINS), v.get(BODY_LIMIT),
                     v.get(INSTANCES), v.get(SHUTDOWN_TIMEOUT), v.get(TRANSPORT), v.get(DASHBOARD_PUBLIC),
-                    v.get(TLS_CERT), v.get(TLS_KEY), v.get(TRUST_PROXY));
+                    v.get(TLS_CERT), v.get(TLS_KEY), v.get(TRUST_PROXY), v.get(IDLE_TIMEOUT),
+                    new HttpConfig.GuestLimit(v.get(GUEST_LIMIT), v.get(GUEST_WINDOW)));
             if (v.valid(TLS_CERT, TLS_KEY)) {
                 v.check(c.tlsCert().isPresent() == c.tlsKey().isPresent(), TLS_KEY,
                         "ARENA_TLS_CERT and ARENA_TLS_KEY are set together or not at all");

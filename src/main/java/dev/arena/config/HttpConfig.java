@@ -17,10 +17,20 @@ import java.util.Optional;
  * @param dashboardPublic the live dashboard is readable without signing in
  * @param tlsCert         PEM certificate chain to serve HTTPS and WSS with (together with {@code tlsKey})
  * @param trustProxy      the server sits behind one reverse proxy, whose X-Forwarded-For names the client
+ * @param idleTimeout     a connection that neither sends nor receives for this long is closed
+ * @param guestLimit      guest accounts one client address may create per window (0 = no limit)
  */
 public record HttpConfig(String host, int port, List<String> corsOrigins, long bodyLimitBytes, int instances,
                          Duration shutdownTimeout, NetTransport transport, boolean dashboardPublic,
-                         Optional<Path> tlsCert, Optional<Path> tlsKey, boolean trustProxy) {
+                         Optional<Path> tlsCert, Optional<Path> tlsKey, boolean trustProxy, Duration idleTimeout,
+                         GuestLimit guestLimit) {
+
+    /** At most {@code accounts} new guest accounts per client address per {@code window}; 0 lifts the limit. */
+    public record GuestLimit(int accounts, Duration window) {
+        public boolean lifted() {
+            return accounts == 0;
+        }
+    }
 
     public HttpConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -28,6 +38,6 @@ public record HttpConfig(String host, int port, List<String> corsOrigins, long b
 
     HttpConfig withPort(int newPort) {
         return new HttpConfig(host, newPort, corsOrigins, bodyLimitBytes, instances, shutdownTimeout, transport,
-                dashboardPublic, tlsCert, tlsKey, trustProxy);
+                dashboardPublic, tlsCert, tlsKey, trustProxy, idleTimeout, guestLimit);
     }
 }

@@ -28,6 +28,7 @@ public final class IdentityService {
     private final PasswordHasher hasher;
     private final WorkerExecutor hashing;
     private final LoginThrottle throttle;
+    private final GuestLimit guestLimit;
     private final Duration refreshTtl;
     private final Clock clock;
     private final SessionRevocations revocations;
@@ -38,8 +39,9 @@ public final class IdentityService {
     private final Future<String> decoyHash;
 
     public IdentityService(AccountStore store, TokenService tokens, PasswordHasher hasher, WorkerExecutor hashing,
-                           LoginThrottle throttle, Duration refreshTtl, Clock clock,
+                           LoginThrottle throttle, GuestLimit guestLimit, Duration refreshTtl, Clock clock,
                            SessionRevocations revocations) {
+        this.guestLimit = guestLimit;
         this.store = store;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -99,12 +101,27 @@ public final class IdentityService {
         });
     }
 
-    /** Logs a device in as a guest, creating the guest account on its first use. */
+    /** A guest login from inside the node (tests, tools): no client address, so no per-address limit. */
     public Future<AuthResult> guest(String deviceId) {
+        return guest(deviceId, null);
+    }
+
+    /**
+     * Logs a device in as a guest, creating the guest account on its first use; creations are limited per client
+     * address ({@link GuestLimit}, 429 beyond it).
+     */
+    public Future<AuthResult> guest(String deviceId, String clientAddress) {
         long epoch = sessions.epoch();
         return store.byDeviceId(deviceId).compose(found -> {
             if (found.isPresent()) {
                 return Future.succeededFuture(found.get());
+            }
+            try {
+                if (clientAddress != null) {
+                    guestLimit.take(clientAddress);
+                }
+            } catch (ArenaException.RateLimited e) {
+                return Future.failedFuture(e);
             }
             Instant now = now();
             String name = "Guest-" + UUID.randomUUID().toString().substring(0, 6);

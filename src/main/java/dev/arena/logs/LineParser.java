@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LineParser {
     public static final int MAX_DATA_BYTES = 4096;
-    private final JsonFactory factory = new JsonFactory();
+    /** The client-JSON limits (common.Json): nesting, number and string sizes. */
+    private final JsonFactory factory = dev.arena.common.Json.CLIENT;
     private final StringCache ids = new StringCache();
 
     public LogEvent parse(byte[] buf, int off, int len) throws BadLine {

@@ -347,6 +347,11 @@ class ConfigLoaderTest {
                 .singleElement().asString().startsWith("ARENA_WS_HEARTBEAT: ");
         assertThat(problems(Map.of("ARENA_WS_HEARTBEAT", "10s", "ARENA_WS_IDLE_TIMEOUT", "5s")))
                 .containsExactly("ARENA_WS_IDLE_TIMEOUT: must be longer than ARENA_WS_HEARTBEAT");
+        // an HTTP idle time-out below the socket heartbeat would cut quiet, healthy sockets (issue 14)
+        assertThat(problems(Map.of("ARENA_HTTP_IDLE_TIMEOUT", "10s")))
+                .containsExactly("ARENA_HTTP_IDLE_TIMEOUT: must be longer than ARENA_WS_HEARTBEAT");
+        assertThat(problems(Map.of("ARENA_HTTP_IDLE_TIMEOUT", "10s", "ARENA_WS_HEARTBEAT", "often")))
+                .singleElement().asString().startsWith("ARENA_WS_HEARTBEAT: ");
         assertThat(problems(Map.of("ARENA_WS_MAX_MESSAGE", "64KiB", "ARENA_WS_HARD_FRAME", "16KiB")))
                 .containsExactly("ARENA_WS_HARD_FRAME: must not be smaller than ARENA_WS_MAX_MESSAGE");
         assertThat(problems(Map.of("ARENA_JOB_TIMEOUT", "5ms"))).containsExactly("ARENA_JOB_TIMEOUT: must be at least 10ms");

@@ -63,6 +63,8 @@ public final class TestNode implements AutoCloseable {
         Map<String, String> all = new HashMap<>();
         all.put("ARENA_HOST", "127.0.0.1");
         all.put("ARENA_PORT", "0");
+        // tests sign many guests up from 127.0.0.1, as arena bench does; GuestLimitIntegrationTest sets a limit
+        all.put("ARENA_GUEST_LIMIT", "0");
         Path owned = null;
         if (!env.containsKey("ARENA_DATA_DIR")) {
             owned = tempDir();

@@ -53,7 +53,7 @@ final class AuthApi {
         RequestBody body = RequestBody.of(ctx).only("device_id");
         String device = body.string("device_id", 8, 128, DEVICE_ID, "must be printable ASCII without spaces");
         body.validate();
-        Handlers.respond(ctx, 200, identity.guest(device));
+        Handlers.respond(ctx, 200, identity.guest(device, ClientAddress.of(ctx.request(), trustProxy)));
     }
 
     private void refresh(RoutingContext ctx) {

@@ -47,8 +47,9 @@ public final class HttpVerticle extends VerticleBase {
                 .setTcpNoDelay(true)
                 .setRegisterWebSocketWriteHandlers(false)
                 .setCompressionSupported(false)
-                .setIdleTimeout(120)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS);
+                // a connection silent both ways this long is closed; a quiet WebSocket is pinged well before
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, services.config().http().idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         if (services.realtime() != null) {
             int hard = services.realtime().limits().hardFrameBytes();
             options.setMaxWebSocketFrameSize(hard).setMaxWebSocketMessageSize(hard);

@@ -2,8 +2,9 @@ package dev.arena.gateway.http;
 
 import dev.arena.common.ArenaException;
 import dev.arena.common.ArenaException.FieldError;
+import dev.arena.common.Json;
+import dev.arena.common.JsonText;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ public final class RequestBody {
     private final JsonObject json;
     private final List<FieldError> errors = new ArrayList<>();
 
-    /** PostgreSQL cannot store it; see {@link dev.arena.common.JsonText}. */
-    public static final String NUL_REFUSED = "must not contain the NUL character (U+0000)";
+    /** PostgreSQL cannot store it; see {@link JsonText}. */
+    public static final String NUL_REFUSED = JsonText.NUL;
 
     private RequestBody(JsonObject json) {
         this.json = json;
@@ -34,27 +35,19 @@ public final class RequestBody {
         }
         Object value;
         try {
-            value = io.vertx.core.json.Json.decodeValue(body);
-        } catch (DecodeException e) {
-            throw HttpProblem.malformedJson("the body is not valid JSON: " + firstLine(e.getMessage()));
+            value = Json.parse(body);
+        } catch (Json.Unreadable e) {
+            throw e.limit() ? HttpProblem.malformedJson("the body is refused: " + e.getMessage())
+                    : HttpProblem.malformedJson("the body is not valid JSON: " + e.getMessage());
         }
         if (!(value instanceof JsonObject obj)) {
             throw HttpProblem.malformedJson("the body must be a JSON object");
         }
-        var nul = dev.arena.common.JsonText.nulAt(obj);
-        if (nul.isPresent()) {
-            throw new ArenaException.Invalid(nul.get(), NUL_REFUSED);
+        var flaw = JsonText.unstorable(obj);
+        if (flaw.isPresent()) {
+            throw new ArenaException.Invalid(flaw.get().path(), flaw.get().reason());
         }
         return new RequestBody(obj);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
     public JsonObject json() {

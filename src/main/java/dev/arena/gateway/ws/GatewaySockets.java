@@ -10,7 +10,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -255,12 +254,7 @@ public final class GatewaySockets {
     }
 
     private void legacyGame(Connection c, String text, int bytes) {
-        Object action;
-        try {
-            action = Json.decodeValue(text);
-        } catch (DecodeException e) {
-            throw new ProtocolError("bad_json", "the frame is not valid JSON", null, true);
-        }
+        Object action = MessageDecoder.parseAny(text);
         rt.metrics.received("legacy.game", bytes);
         String room = onlyRoom(c);
         if (room != null) {

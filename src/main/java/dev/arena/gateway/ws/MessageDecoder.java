@@ -4,7 +4,7 @@ import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchId;
 import dev.arena.matchmaking.TicketId;
 import dev.arena.room.Rooms;
-import io.vertx.core.json.DecodeException;
+import dev.arena.common.JsonText;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -19,21 +19,25 @@ final class MessageDecoder {
     private MessageDecoder() {}
 
     static JsonObject parse(String text) {
-        Object v;
-        try {
-            v = Json.decodeValue(text);
-        } catch (DecodeException e) {
-            throw new ProtocolError("bad_json", "the frame is not valid JSON", null, true);
-        }
-        if (!(v instanceof JsonObject o)) {
+        if (!(parseAny(text) instanceof JsonObject o)) {
             throw new ProtocolError("bad_json", "the frame must be a JSON object", null, true);
         }
-        // nothing with U+0000 may reach a store (chat, relayed inputs, results): see common.JsonText
-        var nul = dev.arena.common.JsonText.nulAt(o);
-        if (nul.isPresent()) {
-            throw ProtocolError.bad(rid(o), nul.get() + ": must not contain the NUL character (U+0000)");
+        // nothing PostgreSQL cannot store may reach a store (chat, relayed inputs, results): see common.JsonText
+        var flaw = JsonText.unstorable(o);
+        if (flaw.isPresent()) {
+            throw ProtocolError.bad(rid(o), flaw.get().path() + ": " + flaw.get().reason());
         }
         return o;
+    }
+
+    /** Any JSON value, within the client limits of {@link dev.arena.common.Json#CLIENT}. */
+    static Object parseAny(String text) {
+        try {
+            return dev.arena.common.Json.parse(text);
+        } catch (dev.arena.common.Json.Unreadable e) {
+            throw new ProtocolError("bad_json", e.limit() ? "the frame is refused: " + e.getMessage()
+                    : "the frame is not valid JSON", null, true);
+        }
     }
 
     static ClientMessage decode(JsonObject o) {
