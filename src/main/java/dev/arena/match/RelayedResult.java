@@ -24,9 +24,9 @@ final class RelayedResult {
         return end == reported ? reporter : null;
     }
 
-    void report(MatchCommand.Report<?> r, Set<PlayerId> seated, Set<PlayerId> departed, MatchStatus status) {
+    void report(LoopCommand.Report<?> r, Set<PlayerId> seated, Set<PlayerId> departed, MatchStatus status) {
         if (reported != null) {
-            r.reply().fail(MatchCommandQueue.alreadyDecided());
+            r.reply().fail(LoopCommandQueue.alreadyDecided());
             return;
         }
         if (!seated.contains(r.by())) {
