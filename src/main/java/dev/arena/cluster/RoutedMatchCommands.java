@@ -1,6 +1,7 @@
 package dev.arena.cluster;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.match.Answer;
 import dev.arena.match.LocalMatchCommands;
 import dev.arena.match.MatchCommands;
@@ -8,7 +9,6 @@ import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
-import dev.arena.match.PlayerId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.arena.lobby;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.MatchView;
-import dev.arena.match.PlayerId;
 
 /**
  * One open game as the lobby lists it: a public game created with {@code POST /games/create} (so it has a host),

@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;

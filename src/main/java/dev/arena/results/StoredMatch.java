@@ -1,6 +1,6 @@
 package dev.arena.results;
 
-import dev.arena.match.PlayerId;
+import dev.arena.common.PlayerId;
 import dev.arena.match.StoredLog;
 import java.util.List;
 import java.util.Objects;

@@ -260,8 +260,8 @@ final class TournamentChange {
      * notifications. The row is written by the caller in this transaction; a failed transaction stops the game.
      */
     TournamentGame newGame(Pairing p, int number, Instant deadline) {
-        List<dev.arena.match.PlayerId> players = p.players().stream()
-                .map(x -> new dev.arena.match.PlayerId(UUID.fromString(x.value()))).toList();
+        List<dev.arena.common.PlayerId> players = p.players().stream()
+                .map(x -> new dev.arena.common.PlayerId(UUID.fromString(x.value()))).toList();
         MatchDirectory.Game game = service.games().createFor(
                 new MatchRegistry.Create(tournament.mode(), 2, Map.of()), players);
         created.add(game.id());

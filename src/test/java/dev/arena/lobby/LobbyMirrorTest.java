@@ -2,8 +2,8 @@ package dev.arena.lobby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
-import dev.arena.match.PlayerId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

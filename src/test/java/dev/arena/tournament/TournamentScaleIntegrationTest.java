@@ -3,12 +3,12 @@ package dev.arena.tournament;
 import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Futures;
+import dev.arena.common.PlayerId;
 import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import dev.arena.results.FinishedMatch;
+import dev.arena.testing.Futures;
 import dev.arena.testing.TestNode;
 import dev.arena.tournament.TournamentDriver.Player;
 import dev.arena.tournament.bracket.Bracket;

@@ -1,13 +1,13 @@
 package dev.arena.gateway.http;
 
-import dev.arena.common.ArenaException;
 import dev.arena.common.ArenaException.FieldError;
+import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.lobby.ClusterLobby;
 import dev.arena.lobby.Lobby;
 import dev.arena.lobby.LobbyGame;
 import dev.arena.match.MatchCommands;
 import dev.arena.match.MatchId;
-import dev.arena.match.PlayerId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

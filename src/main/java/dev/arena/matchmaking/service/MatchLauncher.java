@@ -1,8 +1,8 @@
 package dev.arena.matchmaking.service;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchRegistry;
-import dev.arena.match.PlayerId;
 import dev.arena.matchmaking.MatchProposal;
 import dev.arena.matchmaking.TicketId;
 import io.vertx.core.Future;

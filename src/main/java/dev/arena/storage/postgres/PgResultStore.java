@@ -4,9 +4,9 @@ import static dev.arena.storage.postgres.PgAccountStore.instant;
 import static dev.arena.storage.postgres.PgAccountStore.ts;
 
 import dev.arena.common.Json;
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import dev.arena.match.StoredLog;
 import dev.arena.player.RecentGame;
 import dev.arena.results.FinishedMatch;
