@@ -1,5 +1,6 @@
 package dev.arena.tournament;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchStatus;
 import io.vertx.core.json.JsonArray;
@@ -12,16 +13,16 @@ import java.util.Set;
  * it travels as the answer of the owner to the {@code cluster.NodeMessage.Seats} request (docs/TOURNAMENTS.md, "On a
  * cluster").
  *
- * @param seated player ids (as strings, like the bracket's) of the players holding a seat
+ * @param seated the players holding a seat
  */
-record GameSeats(MatchStatus status, Set<String> seated) {
+record GameSeats(MatchStatus status, Set<PlayerId> seated) {
     GameSeats {
         seated = Set.copyOf(seated);
     }
 
     static GameSeats of(MatchDirectory.Game game) {
-        Set<String> seated = new HashSet<>();
-        game.view().players().forEach(p -> seated.add(p.player().value().toString()));
+        Set<PlayerId> seated = new HashSet<>();
+        game.view().players().forEach(p -> seated.add(p.player()));
         return new GameSeats(game.view().status(), seated);
     }
 
@@ -31,14 +32,14 @@ record GameSeats(MatchStatus status, Set<String> seated) {
     }
 
     String encode() {
-        return new JsonObject().put("status", status.wire()).put("seated", new JsonArray(seated.stream().sorted()
-                .toList())).encode();
+        return new JsonObject().put("status", status.wire()).put("seated", new JsonArray(seated.stream()
+                .map(PlayerId::toString).sorted().toList())).encode();
     }
 
     static GameSeats decode(String json) {
         JsonObject o = new JsonObject(json);
-        Set<String> seated = new HashSet<>();
-        o.getJsonArray("seated").forEach(s -> seated.add((String) s));
+        Set<PlayerId> seated = new HashSet<>();
+        o.getJsonArray("seated").forEach(s -> seated.add(PlayerId.parse((String) s)));
         return new GameSeats(MatchStatus.valueOf(o.getString("status").toUpperCase(java.util.Locale.ROOT)), seated);
     }
 }

@@ -1,6 +1,7 @@
 package dev.arena.tournament;
 
 import dev.arena.common.Json;
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchRegistry;
@@ -11,7 +12,6 @@ import dev.arena.tournament.bracket.Format;
 import dev.arena.tournament.bracket.Pairing;
 import dev.arena.tournament.bracket.PairingId;
 import dev.arena.tournament.bracket.PairingState;
-import dev.arena.tournament.bracket.PlayerId;
 import dev.arena.tournament.bracket.Round;
 import dev.arena.tournament.bracket.Seed;
 import dev.arena.tournament.bracket.Standing;
@@ -260,8 +260,7 @@ final class TournamentChange {
      * notifications. The row is written by the caller in this transaction; a failed transaction stops the game.
      */
     TournamentGame newGame(Pairing p, int number, Instant deadline) {
-        List<dev.arena.common.PlayerId> players = p.players().stream()
-                .map(x -> new dev.arena.common.PlayerId(UUID.fromString(x.value()))).toList();
+        List<PlayerId> players = p.players();
         MatchDirectory.Game game = service.games().createFor(
                 new MatchRegistry.Create(tournament.mode(), 2, Map.of()), players);
         created.add(game.id());
@@ -299,7 +298,7 @@ final class TournamentChange {
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("place", s.place());
-            row.put("player_id", UUID.fromString(s.player().value()));
+            row.put("player_id", s.player().value());
             row.put("points", s.points());
             podium.add(row);
         }
@@ -351,7 +350,7 @@ final class TournamentChange {
     static List<Seed> seeds(List<UUID> ordered) {
         List<Seed> out = new ArrayList<>(ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
-            out.add(new Seed(PlayerId.of(ordered.get(i).toString()), i + 1));
+            out.add(new Seed(new PlayerId(ordered.get(i)), i + 1));
         }
         return out;
     }

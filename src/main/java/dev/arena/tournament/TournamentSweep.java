@@ -3,6 +3,7 @@ package dev.arena.tournament;
 import dev.arena.cluster.NodeBus;
 import dev.arena.cluster.NodeMessage;
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchId;
 import dev.arena.tournament.bracket.Bracket;
@@ -126,7 +127,7 @@ final class TournamentSweep {
             if (seats.isEmpty()) {
                 return replaceLost(w, game);
             }
-            Set<String> seated = seats.get().seated();
+            Set<PlayerId> seated = seats.get().seated();
             if (seats.get().bothPlaying()) {
                 return w.tx().clearDeadline(id); // both came; the result will follow
             }
@@ -135,8 +136,8 @@ final class TournamentSweep {
                 if (!(p.state() instanceof PairingState.Ready)) {
                     return w.tx().settle(id, TournamentGame.Outcome.VOID, w.now).mapEmpty();
                 }
-                boolean homeHere = seated.contains(p.homePlayer().orElseThrow().value());
-                Side noShow = homeHere ? Side.AWAY : (seated.contains(p.awayPlayer().orElseThrow().value())
+                boolean homeHere = seated.contains(p.homePlayer().orElseThrow());
+                Side noShow = homeHere ? Side.AWAY : (seated.contains(p.awayPlayer().orElseThrow())
                         ? Side.HOME : Side.AWAY);
                 Result result = Result.walkover(noShow);
                 Bracket after = b.reportResult(p.id(), result);
@@ -145,7 +146,7 @@ final class TournamentSweep {
                 u.put("pairing_id", p.id().value());
                 u.put("game_id", id);
                 u.put("no_show", noShow.name().toLowerCase(java.util.Locale.ROOT));
-                u.put("both_absent", !homeHere && !seated.contains(p.awayPlayer().orElseThrow().value()));
+                u.put("both_absent", !homeHere && !seated.contains(p.awayPlayer().orElseThrow()));
                 return w.tx().settle(id, TournamentGame.Outcome.WALKOVER, w.now)
                         .compose(v -> w.commit(after, List.of(new TournamentStore.Transition("walkover", p.id(),
                                 BracketText.result(result), null, w.now)), List.of()));

@@ -1,5 +1,6 @@
 package dev.arena.tournament;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
 import dev.arena.tournament.bracket.Bracket;
 import dev.arena.tournament.bracket.Pairing;
@@ -51,7 +52,7 @@ public final class TournamentViews {
     }
 
     static UUID player(Slot s) {
-        return s.occupant().map(p -> UUID.fromString(p.value())).orElse(null);
+        return s.occupant().map(PlayerId::value).orElse(null);
     }
 
     static List<UUID> players(Pairing p) {
@@ -84,7 +85,7 @@ public final class TournamentViews {
         }
         return new PairingView(p.id().value(), p.round().number(), side(p.round()), p.table(), BracketText.state(p.state()),
                 players(p), List.of(home, away), draws, walkover, games.stream().map(TournamentGame::gameId).toList(),
-                p.winner().map(w -> UUID.fromString(w.value())).orElse(null));
+                p.winner().map(PlayerId::value).orElse(null));
     }
 
     public static BracketView bracket(Tournament t, Bracket b, List<TournamentGame> games) {
@@ -108,7 +109,7 @@ public final class TournamentViews {
         List<StandingView> out = new ArrayList<>();
         if (b != null) {
             for (Standing s : b.standings()) {
-                UUID id = UUID.fromString(s.player().value());
+                UUID id = s.player().value();
                 Map<String, Integer> tiebreaks = new LinkedHashMap<>();
                 for (TiebreakScore ts : s.tiebreaks()) {
                     tiebreaks.put(ts.tiebreak().name().toLowerCase(Locale.ROOT), ts.value());

@@ -110,10 +110,10 @@ class TournamentScaleIntegrationTest {
         Bracket bracket = done.bracket();
         assertThat(bracket.isComplete()).isTrue();
         assertThat(bracket.standings()).hasSize(n);
-        Set<Set<String>> met = new HashSet<>();
+        Set<Set<PlayerId>> met = new HashSet<>();
         for (Pairing p : bracket.pairings()) {
             if (p.players().size() == 2) {
-                assertThat(met.add(Set.of(p.players().get(0).value(), p.players().get(1).value())))
+                assertThat(met.add(Set.of(p.players().get(0), p.players().get(1))))
                         .as("no rematch: %s", p.id()).isTrue();
             }
         }

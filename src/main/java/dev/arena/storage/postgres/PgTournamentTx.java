@@ -10,19 +10,19 @@ import static dev.arena.storage.postgres.TournamentRows.pairing;
 import static dev.arena.storage.postgres.TournamentRows.tournament;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
 import dev.arena.tournament.BracketText;
 import dev.arena.tournament.Registration;
 import dev.arena.tournament.Tournament;
 import dev.arena.tournament.TournamentGame;
-import dev.arena.tournament.TournamentStore;
 import dev.arena.tournament.TournamentStore.Correction;
 import dev.arena.tournament.TournamentStore.PairingRow;
 import dev.arena.tournament.TournamentStore.Transition;
+import dev.arena.tournament.TournamentStore;
 import dev.arena.tournament.bracket.Pairing;
 import dev.arena.tournament.bracket.PairingId;
 import dev.arena.tournament.bracket.PairingState;
-import dev.arena.tournament.bracket.PlayerId;
 import dev.arena.tournament.bracket.Result;
 import dev.arena.tournament.bracket.Seed;
 import io.vertx.core.Future;
@@ -91,7 +91,7 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
     @Override
     public Future<Void> seed(UUID tournament, List<Seed> seeds) {
         List<Tuple> batch = seeds.stream()
-                .map(s -> Tuple.of(tournament, UUID.fromString(s.player().value()), s.rank())).toList();
+                .map(s -> Tuple.of(tournament, s.player().value(), s.rank())).toList();
         return c.preparedQuery("UPDATE tournament_registrations SET seed = $3 "
                         + "WHERE tournament_id = $1 AND player_id = $2")
                 .executeBatch(batch).mapEmpty();
@@ -102,7 +102,7 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
         return c.preparedQuery("SELECT player_id, seed FROM tournament_registrations "
                         + "WHERE tournament_id = $1 AND seed IS NOT NULL ORDER BY seed")
                 .execute(Tuple.of(tournament))
-                .map(rows -> all(rows, r -> new Seed(PlayerId.of(r.getUUID("player_id").toString()),
+                .map(rows -> all(rows, r -> new Seed(new PlayerId(r.getUUID("player_id")),
                             r.getInteger("seed"))));
     }
 
