@@ -24,7 +24,7 @@ import dev.arena.leaderboard.Leaderboards;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.logs.Logs;
 import dev.arena.match.GameCatalog;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchListener;
 import dev.arena.match.MatchListeners;
 import dev.arena.match.MatchMetrics;
@@ -208,9 +208,9 @@ public final class ArenaNode implements AutoCloseable {
                 config.match(), MatchListeners.of(MatchListener.withResults(matchFeed, results.recorder),
                         lobbyTracker, matchMetrics));
         // the games over them, their commands (routed to the owner on a cluster), the lobby and the match relay
-        GamesWiring play = new GamesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
+        MatchesWiring play = new MatchesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
                 config.cluster().nodeTtl());
-        MatchDirectory games = play.games;
+        HostedMatches games = play.games;
         matchmaking = MatchmakingWiring.build(config, clock, backplane, games, roomStream, ratings, metrics.registry(),
                 vertx.getOrCreateContext());
         Realtime realtime = new Realtime(identity, rooms, chat, config.ws(), clock, config.nodeId(), metrics.registry(),

@@ -4,7 +4,7 @@ import static dev.arena.app.Wiring.await;
 
 import dev.arena.cluster.NodeBus;
 import dev.arena.config.ArenaConfig;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.rating.RatingSource;
 import dev.arena.room.RoomStream;
 import dev.arena.storage.postgres.PgTournamentStore;
@@ -28,7 +28,7 @@ final class TournamentWiring {
     private TournamentSweeper sweeper;
 
     /** Builds the service; {@link #start} once other nodes' requests can reach it. */
-    TournamentService build(ArenaConfig config, Pool pool, MatchDirectory games, RatingSource ratings,
+    TournamentService build(ArenaConfig config, Pool pool, HostedMatches games, RatingSource ratings,
                             RoomStream rooms, NodeBus nodes, Clock clock) {
         service = new TournamentService(new PgTournamentStore(pool), games, ratings, new RoomTournamentFeed(rooms, clock),
                 clock, config.nodeId(), nodes);

@@ -5,7 +5,7 @@ import dev.arena.common.PlayerId;
 import dev.arena.match.Answer;
 import dev.arena.match.LocalMatchCommands;
 import dev.arena.match.MatchCommands;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
@@ -41,18 +41,18 @@ public final class RoutedMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> state(MatchId id, PlayerId viewer) {
+    public Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer) {
         return route(id, () -> here.state(id, viewer), new NodeMessage.GameState(id, viewer));
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> join(MatchId id, PlayerId player, String joinCode) {
+    public Future<Answer<HostedMatches.HostedMatch>> join(MatchId id, PlayerId player, String joinCode) {
         return route(id, () -> here.join(id, player, joinCode), new NodeMessage.GameJoin(id, player, joinCode));
     }
 
     /** A code of another node's game: found in the cluster's codes, then joined through its owner with the code. */
     @Override
-    public Future<Answer<MatchDirectory.Game>> joinByCode(PlayerId player, String joinCode) {
+    public Future<Answer<HostedMatches.HostedMatch>> joinByCode(PlayerId player, String joinCode) {
         String code = joinCode.toUpperCase(Locale.ROOT);
         if (here.games().byCode(code).isPresent()) {
             return here.joinByCode(player, code);
@@ -64,7 +64,7 @@ public final class RoutedMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> leave(MatchId id, PlayerId player) {
+    public Future<Answer<HostedMatches.HostedMatch>> leave(MatchId id, PlayerId player) {
         return route(id, () -> here.leave(id, player), new NodeMessage.GameLeave(id, player));
     }
 
@@ -74,26 +74,26 @@ public final class RoutedMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> ready(MatchId id, PlayerId player, boolean ready) {
+    public Future<Answer<HostedMatches.HostedMatch>> ready(MatchId id, PlayerId player, boolean ready) {
         return route(id, () -> here.ready(id, player, ready), new NodeMessage.GameReady(id, player, ready));
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> start(MatchId id, PlayerId by, boolean force) {
+    public Future<Answer<HostedMatches.HostedMatch>> start(MatchId id, PlayerId by, boolean force) {
         return route(id, () -> here.start(id, by, force), new NodeMessage.GameStart(id, by, force));
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> kick(MatchId id, PlayerId by, PlayerId target) {
+    public Future<Answer<HostedMatches.HostedMatch>> kick(MatchId id, PlayerId by, PlayerId target) {
         return route(id, () -> here.kick(id, by, target), new NodeMessage.GameKick(id, by, target));
     }
 
     /** This node's games, then every other live node's; a node that does not answer is left out (and logged). */
     @Override
-    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status) {
+    public Future<List<Answer<HostedMatches.HostedMatch>>> list(String mode, MatchStatus status) {
         NodeMessage.GameList ask = new NodeMessage.GameList(mode, status);
         return here.list(mode, status).compose(mine -> bus.peers().compose(peers -> {
-            List<Future<List<Answer<MatchDirectory.Game>>>> answers = new ArrayList<>();
+            List<Future<List<Answer<HostedMatches.HostedMatch>>>> answers = new ArrayList<>();
             for (String peer : peers) {
                 answers.add(bus.ask(peer, ask).map(RoutedMatchCommands::elements).otherwise(e -> {
                     log.warn("game listing: node {} did not answer ({}); its games are left out", peer, e.toString());
@@ -101,15 +101,15 @@ public final class RoutedMatchCommands implements MatchCommands {
                 }));
             }
             return Future.all(answers).map(all -> {
-                List<Answer<MatchDirectory.Game>> out = new ArrayList<>(mine);
+                List<Answer<HostedMatches.HostedMatch>> out = new ArrayList<>(mine);
                 answers.forEach(f -> out.addAll(f.result()));
                 return out;
             });
         }));
     }
 
-    private static List<Answer<MatchDirectory.Game>> elements(String array) {
-        List<Answer<MatchDirectory.Game>> out = new ArrayList<>();
+    private static List<Answer<HostedMatches.HostedMatch>> elements(String array) {
+        List<Answer<HostedMatches.HostedMatch>> out = new ArrayList<>();
         for (Object o : new JsonArray(array)) {
             out.add(Answer.there(((io.vertx.core.json.JsonObject) o).encode()));
         }

@@ -81,9 +81,9 @@ final class TournamentReads {
     Future<List<TournamentViews.GameView>> matches(UUID id, Integer round) {
         return Future.all(load(id), store.games(id, round)).map(all -> {
             TournamentService.Loaded l = all.resultAt(0);
-            List<TournamentGame> gs = all.resultAt(1);
+            List<TournamentMatch> gs = all.resultAt(1);
             List<TournamentViews.GameView> out = new ArrayList<>(gs.size());
-            for (TournamentGame g : gs) {
+            for (TournamentMatch g : gs) {
                 out.add(TournamentViews.game(g, l.bracket().pairing(g.pairingId())));
             }
             return out;

@@ -63,7 +63,7 @@ public final class TournamentViews {
     }
 
     /** {@code games}: this pairing's games, oldest first (counted ones give the running score). */
-    public static PairingView pairing(Pairing p, List<TournamentGame> games) {
+    public static PairingView pairing(Pairing p, List<TournamentMatch> games) {
         int home = 0;
         int away = 0;
         int draws = 0;
@@ -78,19 +78,19 @@ public final class TournamentViews {
                 case Result.Walkover w -> walkover = w.noShow().name().toLowerCase(Locale.ROOT);
             }
         } else {
-            TournamentGame.Score score = TournamentGame.score(games);
+            TournamentMatch.Score score = TournamentMatch.score(games);
             home = score.home();
             away = score.away();
             draws = score.draws();
         }
         return new PairingView(p.id().value(), p.round().number(), side(p.round()), p.table(), BracketText.state(p.state()),
-                players(p), List.of(home, away), draws, walkover, games.stream().map(TournamentGame::gameId).toList(),
+                players(p), List.of(home, away), draws, walkover, games.stream().map(TournamentMatch::gameId).toList(),
                 p.winner().map(PlayerId::value).orElse(null));
     }
 
-    public static BracketView bracket(Tournament t, Bracket b, List<TournamentGame> games) {
-        Map<PairingId, List<TournamentGame>> byPairing = new LinkedHashMap<>();
-        for (TournamentGame g : games) {
+    public static BracketView bracket(Tournament t, Bracket b, List<TournamentMatch> games) {
+        Map<PairingId, List<TournamentMatch>> byPairing = new LinkedHashMap<>();
+        for (TournamentMatch g : games) {
             byPairing.computeIfAbsent(g.pairingId(), k -> new ArrayList<>()).add(g);
         }
         Map<Round, List<PairingView>> rounds = new LinkedHashMap<>();
@@ -122,7 +122,7 @@ public final class TournamentViews {
         return new LeaderboardView(t.id(), t.version(), t.status(), b != null && b.isComplete(), out);
     }
 
-    public static GameView game(TournamentGame g, Pairing p) {
+    public static GameView game(TournamentMatch g, Pairing p) {
         return new GameView(g.gameId(), g.pairingId().value(), p.round().number(), side(p.round()), g.number(),
                 players(p), g.outcome() == null ? "open" : g.outcome().wire(), g.createdAt(), g.deadline());
     }

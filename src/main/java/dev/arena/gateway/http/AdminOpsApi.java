@@ -6,7 +6,7 @@ import dev.arena.console.Audit;
 import dev.arena.console.ConsoleStore;
 import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchStatus;
@@ -38,14 +38,14 @@ final class AdminOpsApi {
     record LiveMatch(MatchId id, String mode, String node, MatchStatus status, int players, int spectators, long tick,
                      long ageSeconds) {}
 
-    private final MatchDirectory games;
+    private final HostedMatches games;
     private final Matchmaking matchmaking;
     private final ConsoleStore store;
     private final DashboardFeed feed;
     private final Audit audit;
     private final String node;
 
-    AdminOpsApi(MatchDirectory games, Matchmaking matchmaking, ConsoleStore store, DashboardFeed feed, Audit audit,
+    AdminOpsApi(HostedMatches games, Matchmaking matchmaking, ConsoleStore store, DashboardFeed feed, Audit audit,
                 String node) {
         this.games = games;
         this.matchmaking = matchmaking;

@@ -7,7 +7,7 @@ import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
 import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchCommands;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.MatchResult;
@@ -31,17 +31,17 @@ import java.util.Optional;
 
 /**
  * {@code /games/*}: the lifecycle of matches (see docs/MATCHES.md). Running and recently finished games come from the
- * node's {@link MatchDirectory}; older finished ones, and every replay, from the stored results. Every route is
+ * node's {@link HostedMatches}; older finished ones, and every replay, from the stored results. Every route is
  * authenticated.
  */
-final class GamesApi {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GamesApi.class);
-    private final MatchDirectory games;
+final class MatchesApi {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MatchesApi.class);
+    private final HostedMatches games;
     /** Commands on games wherever they run (this node's, or another's on a cluster). */
     private final MatchCommands commands;
     private final ResultStore results;
 
-    GamesApi(MatchDirectory games, MatchCommands commands, ResultStore results) {
+    MatchesApi(HostedMatches games, MatchCommands commands, ResultStore results) {
         this.games = games;
         this.commands = commands;
         this.results = results;
@@ -51,7 +51,7 @@ final class GamesApi {
     record ReplayBody(MatchId gameId, String mode, String ownerNode, boolean relayed, PlayerId reportedBy,
                       java.time.Instant finishedAt, MatchResult result, StoredLog log) {}
 
-    /** {@code games}: {@link GameBody}s, and other nodes' games as the JSON they sent. */
+    /** {@code games}: {@link MatchBody}s, and other nodes' games as the JSON they sent. */
     record GameList(List<?> games) {}
 
     void mount(Router router, Authenticator auth) {
@@ -89,7 +89,7 @@ final class GamesApi {
         Map<String, Object> raw = settings == null ? Map.of() : ((JsonObject) settings).getMap();
         var request = new MatchRegistry.Create(mode, (Integer) max, raw);
         Handlers.respond(ctx, 201, games.create(request, Boolean.TRUE.equals(priv), region, me(ctx))
-                .map(g -> GameBody.of(g, true)));
+                .map(g -> MatchBody.of(g, true)));
     }
 
     private void join(RoutingContext ctx) {
@@ -97,18 +97,18 @@ final class GamesApi {
         RequestBody body = RequestBody.of(ctx).only("join_code");
         String code = body.optionalString("join_code", 1, 32, null, null).orElse(null);
         body.validate();
-        Handlers.respond(ctx, 200, commands.join(id, me(ctx), code).map(GameBody::of));
+        Handlers.respond(ctx, 200, commands.join(id, me(ctx), code).map(MatchBody::of));
     }
 
     private void leave(RoutingContext ctx) {
-        Handlers.respond(ctx, 200, commands.leave(gameId(ctx), me(ctx)).map(GameBody::of));
+        Handlers.respond(ctx, 200, commands.leave(gameId(ctx), me(ctx)).map(MatchBody::of));
     }
 
     /** A live or recently finished game (of any node), else the stored one. */
     private void state(RoutingContext ctx) {
         MatchId id = gameId(ctx);
-        Handlers.respond(ctx, 200, commands.state(id, me(ctx)).map(GameBody::of).recover(e ->
-                e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(GameBody::stored)
+        Handlers.respond(ctx, 200, commands.state(id, me(ctx)).map(MatchBody::of).recover(e ->
+                e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(MatchBody::stored)
                         : Future.failedFuture(e)));
     }
 
@@ -122,7 +122,7 @@ final class GamesApi {
         body.validate();
         // 202: the match has ended with the reported result; ratings and stats follow in the background
         Handlers.respond(ctx, 202, commands.finish(id, me(ctx), ((JsonObject) raw).getMap()).map(a -> a.fold(
-                r -> new GameBody.Finished(id, MatchStatus.FINISHED, r), RawValue::new)));
+                r -> new MatchBody.Finished(id, MatchStatus.FINISHED, r), RawValue::new)));
     }
 
     private void replay(RoutingContext ctx) {
@@ -192,7 +192,7 @@ final class GamesApi {
             }
         }
         Handlers.respond(ctx, 200, commands.list(mode, status)
-                .map(all -> new GameList(all.stream().map(GameBody::of).toList())));
+                .map(all -> new GameList(all.stream().map(MatchBody::of).toList())));
     }
 
     private static ArenaException stillRunning(MatchId id) {

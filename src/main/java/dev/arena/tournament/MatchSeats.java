@@ -1,7 +1,7 @@
 package dev.arena.tournament;
 
 import dev.arena.common.PlayerId;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,15 +15,15 @@ import java.util.Set;
  *
  * @param seated the players holding a seat
  */
-record GameSeats(MatchStatus status, Set<PlayerId> seated) {
-    GameSeats {
+record MatchSeats(MatchStatus status, Set<PlayerId> seated) {
+    MatchSeats {
         seated = Set.copyOf(seated);
     }
 
-    static GameSeats of(MatchDirectory.Game game) {
+    static MatchSeats of(HostedMatches.HostedMatch game) {
         Set<PlayerId> seated = new HashSet<>();
         game.view().players().forEach(p -> seated.add(p.player()));
-        return new GameSeats(game.view().status(), seated);
+        return new MatchSeats(game.view().status(), seated);
     }
 
     /** Both came and the game started: the deadline no longer applies (the result will follow). */
@@ -36,10 +36,10 @@ record GameSeats(MatchStatus status, Set<PlayerId> seated) {
                 .map(PlayerId::toString).sorted().toList())).encode();
     }
 
-    static GameSeats decode(String json) {
+    static MatchSeats decode(String json) {
         JsonObject o = new JsonObject(json);
         Set<PlayerId> seated = new HashSet<>();
         o.getJsonArray("seated").forEach(s -> seated.add(PlayerId.parse((String) s)));
-        return new GameSeats(MatchStatus.valueOf(o.getString("status").toUpperCase(java.util.Locale.ROOT)), seated);
+        return new MatchSeats(MatchStatus.valueOf(o.getString("status").toUpperCase(java.util.Locale.ROOT)), seated);
     }
 }

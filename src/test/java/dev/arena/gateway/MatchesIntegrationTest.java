@@ -1,10 +1,10 @@
 package dev.arena.gateway;
 
-import dev.arena.testing.Player;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Response;
 import dev.arena.testing.NodeFixture;
+import dev.arena.testing.Player;
+import dev.arena.testing.Response;
 import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Games on one real node: the HTTP lifecycle ({@code /games/*}) and play over the gateway socket
  * ({@code match.*}). connect_four is turn-based, so nothing here waits for game time, only for frames.
  */
-class GamesIntegrationTest {
+class MatchesIntegrationTest {
     @RegisterExtension
     static final NodeFixture node = new NodeFixture();
 
@@ -189,7 +189,7 @@ class GamesIntegrationTest {
             for (int move = 0; move < 7; move++) {
                 boolean redTurn = move % 2 == 0;
                 (redTurn ? r : y).send(drop(id, redTurn ? 0 : 1));
-                r.await(GamesIntegrationTest::hasDisc, "disc " + move);
+                r.await(MatchesIntegrationTest::hasDisc, "disc " + move);
             }
             JsonObject end = r.await("match.end");
             assertThat(end.getString("game_id")).isEqualTo(id);

@@ -2,8 +2,8 @@ package dev.arena.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Player;
 import dev.arena.testing.MutableClock;
+import dev.arena.testing.Player;
 import dev.arena.testing.TestDatabases;
 import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * A game cut short by a node's shutdown is stored as abandoned with its players, and a later node serves it from
  * storage: its state to its players (403 to others), and in their recent games.
  */
-class StoredGamesIntegrationTest {
+class StoredMatchesIntegrationTest {
 
     static Map<String, String> env(String db) {
         return Map.of("ARENA_DATABASE_URL", db, "ARENA_TOKEN_SECRET", TestNode.TOKEN_SECRET);
@@ -23,7 +23,7 @@ class StoredGamesIntegrationTest {
 
     @Test
     void aGameAbandonedAtShutdownIsReadFromStorageAfterTheRestart() {
-        String db = TestDatabases.asUrl(TestDatabases.fresh(StoredGamesIntegrationTest.class));
+        String db = TestDatabases.asUrl(TestDatabases.fresh(StoredMatchesIntegrationTest.class));
         Player a;
         Player b;
         String id;
