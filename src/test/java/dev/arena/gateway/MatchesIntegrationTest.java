@@ -2,6 +2,7 @@ package dev.arena.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.testing.ConnectFourGame;
 import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Player;
 import dev.arena.testing.Response;
@@ -40,7 +41,7 @@ class MatchesIntegrationTest {
     }
 
     static JsonObject drop(String gameId, int column) {
-        return msg("match.input", gameId).put("input", new JsonObject().put("type", "drop").put("column", column));
+        return ConnectFourGame.drop(gameId, column);
     }
 
     // ---- HTTP ---------------------------------------------------------------------------------------------
@@ -178,19 +179,10 @@ class MatchesIntegrationTest {
             // refused inputs carry the match's codes
             watcher.send(drop(id, 0));
             assertThat(watcher.await("error").getString("code")).isEqualTo("spectator");
-            y.send(drop(id, 0));
-            assertThat(y.await("error").getString("code")).isEqualTo("not_your_turn");
-            r.send(drop(id, 9));
-            assertThat(r.await("error").getString("code")).isEqualTo("out_of_range");
-            r.send(msg("match.input", id).put("input", new JsonObject().put("type", "jump")));
-            assertThat(r.await("error").getString("code")).isEqualTo("malformed");
+            ConnectFourGame.assertRefusals(r, y, id);
 
             // red: column 0 four times; yellow: column 1 three times. Each move waits for the other's disc.
-            for (int move = 0; move < 7; move++) {
-                boolean redTurn = move % 2 == 0;
-                (redTurn ? r : y).send(drop(id, redTurn ? 0 : 1));
-                r.await(MatchesIntegrationTest::hasDisc, "disc " + move);
-            }
+            ConnectFourGame.redWins(r, y, id, move -> r.await(MatchesIntegrationTest::hasDisc, "disc " + move));
             JsonObject end = r.await("match.end");
             assertThat(end.getString("game_id")).isEqualTo(id);
             assertThat(end.getJsonObject("result").getString("reason")).isEqualTo("four_in_a_row");
@@ -213,8 +205,7 @@ class MatchesIntegrationTest {
     }
 
     static boolean hasEvent(JsonObject frame, String type) {
-        return "match.event".equals(frame.getString("type")) && frame.getJsonArray("events").stream()
-                .anyMatch(e -> e instanceof JsonObject o && type.equals(o.getString("type")));
+        return ConnectFourGame.hasEvent(frame, type);
     }
 
     @Test
