@@ -2,11 +2,10 @@ package dev.arena.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14: {@code GET /leaderboard/global} and {@code GET /matchmaking/stats} refused a visitor, while the original
@@ -14,17 +13,8 @@ import org.junit.jupiter.api.Test;
  * still refused, and the rest still needs one.
  */
 class PublicReadsIntegrationTest {
-    private static TestNode node;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(PublicReadsIntegrationTest.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     @Test
     void aVisitorReadsTheLeaderboardAndMatchmakingStats() {
