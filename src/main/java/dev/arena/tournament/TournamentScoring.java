@@ -1,5 +1,6 @@
 package dev.arena.tournament;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchResult;
 import dev.arena.results.FinishedMatch;
 import dev.arena.tournament.bracket.Bracket;
@@ -96,11 +97,11 @@ final class TournamentScoring {
     private static TournamentMatch.Outcome outcome(Pairing p, MatchResult result, boolean drawsAllowed) {
         return switch (result.outcome()) {
             case MatchResult.Winner win -> {
-                String winner = win.player().value().toString();
-                if (p.homePlayer().map(h -> h.value().equals(winner)).orElse(false)) {
+                PlayerId winner = win.player();
+                if (p.homePlayer().map(winner::equals).orElse(false)) {
                     yield TournamentMatch.Outcome.HOME;
                 }
-                yield p.awayPlayer().map(a -> a.value().equals(winner)).orElse(false)
+                yield p.awayPlayer().map(winner::equals).orElse(false)
                         ? TournamentMatch.Outcome.AWAY : TournamentMatch.Outcome.VOID;
             }
             // elimination formats replay drawn games
