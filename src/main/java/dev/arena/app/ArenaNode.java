@@ -10,7 +10,6 @@ import dev.arena.chat.ModerationCache;
 import dev.arena.chat.ProfanityFilter;
 import dev.arena.cluster.Backplane;
 import dev.arena.config.ArenaConfig;
-import dev.arena.console.Audit;
 import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
 import dev.arena.gateway.ws.MatchFeed;
@@ -26,8 +25,7 @@ import dev.arena.leaderboard.Leaderboards;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.logs.Logs;
 import dev.arena.match.GameCatalog;
-import dev.arena.match.GameFactory;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchListener;
 import dev.arena.match.MatchListeners;
 import dev.arena.match.MatchMetrics;
@@ -35,15 +33,11 @@ import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
 import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.metrics.DashboardFeed;
-import dev.arena.metrics.MetricSampler;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
 import dev.arena.rating.Glicko2;
-import dev.arena.results.ConsoleStep;
 import dev.arena.results.RatingsStep;
-import dev.arena.results.ResultJobs;
 import dev.arena.results.ResultLogStep;
-import dev.arena.results.ResultRecorder;
 import dev.arena.results.ResultStep;
 import dev.arena.results.StatsStep;
 import dev.arena.room.RoomRegistry;
@@ -52,19 +46,14 @@ import dev.arena.storage.local.LocalBackplane;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
 import dev.arena.storage.postgres.PgChatStore;
-import dev.arena.storage.postgres.PgConsoleStats;
-import dev.arena.storage.postgres.PgConsoleStore;
 import dev.arena.storage.postgres.PgPlayerStore;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PgRatingStore;
 import dev.arena.storage.postgres.PgResultStore;
-import dev.arena.storage.postgres.PgTournamentStore;
 import dev.arena.storage.postgres.PostgresServer;
 import dev.arena.storage.redis.RedisBackplane;
-import dev.arena.tournament.RoomTournamentFeed;
 import dev.arena.tournament.TournamentResults;
 import dev.arena.tournament.TournamentService;
-import dev.arena.tournament.TournamentSweeper;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -74,7 +63,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.transport.Transport;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -102,23 +90,20 @@ public final class ArenaNode implements AutoCloseable {
     private MatchRegistry matches;
     private Matchmaking matchmaking;
     /** Stores finished matches; then the jobs carry them on. */
-    private ResultRecorder recorder;
-    /** The games, for the recorder (built before them) to ask whether a game that ended was friends-only. */
-    private volatile MatchDirectory directory;
-    private ResultJobs jobs;
+    private ResultsWiring results;
     /** Wraps every result step (tests: failures, kills); identity in production. */
     private final UnaryOperator<ResultStep> stepWrapper;
     private String httpDeployment;
     /** Tournaments (docs/TOURNAMENTS.md): the service, its result step and its periodic sweep. */
+    private TournamentWiring tournamentWiring;
     private TournamentService tournaments;
-    private TournamentResults tournamentResults;
-    private TournamentSweeper tournamentSweeper;
     /** What this node shares with the others: in-process when it runs alone, Redis on a cluster. */
     private Backplane backplane;
     /** Game-log streaming (docs/LOGS.md): ingests, retention, imports. */
     private LogsWiring logStreaming;
     private int port;
-    /** The live dashboard's feed (docs/CONSOLE.md): this node's samples, merged with the other nodes'. */
+    /** The admin console (docs/CONSOLE.md): statistics, the live dashboard's feed, records and audit. */
+    private ConsoleWiring console;
     private DashboardFeed dashboard;
 
     private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
@@ -173,7 +158,7 @@ public final class ArenaNode implements AutoCloseable {
                 config.tokens().accessTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
-        PgResultStore results = new PgResultStore(pool, vertx);
+        PgResultStore resultStore = new PgResultStore(pool, vertx);
         // chat: bans and mutes in force are loaded before anything can post
         PgChatStore chatStore = new PgChatStore(pool);
         // the one decision between single node and cluster: with ARENA_REDIS_URL, everything shared goes through Redis
@@ -200,15 +185,13 @@ public final class ArenaNode implements AutoCloseable {
         await(leaderboards.rebuild(backplane.leaderboardShared()));
         PlayerService players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock,
                 revocations);
-        PgConsoleStats consoleStats = new PgConsoleStats(pool,
-                GameCatalog.load().games().stream().map(g -> g.mode()).toList(), clock);
+        console = new ConsoleWiring(pool, clock);
         // the tournament step serves once the tournament service exists (it needs the matches, built below)
-        tournamentResults = new TournamentResults();
-        List<ResultStep> steps = new ArrayList<>(List.of(new ResultLogStep(),
+        tournamentWiring = new TournamentWiring();
+        GameCatalog catalog = GameCatalog.load();
+        results = new ResultsWiring(config, database.url(), vertx, resultStore, List.of(new ResultLogStep(),
                 new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock),
-                tournamentResults, new ConsoleStep(consoleStats)));
-        steps.replaceAll(stepWrapper);
-        jobs = ResultJobs.start(database.url(), config.jobs(), config.nodeId(), results, steps, metrics.registry());
+                tournamentWiring.step, console.step()), stepWrapper, catalog, metrics.registry(), clock);
 
         // 4. real time: rooms spread over one owning context per event loop; stream and presence from the
         //    backplane, which joins (heartbeat and sweeper on a cluster) once rooms can take its events.
@@ -223,39 +206,27 @@ public final class ArenaNode implements AutoCloseable {
         LobbyTracker lobbyTracker = new LobbyTracker(shards.getFirst(), clock);
         MatchMetrics matchMetrics = new MatchMetrics(metrics.registry())
                 .watch(() -> matches == null ? java.util.List.of() : matches.all());
-        GameCatalog catalog = GameCatalog.load();
-        recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
-                mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false),
-                id -> directory == null || directory.friendsOnly(id), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
-                config.match(), MatchListeners.of(MatchListener.withResults(matchFeed, recorder),
+                config.match(), MatchListeners.of(MatchListener.withResults(matchFeed, results.recorder),
                         lobbyTracker, matchMetrics));
         // the games over them, their commands (routed to the owner on a cluster), the lobby and the match relay
-        GamesWiring play = new GamesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
+        MatchesWiring play = new MatchesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
                 config.cluster().nodeTtl());
-        MatchDirectory games = play.games;
-        directory = games;
+        HostedMatches games = play.games;
+        results.hostedBy(games);
         matchmaking = MatchmakingWiring.build(config, clock, backplane, games, roomStream, ratings, metrics.registry(),
                 vertx.getOrCreateContext());
         Realtime realtime = new Realtime(identity, rooms, chat, config.ws(), clock, config.nodeId(), metrics.registry(),
                 play.sockets, lobbyTracker, matchmaking);
 
-        // tournaments: seeded by the stored ratings; results advance brackets through TournamentResults (a result
-        // job step); games lost with a previous process are replaced first; time-driven work is swept
-        tournaments = new TournamentService(new PgTournamentStore(pool), games, ratings,
-                new RoomTournamentFeed(roomStream, clock), clock, config.nodeId(), backplane.nodes());
-        play.answerNodes(tournaments); // other nodes' requests are answered from here on
-        await(tournaments.recover());
-        tournamentResults.serve(tournaments);
-        tournamentSweeper = new TournamentSweeper(vertx, tournaments, config.tournament().sweepInterval());
+        // tournaments, then other nodes' requests are answered (they may ask the tournaments)
+        tournaments = tournamentWiring.build(config, pool, games, ratings, roomStream, backplane.nodes(), clock);
+        play.answerNodes(tournaments);
+        tournamentWiring.start(vertx, config);
 
         // the dashboard feed: sampled once a second on its own worker, merged across nodes (Redis on a cluster)
-        NodeMetricSources sources = new NodeMetricSources(() -> matches, () -> matchmaking, results, consoleStats);
-        dashboard = new DashboardFeed(new MetricSampler(config.nodeId(), Main.Version.current(), metrics.registry(),
-                sources, clock), backplane.metrics(), sources, clock);
-        await(dashboard.start(vertx));
-
-        PgConsoleStore console = new PgConsoleStore(pool);
+        dashboard = console.startDashboard(vertx, config.nodeId(), metrics.registry(), backplane, () -> matches,
+                () -> matchmaking, resultStore);
 
         // game logs: ingests on their own threads over JDBC (COPY), progress into logs:{job} rooms, reads on the pool
         logStreaming = new LogsWiring(config.logs(), database.url(), pool, vertx, roomStream, config.nodeId(), clock);
@@ -265,9 +236,8 @@ public final class ArenaNode implements AutoCloseable {
         port = config.http().port() == 0 ? Wiring.freePort() : config.http().port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime,
                 new ApiRouter.Chat(chat, chatModeration), games,
-                new ApiRouter.Play(play.commands, play.lobby, play.lobbies), results, leaderboards, matchmaking,
-                tournaments,
-                new ApiRouter.Console(dashboard, consoleStats, console, new Audit(console, players, clock)), logs);
+                new ApiRouter.Play(play.commands, play.lobby, play.lobbies), resultStore, leaderboards, matchmaking,
+                tournaments, console.api(players), logs);
         ApiRouter.Services services = httpServices;
         httpDeployment = await(vertx.deployVerticle(
                 () -> new HttpVerticle(services, config.http().host(), port, config.http().shutdownTimeout()),
@@ -305,16 +275,13 @@ public final class ArenaNode implements AutoCloseable {
     }
 
     /** Tests: stops the periodic tournament sweep, so that only the test's own {@code sweep()} calls act. */
-    synchronized void stopTournamentSweep() {
-        if (tournamentSweeper != null) {
-            tournamentSweeper.close();
-            tournamentSweeper = null;
-        }
+    void stopTournamentSweep() {
+        tournamentWiring.stopSweep();
     }
 
     /** The tournament step of the results pipeline. */
     public TournamentResults tournamentResults() {
-        return tournamentResults;
+        return tournamentWiring.step;
     }
 
     public ChatService chat() {
@@ -347,12 +314,8 @@ public final class ArenaNode implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (vertx != null) {
-            if (tournamentSweeper != null) {
-                tournamentSweeper.close();
-                tournamentSweeper = null;
-            }
-            if (tournaments != null) {
-                tournaments.close(); // before the matches stop: their ends must not start new games here
+            if (tournamentWiring != null) {
+                tournamentWiring.stop(); // before the matches stop: their ends must not start new matches here
             }
             if (matchmaking != null) {
                 // leases released: another node's matcher takes over at its next step, not after the lease time
@@ -370,31 +333,19 @@ public final class ArenaNode implements AutoCloseable {
                     await(Future.join(ended).timeout(5, TimeUnit.SECONDS).otherwiseEmpty());
                 });
             }
-            if (recorder != null) {
-                ResultRecorder storing = recorder;
-                recorder = null;
-                quietly("store the last results", () -> {
-                    try {
-                        await(storing.drained().timeout(10, TimeUnit.SECONDS));
-                    } finally {
-                        storing.logUnstored();
-                    }
-                });
-            }
-            if (jobs != null) {
-                ResultJobs running = jobs;
-                jobs = null;
-                quietly("stop result jobs", running::close);
+            if (results != null) {
+                ResultsWiring stopping = results;
+                results = null;
+                stopping.stop();
             }
             if (logStreaming != null) {
                 LogsWiring stopping = logStreaming;
                 logStreaming = null;
                 stopping.stop();
             }
-            if (dashboard != null) {
-                DashboardFeed feed = dashboard;
-                dashboard = null;
-                quietly("stop the dashboard feed", () -> await(feed.close())); // ends its streams before HTTP stops
+            if (console != null) {
+                console.stop(); // ends the dashboard's streams before HTTP stops
+                console = null;
             }
             if (httpDeployment != null) {
                 quietly("stop HTTP", () -> await(vertx.undeploy(httpDeployment)));
@@ -429,12 +380,8 @@ public final class ArenaNode implements AutoCloseable {
      * process would not. Tests use it.
      */
     synchronized void crash() {
-        if (recorder != null) {
-            recorder.halt(); // the matches stopped below end unrecorded, as in a killed process
-        }
-        if (jobs != null) {
-            jobs.halt();
-            jobs = null;
+        if (results != null) {
+            results.halt(); // the matches stopped below end unrecorded, as in a killed process
         }
         if (logStreaming != null) {
             logStreaming.halt();

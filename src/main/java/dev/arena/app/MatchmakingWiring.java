@@ -4,7 +4,7 @@ import dev.arena.cluster.Backplane;
 import dev.arena.config.ArenaConfig;
 import dev.arena.config.ConfigException;
 import dev.arena.config.MatchmakingConfig;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.matchmaking.service.DisconnectWatch;
 import dev.arena.matchmaking.service.MatchLauncher;
 import dev.arena.matchmaking.service.Matcher;
@@ -32,7 +32,7 @@ final class MatchmakingWiring {
 
     private MatchmakingWiring() {}
 
-    static Matchmaking build(ArenaConfig config, Clock clock, Backplane backplane, MatchDirectory games,
+    static Matchmaking build(ArenaConfig config, Clock clock, Backplane backplane, HostedMatches games,
                              RoomStream stream, RatingSource ratings, MeterRegistry meters, Context context) {
         MatchmakingConfig mm = config.matchmaking();
         for (var q : mm.queues()) {

@@ -2,12 +2,12 @@ package dev.arena.app;
 
 import dev.arena.cluster.NodeMessage;
 import dev.arena.common.Json;
-import dev.arena.gateway.http.GameBody;
+import dev.arena.gateway.http.MatchBody;
 import dev.arena.gateway.ws.RelayOwner;
 import dev.arena.lobby.ClusterLobby;
 import dev.arena.match.Answer;
 import dev.arena.match.LocalMatchCommands;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.tournament.TournamentService;
 import io.vertx.core.Future;
 import java.util.function.Function;
@@ -40,9 +40,9 @@ final class NodeRequests implements Function<NodeMessage.Request, Future<String>
             case NodeMessage.GameStart s -> game(here.start(s.game(), s.player(), s.force()));
             case NodeMessage.GameKick k -> game(here.kick(k.game(), k.player(), k.target()));
             case NodeMessage.GameFinish f -> here.finish(f.game(), f.player(), f.result())
-                    .map(a -> a.fold(r -> GameBody.finished(f.game(), r), json -> json));
+                    .map(a -> a.fold(r -> MatchBody.finished(f.game(), r), json -> json));
             case NodeMessage.GameList l -> Future.succeededFuture(
-                    GameBody.json(here.games().list(l.mode(), l.status(), l.watchable())));
+                    MatchBody.json(here.games().list(l.mode(), l.status(), l.watchable())));
             case NodeMessage.LobbyList l -> Future.succeededFuture(lobby.answer(l));
             case NodeMessage.Overview o -> Future.succeededFuture(Json.encodeToString(here.games().overview(o.mode())));
             case NodeMessage.SocketAttach a -> relay.attach(a);
@@ -57,7 +57,7 @@ final class NodeRequests implements Function<NodeMessage.Request, Future<String>
         };
     }
 
-    private static Future<String> game(Future<Answer<MatchDirectory.Game>> answer) {
-        return answer.map(a -> a.fold(GameBody::json, json -> json));
+    private static Future<String> game(Future<Answer<HostedMatches.HostedMatch>> answer) {
+        return answer.map(a -> a.fold(MatchBody::json, json -> json));
     }
 }

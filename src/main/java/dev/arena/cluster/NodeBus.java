@@ -1,6 +1,6 @@
 package dev.arena.cluster;
 
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
 import io.vertx.core.Future;
@@ -24,7 +24,7 @@ public interface NodeBus {
     String node();
 
     /** Records a game this node runs in the directory, while it runs and for a while after it ended. */
-    void track(MatchDirectory.Game game, MatchLoop<?, ?, ?> loop);
+    void track(HostedMatches.HostedMatch game, MatchLoop<?, ?, ?> loop);
 
     /**
      * The live node that runs (or ran) the game; {@link dev.arena.common.ArenaException.NotFound} when the

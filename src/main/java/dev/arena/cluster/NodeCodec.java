@@ -1,8 +1,8 @@
 package dev.arena.cluster;
 
 import dev.arena.common.Json;
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
-import dev.arena.match.PlayerId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

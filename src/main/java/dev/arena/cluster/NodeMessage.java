@@ -1,8 +1,8 @@
 package dev.arena.cluster;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchStatus;
-import dev.arena.match.PlayerId;
 import java.util.Map;
 
 /**
@@ -78,7 +78,7 @@ public sealed interface NodeMessage {
 
     // ---- tournaments ----
 
-    /** Who sat down in a tournament game (a no-show is judged on it); answer: {@code tournament.GameSeats}. */
+    /** Who sat down in a tournament game (a no-show is judged on it); answer: {@code tournament.MatchSeats}. */
     record Seats(MatchId game) implements Request {}
 
     /** A change on another node ended the game; answer: empty. */

@@ -2,15 +2,15 @@ package dev.arena.cluster;
 
 import dev.arena.common.ArenaException;
 import dev.arena.common.Json;
+import dev.arena.common.PlayerId;
 import dev.arena.match.Answer;
 import dev.arena.match.LocalMatchCommands;
 import dev.arena.match.MatchCommands;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchOverview;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
-import dev.arena.match.PlayerId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
@@ -44,18 +44,18 @@ public final class RoutedMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> state(MatchId id, PlayerId viewer) {
+    public Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer) {
         return route(id, () -> here.state(id, viewer), new NodeMessage.GameState(id, viewer));
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> join(MatchId id, PlayerId player, String joinCode) {
+    public Future<Answer<HostedMatches.HostedMatch>> join(MatchId id, PlayerId player, String joinCode) {
         return route(id, () -> here.join(id, player, joinCode), new NodeMessage.GameJoin(id, player, joinCode));
     }
 
     /** A code of another node's game: found in the cluster's codes, then joined through its owner with the code. */
     @Override
-    public Future<Answer<MatchDirectory.Game>> joinByCode(PlayerId player, String joinCode) {
+    public Future<Answer<HostedMatches.HostedMatch>> joinByCode(PlayerId player, String joinCode) {
         String code = joinCode.toUpperCase(Locale.ROOT);
         if (here.games().byCode(code).isPresent()) {
             return here.joinByCode(player, code);
@@ -67,7 +67,7 @@ public final class RoutedMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> leave(MatchId id, PlayerId player) {
+    public Future<Answer<HostedMatches.HostedMatch>> leave(MatchId id, PlayerId player) {
         return route(id, () -> here.leave(id, player), new NodeMessage.GameLeave(id, player));
     }
 
@@ -77,23 +77,23 @@ public final class RoutedMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> ready(MatchId id, PlayerId player, boolean ready) {
+    public Future<Answer<HostedMatches.HostedMatch>> ready(MatchId id, PlayerId player, boolean ready) {
         return route(id, () -> here.ready(id, player, ready), new NodeMessage.GameReady(id, player, ready));
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> start(MatchId id, PlayerId by, boolean force) {
+    public Future<Answer<HostedMatches.HostedMatch>> start(MatchId id, PlayerId by, boolean force) {
         return route(id, () -> here.start(id, by, force), new NodeMessage.GameStart(id, by, force));
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> kick(MatchId id, PlayerId by, PlayerId target) {
+    public Future<Answer<HostedMatches.HostedMatch>> kick(MatchId id, PlayerId by, PlayerId target) {
         return route(id, () -> here.kick(id, by, target), new NodeMessage.GameKick(id, by, target));
     }
 
     /** This node's games, then every other live node's; a node that does not answer is left out (and logged). */
     @Override
-    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status, boolean watchable) {
+    public Future<List<Answer<HostedMatches.HostedMatch>>> list(String mode, MatchStatus status, boolean watchable) {
         return here.list(mode, status, watchable).compose(mine -> everyNode(mine,
                 new NodeMessage.GameList(mode, status, watchable),
                 RoutedMatchCommands::elements, "game listing"));
@@ -125,8 +125,8 @@ public final class RoutedMatchCommands implements MatchCommands {
         });
     }
 
-    private static List<Answer<MatchDirectory.Game>> elements(String array) {
-        List<Answer<MatchDirectory.Game>> out = new ArrayList<>();
+    private static List<Answer<HostedMatches.HostedMatch>> elements(String array) {
+        List<Answer<HostedMatches.HostedMatch>> out = new ArrayList<>();
         for (Object o : new JsonArray(array)) {
             out.add(Answer.there(((io.vertx.core.json.JsonObject) o).encode()));
         }

@@ -35,15 +35,15 @@ public final class ClusterLobby {
     }
 
     /** The open games of every other live node that answers, by node (the lobby mirror's resync). */
-    Future<Map<String, List<LobbyGame>>> others() {
+    Future<Map<String, List<LobbyMatch>>> others() {
         NodeMessage.LobbyList all = new NodeMessage.LobbyList(null, null, false);
         return bus.peers().compose(peers -> {
-            Map<String, Future<List<LobbyGame>>> answers = new LinkedHashMap<>();
+            Map<String, Future<List<LobbyMatch>>> answers = new LinkedHashMap<>();
             for (String peer : peers) {
                 answers.put(peer, bus.ask(peer, all).map(LobbyWire::games));
             }
             return Future.join(List.copyOf(answers.values())).transform(ar -> {
-                Map<String, List<LobbyGame>> out = new HashMap<>();
+                Map<String, List<LobbyMatch>> out = new HashMap<>();
                 answers.forEach((peer, f) -> {
                     if (f.succeeded()) {
                         out.put(peer, f.result());
@@ -65,7 +65,7 @@ public final class ClusterLobby {
     public Future<Lobby.Page> list(Lobby.Query q) {
         NodeMessage.LobbyList ask = new NodeMessage.LobbyList(q.mode(), q.region(), q.hasSpace());
         return bus.peers().compose(peers -> {
-            List<Future<List<LobbyGame>>> answers = new ArrayList<>();
+            List<Future<List<LobbyMatch>>> answers = new ArrayList<>();
             for (String peer : peers) {
                 answers.add(bus.ask(peer, ask).map(LobbyWire::games).otherwise(e -> {
                     log.warn("lobby list: node {} did not answer ({}); its games are left out", peer, e.toString());
@@ -73,7 +73,7 @@ public final class ClusterLobby {
                 }));
             }
             return Future.all(answers).map(all -> {
-                List<LobbyGame> games = new ArrayList<>(lobby.matching(q));
+                List<LobbyMatch> games = new ArrayList<>(lobby.matching(q));
                 answers.forEach(f -> games.addAll(f.result()));
                 return Lobby.page(games, q);
             });

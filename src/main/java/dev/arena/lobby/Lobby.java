@@ -1,7 +1,7 @@
 package dev.arena.lobby;
 
 import dev.arena.common.ArenaException;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchStatus;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The lobby over this node's games ({@link MatchDirectory}): the list of open public games. Joining by code and
+ * The lobby over this node's games ({@link HostedMatches}): the list of open public games. Joining by code and
  * the ready check and host controls of lobby games are commands on the game ({@code match.MatchCommands}), decided
  * by the match's own loop ({@code HostControls}). Live updates of the list are {@link LobbyTracker}'s.
  */
@@ -36,22 +36,22 @@ public final class Lobby {
         }
 
         /** Whether the listed game passes the filters (mode, region, free seat). */
-        public boolean matches(LobbyGame l) {
+        public boolean matches(LobbyMatch l) {
             return (mode == null || mode.equals(l.mode())) && (region == null || region.equals(l.region()))
                     && (!hasSpace || l.hasSpace());
         }
     }
 
     /** One page of the list; {@code total} counts every game the query matches. */
-    public record Page(List<LobbyGame> games, int total, int limit, int offset) {}
+    public record Page(List<LobbyMatch> games, int total, int limit, int offset) {}
 
-    private final MatchDirectory games;
+    private final HostedMatches games;
 
-    public Lobby(MatchDirectory games) {
+    public Lobby(HostedMatches games) {
         this.games = Objects.requireNonNull(games, "games");
     }
 
-    public MatchDirectory games() {
+    public HostedMatches games() {
         return games;
     }
 
@@ -64,10 +64,10 @@ public final class Lobby {
     }
 
     /** Every open public game of this node that the query's filters match (not paged, not sorted). */
-    public List<LobbyGame> matching(Query q) {
-        List<LobbyGame> all = new ArrayList<>();
-        for (MatchDirectory.Game g : games.list(q.mode(), MatchStatus.WAITING, false)) {
-            LobbyGame l = LobbyGame.of(g, min(g.mode()));
+    public List<LobbyMatch> matching(Query q) {
+        List<LobbyMatch> all = new ArrayList<>();
+        for (HostedMatches.HostedMatch g : games.list(q.mode(), MatchStatus.WAITING, false)) {
+            LobbyMatch l = LobbyMatch.of(g, min(g.mode()));
             if (l != null && q.matches(l)) {
                 all.add(l);
             }
@@ -79,9 +79,9 @@ public final class Lobby {
      * One page of {@code games} (already filtered, possibly of several nodes) in the list's order: nearest to
      * full first, then by id.
      */
-    public static Page page(List<LobbyGame> games, Query q) {
-        List<LobbyGame> all = new ArrayList<>(games);
-        all.sort(Comparator.comparingInt((LobbyGame l) -> l.maxPlayers() - l.playerCount())
+    public static Page page(List<LobbyMatch> games, Query q) {
+        List<LobbyMatch> all = new ArrayList<>(games);
+        all.sort(Comparator.comparingInt((LobbyMatch l) -> l.maxPlayers() - l.playerCount())
                 .thenComparing(l -> l.gameId().toString()));
         int from = Math.min(q.offset(), all.size());
         int to = Math.min(from + q.limit(), all.size());
@@ -89,10 +89,10 @@ public final class Lobby {
     }
 
     /** The game's current listing, or null when the lobby does not list it (or it is unknown). */
-    LobbyGame listing(MatchId id) {
+    LobbyMatch listing(MatchId id) {
         try {
-            MatchDirectory.Game g = games.require(id);
-            return LobbyGame.of(g, min(g.mode()));
+            HostedMatches.HostedMatch g = games.require(id);
+            return LobbyMatch.of(g, min(g.mode()));
         } catch (ArenaException.NotFound e) {
             return null;
         }

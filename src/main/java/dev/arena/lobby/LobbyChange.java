@@ -4,14 +4,14 @@ package dev.arena.lobby;
 public sealed interface LobbyChange {
 
     /** The game as the subscriber should now show it (the last one sent, for a removal). */
-    LobbyGame game();
+    LobbyMatch game();
 
     /** A game appeared: created, or a player took the first seat of an emptied one. */
-    record Added(LobbyGame game) implements LobbyChange {}
+    record Added(LobbyMatch game) implements LobbyChange {}
 
     /** What a lobby shows of the game changed (players, readiness, host); the latest state of merged changes. */
-    record Updated(LobbyGame game) implements LobbyChange {}
+    record Updated(LobbyMatch game) implements LobbyChange {}
 
     /** The game left the lobby: it started, or ended before starting. */
-    record Removed(LobbyGame game) implements LobbyChange {}
+    record Removed(LobbyMatch game) implements LobbyChange {}
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  * gone. Each step returns the changes this node's subscribers must be told. Owner-only (the lobby's context).
  */
 final class LobbyMirror {
-    private final Map<MatchId, LobbyGame> games = new LinkedHashMap<>();
+    private final Map<MatchId, LobbyMatch> games = new LinkedHashMap<>();
     /** Games changed by messages since the resync began (their state is newer than the lists); null when none runs. */
     private Set<MatchId> touched;
 
@@ -43,18 +43,18 @@ final class LobbyMirror {
      * The current lists of the nodes that answered ({@code node → games}): games they no longer list are removed,
      * new or changed ones added or updated, except games a message changed meanwhile.
      */
-    List<LobbyChange> resynced(Map<String, List<LobbyGame>> lists) {
+    List<LobbyChange> resynced(Map<String, List<LobbyMatch>> lists) {
         Set<MatchId> newer = touched == null ? Set.of() : touched;
         touched = null;
         List<LobbyChange> out = new ArrayList<>();
         Set<MatchId> listed = new HashSet<>();
-        for (List<LobbyGame> list : lists.values()) {
-            for (LobbyGame g : list) {
+        for (List<LobbyMatch> list : lists.values()) {
+            for (LobbyMatch g : list) {
                 listed.add(g.gameId());
                 if (newer.contains(g.gameId())) {
                     continue;
                 }
-                LobbyGame before = games.put(g.gameId(), g);
+                LobbyMatch before = games.put(g.gameId(), g);
                 if (before == null) {
                     out.add(new LobbyChange.Added(g));
                 } else if (!before.equals(g)) {
@@ -62,7 +62,7 @@ final class LobbyMirror {
                 }
             }
         }
-        for (LobbyGame g : List.copyOf(games.values())) {
+        for (LobbyMatch g : List.copyOf(games.values())) {
             if (lists.containsKey(g.ownerNode()) && !listed.contains(g.gameId()) && !newer.contains(g.gameId())) {
                 games.remove(g.gameId());
                 out.add(new LobbyChange.Removed(g));
@@ -74,7 +74,7 @@ final class LobbyMirror {
     /** Forgets the games of nodes that are not among the live {@code peers} any more. */
     List<LobbyChange> keepOnly(Collection<String> peers) {
         List<LobbyChange> out = new ArrayList<>();
-        for (LobbyGame g : List.copyOf(games.values())) {
+        for (LobbyMatch g : List.copyOf(games.values())) {
             if (!peers.contains(g.ownerNode())) {
                 games.remove(g.gameId());
                 out.add(new LobbyChange.Removed(g));
@@ -83,7 +83,7 @@ final class LobbyMirror {
         return out;
     }
 
-    Collection<LobbyGame> games() {
+    Collection<LobbyMatch> games() {
         return games.values();
     }
 }

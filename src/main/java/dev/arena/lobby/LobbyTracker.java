@@ -113,9 +113,9 @@ public final class LobbyTracker implements MatchListener {
     }
 
     /** Runs {@code task} on the lobby's context with the games as last sent to subscribers (every node's). */
-    public void onOwner(Consumer<Collection<LobbyGame>> task) {
+    public void onOwner(Consumer<Collection<LobbyMatch>> task) {
         context.runOnContext(v -> {
-            List<LobbyGame> all = new ArrayList<>(updates.sent());
+            List<LobbyMatch> all = new ArrayList<>(updates.sent());
             all.addAll(others.games());
             task.accept(all);
         });

@@ -27,11 +27,11 @@ import java.util.Map;
  */
 final class LobbyUpdates {
     private static final class Listed {
-        LobbyGame sent;
-        LobbyGame pending;
+        LobbyMatch sent;
+        LobbyMatch pending;
         long lastSent;
 
-        Listed(LobbyGame sent, long lastSent) {
+        Listed(LobbyMatch sent, long lastSent) {
             this.sent = sent;
             this.lastSent = lastSent;
         }
@@ -53,7 +53,7 @@ final class LobbyUpdates {
      * The game's listing now ({@code game}, or null when the lobby no longer lists it) at {@code nowMillis}:
      * returns what to send at once (nothing, one added, updated or removed).
      */
-    List<LobbyChange> observe(MatchId id, LobbyGame game, long nowMillis) {
+    List<LobbyChange> observe(MatchId id, LobbyMatch game, long nowMillis) {
         Listed l = listed.get(id);
         if (game == null) {
             if (l == null) {
@@ -113,8 +113,8 @@ final class LobbyUpdates {
     }
 
     /** The games as last sent to subscribers, oldest listing first (a new subscriber's starting point). */
-    Collection<LobbyGame> sent() {
-        List<LobbyGame> out = new ArrayList<>(listed.size());
+    Collection<LobbyMatch> sent() {
+        List<LobbyMatch> out = new ArrayList<>(listed.size());
         for (Listed l : listed.values()) {
             out.add(l.sent);
         }

@@ -13,14 +13,14 @@ public final class LobbyWire {
     private LobbyWire() {}
 
     /** One change: {@code op} is {@code added}, {@code updated} or {@code removed}. */
-    record Change(String op, LobbyGame game) {}
+    record Change(String op, LobbyMatch game) {}
 
-    public static String games(List<LobbyGame> games) {
+    public static String games(List<LobbyMatch> games) {
         return Json.encodeToString(games);
     }
 
-    public static List<LobbyGame> games(String json) {
-        return Arrays.asList(Json.decode(json, LobbyGame[].class));
+    public static List<LobbyMatch> games(String json) {
+        return Arrays.asList(Json.decode(json, LobbyMatch[].class));
     }
 
     public static String changes(List<LobbyChange> changes) {

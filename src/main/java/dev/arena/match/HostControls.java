@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -9,18 +10,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The commands on this node's games ({@link MatchDirectory}), with every check and refusal the HTTP API, the
+ * The commands on this node's games ({@link HostedMatches}), with every check and refusal the HTTP API, the
  * sockets of this node and those of other nodes share (written once, here). A single node uses it as its
  * {@link MatchCommands}; on a cluster it is the owner's side of every routed command.
  */
 public final class LocalMatchCommands implements MatchCommands {
-    private final MatchDirectory games;
+    private final HostedMatches games;
 
-    public LocalMatchCommands(MatchDirectory games) {
+    public LocalMatchCommands(HostedMatches games) {
         this.games = games;
     }
 
-    public MatchDirectory games() {
+    public HostedMatches games() {
         return games;
     }
 
@@ -36,17 +37,17 @@ public final class LocalMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> state(MatchId id, PlayerId viewer) {
+    public Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer) {
         return attempt(() -> Future.succeededFuture(Answer.here(games.state(id, viewer))));
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> join(MatchId id, PlayerId player, String joinCode) {
+    public Future<Answer<HostedMatches.HostedMatch>> join(MatchId id, PlayerId player, String joinCode) {
         return attempt(() -> games.join(id, player, joinCode).map(Answer::here));
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> joinByCode(PlayerId player, String joinCode) {
+    public Future<Answer<HostedMatches.HostedMatch>> joinByCode(PlayerId player, String joinCode) {
         return attempt(() -> {
             String code = joinCode.toUpperCase(Locale.ROOT);
             MatchId id = games.byCode(code).orElseThrow(LocalMatchCommands::noCode);
@@ -60,7 +61,7 @@ public final class LocalMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> leave(MatchId id, PlayerId player) {
+    public Future<Answer<HostedMatches.HostedMatch>> leave(MatchId id, PlayerId player) {
         return attempt(() -> games.leave(id, player).map(Answer::here));
     }
 
@@ -75,24 +76,24 @@ public final class LocalMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> ready(MatchId id, PlayerId player, boolean ready) {
+    public Future<Answer<HostedMatches.HostedMatch>> ready(MatchId id, PlayerId player, boolean ready) {
         return attempt(() -> running(id).ready(player, ready).map(v -> Answer.here(games.require(id))));
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> start(MatchId id, PlayerId by, boolean force) {
+    public Future<Answer<HostedMatches.HostedMatch>> start(MatchId id, PlayerId by, boolean force) {
         return attempt(() -> running(id).startByHost(by, force).map(v -> Answer.here(games.require(id))));
     }
 
     @Override
-    public Future<Answer<MatchDirectory.Game>> kick(MatchId id, PlayerId by, PlayerId target) {
+    public Future<Answer<HostedMatches.HostedMatch>> kick(MatchId id, PlayerId by, PlayerId target) {
         return attempt(() -> running(id).kick(by, target).map(v -> Answer.here(games.require(id))));
     }
 
     @Override
-    public Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status, boolean watchable) {
+    public Future<List<Answer<HostedMatches.HostedMatch>>> list(String mode, MatchStatus status, boolean watchable) {
         return Future.succeededFuture(games.list(mode, status, watchable).stream()
-                .<Answer<MatchDirectory.Game>>map(Answer::here).toList());
+                .<Answer<HostedMatches.HostedMatch>>map(Answer::here).toList());
     }
 
     @Override
@@ -118,7 +119,7 @@ public final class LocalMatchCommands implements MatchCommands {
      */
     public MatchLoop<?, ?, ?> attachable(MatchId id, PlayerId player, boolean asPlayer) {
         MatchLoop<?, ?, ?> loop = running(id);
-        if (asPlayer && !MatchDirectory.seated(loop, player)) {
+        if (asPlayer && !HostedMatches.seated(loop, player)) {
             throw new ArenaException.Rejected(MatchCodes.NOT_PARTICIPANT,
                     "join the game over HTTP first (POST /games/" + id + "/join)");
         }
@@ -149,7 +150,7 @@ public final class LocalMatchCommands implements MatchCommands {
     public Future<Void> leaveBySocket(MatchId id, PlayerId player, boolean attached) {
         return attempt(() -> {
             MatchLoop<?, ?, ?> loop = running(id);
-            if (MatchDirectory.seated(loop, player)) {
+            if (HostedMatches.seated(loop, player)) {
                 return loop.leave(player).mapEmpty();
             }
             if (!attached) {
@@ -166,7 +167,7 @@ public final class LocalMatchCommands implements MatchCommands {
      */
     public void letGo(MatchId id, PlayerId player) {
         games.live(id).ifPresent(loop -> {
-            if (MatchDirectory.seated(loop, player)) {
+            if (HostedMatches.seated(loop, player)) {
                 loop.disconnected(player);
             } else {
                 loop.unspectate(player);

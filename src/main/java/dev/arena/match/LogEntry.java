@@ -1,5 +1,7 @@
 package dev.arena.match;
 
+import dev.arena.common.PlayerId;
+
 /**
  * One line of a match's {@link EventLog}. Everything that changed the rules' state is here (joins, the start,
  * leaves, accepted inputs) with the tick it was applied in, so {@link Replay} can redo the match; the events

@@ -1,5 +1,6 @@
 package dev.arena.match;
 
+import dev.arena.common.PlayerId;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,17 @@ public interface MatchCommands {
     /** The node that runs the game (or finished it moments ago); {@code NotFound} when none does. */
     Future<String> owner(MatchId id);
 
-    /** What {@code viewer} may see of the game (see {@link MatchDirectory#state}). */
-    Future<Answer<MatchDirectory.Game>> state(MatchId id, PlayerId viewer);
+    /** What {@code viewer} may see of the game (see {@link HostedMatches#state}). */
+    Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer);
 
-    /** Seats the player, or reconnects a seated one (see {@link MatchDirectory#join}). */
-    Future<Answer<MatchDirectory.Game>> join(MatchId id, PlayerId player, String joinCode);
+    /** Seats the player, or reconnects a seated one (see {@link HostedMatches#join}). */
+    Future<Answer<HostedMatches.HostedMatch>> join(MatchId id, PlayerId player, String joinCode);
 
     /** Joins the live game whose join code this is (any case); {@code NotFound} when no live game has it. */
-    Future<Answer<MatchDirectory.Game>> joinByCode(PlayerId player, String joinCode);
+    Future<Answer<HostedMatches.HostedMatch>> joinByCode(PlayerId player, String joinCode);
 
     /** Leaves for good (a forfeit once running). */
-    Future<Answer<MatchDirectory.Game>> leave(MatchId id, PlayerId player);
+    Future<Answer<HostedMatches.HostedMatch>> leave(MatchId id, PlayerId player);
 
     /**
      * A relayed game's player reports the result ({@link ReportedResult}'s forms, checked against the seats); the
@@ -35,20 +36,20 @@ public interface MatchCommands {
     Future<Answer<MatchResult>> finish(MatchId id, PlayerId player, Map<String, Object> result);
 
     /** Marks the seated player ready or not; the game starts at the tick everyone seated is ready. */
-    Future<Answer<MatchDirectory.Game>> ready(MatchId id, PlayerId player, boolean ready);
+    Future<Answer<HostedMatches.HostedMatch>> ready(MatchId id, PlayerId player, boolean ready);
 
     /** The host starts the game (every other player ready unless {@code force}). */
-    Future<Answer<MatchDirectory.Game>> start(MatchId id, PlayerId by, boolean force);
+    Future<Answer<HostedMatches.HostedMatch>> start(MatchId id, PlayerId by, boolean force);
 
     /** The host removes a player before the start; the player cannot join this game again. */
-    Future<Answer<MatchDirectory.Game>> kick(MatchId id, PlayerId by, PlayerId target);
+    Future<Answer<HostedMatches.HostedMatch>> kick(MatchId id, PlayerId by, PlayerId target);
 
     /**
      * Public games of every live node, running and recently finished, filtered when not null; with
      * {@code watchable} also the games of matchmaking and tournaments (every game anyone may watch, see
-     * {@link MatchDirectory#requireVisible}).
+     * {@link HostedMatches#requireVisible}).
      */
-    Future<List<Answer<MatchDirectory.Game>>> list(String mode, MatchStatus status, boolean watchable);
+    Future<List<Answer<HostedMatches.HostedMatch>>> list(String mode, MatchStatus status, boolean watchable);
 
     /** Every live node's matches not yet finished (private ones too), for the admin console; {@code mode} filters. */
     Future<List<MatchOverview>> overview(String mode);

@@ -1,5 +1,7 @@
 package dev.arena.match;
 
+import dev.arena.common.PlayerId;
+
 /** Events the match loop itself emits, next to the game's own, in the same frames and log. */
 public sealed interface MatchEvent extends GameEvent {
 

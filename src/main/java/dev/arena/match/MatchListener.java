@@ -1,5 +1,7 @@
 package dev.arena.match;
 
+import dev.arena.common.PlayerId;
+
 /**
  * Where a match's output goes; implemented by the gateway (frames to sockets) and the results job (storage).
  * Called on the match's own context, one call at a time, so implementations must not block: hand work to

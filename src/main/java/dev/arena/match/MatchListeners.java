@@ -1,5 +1,6 @@
 package dev.arena.match;
 
+import dev.arena.common.PlayerId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>Ticks come from a timer at the game's rate through {@link TickTimer} (catch-up limit) after
  * {@link #start()}; tests call {@link #tick()} directly instead.
  *
- * <p>The parts: {@link MatchCommandQueue} (the any-thread side of the bounded inbox), {@link MatchRun} (the
+ * <p>The parts: {@link LoopCommandQueue} (the any-thread side of the bounded inbox), {@link MatchRun} (the
  * owner-only state they share), {@link Seating} (seats, spectators, the lobby and the start),
  * {@link RelayedResult} (reported results), {@link TickTimer} (pacing), {@link EventLog} (the actions, for
  * {@link Replay}).
@@ -53,7 +54,7 @@ public final class MatchLoop<C, S, I> {
     private final boolean relayed;
     private final long emptyTicks;
     private final TickScheduler scheduler;
-    private final MatchCommandQueue<I> commands;
+    private final LoopCommandQueue<I> commands;
     private final Promise<MatchEnd> ended = Promise.promise();
 
     // Owner-only state.
@@ -79,7 +80,7 @@ public final class MatchLoop<C, S, I> {
         MatchConfig config = spec.config();
         this.emptyTicks = Math.max(1, info.ticks(config.emptyTimeout()));
         this.scheduler = scheduler;
-        this.commands = new MatchCommandQueue<>(config.inboxCapacity(), this::view);
+        this.commands = new LoopCommandQueue<>(config.inboxCapacity(), this::view);
         this.run = new MatchRun<>(id, info, rules, config, listener,
                 new EventLog<>(info.mode(), spec.seed(), spec.settings(), info.tickRate(), rules), maxPlayers,
                 rules.init(spec.seed(), settings));
@@ -167,7 +168,7 @@ public final class MatchLoop<C, S, I> {
         if (commands.closed()) {
             return new Offer.Refused(MatchCodes.ENDED, "the match has finished");
         }
-        if (!commands.offer(new MatchCommand.Input<>(player, input, scheduler.nanoTime()))) {
+        if (!commands.offer(new LoopCommand.Input<>(player, input, scheduler.nanoTime()))) {
             return new Offer.Refused(MatchCodes.BUSY, "the match is busy; retry");
         }
         return Offer.QUEUED;
@@ -180,28 +181,28 @@ public final class MatchLoop<C, S, I> {
      */
     public Future<MatchView> join(PlayerId player) {
         Promise<MatchView> reply = Promise.promise();
-        return commands.ask(new MatchCommand.Join<>(player, reply), reply, r -> r.fail(MatchCommandQueue.ended()));
+        return commands.ask(new LoopCommand.Join<>(player, reply), reply, r -> r.fail(LoopCommandQueue.ended()));
     }
 
     /** Leaves for good (a forfeit once running). Completes with whether the player held a seat. */
     public Future<Boolean> leave(PlayerId player) {
         Promise<Boolean> reply = Promise.promise();
-        return commands.force(new MatchCommand.Leave<>(player, reply), reply, r -> r.complete(false));
+        return commands.force(new LoopCommand.Leave<>(player, reply), reply, r -> r.complete(false));
     }
 
     /** The player's connection dropped: the seat is kept for the reconnect grace, then the player forfeits. */
     public void disconnected(PlayerId player) {
-        commands.tell(new MatchCommand.Disconnect<>(player));
+        commands.tell(new LoopCommand.Disconnect<>(player));
     }
 
     /** Watches the match: completes with a full snapshot; frames follow through the listener. */
     public Future<MatchView> spectate(PlayerId viewer) {
         Promise<MatchView> reply = Promise.promise();
-        return commands.ask(new MatchCommand.Spectate<>(viewer, reply), reply, r -> r.complete(view()));
+        return commands.ask(new LoopCommand.Spectate<>(viewer, reply), reply, r -> r.complete(view()));
     }
 
     public void unspectate(PlayerId viewer) {
-        commands.tell(new MatchCommand.Unspectate<>(viewer));
+        commands.tell(new LoopCommand.Unspectate<>(viewer));
     }
 
     /**
@@ -217,8 +218,8 @@ public final class MatchLoop<C, S, I> {
             reply.fail(new ArenaException.Rejected("not_relayed", "the server decides the result of " + info.mode()));
             return reply.future();
         }
-        return commands.force(new MatchCommand.Report<>(by, result, reply), reply,
-                r -> r.fail(MatchCommandQueue.alreadyDecided()));
+        return commands.force(new LoopCommand.Report<>(by, result, reply), reply,
+                r -> r.fail(LoopCommandQueue.alreadyDecided()));
     }
 
     /**
@@ -226,7 +227,7 @@ public final class MatchLoop<C, S, I> {
      * {@code auto_start}, {@code already_started}, {@code not_participant}, {@code busy} or {@code ended}.
      */
     public Future<MatchView> ready(PlayerId player, boolean ready) {
-        return lobbyCommand(reply -> new MatchCommand.Ready<>(player, ready, reply));
+        return lobbyCommand(reply -> new LoopCommand.Ready<>(player, ready, reply));
     }
 
     /**
@@ -235,7 +236,7 @@ public final class MatchLoop<C, S, I> {
      * {@code already_started}, {@code not_enough_players}, {@code players_not_ready}.
      */
     public Future<MatchView> startByHost(PlayerId by, boolean force) {
-        return lobbyCommand(reply -> new MatchCommand.Start<>(by, force, reply));
+        return lobbyCommand(reply -> new LoopCommand.Start<>(by, force, reply));
     }
 
     /**
@@ -244,17 +245,17 @@ public final class MatchLoop<C, S, I> {
      * {@code cannot_kick_self}.
      */
     public Future<MatchView> kick(PlayerId by, PlayerId target) {
-        return lobbyCommand(reply -> new MatchCommand.Kick<>(by, target, reply));
+        return lobbyCommand(reply -> new LoopCommand.Kick<>(by, target, reply));
     }
 
-    private Future<MatchView> lobbyCommand(Function<Promise<MatchView>, MatchCommand<I>> command) {
+    private Future<MatchView> lobbyCommand(Function<Promise<MatchView>, LoopCommand<I>> command) {
         Promise<MatchView> reply = Promise.promise();
-        return commands.ask(command.apply(reply), reply, r -> r.fail(MatchCommandQueue.ended()));
+        return commands.ask(command.apply(reply), reply, r -> r.fail(LoopCommandQueue.ended()));
     }
 
     /** Ends the match at the next tick as abandoned (node shutdown, an operator). */
     public void stop(String reason) {
-        commands.tell(new MatchCommand.Stop<>(reason));
+        commands.tell(new LoopCommand.Stop<>(reason));
     }
 
     /** The latest published snapshot (after the last tick). */
@@ -344,29 +345,29 @@ public final class MatchLoop<C, S, I> {
     /** Applies the commands waiting when the tick began; later ones wait for the next tick. */
     private void drain(long n) {
         for (int i = commands.size(); i > 0; i--) {
-            MatchCommand<I> c = commands.poll();
+            LoopCommand<I> c = commands.poll();
             if (c == null) {
                 return;
             }
             switch (c) {
-                case MatchCommand.Input<I> in -> {
+                case LoopCommand.Input<I> in -> {
                     long before = run.accepted;
                     seating.input(in.player(), in.input(), n);
                     if (run.accepted != before) {
                         inputWaits.applied(in.receivedNanos());
                     }
                 }
-                case MatchCommand.Join<I> j -> seating.join(j, n);
-                case MatchCommand.Leave<I> l -> l.reply().tryComplete(seating.leave(l.player(), n, "left"));
-                case MatchCommand.Disconnect<I> d -> seating.disconnect(d.player(), n);
-                case MatchCommand.Spectate<I> s -> seating.spectate(s);
-                case MatchCommand.Unspectate<I> u -> seating.unspectate(u.viewer());
-                case MatchCommand.Stop<I> s -> stopReason = s.reason();
-                case MatchCommand.Report<I> r ->
+                case LoopCommand.Join<I> j -> seating.join(j, n);
+                case LoopCommand.Leave<I> l -> l.reply().tryComplete(seating.leave(l.player(), n, "left"));
+                case LoopCommand.Disconnect<I> d -> seating.disconnect(d.player(), n);
+                case LoopCommand.Spectate<I> s -> seating.spectate(s);
+                case LoopCommand.Unspectate<I> u -> seating.unspectate(u.viewer());
+                case LoopCommand.Stop<I> s -> stopReason = s.reason();
+                case LoopCommand.Report<I> r ->
                         relayedResult.report(r, seating.seated(), seating.departed(), run.status);
-                case MatchCommand.Ready<I> r -> seating.ready(r, n);
-                case MatchCommand.Start<I> s -> seating.start(s);
-                case MatchCommand.Kick<I> k -> seating.kick(k, n);
+                case LoopCommand.Ready<I> r -> seating.ready(r, n);
+                case LoopCommand.Start<I> s -> seating.start(s);
+                case LoopCommand.Kick<I> k -> seating.kick(k, n);
             }
         }
     }

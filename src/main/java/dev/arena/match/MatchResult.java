@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.arena.common.PlayerId;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.arena.common.PlayerId;
 import java.util.List;
 
 /**

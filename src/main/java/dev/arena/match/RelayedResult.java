@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +25,9 @@ final class RelayedResult {
         return end == reported ? reporter : null;
     }
 
-    void report(MatchCommand.Report<?> r, Set<PlayerId> seated, Set<PlayerId> departed, MatchStatus status) {
+    void report(LoopCommand.Report<?> r, Set<PlayerId> seated, Set<PlayerId> departed, MatchStatus status) {
         if (reported != null) {
-            r.reply().fail(MatchCommandQueue.alreadyDecided());
+            r.reply().fail(LoopCommandQueue.alreadyDecided());
             return;
         }
         if (!seated.contains(r.by())) {

@@ -1,7 +1,8 @@
 package dev.arena.match;
 
-import dev.arena.common.ArenaException;
 import dev.arena.common.ArenaException.FieldError;
+import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

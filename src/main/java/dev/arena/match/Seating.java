@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,7 +124,7 @@ final class Seating<C, S, I> {
         }
     }
 
-    void join(MatchCommand.Join<I> j, long n) {
+    void join(LoopCommand.Join<I> j, long n) {
         PlayerId p = j.player();
         Seat seat = seats.get(p);
         if (seat != null) {
@@ -219,7 +220,7 @@ final class Seating<C, S, I> {
         }
     }
 
-    void spectate(MatchCommand.Spectate<I> s) {
+    void spectate(LoopCommand.Spectate<I> s) {
         if (!seats.containsKey(s.viewer()) && !spectators.contains(s.viewer())) {
             if (spectators.size() >= run.config.maxSpectators()) {
                 s.reply().fail(new ArenaException.Rejected(MatchCodes.TOO_MANY_SPECTATORS,
@@ -267,15 +268,15 @@ final class Seating<C, S, I> {
 
     // ---- lobby commands (HostControls decides; the seating applies) ------------------------------------
 
-    void ready(MatchCommand.Ready<I> r, long n) {
+    void ready(LoopCommand.Ready<I> r, long n) {
         answer(r.reply(), ready(r.player(), r.ready(), n));
     }
 
-    void start(MatchCommand.Start<I> s) {
+    void start(LoopCommand.Start<I> s) {
         answer(s.reply(), requestStart(s.by(), s.force()));
     }
 
-    void kick(MatchCommand.Kick<I> k, long n) {
+    void kick(LoopCommand.Kick<I> k, long n) {
         answer(k.reply(), kick(k.by(), k.target(), n));
     }
 

@@ -45,7 +45,7 @@ final class ModeQueue {
                 throw new TicketRejectedException.MissingProperty(config.mode(), key);
             }
         }
-        for (Member m : t.members()) {
+        for (QueuedPlayer m : t.members()) {
             TicketId existing = ticketOfPlayer.get(m.playerId());
             if (existing != null) {
                 throw new TicketRejectedException.PlayerAlreadyQueued(m.playerId(), config.mode(), existing);
@@ -56,7 +56,7 @@ final class ModeQueue {
     void add(Ticket t) {
         checkAcceptable(t);
         tickets.put(t.id(), new Waiting(t, arrivals++));
-        for (Member m : t.members()) {
+        for (QueuedPlayer m : t.members()) {
             ticketOfPlayer.put(m.playerId(), t.id());
         }
         players += t.size();
@@ -67,7 +67,7 @@ final class ModeQueue {
         if (w == null) {
             return Optional.empty();
         }
-        for (Member m : w.ticket().members()) {
+        for (QueuedPlayer m : w.ticket().members()) {
             ticketOfPlayer.remove(m.playerId());
         }
         players -= w.ticket().size();
@@ -136,7 +136,7 @@ final class ModeQueue {
         for (int i = 0; i < g.tickets().size(); i++) {
             Candidate c = g.tickets().get(i);
             int team = g.teamOf()[i];
-            for (Member m : c.ticket.members()) {
+            for (QueuedPlayer m : c.ticket.members()) {
                 teamPlayers.get(team).add(m.playerId());
                 teamSum[team] += m.rating();
                 lo = Math.min(lo, m.rating());

@@ -20,7 +20,7 @@ import java.util.UUID;
 public record Ticket(
         TicketId id,
         String mode,
-        List<Member> members,
+        List<QueuedPlayer> members,
         Optional<PartyId> partyId,
         Map<String, String> properties,
         Instant createdAt) {
@@ -44,7 +44,7 @@ public record Ticket(
             throw new IllegalArgumentException("a ticket with " + members.size() + " members needs a party id");
         }
         Set<UUID> seen = new HashSet<>();
-        for (Member m : members) {
+        for (QueuedPlayer m : members) {
             if (!seen.add(m.playerId())) {
                 throw new IllegalArgumentException("player " + m.playerId() + " appears twice on one ticket");
             }
@@ -57,12 +57,12 @@ public record Ticket(
     }
 
     /** A one-player ticket with only a region. */
-    public static Ticket solo(TicketId id, String mode, Member member, String region, Instant createdAt) {
+    public static Ticket solo(TicketId id, String mode, QueuedPlayer member, String region, Instant createdAt) {
         return new Ticket(id, mode, List.of(member), Optional.empty(), Map.of(REGION, region), createdAt);
     }
 
     /** A party ticket with only a region. */
-    public static Ticket party(TicketId id, String mode, PartyId party, List<Member> members, String region,
+    public static Ticket party(TicketId id, String mode, PartyId party, List<QueuedPlayer> members, String region,
                                Instant createdAt) {
         return new Ticket(id, mode, members, Optional.of(party), Map.of(REGION, region), createdAt);
     }
@@ -81,7 +81,7 @@ public record Ticket(
      */
     public double rating() {
         double sum = 0;
-        for (Member m : members) {
+        for (QueuedPlayer m : members) {
             sum += m.rating();
         }
         return sum / members.size();

@@ -51,7 +51,7 @@ public final class Glicko2 {
      *
      * @param games every game the player played in the period, against opponents' start-of-period ratings
      */
-    public Rating update(Rating player, List<Game> games) {
+    public Rating update(Rating player, List<Encounter> games) {
         Objects.requireNonNull(player, "player");
         Objects.requireNonNull(games, "games");
         if (games.isEmpty()) {
@@ -66,7 +66,7 @@ public final class Glicko2 {
         // Steps 3 and 4: estimated variance v and the sum that gives the improvement delta.
         double inverseV = 0;
         double scoreSurprise = 0; // sum of g(phi_j) * (s_j - E)
-        for (Game game : games) {
+        for (Encounter game : games) {
             double muJ = toMu(game.opponent().rating());
             double g = g(toPhi(game.opponent().deviation()));
             double expected = expectedScore(mu, muJ, g);
@@ -129,7 +129,7 @@ public final class Glicko2 {
      * @throws IllegalArgumentException with fewer than two players or a player listed twice
      */
     public <K> Map<K, Rating> rateMatch(List<Placement<K>> standings) {
-        Map<K, List<Game>> games = pairwiseGames(standings);
+        Map<K, List<Encounter>> games = pairwiseGames(standings);
         Map<K, Rating> result = new LinkedHashMap<>();
         for (Placement<K> p : standings) {
             result.put(p.player(), update(p.rating(), games.get(p.player())));
@@ -143,7 +143,7 @@ public final class Glicko2 {
      *
      * @return for every player, in the order of {@code standings}, one game against each other player
      */
-    public static <K> Map<K, List<Game>> pairwiseGames(List<Placement<K>> standings) {
+    public static <K> Map<K, List<Encounter>> pairwiseGames(List<Placement<K>> standings) {
         Objects.requireNonNull(standings, "standings");
         if (standings.size() < 2) {
             throw new IllegalArgumentException("a match needs at least two players, got " + standings.size());
@@ -155,12 +155,12 @@ public final class Glicko2 {
                 throw new IllegalArgumentException("player listed twice: " + p.player());
             }
         }
-        Map<K, List<Game>> games = new LinkedHashMap<>();
+        Map<K, List<Encounter>> games = new LinkedHashMap<>();
         for (Placement<K> me : standings) {
-            List<Game> mine = new ArrayList<>(standings.size() - 1);
+            List<Encounter> mine = new ArrayList<>(standings.size() - 1);
             for (Placement<K> other : standings) {
                 if (other != me) {
-                    mine.add(new Game(other.rating(), pairwiseScore(me.place(), other.place())));
+                    mine.add(new Encounter(other.rating(), pairwiseScore(me.place(), other.place())));
                 }
             }
             games.put(me.player(), List.copyOf(mine));
@@ -170,9 +170,9 @@ public final class Glicko2 {
 
     private static double pairwiseScore(int myPlace, int otherPlace) {
         if (myPlace < otherPlace) {
-            return Game.WIN;
+            return Encounter.WIN;
         }
-        return myPlace == otherPlace ? Game.DRAW : Game.LOSS;
+        return myPlace == otherPlace ? Encounter.DRAW : Encounter.LOSS;
     }
 
     /**

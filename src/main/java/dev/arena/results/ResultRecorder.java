@@ -1,5 +1,8 @@
 package dev.arena.results;
 
+import dev.arena.common.Json;
+import dev.arena.common.PlayerId;
+import dev.arena.match.LogEntry;
 import dev.arena.match.MatchEnd;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchListener;
@@ -11,9 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import dev.arena.common.Json;
-import dev.arena.match.LogEntry;
-import dev.arena.match.PlayerId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;

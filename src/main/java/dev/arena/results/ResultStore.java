@@ -2,13 +2,13 @@ package dev.arena.results;
 
 import dev.arena.match.MatchId;
 import dev.arena.match.StoredLog;
-import dev.arena.player.GameHistory;
+import dev.arena.player.MatchHistory;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 
 /** Finished matches in storage; also the source of players' recent games. */
-public interface ResultStore extends GameHistory {
+public interface ResultStore extends MatchHistory {
 
     /**
      * Stores the result, its log and one job per step, all in one transaction. Idempotent: a match stored before

@@ -1,6 +1,6 @@
 package dev.arena.results;
 
-import dev.arena.match.PlayerId;
+import dev.arena.common.PlayerId;
 import dev.arena.match.StoredLog;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +12,7 @@ import java.util.Objects;
  *                     server's rules deciding it
  * @param reportedBy   the player who reported a relayed result; null otherwise
  * @param participants everyone who took a seat (for an abandoned match, the only record of its players)
- * @param friendsOnly  shown only to its players (a private game a player made), as {@code MatchDirectory} decides
+ * @param friendsOnly  shown only to its players (a private game a player made), as {@code HostedMatches} decides
  * @param log          null when read without it ({@link ResultStore#summary})
  */
 public record StoredMatch(FinishedMatch match, long finalTick, int tickRate, String ownerNode, boolean relayed,

@@ -1,9 +1,9 @@
 package dev.arena.tournament;
 
+import dev.arena.common.PlayerId;
 import dev.arena.tournament.bracket.Feed;
 import dev.arena.tournament.bracket.PairingId;
 import dev.arena.tournament.bracket.PairingState;
-import dev.arena.tournament.bracket.PlayerId;
 import dev.arena.tournament.bracket.Result;
 import dev.arena.tournament.bracket.Side;
 import dev.arena.tournament.bracket.Slot;
@@ -28,7 +28,7 @@ public final class BracketText {
         }
         String rest = s.substring(2);
         return switch (s.substring(0, 2)) {
-            case "p:" -> Slot.of(PlayerId.of(rest));
+            case "p:" -> Slot.of(PlayerId.parse(rest));
             case "w:" -> new Slot.Awaiting(PairingId.of(rest), Feed.WINNER);
             case "l:" -> new Slot.Awaiting(PairingId.of(rest), Feed.LOSER);
             default -> throw new IllegalArgumentException("not a stored slot: " + s);

@@ -1,7 +1,8 @@
 package dev.arena.tournament;
 
 import dev.arena.common.Json;
-import dev.arena.match.MatchDirectory;
+import dev.arena.common.PlayerId;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchRegistry;
 import dev.arena.tournament.bracket.Bracket;
@@ -11,7 +12,6 @@ import dev.arena.tournament.bracket.Format;
 import dev.arena.tournament.bracket.Pairing;
 import dev.arena.tournament.bracket.PairingId;
 import dev.arena.tournament.bracket.PairingState;
-import dev.arena.tournament.bracket.PlayerId;
 import dev.arena.tournament.bracket.Round;
 import dev.arena.tournament.bracket.Seed;
 import dev.arena.tournament.bracket.Standing;
@@ -203,7 +203,7 @@ final class TournamentChange {
         Future<Void> logged = tx.addTransitions(id(), transitions);
         Future<List<MatchId>> stopped = reset.isEmpty() ? Future.succeededFuture(List.of())
                 : tx.resetGames(id(), reset, now);
-        Future<List<TournamentGame>> games = touched.isEmpty() ? Future.succeededFuture(List.of())
+        Future<List<TournamentMatch>> games = touched.isEmpty() ? Future.succeededFuture(List.of())
                 : tx.gamesOf(id(), touched);
         Future<Void> f = Future.all(saved, logged, stopped, games).compose(v -> {
             toStop.addAll(stopped.result());
@@ -228,26 +228,26 @@ final class TournamentChange {
 
     /** Ends the open games of touched pairings that are not playable any more; starts games for playable ones. */
     private Future<Void> schedule(Bracket after, Set<PairingId> touched, Set<PairingId> playable,
-                                  List<TournamentGame> games) {
-        Map<PairingId, List<TournamentGame>> byPairing = games.stream()
-                .collect(Collectors.groupingBy(TournamentGame::pairingId));
+                                  List<TournamentMatch> games) {
+        Map<PairingId, List<TournamentMatch>> byPairing = games.stream()
+                .collect(Collectors.groupingBy(TournamentMatch::pairingId));
         List<Future<?>> work = new ArrayList<>();
-        List<TournamentGame> toCreate = new ArrayList<>();
+        List<TournamentMatch> toCreate = new ArrayList<>();
         for (PairingId id : touched) {
-            List<TournamentGame> gs = byPairing.getOrDefault(id, List.of());
+            List<TournamentMatch> gs = byPairing.getOrDefault(id, List.of());
             boolean open = false;
-            for (TournamentGame g : gs) {
+            for (TournamentMatch g : gs) {
                 if (g.open()) {
                     if (playable.contains(id)) {
                         open = true;
                     } else {
-                        work.add(tx.settle(g.gameId(), TournamentGame.Outcome.RESET, now));
+                        work.add(tx.settle(g.gameId(), TournamentMatch.Outcome.RESET, now));
                         toStop.add(g.gameId());
                     }
                 }
             }
             if (playable.contains(id) && !open) {
-                int next = gs.stream().mapToInt(TournamentGame::number).max().orElse(0) + 1;
+                int next = gs.stream().mapToInt(TournamentMatch::number).max().orElse(0) + 1;
                 toCreate.add(newGame(after.pairing(id), next, now.plusSeconds(60L * tournament.noShowMinutes())));
             }
         }
@@ -259,13 +259,12 @@ final class TournamentChange {
      * Creates the game of a pairing (seats reserved for its two players), queues its update and both players'
      * notifications. The row is written by the caller in this transaction; a failed transaction stops the game.
      */
-    TournamentGame newGame(Pairing p, int number, Instant deadline) {
-        List<dev.arena.match.PlayerId> players = p.players().stream()
-                .map(x -> new dev.arena.match.PlayerId(UUID.fromString(x.value()))).toList();
-        MatchDirectory.Game game = service.games().createFor(
+    TournamentMatch newGame(Pairing p, int number, Instant deadline) {
+        List<PlayerId> players = p.players();
+        HostedMatches.HostedMatch game = service.games().createFor(
                 new MatchRegistry.Create(tournament.mode(), 2, Map.of()), players);
         created.add(game.id());
-        TournamentGame row = new TournamentGame(game.id(), id(), p.id(), number, service.node(), now, deadline, null);
+        TournamentMatch row = new TournamentMatch(game.id(), id(), p.id(), number, service.node(), now, deadline, null);
         Map<String, Object> u = update("match_started");
         u.put("pairing_id", p.id().value());
         u.put("game_id", game.id());
@@ -299,7 +298,7 @@ final class TournamentChange {
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("place", s.place());
-            row.put("player_id", UUID.fromString(s.player().value()));
+            row.put("player_id", s.player().value());
             row.put("points", s.points());
             podium.add(row);
         }
@@ -351,7 +350,7 @@ final class TournamentChange {
     static List<Seed> seeds(List<UUID> ordered) {
         List<Seed> out = new ArrayList<>(ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
-            out.add(new Seed(PlayerId.of(ordered.get(i).toString()), i + 1));
+            out.add(new Seed(new PlayerId(ordered.get(i)), i + 1));
         }
         return out;
     }

@@ -3,7 +3,7 @@ package dev.arena.tournament;
 import dev.arena.cluster.NodeBus;
 import dev.arena.cluster.NodeMessage;
 import dev.arena.common.ArenaException;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
 import dev.arena.tournament.bracket.Bracket;
@@ -33,7 +33,7 @@ final class TournamentChanges {
     private record Cached(long version, Bracket bracket) {}
 
     private final TournamentStore store;
-    private final MatchDirectory games;
+    private final HostedMatches games;
     private final TournamentFeed feed;
     private final Clock clock;
     private final String node;
@@ -44,7 +44,7 @@ final class TournamentChanges {
     /** Set when the node stops: its games are about to end, and the next start replaces them (see recover). */
     private volatile boolean closed;
 
-    TournamentChanges(TournamentStore store, MatchDirectory games, TournamentFeed feed, Clock clock, String node,
+    TournamentChanges(TournamentStore store, HostedMatches games, TournamentFeed feed, Clock clock, String node,
                       NodeBus cluster) {
         this.store = store;
         this.games = games;
@@ -54,7 +54,7 @@ final class TournamentChanges {
         this.cluster = cluster;
     }
 
-    MatchDirectory games() {
+    HostedMatches games() {
         return games;
     }
 

@@ -145,9 +145,9 @@ final class TournamentLifecycle {
         w.status(TournamentStatus.CANCELLED, reason);
         return w.tx().games(w.id()).compose(gs -> {
             List<Future<?>> settled = new ArrayList<>();
-            for (TournamentGame g : gs) {
+            for (TournamentMatch g : gs) {
                 if (g.open()) {
-                    settled.add(w.tx().settle(g.gameId(), TournamentGame.Outcome.VOID, w.now));
+                    settled.add(w.tx().settle(g.gameId(), TournamentMatch.Outcome.VOID, w.now));
                     w.toStop.add(g.gameId());
                 }
             }
@@ -243,9 +243,9 @@ final class TournamentLifecycle {
                         .compose(v -> w.tx().gamesOf(id, List.of(pairing)))
                         .compose(own -> {
                             List<Future<?>> stop = new ArrayList<>();
-                            for (TournamentGame g : own) {
+                            for (TournamentMatch g : own) {
                                 if (g.open()) {
-                                    stop.add(w.tx().settle(g.gameId(), TournamentGame.Outcome.RESET, w.now));
+                                    stop.add(w.tx().settle(g.gameId(), TournamentMatch.Outcome.RESET, w.now));
                                     w.toStop.add(g.gameId());
                                 }
                             }

@@ -1,6 +1,7 @@
 package dev.arena.tournament;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.tournament.bracket.Bracket;
 import dev.arena.tournament.bracket.Correction;
 import dev.arena.tournament.bracket.Pairing;
@@ -47,7 +48,7 @@ final class TournamentReads {
             List<Seed> seeds = new ArrayList<>();
             for (Registration r : regs.result()) {
                 if (r.seed() != null) {
-                    seeds.add(new Seed(dev.arena.tournament.bracket.PlayerId.of(r.playerId().toString()), r.seed()));
+                    seeds.add(new Seed(new PlayerId(r.playerId()), r.seed()));
                 }
             }
             seeds.sort(Comparator.comparingInt(Seed::rank));
@@ -80,9 +81,9 @@ final class TournamentReads {
     Future<List<TournamentViews.GameView>> matches(UUID id, Integer round) {
         return Future.all(load(id), store.games(id, round)).map(all -> {
             TournamentService.Loaded l = all.resultAt(0);
-            List<TournamentGame> gs = all.resultAt(1);
+            List<TournamentMatch> gs = all.resultAt(1);
             List<TournamentViews.GameView> out = new ArrayList<>(gs.size());
-            for (TournamentGame g : gs) {
+            for (TournamentMatch g : gs) {
                 out.add(TournamentViews.game(g, l.bracket().pairing(g.pairingId())));
             }
             return out;

@@ -1,5 +1,6 @@
 package dev.arena.tournament;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchResult;
 import dev.arena.results.FinishedMatch;
 import dev.arena.tournament.bracket.Bracket;
@@ -38,18 +39,18 @@ final class TournamentScoring {
                 : changes.change(row.get().tournamentId(), w -> counted(w, row.get(), m.result())));
     }
 
-    private Future<Void> counted(TournamentChange w, TournamentGame game, MatchResult result) {
+    private Future<Void> counted(TournamentChange w, TournamentMatch game, MatchResult result) {
         if (w.tournament.status() != TournamentStatus.RUNNING) {
-            return w.tx().settle(game.gameId(), TournamentGame.Outcome.VOID, w.now).mapEmpty();
+            return w.tx().settle(game.gameId(), TournamentMatch.Outcome.VOID, w.now).mapEmpty();
         }
         return w.bracket().compose(b -> {
             Pairing p = b.pairing(game.pairingId());
             if (!(p.state() instanceof PairingState.Ready)) {
                 // decided meanwhile (by the organiser or a no-show): this game no longer counts
-                return w.tx().settle(game.gameId(), TournamentGame.Outcome.VOID, w.now).mapEmpty();
+                return w.tx().settle(game.gameId(), TournamentMatch.Outcome.VOID, w.now).mapEmpty();
             }
             SeriesRules rules = b.format().seriesRules();
-            TournamentGame.Outcome outcome = outcome(p, result, rules.drawsAllowed());
+            TournamentMatch.Outcome outcome = outcome(p, result, rules.drawsAllowed());
             return w.tx().settle(game.gameId(), outcome, w.now).compose(first -> {
                 if (!first) {
                     return Future.succeededFuture();
@@ -60,17 +61,17 @@ final class TournamentScoring {
                 u.put("game_number", game.number());
                 u.put("outcome", outcome);
                 u.put("reason", result.reason());
-                if (outcome == TournamentGame.Outcome.VOID) {
+                if (outcome == TournamentMatch.Outcome.VOID) {
                     // replayed: the no-show clock keeps running if nobody had sat down yet
                     Instant deadline = game.deadline() != null ? game.deadline() : w.noShowDeadline();
                     return w.tx().addGames(List.of(w.newGame(p, game.number() + 1, deadline)));
                 }
-                Future<List<TournamentGame>> played = rules.bestOf() == 1 ? Future.succeededFuture(List.of(
-                        new TournamentGame(game.gameId(), w.id(), p.id(), game.number(), game.node(), game.createdAt(),
+                Future<List<TournamentMatch>> played = rules.bestOf() == 1 ? Future.succeededFuture(List.of(
+                        new TournamentMatch(game.gameId(), w.id(), p.id(), game.number(), game.node(), game.createdAt(),
                                 game.deadline(), outcome)))
                         : w.tx().gamesOf(w.id(), List.of(p.id()));
                 return played.compose(gs -> {
-                    TournamentGame.Score score = TournamentGame.score(gs);
+                    TournamentMatch.Score score = TournamentMatch.score(gs);
                     int home = score.home();
                     int away = score.away();
                     int draws = score.draws();
@@ -93,19 +94,19 @@ final class TournamentScoring {
         });
     }
 
-    private static TournamentGame.Outcome outcome(Pairing p, MatchResult result, boolean drawsAllowed) {
+    private static TournamentMatch.Outcome outcome(Pairing p, MatchResult result, boolean drawsAllowed) {
         return switch (result.outcome()) {
             case MatchResult.Winner win -> {
-                String winner = win.player().value().toString();
-                if (p.homePlayer().map(h -> h.value().equals(winner)).orElse(false)) {
-                    yield TournamentGame.Outcome.HOME;
+                PlayerId winner = win.player();
+                if (p.homePlayer().map(winner::equals).orElse(false)) {
+                    yield TournamentMatch.Outcome.HOME;
                 }
-                yield p.awayPlayer().map(a -> a.value().equals(winner)).orElse(false)
-                        ? TournamentGame.Outcome.AWAY : TournamentGame.Outcome.VOID;
+                yield p.awayPlayer().map(winner::equals).orElse(false)
+                        ? TournamentMatch.Outcome.AWAY : TournamentMatch.Outcome.VOID;
             }
             // elimination formats replay drawn games
-            case MatchResult.Draw d -> drawsAllowed ? TournamentGame.Outcome.DRAW : TournamentGame.Outcome.VOID;
-            case MatchResult.Abandoned a -> TournamentGame.Outcome.VOID;
+            case MatchResult.Draw d -> drawsAllowed ? TournamentMatch.Outcome.DRAW : TournamentMatch.Outcome.VOID;
+            case MatchResult.Abandoned a -> TournamentMatch.Outcome.VOID;
         };
     }
 }

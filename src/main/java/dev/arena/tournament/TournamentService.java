@@ -2,7 +2,7 @@ package dev.arena.tournament;
 
 import dev.arena.cluster.NodeBus;
 import dev.arena.identity.Principal;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.rating.RatingSource;
 import dev.arena.results.FinishedMatch;
@@ -39,7 +39,7 @@ public final class TournamentService {
     /** The tournament and its bracket (null before the start). */
     public record Loaded(Tournament tournament, Bracket bracket, List<Registration> players) {}
 
-    private final MatchDirectory games;
+    private final HostedMatches games;
     private final TournamentChanges changes;
     private final TournamentLifecycle lifecycle;
     private final TournamentScoring scoring;
@@ -52,7 +52,7 @@ public final class TournamentService {
      *                replaced by any live node once its creator is gone (a single node's bus has no peers, so every
      *                game of another node id is lost)
      */
-    public TournamentService(TournamentStore store, MatchDirectory games, RatingSource ratings, TournamentFeed feed,
+    public TournamentService(TournamentStore store, HostedMatches games, RatingSource ratings, TournamentFeed feed,
                              Clock clock, String node, NodeBus cluster) {
         Objects.requireNonNull(store, "store");
         this.games = Objects.requireNonNull(games, "games");
@@ -67,7 +67,7 @@ public final class TournamentService {
 
     /** Another node's sweep judging a no-show of one of this node's games asks who sat down. */
     public String seatsHere(MatchId id) {
-        return GameSeats.of(games.require(id)).encode();
+        return MatchSeats.of(games.require(id)).encode();
     }
 
     /** A change made on another node ended one of this node's games (a walkover, a correction, a cancellation). */

@@ -39,24 +39,24 @@ public interface TournamentStore {
     Future<List<Registration>> registrations(UUID tournament);
 
     /** The games of a tournament, optionally only those of pairings of one round (any side). */
-    Future<List<TournamentGame>> games(UUID tournament, Integer round);
+    Future<List<TournamentMatch>> games(UUID tournament, Integer round);
 
     Future<List<Correction>> corrections(UUID tournament);
 
     /** The game's row, if it is a tournament game. */
-    Future<Optional<TournamentGame>> tournamentGame(MatchId game);
+    Future<Optional<TournamentMatch>> tournamentGame(MatchId game);
 
     /** Tournaments whose check-in should open or whose start is due at {@code now}. */
     Future<List<UUID>> due(Instant now);
 
     /** Open games past their no-show deadline; only those created by {@code node} unless it is null. */
-    Future<List<TournamentGame>> expired(Instant now, String node);
+    Future<List<TournamentMatch>> expired(Instant now, String node);
 
     /** Open games created by {@code node} (null: by any node). */
-    Future<List<TournamentGame>> openGames(String node);
+    Future<List<TournamentMatch>> openGames(String node);
 
     /** Open games created by none of {@code nodes} (on a cluster: games whose owner is no longer alive). */
-    Future<List<TournamentGame>> openGamesOutside(List<String> nodes);
+    Future<List<TournamentMatch>> openGamesOutside(List<String> nodes);
 
     <T> Future<T> inTransaction(Function<Tx, Future<T>> work);
 
@@ -87,13 +87,13 @@ public interface TournamentStore {
 
         Future<Void> savePairings(UUID tournament, List<PairingRow> rows, Collection<PairingId> removed);
 
-        Future<List<TournamentGame>> games(UUID tournament);
+        Future<List<TournamentMatch>> games(UUID tournament);
 
         /** The games of some pairings, oldest first. */
-        Future<List<TournamentGame>> gamesOf(UUID tournament, Collection<PairingId> pairings);
+        Future<List<TournamentMatch>> gamesOf(UUID tournament, Collection<PairingId> pairings);
 
         /** The game, if it belongs to a tournament. */
-        Future<Optional<TournamentGame>> game(MatchId game);
+        Future<Optional<TournamentMatch>> game(MatchId game);
 
         /**
          * Marks every open or counted game of these pairings {@code reset} (their series starts again); returns the
@@ -101,10 +101,10 @@ public interface TournamentStore {
          */
         Future<List<MatchId>> resetGames(UUID tournament, Collection<PairingId> pairings, Instant at);
 
-        Future<Void> addGames(List<TournamentGame> games);
+        Future<Void> addGames(List<TournamentMatch> games);
 
         /** Sets the outcome of an open game; false when it was already settled (a duplicate delivery). */
-        Future<Boolean> settle(MatchId game, TournamentGame.Outcome outcome, Instant at);
+        Future<Boolean> settle(MatchId game, TournamentMatch.Outcome outcome, Instant at);
 
         Future<Void> clearDeadline(MatchId game);
 

@@ -3,7 +3,8 @@ package dev.arena.tournament;
 import dev.arena.cluster.NodeBus;
 import dev.arena.cluster.NodeMessage;
 import dev.arena.common.ArenaException;
-import dev.arena.match.MatchDirectory;
+import dev.arena.common.PlayerId;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.tournament.bracket.Bracket;
 import dev.arena.tournament.bracket.Pairing;
@@ -83,15 +84,15 @@ final class TournamentSweep {
      * guessed. Asked before the tournament's lock is taken, so no lock waits on the bus; the seats are those of a
      * moment after the deadline, which is what the deadline means.
      */
-    private Future<Optional<GameSeats>> seats(TournamentGame g, List<String> live) {
+    private Future<Optional<MatchSeats>> seats(TournamentMatch g, List<String> live) {
         if (g.node().equals(changes.node())) {
-            return Future.succeededFuture(known(g.gameId()).map(GameSeats::of));
+            return Future.succeededFuture(known(g.gameId()).map(MatchSeats::of));
         }
         if (!live.contains(g.node())) {
             return Future.succeededFuture(Optional.empty());
         }
         return cluster.ask(g.node(), new NodeMessage.Seats(g.gameId()))
-                .map(answer -> Optional.of(GameSeats.decode(answer)))
+                .map(answer -> Optional.of(MatchSeats.decode(answer)))
                 .recover(e -> e instanceof ArenaException.NotFound
                         ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e));
     }
@@ -116,27 +117,27 @@ final class TournamentSweep {
      * lost the pairing by walkover (both absent: the away side, the lower seed, as the bracket has no double
      * no-show yet). A lost game (no seats: its node restarted, died, or does not know it) is replaced.
      */
-    private Future<Void> noShow(TournamentChange w, MatchId id, Optional<GameSeats> seats) {
+    private Future<Void> noShow(TournamentChange w, MatchId id, Optional<MatchSeats> seats) {
         return w.tx().game(id).compose(row -> {
             if (row.isEmpty() || !row.get().open() || row.get().deadline() == null
                     || row.get().deadline().isAfter(w.now) || w.tournament.status() != TournamentStatus.RUNNING) {
                 return Future.succeededFuture();
             }
-            TournamentGame game = row.get();
+            TournamentMatch game = row.get();
             if (seats.isEmpty()) {
                 return replaceLost(w, game);
             }
-            Set<String> seated = seats.get().seated();
+            Set<PlayerId> seated = seats.get().seated();
             if (seats.get().bothPlaying()) {
                 return w.tx().clearDeadline(id); // both came; the result will follow
             }
             return w.bracket().compose(b -> {
                 Pairing p = b.pairing(game.pairingId());
                 if (!(p.state() instanceof PairingState.Ready)) {
-                    return w.tx().settle(id, TournamentGame.Outcome.VOID, w.now).mapEmpty();
+                    return w.tx().settle(id, TournamentMatch.Outcome.VOID, w.now).mapEmpty();
                 }
-                boolean homeHere = seated.contains(p.homePlayer().orElseThrow().value());
-                Side noShow = homeHere ? Side.AWAY : (seated.contains(p.awayPlayer().orElseThrow().value())
+                boolean homeHere = seated.contains(p.homePlayer().orElseThrow());
+                Side noShow = homeHere ? Side.AWAY : (seated.contains(p.awayPlayer().orElseThrow())
                         ? Side.HOME : Side.AWAY);
                 Result result = Result.walkover(noShow);
                 Bracket after = b.reportResult(p.id(), result);
@@ -145,8 +146,8 @@ final class TournamentSweep {
                 u.put("pairing_id", p.id().value());
                 u.put("game_id", id);
                 u.put("no_show", noShow.name().toLowerCase(java.util.Locale.ROOT));
-                u.put("both_absent", !homeHere && !seated.contains(p.awayPlayer().orElseThrow().value()));
-                return w.tx().settle(id, TournamentGame.Outcome.WALKOVER, w.now)
+                u.put("both_absent", !homeHere && !seated.contains(p.awayPlayer().orElseThrow()));
+                return w.tx().settle(id, TournamentMatch.Outcome.WALKOVER, w.now)
                         .compose(v -> w.commit(after, List.of(new TournamentStore.Transition("walkover", p.id(),
                                 BracketText.result(result), null, w.now)), List.of()));
             });
@@ -154,7 +155,7 @@ final class TournamentSweep {
     }
 
     /** The game as this node knows it (running, or finished recently), when this node is the one that runs it. */
-    private Optional<MatchDirectory.Game> known(MatchId id) {
+    private Optional<HostedMatches.HostedMatch> known(MatchId id) {
         try {
             return Optional.of(changes.games().require(id));
         } catch (ArenaException.NotFound e) {
@@ -163,8 +164,8 @@ final class TournamentSweep {
     }
 
     /** Voids a game that no longer exists and starts its replacement. */
-    private Future<Void> replaceLost(TournamentChange w, TournamentGame game) {
-        return w.bracket().compose(b -> w.tx().settle(game.gameId(), TournamentGame.Outcome.VOID, w.now)
+    private Future<Void> replaceLost(TournamentChange w, TournamentMatch game) {
+        return w.bracket().compose(b -> w.tx().settle(game.gameId(), TournamentMatch.Outcome.VOID, w.now)
                 .compose(first -> {
                     Pairing p = b.pairing(game.pairingId());
                     if (!first || !(p.state() instanceof PairingState.Ready)) {
@@ -174,7 +175,7 @@ final class TournamentSweep {
                     u.put("pairing_id", p.id().value());
                     u.put("game_id", game.gameId());
                     u.put("game_number", game.number());
-                    u.put("outcome", TournamentGame.Outcome.VOID);
+                    u.put("outcome", TournamentMatch.Outcome.VOID);
                     u.put("reason", "lost");
                     // a deadline still ahead is kept (it is stored for this); one that passed while the game was
                     // gone starts again: players could not sit down in a game that did not exist

@@ -1,5 +1,6 @@
 package dev.arena.tournament;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
 import dev.arena.tournament.bracket.Bracket;
 import dev.arena.tournament.bracket.Pairing;
@@ -51,7 +52,7 @@ public final class TournamentViews {
     }
 
     static UUID player(Slot s) {
-        return s.occupant().map(p -> UUID.fromString(p.value())).orElse(null);
+        return s.occupant().map(PlayerId::value).orElse(null);
     }
 
     static List<UUID> players(Pairing p) {
@@ -62,7 +63,7 @@ public final class TournamentViews {
     }
 
     /** {@code games}: this pairing's games, oldest first (counted ones give the running score). */
-    public static PairingView pairing(Pairing p, List<TournamentGame> games) {
+    public static PairingView pairing(Pairing p, List<TournamentMatch> games) {
         int home = 0;
         int away = 0;
         int draws = 0;
@@ -77,19 +78,19 @@ public final class TournamentViews {
                 case Result.Walkover w -> walkover = w.noShow().name().toLowerCase(Locale.ROOT);
             }
         } else {
-            TournamentGame.Score score = TournamentGame.score(games);
+            TournamentMatch.Score score = TournamentMatch.score(games);
             home = score.home();
             away = score.away();
             draws = score.draws();
         }
         return new PairingView(p.id().value(), p.round().number(), side(p.round()), p.table(), BracketText.state(p.state()),
-                players(p), List.of(home, away), draws, walkover, games.stream().map(TournamentGame::gameId).toList(),
-                p.winner().map(w -> UUID.fromString(w.value())).orElse(null));
+                players(p), List.of(home, away), draws, walkover, games.stream().map(TournamentMatch::gameId).toList(),
+                p.winner().map(PlayerId::value).orElse(null));
     }
 
-    public static BracketView bracket(Tournament t, Bracket b, List<TournamentGame> games) {
-        Map<PairingId, List<TournamentGame>> byPairing = new LinkedHashMap<>();
-        for (TournamentGame g : games) {
+    public static BracketView bracket(Tournament t, Bracket b, List<TournamentMatch> games) {
+        Map<PairingId, List<TournamentMatch>> byPairing = new LinkedHashMap<>();
+        for (TournamentMatch g : games) {
             byPairing.computeIfAbsent(g.pairingId(), k -> new ArrayList<>()).add(g);
         }
         Map<Round, List<PairingView>> rounds = new LinkedHashMap<>();
@@ -108,7 +109,7 @@ public final class TournamentViews {
         List<StandingView> out = new ArrayList<>();
         if (b != null) {
             for (Standing s : b.standings()) {
-                UUID id = UUID.fromString(s.player().value());
+                UUID id = s.player().value();
                 Map<String, Integer> tiebreaks = new LinkedHashMap<>();
                 for (TiebreakScore ts : s.tiebreaks()) {
                     tiebreaks.put(ts.tiebreak().name().toLowerCase(Locale.ROOT), ts.value());
@@ -121,7 +122,7 @@ public final class TournamentViews {
         return new LeaderboardView(t.id(), t.version(), t.status(), b != null && b.isComplete(), out);
     }
 
-    public static GameView game(TournamentGame g, Pairing p) {
+    public static GameView game(TournamentMatch g, Pairing p) {
         return new GameView(g.gameId(), g.pairingId().value(), p.round().number(), side(p.round()), g.number(),
                 players(p), g.outcome() == null ? "open" : g.outcome().wire(), g.createdAt(), g.deadline());
     }

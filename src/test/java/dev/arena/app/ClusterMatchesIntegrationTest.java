@@ -1,18 +1,19 @@
 package dev.arena.app;
 
-import dev.arena.testing.Player;
 import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.testing.ConnectFourGame;
 import dev.arena.testing.Eventually;
 import dev.arena.testing.Http;
+import dev.arena.testing.Player;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestRedis;
+import dev.arena.testing.WsClient;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import dev.arena.testing.WsClient;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -74,12 +75,17 @@ class ClusterMatchesIntegrationTest {
     }
 
     static JsonObject drop(String gameId, int column) {
-        return msg("match.input", gameId).put("input", new JsonObject().put("type", "drop").put("column", column));
+        return ConnectFourGame.drop(gameId, column);
     }
 
     static boolean hasEvent(JsonObject frame, String type) {
-        return "match.event".equals(frame.getString("type")) && frame.getJsonArray("events").stream()
-                .anyMatch(e -> type.equals(((JsonObject) e).getString("type")));
+        return ConnectFourGame.hasEvent(frame, type);
+    }
+
+    /** Move {@code n}'s disc reached the sockets on both nodes. */
+    static void discSeenOnBoth(WsClient onNode1, WsClient onNode2, int n) {
+        onNode1.await(f -> hasEvent(f, "disc"), "disc " + n + " on node 1");
+        onNode2.await(f -> hasEvent(f, "disc"), "disc " + n + " on node 2");
     }
 
     static String nodeId(ArenaNode n) {
@@ -139,21 +145,9 @@ class ClusterMatchesIntegrationTest {
             Player red = r == onNode1 ? a : b;
 
             // refusals come back from the owner with the match's codes, on whichever node the player is
-            y.send(drop(id, 0).put("rid", "early"));
-            JsonObject early = y.await("error");
-            assertThat(early.getString("code")).isEqualTo("not_your_turn");
-            r.send(drop(id, 9).put("rid", "far"));
-            assertThat(r.await("error").getString("code")).isEqualTo("out_of_range");
-            r.send(msg("match.input", id).put("input", new JsonObject().put("type", "jump")));
-            assertThat(r.await("error").getString("code")).isEqualTo("malformed");
+            ConnectFourGame.assertRefusals(r, y, id);
 
-            for (int move = 0; move < 7; move++) {
-                boolean redTurn = move % 2 == 0;
-                (redTurn ? r : y).send(drop(id, redTurn ? 0 : 1));
-                int n = move;
-                onNode1.await(f -> hasEvent(f, "disc"), "disc " + n + " on node 1");
-                onNode2.await(f -> hasEvent(f, "disc"), "disc " + n + " on node 2");
-            }
+            ConnectFourGame.redWins(r, y, id, n -> discSeenOnBoth(onNode1, onNode2, n));
             JsonObject end = onNode2.await("match.end");
             assertThat(end.getString("game_id")).isEqualTo(id);
             assertThat(end.getJsonObject("result").getString("reason")).isEqualTo("four_in_a_row");
@@ -221,13 +215,7 @@ class ClusterMatchesIntegrationTest {
             String first = state(cluster.node1(), id, a).getJsonObject("state").getString("to_move");
             WsClient r = first.equals(a.id()) ? onNode1 : onNode2;
             WsClient y = r == onNode1 ? onNode2 : onNode1;
-            for (int move = 0; move < 7; move++) {
-                boolean redTurn = move % 2 == 0;
-                (redTurn ? r : y).send(drop(id, redTurn ? 0 : 1));
-                int n = move;
-                onNode1.await(f -> hasEvent(f, "disc"), "disc " + n + " on node 1");
-                onNode2.await(f -> hasEvent(f, "disc"), "disc " + n + " on node 2");
-            }
+            ConnectFourGame.redWins(r, y, id, n -> discSeenOnBoth(onNode1, onNode2, n));
             assertThat(onNode1.await("match.end").getJsonObject("result").getString("reason"))
                     .isEqualTo("four_in_a_row");
             assertThat(onNode2.await("match.end").getJsonObject("result").getString("reason"))

@@ -1,16 +1,16 @@
 package dev.arena.app;
 
-import dev.arena.testing.Player;
 import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import dev.arena.results.FinishedMatch;
 import dev.arena.testing.Eventually;
 import dev.arena.testing.Http;
 import dev.arena.testing.MutableClock;
+import dev.arena.testing.Player;
 import dev.arena.testing.Response;
 import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonArray;

@@ -3,9 +3,9 @@ package dev.arena.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchStatus;
-import dev.arena.match.PlayerId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

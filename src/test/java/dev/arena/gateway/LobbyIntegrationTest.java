@@ -1,11 +1,11 @@
 package dev.arena.gateway;
 
-import dev.arena.testing.Player;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.lobby.LobbyTracker;
-import dev.arena.testing.Response;
 import dev.arena.testing.NodeFixture;
+import dev.arena.testing.Player;
+import dev.arena.testing.Response;
 import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -201,9 +201,9 @@ class LobbyIntegrationTest {
             assertThat(ws.await("error").getString("code")).isEqualTo("bad_message");
             ws.send(WsClient.msg("match.ready", "game_id", game, "ready", true, "rid", 2));
             assertThat(ws.await("ack").getValue("rid")).isEqualTo(2);
-            ws.await(f -> GamesIntegrationTest.hasEvent(f, "player_ready"), "player_ready");
+            ws.await(f -> MatchesIntegrationTest.hasEvent(f, "player_ready"), "player_ready");
             ok(node.post("/games/" + game + "/ready", ready(true), host));
-            ws.await(f -> GamesIntegrationTest.hasEvent(f, "match_started"), "match_started");
+            ws.await(f -> MatchesIntegrationTest.hasEvent(f, "match_started"), "match_started");
             ws.send(WsClient.msg("match.ready", "game_id", game, "ready", false, "rid", 3));
             assertThat(ws.await("error").getString("code")).isEqualTo("already_started");
         }

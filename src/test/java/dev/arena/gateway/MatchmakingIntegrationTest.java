@@ -1,13 +1,12 @@
 package dev.arena.gateway;
 
 import static dev.arena.testing.Futures.await;
-
-import dev.arena.testing.Player;
 import static dev.arena.testing.WsClient.msg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Response;
 import dev.arena.testing.NodeFixture;
+import dev.arena.testing.Player;
+import dev.arena.testing.Response;
 import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -81,7 +80,7 @@ class MatchmakingIntegrationTest {
                 boolean redTurn = move % 2 == 0;
                 (redTurn ? red : yellow).send(msg("match.input", "game_id", game, "input",
                         new JsonObject().put("type", "drop").put("column", redTurn ? 0 : 1)));
-                red.await(GamesIntegrationTest::hasDisc, "disc " + move);
+                red.await(MatchesIntegrationTest::hasDisc, "disc " + move);
             }
             JsonObject end = red.await("match.end");
             assertThat(end.getJsonObject("result").getString("reason")).isEqualTo("four_in_a_row");

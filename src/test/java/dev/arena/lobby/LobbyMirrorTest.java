@@ -2,8 +2,8 @@ package dev.arena.lobby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
-import dev.arena.match.PlayerId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class LobbyMirrorTest {
     private static final PlayerId HOST = new PlayerId(UUID.randomUUID());
 
-    static LobbyGame game(MatchId id, String node, int players) {
-        return new LobbyGame(id, "arena_battle", null, HOST, players, 0, 2, 4, players < 4, node);
+    static LobbyMatch game(MatchId id, String node, int players) {
+        return new LobbyMatch(id, "arena_battle", null, HOST, players, 0, 2, 4, players < 4, node);
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.arena.lobby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
-import dev.arena.match.PlayerId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ class LobbyUpdatesTest {
 
     private final LobbyUpdates updates = new LobbyUpdates(500, 2);
 
-    private static LobbyGame game(MatchId id, int players) {
-        return new LobbyGame(id, "arena_battle", "eu", HOST, players, 0, 2, 8, players < 8, "n1");
+    private static LobbyMatch game(MatchId id, int players) {
+        return new LobbyMatch(id, "arena_battle", "eu", HOST, players, 0, 2, 8, players < 8, "n1");
     }
 
     @Test

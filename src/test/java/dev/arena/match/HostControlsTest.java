@@ -3,6 +3,7 @@ package dev.arena.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.match.games.ConnectFour;
 import io.vertx.core.Future;
 import java.time.Duration;

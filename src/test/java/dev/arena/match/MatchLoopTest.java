@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.match.games.ArenaBattle;
 import dev.arena.match.games.BattleInput;
 import dev.arena.match.games.ConnectFour;

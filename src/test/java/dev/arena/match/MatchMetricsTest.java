@@ -2,6 +2,7 @@ package dev.arena.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.common.PlayerId;
 import dev.arena.metrics.Metrics;
 import java.time.Duration;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.arena.match;
 
+import dev.arena.common.PlayerId;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arena.common.Json;
+import dev.arena.common.PlayerId;
 import dev.arena.match.games.ArenaBattle;
 import dev.arena.match.games.BattleState;
 import dev.arena.match.games.ConnectFour;

@@ -2,6 +2,7 @@ package dev.arena.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.common.PlayerId;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.arena.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.common.Json;
+import dev.arena.common.PlayerId;
 import dev.arena.match.games.ArenaBattle;
 import dev.arena.match.games.BattleEvent;
 import dev.arena.match.games.ConnectFour;

@@ -51,7 +51,7 @@ public final class MatchmakingSimulation {
         double t = 0;
         for (int i = 0; i < s.players(); i++) {
             t += -Math.log(1 - rnd.nextDouble()) / s.arrivalsPerSecond();
-            Member m = new Member(new UUID(s.seed(), i), 1500 + 300 * rnd.nextGaussian(), 60);
+            QueuedPlayer m = new QueuedPlayer(new UUID(s.seed(), i), 1500 + 300 * rnd.nextGaussian(), 60);
             arrivals[i] = Ticket.solo(new TicketId(new UUID(~s.seed(), i)), MODE, m, "eu", START.plus(nanos(t)));
         }
         TicketPool pool = new TicketPool(List.of(QueueConfig.oneVsOne(MODE, s.window())));
@@ -130,7 +130,7 @@ public final class MatchmakingSimulation {
     }
 
     private static Ticket normalTicket(Random rnd, int i, String region) {
-        Member m = new Member(new UUID(7, i), 1500 + 300 * rnd.nextGaussian(), 60);
+        QueuedPlayer m = new QueuedPlayer(new UUID(7, i), 1500 + 300 * rnd.nextGaussian(), 60);
         return Ticket.solo(new TicketId(new UUID(8, i)), MODE, m, region, START);
     }
 
@@ -175,7 +175,7 @@ public final class MatchmakingSimulation {
         Arrays.setAll(old, i -> normalTicket(rnd, i, "eu"));
         System.out.println(burst("waited 10 min (windows at max)", 10_000, Duration.ofMinutes(10), i -> old[i]));
         System.out.println(burst("nothing matchable: ratings 101 apart", 10_000, Duration.ZERO,
-                i -> Ticket.solo(new TicketId(new UUID(9, i)), MODE, new Member(new UUID(10, i), i * 101.0, 60), "eu", START)));
+                i -> Ticket.solo(new TicketId(new UUID(9, i)), MODE, new QueuedPlayer(new UUID(10, i), i * 101.0, 60), "eu", START)));
         System.out.println(burst("nothing matchable: 10,000 regions", 10_000, Duration.ofMinutes(10),
                 i -> normalTicket(rnd, i, "r" + i)));
     }

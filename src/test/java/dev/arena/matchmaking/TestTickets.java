@@ -16,8 +16,8 @@ final class TestTickets {
         return T0.plus(Duration.ofNanos((long) (seconds * 1e9)));
     }
 
-    static Member member(double rating) {
-        return new Member(UUID.randomUUID(), rating, 80);
+    static QueuedPlayer member(double rating) {
+        return new QueuedPlayer(UUID.randomUUID(), rating, 80);
     }
 
     static Ticket solo(String mode, double rating, String region, double createdSeconds) {
@@ -29,7 +29,7 @@ final class TestTickets {
     }
 
     static Ticket party(String mode, String region, double createdSeconds, double... ratings) {
-        List<Member> members = new ArrayList<>();
+        List<QueuedPlayer> members = new ArrayList<>();
         for (double r : ratings) {
             members.add(member(r));
         }

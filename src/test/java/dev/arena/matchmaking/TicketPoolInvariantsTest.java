@@ -101,7 +101,7 @@ class TicketPoolInvariantsTest {
         Set<UUID> players = new HashSet<>(p.playerIds());
         assertThat(players).hasSize(config.playersPerMatch());
         for (Ticket ticket : tickets) {
-            List<UUID> members = ticket.members().stream().map(Member::playerId).toList();
+            List<UUID> members = ticket.members().stream().map(QueuedPlayer::playerId).toList();
             assertThat(p.teams()).as("party %s kept together", ticket.id())
                     .anySatisfy(team -> assertThat(team.playerIds()).containsAll(members));
         }

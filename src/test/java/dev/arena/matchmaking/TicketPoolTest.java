@@ -131,7 +131,7 @@ class TicketPoolTest {
             pool.add(s2);
             MatchProposal p = pool.process(at(2)).getFirst();
             assertThat(p.teams()).extracting(MatchProposal.Team::playerIds).containsExactlyInAnyOrder(
-                    duo.members().stream().map(Member::playerId).toList(),
+                    duo.members().stream().map(QueuedPlayer::playerId).toList(),
                     List.of(player(s1), player(s2)));
             assertThat(p.teams()).extracting(MatchProposal.Team::averageRating).containsOnly(1500.0);
             assertThat(p.ticketIds()).containsExactly(duo.id(), s1.id(), s2.id());
@@ -163,8 +163,8 @@ class TicketPoolTest {
             MatchProposal p = pool.process(at(60)).getFirst();
             assertThat(p.ticketIds()).containsExactlyInAnyOrder(p1.id(), p2.id());
             assertThat(p.teams()).extracting(MatchProposal.Team::playerIds).containsExactlyInAnyOrder(
-                    p1.members().stream().map(Member::playerId).toList(),
-                    p2.members().stream().map(Member::playerId).toList());
+                    p1.members().stream().map(QueuedPlayer::playerId).toList(),
+                    p2.members().stream().map(QueuedPlayer::playerId).toList());
         }
 
         @Test

@@ -45,14 +45,14 @@ class TicketTest {
                 .isInstanceOf(IllegalArgumentException.class);
         UUID p = UUID.randomUUID();
         assertThatThrownBy(() -> Ticket.party(TicketId.random(), "m", PartyId.random(),
-                List.of(new Member(p, 1500, 50), new Member(p, 1500, 50)), "eu", T0))
+                List.of(new QueuedPlayer(p, 1500, 50), new QueuedPlayer(p, 1500, 50)), "eu", T0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
     }
 
     @Test
     void membersNeedFiniteRatingsAndPositiveDeviation() {
-        assertThatThrownBy(() -> new Member(UUID.randomUUID(), Double.NaN, 50)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Member(UUID.randomUUID(), 1500, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QueuedPlayer(UUID.randomUUID(), Double.NaN, 50)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QueuedPlayer(UUID.randomUUID(), 1500, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

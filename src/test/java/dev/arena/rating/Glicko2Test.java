@@ -16,10 +16,10 @@ class Glicko2Test {
     @Test
     void reproducesTheWorkedExampleOfThePaper() {
         Rating player = new Rating(1500, 200, 0.06);
-        List<Game> games = List.of(
-                Game.win(new Rating(1400, 30, 0.06)),
-                Game.loss(new Rating(1550, 100, 0.06)),
-                Game.loss(new Rating(1700, 300, 0.06)));
+        List<Encounter> games = List.of(
+                Encounter.win(new Rating(1400, 30, 0.06)),
+                Encounter.loss(new Rating(1550, 100, 0.06)),
+                Encounter.loss(new Rating(1700, 300, 0.06)));
 
         Rating after = glicko.update(player, games);
 
@@ -34,8 +34,8 @@ class Glicko2Test {
     void opponentVolatilityDoesNotMatter() {
         // Only the opponents' rating and deviation enter the formulas.
         Rating player = new Rating(1500, 200, 0.06);
-        Rating a = glicko.update(player, List.of(Game.win(new Rating(1400, 30, 0.06))));
-        Rating b = glicko.update(player, List.of(Game.win(new Rating(1400, 30, 0.2))));
+        Rating a = glicko.update(player, List.of(Encounter.win(new Rating(1400, 30, 0.06))));
+        Rating b = glicko.update(player, List.of(Encounter.win(new Rating(1400, 30, 0.2))));
         assertThat(a).isEqualTo(b);
     }
 
@@ -43,8 +43,8 @@ class Glicko2Test {
     void winAndLossBetweenEqualPlayersAreSymmetric() {
         Rating p = new Rating(1500, 200, 0.06);
 
-        Rating winner = glicko.update(p, List.of(Game.win(p)));
-        Rating loser = glicko.update(p, List.of(Game.loss(p)));
+        Rating winner = glicko.update(p, List.of(Encounter.win(p)));
+        Rating loser = glicko.update(p, List.of(Encounter.loss(p)));
 
         assertThat(winner.rating() - 1500).isPositive().isCloseTo(1500 - loser.rating(), within(1e-9));
         assertThat(winner.deviation()).isCloseTo(loser.deviation(), within(1e-9));
@@ -55,7 +55,7 @@ class Glicko2Test {
     void drawBetweenEqualPlayersKeepsTheRatingAndShrinksTheDeviation() {
         Rating p = new Rating(1620, 120, 0.06);
 
-        Rating after = glicko.update(p, List.of(Game.draw(p)));
+        Rating after = glicko.update(p, List.of(Encounter.draw(p)));
 
         assertThat(after.rating()).isCloseTo(1620, within(1e-9));
         assertThat(after.deviation()).isLessThan(120);
@@ -66,8 +66,8 @@ class Glicko2Test {
         Rating weak = new Rating(1300, 80, 0.06);
         Rating strong = new Rating(1800, 80, 0.06);
 
-        double upsetGain = glicko.update(weak, List.of(Game.win(strong))).rating() - weak.rating();
-        double expectedGain = glicko.update(strong, List.of(Game.win(weak))).rating() - strong.rating();
+        double upsetGain = glicko.update(weak, List.of(Encounter.win(strong))).rating() - weak.rating();
+        double expectedGain = glicko.update(strong, List.of(Encounter.win(weak))).rating() - strong.rating();
 
         assertThat(upsetGain).isGreaterThan(expectedGain).isGreaterThan(0);
     }
@@ -108,7 +108,7 @@ class Glicko2Test {
     @Test
     void largerTauLetsVolatilityMoveMore() {
         Rating p = new Rating(1500, 50, 0.06);
-        List<Game> upsets = List.of(Game.win(new Rating(2200, 30, 0.06)), Game.win(new Rating(2300, 30, 0.06)));
+        List<Encounter> upsets = List.of(Encounter.win(new Rating(2200, 30, 0.06)), Encounter.win(new Rating(2300, 30, 0.06)));
 
         double calm = new Glicko2(Glicko2Config.withTau(0.3)).update(p, upsets).volatility();
         double jumpy = new Glicko2(Glicko2Config.withTau(1.2)).update(p, upsets).volatility();
@@ -122,13 +122,13 @@ class Glicko2Test {
         Random random = new Random(42);
         for (int i = 0; i < 2_000; i++) {
             Rating p = randomRating(random);
-            List<Game> games = List.of(
-                    new Game(randomRating(random), random.nextInt(3) / 2.0),
-                    new Game(randomRating(random), random.nextInt(3) / 2.0));
+            List<Encounter> games = List.of(
+                    new Encounter(randomRating(random), random.nextInt(3) / 2.0),
+                    new Encounter(randomRating(random), random.nextInt(3) / 2.0));
             Rating after = glicko.update(p, games); // the Rating constructor rejects NaN and infinities
             assertThat(after.deviation()).isLessThanOrEqualTo(Math.max(350, p.deviation()) + 1e-9);
         }
-        Rating far = glicko.update(new Rating(-100_000, 30, 0.06), List.of(Game.loss(new Rating(100_000, 30, 0.06))));
+        Rating far = glicko.update(new Rating(-100_000, 30, 0.06), List.of(Encounter.loss(new Rating(100_000, 30, 0.06))));
         assertThat(far.rating()).isEqualTo(-100_000);
     }
 
@@ -145,8 +145,8 @@ class Glicko2Test {
 
         Map<String, Rating> after = glicko.rateMatch(List.of(new Placement<>("a", a, 1), new Placement<>("b", b, 2)));
 
-        assertThat(after.get("a")).isEqualTo(glicko.update(a, List.of(Game.win(b))));
-        assertThat(after.get("b")).isEqualTo(glicko.update(b, List.of(Game.loss(a))));
+        assertThat(after.get("a")).isEqualTo(glicko.update(a, List.of(Encounter.win(b))));
+        assertThat(after.get("b")).isEqualTo(glicko.update(b, List.of(Encounter.loss(a))));
     }
 
     @Test
@@ -215,12 +215,12 @@ class Glicko2Test {
         Rating r2 = new Rating(1500, 100, 0.06);
         Rating r3 = new Rating(1400, 100, 0.06);
 
-        Map<String, List<Game>> games = Glicko2.pairwiseGames(List.of(
+        Map<String, List<Encounter>> games = Glicko2.pairwiseGames(List.of(
                 new Placement<>("x", r1, 2), new Placement<>("y", r2, 1), new Placement<>("z", r3, 2)));
 
-        assertThat(games.get("x")).containsExactly(Game.loss(r2), Game.draw(r3));
-        assertThat(games.get("y")).containsExactly(Game.win(r1), Game.win(r3));
-        assertThat(games.get("z")).containsExactly(Game.draw(r1), Game.loss(r2));
+        assertThat(games.get("x")).containsExactly(Encounter.loss(r2), Encounter.draw(r3));
+        assertThat(games.get("y")).containsExactly(Encounter.win(r1), Encounter.win(r3));
+        assertThat(games.get("z")).containsExactly(Encounter.draw(r1), Encounter.loss(r2));
     }
 
     @Test

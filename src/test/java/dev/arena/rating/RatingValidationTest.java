@@ -22,11 +22,11 @@ class RatingValidationTest {
     @Test
     void gameRejectsScoresOutsideZeroToOne() {
         Rating r = Rating.UNRATED;
-        assertThatThrownBy(() -> new Game(r, -0.1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Game(r, 1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Game(r, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Game(null, 1)).isInstanceOf(NullPointerException.class);
-        assertThat(new Game(r, 0.75).score()).isEqualTo(0.75);
+        assertThatThrownBy(() -> new Encounter(r, -0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Encounter(r, 1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Encounter(r, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Encounter(null, 1)).isInstanceOf(NullPointerException.class);
+        assertThat(new Encounter(r, 0.75).score()).isEqualTo(0.75);
     }
 
     @Test

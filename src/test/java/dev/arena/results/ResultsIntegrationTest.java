@@ -6,46 +6,32 @@ import dev.arena.common.Json;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.Replay;
 import dev.arena.match.StoredLog;
-import dev.arena.testing.ConnectFourGame;
 import dev.arena.testing.ConnectFourGame.Played;
-import dev.arena.testing.Player;
+import dev.arena.testing.ConnectFourGame;
 import dev.arena.testing.Eventually;
+import dev.arena.testing.NodeFixture;
+import dev.arena.testing.Player;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole result path on a real node and database: two registered players play connect_four over sockets;
  * the result is stored with its log, and the jobs update ratings, stats and the leaderboard.
  */
 class ResultsIntegrationTest {
-    static TestNode node;
-    static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(ResultsIntegrationTest.class);
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     static Player register(String name) {
         return Player.of(node.register(name + "-" + UUID.randomUUID().toString().substring(0, 8), "password-1"));
     }
 
     static Played play(Player a, Player b) {
-        return ConnectFourGame.play(node.http(), vertx, node.arena().port(), a, b);
+        return ConnectFourGame.play(node.http(), node.vertx(), node.arena().port(), a, b);
     }
 
     static JsonObject stats(Player p) {

@@ -19,13 +19,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Real headless Chromium for browser tests, driven by Playwright: always the machine's own {@code chromium}
  * (Debian's package), never a browser Playwright would download. One per test class:
  *
  * <pre>{@code
- * static Browsers browsers = Browsers.launch();   // skips the class (or fails, in CI) when there is no chromium
+ * @RegisterExtension static final Browsers browsers = Browsers.perClass();  // launched before the class's tests;
+ *                                                 // skips it (or fails, in CI) when there is no chromium
  * Page page = browsers.open(node, "/dashboard");   // fresh context; JS errors and outside requests recorded
  * ...
  * browsers.assertClean(page);                      // no JavaScript error, nothing loaded from another origin
@@ -34,14 +38,14 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>With {@code ARENA_REQUIRE_BROWSER=1} (set by .ci/run) a missing browser fails the test instead of skipping it.
  */
-public final class Browsers implements AutoCloseable {
+public final class Browsers implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     /** The flags that work on our machines: no sandbox as root, and no background traffic to a closed network. */
     static final List<String> FLAGS = List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-dev-shm-usage");
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private Playwright playwright;
+    private Browser browser;
     private final Map<Page, Problems> problems = new ConcurrentHashMap<>();
 
     /** What a page did wrong: uncaught errors, console errors, requests that left the server's origin. */
@@ -50,6 +54,28 @@ public final class Browsers implements AutoCloseable {
     private Browsers(Playwright playwright, Browser browser) {
         this.playwright = playwright;
         this.browser = browser;
+    }
+
+    /**
+     * For a test class, as a JUnit extension: Chromium is launched before the class's tests (after the extensions
+     * declared above it, such as a {@link NodeFixture}) and closed after them.
+     */
+    public static Browsers perClass() {
+        return new Browsers(null, null);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Browsers launched = launch();
+        playwright = launched.playwright;
+        browser = launched.browser;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            close();
+        }
     }
 
     /** Chromium, or a skipped test (a failed one when ARENA_REQUIRE_BROWSER=1) with the reason in words. */
@@ -94,6 +120,11 @@ public final class Browsers implements AutoCloseable {
 
     /** A new page in a fresh context (own storage and cookies), opened at {@code path} of the node. */
     public Page open(TestNode node, String path) {
+        return open(node.http().base(), path);
+    }
+
+    /** A new page in a fresh context, opened at {@code path} of the fixture's node. */
+    public Page open(NodeFixture node, String path) {
         return open(node.http().base(), path);
     }
 

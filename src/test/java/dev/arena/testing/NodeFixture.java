@@ -47,6 +47,11 @@ public final class NodeFixture implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The node itself, for helpers written against {@link TestNode} (drivers, browsers). */
+    public TestNode testNode() {
+        return node;
+    }
+
     public ArenaNode arena() {
         return node.arena();
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.arena.testing.Browsers;
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import dev.arena.tournament.TournamentDriver.Player;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web client's live bracket: an eight-player single-elimination event played by test players advances in a
@@ -22,24 +23,16 @@ import org.junit.jupiter.api.Test;
  * a double-elimination bracket, a round-robin table and Swiss standings.
  */
 class TournamentBracketPageIntegrationTest {
-    private static TestNode node;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
     private static TournamentDriver d;
-    private static Browsers browsers;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.perClass();
 
     @BeforeAll
     static void start() {
-        node = TestNode.start(TournamentBracketPageIntegrationTest.class);
-        d = new TournamentDriver(node);
-        browsers = Browsers.launch();
+        d = new TournamentDriver(node.testNode());
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        node.close();
     }
 
     @Test

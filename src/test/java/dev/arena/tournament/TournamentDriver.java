@@ -3,13 +3,13 @@ package dev.arena.tournament;
 import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Eventually;
-import dev.arena.testing.Futures;
+import dev.arena.common.PlayerId;
 import dev.arena.identity.AuthResult;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import dev.arena.results.FinishedMatch;
+import dev.arena.testing.Eventually;
+import dev.arena.testing.Futures;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestNode;
 import io.vertx.core.Future;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
 import dev.arena.results.FinishedMatch;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import dev.arena.tournament.TournamentDriver.Player;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,27 +16,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tournaments on a real node and database: the lifecycle over HTTP, series and results through the result step
  * (twice, to show a redelivery advances nothing), no-shows, corrections with their audit, and bad input.
  */
 class TournamentIntegrationTest {
-    static TestNode node;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
     static TournamentDriver d;
 
     @BeforeAll
     static void start() {
-        node = TestNode.start(TournamentIntegrationTest.class);
-        d = new TournamentDriver(node);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
+        d = new TournamentDriver(node.testNode());
     }
 
     static List<String> fields(Response r) {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.testing.Eventually;
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.WsClient;
 import dev.arena.tournament.TournamentDriver.Player;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -16,9 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tournaments seen live: the update stream during a whole simulated event, on both ways in
@@ -28,21 +27,13 @@ import org.junit.jupiter.api.Test;
  * then the tournament job) until the bracket has a champion.
  */
 class TournamentLiveIntegrationTest {
-    static TestNode node;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
     static TournamentDriver d;
-    static Vertx vertx;
 
     @BeforeAll
     static void start() {
-        node = TestNode.start(TournamentLiveIntegrationTest.class);
-        d = new TournamentDriver(node);
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-        node.close();
+        d = new TournamentDriver(node.testNode());
     }
 
     @Test
@@ -52,10 +43,10 @@ class TournamentLiveIntegrationTest {
         String id = d.create(organiser, new JsonObject().put("format", "double_elimination").put("max_players", 8));
         d.registerAll(id, players.subList(0, 5));
 
-        try (WsClient updates = WsClient.connect(vertx, node.arena().port(),
+        try (WsClient updates = WsClient.connect(node.vertx(), node.arena().port(),
                 "/tournaments/" + id + "/updates?token=" + organiser.token());
-             WsClient gateway = WsClient.gateway(vertx, node.arena().port(), players.get(5).token());
-             WsClient seed1 = WsClient.gateway(vertx, node.arena().port(), players.get(0).token())) {
+             WsClient gateway = WsClient.gateway(node.vertx(), node.arena().port(), players.get(5).token());
+             WsClient seed1 = WsClient.gateway(node.vertx(), node.arena().port(), players.get(0).token())) {
             gateway.welcome();
             seed1.welcome();
             WsClient.join(gateway, "tournament:" + id);
@@ -125,10 +116,10 @@ class TournamentLiveIntegrationTest {
     @Test
     void theUpdatesSocketNeedsATokenAndATournamentId() {
         int port = node.arena().port();
-        assertThatThrownBy(() -> WsClient.connect(vertx, port, "/tournaments/" + UUID.randomUUID() + "/updates"))
+        assertThatThrownBy(() -> WsClient.connect(node.vertx(), port, "/tournaments/" + UUID.randomUUID() + "/updates"))
                 .rootCause().extracting(e -> ((UpgradeRejectedException) e).getStatus()).isEqualTo(401);
         String token = d.player().token();
-        assertThatThrownBy(() -> WsClient.connect(vertx, port, "/tournaments/nope/updates?token=" + token))
+        assertThatThrownBy(() -> WsClient.connect(node.vertx(), port, "/tournaments/nope/updates?token=" + token))
                 .rootCause().extracting(e -> ((UpgradeRejectedException) e).getStatus()).isEqualTo(422);
     }
 
@@ -141,7 +132,7 @@ class TournamentLiveIntegrationTest {
         Map<UUID, WsClient> sockets = new HashMap<>();
         try {
             for (Player p : players) {
-                WsClient ws = WsClient.gateway(vertx, node.arena().port(), p.token());
+                WsClient ws = WsClient.gateway(node.vertx(), node.arena().port(), p.token());
                 ws.welcome();
                 sockets.put(p.id(), ws);
             }

@@ -3,12 +3,12 @@ package dev.arena.tournament;
 import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Futures;
+import dev.arena.common.PlayerId;
 import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import dev.arena.results.FinishedMatch;
+import dev.arena.testing.Futures;
 import dev.arena.testing.TestNode;
 import dev.arena.tournament.TournamentDriver.Player;
 import dev.arena.tournament.bracket.Bracket;
@@ -110,10 +110,10 @@ class TournamentScaleIntegrationTest {
         Bracket bracket = done.bracket();
         assertThat(bracket.isComplete()).isTrue();
         assertThat(bracket.standings()).hasSize(n);
-        Set<Set<String>> met = new HashSet<>();
+        Set<Set<PlayerId>> met = new HashSet<>();
         for (Pairing p : bracket.pairings()) {
             if (p.players().size() == 2) {
-                assertThat(met.add(Set.of(p.players().get(0).value(), p.players().get(1).value())))
+                assertThat(met.add(Set.of(p.players().get(0), p.players().get(1))))
                         .as("no rematch: %s", p.id()).isTrue();
             }
         }

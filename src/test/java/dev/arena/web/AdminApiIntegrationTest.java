@@ -3,37 +3,31 @@ package dev.arena.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.identity.Role;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Player;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The console's HTTP API: search and paging, audited actions, export and deletion, bad input. */
 class AdminApiIntegrationTest {
     private static final String PASSWORD = "correct-horse-9";
-    private static TestNode node;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
     private static String admin;
     private static String adminId;
 
     @BeforeAll
     static void start() {
-        node = TestNode.start(AdminApiIntegrationTest.class);
         dev.arena.testing.Futures.await(node.arena().identity().createPrivileged("boss", PASSWORD, Role.ADMIN));
-        JsonObject login = node.http().post("/auth/login", new JsonObject().put("username", "boss")
-                .put("password", PASSWORD)).json();
+        JsonObject login = node.http().post("/auth/login", new JsonObject().put("username", "boss") .put("password", PASSWORD)).json();
         admin = login.getString("token");
         adminId = login.getJsonObject("player").getString("id");
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     private static Response send(String method, String path, JsonObject body) {

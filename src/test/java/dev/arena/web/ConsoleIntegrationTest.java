@@ -9,9 +9,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.arena.identity.Role;
 import dev.arena.testing.Browsers;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Player;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -19,34 +19,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dashboard and the admin console in real Chromium against a real node on the embedded database. */
 class ConsoleIntegrationTest {
     private static final String PASSWORD = "correct-horse-9";
     private static final String XSS = "<img src=x onerror=alert(1)>";
     private static final LocatorAssertions.HasTextOptions SOON = new LocatorAssertions.HasTextOptions().setTimeout(15_000);
-    private static TestNode node;
-    private static Browsers browsers;
+
+    /** Chromium first: without it the class is skipped before a node starts. */
+    @RegisterExtension
+    static final Browsers browsers = Browsers.perClass();
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     @BeforeAll
     static void start() {
-        browsers = Browsers.launch();
-        node = TestNode.start(ConsoleIntegrationTest.class);
         for (var r : new Object[][] {{"root", Role.ADMIN}, {"mod", Role.MODERATOR}, {"looker", Role.VIEWER}}) {
             dev.arena.testing.Futures.await(node.arena().identity().createPrivileged((String) r[0], PASSWORD, (Role) r[1]));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (browsers != null) {
-            browsers.close();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.arena.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.testing.Eventually;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Player;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestNode;
@@ -12,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,24 +22,19 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dashboard's data over HTTP: the live stream (SSE), the history, player statistics, and who may read them. */
 class DashboardApiIntegrationTest {
-    private static TestNode node;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
     private static Player player;
 
     @BeforeAll
     static void start() {
-        node = TestNode.start(DashboardApiIntegrationTest.class);
         player = Player.of(node.register("watcher", "correct-horse-9"));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     /** Moves the clock a second and waits until the feed has sampled it (its 200 ms poll sees the new second). */
@@ -68,10 +63,10 @@ class DashboardApiIntegrationTest {
 
     @Test
     void historyCountsTheSocketsOfThisNode() {
-        int before = nextSecond(node, player.token()).getJsonObject("realtime").getInteger("sockets");
+        int before = nextSecond(node.testNode(), player.token()).getJsonObject("realtime").getInteger("sockets");
         try (WsClient ws = WsClient.gateway(node.arena().vertx(), node.arena().port(), player.token())) {
             ws.welcome();
-            JsonObject s = nextSecond(node, player.token());
+            JsonObject s = nextSecond(node.testNode(), player.token());
             assertThat(s.getJsonObject("realtime").getInteger("sockets")).isEqualTo(before + 1);
             assertThat(s.getJsonArray("nodes").getJsonObject(0).getString("id"))
                     .isEqualTo(node.arena().config().nodeId());

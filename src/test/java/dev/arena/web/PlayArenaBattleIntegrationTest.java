@@ -6,19 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.arena.testing.Browsers;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Player;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * arena_battle in the browser with eight fighters moving and blasting: the page draws every display frame from
@@ -26,25 +25,14 @@ import org.junit.jupiter.api.Test;
  * percentiles are printed for docs/BENCHMARKS.md.
  */
 class PlayArenaBattleIntegrationTest {
-    private static TestNode node;
-    private static Browsers browsers;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
+    @RegisterExtension
+    static final Browsers browsers = Browsers.perClass();
 
     @BeforeAll
     static void start() {
-        node = TestNode.start(PlayArenaBattleIntegrationTest.class);
-        browsers = Browsers.launch();
-        vertx = Vertx.vertx();
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        vertx.close();
-        node.close();
     }
 
     @Test
@@ -64,7 +52,7 @@ class PlayArenaBattleIntegrationTest {
                     assertThat(node.http().post("/games/" + gameId + "/join", new JsonObject(), bots.get(i).token())
                             .status()).isEqualTo(200);
                 }
-                WsClient ws = WsClient.gateway(vertx, node.arena().port(), bots.get(i).token());
+                WsClient ws = WsClient.gateway(node.vertx(), node.arena().port(), bots.get(i).token());
                 ws.welcome();
                 ws.send(WsClient.msg("match.join", "rid", 1, "game_id", gameId));
                 ws.await("match.state");
@@ -80,7 +68,7 @@ class PlayArenaBattleIntegrationTest {
             assertThat(page.getByTestId("game-status")).containsText("Running");
             // the bots wander and blast, so every tick carries movement and now and then an effect
             Random random = new Random(7);
-            long timer = vertx.setPeriodic(400, t -> {
+            long timer = node.vertx().setPeriodic(400, t -> {
                 for (int i = 0; i < sockets.size(); i++) {
                     double a = random.nextDouble() * Math.PI * 2;
                     JsonObject input = random.nextInt(12) == 0 ? new JsonObject().put("type", "blast")
@@ -95,7 +83,7 @@ class PlayArenaBattleIntegrationTest {
                         null, new Page.WaitForFunctionOptions().setTimeout(60_000));
                 browsers.screenshot(page, "play-arena-battle");
             } finally {
-                vertx.cancelTimer(timer);
+                node.vertx().cancelTimer(timer);
             }
             assertThat(page.locator(".game-side .players li")).hasCount(8);
             @SuppressWarnings("unchecked")

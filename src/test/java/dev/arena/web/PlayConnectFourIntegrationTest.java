@@ -7,19 +7,18 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.arena.testing.Browsers;
 import dev.arena.identity.Role;
+import dev.arena.testing.Browsers;
 import dev.arena.testing.Eventually;
-import dev.arena.testing.Player;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web client end to end in real Chromium: two guests queue for connect_four, are matched, play a whole game
@@ -28,22 +27,14 @@ import org.junit.jupiter.api.Test;
  */
 class PlayConnectFourIntegrationTest {
     private static final double LONG = 30_000;
-    private static TestNode node;
-    private static Browsers browsers;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
+    @RegisterExtension
+    static final Browsers browsers = Browsers.perClass();
 
     @BeforeAll
     static void start() {
-        node = TestNode.start(PlayConnectFourIntegrationTest.class);
-        browsers = Browsers.launch();
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        node.close();
     }
 
     static Page guest(String path) {

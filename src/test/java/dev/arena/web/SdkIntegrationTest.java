@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import dev.arena.testing.Browsers;
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,35 +12,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The JavaScript SDK ({@code /sdk/arena.js}) in real headless Chromium against a real node: the scenarios run in
  * the page through {@code page.evaluate}, on the helpers of {@code web-test/sdk-harness.js}.
  */
 class SdkIntegrationTest {
-    private static TestNode node;
-    private static Browsers browsers;
+    /** The token bucket runs on the node's clock, which stands still here: a bucket big enough for the scenarios. */
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture(Map.of("ARENA_WS_BURST", "100000"));
+    @RegisterExtension
+    static final Browsers browsers = Browsers.perClass();
     private Page page;
-
-    @BeforeAll
-    static void start() {
-        // the token bucket runs on the node's clock, which stands still here: a bucket big enough for the scenarios
-        node = TestNode.start(SdkIntegrationTest.class, Map.of("ARENA_WS_BURST", "100000"));
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        node.close();
-    }
 
     @BeforeEach
     void openPage() {

@@ -6,38 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import dev.arena.testing.Browsers;
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SDK's session in Chromium: access tokens of one minute, expired by moving the node's clock (the server's
  * view) or the page's clock (the SDK's own timer), refreshed by the SDK without the page noticing.
  */
 class SdkSessionIntegrationTest {
-    private static TestNode node;
-    private static Browsers browsers;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture(Map.of("ARENA_TOKEN_TTL", "60s", "ARENA_WS_BURST", "100000"));
+    @RegisterExtension
+    static final Browsers browsers = Browsers.perClass();
     private Page page;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(SdkSessionIntegrationTest.class,
-                Map.of("ARENA_TOKEN_TTL", "60s", "ARENA_WS_BURST", "100000"));
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        node.close();
-    }
 
     @BeforeEach
     void openPage() {

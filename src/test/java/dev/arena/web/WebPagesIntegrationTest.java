@@ -5,26 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import dev.arena.testing.Browsers;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The browser side served from the jar: pages, assets, vendored libraries, caching and security headers. */
 class WebPagesIntegrationTest {
-    private static TestNode node;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(WebPagesIntegrationTest.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     @Test
     void theLandingPageIsHtmlWithAStrictContentSecurityPolicy() {

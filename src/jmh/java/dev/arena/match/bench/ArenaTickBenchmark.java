@@ -1,5 +1,6 @@
 package dev.arena.match.bench;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.GameRules;
 import dev.arena.match.InputResult;
 import dev.arena.match.MatchConfig;
@@ -8,7 +9,6 @@ import dev.arena.match.MatchListener;
 import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchSpec;
 import dev.arena.match.MatchStatus;
-import dev.arena.match.PlayerId;
 import dev.arena.match.Step;
 import dev.arena.match.TickScheduler;
 import dev.arena.match.games.ArenaBattle;

@@ -12,7 +12,7 @@ import dev.arena.identity.Role;
 import dev.arena.chat.ModerationStatus;
 import dev.arena.player.PlayerService;
 import dev.arena.player.PlayerStats;
-import dev.arena.player.RecentGame;
+import dev.arena.player.RecentMatch;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -132,7 +132,7 @@ final class AdminApi {
     }
 
     /** {@code chat}: the ban and mutes in force; null when the caller may not see them (a viewer). */
-    record PlayerDetail(ConsoleStore.PlayerRow player, PlayerStats stats, List<RecentGame> recentGames,
+    record PlayerDetail(ConsoleStore.PlayerRow player, PlayerStats stats, List<RecentMatch> recentGames,
                         List<ConsoleStore.SessionRow> sessions, List<ConsoleStore.RatingRow> ratings,
                         ModerationStatus chat) {}
 

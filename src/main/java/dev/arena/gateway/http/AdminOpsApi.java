@@ -6,7 +6,7 @@ import dev.arena.console.Audit;
 import dev.arena.console.ConsoleStore;
 import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchCommands;
 import dev.arena.match.MatchLoop;
@@ -35,14 +35,14 @@ final class AdminOpsApi {
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9:_.-]{1,80}");
     private static final Pattern STEP = Pattern.compile("[a-z_]{1,32}");
 
-    private final MatchDirectory games;
+    private final HostedMatches games;
     private final MatchCommands commands;
     private final Matchmaking matchmaking;
     private final ConsoleStore store;
     private final DashboardFeed feed;
     private final Audit audit;
 
-    AdminOpsApi(MatchDirectory games, MatchCommands commands, Matchmaking matchmaking, ConsoleStore store,
+    AdminOpsApi(HostedMatches games, MatchCommands commands, Matchmaking matchmaking, ConsoleStore store,
                 DashboardFeed feed, Audit audit) {
         this.games = games;
         this.commands = commands;

@@ -12,7 +12,7 @@ import dev.arena.lobby.ClusterLobby;
 import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchCommands;
 import dev.arena.logs.Logs;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.results.ResultStore;
 import dev.arena.matchmaking.service.Matchmaking;
@@ -38,7 +38,7 @@ public final class ApiRouter {
 
     /** What the HTTP edge needs from the rest of the node. */
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
-                           Supplier<Future<Void>> readiness, Realtime realtime, Chat chat, MatchDirectory games,
+                           Supplier<Future<Void>> readiness, Realtime realtime, Chat chat, HostedMatches games,
                            Play play, ResultStore results, Leaderboards leaderboards, Matchmaking matchmaking,
                            TournamentService tournaments, Console console, Logs logs) {}
 
@@ -109,7 +109,7 @@ public final class ApiRouter {
                     .mount(router, auth);
         }
         new ChatApi(s.chat().service(), s.chat().moderation()).mount(router, auth);
-        new GamesApi(s.games(), s.play().commands(), s.results()).mount(router, auth);
+        new MatchesApi(s.games(), s.play().commands(), s.results()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
         new LobbyApi(s.play().lobby(), s.play().lobbies(), s.play().commands()).mount(router, auth);

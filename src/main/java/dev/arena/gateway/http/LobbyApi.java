@@ -1,13 +1,13 @@
 package dev.arena.gateway.http;
 
-import dev.arena.common.ArenaException;
 import dev.arena.common.ArenaException.FieldError;
+import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.lobby.ClusterLobby;
 import dev.arena.lobby.Lobby;
-import dev.arena.lobby.LobbyGame;
+import dev.arena.lobby.LobbyMatch;
 import dev.arena.match.MatchCommands;
 import dev.arena.match.MatchId;
-import dev.arena.match.PlayerId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -38,7 +38,7 @@ final class LobbyApi {
     }
 
     /** {@code GET /lobby/games}: one page and the number of matching games. */
-    record LobbyPage(List<LobbyGame> games, int total, int limit, int offset) {}
+    record LobbyPage(List<LobbyMatch> games, int total, int limit, int offset) {}
 
     void mount(Router router, Authenticator auth) {
         router.get("/lobby/games").handler(auth).handler(this::list);
@@ -77,7 +77,7 @@ final class LobbyApi {
         RequestBody body = RequestBody.of(ctx).only("join_code");
         String code = body.string("join_code", 6, 6, Lobby.JOIN_CODE, "must be 6 letters or digits");
         body.validate();
-        Handlers.respond(ctx, 200, commands.joinByCode(me(ctx), code).map(GameBody::of));
+        Handlers.respond(ctx, 200, commands.joinByCode(me(ctx), code).map(MatchBody::of));
     }
 
     private void ready(RoutingContext ctx) {
@@ -85,7 +85,7 @@ final class LobbyApi {
         RequestBody body = RequestBody.of(ctx).only("ready");
         Boolean ready = bool(body, "ready", null);
         body.validate();
-        Handlers.respond(ctx, 200, commands.ready(id, me(ctx), ready).map(GameBody::of));
+        Handlers.respond(ctx, 200, commands.ready(id, me(ctx), ready).map(MatchBody::of));
     }
 
     private void start(RoutingContext ctx) {
@@ -93,7 +93,7 @@ final class LobbyApi {
         RequestBody body = RequestBody.of(ctx).only("force");
         Boolean force = bool(body, "force", false);
         body.validate();
-        Handlers.respond(ctx, 200, commands.start(id, me(ctx), force).map(GameBody::of));
+        Handlers.respond(ctx, 200, commands.start(id, me(ctx), force).map(MatchBody::of));
     }
 
     private void kick(RoutingContext ctx) {
@@ -109,7 +109,7 @@ final class LobbyApi {
             }
         }
         body.validate();
-        Handlers.respond(ctx, 200, commands.kick(id, me(ctx), target).map(GameBody::of));
+        Handlers.respond(ctx, 200, commands.kick(id, me(ctx), target).map(MatchBody::of));
     }
 
     /** A boolean field: required when {@code fallback} is null; any other JSON type is an error, never coerced. */

@@ -2,7 +2,7 @@ package dev.arena.gateway.ws;
 
 import dev.arena.common.EncodedText;
 import dev.arena.lobby.LobbyChange;
-import dev.arena.lobby.LobbyGame;
+import dev.arena.lobby.LobbyMatch;
 import dev.arena.lobby.LobbyListener;
 import dev.arena.lobby.LobbyTracker;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ final class LobbyFeed implements LobbyListener {
     static final int MAX_SUBSCRIBERS = 10_000;
 
     private record Filter(String mode, String region) {
-        boolean matches(LobbyGame g) {
+        boolean matches(LobbyMatch g) {
             return (mode == null || mode.equals(g.mode())) && (region == null || region.equals(g.region()));
         }
     }
@@ -48,14 +48,14 @@ final class LobbyFeed implements LobbyListener {
             }
             Filter f = new Filter(mode, region);
             subscribers.put(c, f);
-            List<LobbyGame> games = new ArrayList<>();
-            for (LobbyGame g : listed) {
+            List<LobbyMatch> games = new ArrayList<>();
+            for (LobbyMatch g : listed) {
                 if (f.matches(g)) {
                     games.add(g);
                 }
             }
             int count = games.size();
-            List<LobbyGame> shown = games.size() > ServerMessage.LobbySubscribed.GAMES_SHOWN
+            List<LobbyMatch> shown = games.size() > ServerMessage.LobbySubscribed.GAMES_SHOWN
                     ? List.copyOf(games.subList(0, ServerMessage.LobbySubscribed.GAMES_SHOWN)) : games;
             c.send(new ServerMessage.LobbySubscribed(rid, mode, region, shown, count));
         });
@@ -82,7 +82,7 @@ final class LobbyFeed implements LobbyListener {
             return;
         }
         for (LobbyChange change : changes) {
-            LobbyGame g = change.game();
+            LobbyMatch g = change.game();
             EncodedText text = EncodedText.of((switch (change) {
                 case LobbyChange.Added a -> new ServerMessage.LobbyGameAdded(g);
                 case LobbyChange.Updated u -> new ServerMessage.LobbyGameUpdated(g);

@@ -1,10 +1,10 @@
 package dev.arena.gateway.ws;
 
 import dev.arena.common.EncodedText;
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchEnd;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchListener;
-import dev.arena.match.PlayerId;
 import dev.arena.match.TickFrame;
 import java.util.Map;
 import java.util.Set;

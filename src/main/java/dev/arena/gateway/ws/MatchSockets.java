@@ -1,10 +1,10 @@
 package dev.arena.gateway.ws;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.LocalMatchCommands;
 import dev.arena.match.MatchCommands;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
-import dev.arena.match.PlayerId;
 import io.vertx.core.Future;
 
 /**

@@ -2,10 +2,10 @@ package dev.arena.gateway.ws;
 
 import dev.arena.cluster.NodeBus;
 import dev.arena.cluster.NodeMessage;
+import dev.arena.common.PlayerId;
 import dev.arena.match.LocalMatchCommands;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
-import dev.arena.match.PlayerId;
 import io.vertx.core.Future;
 import java.util.Map;
 import java.util.Set;

@@ -2,9 +2,9 @@ package dev.arena.gateway.ws;
 
 import dev.arena.cluster.NodeBus;
 import dev.arena.cluster.NodeMessage;
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;

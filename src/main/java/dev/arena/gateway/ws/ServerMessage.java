@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.arena.common.Json;
-import dev.arena.lobby.LobbyGame;
+import dev.arena.common.PlayerId;
+import dev.arena.lobby.LobbyMatch;
 import dev.arena.match.GameEvent;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.MatchView;
-import dev.arena.match.PlayerId;
 import dev.arena.match.PublicState;
 import dev.arena.presence.Member;
 import java.time.Instant;
@@ -120,7 +120,7 @@ sealed interface ServerMessage {
      */
     @JsonPropertyOrder({"type"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LobbySubscribed(Object rid, String mode, String region, List<LobbyGame> games, int gameCount)
+    record LobbySubscribed(Object rid, String mode, String region, List<LobbyMatch> games, int gameCount)
             implements ServerMessage {
         static final int GAMES_SHOWN = 100;
 
@@ -135,13 +135,13 @@ sealed interface ServerMessage {
 
     /** A game appeared in the lobby; encoded once for every subscriber. */
     @JsonPropertyOrder({"type"})
-    record LobbyGameAdded(LobbyGame game) implements ServerMessage {
+    record LobbyGameAdded(LobbyMatch game) implements ServerMessage {
         public String type() { return "lobby.game_added"; }
     }
 
     /** What the lobby shows of a game changed (at most one a game per interval; the latest state). */
     @JsonPropertyOrder({"type"})
-    record LobbyGameUpdated(LobbyGame game) implements ServerMessage {
+    record LobbyGameUpdated(LobbyMatch game) implements ServerMessage {
         public String type() { return "lobby.game_updated"; }
     }
 

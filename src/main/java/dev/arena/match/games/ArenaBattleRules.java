@@ -12,12 +12,12 @@ import static dev.arena.match.games.ArenaBattle.BLOCK_TICKS;
 import static dev.arena.match.games.ArenaBattle.MAX_PLAYERS;
 import static dev.arena.match.games.ArenaBattle.MAX_SPEED;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.GameEvent;
 import dev.arena.match.GameRules;
 import dev.arena.match.InputResult;
 import dev.arena.match.JoinDecision;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import dev.arena.match.PublicState;
 import dev.arena.match.Step;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.arena.match.games;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.arena.common.PlayerId;
 import dev.arena.match.GameEvent;
-import dev.arena.match.PlayerId;
 
 /** What {@code arena_battle} tells everyone watching, tick by tick. */
 public sealed interface BattleEvent extends GameEvent {

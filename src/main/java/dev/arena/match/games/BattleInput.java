@@ -1,7 +1,7 @@
 package dev.arena.match.games;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.MalformedInput;
-import dev.arena.match.PlayerId;
 import dev.arena.match.RawInput;
 import java.util.Map;
 import java.util.Objects;

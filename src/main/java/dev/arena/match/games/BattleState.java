@@ -20,7 +20,7 @@ public record BattleState(BattleSettings settings, long tick, boolean started, l
     }
 
     /** The index of {@code player}'s fighter, or -1. */
-    int indexOf(dev.arena.match.PlayerId player) {
+    int indexOf(dev.arena.common.PlayerId player) {
         for (int i = 0; i < fighters.size(); i++) {
             if (fighters.get(i).id().equals(player)) {
                 return i;

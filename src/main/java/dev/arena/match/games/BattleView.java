@@ -1,6 +1,6 @@
 package dev.arena.match.games;
 
-import dev.arena.match.PlayerId;
+import dev.arena.common.PlayerId;
 import dev.arena.match.PublicState;
 import java.util.List;
 

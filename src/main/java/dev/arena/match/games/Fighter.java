@@ -1,6 +1,6 @@
 package dev.arena.match.games;
 
-import dev.arena.match.PlayerId;
+import dev.arena.common.PlayerId;
 
 /**
  * One fighter of {@code arena_battle}. Positions and speeds are integers (units, units per tick): no floating

@@ -1,7 +1,7 @@
 package dev.arena.match.games;
 
+import dev.arena.common.PlayerId;
 import dev.arena.match.GameEvent;
-import dev.arena.match.PlayerId;
 
 /** What {@code connect_four} tells everyone watching. */
 public sealed interface FourEvent extends GameEvent {

@@ -1,6 +1,6 @@
 package dev.arena.match.games;
 
-import dev.arena.match.PlayerId;
+import dev.arena.common.PlayerId;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,13 +1,13 @@
 package dev.arena.match.games;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.arena.common.PlayerId;
 import dev.arena.match.GameEvent;
 import dev.arena.match.GameRules;
 import dev.arena.match.InputResult;
 import dev.arena.match.JoinDecision;
 import dev.arena.match.MalformedInput;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import dev.arena.match.PublicState;
 import dev.arena.match.Step;
 import java.util.ArrayList;

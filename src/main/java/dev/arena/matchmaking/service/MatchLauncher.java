@@ -1,8 +1,8 @@
 package dev.arena.matchmaking.service;
 
-import dev.arena.match.MatchDirectory;
+import dev.arena.common.PlayerId;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchRegistry;
-import dev.arena.match.PlayerId;
 import dev.arena.matchmaking.MatchProposal;
 import dev.arena.matchmaking.TicketId;
 import io.vertx.core.Future;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a claimed proposal into a game on this node: a private game with the seats reserved for its players
- * ({@link MatchDirectory#createFor}), the game recorded on the tickets, every player seated, then {@code mm.matched}
+ * ({@link HostedMatches#createFor}), the game recorded on the tickets, every player seated, then {@code mm.matched}
  * pushed to each of them, and {@code mm.ticket} to the players of the tickets in other modes the claim withdrew (a
  * player plays one match at a time; see {@link TicketStore#claim}).
  *
@@ -29,11 +29,11 @@ public final class MatchLauncher {
     static final String LAUNCH_FAILED = "launch_failed";
 
     private final TicketStore store;
-    private final MatchDirectory games;
+    private final HostedMatches games;
     private final PlayerPush push;
     private final String node;
 
-    public MatchLauncher(TicketStore store, MatchDirectory games, PlayerPush push, String node) {
+    public MatchLauncher(TicketStore store, HostedMatches games, PlayerPush push, String node) {
         this.store = store;
         this.games = games;
         this.push = push;
@@ -45,7 +45,7 @@ public final class MatchLauncher {
         List<List<UUID>> teams = p.teams().stream().map(MatchProposal.Team::playerIds).toList();
         List<UUID> players = teams.stream().flatMap(List::stream).toList();
         List<PlayerId> seats = players.stream().map(PlayerId::new).toList();
-        MatchDirectory.Game game;
+        HostedMatches.HostedMatch game;
         try {
             game = games.createFor(new MatchRegistry.Create(p.mode(), players.size(), Map.of()), seats);
         } catch (RuntimeException e) {

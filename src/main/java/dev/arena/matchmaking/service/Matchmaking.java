@@ -1,7 +1,7 @@
 package dev.arena.matchmaking.service;
 
 import dev.arena.common.ArenaException;
-import dev.arena.matchmaking.Member;
+import dev.arena.matchmaking.QueuedPlayer;
 import dev.arena.matchmaking.QueueConfig;
 import dev.arena.matchmaking.Ticket;
 import dev.arena.matchmaking.TicketId;
@@ -90,10 +90,10 @@ public final class Matchmaking implements SessionListener {
                     return p.members();
                 });
         return players.compose(ps -> ratings.ratings(q.mode(), ps).map(rs -> {
-            List<Member> members = new ArrayList<>();
+            List<QueuedPlayer> members = new ArrayList<>();
             for (UUID p : ps) {
                 var r = rs.get(p);
-                members.add(new Member(p, r.rating(), r.deviation()));
+                members.add(new QueuedPlayer(p, r.rating(), r.deviation()));
             }
             Ticket t = new Ticket(TicketId.random(), q.mode(), members, request.partyId(), request.properties(),
                     clock.instant());

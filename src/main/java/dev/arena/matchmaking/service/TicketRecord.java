@@ -1,6 +1,6 @@
 package dev.arena.matchmaking.service;
 
-import dev.arena.matchmaking.Member;
+import dev.arena.matchmaking.QueuedPlayer;
 import dev.arena.matchmaking.Ticket;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +30,7 @@ public record TicketRecord(Ticket ticket, UUID owner, TicketStatus status, UUID 
     }
 
     public List<UUID> players() {
-        return ticket.members().stream().map(Member::playerId).toList();
+        return ticket.members().stream().map(QueuedPlayer::playerId).toList();
     }
 
     public boolean involves(UUID player) {

@@ -2,7 +2,7 @@ package dev.arena.matchmaking.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arena.common.Json;
-import dev.arena.matchmaking.Member;
+import dev.arena.matchmaking.QueuedPlayer;
 import dev.arena.matchmaking.PartyId;
 import dev.arena.matchmaking.Ticket;
 import dev.arena.matchmaking.TicketId;
@@ -33,7 +33,7 @@ public record TicketView(UUID ticketId, String mode, String status, UUID owner, 
 
     public TicketRecord toRecord() {
         Ticket t = new Ticket(new TicketId(ticketId), mode,
-                members.stream().map(m -> new Member(m.playerId(), m.rating(), m.deviation())).toList(),
+                members.stream().map(m -> new QueuedPlayer(m.playerId(), m.rating(), m.deviation())).toList(),
                 Optional.ofNullable(partyId).map(PartyId::new), properties, createdAt);
         return new TicketRecord(t, owner, TicketStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)), gameId,
                 gameNode, reason);

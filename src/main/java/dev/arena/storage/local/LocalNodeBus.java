@@ -2,7 +2,7 @@ package dev.arena.storage.local;
 
 import dev.arena.cluster.NodeBus;
 import dev.arena.common.ArenaException;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
 import io.vertx.core.Future;
@@ -27,7 +27,7 @@ public final class LocalNodeBus implements NodeBus {
     }
 
     @Override
-    public void track(MatchDirectory.Game game, MatchLoop<?, ?, ?> loop) {
+    public void track(HostedMatches.HostedMatch game, MatchLoop<?, ?, ?> loop) {
         // the node's own directory is the only one
     }
 

@@ -4,7 +4,7 @@ import dev.arena.identity.Player;
 import dev.arena.identity.Role;
 import dev.arena.player.PlayerStats;
 import dev.arena.player.Profile;
-import dev.arena.player.RecentGame;
+import dev.arena.player.RecentMatch;
 import dev.arena.rating.Rating;
 import dev.arena.rating.RatingStore;
 import java.time.OffsetDateTime;
@@ -100,14 +100,14 @@ public final class PgPlayerStore implements PlayerStore {
                             new Rating(ratings[i], deviations[i], volatilities[i]), games[i]));
                 }
             }
-            List<RecentGame> games = new ArrayList<>();
+            List<RecentMatch> games = new ArrayList<>();
             UUID[] ids = r.getArrayOfUUIDs("game_ids");
             if (ids != null) {
                 String[] gameModes = r.getArrayOfStrings("game_modes");
                 String[] outcomes = r.getArrayOfStrings("outcomes");
                 OffsetDateTime[] finished = r.getArrayOfOffsetDateTimes("finished");
                 for (int i = 0; i < ids.length; i++) {
-                    games.add(new RecentGame(ids[i], gameModes[i], outcomes[i], finished[i].toInstant()));
+                    games.add(new RecentMatch(ids[i], gameModes[i], outcomes[i], finished[i].toInstant()));
                 }
             }
             PlayerStats stats = PlayerStats.of(player.id(), r.getInteger("games_played"), r.getInteger("wins"),

@@ -4,11 +4,11 @@ import static dev.arena.storage.postgres.PgAccountStore.instant;
 import static dev.arena.storage.postgres.PgAccountStore.ts;
 
 import dev.arena.common.Json;
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import dev.arena.match.StoredLog;
-import dev.arena.player.RecentGame;
+import dev.arena.player.RecentMatch;
 import dev.arena.results.FinishedMatch;
 import dev.arena.results.ResultStore;
 import dev.arena.results.StoredMatch;
@@ -174,15 +174,15 @@ public final class PgResultStore implements ResultStore {
     }
 
     @Override
-    public Future<List<RecentGame>> recent(UUID playerId, int limit) {
+    public Future<List<RecentMatch>> recent(UUID playerId, int limit) {
         return pool.preparedQuery("""
                         SELECT p.game_id, g.mode, p.outcome, p.finished_at
                         FROM game_players p JOIN games g ON g.id = p.game_id
                         WHERE p.player_id = $1 ORDER BY p.finished_at DESC, p.game_id LIMIT $2""")
                 .execute(Tuple.of(playerId, limit))
                 .map(rows -> {
-                    List<RecentGame> out = new ArrayList<>(rows.size());
-                    rows.forEach(r -> out.add(new RecentGame(r.getUUID("game_id"), r.getString("mode"),
+                    List<RecentMatch> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(new RecentMatch(r.getUUID("game_id"), r.getString("mode"),
                             r.getString("outcome"), instant(r.getOffsetDateTime("finished_at")))));
                     return out;
                 });

@@ -10,7 +10,7 @@ import static dev.arena.storage.postgres.TournamentRows.tournament;
 import dev.arena.match.MatchId;
 import dev.arena.tournament.Registration;
 import dev.arena.tournament.Tournament;
-import dev.arena.tournament.TournamentGame;
+import dev.arena.tournament.TournamentMatch;
 import dev.arena.tournament.TournamentStatus;
 import dev.arena.tournament.TournamentStore;
 import dev.arena.tournament.bracket.PairingId;
@@ -62,7 +62,7 @@ public final class PgTournamentStore implements TournamentStore {
     }
 
     @Override
-    public Future<List<TournamentGame>> games(UUID tournament, Integer round) {
+    public Future<List<TournamentMatch>> games(UUID tournament, Integer round) {
         String sql = round == null
                 ? "SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE tournament_id = $1 ORDER BY created_at, game_no"
                 : "SELECT " + prefixed("g") + " FROM tournament_games g JOIN tournament_pairings p "
@@ -89,7 +89,7 @@ public final class PgTournamentStore implements TournamentStore {
     }
 
     @Override
-    public Future<Optional<TournamentGame>> tournamentGame(MatchId game) {
+    public Future<Optional<TournamentMatch>> tournamentGame(MatchId game) {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE game_id = $1")
                 .execute(Tuple.of(game.value()))
                 .map(rows -> TournamentRows.games(rows).stream().findFirst());
@@ -108,7 +108,7 @@ public final class PgTournamentStore implements TournamentStore {
     }
 
     @Override
-    public Future<List<TournamentGame>> expired(Instant now, String node) {
+    public Future<List<TournamentMatch>> expired(Instant now, String node) {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games "
                         + "WHERE outcome IS NULL AND deadline <= $1 AND ($2::text IS NULL OR node = $2) ORDER BY deadline")
                 .execute(Tuple.of(ts(now), node))
@@ -116,7 +116,7 @@ public final class PgTournamentStore implements TournamentStore {
     }
 
     @Override
-    public Future<List<TournamentGame>> openGames(String node) {
+    public Future<List<TournamentMatch>> openGames(String node) {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games "
                         + "WHERE outcome IS NULL AND ($1::text IS NULL OR node = $1) ORDER BY created_at")
                 .execute(Tuple.of(node))
@@ -124,7 +124,7 @@ public final class PgTournamentStore implements TournamentStore {
     }
 
     @Override
-    public Future<List<TournamentGame>> openGamesOutside(List<String> nodes) {
+    public Future<List<TournamentMatch>> openGamesOutside(List<String> nodes) {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games "
                         + "WHERE outcome IS NULL AND node <> ALL($1::text[]) ORDER BY created_at")
                 .execute(Tuple.of(nodes.toArray(String[]::new)))

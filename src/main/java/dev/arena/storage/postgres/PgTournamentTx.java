@@ -10,19 +10,19 @@ import static dev.arena.storage.postgres.TournamentRows.pairing;
 import static dev.arena.storage.postgres.TournamentRows.tournament;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
 import dev.arena.tournament.BracketText;
 import dev.arena.tournament.Registration;
 import dev.arena.tournament.Tournament;
-import dev.arena.tournament.TournamentGame;
-import dev.arena.tournament.TournamentStore;
+import dev.arena.tournament.TournamentMatch;
 import dev.arena.tournament.TournamentStore.Correction;
 import dev.arena.tournament.TournamentStore.PairingRow;
 import dev.arena.tournament.TournamentStore.Transition;
+import dev.arena.tournament.TournamentStore;
 import dev.arena.tournament.bracket.Pairing;
 import dev.arena.tournament.bracket.PairingId;
 import dev.arena.tournament.bracket.PairingState;
-import dev.arena.tournament.bracket.PlayerId;
 import dev.arena.tournament.bracket.Result;
 import dev.arena.tournament.bracket.Seed;
 import io.vertx.core.Future;
@@ -91,7 +91,7 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
     @Override
     public Future<Void> seed(UUID tournament, List<Seed> seeds) {
         List<Tuple> batch = seeds.stream()
-                .map(s -> Tuple.of(tournament, UUID.fromString(s.player().value()), s.rank())).toList();
+                .map(s -> Tuple.of(tournament, s.player().value(), s.rank())).toList();
         return c.preparedQuery("UPDATE tournament_registrations SET seed = $3 "
                         + "WHERE tournament_id = $1 AND player_id = $2")
                 .executeBatch(batch).mapEmpty();
@@ -102,7 +102,7 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
         return c.preparedQuery("SELECT player_id, seed FROM tournament_registrations "
                         + "WHERE tournament_id = $1 AND seed IS NOT NULL ORDER BY seed")
                 .execute(Tuple.of(tournament))
-                .map(rows -> all(rows, r -> new Seed(PlayerId.of(r.getUUID("player_id").toString()),
+                .map(rows -> all(rows, r -> new Seed(new PlayerId(r.getUUID("player_id")),
                             r.getInteger("seed"))));
     }
 
@@ -162,14 +162,14 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
     }
 
     @Override
-    public Future<List<TournamentGame>> games(UUID tournament) {
+    public Future<List<TournamentMatch>> games(UUID tournament) {
         return c.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE tournament_id = $1 "
                         + "ORDER BY created_at, game_no")
                 .execute(Tuple.of(tournament)).map(TournamentRows::games);
     }
 
     @Override
-    public Future<List<TournamentGame>> gamesOf(UUID tournament, Collection<PairingId> pairings) {
+    public Future<List<TournamentMatch>> gamesOf(UUID tournament, Collection<PairingId> pairings) {
         return c.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE tournament_id = $1 "
                         + "AND pairing_id = ANY($2) ORDER BY game_no")
                 .execute(Tuple.of(tournament).addArrayOfString(names(pairings)))
@@ -177,7 +177,7 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
     }
 
     @Override
-    public Future<Optional<TournamentGame>> game(MatchId game) {
+    public Future<Optional<TournamentMatch>> game(MatchId game) {
         return c.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE game_id = $1")
                 .execute(Tuple.of(game.value()))
                 .map(rows -> TournamentRows.games(rows).stream().findFirst());
@@ -205,7 +205,7 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
     }
 
     @Override
-    public Future<Void> addGames(List<TournamentGame> games) {
+    public Future<Void> addGames(List<TournamentMatch> games) {
         if (games.isEmpty()) {
             return Future.succeededFuture();
         }
@@ -218,7 +218,7 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
     }
 
     @Override
-    public Future<Boolean> settle(MatchId game, TournamentGame.Outcome outcome, Instant at) {
+    public Future<Boolean> settle(MatchId game, TournamentMatch.Outcome outcome, Instant at) {
         return c.preparedQuery("UPDATE tournament_games SET outcome = $2, settled_at = $3 "
                         + "WHERE game_id = $1 AND outcome IS NULL")
                 .execute(Tuple.of(game.value(), outcome.wire(), ts(at))).map(r -> r.rowCount() == 1);

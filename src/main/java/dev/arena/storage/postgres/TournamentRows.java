@@ -7,7 +7,7 @@ import dev.arena.tournament.BracketText;
 import dev.arena.tournament.Registration;
 import dev.arena.tournament.Tournament;
 import dev.arena.tournament.TournamentFormat;
-import dev.arena.tournament.TournamentGame;
+import dev.arena.tournament.TournamentMatch;
 import dev.arena.tournament.TournamentStatus;
 import dev.arena.tournament.bracket.BracketSide;
 import dev.arena.tournament.bracket.Outcome;
@@ -80,14 +80,14 @@ final class TournamentRows {
                 state);
     }
 
-    static List<TournamentGame> games(RowSet<Row> rows) {
-        List<TournamentGame> out = new ArrayList<>(rows.size());
+    static List<TournamentMatch> games(RowSet<Row> rows) {
+        List<TournamentMatch> out = new ArrayList<>(rows.size());
         rows.forEach(r -> {
             String o = r.getString("outcome");
-            out.add(new TournamentGame(new MatchId(r.getUUID("game_id")), r.getUUID("tournament_id"),
+            out.add(new TournamentMatch(new MatchId(r.getUUID("game_id")), r.getUUID("tournament_id"),
                     PairingId.of(r.getString("pairing_id")), r.getInteger("game_no"), r.getString("node"),
                     instant(r.getOffsetDateTime("created_at")), instant(r.getOffsetDateTime("deadline")),
-                    o == null ? null : TournamentGame.Outcome.fromWire(o)));
+                    o == null ? null : TournamentMatch.Outcome.fromWire(o)));
         });
         return out;
     }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Join codes of the whole cluster: {@code arena:code:<CODE>} holds the game id. A code is claimed with
  * {@code SET NX} (so two nodes never hand out the same one), lives like the game's directory entry (3 × the node
- * TTL, refreshed by the owner with the entry, {@link RedisGameDirectory#refresh}), and is deleted when its game
+ * TTL, refreshed by the owner with the entry, {@link RedisMatchDirectory#refresh}), and is deleted when its game
  * ends, only if it still names that game. A dead owner's codes expire by themselves; until then a lookup finds a
  * game whose directory entry is gone, which the caller answers as an unknown code.
  */

@@ -1,7 +1,7 @@
 package dev.arena.storage.redis;
 
 import dev.arena.common.ArenaException;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
 import dev.arena.cluster.NodeBus;
@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link NodeBus} over Redis: the game directory ({@link RedisGameDirectory}), and one pub/sub channel per
+ * {@link NodeBus} over Redis: the game directory ({@link RedisMatchDirectory}), and one pub/sub channel per
  * node, {@code arena:relay:<node>}, that carries requests, their answers and one-way messages (match frames) to
  * it. Everything this node publishes goes through one dedicated connection, so one sender's messages arrive in
  * order; everything it receives arrives on the subscriber's context, in order.
@@ -55,7 +55,7 @@ public final class RedisMatchBus implements NodeBus {
     private final DedicatedConnection writes;
     private final String node;
     private final Duration ttl;
-    private final RedisGameDirectory directory;
+    private final RedisMatchDirectory directory;
     private final Map<String, Function<String, Future<String>>> handlers = new ConcurrentHashMap<>();
     private final Map<Long, Promise<String>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -79,7 +79,7 @@ public final class RedisMatchBus implements NodeBus {
         this.writes = new DedicatedConnection(client, context, "match relay writes", c -> Future.succeededFuture());
         this.node = node;
         this.ttl = ttl;
-        this.directory = new RedisGameDirectory(client, node, ttl, clock);
+        this.directory = new RedisMatchDirectory(client, node, ttl, clock);
     }
 
     static String channel(String node) {
@@ -111,7 +111,7 @@ public final class RedisMatchBus implements NodeBus {
     }
 
     @Override
-    public void track(MatchDirectory.Game game, MatchLoop<?, ?, ?> loop) {
+    public void track(HostedMatches.HostedMatch game, MatchLoop<?, ?, ?> loop) {
         directory.track(game, loop);
     }
 
@@ -228,7 +228,7 @@ public final class RedisMatchBus implements NodeBus {
         List<Map.Entry<MatchId, String>> games = List.copyOf(watchedGames.entrySet());
         List<Request> checks = new ArrayList<>();
         for (Map.Entry<MatchId, String> g : games) {
-            checks.add(Request.cmd(Command.EXISTS).arg(RedisGameDirectory.gameKey(g.getKey())));
+            checks.add(Request.cmd(Command.EXISTS).arg(RedisMatchDirectory.gameKey(g.getKey())));
             checks.add(Request.cmd(Command.EXISTS).arg(ClusterMembership.aliveKey(g.getValue())));
         }
         client.batch(checks).onSuccess(answers -> context.runOnContext(v -> {

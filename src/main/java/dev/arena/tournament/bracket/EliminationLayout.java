@@ -1,5 +1,6 @@
 package dev.arena.tournament.bracket;
 
+import dev.arena.common.PlayerId;
 import java.util.List;
 import java.util.Map;
 

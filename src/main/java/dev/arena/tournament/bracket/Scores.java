@@ -1,5 +1,6 @@
 package dev.arena.tournament.bracket;
 
+import dev.arena.common.PlayerId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.arena.tournament.bracket;
 
+import dev.arena.common.PlayerId;
 import java.util.Objects;
+import java.util.UUID;
 
 /** A player entered at a seed rank: 1 is the strongest. Ranks of one bracket are exactly 1..n. */
 public record Seed(PlayerId player, int rank) {
@@ -12,7 +14,7 @@ public record Seed(PlayerId player, int rank) {
         }
     }
 
-    public static Seed of(String player, int rank) {
-        return new Seed(PlayerId.of(player), rank);
+    public static Seed of(UUID player, int rank) {
+        return new Seed(new PlayerId(player), rank);
     }
 }

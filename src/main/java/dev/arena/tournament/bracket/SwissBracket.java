@@ -1,7 +1,7 @@
 package dev.arena.tournament.bracket;
 
+import dev.arena.common.PlayerId;
 import dev.arena.tournament.bracket.BracketException.Reason;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -2,17 +2,15 @@ package dev.arena.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Http;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Register, login, guest, refresh and logout round trips on a real node and database. Every failed login
@@ -20,19 +18,8 @@ import org.junit.jupiter.api.Test;
  * failures; throttling itself is {@link LoginThrottleIntegrationTest}'s subject.
  */
 class AuthIntegrationTest {
-    private static TestNode node;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(AuthIntegrationTest.class);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     private static JsonObject credentials(String username, String password) {
         return new JsonObject().put("username", username).put("password", password);
@@ -53,7 +40,7 @@ class AuthIntegrationTest {
         assertThat(r.getLong("expires_in")).isEqualTo(900L);
         assertThat(r.getString("refresh_token")).isNotBlank();
 
-        Response me = http.get("/players/me", r.getString("token"));
+        Response me = node.http().get("/players/me", r.getString("token"));
         assertThat(me.status()).as("%s", me).isEqualTo(200);
         assertThat(me.json().getString("id")).isEqualTo(player.getString("id"));
     }
@@ -62,21 +49,21 @@ class AuthIntegrationTest {
     void loginOpensANewSessionForTheSamePlayer() {
         JsonObject registered = node.register("grace", "hopper1906");
 
-        Response login = http.post("/auth/login", credentials("grace", "hopper1906"));
+        Response login = node.http().post("/auth/login", credentials("grace", "hopper1906"));
         assertThat(login.status()).as("%s", login).isEqualTo(200);
         JsonObject body = login.json();
         assertThat(body.getJsonObject("player").getString("id"))
                 .isEqualTo(registered.getJsonObject("player").getString("id"));
         assertThat(body.getString("token")).isNotEqualTo(registered.getString("token"));
         assertThat(body.getString("refresh_token")).isNotEqualTo(registered.getString("refresh_token"));
-        assertThat(http.get("/players/me", body.getString("token")).status()).isEqualTo(200);
+        assertThat(node.http().get("/players/me", body.getString("token")).status()).isEqualTo(200);
     }
 
     @Test
     void loginMatchesTheUsernameInAnyCase() {
         JsonObject registered = node.register("Linus", "penguins!");
 
-        Response login = http.post("/auth/login", credentials("LINUS", "penguins!"));
+        Response login = node.http().post("/auth/login", credentials("LINUS", "penguins!"));
         assertThat(login.status()).as("%s", login).isEqualTo(200);
         assertThat(login.json().getJsonObject("player").getString("id"))
                 .isEqualTo(registered.getJsonObject("player").getString("id"));
@@ -86,8 +73,8 @@ class AuthIntegrationTest {
     void wrongPasswordAndUnknownUsernameGetTheSameAnswer() {
         node.register("edsger", "goto harmful");
 
-        Response wrong = http.post("/auth/login", credentials("edsger", "goto helpful"));
-        Response unknown = http.post("/auth/login", credentials("nobody-here", "goto harmful"));
+        Response wrong = node.http().post("/auth/login", credentials("edsger", "goto helpful"));
+        Response unknown = node.http().post("/auth/login", credentials("nobody-here", "goto harmful"));
 
         for (Response r : new Response[] {wrong, unknown}) {
             assertThat(r.status()).as("%s", r).isEqualTo(401);
@@ -96,16 +83,16 @@ class AuthIntegrationTest {
             assertThat(r.json().getString("detail")).isEqualTo("wrong username or password");
             assertThat(r.json().getString("instance")).isEqualTo("/auth/login");
         }
-        assertThat(http.post("/auth/login", credentials("edsger", "goto harmful")).status()).isEqualTo(200);
+        assertThat(node.http().post("/auth/login", credentials("edsger", "goto harmful")).status()).isEqualTo(200);
     }
 
     @Test
     void guestLoginTwiceWithOneDeviceIsOnePlayer() {
         JsonObject device = new JsonObject().put("device_id", "device-0001-abcdef");
 
-        Response first = http.post("/auth/guest", device);
-        Response second = http.post("/auth/guest", device);
-        Response other = http.post("/auth/guest", new JsonObject().put("device_id", "device-0002-abcdef"));
+        Response first = node.http().post("/auth/guest", device);
+        Response second = node.http().post("/auth/guest", device);
+        Response other = node.http().post("/auth/guest", new JsonObject().put("device_id", "device-0002-abcdef"));
 
         assertThat(first.status()).as("%s", first).isEqualTo(200);
         assertThat(second.status()).as("%s", second).isEqualTo(200);
@@ -116,7 +103,7 @@ class AuthIntegrationTest {
         assertThat(second.json().getJsonObject("player").getString("id")).isEqualTo(guest.getString("id"));
         assertThat(second.json().getString("token")).isNotEqualTo(first.json().getString("token"));
         assertThat(other.json().getJsonObject("player").getString("id")).isNotEqualTo(guest.getString("id"));
-        assertThat(http.get("/players/me", second.json().getString("token")).json().getString("id"))
+        assertThat(node.http().get("/players/me", second.json().getString("token")).json().getString("id"))
                 .isEqualTo(guest.getString("id"));
     }
 
@@ -125,7 +112,7 @@ class AuthIntegrationTest {
         node.register("Barbara", "liskov-1939");
 
         for (String taken : new String[] {"Barbara", "barbara", "BARBARA"}) {
-            Response r = http.post("/auth/register", credentials(taken, "another-password"));
+            Response r = node.http().post("/auth/register", credentials(taken, "another-password"));
             assertThat(r.status()).as("%s: %s", taken, r).isEqualTo(409);
             assertThat(r.contentType()).isEqualTo("application/problem+json");
             assertThat(r.json().getString("type")).isEqualTo("urn:arena:problem:conflict");
@@ -138,19 +125,19 @@ class AuthIntegrationTest {
         JsonObject registered = node.register("tony", "hoare-quicksort");
         String oldRefresh = registered.getString("refresh_token");
 
-        Response refreshed = http.post("/auth/refresh", new JsonObject().put("refresh_token", oldRefresh));
+        Response refreshed = node.http().post("/auth/refresh", new JsonObject().put("refresh_token", oldRefresh));
         assertThat(refreshed.status()).as("%s", refreshed).isEqualTo(200);
         JsonObject body = refreshed.json();
         assertThat(body.getJsonObject("player").getString("id"))
                 .isEqualTo(registered.getJsonObject("player").getString("id"));
         assertThat(body.getString("refresh_token")).isNotEqualTo(oldRefresh);
-        assertThat(http.get("/players/me", body.getString("token")).status()).isEqualTo(200);
+        assertThat(node.http().get("/players/me", body.getString("token")).status()).isEqualTo(200);
 
-        Response reused = http.post("/auth/refresh", new JsonObject().put("refresh_token", oldRefresh));
+        Response reused = node.http().post("/auth/refresh", new JsonObject().put("refresh_token", oldRefresh));
         assertThat(reused.status()).as("%s", reused).isEqualTo(401);
         assertThat(reused.contentType()).isEqualTo("application/problem+json");
 
-        Response again = http.post("/auth/refresh", new JsonObject().put("refresh_token", body.getString("refresh_token")));
+        Response again = node.http().post("/auth/refresh", new JsonObject().put("refresh_token", body.getString("refresh_token")));
         assertThat(again.status()).as("%s", again).isEqualTo(200);
     }
 
@@ -161,7 +148,7 @@ class AuthIntegrationTest {
         try (var pool = Executors.newFixedThreadPool(8)) {
             var attempts = IntStream.range(0, 8)
                     .mapToObj(i -> CompletableFuture.supplyAsync(
-                            () -> http.post("/auth/refresh", body).status(), pool))
+                            () -> node.http().post("/auth/refresh", body).status(), pool))
                     .toList();
             var statuses = attempts.stream().map(CompletableFuture::join).toList();
             assertThat(statuses).as("%s", statuses).containsOnly(200, 401).containsOnlyOnce(200);
@@ -170,7 +157,7 @@ class AuthIntegrationTest {
 
     @Test
     void anUnknownRefreshTokenIsRefused() {
-        Response r = http.post("/auth/refresh", new JsonObject().put("refresh_token", "not-a-refresh-token"));
+        Response r = node.http().post("/auth/refresh", new JsonObject().put("refresh_token", "not-a-refresh-token"));
         assertThat(r.status()).as("%s", r).isEqualTo(401);
         assertThat(r.json().getString("detail")).isEqualTo("refresh token is invalid or expired");
     }
@@ -179,32 +166,32 @@ class AuthIntegrationTest {
     void logoutEndsTheAccessAndTheRefreshTokenOfThatSessionOnly() {
         JsonObject registered = node.register("margaret", "apollo-11-agc");
         String token = registered.getString("token");
-        Response otherLogin = http.post("/auth/login", credentials("margaret", "apollo-11-agc"));
-        assertThat(http.get("/players/me", token).status()).isEqualTo(200);
+        Response otherLogin = node.http().post("/auth/login", credentials("margaret", "apollo-11-agc"));
+        assertThat(node.http().get("/players/me", token).status()).isEqualTo(200);
 
-        Response logout = http.post("/auth/logout", null, token);
+        Response logout = node.http().post("/auth/logout", null, token);
         assertThat(logout.status()).as("%s", logout).isEqualTo(204);
         assertThat(logout.body()).isEmpty();
 
-        Response me = http.get("/players/me", token);
+        Response me = node.http().get("/players/me", token);
         assertThat(me.status()).as("%s", me).isEqualTo(401);
         assertThat(me.json().getString("detail")).isEqualTo("session has ended");
-        Response refresh = http.post("/auth/refresh",
+        Response refresh = node.http().post("/auth/refresh",
                 new JsonObject().put("refresh_token", registered.getString("refresh_token")));
         assertThat(refresh.status()).as("%s", refresh).isEqualTo(401);
-        assertThat(http.post("/auth/logout", null, token).status()).isEqualTo(401);
+        assertThat(node.http().post("/auth/logout", null, token).status()).isEqualTo(401);
 
-        assertThat(http.get("/players/me", otherLogin.json().getString("token")).status()).isEqualTo(200);
+        assertThat(node.http().get("/players/me", otherLogin.json().getString("token")).status()).isEqualTo(200);
     }
 
     @Test
     void protectedRoutesNeedABearerToken() {
-        Response none = http.post("/auth/logout", null);
+        Response none = node.http().post("/auth/logout", null);
         assertThat(none.status()).as("%s", none).isEqualTo(401);
         assertThat(none.header("WWW-Authenticate")).contains("Bearer");
         assertThat(none.json().getString("detail")).isEqualTo("missing bearer token");
 
-        Response basic = http.send("GET", "/players/me", null, null, Map.of("Authorization", "Basic YTpi"));
+        Response basic = node.http().send("GET", "/players/me", null, null, Map.of("Authorization", "Basic YTpi"));
         assertThat(basic.status()).as("%s", basic).isEqualTo(401);
     }
 }

@@ -5,41 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.identity.AuthResult;
 import dev.arena.identity.Role;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Player;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14's probe: inputs that gave 500s (with stack traces in the log) or were wrongly accepted. Each must be a
  * 4xx problem, or over the socket an error frame.
  */
 class BadInputIntegrationTest {
-    private static TestNode node;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
     private static Player player;
     private static Player moderator;
 
     @BeforeAll
     static void start() {
-        node = TestNode.start(BadInputIntegrationTest.class);
-        vertx = Vertx.vertx();
         player = Player.of(node.register("bad-input", "password-1"));
         await(node.arena().identity().createPrivileged("bad-mod", "password-mod", Role.MODERATOR));
         AuthResult mod = await(node.arena().identity().login("bad-mod", "password-mod", "127.0.0.1"));
         moderator = Player.of(mod);
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-        node.close();
     }
 
     private static String field(Response r) {
@@ -84,7 +75,7 @@ class BadInputIntegrationTest {
 
     @Test
     void aNulCharacterOverTheSocketIsRefusedBeforeAnythingStoresIt() {
-        try (WsClient c = WsClient.gateway(vertx, node.arena().port(), player.token())) {
+        try (WsClient c = WsClient.gateway(node.vertx(), node.arena().port(), player.token())) {
             c.send(WsClient.msg("chat.send", "room", "chat:general", "text", "hi\u0000there", "rid", "c1"));
             JsonObject error = c.await("error");
             assertThat(error.getString("code")).isEqualTo("bad_message");

@@ -2,31 +2,18 @@ package dev.arena.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Http;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Failed-login throttling over HTTP; time is moved with the node's clock, never slept. */
 class LoginThrottleIntegrationTest {
-    private static TestNode node;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(LoginThrottleIntegrationTest.class);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     /** Every request here comes from 127.0.0.1, whose address key the throttle also counts: start each test clean. */
     @BeforeEach
@@ -35,7 +22,7 @@ class LoginThrottleIntegrationTest {
     }
 
     private static Response login(String username, String password) {
-        return http.post("/auth/login", new JsonObject().put("username", username).put("password", password));
+        return node.http().post("/auth/login", new JsonObject().put("username", username).put("password", password));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.arena.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -13,9 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The OpenAPI document and the router list the same operations: a route added without documenting it,
@@ -26,17 +25,8 @@ class OpenApiDriftIntegrationTest {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
 
-    private static TestNode node;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(OpenApiDriftIntegrationTest.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     /**
      * "GET /players/{id}" for each route with a path; cross-cutting handlers (no path: logging, CORS, body)

@@ -4,33 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.identity.Player;
 import dev.arena.identity.Role;
-import dev.arena.testing.Http;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every {@code /players} endpoint on a real node and database. */
 class PlayersIntegrationTest {
-    private static TestNode node;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(PlayersIntegrationTest.class);
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     private static String id(JsonObject auth) {
         return auth.getJsonObject("player").getString("id");
@@ -45,7 +32,7 @@ class PlayersIntegrationTest {
     @Test
     void aPlayerIsPublic() {
         JsonObject reg = node.register("public-pat", "password-1");
-        JsonObject player = ok(http.get("/players/" + id(reg)));
+        JsonObject player = ok(node.http().get("/players/" + id(reg)));
         assertThat(player).isEqualTo(reg.getJsonObject("player"));
         assertThat(player.fieldNames())
                 .containsExactlyInAnyOrder("id", "username", "display_name", "role", "is_guest", "created_at");
@@ -54,7 +41,7 @@ class PlayersIntegrationTest {
     @Test
     void statsStartEmptyWithTheInitialRating() {
         JsonObject reg = node.register("stats-sam", "password-1");
-        JsonObject stats = ok(http.get("/players/" + id(reg) + "/stats"));
+        JsonObject stats = ok(node.http().get("/players/" + id(reg) + "/stats"));
         assertThat(stats.getString("player_id")).isEqualTo(id(reg));
         assertThat(stats.getInteger("games_played")).isZero();
         assertThat(stats.getInteger("wins")).isZero();
@@ -67,9 +54,9 @@ class PlayersIntegrationTest {
     @Test
     void theProfileIsCompleteAndHonestAboutWhatDoesNotExistYet() {
         JsonObject reg = node.register("profile-pia", "password-1");
-        JsonObject profile = ok(http.get("/players/" + id(reg) + "/profile"));
+        JsonObject profile = ok(node.http().get("/players/" + id(reg) + "/profile"));
         assertThat(profile.getJsonObject("player")).isEqualTo(reg.getJsonObject("player"));
-        assertThat(profile.getJsonObject("stats")).isEqualTo(ok(http.get("/players/" + id(reg) + "/stats")));
+        assertThat(profile.getJsonObject("stats")).isEqualTo(ok(node.http().get("/players/" + id(reg) + "/stats")));
         assertThat(profile.getJsonArray("recent_games")).isEqualTo(new JsonArray());
         assertThat(profile.containsKey("rank")).as("rank is present, as null").isTrue();
         assertThat(profile.getValue("rank")).isNull();
@@ -81,7 +68,7 @@ class PlayersIntegrationTest {
         String unknown = UUID.randomUUID().toString();
         for (String path : List.of("/players/" + unknown, "/players/" + unknown + "/stats",
                 "/players/" + unknown + "/profile")) {
-            Response r = http.get(path);
+            Response r = node.http().get(path);
             assertThat(r.status()).as("%s: %s", path, r).isEqualTo(404);
             assertThat(r.contentType()).isEqualTo("application/problem+json");
             JsonObject p = r.json();
@@ -97,7 +84,7 @@ class PlayersIntegrationTest {
     void anIdThatIsNotAUuidIsAValidationProblem() {
         for (String path : List.of("/players/42", "/players/not-a-uuid/stats",
                 "/players/" + UUID.randomUUID().toString().replace('-', 'x') + "/profile")) {
-            Response r = http.get(path);
+            Response r = node.http().get(path);
             assertThat(r.status()).as("%s: %s", path, r).isEqualTo(422);
             assertThat(r.contentType()).isEqualTo("application/problem+json");
             assertThat(r.json().getString("type")).isEqualTo("urn:arena:problem:validation-failed");
@@ -110,19 +97,19 @@ class PlayersIntegrationTest {
     void meIsTheTokensPlayerAndCanBeRenamed() {
         JsonObject reg = node.register("renamer", "password-1");
         String token = reg.getString("token");
-        assertThat(ok(http.get("/players/me", token))).isEqualTo(reg.getJsonObject("player"));
+        assertThat(ok(node.http().get("/players/me", token))).isEqualTo(reg.getJsonObject("player"));
 
-        JsonObject renamed = ok(http.patch("/players/me", new JsonObject().put("display_name", "  Ré Namer 🎮 "), token));
+        JsonObject renamed = ok(node.http().patch("/players/me", new JsonObject().put("display_name", "  Ré Namer 🎮 "), token));
         assertThat(renamed.getString("display_name")).isEqualTo("Ré Namer 🎮");
         assertThat(renamed.getString("username")).isEqualTo("renamer");
-        assertThat(ok(http.get("/players/" + id(reg))).getString("display_name")).isEqualTo("Ré Namer 🎮");
-        assertThat(ok(http.get("/players/me", token)).getString("display_name")).isEqualTo("Ré Namer 🎮");
+        assertThat(ok(node.http().get("/players/" + id(reg))).getString("display_name")).isEqualTo("Ré Namer 🎮");
+        assertThat(ok(node.http().get("/players/me", token)).getString("display_name")).isEqualTo("Ré Namer 🎮");
     }
 
     @Test
     void meNeedsAToken() {
-        assertThat(http.get("/players/me").status()).isEqualTo(401);
-        assertThat(http.patch("/players/me", new JsonObject().put("display_name", "x"), null).status()).isEqualTo(401);
+        assertThat(node.http().get("/players/me").status()).isEqualTo(401);
+        assertThat(node.http().patch("/players/me", new JsonObject().put("display_name", "x"), null).status()).isEqualTo(401);
     }
 
     @Test
@@ -133,32 +120,32 @@ class PlayersIntegrationTest {
         Player admin = node.arena().identity().createPrivileged("root-admin", "admin-password", Role.ADMIN)
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(admin.role()).isEqualTo(Role.ADMIN);
-        Response login = http.post("/auth/login",
+        Response login = node.http().post("/auth/login",
                 new JsonObject().put("username", "root-admin").put("password", "admin-password"));
         String adminToken = ok(login).getString("token");
         JsonObject toModerator = new JsonObject().put("role", "moderator");
 
-        Response unauthenticated = http.put("/players/" + id(target) + "/role", toModerator, null);
+        Response unauthenticated = node.http().put("/players/" + id(target) + "/role", toModerator, null);
         assertThat(unauthenticated.status()).as("%s", unauthenticated).isEqualTo(401);
-        Response byPlayer = http.put("/players/" + id(target) + "/role", toModerator, player.getString("token"));
+        Response byPlayer = node.http().put("/players/" + id(target) + "/role", toModerator, player.getString("token"));
         assertThat(byPlayer.status()).as("%s", byPlayer).isEqualTo(403);
         assertThat(byPlayer.contentType()).isEqualTo("application/problem+json");
         assertThat(byPlayer.json().getString("type")).isEqualTo("urn:arena:problem:forbidden");
-        assertThat(ok(http.get("/players/" + id(target))).getString("role")).isEqualTo("player");
+        assertThat(ok(node.http().get("/players/" + id(target))).getString("role")).isEqualTo("player");
 
-        JsonObject promoted = ok(http.put("/players/" + id(moderator) + "/role", toModerator, adminToken));
+        JsonObject promoted = ok(node.http().put("/players/" + id(moderator) + "/role", toModerator, adminToken));
         assertThat(promoted.getString("role")).isEqualTo("moderator");
-        Response byModerator = http.put("/players/" + id(target) + "/role", toModerator, moderator.getString("token"));
+        Response byModerator = node.http().put("/players/" + id(target) + "/role", toModerator, moderator.getString("token"));
         assertThat(byModerator.status()).as("a moderator is not an admin: %s", byModerator).isEqualTo(403);
 
-        JsonObject done = ok(http.put("/players/" + id(target) + "/role", new JsonObject().put("role", "admin"), adminToken));
+        JsonObject done = ok(node.http().put("/players/" + id(target) + "/role", new JsonObject().put("role", "admin"), adminToken));
         assertThat(done.getString("role")).isEqualTo("admin");
-        assertThat(ok(http.get("/players/" + id(target))).getString("role")).isEqualTo("admin");
+        assertThat(ok(node.http().get("/players/" + id(target))).getString("role")).isEqualTo("admin");
         // the role is read per request, so the promoted player's existing token now carries it
-        Response byNewAdmin = http.put("/players/" + id(player) + "/role", toModerator, target.getString("token"));
+        Response byNewAdmin = node.http().put("/players/" + id(player) + "/role", toModerator, target.getString("token"));
         assertThat(byNewAdmin.status()).as("%s", byNewAdmin).isEqualTo(200);
 
-        Response unknown = http.put("/players/" + UUID.randomUUID() + "/role", toModerator, adminToken);
+        Response unknown = node.http().put("/players/" + UUID.randomUUID() + "/role", toModerator, adminToken);
         assertThat(unknown.status()).as("%s", unknown).isEqualTo(404);
     }
 
@@ -169,7 +156,7 @@ class PlayersIntegrationTest {
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(raised.id().toString()).isEqualTo(id(reg));
         assertThat(raised.role()).isEqualTo(Role.MODERATOR);
-        assertThat(http.post("/auth/login", new JsonObject().put("username", "raised").put("password", "password-1"))
+        assertThat(node.http().post("/auth/login", new JsonObject().put("username", "raised").put("password", "password-1"))
                 .status()).as("the existing password is kept").isEqualTo(200);
     }
 

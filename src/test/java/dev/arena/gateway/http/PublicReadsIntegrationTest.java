@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonObject;
+import dev.arena.testing.NodeFixture;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14: {@code GET /leaderboard/global} and {@code GET /matchmaking/stats} refused a visitor, while the original
@@ -16,17 +16,8 @@ import org.junit.jupiter.api.Test;
  * {@code gateway.AuthorizationMatrixIntegrationTest}.
  */
 class PublicReadsIntegrationTest {
-    private static TestNode node;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(PublicReadsIntegrationTest.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
 
     @Test
     void aVisitorReadsTheLeaderboardAndMatchmakingStats() {

@@ -2,7 +2,7 @@ package dev.arena.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Http;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonObject;
@@ -13,29 +13,16 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Access-token expiry and tampering. Tokens are forged here with a plain HMAC-SHA256 (not the library the
  * server uses), so a forged token with the right secret and claims must work, and every variation must not.
  */
 class TokenIntegrationTest {
-    private static TestNode node;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(TokenIntegrationTest.class,
-                Map.of("ARENA_TOKEN_TTL", "10m", "ARENA_REFRESH_TTL", "2h"));
-        http = node.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture(Map.of("ARENA_TOKEN_TTL", "10m", "ARENA_REFRESH_TTL", "2h"));
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -58,11 +45,11 @@ class TokenIntegrationTest {
     private static final String HS256 = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
 
     private static int me(String token) {
-        return http.get("/players/me", token).status();
+        return node.http().get("/players/me", token).status();
     }
 
     private static void assertRefused(String token, String why) {
-        Response r = http.get("/players/me", token);
+        Response r = node.http().get("/players/me", token);
         assertThat(r.status()).as("%s: %s", why, r).isEqualTo(401);
         assertThat(r.contentType()).isEqualTo("application/problem+json");
         assertThat(r.header("WWW-Authenticate")).contains("Bearer");
@@ -86,11 +73,11 @@ class TokenIntegrationTest {
         node.clock().advance(Duration.ofMinutes(10).minusSeconds(1));
         assertThat(me(token)).isEqualTo(200);
         node.clock().advance(Duration.ofSeconds(1));
-        Response expired = http.get("/players/me", token);
+        Response expired = node.http().get("/players/me", token);
         assertThat(expired.status()).as("%s", expired).isEqualTo(401);
         assertThat(expired.json().getString("detail")).isEqualTo("token expired");
 
-        Response refreshed = http.post("/auth/refresh", new JsonObject().put("refresh_token", r.getString("refresh_token")));
+        Response refreshed = node.http().post("/auth/refresh", new JsonObject().put("refresh_token", r.getString("refresh_token")));
         assertThat(refreshed.status()).as("%s", refreshed).isEqualTo(200);
         assertThat(me(refreshed.json().getString("token"))).isEqualTo(200);
     }
@@ -99,7 +86,7 @@ class TokenIntegrationTest {
     void aRefreshTokenExpiresAfterItsOwnTtl() {
         JsonObject r = node.register("long-gone", "password-1");
         node.clock().advance(Duration.ofHours(2));
-        Response refreshed = http.post("/auth/refresh", new JsonObject().put("refresh_token", r.getString("refresh_token")));
+        Response refreshed = node.http().post("/auth/refresh", new JsonObject().put("refresh_token", r.getString("refresh_token")));
         assertThat(refreshed.status()).as("%s", refreshed).isEqualTo(401);
     }
 

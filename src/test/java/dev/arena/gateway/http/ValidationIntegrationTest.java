@@ -2,15 +2,14 @@ package dev.arena.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Http;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Request-body validation: each kind of bad field, on each route with a body, answered with a 422 problem
@@ -20,30 +19,23 @@ class ValidationIntegrationTest {
     private static final String USERNAME_RULE =
             "may contain letters, digits, '_', '.' and '-', and must start with a letter or digit";
 
-    private static TestNode node;
-    private static Http http;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
     private static String token;
     private static String adminToken;
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNode.start(ValidationIntegrationTest.class);
-        http = node.http();
         token = node.register("validator", "password-1").getString("token");
         node.arena().identity().createPrivileged("validating-admin", "password-1", dev.arena.identity.Role.ADMIN)
                 .toCompletionStage().toCompletableFuture().get();
-        adminToken = http.post("/auth/login", new JsonObject().put("username", "validating-admin")
+        adminToken = node.http().post("/auth/login", new JsonObject().put("username", "validating-admin")
                 .put("password", "password-1")).json().getString("token");
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     /** Sends the body and returns the field errors as "field: message", after checking the problem around them. */
     private static List<String> errors(String method, String path, String auth, Object body) {
-        Response r = http.send(method, path, auth, body, java.util.Map.of());
+        Response r = node.http().send(method, path, auth, body, java.util.Map.of());
         assertThat(r.status()).as("%s %s %s: %s", method, path, body, r).isEqualTo(422);
         assertThat(r.contentType()).isEqualTo("application/problem+json");
         JsonObject p = r.json();
@@ -115,7 +107,7 @@ class ValidationIntegrationTest {
 
     @Test
     void lengthsCountCharactersNotUtf16Units() {
-        Response r = http.patch("/players/me", new JsonObject().put("display_name", "🎮".repeat(32)), token);
+        Response r = node.http().patch("/players/me", new JsonObject().put("display_name", "🎮".repeat(32)), token);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
     }
 
@@ -153,8 +145,8 @@ class ValidationIntegrationTest {
         assertThat(errors("PATCH", "/players/me", token,
                 new JsonObject().put("display_name", "Fine").put("username", "sneaky")))
                 .containsExactly("username: is not a known field");
-        assertThat(http.get("/players/by-username/newcomer").status()).isEqualTo(404);
-        assertThat(http.post("/auth/login", new JsonObject().put("username", "newcomer").put("password", "password-1"))
+        assertThat(node.http().get("/players/by-username/newcomer").status()).isEqualTo(404);
+        assertThat(node.http().post("/auth/login", new JsonObject().put("username", "newcomer").put("password", "password-1"))
                 .status()).as("nothing was registered").isEqualTo(401);
     }
 

@@ -1,51 +1,41 @@
 package dev.arena.gateway.ws;
 
 import static dev.arena.testing.Futures.await;
+import static dev.arena.testing.WsClient.join;
+import static dev.arena.testing.WsClient.msg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.app.ArenaNode;
 import dev.arena.identity.Role;
-import static dev.arena.testing.WsClient.join;
-import static dev.arena.testing.WsClient.msg;
-
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Chat through the gateway and the legacy chat socket: filtering, persistence, history, DMs, moderation. */
 class GatewayChatIntegrationTest {
-    static TestNode testNode;
+    @RegisterExtension
+    static final NodeFixture testNode = new NodeFixture();
     static ArenaNode node;
-    static Vertx vertx;
     static String moderatorToken;
 
     @BeforeAll
     static void start() throws Exception {
-        testNode = TestNode.start(GatewayChatIntegrationTest.class);
         node = testNode.arena();
-        vertx = Vertx.vertx();
         await(node.identity().createPrivileged("mod_" + UUID.randomUUID().toString().substring(0, 8), "moderator-pass",
                 Role.MODERATOR).compose(p -> node.identity().login(p.username(), "moderator-pass", "127.0.0.1"))
                 .map(r -> moderatorToken = r.token()));
     }
 
-    @AfterAll
-    static void stop() {
-        vertx.close();
-        testNode.close();
-    }
-
     static String token() {
-        return await(node.identity().guest("device-" + UUID.randomUUID())).token();
+        return testNode.player().token();
     }
 
     static int post(String path, String token, JsonObject body) throws Exception {
@@ -59,8 +49,8 @@ class GatewayChatIntegrationTest {
     @Test
     void chatIsFilteredStoredBroadcastAndPaged() {
         String room = "lobby-" + UUID.randomUUID().toString().substring(0, 6);
-        try (WsClient a = WsClient.gateway(vertx, node.port(), token());
-             WsClient b = WsClient.gateway(vertx, node.port(), token())) {
+        try (WsClient a = WsClient.gateway(testNode.vertx(), node.port(), token());
+             WsClient b = WsClient.gateway(testNode.vertx(), node.port(), token())) {
             join(a, room);
             join(b, room);
             a.send(msg("chat.send", "room", room, "message", "hello there", "rid", "c1"));
@@ -99,7 +89,7 @@ class GatewayChatIntegrationTest {
     @Test
     void mutedPlayersGetAnErrorWithTheReasonNotSilence() throws Exception {
         String room = "mute-" + UUID.randomUUID().toString().substring(0, 6);
-        try (WsClient a = WsClient.gateway(vertx, node.port(), token())) {
+        try (WsClient a = WsClient.gateway(testNode.vertx(), node.port(), token())) {
             join(a, room);
             String player = a.welcome().getString("user_id");
             int status = post("/chat/mutes", moderatorToken, new JsonObject().put("player_id", player)
@@ -118,9 +108,9 @@ class GatewayChatIntegrationTest {
     @Test
     void directMessagesReachEveryConnectionOfBothPlayers() {
         String tb = token();
-        try (WsClient a = WsClient.gateway(vertx, node.port(), token());
-             WsClient b1 = WsClient.gateway(vertx, node.port(), tb);
-             WsClient b2 = WsClient.gateway(vertx, node.port(), tb)) {
+        try (WsClient a = WsClient.gateway(testNode.vertx(), node.port(), token());
+             WsClient b1 = WsClient.gateway(testNode.vertx(), node.port(), tb);
+             WsClient b2 = WsClient.gateway(testNode.vertx(), node.port(), tb)) {
             String bId = b1.welcome().getString("user_id");
             a.send(msg("dm.send", "to", bId, "message", "psst", "rid", "d"));
             assertThat(a.await("ack").getLong("id")).isPositive();
@@ -140,8 +130,8 @@ class GatewayChatIntegrationTest {
     @Test
     void theLegacyChatSocketSpeaksTheOriginalFormatAndSharesTheRoom() {
         String id = "general-" + UUID.randomUUID().toString().substring(0, 6);
-        try (WsClient legacy = WsClient.connect(vertx, node.port(), "/chat/" + id + "?token=" + token());
-             WsClient gw = WsClient.gateway(vertx, node.port(), token())) {
+        try (WsClient legacy = WsClient.connect(testNode.vertx(), node.port(), "/chat/" + id + "?token=" + token());
+             WsClient gw = WsClient.gateway(testNode.vertx(), node.port(), token())) {
             join(gw, "chat:" + id);
             gw.send(msg("presence.list", "room", "chat:" + id, "rid", 1));
             while (gw.await("presence.list").getJsonArray("members").size() < 2) {
@@ -166,7 +156,7 @@ class GatewayChatIntegrationTest {
     void theLegacyChatSocketsHistoryIsReadableByTheNameItWasOpenedWith() {
         String id = "history-" + UUID.randomUUID().toString().substring(0, 6);
         String token = token();
-        try (WsClient legacy = WsClient.connect(vertx, node.port(), "/chat/" + id + "?token=" + token)) {
+        try (WsClient legacy = WsClient.connect(testNode.vertx(), node.port(), "/chat/" + id + "?token=" + token)) {
             legacy.sendText(new JsonObject().put("message", "remember me").encode());
             legacy.await(o -> "remember me".equals(o.getString("message")), "the line echoed");
         }

@@ -1,62 +1,47 @@
 package dev.arena.gateway.ws;
 
 import static dev.arena.testing.Futures.await;
+import static dev.arena.testing.WsClient.join;
+import static dev.arena.testing.WsClient.msg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.app.ArenaNode;
-import static dev.arena.testing.WsClient.join;
-import static dev.arena.testing.WsClient.msg;
-
 import dev.arena.testing.MutableClock;
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gateway socket on one real node (embedded PostgreSQL), driven by real WebSocket clients. */
 class GatewayIntegrationTest {
-    static TestNode testNode;
+    @RegisterExtension
+    static final NodeFixture testNode = new NodeFixture(Map.of("ARENA_WS_RATE", "50", "ARENA_WS_BURST", "100",
+            "ARENA_WS_ABUSE_LIMIT", "30", "ARENA_WS_OUTBOUND_QUEUE", "512", "ARENA_TCP_SEND_BUFFER", "16384",
+            "ARENA_WS_MAX_MESSAGE", "4KiB", "ARENA_WS_RESUME_BUFFER", "8", "ARENA_WS_HEARTBEAT", "30s",
+            "ARENA_WS_IDLE_TIMEOUT", "90s"));
     static ArenaNode node;
     static MutableClock clock;
     static Vertx vertx;
 
     @BeforeAll
-    static void start() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("ARENA_WS_RATE", "50");
-        env.put("ARENA_WS_BURST", "100");
-        env.put("ARENA_WS_ABUSE_LIMIT", "30");
-        env.put("ARENA_WS_OUTBOUND_QUEUE", "512");
-        env.put("ARENA_TCP_SEND_BUFFER", "16384");
-        env.put("ARENA_WS_MAX_MESSAGE", "4KiB");
-        env.put("ARENA_WS_RESUME_BUFFER", "8");
-        env.put("ARENA_WS_HEARTBEAT", "30s");
-        env.put("ARENA_WS_IDLE_TIMEOUT", "90s");
-        testNode = TestNode.start(GatewayIntegrationTest.class, env);
+    static void start() {
         node = testNode.arena();
         clock = testNode.clock();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-        testNode.close();
+        vertx = testNode.vertx();
     }
 
     static String token() {
-        return await(node.identity().guest("device-" + UUID.randomUUID())).token();
+        return testNode.player().token();
     }
 
     static WsClient client() {

@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.identity.Role;
 import dev.arena.identity.SessionCache;
-import dev.arena.testing.Http;
-import dev.arena.testing.TestNode;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sessions checked in memory on one node: revocations (logout, sign out everywhere, an admin's revoke, a role
@@ -23,30 +21,20 @@ import org.junit.jupiter.api.Test;
  * authenticated requests and socket upgrades of a known session cost no database query.
  */
 class SessionRevocationIntegrationTest {
-    private static TestNode node;
-    private static Http http;
-    private static Vertx vertx;
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture();
     private static String adminToken;
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNode.start(SessionRevocationIntegrationTest.class);
-        http = node.http();
-        vertx = Vertx.vertx();
         node.arena().identity().createPrivileged("revoking-admin", "admin-password", Role.ADMIN)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        adminToken = http.post("/auth/login", new JsonObject().put("username", "revoking-admin")
+        adminToken = node.http().post("/auth/login", new JsonObject().put("username", "revoking-admin")
                 .put("password", "admin-password")).json().getString("token");
     }
 
-    @AfterAll
-    static void stop() {
-        vertx.close();
-        node.close();
-    }
-
     private static JsonObject login(String user) {
-        return http.post("/auth/login", new JsonObject().put("username", user).put("password", "password-" + user))
+        return node.http().post("/auth/login", new JsonObject().put("username", user).put("password", "password-" + user))
                 .json();
     }
 
@@ -57,7 +45,7 @@ class SessionRevocationIntegrationTest {
     }
 
     private static WsClient socket(String token) {
-        return WsClient.gateway(vertx, node.arena().port(), token);
+        return WsClient.gateway(node.vertx(), node.arena().port(), token);
     }
 
     @Test
@@ -68,12 +56,12 @@ class SessionRevocationIntegrationTest {
         try (WsClient a = socket(one.getString("token")); WsClient b = socket(two.getString("token"))) {
             join(a, "revoke-" + user);
 
-            assertThat(http.post("/auth/logout", null, one.getString("token")).status()).isEqualTo(204);
+            assertThat(node.http().post("/auth/logout", null, one.getString("token")).status()).isEqualTo(204);
 
             assertThat(a.awaitClose()).isEqualTo((short) 4002);
-            assertThat(http.get("/players/me", one.getString("token")).status()).isEqualTo(401);
+            assertThat(node.http().get("/players/me", one.getString("token")).status()).isEqualTo(401);
             assertThat(b.isClosed()).isFalse();
-            assertThat(http.get("/players/me", two.getString("token")).status()).isEqualTo(200);
+            assertThat(node.http().get("/players/me", two.getString("token")).status()).isEqualTo(200);
             b.send(msg("ping", "rid", "p"));
             b.await("pong");
         }
@@ -82,8 +70,8 @@ class SessionRevocationIntegrationTest {
     @Test
     void aRevokedTokenCannotOpenASocket() {
         String token = login(user()).getString("token");
-        http.get("/players/me", token); // now cached
-        assertThat(http.post("/auth/logout", null, token).status()).isEqualTo(204);
+        node.http().get("/players/me", token); // now cached
+        assertThat(node.http().post("/auth/logout", null, token).status()).isEqualTo(204);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket(token)).hasMessageContaining("401");
     }
 
@@ -93,11 +81,11 @@ class SessionRevocationIntegrationTest {
         String t1 = login(user).getString("token");
         String t2 = login(user).getString("token");
         try (WsClient a = socket(t1); WsClient b = socket(t2)) {
-            assertThat(http.post("/auth/logout-all", null, t1).status()).isEqualTo(204);
+            assertThat(node.http().post("/auth/logout-all", null, t1).status()).isEqualTo(204);
             assertThat(a.awaitClose()).isEqualTo((short) 4002);
             assertThat(b.awaitClose()).isEqualTo((short) 4002);
-            assertThat(http.get("/players/me", t1).status()).isEqualTo(401);
-            assertThat(http.get("/players/me", t2).status()).isEqualTo(401);
+            assertThat(node.http().get("/players/me", t1).status()).isEqualTo(401);
+            assertThat(node.http().get("/players/me", t2).status()).isEqualTo(401);
         }
     }
 
@@ -128,7 +116,7 @@ class SessionRevocationIntegrationTest {
             assertThat(entry.getString("target")).isEqualTo(id);
             assertThat(entry.getString("reason")).isEqualTo("account shared");
             assertThat(a.awaitClose()).isEqualTo((short) 4002);
-            assertThat(http.get("/players/me", token).status()).isEqualTo(401);
+            assertThat(node.http().get("/players/me", token).status()).isEqualTo(401);
         }
     }
 
@@ -138,11 +126,11 @@ class SessionRevocationIntegrationTest {
         String token = session.getString("token");
         String id = session.getJsonObject("player").getString("id");
         String probe = "/chat/moderation/" + id; // moderators only
-        assertThat(http.get(probe, token).status()).isEqualTo(403); // cached as a player now
+        assertThat(node.http().get(probe, token).status()).isEqualTo(403); // cached as a player now
         try (WsClient a = socket(token)) {
-            assertThat(http.put("/players/" + id + "/role", new JsonObject().put("role", "moderator"), adminToken)
+            assertThat(node.http().put("/players/" + id + "/role", new JsonObject().put("role", "moderator"), adminToken)
                     .status()).isEqualTo(200);
-            assertThat(http.get(probe, token).status()).as("the cached role was dropped").isEqualTo(200);
+            assertThat(node.http().get(probe, token).status()).as("the cached role was dropped").isEqualTo(200);
             assertThat(a.awaitClose()).isEqualTo((short) 4002);
         }
         // the session itself stays: the client reconnects with the same token and the new role
@@ -158,7 +146,7 @@ class SessionRevocationIntegrationTest {
         String token = session.getString("token");
         String id = session.getJsonObject("player").getString("id");
         try (WsClient a = socket(token)) {
-            assertThat(http.post("/chat/bans", new JsonObject().put("player_id", id).put("reason", "spam"),
+            assertThat(node.http().post("/chat/bans", new JsonObject().put("player_id", id).put("reason", "spam"),
                     adminToken).status()).isEqualTo(201);
             assertThat(a.awaitClose()).isEqualTo((short) 4002);
         }
@@ -173,10 +161,10 @@ class SessionRevocationIntegrationTest {
     @Test
     void authenticatedRequestsAndUpgradesOfAKnownSessionCostNoQuery() {
         String token = login(user()).getString("token");
-        assertThat(http.get("/matchmaking/stats", token).status()).isEqualTo(200); // loads the session once
+        assertThat(node.http().get("/matchmaking/stats", token).status()).isEqualTo(200); // loads the session once
         long before = sessionQueries();
         for (int i = 0; i < 20; i++) {
-            assertThat(http.get("/matchmaking/stats", token).status()).isEqualTo(200);
+            assertThat(node.http().get("/matchmaking/stats", token).status()).isEqualTo(200);
         }
         try (WsClient a = socket(token)) {
             a.send(msg("ping", "rid", "p"));

@@ -2,31 +2,21 @@ package dev.arena.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.RawWebSocket;
-import dev.arena.testing.TestNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14: frames the gateway must refuse closed the socket with 1011 (internal error), or were answered as if
  * they were fine. RFC 6455 names the right codes: 1009 for a message too big, 1007 for invalid UTF-8 in text.
  */
 class SocketCloseCodesIntegrationTest {
-    private static TestNode node;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(SocketCloseCodesIntegrationTest.class, Map.of("ARENA_WS_MAX_MESSAGE", "4KiB"));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture(Map.of("ARENA_WS_MAX_MESSAGE", "4KiB"));
 
     private static RawWebSocket open(boolean deflate) throws Exception {
         String token = node.arena().identity().guest("device-" + UUID.randomUUID())

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.match.GameEvent;
 import dev.arena.match.GameRules;
 import dev.arena.match.InputResult;
 import dev.arena.match.JoinDecision;
 import dev.arena.match.MalformedInput;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import dev.arena.match.Step;
 import dev.arena.match.games.BattleEvent.FighterDelta;
 import dev.arena.match.games.BattleEvent.Hit;

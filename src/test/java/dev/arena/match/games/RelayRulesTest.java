@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.match.InputResult;
 import dev.arena.match.MatchResult;
-import dev.arena.match.PlayerId;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

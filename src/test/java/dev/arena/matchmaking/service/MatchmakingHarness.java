@@ -1,20 +1,19 @@
 package dev.arena.matchmaking.service;
 
-import dev.arena.storage.local.LocalPartyStore;
-import dev.arena.storage.local.LocalPlayerSessions;
-import dev.arena.storage.local.LocalTicketStore;
-
 import static dev.arena.testing.Futures.await;
 
 import dev.arena.match.GameCatalog;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchConfig;
-import dev.arena.match.MatchDirectory;
 import dev.arena.match.MatchListener;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.VertxTickScheduler;
 import dev.arena.matchmaking.QueueConfig;
 import dev.arena.rating.Rating;
 import dev.arena.rating.RatingSource;
+import dev.arena.storage.local.LocalPartyStore;
+import dev.arena.storage.local.LocalPlayerSessions;
+import dev.arena.storage.local.LocalTicketStore;
 import dev.arena.testing.MutableClock;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -43,7 +42,7 @@ final class MatchmakingHarness implements AutoCloseable {
     final TicketStore store;
     final PlayerSessions sessions;
     final String node;
-    final MatchDirectory games;
+    final HostedMatches games;
     final Map<UUID, Double> ratings = new ConcurrentHashMap<>();
     final Map<UUID, List<JsonObject>> pushed = new ConcurrentHashMap<>();
     final Matcher matcher;
@@ -61,7 +60,7 @@ final class MatchmakingHarness implements AutoCloseable {
         this.store = store != null ? store : new LocalTicketStore(clock, Duration.ofMinutes(10));
         this.sessions = sessions;
         this.node = node;
-        games = new MatchDirectory(new MatchRegistry(GameCatalog.load(), List.of(new VertxTickScheduler(context)),
+        games = new HostedMatches(new MatchRegistry(GameCatalog.load(), List.of(new VertxTickScheduler(context)),
                 MatchConfig.defaults(), MatchListener.NONE), node);
         PlayerPush push = (player, frame) -> {
             pushed.computeIfAbsent(player, p -> new CopyOnWriteArrayList<>()).add(new JsonObject(frame));

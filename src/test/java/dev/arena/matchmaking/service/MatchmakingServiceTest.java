@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import dev.arena.match.MatchId;
-import dev.arena.match.PlayerId;
 import dev.arena.matchmaking.QueueConfig;
 import dev.arena.matchmaking.RatingWindow;
 import io.vertx.core.json.JsonArray;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arena.common.ArenaException;
-import dev.arena.matchmaking.Member;
+import dev.arena.matchmaking.QueuedPlayer;
 import dev.arena.matchmaking.PartyId;
 import dev.arena.matchmaking.Ticket;
 import dev.arena.matchmaking.TicketId;
@@ -39,7 +39,7 @@ public abstract class TicketStoreContract {
     }
 
     protected TicketRecord solo(String inMode, UUID player) {
-        Ticket t = Ticket.solo(TicketId.random(), inMode, new Member(player, 1500.25, 350), "eu", clock.instant());
+        Ticket t = Ticket.solo(TicketId.random(), inMode, new QueuedPlayer(player, 1500.25, 350), "eu", clock.instant());
         return TicketRecord.waiting(t, player);
     }
 
@@ -63,7 +63,7 @@ public abstract class TicketStoreContract {
     void keepsEveryFieldOfAPartyTicket() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        Ticket t = new Ticket(TicketId.random(), mode, List.of(new Member(a, 1612.5, 80.25), new Member(b, 1400, 120)),
+        Ticket t = new Ticket(TicketId.random(), mode, List.of(new QueuedPlayer(a, 1612.5, 80.25), new QueuedPlayer(b, 1400, 120)),
                 Optional.of(PartyId.random()), Map.of("region", "eu", "map", "dust \"2\""),
                 clock.instant().plusNanos(123_000));
         TicketRecord r = TicketRecord.waiting(t, a);
@@ -96,7 +96,7 @@ public abstract class TicketStoreContract {
     void aPartyTicketHoldsEveryMember() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        Ticket t = new Ticket(TicketId.random(), mode, List.of(new Member(a, 1500, 350), new Member(b, 1500, 350)),
+        Ticket t = new Ticket(TicketId.random(), mode, List.of(new QueuedPlayer(a, 1500, 350), new QueuedPlayer(b, 1500, 350)),
                 Optional.of(PartyId.random()), Map.of("region", "eu"), clock.instant());
         await(store.add(TicketRecord.waiting(t, a)));
 

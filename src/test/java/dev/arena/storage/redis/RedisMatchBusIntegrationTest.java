@@ -126,8 +126,8 @@ class RedisMatchBusIntegrationTest {
         assertThatThrownBy(() -> await(a.owner(id))).isInstanceOf(ArenaException.NotFound.class)
                 .hasMessage("no game " + id);
         await(redis.client().batch(List.of(
-                Request.cmd(Command.HSET).arg(RedisGameDirectory.gameKey(id)).arg("owner").arg(b.node()),
-                Request.cmd(Command.ZADD).arg(RedisGameDirectory.nodeGamesKey(b.node()))
+                Request.cmd(Command.HSET).arg(RedisMatchDirectory.gameKey(id)).arg("owner").arg(b.node()),
+                Request.cmd(Command.ZADD).arg(RedisMatchDirectory.nodeGamesKey(b.node()))
                         .arg(System.currentTimeMillis() + 3_600_000).arg(id.value().toString()))));
         assertThat(await(a.owner(id))).isEqualTo(b.node());
         assertThatThrownBy(() -> await(b.owner(id))).as("its own games are in its own directory")
@@ -135,7 +135,7 @@ class RedisMatchBusIntegrationTest {
 
         await(redis.client().send(Request.cmd(Command.DEL).arg(ClusterMembership.aliveKey(b.node()))));
         assertThatThrownBy(() -> await(a.owner(id))).isInstanceOf(ArenaException.NotFound.class);
-        awaitTrue(() -> await(redis.client().send(Request.cmd(Command.EXISTS).arg(RedisGameDirectory.gameKey(id))))
+        awaitTrue(() -> await(redis.client().send(Request.cmd(Command.EXISTS).arg(RedisMatchDirectory.gameKey(id))))
                 .toLong() == 0);
     }
 
@@ -171,14 +171,14 @@ class RedisMatchBusIntegrationTest {
         MatchId kept = MatchId.random();
         MatchId removed = MatchId.random();
         for (MatchId id : List.of(kept, removed)) {
-            await(redis.client().send(Request.cmd(Command.HSET).arg(RedisGameDirectory.gameKey(id)).arg("owner").arg(b.node())));
+            await(redis.client().send(Request.cmd(Command.HSET).arg(RedisMatchDirectory.gameKey(id)).arg("owner").arg(b.node())));
         }
         List<MatchId> lost = Collections.synchronizedList(new ArrayList<>());
         a.onGameLost(lost::add);
         a.watch(kept, b.node());
         a.watch(removed, b.node());
         // what an owner restarted under the same id does to its earlier life's entries
-        await(redis.client().send(Request.cmd(Command.DEL).arg(RedisGameDirectory.gameKey(removed))));
+        await(redis.client().send(Request.cmd(Command.DEL).arg(RedisMatchDirectory.gameKey(removed))));
         awaitTrue(() -> !lost.isEmpty());
         assertThat(lost).containsExactly(removed);
 

@@ -1,18 +1,18 @@
 package dev.arena.tournament.bracket;
 
-import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.Test;
+import static dev.arena.tournament.bracket.Play.id;
+import static dev.arena.tournament.bracket.Play.p;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.common.PlayerId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import static dev.arena.tournament.bracket.Play.id;
-import static dev.arena.tournament.bracket.Play.p;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 
 class DoubleEliminationTest {
 

@@ -1,5 +1,8 @@
 package dev.arena.tournament.bracket;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.common.PlayerId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -8,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiFunction;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Test helpers: seeds, result generators and a driver that plays a bracket out. */
 final class Play {
@@ -21,13 +23,14 @@ final class Play {
     static List<Seed> seeds(int n) {
         List<Seed> seeds = new ArrayList<>(n);
         for (int rank = 1; rank <= n; rank++) {
-            seeds.add(Seed.of("p" + rank, rank));
+            seeds.add(new Seed(p(rank), rank));
         }
         return seeds;
     }
 
+    /** The player seeded {@code rank}: its id's low bits are the rank. */
     static PlayerId p(int rank) {
-        return PlayerId.of("p" + rank);
+        return new PlayerId(new UUID(0, rank));
     }
 
     static PairingId id(String id) {
@@ -35,7 +38,7 @@ final class Play {
     }
 
     static int rank(PlayerId player) {
-        return Integer.parseInt(player.value().substring(1));
+        return Math.toIntExact(player.value().getLeastSignificantBits());
     }
 
     /** A valid random result: games simulated one by one, occasionally a walkover. */

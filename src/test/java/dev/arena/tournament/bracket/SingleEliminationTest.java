@@ -1,7 +1,11 @@
 package dev.arena.tournament.bracket;
 
-import org.junit.jupiter.api.Test;
+import static dev.arena.tournament.bracket.Play.id;
+import static dev.arena.tournament.bracket.Play.p;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arena.common.PlayerId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,11 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import static dev.arena.tournament.bracket.Play.id;
-import static dev.arena.tournament.bracket.Play.p;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SingleEliminationTest {
 
@@ -103,8 +103,8 @@ class SingleEliminationTest {
         Bracket played = b.reportResult(id("W1-1"), Result.series(2, 1));
         assertReason(() -> played.reportResult(id("W1-1"), Result.series(2, 0)), BracketException.Reason.ALREADY_DECIDED);
         assertReason(() -> Brackets.start(BO1, Play.seeds(1)), BracketException.Reason.INVALID_SEEDS);
-        assertReason(() -> Brackets.start(BO1, List.of(Seed.of("a", 1), Seed.of("a", 2))), BracketException.Reason.INVALID_SEEDS);
-        assertReason(() -> Brackets.start(BO1, List.of(Seed.of("a", 1), Seed.of("b", 3))), BracketException.Reason.INVALID_SEEDS);
+        assertReason(() -> Brackets.start(BO1, List.of(new Seed(Play.p(1), 1), new Seed(Play.p(1), 2))), BracketException.Reason.INVALID_SEEDS);
+        assertReason(() -> Brackets.start(BO1, List.of(new Seed(Play.p(1), 1), new Seed(Play.p(2), 3))), BracketException.Reason.INVALID_SEEDS);
         // The previous value is untouched by a transition.
         assertThat(b.pairing(id("W1-1")).state()).isEqualTo(PairingState.READY);
     }

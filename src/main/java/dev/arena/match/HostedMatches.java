@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
 import io.vertx.core.Future;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.random.RandomGenerator;
  * and the final snapshot of recently finished ones. In memory only: a restart forgets every game.
  * Domain failures are {@link ArenaException}s; the HTTP and gateway edges map them.
  */
-public final class MatchDirectory {
+public final class HostedMatches {
     /** Finished games whose last snapshot is kept for {@code GET /games/{id}/state}; the oldest is dropped. */
     static final int FINISHED_KEPT = 1024;
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -31,7 +32,7 @@ public final class MatchDirectory {
      * One game: the listing facts that are not the loop's. {@code joinCode} is null for public games;
      * {@code region} is null when the creator gave none.
      */
-    public record Game(MatchId id, String mode, int maxPlayers, boolean privateGame, String joinCode, String ownerNode,
+    public record HostedMatch(MatchId id, String mode, int maxPlayers, boolean privateGame, String joinCode, String ownerNode,
                        PlayerId creator, MatchView view, Set<PlayerId> reserved, String region) {}
 
     /** {@code reserved}: the only players who may take a seat (matchmaking, tournaments); empty for open games. */
@@ -42,21 +43,21 @@ public final class MatchDirectory {
     private final String node;
     private final RandomGenerator random;
     /** Told of every game this node creates (a cluster records it in its directory); nothing on a single node. */
-    private final BiConsumer<Game, MatchLoop<?, ?, ?>> tracker;
+    private final BiConsumer<HostedMatch, MatchLoop<?, ?, ?>> tracker;
     private final Map<MatchId, Entry> live = new ConcurrentHashMap<>();
     /** Join codes of the live games, so a friend needs only the code; a code is unique while its game runs. */
     private final Map<String, MatchId> codes = new ConcurrentHashMap<>();
     /** Claims codes across the cluster; a single node's are unique through {@link #codes} alone. */
     private final JoinCodes joinCodes;
-    private final Map<MatchId, Game> finished = new LinkedHashMap<>() {
+    private final Map<MatchId, HostedMatch> finished = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<MatchId, Game> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<MatchId, HostedMatch> eldest) {
             return size() > FINISHED_KEPT;
         }
     };
 
     /** A node alone: codes unique in memory, games tracked nowhere else. */
-    public MatchDirectory(MatchRegistry registry, String node) {
+    public HostedMatches(MatchRegistry registry, String node) {
         this(registry, node, JoinCodes.LOCAL, (g, loop) -> { });
     }
 
@@ -64,8 +65,8 @@ public final class MatchDirectory {
      * @param joinCodes where join codes are claimed (Redis on a cluster), before any game is created
      * @param tracker   told of each game this node creates (a cluster records it in its directory)
      */
-    public MatchDirectory(MatchRegistry registry, String node, JoinCodes joinCodes,
-                          BiConsumer<Game, MatchLoop<?, ?, ?>> tracker) {
+    public HostedMatches(MatchRegistry registry, String node, JoinCodes joinCodes,
+                          BiConsumer<HostedMatch, MatchLoop<?, ?, ?>> tracker) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.node = Objects.requireNonNull(node, "node");
         this.random = new SecureRandom();
@@ -87,7 +88,7 @@ public final class MatchDirectory {
      *
      * @throws ArenaException.Invalid naming every bad field ({@code mode}, {@code max_players}, {@code settings.*})
      */
-    public Future<Game> create(MatchRegistry.Create request, boolean privateGame, PlayerId creator) {
+    public Future<HostedMatch> create(MatchRegistry.Create request, boolean privateGame, PlayerId creator) {
         return create(request, privateGame, null, creator);
     }
 
@@ -95,7 +96,7 @@ public final class MatchDirectory {
      * Creates a lobby game hosted by its creator (it starts by the ready check or the host, {@link HostControls})
      * and seats the creator; {@code region} (validated by the caller) is a listing property, null for none.
      */
-    public Future<Game> create(MatchRegistry.Create request, boolean privateGame, String region, PlayerId creator) {
+    public Future<HostedMatch> create(MatchRegistry.Create request, boolean privateGame, String region, PlayerId creator) {
         if (!privateGame) {
             return created(registry.create(request, creator), false, null, creator, region);
         }
@@ -114,7 +115,7 @@ public final class MatchDirectory {
         });
     }
 
-    private Future<Game> created(MatchLoop<?, ?, ?> loop, boolean privateGame, String code, PlayerId creator,
+    private Future<HostedMatch> created(MatchLoop<?, ?, ?> loop, boolean privateGame, String code, PlayerId creator,
                                  String region) {
         Entry entry = track(new Entry(loop, privateGame, code, creator, Set.of(), region));
         return loop.join(creator).map(view -> game(loop.id(), entry, view));
@@ -125,7 +126,7 @@ public final class MatchDirectory {
      * is seated yet; each of them joins without a code (HTTP, {@code match.join}, or the caller joining them),
      * anyone else is refused with {@code seat_reserved}. The game has no creator.
      */
-    public Game createFor(MatchRegistry.Create request, List<PlayerId> players) {
+    public HostedMatch createFor(MatchRegistry.Create request, List<PlayerId> players) {
         if (players.isEmpty()) {
             throw new IllegalArgumentException("a reserved game needs players");
         }
@@ -139,7 +140,7 @@ public final class MatchDirectory {
         MatchLoop<?, ?, ?> loop = entry.loop();
         live.put(loop.id(), entry);
         loop.ended().onComplete(ar -> {
-            Game last = game(loop.id(), entry, loop.view());
+            HostedMatch last = game(loop.id(), entry, loop.view());
             synchronized (finished) {
                 finished.put(loop.id(), last);
             }
@@ -173,7 +174,7 @@ public final class MatchDirectory {
      */
     public boolean friendsOnly(MatchId id) {
         try {
-            Game g = require(id);
+            HostedMatch g = require(id);
             return g.privateGame() && g.creator() != null;
         } catch (ArenaException.NotFound e) {
             return true;
@@ -204,13 +205,13 @@ public final class MatchDirectory {
     }
 
     /** The game, running or recently finished; {@link ArenaException.NotFound} otherwise. */
-    public Game require(MatchId id) {
+    public HostedMatch require(MatchId id) {
         Entry e = live.get(id);
         if (e != null) {
             return game(id, e, e.loop().view());
         }
         synchronized (finished) {
-            Game g = finished.get(id);
+            HostedMatch g = finished.get(id);
             if (g != null) {
                 return g;
             }
@@ -222,7 +223,7 @@ public final class MatchDirectory {
      * Seats the player (or reconnects a seated one). A private game needs its join code from anyone not seated
      * yet: {@code join_code_required} or {@code wrong_join_code} otherwise.
      */
-    public Future<Game> join(MatchId id, PlayerId player, String joinCode) {
+    public Future<HostedMatch> join(MatchId id, PlayerId player, String joinCode) {
         Entry e = running(id);
         if (!e.reserved().isEmpty() && !e.reserved().contains(player)) {
             throw new ArenaException.Rejected("seat_reserved", "the seats of game " + id + " are reserved");
@@ -252,7 +253,7 @@ public final class MatchDirectory {
     }
 
     /** Leaves for good (a forfeit once running); {@link ArenaException.Forbidden} when not seated. */
-    public Future<Game> leave(MatchId id, PlayerId player) {
+    public Future<HostedMatch> leave(MatchId id, PlayerId player) {
         Entry e = running(id);
         if (!seated(e.loop(), player)) {
             throw new ArenaException.Forbidden("not a player of game " + id);
@@ -264,8 +265,8 @@ public final class MatchDirectory {
      * What {@code viewer} may see of the game: anything of a public game, a private one only when seated (or
      * once seated, for a finished one).
      */
-    public Game state(MatchId id, PlayerId viewer) {
-        Game g = require(id);
+    public HostedMatch state(MatchId id, PlayerId viewer) {
+        HostedMatch g = require(id);
         requireVisible(g, viewer);
         return g;
     }
@@ -282,11 +283,11 @@ public final class MatchDirectory {
         requireVisible(require(id), viewer);
     }
 
-    private static boolean friendsOnly(Game g) {
+    private static boolean friendsOnly(HostedMatch g) {
         return g.privateGame() && g.creator() != null;
     }
 
-    private static void requireVisible(Game g, PlayerId viewer) {
+    private static void requireVisible(HostedMatch g, PlayerId viewer) {
         if (friendsOnly(g) && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
             throw new ArenaException.Forbidden("game " + g.id() + " is private and you are not one of its players");
         }
@@ -297,8 +298,8 @@ public final class MatchDirectory {
      * {@code watchable} also the games of matchmaking and tournaments, which anyone may watch (every game but the
      * friends-only ones, see {@link #requireVisible(MatchId, PlayerId)}).
      */
-    public List<Game> list(String mode, MatchStatus status, boolean watchable) {
-        List<Game> out = new ArrayList<>();
+    public List<HostedMatch> list(String mode, MatchStatus status, boolean watchable) {
+        List<HostedMatch> out = new ArrayList<>();
         for (Map.Entry<MatchId, Entry> me : live.entrySet()) {
             Entry e = me.getValue();
             if (!e.privateGame() || (watchable && e.creator() == null)) {
@@ -306,7 +307,7 @@ public final class MatchDirectory {
             }
         }
         synchronized (finished) {
-            for (Game g : finished.values()) {
+            for (HostedMatch g : finished.values()) {
                 if ((!g.privateGame() || (watchable && !friendsOnly(g))) && !live.containsKey(g.id())) {
                     out.add(g);
                 }
@@ -331,8 +332,8 @@ public final class MatchDirectory {
         throw new ArenaException.Rejected(MatchCodes.ENDED, "game " + id + " has finished");
     }
 
-    private Game game(MatchId id, Entry e, MatchView view) {
-        return new Game(id, view.mode(), e.loop().maxPlayers(), e.privateGame(), e.joinCode(), node, e.creator(),
+    private HostedMatch game(MatchId id, Entry e, MatchView view) {
+        return new HostedMatch(id, view.mode(), e.loop().maxPlayers(), e.privateGame(), e.joinCode(), node, e.creator(),
                 view, e.reserved(), e.region());
     }
 

@@ -2,10 +2,10 @@ package dev.arena.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Player;
 import dev.arena.testing.Eventually;
-import dev.arena.testing.Response;
 import dev.arena.testing.NodeFixture;
+import dev.arena.testing.Player;
+import dev.arena.testing.Response;
 import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Relayed games: the clients play, the server relays and logs, the players report the result once. */
-class RelayedGamesIntegrationTest {
+class RelayedMatchesIntegrationTest {
     @RegisterExtension
     static final NodeFixture node = new NodeFixture();
 

@@ -1,7 +1,7 @@
 package dev.arena.storage.redis;
 
 import dev.arena.common.ArenaException;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
 import io.vertx.core.Future;
@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * entries, so they can be removed together when the node stops or dies. Writes are best effort: a failed one is
  * logged and repaired by the next refresh.
  */
-final class RedisGameDirectory {
-    private static final Logger log = LoggerFactory.getLogger(RedisGameDirectory.class);
+final class RedisMatchDirectory {
+    private static final Logger log = LoggerFactory.getLogger(RedisMatchDirectory.class);
     /** How long a finished game stays reachable from other nodes (its owner keeps the last 1024 snapshots). */
     static final Duration FINISHED_KEPT = Duration.ofHours(1);
 
@@ -39,7 +39,7 @@ final class RedisGameDirectory {
     /** Join codes of the running private games, kept alive with their entries ({@link RedisJoinCodes}). */
     private final Map<MatchId, String> codes = new ConcurrentHashMap<>();
 
-    RedisGameDirectory(Redis client, String node, Duration ttl, Clock clock) {
+    RedisMatchDirectory(Redis client, String node, Duration ttl, Clock clock) {
         this.client = client;
         this.node = node;
         this.ttl = ttl;
@@ -59,7 +59,7 @@ final class RedisGameDirectory {
         return ttl.toMillis() * 3;
     }
 
-    void track(MatchDirectory.Game game, MatchLoop<?, ?, ?> loop) {
+    void track(HostedMatches.HostedMatch game, MatchLoop<?, ?, ?> loop) {
         running.put(game.id(), loop);
         if (game.joinCode() != null) {
             codes.put(game.id(), game.joinCode());

@@ -2,8 +2,8 @@ package dev.arena.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Player;
 import dev.arena.testing.MutableClock;
+import dev.arena.testing.Player;
 import dev.arena.testing.TestDatabases;
 import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * storage: its state (to anybody: it was a public game; a private one stays hidden, as the authorisation matrix
  * checks), and in their recent games.
  */
-class StoredGamesIntegrationTest {
+class StoredMatchesIntegrationTest {
 
     static Map<String, String> env(String db) {
         return Map.of("ARENA_DATABASE_URL", db, "ARENA_TOKEN_SECRET", TestNode.TOKEN_SECRET);
@@ -24,7 +24,7 @@ class StoredGamesIntegrationTest {
 
     @Test
     void aGameAbandonedAtShutdownIsReadFromStorageAfterTheRestart() {
-        String db = TestDatabases.asUrl(TestDatabases.fresh(StoredGamesIntegrationTest.class));
+        String db = TestDatabases.asUrl(TestDatabases.fresh(StoredMatchesIntegrationTest.class));
         Player a;
         Player b;
         String id;

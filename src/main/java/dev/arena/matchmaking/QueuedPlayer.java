@@ -8,9 +8,9 @@ import java.util.UUID;
  * when they queued (the pool never reads ratings itself, so a match is formed on the numbers the
  * player was shown).
  */
-public record Member(UUID playerId, double rating, double deviation) {
+public record QueuedPlayer(UUID playerId, double rating, double deviation) {
 
-    public Member {
+    public QueuedPlayer {
         Objects.requireNonNull(playerId, "playerId");
         if (!Double.isFinite(rating)) {
             throw new IllegalArgumentException("rating must be a finite number, was " + rating);

@@ -1,10 +1,11 @@
 package dev.arena.gateway;
 
-import dev.arena.testing.Player;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arena.testing.Response;
+import dev.arena.testing.ConnectFourGame;
 import dev.arena.testing.NodeFixture;
+import dev.arena.testing.Player;
+import dev.arena.testing.Response;
 import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Games on one real node: the HTTP lifecycle ({@code /games/*}) and play over the gateway socket
  * ({@code match.*}). connect_four is turn-based, so nothing here waits for game time, only for frames.
  */
-class GamesIntegrationTest {
+class MatchesIntegrationTest {
     @RegisterExtension
     static final NodeFixture node = new NodeFixture();
 
@@ -40,7 +41,7 @@ class GamesIntegrationTest {
     }
 
     static JsonObject drop(String gameId, int column) {
-        return msg("match.input", gameId).put("input", new JsonObject().put("type", "drop").put("column", column));
+        return ConnectFourGame.drop(gameId, column);
     }
 
     // ---- HTTP ---------------------------------------------------------------------------------------------
@@ -180,19 +181,10 @@ class GamesIntegrationTest {
             // refused inputs carry the match's codes
             watcher.send(drop(id, 0));
             assertThat(watcher.await("error").getString("code")).isEqualTo("spectator");
-            y.send(drop(id, 0));
-            assertThat(y.await("error").getString("code")).isEqualTo("not_your_turn");
-            r.send(drop(id, 9));
-            assertThat(r.await("error").getString("code")).isEqualTo("out_of_range");
-            r.send(msg("match.input", id).put("input", new JsonObject().put("type", "jump")));
-            assertThat(r.await("error").getString("code")).isEqualTo("malformed");
+            ConnectFourGame.assertRefusals(r, y, id);
 
             // red: column 0 four times; yellow: column 1 three times. Each move waits for the other's disc.
-            for (int move = 0; move < 7; move++) {
-                boolean redTurn = move % 2 == 0;
-                (redTurn ? r : y).send(drop(id, redTurn ? 0 : 1));
-                r.await(GamesIntegrationTest::hasDisc, "disc " + move);
-            }
+            ConnectFourGame.redWins(r, y, id, move -> r.await(MatchesIntegrationTest::hasDisc, "disc " + move));
             JsonObject end = r.await("match.end");
             assertThat(end.getString("game_id")).isEqualTo(id);
             assertThat(end.getJsonObject("result").getString("reason")).isEqualTo("four_in_a_row");
@@ -215,8 +207,7 @@ class GamesIntegrationTest {
     }
 
     static boolean hasEvent(JsonObject frame, String type) {
-        return "match.event".equals(frame.getString("type")) && frame.getJsonArray("events").stream()
-                .anyMatch(e -> e instanceof JsonObject o && type.equals(o.getString("type")));
+        return ConnectFourGame.hasEvent(frame, type);
     }
 
     @Test
@@ -304,8 +295,8 @@ class GamesIntegrationTest {
         Player viewer = node.player();
         String matched = node.arena().httpServices().games().createFor(
                 new dev.arena.match.MatchRegistry.Create("connect_four", null, java.util.Map.of()),
-                List.of(new dev.arena.match.PlayerId(UUID.fromString(a.id())),
-                        new dev.arena.match.PlayerId(UUID.fromString(b.id())))).id().toString();
+                List.of(new dev.arena.common.PlayerId(UUID.fromString(a.id())),
+                        new dev.arena.common.PlayerId(UUID.fromString(b.id())))).id().toString();
         String friends = create(a, new JsonObject().put("mode", "connect_four").put("private", true))
                 .getString("game_id");
         String open = connectFour(b).getString("game_id");

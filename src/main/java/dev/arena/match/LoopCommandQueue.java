@@ -13,14 +13,14 @@ import java.util.function.Supplier;
  * lose a departure. Once the match has ended, a command is answered at once, and whatever a race left queued is
  * answered by {@link #rejectLeftovers} (each command is polled once, so any thread may call it).
  */
-final class MatchCommandQueue<I> {
-    private final MatchInbox<MatchCommand<I>> inbox;
+final class LoopCommandQueue<I> {
+    private final MatchInbox<LoopCommand<I>> inbox;
     /** The latest published snapshot, the answer to a spectator who comes too late. */
     private final Supplier<MatchView> view;
     private final AtomicLong busy = new AtomicLong();
     private volatile boolean closed;
 
-    MatchCommandQueue(int capacity, Supplier<MatchView> view) {
+    LoopCommandQueue(int capacity, Supplier<MatchView> view) {
         this.inbox = new MatchInbox<>(capacity);
         this.view = view;
     }
@@ -34,7 +34,7 @@ final class MatchCommandQueue<I> {
     }
 
     /** Queues an input; false (counted as busy) when the inbox is full. */
-    boolean offer(MatchCommand.Input<I> input) {
+    boolean offer(LoopCommand.Input<I> input) {
         if (!inbox.offer(input)) {
             busy.incrementAndGet();
             return false;
@@ -43,7 +43,7 @@ final class MatchCommandQueue<I> {
     }
 
     /** Queues a command that may be refused with {@code busy}; {@code ifClosed} answers it once the match ended. */
-    <T> Future<T> ask(MatchCommand<I> command, Promise<T> reply, Consumer<Promise<T>> ifClosed) {
+    <T> Future<T> ask(LoopCommand<I> command, Promise<T> reply, Consumer<Promise<T>> ifClosed) {
         if (closed) {
             ifClosed.accept(reply);
         } else if (!inbox.offer(command)) {
@@ -56,7 +56,7 @@ final class MatchCommandQueue<I> {
     }
 
     /** Queues a command that must not be lost to a full inbox; {@code ifClosed} answers it once the match ended. */
-    <T> Future<T> force(MatchCommand<I> command, Promise<T> reply, Consumer<Promise<T>> ifClosed) {
+    <T> Future<T> force(LoopCommand<I> command, Promise<T> reply, Consumer<Promise<T>> ifClosed) {
         if (closed) {
             ifClosed.accept(reply);
             return reply.future();
@@ -69,7 +69,7 @@ final class MatchCommandQueue<I> {
     }
 
     /** As {@link #force}, for a command without an answer; dropped once the match ended. */
-    void tell(MatchCommand<I> command) {
+    void tell(LoopCommand<I> command) {
         if (!closed) {
             inbox.force(command);
         }
@@ -81,7 +81,7 @@ final class MatchCommandQueue<I> {
     }
 
     /** Owner: the next command, or null. */
-    MatchCommand<I> poll() {
+    LoopCommand<I> poll() {
         return inbox.poll();
     }
 
@@ -93,16 +93,16 @@ final class MatchCommandQueue<I> {
 
     /** Answers whatever is still queued after the end. Safe from any thread: each command is polled once. */
     private void rejectLeftovers() {
-        MatchCommand<I> c;
+        LoopCommand<I> c;
         while ((c = inbox.poll()) != null) {
             switch (c) {
-                case MatchCommand.Join<I> j -> j.reply().tryFail(ended());
-                case MatchCommand.Spectate<I> s -> s.reply().tryComplete(view.get());
-                case MatchCommand.Leave<I> l -> l.reply().tryComplete(false);
-                case MatchCommand.Report<I> r -> r.reply().tryFail(alreadyDecided());
-                case MatchCommand.Ready<I> r -> r.reply().tryFail(ended());
-                case MatchCommand.Start<I> s -> s.reply().tryFail(ended());
-                case MatchCommand.Kick<I> k -> k.reply().tryFail(ended());
+                case LoopCommand.Join<I> j -> j.reply().tryFail(ended());
+                case LoopCommand.Spectate<I> s -> s.reply().tryComplete(view.get());
+                case LoopCommand.Leave<I> l -> l.reply().tryComplete(false);
+                case LoopCommand.Report<I> r -> r.reply().tryFail(alreadyDecided());
+                case LoopCommand.Ready<I> r -> r.reply().tryFail(ended());
+                case LoopCommand.Start<I> s -> s.reply().tryFail(ended());
+                case LoopCommand.Kick<I> k -> k.reply().tryFail(ended());
                 default -> { }
             }
         }

@@ -2,21 +2,21 @@ package dev.arena.gateway.http;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.arena.common.ArenaException;
+import dev.arena.common.PlayerId;
+import dev.arena.identity.Principal;
+import dev.arena.identity.Role;
 import dev.arena.lobby.Lobby;
-import dev.arena.match.MatchDirectory;
-import dev.arena.match.MatchId;
 import dev.arena.match.MatchCommands;
+import dev.arena.match.HostedMatches;
+import dev.arena.match.MatchId;
 import dev.arena.match.MatchRegistry;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.MatchView;
-import dev.arena.match.PlayerId;
 import dev.arena.match.PublicState;
 import dev.arena.match.Replay;
 import dev.arena.match.ReportedResult;
 import dev.arena.match.StoredLog;
-import dev.arena.identity.Principal;
-import dev.arena.identity.Role;
 import dev.arena.results.FinishedMatch;
 import dev.arena.results.ResultStore;
 import dev.arena.results.StoredMatch;
@@ -31,20 +31,20 @@ import java.util.Optional;
 
 /**
  * {@code /games/*}: the lifecycle of matches (see docs/MATCHES.md). Running and recently finished games come from the
- * node's {@link MatchDirectory}; older finished ones, and every replay, from the stored results. The list, states
+ * node's {@link HostedMatches}; older finished ones, and every replay, from the stored results. The list, states
  * and replays are public reads ({@link PublicReads}); a visitor is answered as a player with no seat, except that a
  * game hidden from them asks for a token (401) rather than refusing (403): its players may read it once signed in.
  */
-final class GamesApi {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GamesApi.class);
+final class MatchesApi {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MatchesApi.class);
     /** Who a visitor is to the game rules: nobody's player (no account has the nil UUID). */
     private static final PlayerId VISITOR = new PlayerId(new java.util.UUID(0, 0));
-    private final MatchDirectory games;
+    private final HostedMatches games;
     /** Commands on games wherever they run (this node's, or another's on a cluster). */
     private final MatchCommands commands;
     private final ResultStore results;
 
-    GamesApi(MatchDirectory games, MatchCommands commands, ResultStore results) {
+    MatchesApi(HostedMatches games, MatchCommands commands, ResultStore results) {
         this.games = games;
         this.commands = commands;
         this.results = results;
@@ -54,7 +54,7 @@ final class GamesApi {
     record ReplayBody(MatchId gameId, String mode, String ownerNode, boolean relayed, PlayerId reportedBy,
                       java.time.Instant finishedAt, MatchResult result, StoredLog log) {}
 
-    /** {@code games}: {@link GameBody}s, and other nodes' games as the JSON they sent. */
+    /** {@code games}: {@link MatchBody}s, and other nodes' games as the JSON they sent. */
     record GameList(List<?> games) {}
 
     void mount(Router router, Authenticator auth) {
@@ -92,7 +92,7 @@ final class GamesApi {
         Map<String, Object> raw = settings == null ? Map.of() : ((JsonObject) settings).getMap();
         var request = new MatchRegistry.Create(mode, (Integer) max, raw);
         Handlers.respond(ctx, 201, games.create(request, Boolean.TRUE.equals(priv), region, me(ctx))
-                .map(g -> GameBody.of(g, true)));
+                .map(g -> MatchBody.of(g, true)));
     }
 
     private void join(RoutingContext ctx) {
@@ -100,11 +100,11 @@ final class GamesApi {
         RequestBody body = RequestBody.of(ctx).only("join_code");
         String code = body.optionalString("join_code", 1, 32, null, null).orElse(null);
         body.validate();
-        Handlers.respond(ctx, 200, commands.join(id, me(ctx), code).map(GameBody::of));
+        Handlers.respond(ctx, 200, commands.join(id, me(ctx), code).map(MatchBody::of));
     }
 
     private void leave(RoutingContext ctx) {
-        Handlers.respond(ctx, 200, commands.leave(gameId(ctx), me(ctx)).map(GameBody::of));
+        Handlers.respond(ctx, 200, commands.leave(gameId(ctx), me(ctx)).map(MatchBody::of));
     }
 
     /** A live or recently finished game (of any node), else the stored one. */
@@ -112,8 +112,8 @@ final class GamesApi {
         MatchId id = gameId(ctx);
         Optional<Principal> me = Handlers.visitor(ctx);
         PlayerId viewer = me.map(p -> new PlayerId(p.playerId())).orElse(VISITOR);
-        Handlers.respond(ctx, 200, commands.state(id, viewer).map(GameBody::of).recover(e ->
-                e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(GameBody::stored)
+        Handlers.respond(ctx, 200, commands.state(id, viewer).map(MatchBody::of).recover(e ->
+                e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(MatchBody::stored)
                         : Future.failedFuture(me.isEmpty() ? askForToken(e) : e)));
     }
 
@@ -127,7 +127,7 @@ final class GamesApi {
         body.validate();
         // 202: the match has ended with the reported result; ratings and stats follow in the background
         Handlers.respond(ctx, 202, commands.finish(id, me(ctx), ((JsonObject) raw).getMap()).map(a -> a.fold(
-                r -> new GameBody.Finished(id, MatchStatus.FINISHED, r), RawValue::new)));
+                r -> new MatchBody.Finished(id, MatchStatus.FINISHED, r), RawValue::new)));
     }
 
     private void replay(RoutingContext ctx) {
@@ -170,7 +170,7 @@ final class GamesApi {
     /**
      * A stored game: a public one to anybody; one shown only to its players (a private game a player made, and
      * every game stored before the flag was) to them and to moderators and admins, the rule of
-     * {@code MatchDirectory.requireVisible} for games in memory.
+     * {@code HostedMatches.requireVisible} for games in memory.
      */
     private static Future<StoredMatch> visible(RoutingContext ctx, MatchId id, Future<Optional<StoredMatch>> read) {
         Optional<Principal> me = Handlers.visitor(ctx);
@@ -213,7 +213,7 @@ final class GamesApi {
             throw new ArenaException.Invalid("watchable", "must be true or false");
         }
         Handlers.respond(ctx, 200, commands.list(mode, status, "true".equals(watchable))
-                .map(all -> new GameList(all.stream().map(GameBody::of).toList())));
+                .map(all -> new GameList(all.stream().map(MatchBody::of).toList())));
     }
 
     private static ArenaException stillRunning(MatchId id) {

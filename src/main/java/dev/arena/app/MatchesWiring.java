@@ -11,7 +11,7 @@ import dev.arena.lobby.Lobby;
 import dev.arena.lobby.LobbyTracker;
 import dev.arena.match.LocalMatchCommands;
 import dev.arena.match.MatchCommands;
-import dev.arena.match.MatchDirectory;
+import dev.arena.match.HostedMatches;
 import dev.arena.match.MatchRegistry;
 import dev.arena.tournament.TournamentService;
 import java.time.Duration;
@@ -21,8 +21,8 @@ import java.time.Duration;
  * alone, or routed to each game's owner on a cluster: the backplane's choice), the lobby, and the match relay's two
  * sides. Games are recorded in the backplane's directory and claim their join codes there.
  */
-final class GamesWiring {
-    final MatchDirectory games;
+final class MatchesWiring {
+    final HostedMatches games;
     final LocalMatchCommands here;
     final MatchCommands commands;
     final Lobby lobby;
@@ -32,10 +32,10 @@ final class GamesWiring {
     private final RelayOwner relayOwner;
     private final RelayWatcher relayWatcher;
 
-    GamesWiring(MatchRegistry matches, MatchFeed feed, LobbyTracker tracker, Backplane backplane, String node,
+    MatchesWiring(MatchRegistry matches, MatchFeed feed, LobbyTracker tracker, Backplane backplane, String node,
                 Duration nodeTtl) {
         nodes = backplane.nodes();
-        games = new MatchDirectory(matches, node, backplane.joinCodes(), nodes::track);
+        games = new HostedMatches(matches, node, backplane.joinCodes(), nodes::track);
         lobby = new Lobby(games);
         tracker.watch(lobby);
         here = new LocalMatchCommands(games);

@@ -4,4 +4,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One finished game in a profile. */
-public record RecentGame(UUID gameId, String mode, String outcome, Instant finishedAt) {}
+public record RecentMatch(UUID gameId, String mode, String outcome, Instant finishedAt) {}

@@ -8,8 +8,8 @@ import java.util.UUID;
  * Where a profile's recent games come from. The match pipeline provides the real one; a node without it
  * (this version records no matches yet) uses {@link #NONE}, which honestly answers "no games".
  */
-public interface GameHistory {
-    GameHistory NONE = (playerId, limit) -> Future.succeededFuture(List.of());
+public interface MatchHistory {
+    MatchHistory NONE = (playerId, limit) -> Future.succeededFuture(List.of());
 
-    Future<List<RecentGame>> recent(UUID playerId, int limit);
+    Future<List<RecentMatch>> recent(UUID playerId, int limit);
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
  *
  * @param deadline when a player who has not sat down loses by walkover; null once both sat down
  */
-public record TournamentGame(MatchId gameId, UUID tournamentId, PairingId pairingId, int number, String node,
+public record TournamentMatch(MatchId gameId, UUID tournamentId, PairingId pairingId, int number, String node,
                              Instant createdAt, Instant deadline, Outcome outcome) {
 
     /** How a game counted: for one side, drawn, not at all (void: abandoned or lost), or ended by the organiser. */
@@ -37,12 +37,12 @@ public record TournamentGame(MatchId gameId, UUID tournamentId, PairingId pairin
     /** A series so far: the counted games of one pairing. */
     public record Score(int home, int away, int draws, int lastNumber) {}
 
-    public static Score score(java.util.List<TournamentGame> games) {
+    public static Score score(java.util.List<TournamentMatch> games) {
         int home = 0;
         int away = 0;
         int draws = 0;
         int last = 0;
-        for (TournamentGame g : games) {
+        for (TournamentMatch g : games) {
             last = Math.max(last, g.number());
             if (g.outcome() == Outcome.HOME) {
                 home++;

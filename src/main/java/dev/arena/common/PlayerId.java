@@ -1,4 +1,4 @@
-package dev.arena.match;
+package dev.arena.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

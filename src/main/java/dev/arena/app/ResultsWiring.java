@@ -1,0 +1,73 @@
+package dev.arena.app;
+
+import static dev.arena.app.Wiring.await;
+import static dev.arena.app.Wiring.quietly;
+
+import dev.arena.config.ArenaConfig;
+import dev.arena.config.DatabaseUrl;
+import dev.arena.match.GameCatalog;
+import dev.arena.match.GameFactory;
+import dev.arena.match.HostedMatches;
+import dev.arena.results.ResultJobs;
+import dev.arena.results.ResultRecorder;
+import dev.arena.results.ResultStep;
+import dev.arena.results.ResultStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * What happens to a finished match (docs/RESULTS.md): the recorder stores its result, log and one durable job per
+ * step in one transaction; the jobs (db-scheduler, any node) carry it into ratings, stats, brackets and rollups.
+ */
+final class ResultsWiring {
+    final ResultRecorder recorder;
+    private final ResultJobs jobs;
+    private volatile HostedMatches hosted;
+    /** Set by {@link #halt()}: the jobs are already stopped. */
+    private boolean halted;
+
+    /** Starts the jobs; {@code wrapper} wraps every step (tests: failures, kills), identity in production. */
+    ResultsWiring(ArenaConfig config, DatabaseUrl database, Vertx vertx, ResultStore results, List<ResultStep> steps,
+                  UnaryOperator<ResultStep> wrapper, GameCatalog catalog, MeterRegistry registry, Clock clock) {
+        List<ResultStep> wrapped = new ArrayList<>(steps);
+        wrapped.replaceAll(wrapper);
+        jobs = ResultJobs.start(database, config.jobs(), config.nodeId(), results, wrapped, registry);
+        recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
+                mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false),
+                id -> hosted == null || hosted.friendsOnly(id), clock);
+    }
+
+    /**
+     * The matches whose results the recorder stores, asked whether a match that ended was friends-only (its
+     * replay stays private). They are built after the recorder, which they report to; until then nothing ends.
+     */
+    void hostedBy(HostedMatches matches) {
+        hosted = matches;
+    }
+
+    /** Graceful stop, once the matches have ended: their last results are stored, then the jobs stop. */
+    void stop() {
+        quietly("store the last results", () -> {
+            try {
+                await(recorder.drained().timeout(10, TimeUnit.SECONDS));
+            } finally {
+                recorder.logUnstored();
+            }
+        });
+        if (!halted) {
+            quietly("stop result jobs", jobs::close);
+        }
+    }
+
+    /** As a killed process: the matches still running end unrecorded, and no job runs after this instant. */
+    void halt() {
+        halted = true;
+        recorder.halt();
+        jobs.halt();
+    }
+}
