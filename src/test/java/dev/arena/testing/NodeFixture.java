@@ -56,10 +56,6 @@ public final class NodeFixture implements BeforeAllCallback, AfterAllCallback {
         return node.arena();
     }
 
-    public TestNode testNode() {
-        return node;
-    }
-
     public Http http() {
         return node.http();
     }

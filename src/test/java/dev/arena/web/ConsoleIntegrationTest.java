@@ -43,7 +43,7 @@ class ConsoleIntegrationTest {
     }
 
     private static Page signedIn(String path, String username) {
-        return browsers.signedIn(node, path, username, PASSWORD);
+        return browsers.signedIn(node.testNode(), path, username, PASSWORD);
     }
 
     /** Moves the node's clock one second; the dashboard feed samples it within its 200 ms poll. */

@@ -121,7 +121,7 @@ class DashboardApiIntegrationTest {
 
     @Test
     void theStreamSendsOneSampleForEachSecondOfTheClock() throws Exception {
-        try (OpenStream stream = OpenStream.open(node, player.token())) {
+        try (OpenStream stream = OpenStream.open(node.testNode(), player.token())) {
             assertThat(stream.response().statusCode()).isEqualTo(200);
             assertThat(stream.response().headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
                     .startsWith("text/event-stream"));
@@ -138,8 +138,8 @@ class DashboardApiIntegrationTest {
     @Test
     void aStreamEndsWhenItsSessionIsRevokedAndOtherStreamsGoOn() throws Exception {
         Player leaving = Player.of(node.register("leaving_watcher", "correct-horse-9"));
-        try (OpenStream mine = OpenStream.open(node, leaving.token());
-             OpenStream other = OpenStream.open(node, player.token())) {
+        try (OpenStream mine = OpenStream.open(node.testNode(), leaving.token());
+             OpenStream other = OpenStream.open(node.testNode(), player.token())) {
             node.clock().advance(Duration.ofSeconds(1));
             assertThat(mine.samples().poll(10, TimeUnit.SECONDS)).as("a first sample").isNotNull();
             assertThat(node.http().post("/auth/logout", new JsonObject(), leaving.token()).status()).isEqualTo(204);

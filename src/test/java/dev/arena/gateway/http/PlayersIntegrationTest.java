@@ -163,7 +163,7 @@ class PlayersIntegrationTest {
     private static String named(String username, String displayName) {
         JsonObject reg = node.register(username, "password-1");
         String token = reg.getString("token");
-        ok(http.patch("/players/me", new JsonObject().put("display_name", displayName), token));
+        ok(node.http().patch("/players/me", new JsonObject().put("display_name", displayName), token));
         return token;
     }
 
@@ -179,29 +179,29 @@ class PlayersIntegrationTest {
         named("zork-c", "Zorkc the Third");
         named("zork-not", "Xzork");
 
-        JsonObject first = ok(http.get("/players?name=zOrK&limit=2", token));
+        JsonObject first = ok(node.http().get("/players?name=zOrK&limit=2", token));
         assertThat(names(first)).containsExactly("ZORKA", "zorkb");
         assertThat(first.getInteger("limit")).isEqualTo(2);
         assertThat(first.getInteger("next_offset")).isEqualTo(2);
         assertThat(first.getJsonArray("players").getJsonObject(0).fieldNames())
                 .containsExactlyInAnyOrder("id", "username", "display_name", "role", "is_guest", "created_at");
-        JsonObject last = ok(http.get("/players?name=zork&limit=2&offset=2", token));
+        JsonObject last = ok(node.http().get("/players?name=zork&limit=2&offset=2", token));
         assertThat(names(last)).containsExactly("Zorkc the Third");
         assertThat(last.getValue("next_offset")).isNull();
         // LIKE's wildcards are plain letters here
-        assertThat(names(ok(http.get("/players?name=%25", token)))).isEmpty();
-        assertThat(names(ok(http.get("/players?name=z_rk", token)))).isEmpty();
-        assertThat(names(ok(http.get("/players?name=Zorkc%20the", token)))).containsExactly("Zorkc the Third");
+        assertThat(names(ok(node.http().get("/players?name=%25", token)))).isEmpty();
+        assertThat(names(ok(node.http().get("/players?name=z_rk", token)))).isEmpty();
+        assertThat(names(ok(node.http().get("/players?name=Zorkc%20the", token)))).containsExactly("Zorkc the Third");
     }
 
     @Test
     void searchRefusesBadInputInWordsAndVisitors() {
         String token = named("searcher-bad", "Searcher");
-        assertThat(http.get("/players?name=a").status()).isEqualTo(401);
+        assertThat(node.http().get("/players?name=a").status()).isEqualTo(401);
         for (String query : List.of("", "?name=", "?name=%20%20", "?name=" + "a".repeat(33), "?name=a%01",
                 "?name=a&limit=0", "?name=a&limit=51", "?name=a&offset=-1", "?name=a&limit=x", "?name=a&color=red",
                 "?name=a&name=b")) {
-            Response r = http.get("/players" + query, token);
+            Response r = node.http().get("/players" + query, token);
             assertThat(r.status()).as("%s: %s", query, r).isEqualTo(422);
             assertThat(r.json().getJsonArray("errors")).as(query).isNotEmpty();
         }

@@ -98,20 +98,20 @@ class SessionRevocationIntegrationTest {
         try (WsClient a = socket(token)) {
             String otherPlayer = login(user()).getString("token");
             JsonObject why = new JsonObject().put("reason", "account shared");
-            assertThat(http.post("/admin/players/" + id + "/revoke-sessions", why, otherPlayer).status())
+            assertThat(node.http().post("/admin/players/" + id + "/revoke-sessions", why, otherPlayer).status())
                     .isEqualTo(403);
-            assertThat(http.post("/admin/players/" + UUID.randomUUID() + "/revoke-sessions", why, adminToken)
+            assertThat(node.http().post("/admin/players/" + UUID.randomUUID() + "/revoke-sessions", why, adminToken)
                     .status()).isEqualTo(404);
-            assertThat(http.post("/admin/players/not-a-uuid/revoke-sessions", why, adminToken).status())
+            assertThat(node.http().post("/admin/players/not-a-uuid/revoke-sessions", why, adminToken).status())
                     .isEqualTo(422);
-            assertThat(http.post("/admin/players/" + id + "/revoke-sessions", new JsonObject(), adminToken).status())
+            assertThat(node.http().post("/admin/players/" + id + "/revoke-sessions", new JsonObject(), adminToken).status())
                     .as("a console action names its reason").isEqualTo(422);
             assertThat(a.isClosed()).isFalse();
 
-            assertThat(http.post("/admin/players/" + id + "/revoke-sessions", why, adminToken).status())
+            assertThat(node.http().post("/admin/players/" + id + "/revoke-sessions", why, adminToken).status())
                     .isEqualTo(204);
             // written to the console's audit log, with who and why
-            JsonObject entry = http.get("/admin/audit?q=revoke_sessions", adminToken).json().getJsonArray("items")
+            JsonObject entry = node.http().get("/admin/audit?q=revoke_sessions", adminToken).json().getJsonArray("items")
                     .getJsonObject(0);
             assertThat(entry.getString("target")).isEqualTo(id);
             assertThat(entry.getString("reason")).isEqualTo("account shared");
