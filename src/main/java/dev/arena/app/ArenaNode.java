@@ -227,7 +227,7 @@ public final class ArenaNode implements AutoCloseable {
                         lobbyTracker, matchMetrics));
         // the games over them, their commands (routed to the owner on a cluster), the lobby and the match relay
         GamesWiring play = new GamesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
-                config.cluster().nodeTtl());
+                config.cluster().nodeTtl(), recorder, vertx);
         MatchDirectory games = play.games;
         matchmaking = MatchmakingWiring.build(config, clock, backplane, games, roomStream, ratings, metrics.registry(),
                 vertx.getOrCreateContext());
