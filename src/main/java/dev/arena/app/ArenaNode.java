@@ -211,7 +211,7 @@ public final class ArenaNode implements AutoCloseable {
                         lobbyTracker, matchMetrics));
         // the games over them, their commands (routed to the owner on a cluster), the lobby and the match relay
         MatchesWiring play = new MatchesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
-                config.cluster().nodeTtl());
+                config.cluster().nodeTtl(), results.recorder, vertx);
         HostedMatches games = play.games;
         results.hostedBy(games);
         matchmaking = MatchmakingWiring.build(config, clock, backplane, games, roomStream, ratings, metrics.registry(),

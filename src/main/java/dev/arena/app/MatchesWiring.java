@@ -33,12 +33,12 @@ final class MatchesWiring {
     private final RelayWatcher relayWatcher;
 
     MatchesWiring(MatchRegistry matches, MatchFeed feed, LobbyTracker tracker, Backplane backplane, String node,
-                Duration nodeTtl) {
+                  Duration nodeTtl, dev.arena.match.StoredResults results, io.vertx.core.Vertx vertx) {
         nodes = backplane.nodes();
         games = new HostedMatches(matches, node, backplane.joinCodes(), nodes::track);
         lobby = new Lobby(games);
         tracker.watch(lobby);
-        here = new LocalMatchCommands(games);
+        here = new LocalMatchCommands(games, results, vertx);
         commands = backplane.matchCommands(here);
         relayOwner = new RelayOwner(here, feed, nodes);
         feed.remote(relayOwner);

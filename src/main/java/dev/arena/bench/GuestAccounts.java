@@ -71,12 +71,12 @@ final class GuestAccounts {
     /** {@code accounts[i]} is null when account {@code i} could not be created. */
     record Result(Account[] accounts, int created, long failed, double seconds, Map<String, Long> failures) {}
 
-    private Future<Void> one(int i, int attempt) {
+    /** Logs guest {@code i} of a run in (again): a fresh token for the same player. */
+    static Future<Account> login(LoadGenerator gen, String runId, int i) {
         String body = new JsonObject().put("device_id", "bench-" + runId + "-" + i).encode();
         RequestOptions req = new RequestOptions().setMethod(HttpMethod.POST).setURI("/auth/guest")
                 .putHeader("content-type", "application/json").setIdleTimeout(30_000);
-        Promise<Void> done = Promise.promise();
-        gen.http(i).request(req)
+        return gen.http(i).request(req)
                 .compose(r -> r.send(Buffer.buffer(body)))
                 .compose(resp -> resp.body().map(b -> {
                     if (resp.statusCode() != 200) {
@@ -84,7 +84,12 @@ final class GuestAccounts {
                     }
                     JsonObject json = b.toJsonObject();
                     return new Account(json.getJsonObject("player").getString("id"), json.getString("token"));
-                }))
+                }));
+    }
+
+    private Future<Void> one(int i, int attempt) {
+        Promise<Void> done = Promise.promise();
+        login(gen, runId, i)
                 .onSuccess(a -> {
                     accounts.set(i, a);
                     created.incrementAndGet();

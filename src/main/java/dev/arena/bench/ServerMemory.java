@@ -21,11 +21,7 @@ final class ServerMemory {
     static JsonObject sample(LoadGenerator gen, Integer pid) {
         JsonObject out = new JsonObject();
         try {
-            String text = gen.http(0).request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/metrics")
-                            .setIdleTimeout(10_000))
-                    .compose(r -> r.send()).compose(r -> r.body()).map(Object::toString)
-                    .await(15, TimeUnit.SECONDS);
-            parse(text).forEach((k, v) -> out.put(k + "_mib", ReportPrinter.round(v / (1024 * 1024))));
+            parse(scrape(gen, 15)).forEach((k, v) -> out.put(k + "_mib", ReportPrinter.round(v / (1024 * 1024))));
         } catch (Exception e) {
             out.put("metrics_error", Errors.reason(e));
         }
@@ -43,6 +39,14 @@ final class ServerMemory {
             }
         }
         return out;
+    }
+
+    /** The server's {@code GET /metrics} text; blocking (off the event loops), at most {@code seconds}. */
+    static String scrape(LoadGenerator gen, int seconds) throws Exception {
+        return gen.http(0).request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/metrics")
+                        .setIdleTimeout(seconds * 1000L))
+                .compose(r -> r.send()).compose(r -> r.body()).map(Object::toString)
+                .await(seconds, TimeUnit.SECONDS);
     }
 
     /**

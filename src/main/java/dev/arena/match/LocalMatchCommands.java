@@ -15,10 +15,22 @@ import java.util.function.Supplier;
  * {@link MatchCommands}; on a cluster it is the owner's side of every routed command.
  */
 public final class LocalMatchCommands implements MatchCommands {
+    /** How long a finish waits for its result to be stored before it answers {@code unavailable}. */
+    static final java.time.Duration STORE_WAIT = java.time.Duration.ofSeconds(10);
+
     private final HostedMatches games;
+    private final StoredResults results;
+    private final io.vertx.core.Vertx vertx;
 
     public LocalMatchCommands(HostedMatches games) {
+        this(games, StoredResults.NONE, null);
+    }
+
+    /** @param vertx for the time-out of a finish that waits for its result's storage (null: no time-out) */
+    public LocalMatchCommands(HostedMatches games, StoredResults results, io.vertx.core.Vertx vertx) {
         this.games = games;
+        this.results = results;
+        this.vertx = vertx;
     }
 
     public HostedMatches games() {
@@ -71,7 +83,8 @@ public final class LocalMatchCommands implements MatchCommands {
             List<PlayerId> seated = games.require(id).view().players().stream()
                     .map(MatchView.PlayerView::player).toList();
             MatchResult parsed = ReportedResult.parse(new JsonObject(result), seated);
-            return games.report(id, player, parsed).map(Answer::here);
+            // acknowledged means stored: a node killed right after the 202 must not lose the result
+            return games.report(id, player, parsed).compose(r -> durable(id).map(v -> Answer.here(r)));
         });
     }
 
@@ -176,6 +189,29 @@ public final class LocalMatchCommands implements MatchCommands {
     }
 
     /** Domain refusals as failed futures, so the socket's and the HTTP edge's one mapping answers them. */
+    private Future<Void> durable(MatchId id) {
+        Future<Void> stored = results.stored(id).recover(e -> Future.failedFuture(notStored(id)));
+        if (vertx == null || stored.isComplete()) {
+            return stored;
+        }
+        io.vertx.core.Promise<Void> answer = io.vertx.core.Promise.promise();
+        long timer = vertx.setTimer(STORE_WAIT.toMillis(), t -> answer.tryFail(notStored(id)));
+        stored.onComplete(ar -> {
+            vertx.cancelTimer(timer);
+            if (ar.succeeded()) {
+                answer.tryComplete();
+            } else {
+                answer.tryFail(ar.cause());
+            }
+        });
+        return answer.future();
+    }
+
+    private static ArenaException notStored(MatchId id) {
+        return new ArenaException.Unavailable("game " + id + " has ended with the reported result, but the result is "
+                + "not stored yet (the database is unreachable); it is retried for about a minute");
+    }
+
     static <T> Future<T> attempt(Supplier<Future<T>> call) {
         try {
             return call.get();

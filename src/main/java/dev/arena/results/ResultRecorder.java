@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * unreachable; a result that still cannot be stored, or is still pending when the node stops, is logged in full
  * at error level, since the match lived only in memory.
  */
-public final class ResultRecorder implements MatchListener {
+public final class ResultRecorder implements MatchListener, dev.arena.match.StoredResults {
     private static final Logger log = LoggerFactory.getLogger(ResultRecorder.class);
     static final int ATTEMPTS = 8;
     static final Duration FIRST_RETRY = Duration.ofMillis(500);
@@ -40,6 +40,13 @@ public final class ResultRecorder implements MatchListener {
     private final Predicate<MatchId> friendsOnly;
     /** Results being stored (or retried), with what to log if the node stops before they are. */
     private final Map<Future<Boolean>, FinishedMatch> pending = new ConcurrentHashMap<>();
+    /**
+     * The storage outcome of each match ended lately, for {@link #stored}: a waiter may ask before the end reaches
+     * this recorder (the reply to a report goes out in the tick that ends the match) or after it was stored. The
+     * oldest are dropped beyond {@link #OUTCOMES} entries.
+     */
+    private final Map<dev.arena.match.MatchId, Promise<Void>> outcomes = new java.util.LinkedHashMap<>();
+    private static final int OUTCOMES = 4096;
 
     /**
      * @param relayedMode whether a mode's results are reported by clients rather than decided by the server
@@ -71,14 +78,23 @@ public final class ResultRecorder implements MatchListener {
 
     @Override
     public void ended(MatchEnd end) {
+        Promise<Void> outcome = outcome(end.match());
         if (halted) {
             log.info("match {}: result not stored, the node is crashing", end.match());
+            outcome.tryFail("the node is crashing");
             return;
         }
         FinishedMatch match = new FinishedMatch(end.match(), end.mode(), end.result(), clock.instant());
         Promise<Boolean> done = Promise.promise();
         pending.put(done.future(), match);
         done.future().onComplete(ar -> pending.remove(done.future()));
+        done.future().onComplete(ar -> {
+            if (ar.succeeded()) {
+                outcome.tryComplete();
+            } else {
+                outcome.tryFail(ar.cause());
+            }
+        });
         // building the log's storable form is costly for long matches: off the match's event loop
         boolean hidden = friendsOnly.test(end.match());
         vertx.executeBlocking(() -> stored(match, end, hidden), false)
@@ -113,6 +129,21 @@ public final class ResultRecorder implements MatchListener {
                 done.tryFail(ar.cause());
             }
         });
+    }
+
+    @Override
+    public Future<Void> stored(dev.arena.match.MatchId id) {
+        return outcome(id).future();
+    }
+
+    private synchronized Promise<Void> outcome(dev.arena.match.MatchId id) {
+        Promise<Void> p = outcomes.computeIfAbsent(id, k -> Promise.promise());
+        if (outcomes.size() > OUTCOMES) {
+            var oldest = outcomes.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        return p;
     }
 
     /** Completes when every result this node is still storing has been stored (or given up): for shutdown. */
