@@ -2,6 +2,7 @@ package dev.arena.gateway.http;
 
 import dev.arena.common.ArenaException;
 import dev.arena.common.Json;
+import dev.arena.common.Outages;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ public final class Problems {
             case ArenaException.Rejected e -> Problem.of(e.code().replace('_', '-'), "Rejected", 403, e.getMessage());
             case ArenaException.RateLimited e -> Problem.of("rate-limited", "Too Many Requests", 429, e.getMessage());
             case ArenaException.Unavailable e -> Problem.of("unavailable", "Service Unavailable", 503, e.getMessage());
+            case Throwable e when Outages.isOutage(e) -> Problem.of("unavailable", "Service Unavailable", 503,
+                    "the database cannot be reached right now; try again shortly");
             default -> Problem.of("internal", "Internal Server Error", 500,
                     "an unexpected error occurred; it has been logged");
         };
@@ -65,11 +68,13 @@ public final class Problems {
         } else {
             problem = toProblem(failure);
         }
-        if (problem.status() >= 500) {
-            log.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
-        }
-        if (failure instanceof ArenaException.Rejected r && r.code().equals("busy")) {
+        if (problem.status() == 503) {
+            // an outage or a full inbox: expected, answered, and seen in /health/ready; no stack trace
+            log.warn("{} {}: {}", ctx.request().method(), ctx.request().path(),
+                    failure == null ? "unavailable" : failure.toString());
             ctx.response().putHeader("Retry-After", "1");
+        } else if (problem.status() >= 500) {
+            log.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
         }
         if (failure instanceof ArenaException.RateLimited r && r.retryAfter() != null) {
             ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, r.retryAfter().toSeconds())));

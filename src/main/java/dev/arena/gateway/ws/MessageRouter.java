@@ -3,6 +3,7 @@ package dev.arena.gateway.ws;
 import dev.arena.chat.ChatMessage;
 import dev.arena.chat.ChatService;
 import dev.arena.common.ArenaException;
+import dev.arena.common.Outages;
 import dev.arena.match.MatchId;
 import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.matchmaking.service.TicketRecord;
@@ -14,6 +15,7 @@ import dev.arena.room.Rooms;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +120,9 @@ final class MessageRouter {
         matches.detach(c, id);
     }
 
+    /** How long one chat or direct message may take to store before its sender is told {@code unavailable}. */
+    static final long POST_WAIT_SECONDS = 10;
+
     /** Stores the line, then puts it in the room's stream; the ack carries both its id and its place. */
     Future<ServerMessage.Ack> postChat(Connection c, String room, String text) {
         return chat.post(c.principal.playerId(), c.displayName, room, text).compose(m -> rooms.stream()
@@ -125,9 +130,14 @@ final class MessageRouter {
                 .map(seq -> new ServerMessage.Ack(null, seq, m.id())));
     }
 
-    /** Runs the post after the socket's previous one has completed, either way (see {@code Connection.chatTail}). */
+    /**
+     * Runs the post after the socket's previous one has completed, either way (see {@code Connection.chatTail}).
+     * A post that has not completed within {@link #POST_WAIT_SECONDS} (the database unreachable, a connection lost
+     * mid-query) fails as a time-out, answered {@code unavailable}: the socket's later lines must never wait behind
+     * it forever. Such a line was not acknowledged; it may still be stored once the database answers.
+     */
     static <T> Future<T> inOrder(Connection c, java.util.function.Supplier<Future<T>> post) {
-        Future<T> next = c.chatTail.transform(ar -> post.get());
+        Future<T> next = c.chatTail.transform(ar -> post.get().timeout(POST_WAIT_SECONDS, TimeUnit.SECONDS));
         c.chatTail = next;
         return next;
     }
@@ -214,9 +224,12 @@ final class MessageRouter {
             case ArenaException.Conflict x -> "conflict";
             case ArenaException.Unavailable x -> "unavailable";
             case ArenaException.Unauthorized x -> "unauthorized";
+            case Throwable x when Outages.isOutage(x) -> "unavailable";
             default -> "internal";
         };
-        if (code.equals("internal")) {
+        if (code.equals("unavailable") && !(e instanceof ArenaException)) {
+            c.error(rid, code, "the database cannot be reached right now; try again shortly");
+        } else if (code.equals("internal")) {
             log.error("real-time request of {} failed", c.principal.playerId(), e);
             c.error(rid, code, "an unexpected error occurred; it has been logged");
         } else {

@@ -24,6 +24,10 @@ public final class PgPools {
         PoolOptions pool = new PoolOptions()
                 .setMaxSize(size)
                 .setMaxWaitQueueSize(10_000)
+                // a request waits at most this long for a connection, then fails (answered "unavailable"): while
+                // the database is away, callers get errors rather than silence
+                .setConnectionTimeout(5)
+                .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
                 .setName("arena")
                 .setShared(false);
         return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
