@@ -75,7 +75,7 @@ class HttpConventionsIntegrationTest {
 
     @Test
     void anUnknownRouteIsANotFoundProblem() {
-        for (String path : List.of("/nope", "/players", "/players/" + UUID.randomUUID() + "/friends", "/auth")) {
+        for (String path : List.of("/nope", "/playerz", "/players/" + UUID.randomUUID() + "/friends", "/auth")) {
             JsonObject p = problem(plain.http().get(path), 404, "not-found");
             assertThat(p.getString("detail")).isEqualTo("no such route");
             assertThat(p.getString("instance")).isEqualTo(path);
