@@ -218,6 +218,8 @@ class EmbeddedDatabaseCrashIntegrationTest {
                 "--host", "127.0.0.1", "--data-dir", dataDir.toString(), "--log-level", "info")
                 .redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("ARENA_"));
+        // every chatting client signs up as a guest from 127.0.0.1, as with arena bench (docs/SECURITY.md)
+        pb.environment().put("ARENA_GUEST_LIMIT", "0");
         Server s = new Server(pb.start());
         started.add(s);
         return s;
