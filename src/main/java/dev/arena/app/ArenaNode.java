@@ -45,6 +45,7 @@ import dev.arena.results.ResultJobs;
 import dev.arena.results.ResultLogStep;
 import dev.arena.results.ResultRecorder;
 import dev.arena.results.ResultStep;
+import dev.arena.results.ResultStore;
 import dev.arena.results.StatsStep;
 import dev.arena.room.RoomRegistry;
 import dev.arena.room.RoomStream;
@@ -108,6 +109,8 @@ public final class ArenaNode implements AutoCloseable {
     private ResultJobs jobs;
     /** Wraps every result step (tests: failures, kills); identity in production. */
     private final UnaryOperator<ResultStep> stepWrapper;
+    /** Wraps the store the recorder writes finished matches to (tests: unstorable results); identity otherwise. */
+    private final UnaryOperator<ResultStore> recorderStore;
     private String httpDeployment;
     /** Tournaments (docs/TOURNAMENTS.md): the service, its result step and its periodic sweep. */
     private TournamentService tournaments;
@@ -121,10 +124,12 @@ public final class ArenaNode implements AutoCloseable {
     /** The live dashboard's feed (docs/CONSOLE.md): this node's samples, merged with the other nodes'. */
     private DashboardFeed dashboard;
 
-    private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
+    private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper,
+                      UnaryOperator<ResultStore> recorderStore) {
         this.config = config;
         this.clock = clock;
         this.stepWrapper = stepWrapper;
+        this.recorderStore = recorderStore;
     }
 
     /** Starts a node and blocks until it serves requests (or fails, leaving nothing running). */
@@ -134,7 +139,13 @@ public final class ArenaNode implements AutoCloseable {
 
     /** For tests: {@code stepWrapper} wraps every result step (to inject failures or hang one). */
     public static ArenaNode start(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
-        ArenaNode node = new ArenaNode(config, clock, stepWrapper);
+        return start(config, clock, stepWrapper, UnaryOperator.identity());
+    }
+
+    /** For tests: as above, and {@code recorderStore} wraps the store finished matches are recorded to. */
+    public static ArenaNode start(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper,
+                                  UnaryOperator<ResultStore> recorderStore) {
+        ArenaNode node = new ArenaNode(config, clock, stepWrapper, recorderStore);
         try {
             node.startAll();
             return node;
@@ -224,7 +235,7 @@ public final class ArenaNode implements AutoCloseable {
         MatchMetrics matchMetrics = new MatchMetrics(metrics.registry())
                 .watch(() -> matches == null ? java.util.List.of() : matches.all());
         GameCatalog catalog = GameCatalog.load();
-        recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
+        recorder = new ResultRecorder(vertx, recorderStore.apply(results), jobs, config.nodeId(),
                 mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false),
                 id -> directory == null || directory.friendsOnly(id), clock);
         matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
