@@ -39,6 +39,7 @@ import dev.arena.rating.Glicko2;
 import dev.arena.results.RatingsStep;
 import dev.arena.results.ResultLogStep;
 import dev.arena.results.ResultStep;
+import dev.arena.results.ResultStore;
 import dev.arena.results.StatsStep;
 import dev.arena.room.RoomRegistry;
 import dev.arena.room.RoomStream;
@@ -93,6 +94,8 @@ public final class ArenaNode implements AutoCloseable {
     private ResultsWiring results;
     /** Wraps every result step (tests: failures, kills); identity in production. */
     private final UnaryOperator<ResultStep> stepWrapper;
+    /** Wraps the store the recorder writes finished matches to (tests: unstorable results); identity otherwise. */
+    private final UnaryOperator<ResultStore> recorderStore;
     private String httpDeployment;
     /** Tournaments (docs/TOURNAMENTS.md): the service, its result step and its periodic sweep. */
     private TournamentWiring tournamentWiring;
@@ -106,20 +109,23 @@ public final class ArenaNode implements AutoCloseable {
     private ConsoleWiring console;
     private DashboardFeed dashboard;
 
-    private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
+    private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper,
+                      UnaryOperator<ResultStore> recorderStore) {
         this.config = config;
         this.clock = clock;
         this.stepWrapper = stepWrapper;
+        this.recorderStore = recorderStore;
     }
 
     /** Starts a node and blocks until it serves requests (or fails, leaving nothing running). */
     public static ArenaNode start(ArenaConfig config, Clock clock) {
-        return start(config, clock, UnaryOperator.identity());
+        return start(config, clock, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
-    /** For tests: {@code stepWrapper} wraps every result step (to inject failures or hang one). */
-    public static ArenaNode start(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper) {
-        ArenaNode node = new ArenaNode(config, clock, stepWrapper);
+    /** For tests: wrappers of every result step (failures, hangs) and of the recorder's store (unstorable results). */
+    public static ArenaNode start(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper,
+                                  UnaryOperator<ResultStore> recorderStore) {
+        ArenaNode node = new ArenaNode(config, clock, stepWrapper, recorderStore);
         try {
             node.startAll();
             return node;
@@ -139,11 +145,9 @@ public final class ArenaNode implements AutoCloseable {
 
         // 2. runtime: metrics registry, Vert.x, the pool.
         metrics = new Metrics();
-        // One event loop per core (Vert.x defaults to two): rooms and sockets then share loops more often,
-        // so a delivery is more often a call on the same thread than a cross-thread wake-up (measured in
-        // docs/BENCHMARKS.md, many-rooms).
-        // A native transport (epoll, io_uring) halved many-rooms' p99 against NIO: docs/BENCHMARKS.md.
-        // ARENA_TRANSPORT=auto takes the best one this machine can run.
+        // One event loop per core (Vert.x defaults to two): a delivery is then more often a call on the same thread
+        // than a cross-thread wake-up; a native transport (epoll, io_uring; ARENA_TRANSPORT=auto takes the best
+        // this machine runs) halved many-rooms' p99 against NIO. Both measured in docs/BENCHMARKS.md.
         Transport transport = config.http().transport().select();
         vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()), transport);
         log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.http().transport().label());
@@ -171,27 +175,24 @@ public final class ArenaNode implements AutoCloseable {
         // sessions are checked in memory; their revocations reach every node (in-process, or Redis pub/sub)
         SessionRevocations revocations = await(backplane.sessionRevocations());
         identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
-                GuestLimit.of(config.http().guestLimit(), clock),
-                config.tokens().refreshTtl(), clock, revocations);
+                GuestLimit.of(config.http().guestLimit(), clock), config.tokens().refreshTtl(), clock, revocations);
         var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
         chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
-        ChatModeration chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock,
-                revocations);
+        var chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock, revocations);
 
         // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL, then the durable jobs that
         // carry each stored result into ratings, stats and leaderboards
         LeaderboardIndex index = backplane.leaderboard();
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
         await(leaderboards.rebuild(backplane.leaderboardShared()));
-        PlayerService players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock,
-                revocations);
+        var players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock, revocations);
         console = new ConsoleWiring(pool, clock);
         // the tournament step serves once the tournament service exists (it needs the matches, built below)
         tournamentWiring = new TournamentWiring();
         GameCatalog catalog = GameCatalog.load();
         results = new ResultsWiring(config, database.url(), vertx, resultStore, List.of(new ResultLogStep(),
                 new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock),
-                tournamentWiring.step, console.step()), stepWrapper, catalog, metrics.registry(), clock);
+                tournamentWiring.step, console.step()), stepWrapper, recorderStore, catalog, metrics.registry(), clock);
 
         // 4. real time: rooms spread over one owning context per event loop; stream and presence from the
         //    backplane, which joins (heartbeat and sweeper on a cluster) once rooms can take its events.

@@ -31,13 +31,17 @@ final class ResultsWiring {
     /** Set by {@link #halt()}: the jobs are already stopped. */
     private boolean halted;
 
-    /** Starts the jobs; {@code wrapper} wraps every step (tests: failures, kills), identity in production. */
+    /**
+     * Starts the jobs; {@code wrapper} wraps every step (tests: failures, kills) and {@code recorderStore} the store
+     * the recorder writes to (tests: unstorable results), both identity in production.
+     */
     ResultsWiring(ArenaConfig config, DatabaseUrl database, Vertx vertx, ResultStore results, List<ResultStep> steps,
-                  UnaryOperator<ResultStep> wrapper, GameCatalog catalog, MeterRegistry registry, Clock clock) {
+                  UnaryOperator<ResultStep> wrapper, UnaryOperator<ResultStore> recorderStore, GameCatalog catalog,
+                  MeterRegistry registry, Clock clock) {
         List<ResultStep> wrapped = new ArrayList<>(steps);
         wrapped.replaceAll(wrapper);
         jobs = ResultJobs.start(database, config.jobs(), config.nodeId(), results, wrapped, registry);
-        recorder = new ResultRecorder(vertx, results, jobs, config.nodeId(),
+        recorder = new ResultRecorder(vertx, recorderStore.apply(results), jobs, config.nodeId(),
                 mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false),
                 id -> hosted == null || hosted.friendsOnly(id), clock);
     }

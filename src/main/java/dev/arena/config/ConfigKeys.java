@@ -95,6 +95,10 @@ final class ConfigKeys {
         static final ConfigKey<Duration> IDLE_TIMEOUT = key(KEYS, "ARENA_HTTP_IDLE_TIMEOUT", "60s",
                 "a connection that sends and receives nothing this long is closed; longer than ARENA_WS_HEARTBEAT",
                 durationAtLeast(Duration.ofMillis(10), "10ms", ""));
+        static final ConfigKey<Duration> HEADER_TIMEOUT = key(KEYS, "ARENA_HTTP_HEADER_TIMEOUT", "10s",
+                "a connection must send each request's complete head within this long of opening (or of its last"
+                        + " response), however slowly bytes arrive; else it is closed",
+                durationAtLeast(Duration.ofMillis(10), "10ms", ""));
         static final ConfigKey<Integer> GUEST_LIMIT = key(KEYS, "ARENA_GUEST_LIMIT", "30",
                 "guest accounts one client address may create per ARENA_GUEST_WINDOW (per node); 0 = no limit, for"
                         + " load tests", integer(0, 1_000_000));
@@ -105,7 +109,7 @@ final class ConfigKeys {
             HttpConfig c = new HttpConfig(v.get(HOST), v.get(PORT), v.get(CORS_ORIGINS), v.get(BODY_LIMIT),
                     v.get(INSTANCES), v.get(SHUTDOWN_TIMEOUT), v.get(TRANSPORT), v.get(DASHBOARD_PUBLIC),
                     v.get(TLS_CERT), v.get(TLS_KEY), v.get(TRUST_PROXY), v.get(IDLE_TIMEOUT),
-                    new HttpConfig.GuestLimit(v.get(GUEST_LIMIT), v.get(GUEST_WINDOW)));
+                    v.get(HEADER_TIMEOUT), new HttpConfig.GuestLimit(v.get(GUEST_LIMIT), v.get(GUEST_WINDOW)));
             if (v.valid(TLS_CERT, TLS_KEY)) {
                 v.check(c.tlsCert().isPresent() == c.tlsKey().isPresent(), TLS_KEY,
                         "ARENA_TLS_CERT and ARENA_TLS_KEY are set together or not at all");

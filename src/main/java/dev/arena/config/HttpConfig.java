@@ -18,12 +18,14 @@ import java.util.Optional;
  * @param tlsCert         PEM certificate chain to serve HTTPS and WSS with (together with {@code tlsKey})
  * @param trustProxy      the server sits behind one reverse proxy, whose X-Forwarded-For names the client
  * @param idleTimeout     a connection that neither sends nor receives for this long is closed
+ * @param headerTimeout   a connection whose next request head is not complete this long after it opened (or after
+ *                        its last response) is closed, however slowly bytes keep arriving
  * @param guestLimit      guest accounts one client address may create per window (0 = no limit)
  */
 public record HttpConfig(String host, int port, List<String> corsOrigins, long bodyLimitBytes, int instances,
                          Duration shutdownTimeout, NetTransport transport, boolean dashboardPublic,
                          Optional<Path> tlsCert, Optional<Path> tlsKey, boolean trustProxy, Duration idleTimeout,
-                         GuestLimit guestLimit) {
+                         Duration headerTimeout, GuestLimit guestLimit) {
 
     /** At most {@code accounts} new guest accounts per client address per {@code window}; 0 lifts the limit. */
     public record GuestLimit(int accounts, Duration window) {
@@ -38,6 +40,7 @@ public record HttpConfig(String host, int port, List<String> corsOrigins, long b
 
     HttpConfig withPort(int newPort) {
         return new HttpConfig(host, newPort, corsOrigins, bodyLimitBytes, instances, shutdownTimeout, transport,
-                dashboardPublic, tlsCert, tlsKey, trustProxy, idleTimeout, guestLimit);
+                dashboardPublic, tlsCert, tlsKey, trustProxy, idleTimeout, headerTimeout,
+                guestLimit);
     }
 }

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores every finished match of this node (result, log and its jobs, one transaction) as soon as it ends, then
  * wakes the job scheduler. Storing is retried 8 times over about a minute (0.5 s doubling) when the database is
- * unreachable; a result that still cannot be stored, or is still pending when the node stops, is logged in full
- * at error level, since the match lived only in memory.
+ * unreachable, and not at all when the data can never be stored ({@link ResultStore.Unstorable}); a result given
+ * up on is kept as a failed job for admins and logged in full at error level, as is one still pending when the
+ * node stops, since the match lived only in memory.
  */
 public final class ResultRecorder implements MatchListener, dev.arena.match.StoredResults {
     private static final Logger log = LoggerFactory.getLogger(ResultRecorder.class);
@@ -118,15 +119,13 @@ public final class ResultRecorder implements MatchListener, dev.arena.match.Stor
             if (ar.succeeded()) {
                 jobs.wake();
                 done.tryComplete(ar.result());
-            } else if (n < ATTEMPTS) {
+            } else if (n < ATTEMPTS && !(ar.cause() instanceof ResultStore.Unstorable)) {
                 long delay = FIRST_RETRY.toMillis() << (n - 1);
                 log.warn("match {}: storing the result failed (attempt {} of {}, next in {} ms): {}",
                         stored.match().id(), n, ATTEMPTS, delay, ar.cause().toString());
                 vertx.setTimer(delay, t -> attempt(stored, n + 1, done));
             } else {
-                log.error("match {}: result NOT stored after {} attempts: {}", stored.match().id(), ATTEMPTS,
-                        stored.match().result(), ar.cause());
-                done.tryFail(ar.cause());
+                gaveUp(stored, n, ar.cause(), done);
             }
         });
     }
@@ -144,6 +143,25 @@ public final class ResultRecorder implements MatchListener, dev.arena.match.Stor
             oldest.remove();
         }
         return p;
+    }
+
+    /**
+     * Keeps the result as a failed job for admins ({@code GET /admin/jobs}); when even that cannot be stored, the
+     * error log line is the only record.
+     */
+    private void gaveUp(StoredMatch stored, int attempts, Throwable cause, Promise<Boolean> done) {
+        // a refused value says why in its message; any other failure needs its kind too
+        String error = cause instanceof ResultStore.Unstorable ? cause.getMessage() : cause.toString();
+        store.recordUnstored(stored, jobs.taskNames(), error, clock.instant()).onComplete(kept -> {
+            if (kept.succeeded()) {
+                log.error("match {}: result NOT stored after {} attempt(s), kept as a failed job: {}",
+                        stored.match().id(), attempts, stored.match().result(), cause);
+            } else {
+                log.error("match {}: result NOT stored after {} attempt(s), nor kept as a failed job ({}): {}",
+                        stored.match().id(), attempts, kept.cause().toString(), stored.match().result(), cause);
+            }
+            done.tryFail(cause);
+        });
     }
 
     /** Completes when every result this node is still storing has been stored (or given up): for shutdown. */

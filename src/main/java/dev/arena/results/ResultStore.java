@@ -30,8 +30,31 @@ public interface ResultStore extends MatchHistory {
     record FailingJob(String step, MatchId gameId, int consecutiveFailures, java.time.Instant lastFailure,
                       java.time.Instant nextAttempt, String lastError) {}
 
-    /** The result jobs not yet done, and the failing ones (most failures first, at most {@code limit}). */
-    record JobsReport(long pending, List<FailingJob> failing) {}
+    /**
+     * A finished match whose result could not be stored; {@code error}: why (at most 500 characters),
+     * {@code result}: the result as JSON text.
+     */
+    record FailedResult(MatchId gameId, String mode, String node, String error, String result,
+                        java.time.Instant createdAt) {}
+
+    /**
+     * The result jobs not yet done, the failing ones (most failures first, at most {@code limit}), and the results
+     * that could not be stored at all (newest first, at most {@code limit}).
+     */
+    record JobsReport(long pending, List<FailingJob> failing, List<FailedResult> failed) {}
 
     Future<JobsReport> jobs(int limit);
+
+    /**
+     * Keeps a result that {@link #record} gave up on, with what is needed to store it later ({@code steps}), so
+     * that {@link #jobs} lists it as failed.
+     */
+    Future<Void> recordUnstored(StoredMatch match, List<String> steps, String error, java.time.Instant at);
+
+    /** {@link #record} failed on data that can never be stored (SQLSTATE class 22 or 23): retrying is useless. */
+    final class Unstorable extends RuntimeException {
+        public Unstorable(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
 }

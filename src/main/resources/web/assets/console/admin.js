@@ -209,6 +209,15 @@ function Jobs() {
         <td class="error-text" data-testid="job-error">${j.last_error || '–'}</td><td>${when(j.next_attempt)}</td>
         <td><button type="button" onClick=${() => run('Retry', () => arena.admin.retryJob(j.step, j.game_id, reason), load)}>Retry now</button></td></tr>`)}
       ${!(jobs && jobs.failing && jobs.failing.length) && html`<tr><td colspan="7" class="muted">No failing jobs.</td></tr>`}
+      </tbody></table></div>
+    <h3 id="h-unstored" class="section-gap">Results not stored</h3>
+    <p class="muted">Finished matches whose result the database refused; kept here with the error until mended by hand.</p>
+    <div class="card"><table data-testid="failed-results"><thead><tr><th scope="col">Game</th><th scope="col">Mode</th>
+      <th scope="col">Node</th><th scope="col">When</th><th scope="col">Error</th><th scope="col">Result</th></tr></thead>
+      <tbody>${(jobs && jobs.failed || []).map((f) => html`<tr><td class="mono">${f.game_id.slice(0, 8)}</td><td>${f.mode}</td>
+        <td>${f.node}</td><td>${when(f.created_at)}</td><td class="error-text" data-testid="failed-error">${f.error}</td>
+        <td class="mono">${f.result.length > 80 ? f.result.slice(0, 80) + '…' : f.result}</td></tr>`)}
+      ${!(jobs && jobs.failed && jobs.failed.length) && html`<tr><td colspan="6" class="muted">Every result was stored.</td></tr>`}
       </tbody></table></div></section>`;
 }
 

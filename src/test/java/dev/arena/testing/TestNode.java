@@ -6,6 +6,7 @@ import dev.arena.app.ArenaNode;
 import dev.arena.config.ArenaConfig;
 import dev.arena.config.ConfigLoader;
 import dev.arena.results.ResultStep;
+import dev.arena.results.ResultStore;
 import java.util.function.UnaryOperator;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -60,6 +61,12 @@ public final class TestNode implements AutoCloseable {
 
     /** As {@link #start(Map, MutableClock)}, with every result step wrapped (to inject failures or hangs). */
     public static TestNode start(Map<String, String> env, MutableClock clock, UnaryOperator<ResultStep> steps) {
+        return start(env, clock, steps, UnaryOperator.identity());
+    }
+
+    /** As above, with the store the node records finished matches to wrapped (to make results unstorable). */
+    public static TestNode start(Map<String, String> env, MutableClock clock, UnaryOperator<ResultStep> steps,
+                                 UnaryOperator<ResultStore> recorderStore) {
         Map<String, String> all = new HashMap<>();
         all.put("ARENA_HOST", "127.0.0.1");
         all.put("ARENA_PORT", "0");
@@ -73,7 +80,7 @@ public final class TestNode implements AutoCloseable {
         all.putAll(env);
         ArenaConfig config = ConfigLoader.load(all, Map.of());
         try {
-            return new TestNode(ArenaNode.start(config, clock, steps), clock, owned);
+            return new TestNode(ArenaNode.start(config, clock, steps, recorderStore), clock, owned);
         } catch (RuntimeException e) {
             if (owned != null) {
                 TestDatabases.deleteTree(owned);

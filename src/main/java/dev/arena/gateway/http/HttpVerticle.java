@@ -77,7 +77,10 @@ public final class HttpVerticle extends VerticleBase {
                         }
                     }));
         }
-        server = vertx.createHttpServer(options).requestHandler(ApiRouter.build(vertx, services, sockets));
+        Duration headerTimeout = http.headerTimeout();
+        server = vertx.createHttpServer(options)
+                .connectionHandler(connection -> HeaderDeadline.install(connection, headerTimeout))
+                .requestHandler(ApiRouter.build(vertx, services, sockets));
         return server.listen(port, host);
     }
 

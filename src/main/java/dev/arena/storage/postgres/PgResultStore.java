@@ -14,13 +14,16 @@ import dev.arena.results.ResultStore;
 import dev.arena.results.StoredMatch;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,7 +58,40 @@ public final class PgResultStore implements ResultStore {
         return vertx.executeBlocking(() -> Json.encodeToString(stored.log()), false)
                 .compose(logJson -> pool.withTransaction(tx -> insertGame(tx, stored, logJson)
                         .compose(inserted -> !inserted ? Future.succeededFuture(false)
-                                : players(tx, stored).compose(v -> jobs(tx, stored.match().id(), steps)).map(true))));
+                                : players(tx, stored).compose(v -> jobs(tx, stored.match().id(), steps)).map(true))))
+                .recover(e -> Future.failedFuture(neverStorable(e) ? new Unstorable(e) : e));
+    }
+
+    /** Data errors (SQLSTATE class 22) and integrity violations (class 23) fail the same way on every retry. */
+    static boolean neverStorable(Throwable e) {
+        return e instanceof DatabaseException d && d.getSqlState() != null
+                && (d.getSqlState().startsWith("22") || d.getSqlState().startsWith("23"));
+    }
+
+    @Override
+    public Future<Void> recordUnstored(StoredMatch stored, List<String> steps, String error, Instant at) {
+        FinishedMatch m = stored.match();
+        return vertx.executeBlocking(() -> {
+            String result = Json.encodeToString(m.result());
+            String retry;
+            try {
+                retry = Json.encodeToString(Map.of("match", stored, "steps", steps));
+            } catch (RuntimeException e) {
+                retry = result; // what cannot be encoded cannot be retried either: the result at least
+            }
+            return List.of(result, retry);
+        }, false).compose(texts -> pool.preparedQuery("""
+                        INSERT INTO unstored_results (match_id, mode, node, error, result, retry, created_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+                .execute(Tuple.from(new Object[] {m.id().value(), text(m.mode(), 200), text(stored.ownerNode(), 200),
+                        text(error, 500), texts.get(0), texts.get(1), ts(at)})))
+                .mapEmpty();
+    }
+
+    /** At most {@code max} characters, without NUL (which a PostgreSQL text value cannot hold). */
+    private static String text(String s, int max) {
+        String clean = String.valueOf(s).replace('\u0000', '\uFFFD');
+        return clean.length() <= max ? clean : clean.substring(0, max);
     }
 
     private static Future<Boolean> insertGame(SqlClient tx, StoredMatch stored, String logJson) {
@@ -209,6 +245,20 @@ public final class PgResultStore implements ResultStore {
                     }
                     return out;
                 });
-        return Future.all(pending, failing).map(done -> new JobsReport(pending.result(), failing.result()));
+        Future<List<FailedResult>> failed = pool.preparedQuery("""
+                        SELECT match_id, mode, node, error, result, created_at FROM unstored_results
+                        ORDER BY created_at DESC LIMIT $1""")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<FailedResult> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new FailedResult(new MatchId(r.getUUID("match_id")), r.getString("mode"),
+                                r.getString("node"), r.getString("error"), r.getString("result"),
+                                instant(r.getOffsetDateTime("created_at"))));
+                    }
+                    return out;
+                });
+        return Future.all(pending, failing, failed)
+                .map(done -> new JobsReport(pending.result(), failing.result(), failed.result()));
     }
 }
