@@ -20,12 +20,11 @@ final class InputWaits {
         nanos[count++] = receivedNanos;
     }
 
-    boolean pending() {
-        return count > 0;
-    }
-
-    /** Hands this tick's waits (as of {@code nowNanos}) to the listener, then starts the next tick empty. */
+    /** Hands this tick's waits (as of {@code nowNanos}), if any, to the listener, then starts the next tick empty. */
     void publish(MatchId id, long nowNanos, MatchListener listener) {
+        if (count == 0) {
+            return;
+        }
         for (int i = 0; i < count; i++) {
             nanos[i] = Math.max(0, nowNanos - nanos[i]);
         }

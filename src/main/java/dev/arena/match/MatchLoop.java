@@ -168,10 +168,8 @@ public final class MatchLoop<C, S, I> {
         if (commands.closed()) {
             return new Offer.Refused(MatchCodes.ENDED, "the match has finished");
         }
-        if (!commands.offer(new LoopCommand.Input<>(player, input, scheduler.nanoTime()))) {
-            return new Offer.Refused(MatchCodes.BUSY, "the match is busy; retry");
-        }
-        return Offer.QUEUED;
+        return commands.offer(new LoopCommand.Input<>(player, input, scheduler.nanoTime())) ? Offer.QUEUED
+                : new Offer.Refused(MatchCodes.BUSY, "the match is busy; retry");
     }
 
     /**
@@ -213,11 +211,11 @@ public final class MatchLoop<C, S, I> {
      * played (players who left may be listed).
      */
     public Future<MatchResult> report(PlayerId by, MatchResult result) {
-        Promise<MatchResult> reply = Promise.promise();
         if (!relayed) {
-            reply.fail(new ArenaException.Rejected("not_relayed", "the server decides the result of " + info.mode()));
-            return reply.future();
+            return Future.failedFuture(new ArenaException.Rejected("not_relayed", "the server decides the result of "
+                    + info.mode()));
         }
+        Promise<MatchResult> reply = Promise.promise();
         return commands.force(new LoopCommand.Report<>(by, result, reply), reply,
                 r -> r.fail(LoopCommandQueue.alreadyDecided()));
     }
@@ -323,10 +321,8 @@ public final class MatchLoop<C, S, I> {
             run.frame.clear();
             run.safely(() -> run.listener.frame(f));
         }
-        if (inputWaits.pending()) { // the state and frame with this tick's inputs are out: their latency ends here
-            long now = scheduler.nanoTime();
-            run.safely(() -> inputWaits.publish(id, now, run.listener));
-        }
+        // the state and frame with this tick's inputs are out: their input-to-state latency ends here
+        run.safely(() -> inputWaits.publish(id, scheduler.nanoTime(), run.listener));
         if (!run.viewReplies.isEmpty()) {
             MatchView v = view();
             for (Promise<MatchView> r : run.viewReplies) {
@@ -351,9 +347,7 @@ public final class MatchLoop<C, S, I> {
             }
             switch (c) {
                 case LoopCommand.Input<I> in -> {
-                    long before = run.accepted;
-                    seating.input(in.player(), in.input(), n);
-                    if (run.accepted != before) {
+                    if (seating.input(in.player(), in.input(), n)) {
                         inputWaits.applied(in.receivedNanos());
                     }
                 }

@@ -90,28 +90,29 @@ final class Seating<C, S, I> {
         return views;
     }
 
-    void input(PlayerId player, I input, long n) {
+    /** Applies one input at tick {@code n}; true when the rules accepted it (it changed the state). */
+    boolean input(PlayerId player, I input, long n) {
         Seat seat = seats.get(player);
         if (seat == null) {
             run.refuse(player, n, spectators.contains(player) ? MatchCodes.SPECTATOR : MatchCodes.NOT_PARTICIPANT,
                     spectators.contains(player) ? "spectators cannot send input" : "not a player of this match");
-            return;
+            return false;
         }
         if (seat.usedThisTick >= run.config.inputsPerTick()) {
             run.dropped++;
             run.safely(() -> run.listener.inputDropped(run.id, player, n));
-            return;
+            return false;
         }
         seat.usedThisTick++;
         if (!seat.connected) {
             run.refuse(player, n, MatchCodes.NOT_CONNECTED, "reconnect (join) before sending input");
-            return;
+            return false;
         }
         if (run.status != MatchStatus.RUNNING) {
             run.refuse(player, n, MatchCodes.NOT_STARTED, "the match has not started");
-            return;
+            return false;
         }
-        switch (run.rules.input(run.state, player, input)) {
+        return switch (run.rules.input(run.state, player, input)) {
             case InputResult.Accepted<S> a -> {
                 run.accepted++;
                 run.state = a.state();
@@ -119,9 +120,13 @@ final class Seating<C, S, I> {
                 for (GameEvent e : a.events()) {
                     run.emit(e, n);
                 }
+                yield true;
             }
-            case InputResult.Rejected<S> r -> run.refuse(player, n, r.code(), r.message());
-        }
+            case InputResult.Rejected<S> r -> {
+                run.refuse(player, n, r.code(), r.message());
+                yield false;
+            }
+        };
     }
 
     void join(LoopCommand.Join<I> j, long n) {
