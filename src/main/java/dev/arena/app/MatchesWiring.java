@@ -52,7 +52,7 @@ final class MatchesWiring {
     void answerNodes(TournamentService tournaments) {
         nodes.answer(new NodeRequests(here, relayOwner, lobbies, tournaments));
         nodes.onPush(relayWatcher::received);
-        nodes.onGameLost(relayWatcher::ownerLost);
+        nodes.onMatchLost(relayWatcher::ownerLost);
         nodes.onNodeLost(relayOwner::nodeLost);
     }
 }

@@ -33,15 +33,15 @@ final class NodeRequests implements Function<NodeMessage.Request, Future<String>
     @Override
     public Future<String> apply(NodeMessage.Request request) {
         return switch (request) {
-            case NodeMessage.GameState s -> game(here.state(s.game(), s.player()));
-            case NodeMessage.GameJoin j -> game(here.join(j.game(), j.player(), j.joinCode()));
-            case NodeMessage.GameLeave l -> game(here.leave(l.game(), l.player()));
-            case NodeMessage.GameReady r -> game(here.ready(r.game(), r.player(), r.ready()));
-            case NodeMessage.GameStart s -> game(here.start(s.game(), s.player(), s.force()));
-            case NodeMessage.GameKick k -> game(here.kick(k.game(), k.player(), k.target()));
-            case NodeMessage.GameFinish f -> here.finish(f.game(), f.player(), f.result())
+            case NodeMessage.MatchState s -> game(here.state(s.game(), s.player()));
+            case NodeMessage.MatchJoin j -> game(here.join(j.game(), j.player(), j.joinCode()));
+            case NodeMessage.MatchLeave l -> game(here.leave(l.game(), l.player()));
+            case NodeMessage.MatchReady r -> game(here.ready(r.game(), r.player(), r.ready()));
+            case NodeMessage.MatchStart s -> game(here.start(s.game(), s.player(), s.force()));
+            case NodeMessage.MatchKick k -> game(here.kick(k.game(), k.player(), k.target()));
+            case NodeMessage.MatchFinish f -> here.finish(f.game(), f.player(), f.result())
                     .map(a -> a.fold(r -> MatchBody.finished(f.game(), r), json -> json));
-            case NodeMessage.GameList l -> Future.succeededFuture(
+            case NodeMessage.MatchList l -> Future.succeededFuture(
                     MatchBody.json(here.games().list(l.mode(), l.status(), l.watchable())));
             case NodeMessage.LobbyList l -> Future.succeededFuture(lobby.answer(l));
             case NodeMessage.Overview o -> Future.succeededFuture(Json.encodeToString(here.games().overview(o.mode())));

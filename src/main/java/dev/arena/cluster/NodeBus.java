@@ -67,7 +67,7 @@ public interface NodeBus {
     void unwatch(MatchId game);
 
     /** Called (on the same thread as messages) once for a watched game whose entry or owner is gone. */
-    void onGameLost(Consumer<MatchId> handler);
+    void onMatchLost(Consumer<MatchId> handler);
 
     /** Asks {@code node}; completes with its answer (the JSON text the request's record describes). */
     default Future<String> ask(String node, NodeMessage.Request request) {
@@ -75,7 +75,7 @@ public interface NodeBus {
     }
 
     /** Asks the node that owns the command's game. */
-    default Future<String> askOwner(NodeMessage.GameCommand command) {
+    default Future<String> askOwner(NodeMessage.MatchCommand command) {
         return owner(command.game()).compose(owner -> ask(owner, command));
     }
 

@@ -17,7 +17,7 @@ public sealed interface NodeMessage {
     sealed interface Request extends NodeMessage {}
 
     /** A command on one game, asked of the node that owns it. */
-    sealed interface GameCommand extends Request {
+    sealed interface MatchCommand extends Request {
         MatchId game();
 
         PlayerId player();
@@ -30,20 +30,20 @@ public sealed interface NodeMessage {
 
     // ---- HTTP and lobby commands, asked of the owner; answer: the game as GET /games/{id}/state shows it ----
 
-    record GameState(MatchId game, PlayerId player) implements GameCommand {}
+    record MatchState(MatchId game, PlayerId player) implements MatchCommand {}
 
-    record GameJoin(MatchId game, PlayerId player, String joinCode) implements GameCommand {}
+    record MatchJoin(MatchId game, PlayerId player, String joinCode) implements MatchCommand {}
 
-    record GameLeave(MatchId game, PlayerId player) implements GameCommand {}
+    record MatchLeave(MatchId game, PlayerId player) implements MatchCommand {}
 
-    record GameReady(MatchId game, PlayerId player, boolean ready) implements GameCommand {}
+    record MatchReady(MatchId game, PlayerId player, boolean ready) implements MatchCommand {}
 
-    record GameStart(MatchId game, PlayerId player, boolean force) implements GameCommand {}
+    record MatchStart(MatchId game, PlayerId player, boolean force) implements MatchCommand {}
 
-    record GameKick(MatchId game, PlayerId player, PlayerId target) implements GameCommand {}
+    record MatchKick(MatchId game, PlayerId player, PlayerId target) implements MatchCommand {}
 
     /** Answer: the match result the owner accepted. */
-    record GameFinish(MatchId game, PlayerId player, Map<String, Object> result) implements GameCommand {}
+    record MatchFinish(MatchId game, PlayerId player, Map<String, Object> result) implements MatchCommand {}
 
     // ---- listings, asked of every live node ----
 
@@ -51,7 +51,7 @@ public sealed interface NodeMessage {
      * Answer: a JSON array of the node's public games (with {@code watchable}, also those of matchmaking and
      * tournaments), as {@code GET /games} lists them. A node of an older version leaves {@code watchable} out.
      */
-    record GameList(String mode, MatchStatus status, boolean watchable) implements Request {}
+    record MatchList(String mode, MatchStatus status, boolean watchable) implements Request {}
 
     /** Answer: the node's open lobby games matching the filters ({@code lobby.LobbyWire}). */
     record LobbyList(String mode, String region, boolean hasSpace) implements Request {}
@@ -63,18 +63,18 @@ public sealed interface NodeMessage {
 
     /** Join (seated players only) or spectate; answer: the {@code match.state} text, with the socket's rid. */
     record SocketAttach(MatchId game, PlayerId player, String node, Object rid, boolean asPlayer)
-            implements GameCommand {}
+            implements MatchCommand {}
 
     /** Answer: empty. */
     record SocketInput(MatchId game, PlayerId player, String node, boolean attached, Map<String, Object> input)
-            implements GameCommand {}
+            implements MatchCommand {}
 
     /** Answer: empty; {@code last}: the player's last socket on that node left the match. */
     record SocketLeave(MatchId game, PlayerId player, String node, boolean attached, boolean last)
-            implements GameCommand {}
+            implements MatchCommand {}
 
     /** The player's last socket on that node closed; answer: empty. */
-    record SocketDetach(MatchId game, PlayerId player, String node) implements GameCommand {}
+    record SocketDetach(MatchId game, PlayerId player, String node) implements MatchCommand {}
 
     // ---- tournaments ----
 

@@ -45,12 +45,12 @@ public final class RoutedMatchCommands implements MatchCommands {
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer) {
-        return route(id, () -> here.state(id, viewer), new NodeMessage.GameState(id, viewer));
+        return route(id, () -> here.state(id, viewer), new NodeMessage.MatchState(id, viewer));
     }
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> join(MatchId id, PlayerId player, String joinCode) {
-        return route(id, () -> here.join(id, player, joinCode), new NodeMessage.GameJoin(id, player, joinCode));
+        return route(id, () -> here.join(id, player, joinCode), new NodeMessage.MatchJoin(id, player, joinCode));
     }
 
     /** A code of another node's game: found in the cluster's codes, then joined through its owner with the code. */
@@ -68,34 +68,34 @@ public final class RoutedMatchCommands implements MatchCommands {
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> leave(MatchId id, PlayerId player) {
-        return route(id, () -> here.leave(id, player), new NodeMessage.GameLeave(id, player));
+        return route(id, () -> here.leave(id, player), new NodeMessage.MatchLeave(id, player));
     }
 
     @Override
     public Future<Answer<MatchResult>> finish(MatchId id, PlayerId player, Map<String, Object> result) {
-        return route(id, () -> here.finish(id, player, result), new NodeMessage.GameFinish(id, player, result));
+        return route(id, () -> here.finish(id, player, result), new NodeMessage.MatchFinish(id, player, result));
     }
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> ready(MatchId id, PlayerId player, boolean ready) {
-        return route(id, () -> here.ready(id, player, ready), new NodeMessage.GameReady(id, player, ready));
+        return route(id, () -> here.ready(id, player, ready), new NodeMessage.MatchReady(id, player, ready));
     }
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> start(MatchId id, PlayerId by, boolean force) {
-        return route(id, () -> here.start(id, by, force), new NodeMessage.GameStart(id, by, force));
+        return route(id, () -> here.start(id, by, force), new NodeMessage.MatchStart(id, by, force));
     }
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> kick(MatchId id, PlayerId by, PlayerId target) {
-        return route(id, () -> here.kick(id, by, target), new NodeMessage.GameKick(id, by, target));
+        return route(id, () -> here.kick(id, by, target), new NodeMessage.MatchKick(id, by, target));
     }
 
     /** This node's games, then every other live node's; a node that does not answer is left out (and logged). */
     @Override
     public Future<List<Answer<HostedMatches.HostedMatch>>> list(String mode, MatchStatus status, boolean watchable) {
         return here.list(mode, status, watchable).compose(mine -> everyNode(mine,
-                new NodeMessage.GameList(mode, status, watchable),
+                new NodeMessage.MatchList(mode, status, watchable),
                 RoutedMatchCommands::elements, "game listing"));
     }
 
@@ -139,7 +139,7 @@ public final class RoutedMatchCommands implements MatchCommands {
     }
 
     private <T> Future<Answer<T>> route(MatchId id, Supplier<Future<Answer<T>>> mine,
-                                        NodeMessage.GameCommand command) {
+                                        NodeMessage.MatchCommand command) {
         return local(id) ? mine.get() : bus.askOwner(command).map(Answer::there);
     }
 }

@@ -81,6 +81,6 @@ public final class LocalNodeBus implements NodeBus {
     }
 
     @Override
-    public void onGameLost(Consumer<MatchId> handler) {
+    public void onMatchLost(Consumer<MatchId> handler) {
     }
 }

@@ -191,7 +191,7 @@ public final class RedisMatchBus implements NodeBus {
     }
 
     @Override
-    public void onGameLost(Consumer<MatchId> handler) {
+    public void onMatchLost(Consumer<MatchId> handler) {
         gamesLost.add(handler);
     }
 

@@ -174,7 +174,7 @@ class RedisMatchBusIntegrationTest {
             await(redis.client().send(Request.cmd(Command.HSET).arg(RedisMatchDirectory.gameKey(id)).arg("owner").arg(b.node())));
         }
         List<MatchId> lost = Collections.synchronizedList(new ArrayList<>());
-        a.onGameLost(lost::add);
+        a.onMatchLost(lost::add);
         a.watch(kept, b.node());
         a.watch(removed, b.node());
         // what an owner restarted under the same id does to its earlier life's entries
