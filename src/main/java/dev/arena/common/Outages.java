@@ -22,9 +22,6 @@ public final class Outages {
             if (t instanceof PgException pg && pg.getSqlState() != null && unreachable(pg.getSqlState())) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }

@@ -46,7 +46,7 @@ public final class ResultRecorder implements MatchListener, dev.arena.match.Stor
      * this recorder (the reply to a report goes out in the tick that ends the match) or after it was stored. The
      * oldest are dropped beyond {@link #OUTCOMES} entries.
      */
-    private final Map<dev.arena.match.MatchId, Promise<Void>> outcomes = new java.util.LinkedHashMap<>();
+    private final Map<MatchId, Promise<Void>> outcomes = new java.util.LinkedHashMap<>();
     private static final int OUTCOMES = 4096;
 
     /**
@@ -131,11 +131,11 @@ public final class ResultRecorder implements MatchListener, dev.arena.match.Stor
     }
 
     @Override
-    public Future<Void> stored(dev.arena.match.MatchId id) {
+    public Future<Void> stored(MatchId id) {
         return outcome(id).future();
     }
 
-    private synchronized Promise<Void> outcome(dev.arena.match.MatchId id) {
+    private synchronized Promise<Void> outcome(MatchId id) {
         Promise<Void> p = outcomes.computeIfAbsent(id, k -> Promise.promise());
         if (outcomes.size() > OUTCOMES) {
             var oldest = outcomes.keySet().iterator();
