@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load-test an Arena server (HTTP and WebSocket gateway). See docs/BENCH.md.",
         subcommands = {HttpScenario.class, RoomBroadcastScenario.class, ManyRoomsScenario.class,
-                ConnectStormScenario.class, MatchesScenario.class, SoakScenario.class})
+                ConnectStormScenario.class, MatchesScenario.class, SoakScenario.class, DashboardScenario.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
