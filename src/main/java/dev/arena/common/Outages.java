@@ -1,16 +1,28 @@
 package dev.arena.common;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Whether a failure means "the database (or another backing service) cannot be reached right now" rather than a
- * bug: such failures are answered as {@code unavailable} (HTTP 503, socket error {@code unavailable}) without a
+ * Whether a failure means "the database (or another backing service) cannot be reached, or cannot keep up, right now"
+ * rather than a bug: such failures are answered as {@code unavailable} (HTTP 503, socket error {@code unavailable}) without a
  * stack trace, because a retry later will do and the operator already sees the outage in {@code /health/ready}.
  */
 public final class Outages {
+    /**
+     * The pool's answer when no connection came free within its connection time-out: the database is away, or too
+     * busy to keep up. Vert.x raises one shared {@code VertxException} with this message and no type of its own for a
+     * query, and a {@code NoStackTraceThrowable("Timeout")} for {@code getConnection()}.
+     */
+    static final String POOL_WAIT_TIMEOUT = "Timeout waiting for connection";
+
+    /** What a client is told when its request fails this way. */
+    public static final String ANSWER = "the database cannot be reached or is too busy right now; try again shortly";
+
     private Outages() {}
 
     public static boolean isOutage(Throwable e) {
@@ -20,6 +32,10 @@ public final class Outages {
                 return true;
             }
             if (t instanceof PgException pg && pg.getSqlState() != null && unreachable(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof VertxException && POOL_WAIT_TIMEOUT.equals(t.getMessage())
+                    || t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package dev.arena.gateway.http;
 
 import dev.arena.common.ArenaException;
 import dev.arena.common.Json;
+import dev.arena.common.LogThrottle;
 import dev.arena.common.Outages;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 /** The one place where failures become HTTP responses: domain errors map to statuses here and only here. */
 public final class Problems {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private static final LogThrottle UNAVAILABLE_LOG = new LogThrottle(java.time.Duration.ofSeconds(1));
 
     private Problems() {}
 
@@ -30,7 +32,7 @@ public final class Problems {
             case ArenaException.RateLimited e -> Problem.of("rate-limited", "Too Many Requests", 429, e.getMessage());
             case ArenaException.Unavailable e -> Problem.of("unavailable", "Service Unavailable", 503, e.getMessage());
             case Throwable e when Outages.isOutage(e) -> Problem.of("unavailable", "Service Unavailable", 503,
-                    "the database cannot be reached right now; try again shortly");
+                    Outages.ANSWER);
             default -> Problem.of("internal", "Internal Server Error", 500,
                     "an unexpected error occurred; it has been logged");
         };
@@ -69,9 +71,13 @@ public final class Problems {
             problem = toProblem(failure);
         }
         if (problem.status() == 503) {
-            // an outage or a full inbox: expected, answered, and seen in /health/ready; no stack trace
-            log.warn("{} {}: {}", ctx.request().method(), ctx.request().path(),
-                    failure == null ? "unavailable" : failure.toString());
+            // an outage or a full inbox: expected, answered, and seen in /health/ready; no stack trace, and at most
+            // one line a second however many requests it refuses
+            long held = UNAVAILABLE_LOG.admit();
+            if (held >= 0) {
+                log.warn("{} {}: {}{}", ctx.request().method(), ctx.request().path(),
+                        failure == null ? "unavailable" : failure.toString(), LogThrottle.andMore(held));
+            }
             ctx.response().putHeader("Retry-After", "1");
         } else if (problem.status() >= 500) {
             log.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);

@@ -228,7 +228,7 @@ final class MessageRouter {
             default -> "internal";
         };
         if (code.equals("unavailable") && !(e instanceof ArenaException)) {
-            c.error(rid, code, "the database cannot be reached right now; try again shortly");
+            c.error(rid, code, Outages.ANSWER);
         } else if (code.equals("internal")) {
             log.error("real-time request of {} failed", c.principal.playerId(), e);
             c.error(rid, code, "an unexpected error occurred; it has been logged");

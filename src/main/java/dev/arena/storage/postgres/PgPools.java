@@ -6,12 +6,20 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Duration;
 
 /** Builds the node's one non-blocking, pipelined PostgreSQL pool. */
 public final class PgPools {
     private PgPools() {}
 
+    /** How long a request waits for a free connection before it fails (and is answered "unavailable"). */
+    static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
+
     public static Pool create(Vertx vertx, DatabaseUrl url, int size) {
+        return create(vertx, url, size, CONNECTION_WAIT);
+    }
+
+    static Pool create(Vertx vertx, DatabaseUrl url, int size, Duration connectionWait) {
         PgConnectOptions connect = new PgConnectOptions();
         connect.setPipeliningLimit(256);
         connect.setHost(url.host())
@@ -24,10 +32,10 @@ public final class PgPools {
         PoolOptions pool = new PoolOptions()
                 .setMaxSize(size)
                 .setMaxWaitQueueSize(10_000)
-                // a request waits at most this long for a connection, then fails (answered "unavailable"): while
-                // the database is away, callers get errors rather than silence
-                .setConnectionTimeout(5)
-                .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+                // a request waits at most this long for a connection, then fails (answered "unavailable", see
+                // common.Outages): while the database is away or overloaded, callers get errors rather than silence
+                .setConnectionTimeout((int) connectionWait.toMillis())
+                .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setName("arena")
                 .setShared(false);
         return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
