@@ -53,7 +53,7 @@ class TournamentBracketPageIntegrationTest {
         page.evaluate("() => { window.__sameDocument = true; }");
 
         // round 1: the home side wins each game
-        for (JsonObject g : d.openGames(id)) {
+        for (JsonObject g : d.openMatches(id)) {
             d.finish(g, TournamentDriver.home(g));
         }
         for (int t = 1; t <= 4; t++) {
@@ -114,7 +114,7 @@ class TournamentBracketPageIntegrationTest {
         assertThat(page.getByTestId("pairing-L1-1")).hasAttribute("data-state", "pending");
         page.evaluate("() => { window.__sameDocument = true; }");
 
-        for (JsonObject g : d.openGames(id)) {
+        for (JsonObject g : d.openMatches(id)) {
             d.finish(g, TournamentDriver.home(g));
         }
         // both first-round losers drop into the losers bracket and meet there
@@ -143,7 +143,7 @@ class TournamentBracketPageIntegrationTest {
         assertThat(page.locator(".rr-cell.win")).hasCount(0);
         page.evaluate("() => { window.__sameDocument = true; }");
 
-        JsonObject first = d.openGames(id).getFirst();
+        JsonObject first = d.openMatches(id).getFirst();
         UUID winner = TournamentDriver.home(first);
         d.finish(first, winner);
         assertThat(page.locator(".rr-cell.win")).hasCount(1);
@@ -173,7 +173,7 @@ class TournamentBracketPageIntegrationTest {
         page.evaluate("() => { window.__sameDocument = true; }");
 
         List<UUID> winners = new java.util.ArrayList<>();
-        for (JsonObject g : d.openGames(id)) {
+        for (JsonObject g : d.openMatches(id)) {
             winners.add(TournamentDriver.home(g));
             d.finish(g, TournamentDriver.home(g));
         }

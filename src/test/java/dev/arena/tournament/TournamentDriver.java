@@ -118,7 +118,7 @@ final class TournamentDriver {
     }
 
     /** The open games, from {@code GET /tournaments/{id}/matches}. */
-    List<JsonObject> openGames(String id) {
+    List<JsonObject> openMatches(String id) {
         JsonArray ms = ok(get("/tournaments/" + id + "/matches"), 200).getJsonArray("matches");
         List<JsonObject> out = new ArrayList<>();
         for (Object o : ms) {
@@ -165,7 +165,7 @@ final class TournamentDriver {
     /** Plays every open game, home winning, until nothing is open; returns how many results were delivered. */
     int playOut(String id) {
         int n = 0;
-        for (List<JsonObject> open = openGames(id); !open.isEmpty(); open = openGames(id)) {
+        for (List<JsonObject> open = openMatches(id); !open.isEmpty(); open = openMatches(id)) {
             for (JsonObject g : open) {
                 finish(g, home(g));
                 n++;
@@ -188,7 +188,7 @@ final class TournamentDriver {
     /** Waits (bounded) until the game's loop has ended: stopping a match takes effect at its next tick. */
     void awaitEnded(String gameId) {
         MatchId id = new MatchId(UUID.fromString(gameId));
-        Eventually.until(() -> node.arena().httpServices().games().live(id).isPresent(), live -> !live,
+        Eventually.until(() -> node.arena().httpServices().matches().live(id).isPresent(), live -> !live,
                 Duration.ofSeconds(10), "game " + gameId + " to stop running");
     }
 
