@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.arena.testing.Browsers;
 import dev.arena.testing.NodeFixture;
 import dev.arena.tournament.TournamentDriver.Player;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,15 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TournamentBracketPageIntegrationTest {
     @RegisterExtension
     static final NodeFixture node = new NodeFixture();
-    private static TournamentDriver d;
+    private static final TournamentDriver d = TournamentDriver.on(node);
     @RegisterExtension
-    static final Browsers browsers = Browsers.perClass();
-
-    @BeforeAll
-    static void start() {
-        d = new TournamentDriver(node.testNode());
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
+    static final Browsers browsers = Browsers.perClass(15_000);
 
     @Test
     void anEightPlayerSingleEliminationBracketAdvancesInAWatchingPageWithoutAReload() {

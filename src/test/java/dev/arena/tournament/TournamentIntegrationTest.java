@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TournamentIntegrationTest {
     @RegisterExtension
     static final NodeFixture node = new NodeFixture();
-    static TournamentDriver d;
-
-    @BeforeAll
-    static void start() {
-        d = new TournamentDriver(node.testNode());
-    }
+    static final TournamentDriver d = TournamentDriver.on(node);
 
     static List<String> fields(Response r) {
         assertThat(r.status()).as("%s", r).isEqualTo(422);
