@@ -214,7 +214,6 @@ public final class ArenaNode implements AutoCloseable {
         MatchesWiring play = new MatchesWiring(registry, matchFeed, lobbyTracker, backplane, config.nodeId(),
                 config.cluster().nodeTtl(), results.recorder, vertx);
         HostedMatches matches = play.matches;
-        results.hostedBy(matches);
         matchmaking = MatchmakingWiring.build(config, clock, backplane, matches, roomStream, ratings, metrics.registry(),
                 vertx.getOrCreateContext());
         Realtime realtime = new Realtime(identity, rooms, chat, config.ws(), clock, config.nodeId(), metrics.registry(),

@@ -105,7 +105,7 @@ public final class HostedMatches {
         return code(id, CODE_ATTEMPTS).compose(code -> {
             MatchLoop<?, ?, ?> loop;
             try {
-                loop = registry.create(request, creator, id);
+                loop = registry.create(request, creator, id, creator != null);
             } catch (RuntimeException e) {
                 codes.remove(code, id);
                 joinCodes.release(code, id);
@@ -165,19 +165,6 @@ public final class HostedMatches {
         }
         synchronized (finished) {
             return finished.containsKey(id);
-        }
-    }
-
-    /**
-     * Whether the game is shown only to its players ({@link #requireVisible}'s rule), for storing with its result;
-     * a game this node does not know is taken to be.
-     */
-    public boolean friendsOnly(MatchId id) {
-        try {
-            HostedMatch g = require(id);
-            return g.privateGame() && g.creator() != null;
-        } catch (ArenaException.NotFound e) {
-            return true;
         }
     }
 
