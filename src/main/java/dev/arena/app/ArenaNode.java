@@ -88,7 +88,7 @@ public final class ArenaNode implements AutoCloseable {
     private ChatService chat;
     private ApiRouter.Services httpServices;
     /** This node's matches, in memory only (no stored results yet; see docs/MATCHES.md). */
-    private MatchRegistry matches;
+    private MatchRegistry registry;
     private Matchmaking matchmaking;
     /** Stores finished matches; then the jobs carry them on. */
     private ResultsWiring results;
@@ -206,27 +206,26 @@ public final class ArenaNode implements AutoCloseable {
         // the lobby watches the matches too (its own context: the first shard's) and feeds the lobby topic
         LobbyTracker lobbyTracker = new LobbyTracker(shards.getFirst(), clock);
         MatchMetrics matchMetrics = new MatchMetrics(metrics.registry())
-                .watch(() -> matches == null ? java.util.List.of() : matches.all());
-        matches = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
+                .watch(() -> registry == null ? java.util.List.of() : registry.all());
+        registry = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
                 config.match(), MatchListeners.of(MatchListener.withResults(matchFeed, results.recorder),
                         lobbyTracker, matchMetrics));
         // the games over them, their commands (routed to the owner on a cluster), the lobby and the match relay
-        MatchesWiring play = new MatchesWiring(matches, matchFeed, lobbyTracker, backplane, config.nodeId(),
+        MatchesWiring play = new MatchesWiring(registry, matchFeed, lobbyTracker, backplane, config.nodeId(),
                 config.cluster().nodeTtl(), results.recorder, vertx);
-        HostedMatches games = play.games;
-        results.hostedBy(games);
-        matchmaking = MatchmakingWiring.build(config, clock, backplane, games, roomStream, ratings, metrics.registry(),
+        HostedMatches matches = play.matches;
+        matchmaking = MatchmakingWiring.build(config, clock, backplane, matches, roomStream, ratings, metrics.registry(),
                 vertx.getOrCreateContext());
         Realtime realtime = new Realtime(identity, rooms, chat, config.ws(), clock, config.nodeId(), metrics.registry(),
                 play.sockets, lobbyTracker, matchmaking);
 
         // tournaments, then other nodes' requests are answered (they may ask the tournaments)
-        tournaments = tournamentWiring.build(config, pool, games, ratings, roomStream, backplane.nodes(), clock);
+        tournaments = tournamentWiring.build(config, pool, matches, ratings, roomStream, backplane.nodes(), clock);
         play.answerNodes(tournaments);
         tournamentWiring.start(vertx, config);
 
         // the dashboard feed: sampled once a second on its own worker, merged across nodes (Redis on a cluster)
-        dashboard = console.startDashboard(vertx, config.nodeId(), metrics.registry(), backplane, () -> matches,
+        dashboard = console.startDashboard(vertx, config.nodeId(), metrics.registry(), backplane, () -> registry,
                 () -> matchmaking, resultStore);
 
         // game logs: ingests on their own threads over JDBC (COPY), progress into logs:{job} rooms, reads on the pool
@@ -236,7 +235,7 @@ public final class ArenaNode implements AutoCloseable {
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.http().port() == 0 ? Wiring.freePort() : config.http().port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime,
-                new ApiRouter.Chat(chat, chatModeration), games,
+                new ApiRouter.Chat(chat, chatModeration), matches,
                 new ApiRouter.Play(play.commands, play.lobby, play.lobbies), resultStore, leaderboards, matchmaking,
                 tournaments, console.api(players), logs);
         ApiRouter.Services services = httpServices;
@@ -324,10 +323,10 @@ public final class ArenaNode implements AutoCloseable {
                 matchmaking = null;
                 quietly("stop matchmaking", () -> await(stopping.stop().timeout(5, TimeUnit.SECONDS)));
             }
-            if (matches != null) {
+            if (registry != null) {
                 // each match ends (abandoned, "shutdown") at its next tick and sends match.end to its sockets
-                MatchRegistry stopping = matches;
-                matches = null;
+                MatchRegistry stopping = registry;
+                registry = null;
                 quietly("stop matches", () -> {
                     List<Future<?>> ended = stopping.all().stream().<Future<?>>map(m -> m.ended()).toList();
                     stopping.stopAll("shutdown");

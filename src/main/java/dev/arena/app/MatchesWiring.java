@@ -22,7 +22,7 @@ import java.time.Duration;
  * sides. Games are recorded in the backplane's directory and claim their join codes there.
  */
 final class MatchesWiring {
-    final HostedMatches games;
+    final HostedMatches matches;
     final LocalMatchCommands here;
     final MatchCommands commands;
     final Lobby lobby;
@@ -32,13 +32,13 @@ final class MatchesWiring {
     private final RelayOwner relayOwner;
     private final RelayWatcher relayWatcher;
 
-    MatchesWiring(MatchRegistry matches, MatchFeed feed, LobbyTracker tracker, Backplane backplane, String node,
+    MatchesWiring(MatchRegistry registry, MatchFeed feed, LobbyTracker tracker, Backplane backplane, String node,
                   Duration nodeTtl, dev.arena.match.StoredResults results, io.vertx.core.Vertx vertx) {
         nodes = backplane.nodes();
-        games = new HostedMatches(matches, node, backplane.joinCodes(), nodes::track);
-        lobby = new Lobby(games);
+        matches = new HostedMatches(registry, node, backplane.joinCodes(), nodes::track);
+        lobby = new Lobby(matches);
         tracker.watch(lobby);
-        here = new LocalMatchCommands(games, results, vertx);
+        here = new LocalMatchCommands(matches, results, vertx);
         commands = backplane.matchCommands(here);
         relayOwner = new RelayOwner(here, feed, nodes);
         feed.remote(relayOwner);

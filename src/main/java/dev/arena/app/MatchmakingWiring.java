@@ -32,11 +32,11 @@ final class MatchmakingWiring {
 
     private MatchmakingWiring() {}
 
-    static Matchmaking build(ArenaConfig config, Clock clock, Backplane backplane, HostedMatches games,
+    static Matchmaking build(ArenaConfig config, Clock clock, Backplane backplane, HostedMatches matches,
                              RoomStream stream, RatingSource ratings, MeterRegistry meters, Context context) {
         MatchmakingConfig mm = config.matchmaking();
         for (var q : mm.queues()) {
-            if (games.registry().games().find(q.mode()).isEmpty()) {
+            if (matches.registry().games().find(q.mode()).isEmpty()) {
                 throw new ConfigException(List.of("ARENA_MM_QUEUES: " + q.mode() + " is not a game mode"));
             }
         }
@@ -44,7 +44,7 @@ final class MatchmakingWiring {
                 clock.instant()));
         TicketStore tickets = backplane.tickets(mm.ticketRetention());
         Matcher matcher = new Matcher(tickets, backplane.matcherLease(mm.leaseTtl()), mm.queues(),
-                new MatchLauncher(tickets, games, push, config.nodeId()), config.nodeId());
+                new MatchLauncher(tickets, matches, push, config.nodeId()), config.nodeId());
         // sockets counted across the cluster: the disconnect grace asks every node (docs/MATCHMAKING.md)
         var sessions = Wiring.await(backplane.playerSessions());
         Matchmaking service = new Matchmaking(tickets, new PartyService(backplane.parties(), tickets, push, clock),

@@ -42,9 +42,9 @@ final class NodeRequests implements Function<NodeMessage.Request, Future<String>
             case NodeMessage.MatchFinish f -> here.finish(f.game(), f.player(), f.result())
                     .map(a -> a.fold(r -> MatchBody.finished(f.game(), r), json -> json));
             case NodeMessage.MatchList l -> Future.succeededFuture(
-                    MatchBody.json(here.games().list(l.mode(), l.status(), l.watchable())));
+                    MatchBody.json(here.matches().list(l.mode(), l.status(), l.watchable())));
             case NodeMessage.LobbyList l -> Future.succeededFuture(lobby.answer(l));
-            case NodeMessage.Overview o -> Future.succeededFuture(Json.encodeToString(here.games().overview(o.mode())));
+            case NodeMessage.Overview o -> Future.succeededFuture(Json.encodeToString(here.matches().overview(o.mode())));
             case NodeMessage.SocketAttach a -> relay.attach(a);
             case NodeMessage.SocketInput i -> relay.input(i);
             case NodeMessage.SocketLeave l -> relay.leave(l);

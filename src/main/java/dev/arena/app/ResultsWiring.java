@@ -7,7 +7,6 @@ import dev.arena.config.ArenaConfig;
 import dev.arena.config.DatabaseUrl;
 import dev.arena.match.GameCatalog;
 import dev.arena.match.GameFactory;
-import dev.arena.match.HostedMatches;
 import dev.arena.results.ResultJobs;
 import dev.arena.results.ResultRecorder;
 import dev.arena.results.ResultStep;
@@ -27,7 +26,6 @@ import java.util.function.UnaryOperator;
 final class ResultsWiring {
     final ResultRecorder recorder;
     private final ResultJobs jobs;
-    private volatile HostedMatches hosted;
     /** Set by {@link #halt()}: the jobs are already stopped. */
     private boolean halted;
 
@@ -42,16 +40,7 @@ final class ResultsWiring {
         wrapped.replaceAll(wrapper);
         jobs = ResultJobs.start(database, config.jobs(), config.nodeId(), results, wrapped, registry);
         recorder = new ResultRecorder(vertx, recorderStore.apply(results), jobs, config.nodeId(),
-                mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false),
-                id -> hosted == null || hosted.friendsOnly(id), clock);
-    }
-
-    /**
-     * The matches whose results the recorder stores, asked whether a match that ended was friends-only (its
-     * replay stays private). They are built after the recorder, which they report to; until then nothing ends.
-     */
-    void hostedBy(HostedMatches matches) {
-        hosted = matches;
+                mode -> catalog.find(mode).map(GameFactory::relayed).orElse(false), clock);
     }
 
     /** Graceful stop, once the matches have ended: their last results are stored, then the jobs stop. */

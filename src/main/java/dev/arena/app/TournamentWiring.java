@@ -28,9 +28,9 @@ final class TournamentWiring {
     private TournamentSweeper sweeper;
 
     /** Builds the service; {@link #start} once other nodes' requests can reach it. */
-    TournamentService build(ArenaConfig config, Pool pool, HostedMatches games, RatingSource ratings,
+    TournamentService build(ArenaConfig config, Pool pool, HostedMatches matches, RatingSource ratings,
                             RoomStream rooms, NodeBus nodes, Clock clock) {
-        service = new TournamentService(new PgTournamentStore(pool), games, ratings, new RoomTournamentFeed(rooms, clock),
+        service = new TournamentService(new PgTournamentStore(pool), matches, ratings, new RoomTournamentFeed(rooms, clock),
                 clock, config.nodeId(), nodes);
         return service;
     }

@@ -1,14 +1,11 @@
 package dev.arena.bench;
 
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The server's memory as far as the bench can see it: from {@code GET /metrics} (Prometheus text: resident
@@ -21,7 +18,7 @@ final class ServerMemory {
     static JsonObject sample(LoadGenerator gen, Integer pid) {
         JsonObject out = new JsonObject();
         try {
-            parse(scrape(gen, 15)).forEach((k, v) -> out.put(k + "_mib", ReportPrinter.round(v / (1024 * 1024))));
+            memory(ServerSample.scrape(gen, 15)).forEach((k, v) -> out.put(k + "_mib", ReportPrinter.round(v / (1024 * 1024))));
         } catch (Exception e) {
             out.put("metrics_error", Errors.reason(e));
         }
@@ -41,35 +38,18 @@ final class ServerMemory {
         return out;
     }
 
-    /** The server's {@code GET /metrics} text; blocking (off the event loops), at most {@code seconds}. */
-    static String scrape(LoadGenerator gen, int seconds) throws Exception {
-        return gen.http(0).request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/metrics")
-                        .setIdleTimeout(seconds * 1000L))
-                .compose(r -> r.send()).compose(r -> r.body()).map(Object::toString)
-                .await(seconds, TimeUnit.SECONDS);
-    }
-
     /**
      * Memory figures in bytes from Prometheus text: {@code process_resident}, {@code jvm_heap_used},
      * {@code jvm_nonheap_used}, {@code jvm_committed}, each present only when the series are.
      */
     static Map<String, Double> parse(String prometheus) {
+        return memory(ServerSample.parse(prometheus));
+    }
+
+    /** As {@link #parse}, from a scrape already read. */
+    static Map<String, Double> memory(ServerSample sample) {
         Map<String, Double> m = new LinkedHashMap<>();
-        for (String line : prometheus.split("\n")) {
-            if (line.isEmpty() || line.charAt(0) == '#') {
-                continue;
-            }
-            int space = line.lastIndexOf(' ');
-            if (space < 0) {
-                continue;
-            }
-            double value;
-            try {
-                value = Double.parseDouble(line.substring(space + 1).strip());
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            String series = line.substring(0, space);
+        sample.series().forEach((series, value) -> {
             if (series.equals("process_resident_memory_bytes")) {
                 m.put("process_resident", value);
             } else if (series.startsWith("jvm_memory_used_bytes{")) {
@@ -77,7 +57,7 @@ final class ServerMemory {
             } else if (series.startsWith("jvm_memory_committed_bytes{")) {
                 m.merge("jvm_committed", value, Double::sum);
             }
-        }
+        });
         return m;
     }
 }

@@ -1,11 +1,14 @@
 package dev.arena.bench;
 
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The server's match meters from one {@code GET /metrics} scrape (Prometheus text), and what two scrapes say
+ * The server's meters from one {@code GET /metrics} scrape (Prometheus text; the bench's one reader of it), and what two scrapes say
  * about the time between them: ticks, tick-duration percentiles from the histogram buckets' differences, inputs
  * by result, skipped ticks. Percentiles from buckets are interpolated inside the bucket that holds them, so
  * they are as fine as the buckets (about 10-30 % apart), and exact about the window, unlike the server's own
@@ -15,6 +18,14 @@ import java.util.TreeMap;
  */
 record ServerSample(Map<String, Double> series) {
     static final String TICK = "arena_match_tick_duration_seconds";
+
+    /** Scrapes the server's {@code GET /metrics}: blocking (off the event loops), at most {@code seconds}. */
+    static ServerSample scrape(LoadGenerator gen, int seconds) throws Exception {
+        return parse(gen.http(0).request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/metrics")
+                        .setIdleTimeout(seconds * 1000L))
+                .compose(r -> r.send()).compose(r -> r.body()).map(Object::toString)
+                .await(seconds, TimeUnit.SECONDS));
+    }
 
     static ServerSample parse(String prometheus) {
         Map<String, Double> m = new LinkedHashMap<>();

@@ -1,9 +1,6 @@
 package dev.arena.bench;
 
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The server's {@code GET /metrics} as the {@code matches} run reads it, from the main thread: an explicit scrape
@@ -54,11 +51,7 @@ final class ServerView {
 
     private ServerSample fetch() {
         try {
-            String text = gen.http(0).request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/metrics")
-                            .setIdleTimeout(10_000))
-                    .compose(r -> r.send()).compose(r -> r.body()).map(Object::toString)
-                    .await(15, TimeUnit.SECONDS);
-            ServerSample s = ServerSample.parse(text);
+            ServerSample s = ServerSample.scrape(gen, 15);
             double p99 = s.get("arena_match_tick_recent_seconds{quantile=\"0.99\"}");
             recentTickP99 = Double.isNaN(p99) ? "-" : String.format(Locale.ROOT, "%.2f ms", p99 * 1000);
             double cpu = s.get("process_cpu_usage") * s.get("system_cpu_count");

@@ -101,7 +101,7 @@ final class ServerVitals {
 
     private Double heapInUse() {
         try {
-            return ServerMemory.parse(ServerMemory.scrape(gen, 30)).get("jvm_heap_used");
+            return ServerMemory.memory(ServerSample.scrape(gen, 30)).get("jvm_heap_used");
         } catch (Exception e) {
             return null;
         }

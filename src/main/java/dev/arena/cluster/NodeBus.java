@@ -24,7 +24,7 @@ public interface NodeBus {
     String node();
 
     /** Records a game this node runs in the directory, while it runs and for a while after it ended. */
-    void track(HostedMatches.HostedMatch game, MatchLoop<?, ?, ?> loop);
+    void track(HostedMatches.HostedMatch match, MatchLoop<?, ?, ?> loop);
 
     /**
      * The live node that runs (or ran) the game; {@link dev.arena.common.ArenaException.NotFound} when the
@@ -62,9 +62,9 @@ public interface NodeBus {
      * Starts checking that another node's game is still there: its directory entry exists and its owner is alive
      * (an owner restarted under the same id has removed its earlier life's entries).
      */
-    void watch(MatchId game, String owner);
+    void watch(MatchId match, String owner);
 
-    void unwatch(MatchId game);
+    void unwatch(MatchId match);
 
     /** Called (on the same thread as messages) once for a watched game whose entry or owner is gone. */
     void onMatchLost(Consumer<MatchId> handler);

@@ -57,10 +57,10 @@ public final class RoutedMatchCommands implements MatchCommands {
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> joinByCode(PlayerId player, String joinCode) {
         String code = joinCode.toUpperCase(Locale.ROOT);
-        if (here.games().byCode(code).isPresent()) {
+        if (here.matches().byCode(code).isPresent()) {
             return here.joinByCode(player, code);
         }
-        return here.games().joinCodes().find(code).compose(id -> id.isEmpty()
+        return here.matches().joinCodes().find(code).compose(id -> id.isEmpty()
                 ? Future.failedFuture(LocalMatchCommands.noCode())
                 : join(id.get(), player, code).recover(e -> Future.failedFuture(
                         e instanceof ArenaException.NotFound ? LocalMatchCommands.noCode() : e)));
@@ -135,7 +135,7 @@ public final class RoutedMatchCommands implements MatchCommands {
 
     /** Whether this node runs the game or finished it recently (then it answers itself). */
     private boolean local(MatchId id) {
-        return here.games().known(id);
+        return here.matches().known(id);
     }
 
     private <T> Future<Answer<T>> route(MatchId id, Supplier<Future<Answer<T>>> mine,

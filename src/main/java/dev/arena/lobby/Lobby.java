@@ -45,14 +45,14 @@ public final class Lobby {
     /** One page of the list; {@code total} counts every game the query matches. */
     public record Page(List<LobbyMatch> games, int total, int limit, int offset) {}
 
-    private final HostedMatches games;
+    private final HostedMatches matches;
 
-    public Lobby(HostedMatches games) {
-        this.games = Objects.requireNonNull(games, "games");
+    public Lobby(HostedMatches matches) {
+        this.matches = Objects.requireNonNull(matches, "matches");
     }
 
-    public HostedMatches games() {
-        return games;
+    public HostedMatches matches() {
+        return matches;
     }
 
     /**
@@ -66,7 +66,7 @@ public final class Lobby {
     /** Every open public game of this node that the query's filters match (not paged, not sorted). */
     public List<LobbyMatch> matching(Query q) {
         List<LobbyMatch> all = new ArrayList<>();
-        for (HostedMatches.HostedMatch g : games.list(q.mode(), MatchStatus.WAITING, false)) {
+        for (HostedMatches.HostedMatch g : matches.list(q.mode(), MatchStatus.WAITING, false)) {
             LobbyMatch l = LobbyMatch.of(g, min(g.mode()));
             if (l != null && q.matches(l)) {
                 all.add(l);
@@ -79,8 +79,8 @@ public final class Lobby {
      * One page of {@code games} (already filtered, possibly of several nodes) in the list's order: nearest to
      * full first, then by id.
      */
-    public static Page page(List<LobbyMatch> games, Query q) {
-        List<LobbyMatch> all = new ArrayList<>(games);
+    public static Page page(List<LobbyMatch> matches, Query q) {
+        List<LobbyMatch> all = new ArrayList<>(matches);
         all.sort(Comparator.comparingInt((LobbyMatch l) -> l.maxPlayers() - l.playerCount())
                 .thenComparing(l -> l.gameId().toString()));
         int from = Math.min(q.offset(), all.size());
@@ -91,7 +91,7 @@ public final class Lobby {
     /** The game's current listing, or null when the lobby does not list it (or it is unknown). */
     LobbyMatch listing(MatchId id) {
         try {
-            HostedMatches.HostedMatch g = games.require(id);
+            HostedMatches.HostedMatch g = matches.require(id);
             return LobbyMatch.of(g, min(g.mode()));
         } catch (ArenaException.NotFound e) {
             return null;
@@ -99,6 +99,6 @@ public final class Lobby {
     }
 
     private int min(String mode) {
-        return games.registry().games().require(mode).info().players().min();
+        return matches.registry().games().require(mode).info().players().min();
     }
 }

@@ -105,7 +105,7 @@ public final class HostedMatches {
         return code(id, CODE_ATTEMPTS).compose(code -> {
             MatchLoop<?, ?, ?> loop;
             try {
-                loop = registry.create(request, creator, id);
+                loop = registry.create(request, creator, id, creator != null);
             } catch (RuntimeException e) {
                 codes.remove(code, id);
                 joinCodes.release(code, id);
@@ -165,19 +165,6 @@ public final class HostedMatches {
         }
         synchronized (finished) {
             return finished.containsKey(id);
-        }
-    }
-
-    /**
-     * Whether the game is shown only to its players ({@link #requireVisible}'s rule), for storing with its result;
-     * a game this node does not know is taken to be.
-     */
-    public boolean friendsOnly(MatchId id) {
-        try {
-            HostedMatch g = require(id);
-            return g.privateGame() && g.creator() != null;
-        } catch (ArenaException.NotFound e) {
-            return true;
         }
     }
 
@@ -341,7 +328,7 @@ public final class HostedMatches {
      * A fresh code, claimed for the game in memory and then through {@link #joinCodes}: drawn again on the rare
      * clash with a live game's code (of any node); fails when the claims fail (Redis down: {@code unavailable}).
      */
-    private Future<String> code(MatchId game, int attempts) {
+    private Future<String> code(MatchId match, int attempts) {
         String code;
         do {
             StringBuilder b = new StringBuilder(CODE_LENGTH);
@@ -349,17 +336,17 @@ public final class HostedMatches {
                 b.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
             }
             code = b.toString();
-        } while (codes.putIfAbsent(code, game) != null);
+        } while (codes.putIfAbsent(code, match) != null);
         String drawn = code;
-        return joinCodes.claim(drawn, game).recover(e -> {
-            codes.remove(drawn, game);
+        return joinCodes.claim(drawn, match).recover(e -> {
+            codes.remove(drawn, match);
             return Future.failedFuture(e);
         }).compose(claimed -> {
             if (claimed) {
                 return Future.succeededFuture(drawn);
             }
-            codes.remove(drawn, game);
-            return attempts > 1 ? code(game, attempts - 1)
+            codes.remove(drawn, match);
+            return attempts > 1 ? code(match, attempts - 1)
                     : Future.failedFuture(new ArenaException.Unavailable("no free join code was found; try again"));
         });
     }

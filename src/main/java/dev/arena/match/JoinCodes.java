@@ -12,25 +12,25 @@ import java.util.Optional;
 public interface JoinCodes {
 
     /** Claims {@code code} (upper case) for {@code game}; false when another live game holds it. */
-    Future<Boolean> claim(String code, MatchId game);
+    Future<Boolean> claim(String code, MatchId match);
 
     /**
      * Lets the code go once its game ended; nothing when the code is no longer the game's. Never fails (a code
      * not released expires with its game's directory entry).
      */
-    Future<Void> release(String code, MatchId game);
+    Future<Void> release(String code, MatchId match);
 
     /** The game that holds the code on any node, if one does. */
     Future<Optional<MatchId>> find(String code);
 
     JoinCodes LOCAL = new JoinCodes() {
         @Override
-        public Future<Boolean> claim(String code, MatchId game) {
+        public Future<Boolean> claim(String code, MatchId match) {
             return Future.succeededFuture(true);
         }
 
         @Override
-        public Future<Void> release(String code, MatchId game) {
+        public Future<Void> release(String code, MatchId match) {
             return Future.succeededFuture();
         }
 

@@ -18,52 +18,52 @@ public final class LocalMatchCommands implements MatchCommands {
     /** How long a finish waits for its result to be stored before it answers {@code unavailable}. */
     static final java.time.Duration STORE_WAIT = java.time.Duration.ofSeconds(10);
 
-    private final HostedMatches games;
+    private final HostedMatches matches;
     private final StoredResults results;
     private final io.vertx.core.Vertx vertx;
 
-    public LocalMatchCommands(HostedMatches games) {
-        this(games, StoredResults.NONE, null);
+    public LocalMatchCommands(HostedMatches matches) {
+        this(matches, StoredResults.NONE, null);
     }
 
     /** @param vertx for the time-out of a finish that waits for its result's storage (null: no time-out) */
-    public LocalMatchCommands(HostedMatches games, StoredResults results, io.vertx.core.Vertx vertx) {
-        this.games = games;
+    public LocalMatchCommands(HostedMatches matches, StoredResults results, io.vertx.core.Vertx vertx) {
+        this.matches = matches;
         this.results = results;
         this.vertx = vertx;
     }
 
-    public HostedMatches games() {
-        return games;
+    public HostedMatches matches() {
+        return matches;
     }
 
     /** This node's id. */
     public String node() {
-        return games.node();
+        return matches.node();
     }
 
     @Override
     public Future<String> owner(MatchId id) {
-        return games.known(id) ? Future.succeededFuture(games.node())
+        return matches.known(id) ? Future.succeededFuture(matches.node())
                 : Future.failedFuture(new ArenaException.NotFound("no game " + id));
     }
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer) {
-        return attempt(() -> Future.succeededFuture(Answer.here(games.state(id, viewer))));
+        return attempt(() -> Future.succeededFuture(Answer.here(matches.state(id, viewer))));
     }
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> join(MatchId id, PlayerId player, String joinCode) {
-        return attempt(() -> games.join(id, player, joinCode).map(Answer::here));
+        return attempt(() -> matches.join(id, player, joinCode).map(Answer::here));
     }
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> joinByCode(PlayerId player, String joinCode) {
         return attempt(() -> {
             String code = joinCode.toUpperCase(Locale.ROOT);
-            MatchId id = games.byCode(code).orElseThrow(LocalMatchCommands::noCode);
-            return games.join(id, player, code).map(Answer::here);
+            MatchId id = matches.byCode(code).orElseThrow(LocalMatchCommands::noCode);
+            return matches.join(id, player, code).map(Answer::here);
         });
     }
 
@@ -74,55 +74,55 @@ public final class LocalMatchCommands implements MatchCommands {
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> leave(MatchId id, PlayerId player) {
-        return attempt(() -> games.leave(id, player).map(Answer::here));
+        return attempt(() -> matches.leave(id, player).map(Answer::here));
     }
 
     @Override
     public Future<Answer<MatchResult>> finish(MatchId id, PlayerId player, Map<String, Object> result) {
         return attempt(() -> {
-            List<PlayerId> seated = games.require(id).view().players().stream()
+            List<PlayerId> seated = matches.require(id).view().players().stream()
                     .map(MatchView.PlayerView::player).toList();
             MatchResult parsed = ReportedResult.parse(new JsonObject(result), seated);
             // acknowledged means stored: a node killed right after the 202 must not lose the result
-            return games.report(id, player, parsed).compose(r -> durable(id).map(v -> Answer.here(r)));
+            return matches.report(id, player, parsed).compose(r -> durable(id).map(v -> Answer.here(r)));
         });
     }
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> ready(MatchId id, PlayerId player, boolean ready) {
-        return attempt(() -> running(id).ready(player, ready).map(v -> Answer.here(games.require(id))));
+        return attempt(() -> running(id).ready(player, ready).map(v -> Answer.here(matches.require(id))));
     }
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> start(MatchId id, PlayerId by, boolean force) {
-        return attempt(() -> running(id).startByHost(by, force).map(v -> Answer.here(games.require(id))));
+        return attempt(() -> running(id).startByHost(by, force).map(v -> Answer.here(matches.require(id))));
     }
 
     @Override
     public Future<Answer<HostedMatches.HostedMatch>> kick(MatchId id, PlayerId by, PlayerId target) {
-        return attempt(() -> running(id).kick(by, target).map(v -> Answer.here(games.require(id))));
+        return attempt(() -> running(id).kick(by, target).map(v -> Answer.here(matches.require(id))));
     }
 
     @Override
     public Future<List<Answer<HostedMatches.HostedMatch>>> list(String mode, MatchStatus status, boolean watchable) {
-        return Future.succeededFuture(games.list(mode, status, watchable).stream()
+        return Future.succeededFuture(matches.list(mode, status, watchable).stream()
                 .<Answer<HostedMatches.HostedMatch>>map(Answer::here).toList());
     }
 
     @Override
     public Future<List<MatchOverview>> overview(String mode) {
-        return Future.succeededFuture(games.overview(mode));
+        return Future.succeededFuture(matches.overview(mode));
     }
 
     // ---- what sockets do on a running match (this node's sockets, or another node's through the relay) ------
 
     /** The running match: {@code NotFound} when unknown, {@code ended} once finished. */
     public MatchLoop<?, ?, ?> running(MatchId id) {
-        var loop = games.live(id);
+        var loop = matches.live(id);
         if (loop.isPresent() && loop.get().status() != MatchStatus.FINISHED) {
             return loop.get();
         }
-        games.require(id); // 404 when unknown
+        matches.require(id); // 404 when unknown
         throw new ArenaException.Rejected(MatchCodes.ENDED, "game " + id + " has finished");
     }
 
@@ -138,7 +138,7 @@ public final class LocalMatchCommands implements MatchCommands {
         }
         if (!asPlayer) {
             // exactly what GET /games/{id}/state allows, on this node or relayed from another (issue 14)
-            games.requireVisible(id, player);
+            matches.requireVisible(id, player);
         }
         return loop;
     }
@@ -179,7 +179,7 @@ public final class LocalMatchCommands implements MatchCommands {
      * starts), else no longer a spectator.
      */
     public void letGo(MatchId id, PlayerId player) {
-        games.live(id).ifPresent(loop -> {
+        matches.live(id).ifPresent(loop -> {
             if (HostedMatches.seated(loop, player)) {
                 loop.disconnected(player);
             } else {

@@ -10,12 +10,19 @@ import java.util.Objects;
  * @param finalTick the last tick run
  * @param log       closed: every join, start, leave, accepted input and event, with tick numbers
  * @param reportedBy the player who reported a relayed game's result; null when the rules decided it
+ * @param friendsOnly whether the match was shown only to its players ({@link MatchSpec#friendsOnly}): its stored
+ *                  replay is too
  */
 public record MatchEnd(MatchId match, String mode, MatchResult result, long finalTick, EventLog<?> log,
-                       PlayerId reportedBy) {
+                       PlayerId reportedBy, boolean friendsOnly) {
 
     public MatchEnd(MatchId match, String mode, MatchResult result, long finalTick, EventLog<?> log) {
-        this(match, mode, result, finalTick, log, null);
+        this(match, mode, result, finalTick, log, null, false);
+    }
+
+    public MatchEnd(MatchId match, String mode, MatchResult result, long finalTick, EventLog<?> log,
+                    PlayerId reportedBy) {
+        this(match, mode, result, finalTick, log, reportedBy, false);
     }
 
     public MatchEnd {

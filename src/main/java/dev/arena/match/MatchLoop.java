@@ -48,6 +48,8 @@ public final class MatchLoop<C, S, I> {
                                 int spectators, MatchResult result, MatchStats stats, PlayerId host) {}
 
     private final MatchId id;
+    /** See {@link MatchSpec#friendsOnly}: told with the end. */
+    private final boolean friendsOnly;
     private final GameInfo info;
     private final GameRules<C, S, I> rules;
     /** The players report the result ({@link #report}); the rules never end the match. */
@@ -74,6 +76,7 @@ public final class MatchLoop<C, S, I> {
     private MatchLoop(MatchId id, GameInfo info, GameRules<C, S, I> rules, boolean relayed, C settings,
                       MatchSpec spec, int maxPlayers, TickScheduler scheduler, MatchListener listener) {
         this.id = id;
+        this.friendsOnly = spec.friendsOnly();
         this.relayed = relayed;
         this.info = info;
         this.rules = rules;
@@ -393,7 +396,8 @@ public final class MatchLoop<C, S, I> {
     private void finish(MatchResult end, long n) {
         timer.cancel();
         commands.close();
-        MatchEnd e = new MatchEnd(id, info.mode(), end, n, run.eventLog, relayedResult.reporterOf(end));
+        MatchEnd e = new MatchEnd(id, info.mode(), end, n, run.eventLog, relayedResult.reporterOf(end),
+                friendsOnly);
         run.safely(() -> run.listener.ended(e));
         ended.complete(e);
     }

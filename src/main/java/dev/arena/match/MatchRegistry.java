@@ -79,13 +79,19 @@ public final class MatchRegistry {
 
     /** As {@link #create(Create, PlayerId)} under an id drawn by the caller (who claimed a join code for it). */
     public MatchLoop<?, ?, ?> create(Create request, PlayerId host, MatchId id) {
+        return create(request, host, id, false);
+    }
+
+    /** As {@link #create(Create, PlayerId, MatchId)}; {@code friendsOnly}: see {@link MatchSpec#friendsOnly}. */
+    public MatchLoop<?, ?, ?> create(Create request, PlayerId host, MatchId id, boolean friendsOnly) {
         GameFactory<?, ?, ?> game = games.require(request.mode());
         if (request.maxPlayers() != null && (request.maxPlayers() < 1 || request.maxPlayers() > PlayerLimits.CEILING)) {
             // MatchConfig would refuse it with an IllegalArgumentException: a 500 for what is bad input
             throw new dev.arena.common.ArenaException.Invalid("max_players", "must be 1-" + PlayerLimits.CEILING);
         }
         MatchConfig config = defaults.withMaxPlayers(request.maxPlayers() == null ? 0 : request.maxPlayers());
-        MatchLoop<?, ?, ?> loop = build(game, new MatchSpec(id, seeds.nextLong(), request.settings(), config, host));
+        MatchLoop<?, ?, ?> loop = build(game, new MatchSpec(id, seeds.nextLong(), request.settings(), config, host,
+                friendsOnly));
         matches.put(id, loop);
         loop.start();
         return loop;

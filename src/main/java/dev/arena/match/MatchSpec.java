@@ -16,13 +16,21 @@ import java.util.Objects;
  * @param host     the host of a lobby game ({@code POST /games/create}): such a game starts only when every seated
  *                 player is ready or the host starts it ({@link HostControls}); null for a game that starts by
  *                 itself (matchmaking, tournaments, tests)
+ * @param friendsOnly whether the match is shown only to its players (a private game its creator shares by code);
+ *                 carried to its {@link MatchEnd}, so its stored replay stays private too
  */
-public record MatchSpec(MatchId id, long seed, Map<String, Object> settings, MatchConfig config, PlayerId host) {
+public record MatchSpec(MatchId id, long seed, Map<String, Object> settings, MatchConfig config, PlayerId host,
+                        boolean friendsOnly) {
 
     public MatchSpec {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(config, "config");
         settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** A match shown to everyone. */
+    public MatchSpec(MatchId id, long seed, Map<String, Object> settings, MatchConfig config, PlayerId host) {
+        this(id, seed, settings, config, host, false);
     }
 
     /** A match that starts by itself (no host). */

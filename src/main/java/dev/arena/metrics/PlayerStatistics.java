@@ -15,7 +15,7 @@ public interface PlayerStatistics {
     Future<Summary> summary();
 
     /** Games stored for a result: counted into the hourly rollup and marking its players active (idempotent). */
-    Future<Void> countGame(UUID gameId, String mode, List<UUID> players, Instant finishedAt);
+    Future<Void> countMatch(UUID gameId, String mode, List<UUID> players, Instant finishedAt);
 
     record Summary(Instant at, long newToday, long newLast7Days, long activeToday, long activeLast7Days,
                    List<HourlyGames> gamesPerHour, Map<String, List<TopPlayer>> topPlayers) {}

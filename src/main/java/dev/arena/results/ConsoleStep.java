@@ -25,6 +25,6 @@ public final class ConsoleStep implements ResultStep {
             return Future.succeededFuture(); // as in the player stats: an abandoned match is not a game played
         }
         List<UUID> players = match.result().standings().stream().map(s -> s.player().value()).toList();
-        return statistics.countGame(match.id().value(), match.mode(), players, match.finishedAt());
+        return statistics.countMatch(match.id().value(), match.mode(), players, match.finishedAt());
     }
 }

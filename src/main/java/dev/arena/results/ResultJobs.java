@@ -100,18 +100,18 @@ public final class ResultJobs implements AutoCloseable {
         return Tasks.oneTime(name)
                 .onFailure(new CappedBackoff(config.retryFirst(), config.retryMax(), dataSource))
                 .execute((instance, ctx) -> {
-                    MatchId game = new MatchId(UUID.fromString(instance.getId()));
+                    MatchId id = new MatchId(UUID.fromString(instance.getId()));
                     try {
-                        FinishedMatch match = await(store.load(game), config.timeout()).orElse(null);
+                        FinishedMatch match = await(store.load(id), config.timeout()).orElse(null);
                         if (match == null) {
-                            log.warn("{}: game {} is not stored; nothing to do", name, game);
+                            log.warn("{}: match {} is not stored; nothing to do", name, id);
                         } else {
                             await(step.apply(match), config.timeout());
                         }
                         ok.increment();
                     } catch (RuntimeException e) {
                         failed.increment();
-                        log.warn("{} failed for game {} (will retry): {}", name, game, e.toString());
+                        log.warn("{} failed for match {} (will retry): {}", name, id, e.toString());
                         throw e;
                     }
                 });

@@ -38,7 +38,6 @@ public final class ResultRecorder implements MatchListener, dev.arena.match.Stor
     private final Predicate<String> relayedMode;
     private volatile boolean halted;
     private final Clock clock;
-    private final Predicate<MatchId> friendsOnly;
     /** Results being stored (or retried), with what to log if the node stops before they are. */
     private final Map<Future<Boolean>, FinishedMatch> pending = new ConcurrentHashMap<>();
     /**
@@ -51,11 +50,9 @@ public final class ResultRecorder implements MatchListener, dev.arena.match.Stor
 
     /**
      * @param relayedMode whether a mode's results are reported by clients rather than decided by the server
-     * @param friendsOnly whether a game is shown only to its players (asked when it ends, while the node knows it)
      */
     public ResultRecorder(Vertx vertx, ResultStore store, ResultJobs jobs, String node, Predicate<String> relayedMode,
-                          Predicate<MatchId> friendsOnly, Clock clock) {
-        this.friendsOnly = friendsOnly;
+                          Clock clock) {
         this.vertx = vertx;
         this.store = store;
         this.jobs = jobs;
@@ -97,7 +94,7 @@ public final class ResultRecorder implements MatchListener, dev.arena.match.Stor
             }
         });
         // building the log's storable form is costly for long matches: off the match's event loop
-        boolean hidden = friendsOnly.test(end.match());
+        boolean hidden = end.friendsOnly();
         vertx.executeBlocking(() -> stored(match, end, hidden), false)
                 .onSuccess(stored -> attempt(stored, 1, done))
                 .onFailure(e -> {

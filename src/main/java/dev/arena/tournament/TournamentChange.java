@@ -202,12 +202,12 @@ final class TournamentChange {
         Future<Void> saved = tx.savePairings(id(), rows, removed);
         Future<Void> logged = tx.addTransitions(id(), transitions);
         Future<List<MatchId>> stopped = reset.isEmpty() ? Future.succeededFuture(List.of())
-                : tx.resetGames(id(), reset, now);
-        Future<List<TournamentMatch>> games = touched.isEmpty() ? Future.succeededFuture(List.of())
+                : tx.resetMatches(id(), reset, now);
+        Future<List<TournamentMatch>> matches = touched.isEmpty() ? Future.succeededFuture(List.of())
                 : tx.gamesOf(id(), touched);
-        Future<Void> f = Future.all(saved, logged, stopped, games).compose(v -> {
+        Future<Void> f = Future.all(saved, logged, stopped, matches).compose(v -> {
             toStop.addAll(stopped.result());
-            return schedule(after, touched, playableAfter, games.result());
+            return schedule(after, touched, playableAfter, matches.result());
         });
         if (after.isComplete() && tournament.status() == TournamentStatus.RUNNING) {
             f = f.compose(v -> finish(after));
@@ -228,8 +228,8 @@ final class TournamentChange {
 
     /** Ends the open games of touched pairings that are not playable any more; starts games for playable ones. */
     private Future<Void> schedule(Bracket after, Set<PairingId> touched, Set<PairingId> playable,
-                                  List<TournamentMatch> games) {
-        Map<PairingId, List<TournamentMatch>> byPairing = games.stream()
+                                  List<TournamentMatch> matches) {
+        Map<PairingId, List<TournamentMatch>> byPairing = matches.stream()
                 .collect(Collectors.groupingBy(TournamentMatch::pairingId));
         List<Future<?>> work = new ArrayList<>();
         List<TournamentMatch> toCreate = new ArrayList<>();
@@ -248,10 +248,10 @@ final class TournamentChange {
             }
             if (playable.contains(id) && !open) {
                 int next = gs.stream().mapToInt(TournamentMatch::number).max().orElse(0) + 1;
-                toCreate.add(newGame(after.pairing(id), next, now.plusSeconds(60L * tournament.noShowMinutes())));
+                toCreate.add(newMatch(after.pairing(id), next, now.plusSeconds(60L * tournament.noShowMinutes())));
             }
         }
-        work.add(tx.addGames(toCreate));
+        work.add(tx.addMatches(toCreate));
         return Future.all(work).mapEmpty();
     }
 
@@ -259,9 +259,9 @@ final class TournamentChange {
      * Creates the game of a pairing (seats reserved for its two players), queues its update and both players'
      * notifications. The row is written by the caller in this transaction; a failed transaction stops the game.
      */
-    TournamentMatch newGame(Pairing p, int number, Instant deadline) {
+    TournamentMatch newMatch(Pairing p, int number, Instant deadline) {
         List<PlayerId> players = p.players();
-        HostedMatches.HostedMatch game = service.games().createFor(
+        HostedMatches.HostedMatch game = service.matches().createFor(
                 new MatchRegistry.Create(tournament.mode(), 2, Map.of()), players);
         created.add(game.id());
         TournamentMatch row = new TournamentMatch(game.id(), id(), p.id(), number, service.node(), now, deadline, null);

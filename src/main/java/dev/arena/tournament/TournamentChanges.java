@@ -33,7 +33,7 @@ final class TournamentChanges {
     private record Cached(long version, Bracket bracket) {}
 
     private final TournamentStore store;
-    private final HostedMatches games;
+    private final HostedMatches matches;
     private final TournamentFeed feed;
     private final Clock clock;
     private final String node;
@@ -44,18 +44,18 @@ final class TournamentChanges {
     /** Set when the node stops: its games are about to end, and the next start replaces them (see recover). */
     private volatile boolean closed;
 
-    TournamentChanges(TournamentStore store, HostedMatches games, TournamentFeed feed, Clock clock, String node,
+    TournamentChanges(TournamentStore store, HostedMatches matches, TournamentFeed feed, Clock clock, String node,
                       NodeBus cluster) {
         this.store = store;
-        this.games = games;
+        this.matches = matches;
         this.feed = feed;
         this.clock = clock;
         this.node = node;
         this.cluster = cluster;
     }
 
-    HostedMatches games() {
-        return games;
+    HostedMatches matches() {
+        return matches;
     }
 
     /** This node's id, written on the games it creates. */
@@ -134,7 +134,7 @@ final class TournamentChanges {
 
     /** Ends a game this change settled, wherever it runs: another node's is stopped by its owner, asked once. */
     private void stop(MatchId id, String reason) {
-        Optional<MatchLoop<?, ?, ?>> here = games.live(id);
+        Optional<MatchLoop<?, ?, ?>> here = matches.live(id);
         if (here.isPresent()) {
             here.get().stop(reason);
         } else {

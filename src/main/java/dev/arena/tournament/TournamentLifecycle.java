@@ -44,9 +44,9 @@ final class TournamentLifecycle {
 
     /** The creator is the organiser. {@code Invalid} when the mode is not a game of this node. */
     Future<Tournament> create(UUID organiser, TournamentService.Create c) {
-        if (changes.games().registry().games().find(c.mode()).isEmpty()) {
+        if (changes.matches().registry().games().find(c.mode()).isEmpty()) {
             throw new ArenaException.Invalid("mode", "unknown game mode; one of "
-                    + changes.games().registry().games().games().stream().map(i -> i.mode()).toList());
+                    + changes.matches().registry().games().games().stream().map(i -> i.mode()).toList());
         }
         Instant now = clock.instant();
         TournamentStatus status = c.checkInMinutes() > 0 && !now.isBefore(c.startsAt().minusSeconds(60L * c.checkInMinutes()))

@@ -34,7 +34,7 @@ final class TournamentScoring {
     Future<Void> applyResult(FinishedMatch m) {
         // the row's tournament and pairing never change, so they are read before taking the lock; whether the game
         // is still open is decided under it (settle), which is what makes a second delivery a no-op
-        return store.tournamentGame(m.id()).compose(row -> row.isEmpty() || !row.get().open()
+        return store.tournamentMatch(m.id()).compose(row -> row.isEmpty() || !row.get().open()
                 ? Future.succeededFuture()
                 : changes.change(row.get().tournamentId(), w -> counted(w, row.get(), m.result())));
     }
@@ -64,7 +64,7 @@ final class TournamentScoring {
                 if (outcome == TournamentMatch.Outcome.VOID) {
                     // replayed: the no-show clock keeps running if nobody had sat down yet
                     Instant deadline = game.deadline() != null ? game.deadline() : w.noShowDeadline();
-                    return w.tx().addGames(List.of(w.newGame(p, game.number() + 1, deadline)));
+                    return w.tx().addMatches(List.of(w.newMatch(p, game.number() + 1, deadline)));
                 }
                 Future<List<TournamentMatch>> played = rules.bestOf() == 1 ? Future.succeededFuture(List.of(
                         new TournamentMatch(game.gameId(), w.id(), p.id(), game.number(), game.node(), game.createdAt(),
@@ -78,7 +78,7 @@ final class TournamentScoring {
                     int last = score.lastNumber();
                     int need = rules.winsNeeded();
                     if (home < need && away < need && home + away + draws < rules.bestOf()) {
-                        return w.tx().addGames(List.of(w.newGame(p, last + 1, w.noShowDeadline())));
+                        return w.tx().addMatches(List.of(w.newMatch(p, last + 1, w.noShowDeadline())));
                     }
                     Result series = Result.series(home, away, draws);
                     Bracket after;

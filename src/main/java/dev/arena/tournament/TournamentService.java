@@ -39,7 +39,7 @@ public final class TournamentService {
     /** The tournament and its bracket (null before the start). */
     public record Loaded(Tournament tournament, Bracket bracket, List<Registration> players) {}
 
-    private final HostedMatches games;
+    private final HostedMatches matches;
     private final TournamentChanges changes;
     private final TournamentLifecycle lifecycle;
     private final TournamentScoring scoring;
@@ -52,11 +52,11 @@ public final class TournamentService {
      *                replaced by any live node once its creator is gone (a single node's bus has no peers, so every
      *                game of another node id is lost)
      */
-    public TournamentService(TournamentStore store, HostedMatches games, RatingSource ratings, TournamentFeed feed,
+    public TournamentService(TournamentStore store, HostedMatches matches, RatingSource ratings, TournamentFeed feed,
                              Clock clock, String node, NodeBus cluster) {
         Objects.requireNonNull(store, "store");
-        this.games = Objects.requireNonNull(games, "games");
-        this.changes = new TournamentChanges(store, games, Objects.requireNonNull(feed, "feed"),
+        this.matches = Objects.requireNonNull(matches, "matches");
+        this.changes = new TournamentChanges(store, matches, Objects.requireNonNull(feed, "feed"),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(node, "node"),
                 Objects.requireNonNull(cluster, "cluster"));
         this.lifecycle = new TournamentLifecycle(changes, store, Objects.requireNonNull(ratings, "ratings"), clock);
@@ -67,12 +67,12 @@ public final class TournamentService {
 
     /** Another node's sweep judging a no-show of one of this node's games asks who sat down. */
     public String seatsHere(MatchId id) {
-        return MatchSeats.of(games.require(id)).encode();
+        return MatchSeats.of(matches.require(id)).encode();
     }
 
     /** A change made on another node ended one of this node's games (a walkover, a correction, a cancellation). */
     public void stopHere(MatchId id, String reason) {
-        games.live(id).ifPresent(loop -> loop.stop(reason));
+        matches.live(id).ifPresent(loop -> loop.stop(reason));
     }
 
     /**

@@ -44,7 +44,7 @@ public interface TournamentStore {
     Future<List<Correction>> corrections(UUID tournament);
 
     /** The game's row, if it is a tournament game. */
-    Future<Optional<TournamentMatch>> tournamentGame(MatchId game);
+    Future<Optional<TournamentMatch>> tournamentMatch(MatchId match);
 
     /** Tournaments whose check-in should open or whose start is due at {@code now}. */
     Future<List<UUID>> due(Instant now);
@@ -53,10 +53,10 @@ public interface TournamentStore {
     Future<List<TournamentMatch>> expired(Instant now, String node);
 
     /** Open games created by {@code node} (null: by any node). */
-    Future<List<TournamentMatch>> openGames(String node);
+    Future<List<TournamentMatch>> openMatches(String node);
 
     /** Open games created by none of {@code nodes} (on a cluster: games whose owner is no longer alive). */
-    Future<List<TournamentMatch>> openGamesOutside(List<String> nodes);
+    Future<List<TournamentMatch>> openMatchesOutside(List<String> nodes);
 
     <T> Future<T> inTransaction(Function<Tx, Future<T>> work);
 
@@ -93,20 +93,20 @@ public interface TournamentStore {
         Future<List<TournamentMatch>> gamesOf(UUID tournament, Collection<PairingId> pairings);
 
         /** The game, if it belongs to a tournament. */
-        Future<Optional<TournamentMatch>> game(MatchId game);
+        Future<Optional<TournamentMatch>> match(MatchId match);
 
         /**
          * Marks every open or counted game of these pairings {@code reset} (their series starts again); returns the
          * games that were still open, to be stopped.
          */
-        Future<List<MatchId>> resetGames(UUID tournament, Collection<PairingId> pairings, Instant at);
+        Future<List<MatchId>> resetMatches(UUID tournament, Collection<PairingId> pairings, Instant at);
 
-        Future<Void> addGames(List<TournamentMatch> games);
+        Future<Void> addMatches(List<TournamentMatch> games);
 
         /** Sets the outcome of an open game; false when it was already settled (a duplicate delivery). */
-        Future<Boolean> settle(MatchId game, TournamentMatch.Outcome outcome, Instant at);
+        Future<Boolean> settle(MatchId match, TournamentMatch.Outcome outcome, Instant at);
 
-        Future<Void> clearDeadline(MatchId game);
+        Future<Void> clearDeadline(MatchId match);
 
         Future<Void> addTransitions(UUID tournament, List<Transition> transitions);
 

@@ -65,7 +65,7 @@ final class TournamentSweep {
 
     /** Replaces the open games of nodes that are not alive (their matches died with them). */
     private Future<Void> replaceOrphans(List<String> live) {
-        return store.openGamesOutside(live).compose(lost -> each(lost,
+        return store.openMatchesOutside(live).compose(lost -> each(lost,
                 g -> changes.change(g.tournamentId(), w -> replaceIfOpen(w, g.gameId()))));
     }
 
@@ -118,7 +118,7 @@ final class TournamentSweep {
      * no-show yet). A lost game (no seats: its node restarted, died, or does not know it) is replaced.
      */
     private Future<Void> noShow(TournamentChange w, MatchId id, Optional<MatchSeats> seats) {
-        return w.tx().game(id).compose(row -> {
+        return w.tx().match(id).compose(row -> {
             if (row.isEmpty() || !row.get().open() || row.get().deadline() == null
                     || row.get().deadline().isAfter(w.now) || w.tournament.status() != TournamentStatus.RUNNING) {
                 return Future.succeededFuture();
@@ -157,7 +157,7 @@ final class TournamentSweep {
     /** The game as this node knows it (running, or finished recently), when this node is the one that runs it. */
     private Optional<HostedMatches.HostedMatch> known(MatchId id) {
         try {
-            return Optional.of(changes.games().require(id));
+            return Optional.of(changes.matches().require(id));
         } catch (ArenaException.NotFound e) {
             return Optional.empty();
         }
@@ -181,7 +181,7 @@ final class TournamentSweep {
                     // gone starts again: players could not sit down in a game that did not exist
                     Instant deadline = game.deadline() != null && game.deadline().isAfter(w.now)
                             ? game.deadline() : w.noShowDeadline();
-                    return w.tx().addGames(List.of(w.newGame(p, game.number() + 1, deadline)));
+                    return w.tx().addMatches(List.of(w.newMatch(p, game.number() + 1, deadline)));
                 }));
     }
 
@@ -191,15 +191,15 @@ final class TournamentSweep {
      * replaced. Their tournaments continue where they were.
      */
     Future<Void> recover() {
-        return store.openGames(changes.node()).compose(open -> each(open.stream()
-                .filter(g -> changes.games().live(g.gameId()).isEmpty()).toList(), g -> changes.change(g.tournamentId(),
+        return store.openMatches(changes.node()).compose(open -> each(open.stream()
+                .filter(g -> changes.matches().live(g.gameId()).isEmpty()).toList(), g -> changes.change(g.tournamentId(),
                 w -> replaceIfOpen(w, g.gameId())))).compose(v -> liveNodes()).compose(this::replaceOrphans);
     }
 
     /** Replaces a lost game unless, under the lock, it turns out settled already (another node was first). */
     private Future<Void> replaceIfOpen(TournamentChange w, MatchId id) {
-        return w.tx().game(id).compose(row -> row.isPresent() && row.get().open()
-                && w.tournament.status() == TournamentStatus.RUNNING && changes.games().live(id).isEmpty()
+        return w.tx().match(id).compose(row -> row.isPresent() && row.get().open()
+                && w.tournament.status() == TournamentStatus.RUNNING && changes.matches().live(id).isEmpty()
                 ? replaceLost(w, row.get()) : Future.succeededFuture());
     }
 

@@ -149,12 +149,6 @@ class ClusterLobbyIntegrationTest {
         assertThat(gone.status()).as("%s", gone).isEqualTo(404);
     }
 
-    static JsonObject awaitGame(WsClient ws, String type, String game) {
-        return ws.await(f -> type.equals(f.getString("type")) && (f.containsKey("game")
-                ? game.equals(f.getJsonObject("game").getString("game_id")) : game.equals(f.getString("game_id"))),
-                type + " " + game);
-    }
-
     @Test
     void aSubscriberOnNodeTwoSeesNodeOnesGamesAddedUpdatedAndRemoved() {
         Player host = player();
@@ -169,17 +163,17 @@ class ClusterLobbyIntegrationTest {
             assertThat(games.stream().map(g -> ((JsonObject) g).getString("game_id"))).containsExactly(before);
 
             String game = game(cluster.node1(), host, "arena_battle", here, 4);
-            JsonObject added = awaitGame(ws, "lobby.game_added", game).getJsonObject("game");
+            JsonObject added = ws.awaitMatchFrame("lobby.game_added", game).getJsonObject("game");
             assertThat(added.getString("owner_node")).isEqualTo(nodeId(cluster.node1()));
             assertThat(added.getInteger("player_count")).isEqualTo(1);
 
             ok(http(cluster.node2()).post("/games/" + game + "/join", null, b.token()));
-            JsonObject updated = awaitGame(ws, "lobby.game_updated", game).getJsonObject("game");
+            JsonObject updated = ws.awaitMatchFrame("lobby.game_updated", game).getJsonObject("game");
             assertThat(updated.getInteger("player_count")).isEqualTo(2);
 
             ok(http(cluster.node1()).post("/games/" + game + "/start", new JsonObject().put("force", true),
                     host.token()));
-            JsonObject removed = awaitGame(ws, "lobby.game_removed", game);
+            JsonObject removed = ws.awaitMatchFrame("lobby.game_removed", game);
             assertThat(removed.getString("region")).isEqualTo(here);
 
             // a new subscriber on node 2 sees the remaining game of node 1, not the started one

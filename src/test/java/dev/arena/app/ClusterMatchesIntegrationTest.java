@@ -96,7 +96,7 @@ class ClusterMatchesIntegrationTest {
      * A running connect_four game created on {@code owner}, joined and readied by {@code second} over HTTP on
      * {@code via}, readied by {@code first} on the owner (a lobby game starts when everyone is ready).
      */
-    static String startedGame(ArenaNode owner, Player first, ArenaNode via, Player second) {
+    static String startedMatch(ArenaNode owner, Player first, ArenaNode via, Player second) {
         String id = create(owner, first, new JsonObject().put("mode", "connect_four")).getString("game_id");
         assertThat(ok(http(via).post("/games/" + id + "/join", null, second.token())).getString("status"))
                 .isEqualTo("waiting");
@@ -229,7 +229,7 @@ class ClusterMatchesIntegrationTest {
         Player a = player();
         Player b = player();
         Player s = player();
-        String id = startedGame(cluster.node1(), a, cluster.node1(), b);
+        String id = startedMatch(cluster.node1(), a, cluster.node1(), b);
         String first = state(cluster.node1(), id, a).getJsonObject("state").getString("to_move");
         try (WsClient red = socket(cluster.node1(), first.equals(a.id()) ? a : b); WsClient watcher = socket(cluster.node2(), s)) {
             red.send(msg("match.join", id));
@@ -253,7 +253,7 @@ class ClusterMatchesIntegrationTest {
     void aSocketClosedOnTheOtherNodeDisconnectsItsPlayerOnTheOwner() {
         Player a = player();
         Player b = player();
-        String id = startedGame(cluster.node1(), a, cluster.node2(), b);
+        String id = startedMatch(cluster.node1(), a, cluster.node2(), b);
         try (WsClient owner = socket(cluster.node1(), a)) {
             owner.send(msg("match.join", id));
             owner.await("match.state");
@@ -366,7 +366,7 @@ class ClusterMatchesIntegrationTest {
     private static JsonObject endOnNode2WhenTheOwnerGoes(ArenaNode owner, Consumer<ArenaNode> going) {
         Player a = player();
         Player b = player();
-        String id = startedGame(owner, a, cluster.node2(), b);
+        String id = startedMatch(owner, a, cluster.node2(), b);
         try (WsClient remote = socket(cluster.node2(), b)) {
             remote.send(msg("match.join", id));
             remote.await("match.state");

@@ -75,9 +75,9 @@ class DatabaseOutageIntegrationTest {
         JsonObject bBody = node.register("outage-b", "password-1");
         String b = bBody.getString("token");
         String bId = bBody.getJsonObject("player").getString("id");
-        String before = EmbeddedDatabaseCrashIntegrationTest.relayGameRunning(http, a, b);
-        String during = EmbeddedDatabaseCrashIntegrationTest.relayGameRunning(http, a, b);
-        String after = EmbeddedDatabaseCrashIntegrationTest.relayGameRunning(http, a, b);
+        String before = EmbeddedDatabaseCrashIntegrationTest.relayMatchRunning(http, a, b);
+        String during = EmbeddedDatabaseCrashIntegrationTest.relayMatchRunning(http, a, b);
+        String after = EmbeddedDatabaseCrashIntegrationTest.relayMatchRunning(http, a, b);
 
         List<WsClient> clients = new ArrayList<>();
         for (int i = 0; i < CHATTERS; i++) {

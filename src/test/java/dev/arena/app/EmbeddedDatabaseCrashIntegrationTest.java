@@ -70,7 +70,7 @@ class EmbeddedDatabaseCrashIntegrationTest {
         String a = registered.json().getString("token");
         String b = other.json().getString("token");
         String bId = other.json().getJsonObject("player").getString("id");
-        String relayed = relayGameRunning(new Http(base), a, b);
+        String relayed = relayMatchRunning(new Http(base), a, b);
         long chatId;
         try (WsClient chat = WsClient.gateway(vertx, base.getPort(), a)) {
             WsClient.join(chat, "crash-room");
@@ -188,7 +188,7 @@ class EmbeddedDatabaseCrashIntegrationTest {
     }
 
     /** A two-player relay game created by {@code a}, joined by {@code b}, both ready: running. */
-    static String relayGameRunning(Http http, String a, String b) {
+    static String relayMatchRunning(Http http, String a, String b) {
         var created = http.post("/games/create", new JsonObject().put("mode", "relay").put("max_players", 2), a);
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String id = created.json().getString("game_id");

@@ -196,7 +196,7 @@ class TournamentClusterIntegrationTest {
                 .satisfies(g -> assertThat(g.getString("status")).isEqualTo("walkover"));
         // the game itself is ended on its node, at the sweeping node's request
         MatchId mid = new MatchId(UUID.fromString(gameId));
-        Eventually.until(() -> owner.httpServices().games().live(mid).isPresent(), running -> !running,
+        Eventually.until(() -> owner.httpServices().matches().live(mid).isPresent(), running -> !running,
                 "the walked-over game stopped on its node");
         // a second sweep, on any node, finds nothing left to do
         await(cluster.node1().tournaments().sweep());

@@ -48,7 +48,7 @@ final class AccessWorld {
     final Actor guestOfHost;
     final String publicGame;
     /** A running relay game of {@code host} and {@code guestOfHost}. */
-    final String runningGame;
+    final String runningMatch;
     final String privateGame;
     final String privateCode;
     /** Finished relay games, stored with their results: {@code host} won both. */
@@ -89,7 +89,7 @@ final class AccessWorld {
         JsonObject priv = game(host, true);
         privateGame = priv.getString("game_id");
         privateCode = priv.getString("join_code");
-        runningGame = runningGame(host, guestOfHost, false);
+        runningMatch = runningMatch(host, guestOfHost, false);
         storedPublic = finished(false);
         storedPrivate = finished(true);
         Eventually.until(() -> node.http().get("/leaderboard/global/around/" + host.id() + "?mode=relay").status(),
@@ -186,7 +186,7 @@ final class AccessWorld {
     }
 
     /** A running relay game of {@code by} and {@code other}. */
-    String runningGame(Actor by, Actor other, boolean priv) {
+    String runningMatch(Actor by, Actor other, boolean priv) {
         JsonObject g = game(by, priv);
         String id = g.getString("game_id");
         ok(post("/games/" + id + "/join", priv ? new JsonObject().put("join_code", g.getString("join_code")) : null,
@@ -201,7 +201,7 @@ final class AccessWorld {
 
     /** A relay game of {@code host} and {@code guestOfHost}, finished (host won) and stored. */
     private String finished(boolean priv) {
-        String id = runningGame(host, guestOfHost, priv);
+        String id = runningMatch(host, guestOfHost, priv);
         ok(post("/games/" + id + "/finish", new JsonObject().put("result", new JsonObject().put("winner", host.id())),
                 host), 202);
         Eventually.until(() -> node.http().get("/games/" + id + "/replay", host.token()).status(), s -> s == 200,

@@ -174,7 +174,7 @@ final class HttpAccessRows {
                 (who, w) -> by(who, w, w.host, "/games/" + w.storedPrivate + "/replay", null));
         add(rows, "POST /games/{game_id}/finish", "a running relay game", f(OWNER_ONLY, 202), (who, w) -> {
             Actor host = w.actors.guest();
-            String id = w.runningGame(host, w.actors.guest(), false);
+            String id = w.runningMatch(host, w.actors.guest(), false);
             return by(who, w, host, "/games/" + id + "/finish", json("result", json("winner", host.id())));
         });
         add(rows, "GET /leaderboard/global", PUBLIC, (who, w) -> w.as(who, "/leaderboard/global"));
@@ -307,7 +307,7 @@ final class HttpAccessRows {
                 w.as(who, "/admin/players/" + w.host.id() + "/export"));
         add(rows, "GET /admin/audit", VIEWERS, (who, w) -> w.as(who, "/admin/audit"));
         add(rows, "GET /admin/matches", VIEWERS, (who, w) -> w.as(who, "/admin/matches"));
-        add(rows, "GET /admin/matches/{id}", VIEWERS, (who, w) -> w.as(who, "/admin/matches/" + w.runningGame));
+        add(rows, "GET /admin/matches/{id}", VIEWERS, (who, w) -> w.as(who, "/admin/matches/" + w.runningMatch));
         add(rows, "POST /admin/matches/{id}/stop", f(MODERATORS, 204, 204), (who, w) -> by(who, w, null,
                 "/admin/matches/" + w.game(w.actors.guest(), false).getString("game_id") + "/stop",
                 json("reason", "matrix")));

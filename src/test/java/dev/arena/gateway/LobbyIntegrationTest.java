@@ -237,12 +237,6 @@ class LobbyIntegrationTest {
         ws.await(f -> "probe".equals(f.getValue("rid")), "probe reply");
     }
 
-    static JsonObject awaitGame(WsClient ws, String type, String game) {
-        return ws.await(f -> type.equals(f.getString("type")) && (f.containsKey("game")
-                ? game.equals(f.getJsonObject("game").getString("game_id")) : game.equals(f.getString("game_id"))),
-                type + " " + game);
-    }
-
     @Test
     void subscribersSeeGamesAddedMergedUpdatesAndRemoved() {
         Player host = node.player();
@@ -258,7 +252,7 @@ class LobbyIntegrationTest {
             assertThat(subscribed.getJsonArray("games")).isEmpty();
 
             String game = create(host, "arena_battle", here, "max_players", 4);
-            JsonObject added = awaitGame(ws, "lobby.game_added", game).getJsonObject("game");
+            JsonObject added = ws.awaitMatchFrame("lobby.game_added", game).getJsonObject("game");
             assertThat(added.getInteger("player_count")).isEqualTo(1);
             assertThat(added.getString("host")).isEqualTo(host.id());
 
@@ -271,19 +265,19 @@ class LobbyIntegrationTest {
             assertThat(ws.drain("lobby.game_updated")).isEmpty();
 
             node.clock().advance(LobbyTracker.UPDATE_INTERVAL);
-            JsonObject updated = awaitGame(ws, "lobby.game_updated", game).getJsonObject("game");
+            JsonObject updated = ws.awaitMatchFrame("lobby.game_updated", game).getJsonObject("game");
             assertThat(updated.getInteger("player_count")).isEqualTo(3);
             assertThat(updated.getInteger("ready_count")).isZero();
 
             ok(node.post("/games/" + game + "/ready", ready(true), b));
             node.clock().advance(LobbyTracker.UPDATE_INTERVAL);
-            assertThat(awaitGame(ws, "lobby.game_updated", game).getJsonObject("game").getInteger("ready_count"))
+            assertThat(ws.awaitMatchFrame("lobby.game_updated", game).getJsonObject("game").getInteger("ready_count"))
                     .isEqualTo(1);
 
             // another region's game is filtered out; a start removes the game at once
             String elsewhere = create(host, "arena_battle", region());
             ok(node.post("/games/" + game + "/start", new JsonObject().put("force", true), host));
-            JsonObject removed = awaitGame(ws, "lobby.game_removed", game);
+            JsonObject removed = ws.awaitMatchFrame("lobby.game_removed", game);
             assertThat(removed.getString("region")).isEqualTo(here);
             sync(ws);
             assertThat(ws.drain("lobby.game_added")).noneMatch(f -> f.getJsonObject("game").getString("game_id")

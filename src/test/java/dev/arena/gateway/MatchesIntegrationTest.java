@@ -293,7 +293,7 @@ class MatchesIntegrationTest {
         Player a = node.player();
         Player b = node.player();
         Player viewer = node.player();
-        String matched = node.arena().httpServices().games().createFor(
+        String matched = node.arena().httpServices().matches().createFor(
                 new dev.arena.match.MatchRegistry.Create("connect_four", null, java.util.Map.of()),
                 List.of(new dev.arena.common.PlayerId(UUID.fromString(a.id())),
                         new dev.arena.common.PlayerId(UUID.fromString(b.id())))).id().toString();

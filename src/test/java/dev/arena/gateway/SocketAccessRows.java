@@ -85,7 +85,7 @@ final class SocketAccessRows {
                 msg("match.spectate", "game_id", w.game(w.host, true).getString("game_id")))));
         rows.add(new Row("match.input", "a running relay game; owner: seated", NOT_SEATED, (who, w) -> {
                     Actor host = w.actors.guest();
-                    String id = w.runningGame(host, w.actors.guest(), false);
+                    String id = w.runningMatch(host, w.actors.guest(), false);
                     JsonObject input = msg("match.input", "game_id", id, "input", new JsonObject().put("x", 1));
                     List<JsonObject> setup = who == Who.OWNER ? List.of(msg("match.join", "game_id", id)) : List.of();
                     return new Probe(actor(who, w, host), setup, input, false);

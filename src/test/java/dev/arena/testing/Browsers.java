@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,8 @@ public final class Browsers implements AutoCloseable, BeforeAllCallback, AfterAl
 
     private Playwright playwright;
     private Browser browser;
+    /** Playwright's default for {@code assertThat(locator)} waits, set at launch; null keeps Playwright's own. */
+    private Double assertionTimeoutMillis;
     private final Map<Page, Problems> problems = new ConcurrentHashMap<>();
 
     /** What a page did wrong: uncaught errors, console errors, requests that left the server's origin. */
@@ -64,8 +67,18 @@ public final class Browsers implements AutoCloseable, BeforeAllCallback, AfterAl
         return new Browsers(null, null);
     }
 
+    /** As {@link #perClass()}, for pages that play whole matches: locator assertions wait up to this long. */
+    public static Browsers perClass(double assertionTimeoutMillis) {
+        Browsers b = perClass();
+        b.assertionTimeoutMillis = assertionTimeoutMillis;
+        return b;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (assertionTimeoutMillis != null) {
+            PlaywrightAssertions.setDefaultAssertionTimeout(assertionTimeoutMillis);
+        }
         Browsers launched = launch();
         playwright = launched.playwright;
         browser = launched.browser;

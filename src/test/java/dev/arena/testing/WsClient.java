@@ -127,6 +127,16 @@ public final class WsClient implements AutoCloseable {
         return await(o -> type.equals(o.getString("type")), type);
     }
 
+    /**
+     * Removes and returns the first frame of {@code type} about match {@code matchId}: the lobby's frames carry the
+     * match under {@code game}, the others its {@code game_id} at the top.
+     */
+    public JsonObject awaitMatchFrame(String type, String matchId) {
+        return await(f -> type.equals(f.getString("type")) && (f.containsKey("game")
+                ? matchId.equals(f.getJsonObject("game").getString("game_id")) : matchId.equals(f.getString("game_id"))),
+                type + " " + matchId);
+    }
+
     public JsonObject await(Predicate<JsonObject> match, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         synchronized (received) {

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.arena.testing.Browsers;
 import dev.arena.testing.NodeFixture;
 import dev.arena.tournament.TournamentDriver.Player;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,15 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TournamentBracketPageIntegrationTest {
     @RegisterExtension
     static final NodeFixture node = new NodeFixture();
-    private static TournamentDriver d;
+    private static final TournamentDriver d = TournamentDriver.on(node);
     @RegisterExtension
-    static final Browsers browsers = Browsers.perClass();
-
-    @BeforeAll
-    static void start() {
-        d = new TournamentDriver(node.testNode());
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
+    static final Browsers browsers = Browsers.perClass(15_000);
 
     @Test
     void anEightPlayerSingleEliminationBracketAdvancesInAWatchingPageWithoutAReload() {
@@ -53,7 +45,7 @@ class TournamentBracketPageIntegrationTest {
         page.evaluate("() => { window.__sameDocument = true; }");
 
         // round 1: the home side wins each game
-        for (JsonObject g : d.openGames(id)) {
+        for (JsonObject g : d.openMatches(id)) {
             d.finish(g, TournamentDriver.home(g));
         }
         for (int t = 1; t <= 4; t++) {
@@ -114,7 +106,7 @@ class TournamentBracketPageIntegrationTest {
         assertThat(page.getByTestId("pairing-L1-1")).hasAttribute("data-state", "pending");
         page.evaluate("() => { window.__sameDocument = true; }");
 
-        for (JsonObject g : d.openGames(id)) {
+        for (JsonObject g : d.openMatches(id)) {
             d.finish(g, TournamentDriver.home(g));
         }
         // both first-round losers drop into the losers bracket and meet there
@@ -143,7 +135,7 @@ class TournamentBracketPageIntegrationTest {
         assertThat(page.locator(".rr-cell.win")).hasCount(0);
         page.evaluate("() => { window.__sameDocument = true; }");
 
-        JsonObject first = d.openGames(id).getFirst();
+        JsonObject first = d.openMatches(id).getFirst();
         UUID winner = TournamentDriver.home(first);
         d.finish(first, winner);
         assertThat(page.locator(".rr-cell.win")).hasCount(1);
@@ -173,7 +165,7 @@ class TournamentBracketPageIntegrationTest {
         page.evaluate("() => { window.__sameDocument = true; }");
 
         List<UUID> winners = new java.util.ArrayList<>();
-        for (JsonObject g : d.openGames(id)) {
+        for (JsonObject g : d.openMatches(id)) {
             winners.add(TournamentDriver.home(g));
             d.finish(g, TournamentDriver.home(g));
         }

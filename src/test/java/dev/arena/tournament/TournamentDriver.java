@@ -10,6 +10,7 @@ import dev.arena.match.MatchResult;
 import dev.arena.results.FinishedMatch;
 import dev.arena.testing.Eventually;
 import dev.arena.testing.Futures;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestNode;
 import io.vertx.core.Future;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Drives tournaments on a real node for tests: players (guest accounts), the HTTP API, and game results delivered
@@ -28,24 +30,36 @@ import java.util.UUID;
 final class TournamentDriver {
     record Player(String token, UUID id, String device) {}
 
-    private TestNode node;
+    private Supplier<TestNode> node;
 
     TournamentDriver(TestNode node) {
+        this.node = () -> node;
+    }
+
+    private TournamentDriver(Supplier<TestNode> node) {
         this.node = node;
+    }
+
+    /**
+     * The driver of a class's {@link NodeFixture}, as a static field beside it: the node is looked up on each use,
+     * so the driver needs no {@code @BeforeAll} of its own.
+     */
+    static TournamentDriver on(NodeFixture fixture) {
+        return new TournamentDriver(fixture::testNode);
     }
 
     /** The same players and tournaments against another node (a restart on the same database). */
     void use(TestNode other) {
-        node = other;
+        node = () -> other;
     }
 
     TestNode node() {
-        return node;
+        return node.get();
     }
 
     Player player() {
         String device = "device-" + UUID.randomUUID();
-        AuthResult auth = await(node.arena().identity().guest(device));
+        AuthResult auth = await(node().arena().identity().guest(device));
         return new Player(auth.token(), auth.player().id(), device);
     }
 
@@ -54,7 +68,7 @@ final class TournamentDriver {
         List<String> devices = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             devices.add("device-" + UUID.randomUUID());
-            all.add(node.arena().identity().guest(devices.get(i)));
+            all.add(node().arena().identity().guest(devices.get(i)));
         }
         List<Player> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -69,22 +83,22 @@ final class TournamentDriver {
         if (p.device() == null) {
             throw new IllegalArgumentException("only guests can be refreshed here");
         }
-        return new Player(await(node.arena().identity().guest(p.device())).token(), p.id(), p.device());
+        return new Player(await(node().arena().identity().guest(p.device())).token(), p.id(), p.device());
     }
 
     Player admin() {
-        var p = await(node.arena().identity().createPrivileged("admin-" + UUID.randomUUID().toString().substring(0, 8),
+        var p = await(node().arena().identity().createPrivileged("admin-" + UUID.randomUUID().toString().substring(0, 8),
                 "admin-password", dev.arena.identity.Role.ADMIN));
-        var login = await(node.arena().identity().login(p.username(), "admin-password", "127.0.0.1"));
+        var login = await(node().arena().identity().login(p.username(), "admin-password", "127.0.0.1"));
         return new Player(login.token(), p.id(), null);
     }
 
     Response post(String path, JsonObject body, Player as) {
-        return node.http().post(path, body, as == null ? null : as.token());
+        return node().http().post(path, body, as == null ? null : as.token());
     }
 
     Response get(String path) {
-        return node.http().get(path);
+        return node().http().get(path);
     }
 
     JsonObject ok(Response r, int status) {
@@ -95,7 +109,7 @@ final class TournamentDriver {
     /** A tournament starting in an hour, without check-in unless the body says otherwise. */
     String create(Player organiser, JsonObject body) {
         JsonObject b = new JsonObject().put("name", "Cup").put("mode", "connect_four").put("max_players", 64)
-                .put("best_of", 1).put("starts_at", node.clock().instant().plusSeconds(3600).toString())
+                .put("best_of", 1).put("starts_at", node().clock().instant().plusSeconds(3600).toString())
                 .put("check_in_minutes", 0);
         b.mergeIn(body);
         return ok(post("/tournaments", b, organiser), 201).getString("tournament_id");
@@ -104,7 +118,7 @@ final class TournamentDriver {
     void registerAll(String id, List<Player> players) {
         List<Future<Void>> all = new ArrayList<>();
         for (Player p : players) {
-            all.add(node.arena().tournaments().register(UUID.fromString(id), p.id()));
+            all.add(node().arena().tournaments().register(UUID.fromString(id), p.id()));
         }
         all.forEach(Futures::await);
     }
@@ -118,7 +132,7 @@ final class TournamentDriver {
     }
 
     /** The open games, from {@code GET /tournaments/{id}/matches}. */
-    List<JsonObject> openGames(String id) {
+    List<JsonObject> openMatches(String id) {
         JsonArray ms = ok(get("/tournaments/" + id + "/matches"), 200).getJsonArray("matches");
         List<JsonObject> out = new ArrayList<>();
         for (Object o : ms) {
@@ -136,7 +150,7 @@ final class TournamentDriver {
     }
 
     void deliver(FinishedMatch m) {
-        await(node.arena().tournamentResults().apply(m));
+        await(node().arena().tournamentResults().apply(m));
     }
 
     FinishedMatch finished(JsonObject game, UUID winner) {
@@ -151,7 +165,7 @@ final class TournamentDriver {
                     new MatchResult.Standing(new PlayerId(loser), 2, 0)), "four_in_a_row");
         }
         return new FinishedMatch(new MatchId(UUID.fromString(game.getString("game_id"))), "connect_four", result,
-                node.clock().instant());
+                node().clock().instant());
     }
 
     static UUID home(JsonObject game) {
@@ -165,7 +179,7 @@ final class TournamentDriver {
     /** Plays every open game, home winning, until nothing is open; returns how many results were delivered. */
     int playOut(String id) {
         int n = 0;
-        for (List<JsonObject> open = openGames(id); !open.isEmpty(); open = openGames(id)) {
+        for (List<JsonObject> open = openMatches(id); !open.isEmpty(); open = openMatches(id)) {
             for (JsonObject g : open) {
                 finish(g, home(g));
                 n++;
@@ -188,11 +202,11 @@ final class TournamentDriver {
     /** Waits (bounded) until the game's loop has ended: stopping a match takes effect at its next tick. */
     void awaitEnded(String gameId) {
         MatchId id = new MatchId(UUID.fromString(gameId));
-        Eventually.until(() -> node.arena().httpServices().games().live(id).isPresent(), live -> !live,
+        Eventually.until(() -> node().arena().httpServices().matches().live(id).isPresent(), live -> !live,
                 Duration.ofSeconds(10), "game " + gameId + " to stop running");
     }
 
     Instant now() {
-        return node.clock().instant();
+        return node().clock().instant();
     }
 }

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TournamentIntegrationTest {
     @RegisterExtension
     static final NodeFixture node = new NodeFixture();
-    static TournamentDriver d;
-
-    @BeforeAll
-    static void start() {
-        d = new TournamentDriver(node.testNode());
-    }
+    static final TournamentDriver d = TournamentDriver.on(node);
 
     static List<String> fields(Response r) {
         assertThat(r.status()).as("%s", r).isEqualTo(422);
@@ -57,7 +51,7 @@ class TournamentIntegrationTest {
         assertThat(r1.getString("bracket")).isEqualTo("winners");
         assertThat(r1.getJsonArray("pairings").stream().map(p -> ((JsonObject) p).getString("state")))
                 .containsExactly("bye", "ready", "bye", "ready");
-        List<JsonObject> open = d.openGames(id);
+        List<JsonObject> open = d.openMatches(id);
         assertThat(open).hasSize(2);
 
         // game 1 of W1-2: home wins; delivered twice, counted once
@@ -71,13 +65,13 @@ class TournamentIntegrationTest {
         assertThat(p.getString("state")).isEqualTo("ready");
 
         // a drawn game in elimination is replayed, not counted
-        JsonObject g2 = d.openGames(id).stream().filter(g -> g.getString("pairing_id").equals(g1.getString("pairing_id")))
+        JsonObject g2 = d.openMatches(id).stream().filter(g -> g.getString("pairing_id").equals(g1.getString("pairing_id")))
                 .findFirst().orElseThrow();
         assertThat(g2.getInteger("game_number")).isEqualTo(2);
         d.finish(g2, null);
         p = d.pairing(d.bracket(id), g1.getString("pairing_id"));
         assertThat(p.getJsonArray("scores")).containsExactly(1, 0);
-        JsonObject g3 = d.openGames(id).stream().filter(g -> g.getString("pairing_id").equals(g1.getString("pairing_id")))
+        JsonObject g3 = d.openMatches(id).stream().filter(g -> g.getString("pairing_id").equals(g1.getString("pairing_id")))
                 .findFirst().orElseThrow();
         assertThat(g3.getInteger("game_number")).isEqualTo(3);
         d.finish(g3, TournamentDriver.home(g3));
@@ -99,7 +93,7 @@ class TournamentIntegrationTest {
         assertThat(standings.getJsonObject(0).getInteger("place")).isEqualTo(1);
         assertThat(standings.getJsonObject(0).getInteger("seed")).isEqualTo(1);
         assertThat(standings.getJsonObject(0).getString("display_name")).startsWith("Guest-");
-        assertThat(d.openGames(id)).isEmpty();
+        assertThat(d.openMatches(id)).isEmpty();
         // the matches listing filters by round
         JsonArray round1 = d.ok(d.get("/tournaments/" + id + "/matches?round=1"), 200).getJsonArray("matches");
         assertThat(round1).hasSize(2 + 3); // W1-2: 3 games, W1-4: 2
@@ -115,7 +109,7 @@ class TournamentIntegrationTest {
         d.registerAll(id, players);
         d.ok(d.post("/tournaments/" + id + "/start", new JsonObject().put("seed_order", new JsonArray(
                 players.stream().map(p -> p.id().toString()).toList())), organiser), 200);
-        List<JsonObject> open = d.openGames(id);
+        List<JsonObject> open = d.openMatches(id);
         assertThat(open).hasSize(2);
         JsonObject w11 = open.stream().filter(g -> g.getString("pairing_id").equals("W1-1")).findFirst().orElseThrow();
         JsonObject w12 = open.stream().filter(g -> g.getString("pairing_id").equals("W1-2")).findFirst().orElseThrow();
@@ -127,7 +121,7 @@ class TournamentIntegrationTest {
 
         node.clock().advance(Duration.ofMinutes(2));
         await(node.arena().tournaments().sweep());
-        assertThat(d.openGames(id)).as("before the deadline nothing happens").hasSize(2);
+        assertThat(d.openMatches(id)).as("before the deadline nothing happens").hasSize(2);
 
         node.clock().advance(Duration.ofMinutes(1));
         await(node.arena().tournaments().sweep());
@@ -140,7 +134,7 @@ class TournamentIntegrationTest {
         assertThat(p12.getString("walkover")).as("both absent: the away side loses").isEqualTo("away");
         // the games were ended, and the final started with a fresh deadline
         d.awaitEnded(w11.getString("game_id"));
-        List<JsonObject> finals = d.openGames(id);
+        List<JsonObject> finals = d.openMatches(id);
         assertThat(finals).hasSize(1);
         assertThat(finals.getFirst().getString("pairing_id")).isEqualTo("W2-1");
         assertThat(finals.getFirst().getString("deadline")).isEqualTo(d.now().plusSeconds(180).toString());
@@ -158,7 +152,7 @@ class TournamentIntegrationTest {
         node.clock().advance(Duration.ofMinutes(4));
         await(node.arena().tournaments().sweep());
         assertThat(d.pairing(d.bracket(id), "W2-1").getString("state")).isEqualTo("ready");
-        JsonObject again = d.openGames(id).getFirst();
+        JsonObject again = d.openMatches(id).getFirst();
         assertThat(again.getValue("deadline")).as("both came: no deadline any more").isNull();
         d.finish(again, TournamentDriver.away(again));
         assertThat(d.ok(d.get("/tournaments/" + id), 200).getJsonObject("tournament").getString("status"))
@@ -174,7 +168,7 @@ class TournamentIntegrationTest {
         d.start(id, organiser);
         // play winners round 1 and 2 and losers round 1, home winning
         for (int i = 0; i < 3; i++) {
-            for (JsonObject g : d.openGames(id)) {
+            for (JsonObject g : d.openMatches(id)) {
                 String pid = g.getString("pairing_id");
                 if (pid.startsWith("W1") || pid.startsWith("W2") || pid.startsWith("L1")) {
                     d.finish(g, TournamentDriver.home(g));
@@ -231,7 +225,7 @@ class TournamentIntegrationTest {
                 .getString("status")).isEqualTo("reset");
 
         // an organiser may enter the result of a pairing still being played; the event then finishes normally
-        JsonObject ready = d.openGames(id).getFirst();
+        JsonObject ready = d.openMatches(id).getFirst();
         d.ok(d.post("/tournaments/" + id + "/pairings/" + ready.getString("pairing_id") + "/result",
                 new JsonObject().put("walkover", "home"), organiser), 200);
         d.awaitEnded(ready.getString("game_id")); // its game was ended
@@ -257,9 +251,9 @@ class TournamentIntegrationTest {
         String swiss = d.create(organiser, new JsonObject().put("format", "swiss").put("rounds", 3).put("max_players", 8));
         d.registerAll(swiss, players);
         d.start(swiss, organiser);
-        assertThat(d.openGames(swiss)).as("5 players: 2 games and a bye").hasSize(2);
+        assertThat(d.openMatches(swiss)).as("5 players: 2 games and a bye").hasSize(2);
         // draws count in Swiss
-        for (JsonObject g : d.openGames(swiss)) {
+        for (JsonObject g : d.openMatches(swiss)) {
             d.finish(g, null);
         }
         JsonObject b = d.bracket(swiss);
@@ -276,12 +270,12 @@ class TournamentIntegrationTest {
         d.start(rr, organiser);
         // every pairing is known from the start, but only round 1 is played first
         assertThat(d.bracket(rr).getJsonArray("rounds")).hasSize(3);
-        List<JsonObject> open = d.openGames(rr);
+        List<JsonObject> open = d.openMatches(rr);
         assertThat(open).hasSize(2).allMatch(g -> g.getInteger("round") == 1);
         d.finish(open.get(0), TournamentDriver.home(open.get(0)));
-        assertThat(d.openGames(rr)).as("round 2 waits for round 1").hasSize(1);
+        assertThat(d.openMatches(rr)).as("round 2 waits for round 1").hasSize(1);
         d.finish(open.get(1), TournamentDriver.home(open.get(1)));
-        assertThat(d.openGames(rr)).hasSize(2).allMatch(g -> g.getInteger("round") == 2);
+        assertThat(d.openMatches(rr)).hasSize(2).allMatch(g -> g.getInteger("round") == 2);
         assertThat(d.playOut(rr)).isEqualTo(4);
         assertThat(d.ok(d.get("/tournaments/" + rr + "/leaderboard"), 200).getBoolean("complete")).isTrue();
     }
@@ -316,7 +310,7 @@ class TournamentIntegrationTest {
         long seeded = details.getJsonArray("players").stream().filter(p -> ((JsonObject) p).getValue("seed") != null)
                 .count();
         assertThat(seeded).as("only the 3 who checked in play").isEqualTo(3);
-        assertThat(d.openGames(id)).hasSize(1);
+        assertThat(d.openMatches(id)).hasSize(1);
 
         // a tournament nobody joined is cancelled at its start
         String empty = d.create(d.fresh(organiser), new JsonObject().put("format", "swiss").put("rounds", 2)
@@ -403,7 +397,7 @@ class TournamentIntegrationTest {
 
         d.ok(d.post("/tournaments/" + id + "/cancel", new JsonObject(), organiser), 200);
         assertThat(d.post("/tournaments/" + id + "/cancel", new JsonObject(), organiser).status()).isEqualTo(409);
-        assertThat(d.openGames(id)).as("cancelling ends the games").isEmpty();
+        assertThat(d.openMatches(id)).as("cancelling ends the games").isEmpty();
         JsonArray listed = d.ok(d.get("/tournaments?status=cancelled"), 200).getJsonArray("tournaments");
         assertThat(listed.stream().map(o -> ((JsonObject) o).getString("tournament_id"))).contains(id);
     }

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,12 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TournamentLiveIntegrationTest {
     @RegisterExtension
     static final NodeFixture node = new NodeFixture();
-    static TournamentDriver d;
-
-    @BeforeAll
-    static void start() {
-        d = new TournamentDriver(node.testNode());
-    }
+    static final TournamentDriver d = TournamentDriver.on(node);
 
     @Test
     void aWholeDoubleEliminationEventStreamsEveryChangeWithConsecutiveVersions() {

@@ -39,7 +39,7 @@ class TournamentRestartIntegrationTest {
                     .put("no_show_minutes", 10));
             d.registerAll(id, players);
             d.start(id, organiser);
-            List<JsonObject> round1 = d.openGames(id);
+            List<JsonObject> round1 = d.openMatches(id);
             assertThat(round1).hasSize(4);
             for (JsonObject g : round1.subList(0, 3)) {
                 d.finish(g, TournamentDriver.home(g));
@@ -49,7 +49,7 @@ class TournamentRestartIntegrationTest {
                     new JsonObject().put("home_wins", 0).put("away_wins", 1), organiser), 200);
             clock.advance(Duration.ofMinutes(4));
             before = d.bracket(id);
-            openBefore = d.openGames(id);
+            openBefore = d.openMatches(id);
             assertThat(openBefore).extracting(g -> g.getString("pairing_id")).containsExactlyInAnyOrder("W1-4", "W2-1");
         }
 
@@ -71,7 +71,7 @@ class TournamentRestartIntegrationTest {
             assertThat(d.ok(d.get("/tournaments/" + id + "/corrections"), 200).getJsonArray("corrections")).hasSize(1);
 
             // the games that ran in the old process are void and replaced, keeping their no-show deadlines
-            List<JsonObject> open = d.openGames(id);
+            List<JsonObject> open = d.openMatches(id);
             assertThat(open).extracting(g -> g.getString("pairing_id")).containsExactlyInAnyOrder("W1-4", "W2-1");
             for (JsonObject g : open) {
                 JsonObject old = openBefore.stream().filter(o -> o.getString("pairing_id")

@@ -127,7 +127,7 @@ class TournamentScaleIntegrationTest {
     }
 
     private void end(TournamentViews.GameView g) {
-        node.arena().httpServices().games().live(g.gameId()).ifPresent(loop -> loop.stop("played"));
+        node.arena().httpServices().matches().live(g.gameId()).ifPresent(loop -> loop.stop("played"));
     }
 
     private FinishedMatch homeWins(TournamentViews.GameView g) {

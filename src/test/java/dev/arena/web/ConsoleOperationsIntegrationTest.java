@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The console's tournament screens, chat filter hits and mute, sign out everywhere, job errors and the
@@ -40,11 +41,11 @@ class ConsoleOperationsIntegrationTest {
     private static final LocatorAssertions.HasTextOptions SOON = new LocatorAssertions.HasTextOptions().setTimeout(15_000);
     private static final AtomicBoolean statsDown = new AtomicBoolean(true);
     private static TestNode node;
-    private static Browsers browsers;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.perClass();
 
     @BeforeAll
     static void start() {
-        browsers = Browsers.launch();
         String db = TestDatabases.asUrl(TestDatabases.fresh(ConsoleOperationsIntegrationTest.class));
         node = TestNode.start(Map.of("ARENA_DATABASE_URL", db, "ARENA_TOKEN_SECRET", TestNode.TOKEN_SECRET,
                 "ARENA_JOB_RETRY_FIRST", "1h", "ARENA_JOB_RETRY_MAX", "1h", "ARENA_JOB_POLL_INTERVAL", "100ms"),
@@ -70,9 +71,6 @@ class ConsoleOperationsIntegrationTest {
     static void stop() {
         if (node != null) {
             node.close();
-        }
-        if (browsers != null) {
-            browsers.close();
         }
     }
 

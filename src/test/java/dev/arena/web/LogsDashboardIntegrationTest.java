@@ -21,17 +21,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dashboard's game-log panel in real Chromium: a running and a finished ingest, and the event types. */
 class LogsDashboardIntegrationTest {
     private static final String PASSWORD = "correct-horse-9";
     private static final LocatorAssertions.HasTextOptions SOON = new LocatorAssertions.HasTextOptions().setTimeout(15_000);
     private static TestNode node;
-    private static Browsers browsers;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.perClass();
 
     @BeforeAll
     static void start() {
-        browsers = Browsers.launch();
         node = TestNode.start(LogsDashboardIntegrationTest.class, Map.of("ARENA_LOG_BATCH", "500"));
         Futures.await(node.arena().identity().createPrivileged("root", PASSWORD, Role.ADMIN));
     }
@@ -40,9 +41,6 @@ class LogsDashboardIntegrationTest {
     static void stop() {
         if (node != null) {
             node.close();
-        }
-        if (browsers != null) {
-            browsers.close();
         }
     }
 

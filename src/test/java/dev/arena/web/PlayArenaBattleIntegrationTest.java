@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.arena.testing.Browsers;
 import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Player;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,12 +26,7 @@ class PlayArenaBattleIntegrationTest {
     @RegisterExtension
     static final NodeFixture node = new NodeFixture();
     @RegisterExtension
-    static final Browsers browsers = Browsers.perClass();
-
-    @BeforeAll
-    static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
+    static final Browsers browsers = Browsers.perClass(15_000);
 
     @Test
     void eightFightersAreDrawnEveryFrameAndTheFrameTimesAreMeasured() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.arena.identity.Role;
 import dev.arena.testing.Browsers;
 import dev.arena.testing.Eventually;
@@ -16,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,12 +28,7 @@ class PlayConnectFourIntegrationTest {
     @RegisterExtension
     static final NodeFixture node = new NodeFixture();
     @RegisterExtension
-    static final Browsers browsers = Browsers.perClass();
-
-    @BeforeAll
-    static void start() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
+    static final Browsers browsers = Browsers.perClass(15_000);
 
     static Page guest(String path) {
         Page page = browsers.open(node, path);

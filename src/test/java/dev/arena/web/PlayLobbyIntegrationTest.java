@@ -9,15 +9,14 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.arena.testing.Browsers;
 import dev.arena.testing.Eventually;
+import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Response;
-import dev.arena.testing.TestNode;
 import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lobby and the profile page in real Chromium: a matchmade match listed under "Live now" and watched from there,
@@ -27,24 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class PlayLobbyIntegrationTest {
     private static final double LONG = 30_000;
-    private static TestNode node;
-    private static Browsers browsers;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start(PlayLobbyIntegrationTest.class,
-                Map.of("ARENA_MM_QUEUES", "arena_battle=2v2,connect_four=1v1"));
-        browsers = Browsers.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeFixture node = new NodeFixture(Map.of("ARENA_MM_QUEUES", "arena_battle=2v2,connect_four=1v1"));
+    @RegisterExtension
+    static final Browsers browsers = Browsers.perClass(15_000);
 
     static Page guest(String path) {
         Page page = browsers.open(node, path);

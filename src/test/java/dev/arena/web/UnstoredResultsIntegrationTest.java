@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A result the database refuses (here a NUL character in its mode, which PostgreSQL's text cannot hold: SQLSTATE
@@ -40,11 +41,11 @@ class UnstoredResultsIntegrationTest {
     private static final String PASSWORD = "correct-horse-9";
     private static final AtomicInteger recordCalls = new AtomicInteger();
     private static TestNode node;
-    private static Browsers browsers;
+    @RegisterExtension
+    static final Browsers browsers = Browsers.perClass();
 
     @BeforeAll
     static void start() {
-        browsers = Browsers.launch();
         String db = TestDatabases.asUrl(TestDatabases.fresh(UnstoredResultsIntegrationTest.class));
         node = TestNode.start(Map.of("ARENA_DATABASE_URL", db, "ARENA_TOKEN_SECRET", TestNode.TOKEN_SECRET),
                 new MutableClock(), UnaryOperator.identity(), UnstoredResultsIntegrationTest::poisoned);
@@ -73,9 +74,6 @@ class UnstoredResultsIntegrationTest {
     static void stop() {
         if (node != null) {
             node.close();
-        }
-        if (browsers != null) {
-            browsers.close();
         }
     }
 

@@ -35,16 +35,16 @@ final class AdminOpsApi {
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9:_.-]{1,80}");
     private static final Pattern STEP = Pattern.compile("[a-z_]{1,32}");
 
-    private final HostedMatches games;
+    private final HostedMatches matches;
     private final MatchCommands commands;
     private final Matchmaking matchmaking;
     private final ConsoleStore store;
     private final DashboardFeed feed;
     private final Audit audit;
 
-    AdminOpsApi(HostedMatches games, MatchCommands commands, Matchmaking matchmaking, ConsoleStore store,
+    AdminOpsApi(HostedMatches matches, MatchCommands commands, Matchmaking matchmaking, ConsoleStore store,
                 DashboardFeed feed, Audit audit) {
-        this.games = games;
+        this.matches = matches;
         this.commands = commands;
         this.matchmaking = matchmaking;
         this.store = store;
@@ -84,7 +84,7 @@ final class AdminOpsApi {
     private MatchLoop<?, ?, ?> live(RoutingContext ctx) {
         MatchId id = new MatchId(Handlers.uuidParam(ctx, "id"));
         // opening and stopping act on the answering node's matches; the list names the node of each
-        return games.live(id).orElseThrow(() -> new ArenaException.NotFound("no live match " + id
+        return matches.live(id).orElseThrow(() -> new ArenaException.NotFound("no live match " + id
                 + " on this node (the list shows which node runs it: open the console there)"));
     }
 

@@ -38,7 +38,7 @@ public final class ApiRouter {
 
     /** What the HTTP edge needs from the rest of the node. */
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
-                           Supplier<Future<Void>> readiness, Realtime realtime, Chat chat, HostedMatches games,
+                           Supplier<Future<Void>> readiness, Realtime realtime, Chat chat, HostedMatches matches,
                            Play play, ResultStore results, Leaderboards leaderboards, Matchmaking matchmaking,
                            TournamentService tournaments, Console console, Logs logs) {}
 
@@ -105,12 +105,12 @@ public final class ApiRouter {
             new DashboardApi(c.dashboard(), c.statistics(), s.config().http().dashboardPublic(), s.identity())
                     .mount(router, auth);
             new AdminApi(c.store(), s.players(), s.chat().moderation(), c.audit(), s.identity()).mount(router, auth);
-            new AdminOpsApi(s.games(), s.play().commands(), s.matchmaking(), c.store(), c.dashboard(), c.audit())
+            new AdminOpsApi(s.matches(), s.play().commands(), s.matchmaking(), c.store(), c.dashboard(), c.audit())
                     .mount(router, auth);
         }
         new ChatApi(s.chat().service(), s.chat().moderation()).mount(router, auth);
-        new MatchesApi(s.games(), s.play().commands(), s.results()).mount(router, auth);
-        new LeaderboardApi(s.leaderboards(), s.games().registry().games()).mount(router, auth);
+        new MatchesApi(s.matches(), s.play().commands(), s.results()).mount(router, auth);
+        new LeaderboardApi(s.leaderboards(), s.matches().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
         new LobbyApi(s.play().lobby(), s.play().lobbies(), s.play().commands()).mount(router, auth);
         new MatchmakingApi(s.matchmaking(), s.players()).mount(router, auth);

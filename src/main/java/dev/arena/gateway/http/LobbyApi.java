@@ -52,7 +52,7 @@ final class LobbyApi {
         List<FieldError> errors = new ArrayList<>();
         QueryParams.onlyKnown(ctx, LIST_PARAMS, errors);
         String mode = QueryParams.one(ctx, "mode", errors);
-        if (mode != null && lobby.games().registry().games().find(mode).isEmpty()) {
+        if (mode != null && lobby.matches().registry().games().find(mode).isEmpty()) {
             errors.add(new FieldError("mode", "unknown game mode"));
         }
         String region = QueryParams.one(ctx, "region", errors);
@@ -81,7 +81,7 @@ final class LobbyApi {
     }
 
     private void ready(RoutingContext ctx) {
-        MatchId id = gameId(ctx);
+        MatchId id = matchId(ctx);
         RequestBody body = RequestBody.of(ctx).only("ready");
         Boolean ready = bool(body, "ready", null);
         body.validate();
@@ -89,7 +89,7 @@ final class LobbyApi {
     }
 
     private void start(RoutingContext ctx) {
-        MatchId id = gameId(ctx);
+        MatchId id = matchId(ctx);
         RequestBody body = RequestBody.of(ctx).only("force");
         Boolean force = bool(body, "force", false);
         body.validate();
@@ -97,7 +97,7 @@ final class LobbyApi {
     }
 
     private void kick(RoutingContext ctx) {
-        MatchId id = gameId(ctx);
+        MatchId id = matchId(ctx);
         RequestBody body = RequestBody.of(ctx).only("player_id");
         String raw = body.string("player_id", 36, 36, null, null);
         PlayerId target = null;
@@ -130,7 +130,7 @@ final class LobbyApi {
         return new PlayerId(Handlers.principal(ctx).playerId());
     }
 
-    private static MatchId gameId(RoutingContext ctx) {
+    private static MatchId matchId(RoutingContext ctx) {
         return new MatchId(Handlers.uuidParam(ctx, "game_id"));
     }
 }

@@ -39,13 +39,13 @@ final class MatchesApi {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MatchesApi.class);
     /** Who a visitor is to the game rules: nobody's player (no account has the nil UUID). */
     private static final PlayerId VISITOR = new PlayerId(new java.util.UUID(0, 0));
-    private final HostedMatches games;
+    private final HostedMatches matches;
     /** Commands on games wherever they run (this node's, or another's on a cluster). */
     private final MatchCommands commands;
     private final ResultStore results;
 
-    MatchesApi(HostedMatches games, MatchCommands commands, ResultStore results) {
-        this.games = games;
+    MatchesApi(HostedMatches matches, MatchCommands commands, ResultStore results) {
+        this.matches = matches;
         this.commands = commands;
         this.results = results;
     }
@@ -71,9 +71,9 @@ final class MatchesApi {
         RequestBody body = RequestBody.of(ctx).only("mode", "max_players", "private", "settings", "region");
         String region = body.optionalString("region", 1, 32, Lobby.REGION, Lobby.REGION_RULE).orElse(null);
         String mode = body.string("mode", 1, 32, null, null);
-        if (mode != null && games.registry().games().find(mode).isEmpty()) {
+        if (mode != null && matches.registry().games().find(mode).isEmpty()) {
             body.error("mode", "unknown game mode; one of "
-                    + games.registry().games().games().stream().map(i -> i.mode()).toList());
+                    + matches.registry().games().games().stream().map(i -> i.mode()).toList());
         }
         JsonObject json = body.json();
         Object max = json.getValue("max_players");
@@ -91,12 +91,12 @@ final class MatchesApi {
         body.validate();
         Map<String, Object> raw = settings == null ? Map.of() : ((JsonObject) settings).getMap();
         var request = new MatchRegistry.Create(mode, (Integer) max, raw);
-        Handlers.respond(ctx, 201, games.create(request, Boolean.TRUE.equals(priv), region, me(ctx))
+        Handlers.respond(ctx, 201, matches.create(request, Boolean.TRUE.equals(priv), region, me(ctx))
                 .map(g -> MatchBody.of(g, true)));
     }
 
     private void join(RoutingContext ctx) {
-        MatchId id = gameId(ctx);
+        MatchId id = matchId(ctx);
         RequestBody body = RequestBody.of(ctx).only("join_code");
         String code = body.optionalString("join_code", 1, 32, null, null).orElse(null);
         body.validate();
@@ -104,12 +104,12 @@ final class MatchesApi {
     }
 
     private void leave(RoutingContext ctx) {
-        Handlers.respond(ctx, 200, commands.leave(gameId(ctx), me(ctx)).map(MatchBody::of));
+        Handlers.respond(ctx, 200, commands.leave(matchId(ctx), me(ctx)).map(MatchBody::of));
     }
 
     /** A live or recently finished game (of any node), else the stored one. */
     private void state(RoutingContext ctx) {
-        MatchId id = gameId(ctx);
+        MatchId id = matchId(ctx);
         Optional<Principal> me = Handlers.visitor(ctx);
         PlayerId viewer = me.map(p -> new PlayerId(p.playerId())).orElse(VISITOR);
         Handlers.respond(ctx, 200, commands.state(id, viewer).map(MatchBody::of).recover(e ->
@@ -118,7 +118,7 @@ final class MatchesApi {
     }
 
     private void finish(RoutingContext ctx) {
-        MatchId id = gameId(ctx);
+        MatchId id = matchId(ctx);
         RequestBody body = RequestBody.of(ctx).only("result");
         Object raw = body.json().getValue("result");
         if (!(raw instanceof JsonObject)) {
@@ -131,12 +131,12 @@ final class MatchesApi {
     }
 
     private void replay(RoutingContext ctx) {
-        MatchId id = gameId(ctx);
-        if (games.live(id).isPresent()) {
+        MatchId id = matchId(ctx);
+        if (matches.live(id).isPresent()) {
             throw stillRunning(id);
         }
         // not stored yet, and another node runs it: the same 409
-        Future<Optional<StoredMatch>> stored = results.replay(id).compose(found -> found.isPresent() || games.known(id)
+        Future<Optional<StoredMatch>> stored = results.replay(id).compose(found -> found.isPresent() || matches.known(id)
                 ? Future.succeededFuture(found)
                 : commands.owner(id).map(owner -> true).otherwise(false).compose(running -> running
                         ? Future.failedFuture(stillRunning(id)) : Future.succeededFuture(found)));
@@ -152,7 +152,7 @@ final class MatchesApi {
      * as stored.
      */
     private StoredMatch withEvents(StoredMatch m) {
-        var game = games.registry().games().find(m.match().mode());
+        var game = matches.registry().games().find(m.match().mode());
         if (game.isEmpty()) {
             return m;
         }
@@ -197,7 +197,7 @@ final class MatchesApi {
     private void list(RoutingContext ctx) {
         String mode = ctx.queryParams().get("mode");
         String rawStatus = ctx.queryParams().get("status");
-        if (mode != null && games.registry().games().find(mode).isEmpty()) {
+        if (mode != null && matches.registry().games().find(mode).isEmpty()) {
             throw new ArenaException.Invalid("mode", "unknown game mode");
         }
         MatchStatus status = null;
@@ -224,7 +224,7 @@ final class MatchesApi {
         return new PlayerId(Handlers.principal(ctx).playerId());
     }
 
-    private static MatchId gameId(RoutingContext ctx) {
+    private static MatchId matchId(RoutingContext ctx) {
         return new MatchId(Handlers.uuidParam(ctx, "game_id"));
     }
 }

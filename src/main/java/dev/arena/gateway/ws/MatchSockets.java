@@ -130,7 +130,7 @@ public final class MatchSockets {
 
     /** Whether this node runs the match (or finished it moments ago). */
     private boolean local(MatchId id) {
-        return here.games().known(id);
+        return here.matches().known(id);
     }
 
     /** The owner as the sockets here found it when they attached, else as the commands find it. */

@@ -62,26 +62,26 @@ final class MessageDecoder {
             case "dm.send" -> new ClientMessage.DirectSend(rid, uuid(o, "to", rid), text(o, "message", rid));
             case "presence.list" -> new ClientMessage.PresenceList(rid, room(o, rid),
                     bounded(o, "offset", 0, 0, Integer.MAX_VALUE, rid), bounded(o, "limit", 100, 1, 1000, rid));
-            case "match.join" -> new ClientMessage.MatchJoin(rid, gameId(o, rid));
-            case "match.spectate" -> new ClientMessage.MatchSpectate(rid, gameId(o, rid));
-            case "match.leave" -> new ClientMessage.MatchLeave(rid, gameId(o, rid));
+            case "match.join" -> new ClientMessage.MatchJoin(rid, matchId(o, rid));
+            case "match.spectate" -> new ClientMessage.MatchSpectate(rid, matchId(o, rid));
+            case "match.leave" -> new ClientMessage.MatchLeave(rid, matchId(o, rid));
             case "match.ready" -> {
-                MatchId game = gameId(o, rid);
+                MatchId match = matchId(o, rid);
                 if (!(o.getValue("ready") instanceof Boolean ready)) {
                     throw ProtocolError.bad(rid, "ready: must be a boolean");
                 }
-                yield new ClientMessage.MatchReady(rid, game, ready);
+                yield new ClientMessage.MatchReady(rid, match, ready);
             }
             case "lobby.subscribe" -> new ClientMessage.LobbySubscribe(rid,
                     optionalName(o, "mode", MODE, "1-32 of a-z 0-9 _", rid),
                     optionalName(o, "region", Lobby.REGION, Lobby.REGION_RULE, rid));
             case "lobby.unsubscribe" -> new ClientMessage.LobbyUnsubscribe(rid);
             case "match.input" -> {
-                MatchId game = gameId(o, rid);
+                MatchId match = matchId(o, rid);
                 if (!(o.getValue("input") instanceof JsonObject input)) {
                     throw ProtocolError.bad(rid, "input: must be a JSON object");
                 }
-                yield new ClientMessage.MatchInput(rid, game, input.getMap());
+                yield new ClientMessage.MatchInput(rid, match, input.getMap());
             }
             case "mm.enqueue" -> new ClientMessage.MmEnqueue(rid, o.getValue("mode"), o.getValue("party_id"),
                     o.getValue("properties") instanceof JsonObject props ? props.getMap() : o.getValue("properties"));
@@ -138,7 +138,7 @@ final class MessageDecoder {
         return s;
     }
 
-    private static MatchId gameId(JsonObject o, Object rid) {
+    private static MatchId matchId(JsonObject o, Object rid) {
         Object v = o.getValue("game_id");
         if (v instanceof String s && s.length() == 36) {
             try {

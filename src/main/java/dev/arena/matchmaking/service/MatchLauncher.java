@@ -29,13 +29,13 @@ public final class MatchLauncher {
     static final String LAUNCH_FAILED = "launch_failed";
 
     private final TicketStore store;
-    private final HostedMatches games;
+    private final HostedMatches matches;
     private final PlayerPush push;
     private final String node;
 
-    public MatchLauncher(TicketStore store, HostedMatches games, PlayerPush push, String node) {
+    public MatchLauncher(TicketStore store, HostedMatches matches, PlayerPush push, String node) {
         this.store = store;
-        this.games = games;
+        this.matches = matches;
         this.push = push;
         this.node = node;
     }
@@ -47,7 +47,7 @@ public final class MatchLauncher {
         List<PlayerId> seats = players.stream().map(PlayerId::new).toList();
         HostedMatches.HostedMatch game;
         try {
-            game = games.createFor(new MatchRegistry.Create(p.mode(), players.size(), Map.of()), seats);
+            game = matches.createFor(new MatchRegistry.Create(p.mode(), players.size(), Map.of()), seats);
         } catch (RuntimeException e) {
             log.warn("game of a match in {} for {} could not be created; its tickets go back: {}", p.mode(),
                     players, e.toString());
@@ -58,7 +58,7 @@ public final class MatchLauncher {
         UUID gameId = game.id().value();
         List<TicketId> ids = tickets.stream().map(t -> t.ticket().id()).toList();
         return store.assign(ids, gameId, node)
-                .compose(v -> Future.join(seats.stream().map(s -> games.join(game.id(), s, null)).toList()))
+                .compose(v -> Future.join(seats.stream().map(s -> matches.join(game.id(), s, null)).toList()))
                 .compose(v -> {
                     List<Future<Void>> sent = new ArrayList<>();
                     for (TicketRecord t : tickets) {

@@ -27,7 +27,7 @@ public final class LocalNodeBus implements NodeBus {
     }
 
     @Override
-    public void track(HostedMatches.HostedMatch game, MatchLoop<?, ?, ?> loop) {
+    public void track(HostedMatches.HostedMatch match, MatchLoop<?, ?, ?> loop) {
         // the node's own directory is the only one
     }
 
@@ -73,11 +73,11 @@ public final class LocalNodeBus implements NodeBus {
     }
 
     @Override
-    public void watch(MatchId game, String owner) {
+    public void watch(MatchId match, String owner) {
     }
 
     @Override
-    public void unwatch(MatchId game) {
+    public void unwatch(MatchId match) {
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class PgConsoleStats implements PlayerStatistics {
     }
 
     @Override
-    public Future<Void> countGame(UUID gameId, String mode, List<UUID> players, Instant finishedAt) {
+    public Future<Void> countMatch(UUID gameId, String mode, List<UUID> players, Instant finishedAt) {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> PgSteps.claim(tx, gameId, STEP, now).compose(first -> !first
                 ? Future.succeededFuture()

@@ -56,7 +56,7 @@ public final class PgResultStore implements ResultStore {
     @Override
     public Future<Boolean> record(StoredMatch stored, List<String> steps) {
         return vertx.executeBlocking(() -> Json.encodeToString(stored.log()), false)
-                .compose(logJson -> pool.withTransaction(tx -> insertGame(tx, stored, logJson)
+                .compose(logJson -> pool.withTransaction(tx -> insertMatch(tx, stored, logJson)
                         .compose(inserted -> !inserted ? Future.succeededFuture(false)
                                 : players(tx, stored).compose(v -> jobs(tx, stored.match().id(), steps)).map(true))))
                 .recover(e -> Future.failedFuture(neverStorable(e) ? new Unstorable(e) : e));
@@ -94,7 +94,7 @@ public final class PgResultStore implements ResultStore {
         return clean.length() <= max ? clean : clean.substring(0, max);
     }
 
-    private static Future<Boolean> insertGame(SqlClient tx, StoredMatch stored, String logJson) {
+    private static Future<Boolean> insertMatch(SqlClient tx, StoredMatch stored, String logJson) {
         FinishedMatch m = stored.match();
         MatchResult r = m.result();
         UUID winner = r.winner().map(PlayerId::value).orElse(null);

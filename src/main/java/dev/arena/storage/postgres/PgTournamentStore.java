@@ -89,9 +89,9 @@ public final class PgTournamentStore implements TournamentStore {
     }
 
     @Override
-    public Future<Optional<TournamentMatch>> tournamentGame(MatchId game) {
+    public Future<Optional<TournamentMatch>> tournamentMatch(MatchId match) {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE game_id = $1")
-                .execute(Tuple.of(game.value()))
+                .execute(Tuple.of(match.value()))
                 .map(rows -> TournamentRows.games(rows).stream().findFirst());
     }
 
@@ -116,7 +116,7 @@ public final class PgTournamentStore implements TournamentStore {
     }
 
     @Override
-    public Future<List<TournamentMatch>> openGames(String node) {
+    public Future<List<TournamentMatch>> openMatches(String node) {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games "
                         + "WHERE outcome IS NULL AND ($1::text IS NULL OR node = $1) ORDER BY created_at")
                 .execute(Tuple.of(node))
@@ -124,7 +124,7 @@ public final class PgTournamentStore implements TournamentStore {
     }
 
     @Override
-    public Future<List<TournamentMatch>> openGamesOutside(List<String> nodes) {
+    public Future<List<TournamentMatch>> openMatchesOutside(List<String> nodes) {
         return pool.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games "
                         + "WHERE outcome IS NULL AND node <> ALL($1::text[]) ORDER BY created_at")
                 .execute(Tuple.of(nodes.toArray(String[]::new)))

@@ -177,14 +177,14 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
     }
 
     @Override
-    public Future<Optional<TournamentMatch>> game(MatchId game) {
+    public Future<Optional<TournamentMatch>> match(MatchId match) {
         return c.preparedQuery("SELECT " + GAME_COLUMNS + " FROM tournament_games WHERE game_id = $1")
-                .execute(Tuple.of(game.value()))
+                .execute(Tuple.of(match.value()))
                 .map(rows -> TournamentRows.games(rows).stream().findFirst());
     }
 
     @Override
-    public Future<List<MatchId>> resetGames(UUID tournament, Collection<PairingId> pairings, Instant at) {
+    public Future<List<MatchId>> resetMatches(UUID tournament, Collection<PairingId> pairings, Instant at) {
         // RETURNING sees the new outcome; the old one comes from the row as it was (a self-join on the key).
         return c.preparedQuery("""
                         UPDATE tournament_games g SET outcome = 'reset', settled_at = coalesce(g.settled_at, $3)
@@ -205,7 +205,7 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
     }
 
     @Override
-    public Future<Void> addGames(List<TournamentMatch> games) {
+    public Future<Void> addMatches(List<TournamentMatch> games) {
         if (games.isEmpty()) {
             return Future.succeededFuture();
         }
@@ -218,16 +218,16 @@ record PgTournamentTx(SqlClient c) implements TournamentStore.Tx {
     }
 
     @Override
-    public Future<Boolean> settle(MatchId game, TournamentMatch.Outcome outcome, Instant at) {
+    public Future<Boolean> settle(MatchId match, TournamentMatch.Outcome outcome, Instant at) {
         return c.preparedQuery("UPDATE tournament_games SET outcome = $2, settled_at = $3 "
                         + "WHERE game_id = $1 AND outcome IS NULL")
-                .execute(Tuple.of(game.value(), outcome.wire(), ts(at))).map(r -> r.rowCount() == 1);
+                .execute(Tuple.of(match.value(), outcome.wire(), ts(at))).map(r -> r.rowCount() == 1);
     }
 
     @Override
-    public Future<Void> clearDeadline(MatchId game) {
+    public Future<Void> clearDeadline(MatchId match) {
         return c.preparedQuery("UPDATE tournament_games SET deadline = NULL WHERE game_id = $1")
-                .execute(Tuple.of(game.value())).mapEmpty();
+                .execute(Tuple.of(match.value())).mapEmpty();
     }
 
     @Override

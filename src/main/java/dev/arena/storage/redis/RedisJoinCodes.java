@@ -41,16 +41,16 @@ final class RedisJoinCodes implements JoinCodes {
     }
 
     @Override
-    public Future<Boolean> claim(String code, MatchId game) {
-        return client.send(Request.cmd(Command.SET).arg(key(code)).arg(game.value().toString()).arg("NX")
+    public Future<Boolean> claim(String code, MatchId match) {
+        return client.send(Request.cmd(Command.SET).arg(key(code)).arg(match.value().toString()).arg("NX")
                 .arg("PX").arg(ttl.toMillis())).map(r -> r != null && "OK".equals(r.toString()));
     }
 
     @Override
-    public Future<Void> release(String code, MatchId game) {
-        return RELEASE.run(client::send, List.of(key(code)), List.of(game.value().toString())).<Void>mapEmpty()
+    public Future<Void> release(String code, MatchId match) {
+        return RELEASE.run(client::send, List.of(key(code)), List.of(match.value().toString())).<Void>mapEmpty()
                 .recover(e -> {
-                    log.warn("could not release the join code of game {} ({}); it expires by itself", game, e.toString());
+                    log.warn("could not release the join code of game {} ({}); it expires by itself", match, e.toString());
                     return Future.succeededFuture();
                 });
     }

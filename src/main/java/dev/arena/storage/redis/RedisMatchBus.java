@@ -66,7 +66,7 @@ public final class RedisMatchBus implements NodeBus {
     /** Watched node → how many watch it; touched only on {@link #context}. */
     private final Map<String, Integer> watched = new HashMap<>();
     /** Watched game of another node → its owner; touched only on {@link #context}. */
-    private final Map<MatchId, String> watchedGames = new HashMap<>();
+    private final Map<MatchId, String> watchedMatches = new HashMap<>();
     private volatile Future<?> lastSend = Future.succeededFuture();
     private long refreshTimer = -1;
     private long checkTimer = -1;
@@ -111,8 +111,8 @@ public final class RedisMatchBus implements NodeBus {
     }
 
     @Override
-    public void track(HostedMatches.HostedMatch game, MatchLoop<?, ?, ?> loop) {
-        directory.track(game, loop);
+    public void track(HostedMatches.HostedMatch match, MatchLoop<?, ?, ?> loop) {
+        directory.track(match, loop);
     }
 
     @Override
@@ -181,13 +181,13 @@ public final class RedisMatchBus implements NodeBus {
     }
 
     @Override
-    public void watch(MatchId game, String owner) {
-        context.runOnContext(v -> watchedGames.put(game, owner));
+    public void watch(MatchId match, String owner) {
+        context.runOnContext(v -> watchedMatches.put(match, owner));
     }
 
     @Override
-    public void unwatch(MatchId game) {
-        context.runOnContext(v -> watchedGames.remove(game));
+    public void unwatch(MatchId match) {
+        context.runOnContext(v -> watchedMatches.remove(match));
     }
 
     @Override
@@ -222,10 +222,10 @@ public final class RedisMatchBus implements NodeBus {
                         }
                     }));
         }
-        if (watchedGames.isEmpty()) {
+        if (watchedMatches.isEmpty()) {
             return;
         }
-        List<Map.Entry<MatchId, String>> games = List.copyOf(watchedGames.entrySet());
+        List<Map.Entry<MatchId, String>> games = List.copyOf(watchedMatches.entrySet());
         List<Request> checks = new ArrayList<>();
         for (Map.Entry<MatchId, String> g : games) {
             checks.add(Request.cmd(Command.EXISTS).arg(RedisMatchDirectory.gameKey(g.getKey())));
@@ -237,7 +237,7 @@ public final class RedisMatchBus implements NodeBus {
                 MatchId id = games.get(i).getKey();
                 boolean entry = answers.get(2 * i).toLong() == 1;
                 boolean alive = answers.get(2 * i + 1).toLong() == 1;
-                if ((!entry || !alive) && watchedGames.remove(id) != null) {
+                if ((!entry || !alive) && watchedMatches.remove(id) != null) {
                     if (!alive && dead.add(games.get(i).getValue())) {
                         log.info("node {} is gone: its matches end for the players on this node", games.get(i).getValue());
                         directory.cleanUp(games.get(i).getValue());

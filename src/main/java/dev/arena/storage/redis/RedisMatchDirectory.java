@@ -50,7 +50,7 @@ final class RedisMatchDirectory {
         return "arena:game:" + id.value();
     }
 
-    static String nodeGamesKey(String node) {
+    static String nodeMatchesKey(String node) {
         return "arena:node:" + node + ":games";
     }
 
@@ -79,7 +79,7 @@ final class RedisMatchDirectory {
         running.forEach((id, loop) -> batch.addAll(writes(id, liveMillis(), "status", status(loop))));
         codes.forEach((id, code) -> batch.add(Request.cmd(Command.PEXPIRE).arg(RedisJoinCodes.key(code))
                 .arg(liveMillis())));
-        batch.add(Request.cmd(Command.ZREMRANGEBYSCORE).arg(nodeGamesKey(node)).arg("-inf").arg(clock.millis()));
+        batch.add(Request.cmd(Command.ZREMRANGEBYSCORE).arg(nodeMatchesKey(node)).arg("-inf").arg(clock.millis()));
         return client.batch(batch).mapEmpty();
     }
 
@@ -95,8 +95,8 @@ final class RedisMatchDirectory {
         }
         long kept = Math.max(FINISHED_KEPT.toMillis(), liveMillis());
         return List.of(hset, Request.cmd(Command.PEXPIRE).arg(gameKey(id)).arg(ttlMillis),
-                Request.cmd(Command.ZADD).arg(nodeGamesKey(node)).arg(clock.millis() + ttlMillis).arg(id.value().toString()),
-                Request.cmd(Command.PEXPIRE).arg(nodeGamesKey(node)).arg(kept));
+                Request.cmd(Command.ZADD).arg(nodeMatchesKey(node)).arg(clock.millis() + ttlMillis).arg(id.value().toString()),
+                Request.cmd(Command.PEXPIRE).arg(nodeMatchesKey(node)).arg(kept));
     }
 
     private static String status(MatchLoop<?, ?, ?> loop) {
@@ -148,7 +148,7 @@ final class RedisMatchDirectory {
 
     /** Removes every entry of {@code owner} (stopped, dead, or an earlier run of this node). */
     Future<Void> cleanUp(String owner) {
-        String index = nodeGamesKey(owner);
+        String index = nodeMatchesKey(owner);
         return client.send(Request.cmd(Command.ZRANGE).arg(index).arg(0).arg(-1)).compose(ids -> {
             List<Request> dels = new ArrayList<>();
             for (Response id : ids) {

@@ -42,7 +42,7 @@ final class MatchmakingHarness implements AutoCloseable {
     final TicketStore store;
     final PlayerSessions sessions;
     final String node;
-    final HostedMatches games;
+    final HostedMatches matches;
     final Map<UUID, Double> ratings = new ConcurrentHashMap<>();
     final Map<UUID, List<JsonObject>> pushed = new ConcurrentHashMap<>();
     final Matcher matcher;
@@ -60,7 +60,7 @@ final class MatchmakingHarness implements AutoCloseable {
         this.store = store != null ? store : new LocalTicketStore(clock, Duration.ofMinutes(10));
         this.sessions = sessions;
         this.node = node;
-        games = new HostedMatches(new MatchRegistry(GameCatalog.load(), List.of(new VertxTickScheduler(context)),
+        matches = new HostedMatches(new MatchRegistry(GameCatalog.load(), List.of(new VertxTickScheduler(context)),
                 MatchConfig.defaults(), MatchListener.NONE), node);
         PlayerPush push = (player, frame) -> {
             pushed.computeIfAbsent(player, p -> new CopyOnWriteArrayList<>()).add(new JsonObject(frame));
@@ -72,7 +72,7 @@ final class MatchmakingHarness implements AutoCloseable {
             return Future.succeededFuture(out);
         };
         matcher = new Matcher(this.store, MatcherLease.SOLE, queues,
-                new MatchLauncher(this.store, games, push, node), node);
+                new MatchLauncher(this.store, matches, push, node), node);
         mm = new Matchmaking(this.store, new PartyService(new LocalPartyStore(), this.store, push, clock), source,
                 queues, matcher, push, new DisconnectWatch(clock, GRACE, sessions), clock, context);
     }

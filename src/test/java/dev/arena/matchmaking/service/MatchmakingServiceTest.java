@@ -68,7 +68,7 @@ class MatchmakingServiceTest {
                 .isEqualTo(b.ticket().id().toString());
 
         // the game exists, private, its seats reserved for the two, and both are seated
-        var game = h.games.require(new MatchId(matched.gameId()));
+        var game = h.matches.require(new MatchId(matched.gameId()));
         assertThat(game.mode()).isEqualTo(BATTLE);
         assertThat(game.privateGame()).isTrue();
         assertThat(game.reserved()).containsExactlyInAnyOrder(new PlayerId(low), new PlayerId(high));

@@ -127,7 +127,7 @@ class RedisMatchBusIntegrationTest {
                 .hasMessage("no game " + id);
         await(redis.client().batch(List.of(
                 Request.cmd(Command.HSET).arg(RedisMatchDirectory.gameKey(id)).arg("owner").arg(b.node()),
-                Request.cmd(Command.ZADD).arg(RedisMatchDirectory.nodeGamesKey(b.node()))
+                Request.cmd(Command.ZADD).arg(RedisMatchDirectory.nodeMatchesKey(b.node()))
                         .arg(System.currentTimeMillis() + 3_600_000).arg(id.value().toString()))));
         assertThat(await(a.owner(id))).isEqualTo(b.node());
         assertThatThrownBy(() -> await(b.owner(id))).as("its own games are in its own directory")
