@@ -5,26 +5,32 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.function.IntFunction;
 
 /**
  * The soak's matches: a two-player {@code relay} game played start to finish over HTTP, so every one ends with a
  * stored result and its durable jobs (ratings, stats), as real matches do. Create by one player, join by the
  * other, both ready (a lobby game starts when all are), wait until it runs, and the creator reports the other as
- * winner. Each failure is counted by the step that failed.
+ * winner. Each failure is counted by the step that failed. A step refused with 401 (the player's access token
+ * expired: 15 minutes by default, and the soak runs for an hour) logs that player in again and is tried once more.
  */
 final class SoakMatches {
     private static final int START_POLLS = 50;
 
     private final LoadGenerator gen;
     private final SoakStats stats;
+    private final Account[] accounts;
+    private final IntFunction<Future<Account>> relogin;
 
-    SoakMatches(LoadGenerator gen, SoakStats stats) {
+    SoakMatches(LoadGenerator gen, SoakStats stats, Account[] accounts, IntFunction<Future<Account>> relogin) {
         this.gen = gen;
         this.stats = stats;
+        this.accounts = accounts;
+        this.relogin = relogin;
     }
 
-    /** Plays one match between two accounts; never fails (failures are counted). Call on a lane. */
-    Future<Void> play(int item, Account host, Account guest) {
+    /** Plays one match between accounts {@code host} and {@code guest}; never fails (failures are counted). */
+    Future<Void> play(int item, int host, int guest) {
         stats.matchesStarted.increment();
         return call(item, HttpMethod.POST, "/games/create", host,
                 new JsonObject().put("mode", "relay").put("max_players", 2), 201, "create")
@@ -35,7 +41,8 @@ final class SoakMatches {
                             .compose(v -> ready(item, id, guest))
                             .compose(v -> running(item, id, host, START_POLLS))
                             .compose(v -> call(item, HttpMethod.POST, "/games/" + id + "/finish", host,
-                                    new JsonObject().put("result", new JsonObject().put("winner", guest.playerId())), 202,
+                                    new JsonObject().put("result", new JsonObject().put("winner",
+                                            accounts[guest].playerId())), 202,
                                     "finish"));
                 })
                 .<Void>map(v -> {
@@ -48,12 +55,12 @@ final class SoakMatches {
                 });
     }
 
-    private Future<JsonObject> ready(int item, String id, Account who) {
+    private Future<JsonObject> ready(int item, String id, int who) {
         return call(item, HttpMethod.POST, "/games/" + id + "/ready", who, new JsonObject().put("ready", true), 200,
                 "ready");
     }
 
-    private Future<JsonObject> running(int item, String id, Account who, int polls) {
+    private Future<JsonObject> running(int item, String id, int who, int polls) {
         return call(item, HttpMethod.GET, "/games/" + id + "/state", who, null, 200, "state").compose(s -> {
             if ("running".equals(s.getString("status"))) {
                 return Future.succeededFuture(s);
@@ -67,10 +74,18 @@ final class SoakMatches {
         });
     }
 
-    private Future<JsonObject> call(int item, HttpMethod method, String uri, Account who, JsonObject body,
+    private Future<JsonObject> call(int item, HttpMethod method, String uri, int who, JsonObject body,
                                     int expected, String step) {
+        return attempt(item, method, uri, accounts[who].token(), body, expected, step).recover(e ->
+                (step + ": HTTP 401").equals(e.getMessage())
+                        ? relogin.apply(who).compose(a -> attempt(item, method, uri, a.token(), body, expected, step))
+                        : Future.failedFuture(e));
+    }
+
+    private Future<JsonObject> attempt(int item, HttpMethod method, String uri, String token, JsonObject body,
+                                       int expected, String step) {
         RequestOptions req = new RequestOptions().setMethod(method).setURI(uri).setIdleTimeout(30_000)
-                .putHeader("authorization", "Bearer " + who.token());
+                .putHeader("authorization", "Bearer " + token);
         if (body != null) {
             req.putHeader("content-type", "application/json");
         }

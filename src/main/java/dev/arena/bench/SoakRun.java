@@ -59,7 +59,12 @@ final class SoakRun {
             }
             SoakClient[] clients = connect(gen, accounts);
             ServerVitals vitals = new ServerVitals(gen, plan.serverPid());
-            SoakMatches matches = new SoakMatches(gen, stats);
+            SoakMatches matches = new SoakMatches(gen, stats, accounts,
+                    i -> GuestAccounts.login(gen, settings.runId(), i).map(a -> {
+                        stats.relogins.increment();
+                        accounts[i] = a; // the socket's next reconnect uses the fresh token too
+                        return a;
+                    }));
             long start = System.nanoTime();
             long matchTimer = plan.matchesPerMinute() == 0 ? -1
                     : gen.vertx().setPeriodic(Math.max(1, 60_000L / plan.matchesPerMinute()),
@@ -128,9 +133,9 @@ final class SoakRun {
                 return;
             }
             int item = n++;
-            Account host = accounts[Math.floorMod(2 * item, accounts.length)];
-            Account guest = accounts[Math.floorMod(2 * item + 1, accounts.length)];
-            if (host == null || guest == null) {
+            int host = Math.floorMod(2 * item, accounts.length);
+            int guest = Math.floorMod(2 * item + 1, accounts.length);
+            if (accounts[host] == null || accounts[guest] == null) {
                 return;
             }
             matchesInFlight.incrementAndGet();
