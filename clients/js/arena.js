@@ -739,12 +739,16 @@ class LobbyApi extends Part {
   list({ mode, region, hasSpace, limit, offset } = {}) {
     return this.http('GET', '/lobby/games', { query: { mode, region, has_space: hasSpace, limit, offset } });
   }
-  /** Live open games: resolves with `lobby.subscribed`; `lobby.game_*` frames follow (again after a reconnect). */
-  async subscribe({ mode, region } = {}) {
+  /**
+   * Live open games: resolves with `lobby.subscribed`; `lobby.game_*` frames follow (again after a reconnect). With
+   * `live: true` also the matches anyone may watch (`live_games`, then `lobby.live_*` frames).
+   */
+  async subscribe({ mode, region, live } = {}) {
     const s = await this.sock();
     const filter = {};
     if (mode) filter.mode = mode;
     if (region) filter.region = region;
+    if (live) filter.live = true;
     s._lobby = filter;
     return s.request('lobby.subscribe', filter);
   }

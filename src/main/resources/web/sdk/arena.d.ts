@@ -281,7 +281,26 @@ export interface MatchmakingApi {
   /** The tickets this client created or was told of, latest first (no server call). */
   tickets(): Ticket[];
   /** Public read: works signed out (docs/SECURITY.md). @route GET /matchmaking/stats */
-  stats(): Promise<any>;
+  stats(): Promise<{ modes: QueueStats[] }>;
+}
+
+/** One queue of `GET /matchmaking/stats`: its shape and how it is doing now. */
+export interface QueueStats {
+  mode: string;
+  /** The queue's shape: `team_count` teams of `team_size` (1v1: 2 of 1; 2v2: 2 of 2; ffa8: 8 of 1). A party fits when it has at most `team_size` members. */
+  team_count: number;
+  team_size: number;
+  queue_length: number;
+  players_waiting: number;
+  oldest_wait_ms: number;
+  window_seconds: number;
+  matches_formed: number;
+  wait_p50_ms: number;
+  wait_p95_ms: number;
+  rating_spread_p50: number;
+  rating_spread_p95: number;
+  matcher_node: string | null;
+  at: Instant | null;
 }
 
 export interface Party {
@@ -325,11 +344,25 @@ export interface LobbyGame {
   owner_node: string;
 }
 
+/** A match being played that anyone may watch ("live now"): a subset of `GET /games`' items. */
+export interface LiveGame {
+  game_id: Id;
+  mode: string;
+  /** The creator's region; absent for matchmaking and tournament games. */
+  region?: string;
+  players: { player: Id }[];
+  owner_node: string;
+}
+
 export interface LobbyApi {
   /** Public read: works signed out (docs/SECURITY.md). @route GET /lobby/games */
   list(filter?: { mode?: string; region?: string; hasSpace?: boolean; limit?: number; offset?: number }): Promise<any>;
-  /** Live list: `lobby.game_added` / `lobby.game_updated` / `lobby.game_removed` events follow (again after a reconnect). */
-  subscribe(filter?: { mode?: string; region?: string }): Promise<LobbySubscribedFrame>;
+  /**
+   * Live list: `lobby.game_added` / `lobby.game_updated` / `lobby.game_removed` events follow (again after a reconnect).
+   * With `live: true` also the matches anyone may watch: `live_games` in the reply, then `lobby.live_added` /
+   * `lobby.live_updated` / `lobby.live_removed`.
+   */
+  subscribe(filter?: { mode?: string; region?: string; live?: boolean }): Promise<LobbySubscribedFrame>;
   unsubscribe(): Promise<LobbyUnsubscribedFrame>;
   /** @route POST /games/join-by-code */
   joinByCode(code: string): Promise<any>;
@@ -567,7 +600,7 @@ export interface ClientMessages {
   'match.input': { game_id: Id; input: { type: string; [key: string]: Json } };
   'match.leave': { game_id: Id };
   'match.ready': { game_id: Id; ready: boolean };
-  'lobby.subscribe': { mode?: string; region?: string };
+  'lobby.subscribe': { mode?: string; region?: string; live?: boolean };
   'lobby.unsubscribe': {};
   'mm.enqueue': { mode: string; properties: Record<string, string>; party_id?: Id };
   'mm.cancel': { ticket_id: Id };
@@ -627,11 +660,19 @@ export interface MatchEventFrame { type: 'match.event'; game_id: Id; tick: numbe
 export interface MatchEndFrame { type: 'match.end'; game_id: Id; tick: number; result: MatchResult }
 export interface MatchLeftFrame { type: 'match.left'; rid?: string; game_id: Id }
 
-export interface LobbySubscribedFrame { type: 'lobby.subscribed'; rid?: string; mode?: string; region?: string; games: LobbyGame[]; game_count: number }
+export interface LobbySubscribedFrame {
+  type: 'lobby.subscribed'; rid?: string; mode?: string; region?: string; games: LobbyGame[]; game_count: number;
+  /** Only when subscribed with `live: true`: the live matches (at most 100) and how many there are. */
+  live_games?: LiveGame[]; live_count?: number;
+}
 export interface LobbyUnsubscribedFrame { type: 'lobby.unsubscribed'; rid?: string }
 export interface LobbyGameAddedFrame { type: 'lobby.game_added'; game: LobbyGame }
 export interface LobbyGameUpdatedFrame { type: 'lobby.game_updated'; game: LobbyGame }
 export interface LobbyGameRemovedFrame { type: 'lobby.game_removed'; game_id: Id; mode: string; region: string }
+export interface LobbyLiveAddedFrame { type: 'lobby.live_added'; game: LiveGame }
+/** Who plays changed (a leave or a forfeit); at most one a match per 500 ms. */
+export interface LobbyLiveUpdatedFrame { type: 'lobby.live_updated'; game: LiveGame }
+export interface LobbyLiveRemovedFrame { type: 'lobby.live_removed'; game_id: Id; mode: string; region?: string }
 
 export type ErrorCode =
   | 'bad_json' | 'bad_message' | 'unknown_type' | 'too_large' | 'rate_limited' | 'not_member' | 'already_joined'
@@ -679,6 +720,9 @@ export interface ServerMessages {
   'lobby.game_added': LobbyGameAddedFrame;
   'lobby.game_updated': LobbyGameUpdatedFrame;
   'lobby.game_removed': LobbyGameRemovedFrame;
+  'lobby.live_added': LobbyLiveAddedFrame;
+  'lobby.live_updated': LobbyLiveUpdatedFrame;
+  'lobby.live_removed': LobbyLiveRemovedFrame;
   'error': ErrorFrame;
   'mm.ticket': MmTicketFrame;
   'mm.matched': MmMatchedFrame;

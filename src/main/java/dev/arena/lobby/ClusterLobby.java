@@ -2,6 +2,7 @@ package dev.arena.lobby;
 
 import dev.arena.cluster.NodeBus;
 import dev.arena.cluster.NodeMessage;
+import dev.arena.match.MatchStatus;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,16 +35,26 @@ public final class ClusterLobby {
                 Lobby.MAX_LIMIT, 0)));
     }
 
-    /** The open games of every other live node that answers, by node (the lobby mirror's resync). */
-    Future<Map<String, List<LobbyMatch>>> others() {
-        NodeMessage.LobbyList all = new NodeMessage.LobbyList(null, null, false);
+    /**
+     * The open games and live matches of every other live node that answers both questions, by node (the lobby
+     * mirror's resync). Live matches are asked as {@code GET /games?status=running&watchable=true} lists them.
+     */
+    Future<Map<String, List<Listing>>> others() {
+        NodeMessage.LobbyList open = new NodeMessage.LobbyList(null, null, false);
+        NodeMessage.MatchList live = new NodeMessage.MatchList(null, MatchStatus.RUNNING, true);
         return bus.peers().compose(peers -> {
-            Map<String, Future<List<LobbyMatch>>> answers = new LinkedHashMap<>();
+            Map<String, Future<List<Listing>>> answers = new LinkedHashMap<>();
             for (String peer : peers) {
-                answers.put(peer, bus.ask(peer, all).map(LobbyWire::games));
+                Future<List<LobbyMatch>> games = bus.ask(peer, open).map(LobbyWire::games);
+                Future<List<LiveMatch>> matches = bus.ask(peer, live).map(LobbyWire::live);
+                answers.put(peer, Future.all(games, matches).map(both -> {
+                    List<Listing> all = new ArrayList<>(games.result());
+                    all.addAll(matches.result());
+                    return all;
+                }));
             }
             return Future.join(List.copyOf(answers.values())).transform(ar -> {
-                Map<String, List<LobbyMatch>> out = new HashMap<>();
+                Map<String, List<Listing>> out = new HashMap<>();
                 answers.forEach((peer, f) -> {
                     if (f.succeeded()) {
                         out.put(peer, f.result());

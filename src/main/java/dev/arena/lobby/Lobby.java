@@ -98,6 +98,15 @@ public final class Lobby {
         }
     }
 
+    /** The game's listing under "live now", or null when it is not a running match anyone may watch (or unknown). */
+    LiveMatch liveListing(MatchId id) {
+        try {
+            return LiveMatch.of(matches.require(id));
+        } catch (ArenaException.NotFound e) {
+            return null;
+        }
+    }
+
     private int min(String mode) {
         return matches.registry().games().require(mode).info().players().min();
     }

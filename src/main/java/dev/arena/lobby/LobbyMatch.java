@@ -17,7 +17,7 @@ import dev.arena.match.MatchView;
  * @param hasSpace   a seat is free
  */
 public record LobbyMatch(MatchId gameId, String mode, String region, PlayerId host, int playerCount, int readyCount,
-                        int minPlayers, int maxPlayers, boolean hasSpace, String ownerNode) {
+                        int minPlayers, int maxPlayers, boolean hasSpace, String ownerNode) implements Listing {
 
     /** The listing of the game, or null when the lobby does not list it (private, reserved, started, ended). */
     static LobbyMatch of(HostedMatches.HostedMatch g, int minPlayers) {

@@ -10,25 +10,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What this node knows of the other nodes' listed games (a cluster): kept from their published changes, filled
- * and repaired by a resync (their current lists, at start and after a Redis outage), emptied of a node found
- * gone. Each step returns the changes this node's subscribers must be told. Owner-only (the lobby's context).
+ * What this node knows of the other nodes' listed games (a cluster), open games and live matches alike: kept from
+ * their published changes, filled and repaired by a resync (their current lists, at start and after a Redis
+ * outage), emptied of a node found gone. Each step returns the changes this node's subscribers must be told.
+ * Owner-only (the lobby's context).
  */
 final class LobbyMirror {
-    private final Map<MatchId, LobbyMatch> games = new LinkedHashMap<>();
+    /** A game is in each list at most once; one game may be in both for a moment (open, then live). */
+    private record Key(boolean live, MatchId id) {
+        static Key of(Listing g) {
+            return new Key(g instanceof LiveMatch, g.gameId());
+        }
+    }
+
+    private final Map<Key, Listing> games = new LinkedHashMap<>();
     /** Games changed by messages since the resync began (their state is newer than the lists); null when none runs. */
-    private Set<MatchId> touched;
+    private Set<Key> touched;
 
     /** Another node's published changes. */
     List<LobbyChange> apply(List<LobbyChange> changes) {
         for (LobbyChange c : changes) {
+            Key k = Key.of(c.game());
             if (c instanceof LobbyChange.Removed) {
-                games.remove(c.game().gameId());
+                games.remove(k);
             } else {
-                games.put(c.game().gameId(), c.game());
+                games.put(k, c.game());
             }
             if (touched != null) {
-                touched.add(c.game().gameId());
+                touched.add(k);
             }
         }
         return changes;
@@ -40,21 +49,22 @@ final class LobbyMirror {
     }
 
     /**
-     * The current lists of the nodes that answered ({@code node → games}): games they no longer list are removed,
-     * new or changed ones added or updated, except games a message changed meanwhile.
+     * The current lists of the nodes that answered ({@code node → games}, open and live): games they no longer
+     * list are removed, new or changed ones added or updated, except games a message changed meanwhile.
      */
-    List<LobbyChange> resynced(Map<String, List<LobbyMatch>> lists) {
-        Set<MatchId> newer = touched == null ? Set.of() : touched;
+    List<LobbyChange> resynced(Map<String, ? extends List<? extends Listing>> lists) {
+        Set<Key> newer = touched == null ? Set.of() : touched;
         touched = null;
         List<LobbyChange> out = new ArrayList<>();
-        Set<MatchId> listed = new HashSet<>();
-        for (List<LobbyMatch> list : lists.values()) {
-            for (LobbyMatch g : list) {
-                listed.add(g.gameId());
-                if (newer.contains(g.gameId())) {
+        Set<Key> listed = new HashSet<>();
+        for (List<? extends Listing> list : lists.values()) {
+            for (Listing g : list) {
+                Key k = Key.of(g);
+                listed.add(k);
+                if (newer.contains(k)) {
                     continue;
                 }
-                LobbyMatch before = games.put(g.gameId(), g);
+                Listing before = games.put(k, g);
                 if (before == null) {
                     out.add(new LobbyChange.Added(g));
                 } else if (!before.equals(g)) {
@@ -62,9 +72,10 @@ final class LobbyMirror {
                 }
             }
         }
-        for (LobbyMatch g : List.copyOf(games.values())) {
-            if (lists.containsKey(g.ownerNode()) && !listed.contains(g.gameId()) && !newer.contains(g.gameId())) {
-                games.remove(g.gameId());
+        for (Map.Entry<Key, Listing> e : List.copyOf(games.entrySet())) {
+            Listing g = e.getValue();
+            if (lists.containsKey(g.ownerNode()) && !listed.contains(e.getKey()) && !newer.contains(e.getKey())) {
+                games.remove(e.getKey());
                 out.add(new LobbyChange.Removed(g));
             }
         }
@@ -74,16 +85,17 @@ final class LobbyMirror {
     /** Forgets the games of nodes that are not among the live {@code peers} any more. */
     List<LobbyChange> keepOnly(Collection<String> peers) {
         List<LobbyChange> out = new ArrayList<>();
-        for (LobbyMatch g : List.copyOf(games.values())) {
-            if (!peers.contains(g.ownerNode())) {
-                games.remove(g.gameId());
-                out.add(new LobbyChange.Removed(g));
+        for (Map.Entry<Key, Listing> e : List.copyOf(games.entrySet())) {
+            if (!peers.contains(e.getValue().ownerNode())) {
+                games.remove(e.getKey());
+                out.add(new LobbyChange.Removed(e.getValue()));
             }
         }
         return out;
     }
 
-    Collection<LobbyMatch> games() {
+    /** Every listing, open games and live matches. */
+    Collection<Listing> games() {
         return games.values();
     }
 }

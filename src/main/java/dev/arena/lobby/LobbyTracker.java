@@ -9,7 +9,6 @@ import io.vertx.core.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches this node's matches for what the lobby shows and turns it into {@code added / updated / removed}
  * changes for the {@link LobbyListener}, merged by {@link LobbyUpdates}' rule (at most one update per game per
- * {@code interval}; added and removed at once).
+ * {@code interval}; added and removed at once). Two lists, each with that rule: the open games
+ * ({@link LobbyMatch}) and the matches being played that anyone may watch ({@link LiveMatch}, "live now").
  *
  * <p>Matches report on their own contexts; this only marks the game dirty (a set of ids, so it is bounded by
  * the number of live games and needs no overflow rule: many changes of one game are one entry) and asks its
@@ -37,13 +37,17 @@ public final class LobbyTracker implements MatchListener {
     public static final Duration UPDATE_INTERVAL = Duration.ofMillis(500);
     /** How often merged updates are looked at while some wait. */
     static final long FLUSH_PERIOD_MS = 100;
-    /** Updates sent per flush at most: with the flush period, at most 500 update frames a second per subscriber. */
+    /**
+     * Updates sent per flush and list at most: with the flush period, at most 500 update frames a second per list
+     * and subscriber.
+     */
     static final int MAX_PER_FLUSH = 50;
 
     private volatile Lobby lobby;
     private final Context context;
     private final Clock clock;
-    private final LobbyUpdates updates;
+    private final LobbyUpdates<LobbyMatch> updates;
+    private final LobbyUpdates<LiveMatch> live;
     private final Set<MatchId> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile LobbyListener listener = LobbyListener.NONE;
@@ -74,7 +78,8 @@ public final class LobbyTracker implements MatchListener {
     public LobbyTracker(Context context, Clock clock, Duration interval) {
         this.context = Objects.requireNonNull(context, "context");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.updates = new LobbyUpdates(interval.toMillis(), MAX_PER_FLUSH);
+        this.updates = new LobbyUpdates<>(interval.toMillis(), MAX_PER_FLUSH);
+        this.live = new LobbyUpdates<>(interval.toMillis(), MAX_PER_FLUSH);
     }
 
     /**
@@ -112,12 +117,21 @@ public final class LobbyTracker implements MatchListener {
                 .onFailure(e -> log.warn("could not read the other nodes' lobby games: {}", e.toString()));
     }
 
-    /** Runs {@code task} on the lobby's context with the games as last sent to subscribers (every node's). */
-    public void onOwner(Consumer<Collection<LobbyMatch>> task) {
+    /** The lists as last sent to subscribers (every node's): the open games and the live matches. */
+    public record Listed(List<LobbyMatch> open, List<LiveMatch> live) {}
+
+    /** Runs {@code task} on the lobby's context with the lists as last sent to subscribers (every node's). */
+    public void onOwner(Consumer<Listed> task) {
         context.runOnContext(v -> {
-            List<LobbyMatch> all = new ArrayList<>(updates.sent());
-            all.addAll(others.games());
-            task.accept(all);
+            List<LobbyMatch> open = new ArrayList<>(updates.sent());
+            List<LiveMatch> watchable = new ArrayList<>(live.sent());
+            for (Listing g : others.games()) {
+                switch (g) {
+                    case LobbyMatch m -> open.add(m);
+                    case LiveMatch m -> watchable.add(m);
+                }
+            }
+            task.accept(new Listed(open, watchable));
         });
     }
 
@@ -129,7 +143,8 @@ public final class LobbyTracker implements MatchListener {
 
     @Override
     public void frame(TickFrame frame) {
-        // only the loop's own events (joins, leaves, readiness, host, start) change what a lobby shows
+        // only the loop's own events (joins, leaves, readiness, host, start) change what a lobby shows, in
+        // either list
         for (var e : frame.events()) {
             if (e instanceof MatchEvent) {
                 dirty(frame.match());
@@ -158,21 +173,27 @@ public final class LobbyTracker implements MatchListener {
     private void drain() {
         scheduled.set(false);
         long now = clock.millis();
-        List<LobbyChange> out = new ArrayList<>();
+        List<LobbyChange> open = new ArrayList<>();
+        List<LobbyChange> watchable = new ArrayList<>();
         for (Iterator<MatchId> it = dirty.iterator(); it.hasNext(); ) {
             MatchId id = it.next();
             it.remove();
-            out.addAll(updates.observe(id, lobby.listing(id), now));
+            open.addAll(updates.observe(id, lobby.listing(id), now));
+            watchable.addAll(live.observe(id, lobby.liveListing(id), now));
         }
-        send(out, true);
-        if (flushTimer < 0 && updates.pending()) {
+        // two messages, not one: see LobbyWire.Change (an older node drops a message with live changes)
+        send(open, true);
+        send(watchable, true);
+        if (flushTimer < 0 && (updates.pending() || live.pending())) {
             flushTimer = context.owner().setPeriodic(FLUSH_PERIOD_MS, t -> flush());
         }
     }
 
     private void flush() {
-        send(updates.flush(clock.millis()), true);
-        if (!updates.pending()) {
+        long now = clock.millis();
+        send(updates.flush(now), true);
+        send(live.flush(now), true);
+        if (!updates.pending() && !live.pending()) {
             context.owner().cancelTimer(flushTimer);
             flushTimer = -1;
         }

@@ -23,15 +23,16 @@ import java.util.Map;
  *       wait for the next flush. With the flush period this bounds the update rate of the whole feed.</li>
  * </ul>
  *
- * Owner-only (the lobby's context); not thread-safe.
+ * One instance per list ({@link LobbyMatch open games}, {@link LiveMatch live matches}). Owner-only (the lobby's
+ * context); not thread-safe.
  */
-final class LobbyUpdates {
-    private static final class Listed {
-        LobbyMatch sent;
-        LobbyMatch pending;
+final class LobbyUpdates<T extends Listing> {
+    private static final class Listed<T> {
+        T sent;
+        T pending;
         long lastSent;
 
-        Listed(LobbyMatch sent, long lastSent) {
+        Listed(T sent, long lastSent) {
             this.sent = sent;
             this.lastSent = lastSent;
         }
@@ -39,7 +40,7 @@ final class LobbyUpdates {
 
     private final long intervalMillis;
     private final int maxPerFlush;
-    private final Map<MatchId, Listed> listed = new LinkedHashMap<>();
+    private final Map<MatchId, Listed<T>> listed = new LinkedHashMap<>();
 
     LobbyUpdates(long intervalMillis, int maxPerFlush) {
         if (intervalMillis < 0 || maxPerFlush < 1) {
@@ -53,8 +54,8 @@ final class LobbyUpdates {
      * The game's listing now ({@code game}, or null when the lobby no longer lists it) at {@code nowMillis}:
      * returns what to send at once (nothing, one added, updated or removed).
      */
-    List<LobbyChange> observe(MatchId id, LobbyMatch game, long nowMillis) {
-        Listed l = listed.get(id);
+    List<LobbyChange> observe(MatchId id, T game, long nowMillis) {
+        Listed<T> l = listed.get(id);
         if (game == null) {
             if (l == null) {
                 return List.of();
@@ -63,7 +64,7 @@ final class LobbyUpdates {
             return List.of(new LobbyChange.Removed(l.sent));
         }
         if (l == null) {
-            listed.put(id, new Listed(game, nowMillis));
+            listed.put(id, new Listed<>(game, nowMillis));
             return List.of(new LobbyChange.Added(game));
         }
         if (game.equals(l.sent)) {
@@ -82,8 +83,8 @@ final class LobbyUpdates {
 
     /** The waiting updates that are due at {@code nowMillis} (at most {@code maxPerFlush}). */
     List<LobbyChange> flush(long nowMillis) {
-        List<Listed> due = new ArrayList<>();
-        for (Listed l : listed.values()) {
+        List<Listed<T>> due = new ArrayList<>();
+        for (Listed<T> l : listed.values()) {
             if (l.pending != null && nowMillis - l.lastSent >= intervalMillis) {
                 due.add(l);
             }
@@ -93,7 +94,7 @@ final class LobbyUpdates {
         }
         due.sort(Comparator.comparingLong(l -> l.lastSent));
         List<LobbyChange> out = new ArrayList<>(Math.min(due.size(), maxPerFlush));
-        for (Listed l : due.subList(0, Math.min(due.size(), maxPerFlush))) {
+        for (Listed<T> l : due.subList(0, Math.min(due.size(), maxPerFlush))) {
             l.sent = l.pending;
             l.pending = null;
             l.lastSent = nowMillis;
@@ -104,7 +105,7 @@ final class LobbyUpdates {
 
     /** Whether some update waits for a flush. */
     boolean pending() {
-        for (Listed l : listed.values()) {
+        for (Listed<T> l : listed.values()) {
             if (l.pending != null) {
                 return true;
             }
@@ -113,9 +114,9 @@ final class LobbyUpdates {
     }
 
     /** The games as last sent to subscribers, oldest listing first (a new subscriber's starting point). */
-    Collection<LobbyMatch> sent() {
-        List<LobbyMatch> out = new ArrayList<>(listed.size());
-        for (Listed l : listed.values()) {
+    Collection<T> sent() {
+        List<T> out = new ArrayList<>(listed.size());
+        for (Listed<T> l : listed.values()) {
             out.add(l.sent);
         }
         return out;

@@ -270,6 +270,14 @@ public final class HostedMatches {
         requireVisible(require(id), viewer);
     }
 
+    /**
+     * Whether anyone may watch the game: every game but a private one a player made (matchmaking and tournament
+     * games included; {@link #requireVisible(MatchId, PlayerId)}'s rule).
+     */
+    public static boolean watchable(HostedMatch g) {
+        return !friendsOnly(g);
+    }
+
     private static boolean friendsOnly(HostedMatch g) {
         return g.privateGame() && g.creator() != null;
     }

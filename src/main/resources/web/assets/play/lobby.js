@@ -1,5 +1,6 @@
 // The lobby: queue per mode with the live wait, parties, open games (live), every live match anyone may watch
-// (public, matchmade and tournament games), private games with join codes, and the lobby chat.
+// (public, matchmade and tournament games, live too), private games with join codes, and the lobby chat. Both lists
+// come from the socket's lobby topic: its snapshot, then upserts; nothing is polled but the queues' numbers.
 import { html, useEffect, useState } from '/vendor/preact/standalone.module.js';
 import { Chat } from './chat.js';
 import { go, listen, mmss, modeName, nameOf, remember, useNames, useTicker, words } from './util.js';
@@ -24,6 +25,11 @@ export function Lobby({ app }) {
       listen(socket, 'lobby.game_added', m => patch(old => ({ games: upsert(old.games, m.game) }))),
       listen(socket, 'lobby.game_updated', m => patch(old => ({ games: upsert(old.games, m.game) }))),
       listen(socket, 'lobby.game_removed', m => patch(old => ({ games: old.games.filter(g => g.game_id !== m.game_id) }))),
+      listen(socket, 'lobby.live_added', m => patch(old => ({ live: upsert(old.live, m.game) }))),
+      listen(socket, 'lobby.live_updated', m => patch(old => ({ live: upsert(old.live, m.game) }))),
+      listen(socket, 'lobby.live_removed', m => patch(old => ({ live: old.live.filter(g => g.game_id !== m.game_id) }))),
+      // the snapshot: the reply to our subscribe, and again after each reconnect (the SDK subscribes anew)
+      listen(socket, 'lobby.subscribed', m => patch({ games: m.games || [], live: m.live_games || [] })),
       listen(socket, 'party.invited', m => patch(old => ({ invites: [...old.invites.filter(p => p.party_id !== m.party.party_id), m.party] }))),
       listen(socket, 'party.updated', m => partyChanged(m)),
       listen(socket, 'presence.diff', m => m.room === 'lobby' && online(list => {
@@ -44,24 +50,16 @@ export function Lobby({ app }) {
       const invites = old.invites.filter(p => p.party_id !== m.party.party_id || (m.party.invited || []).includes(me.id));
       return { party: mine && m.event !== 'disbanded' ? m.party : old.party && old.party.party_id === m.party.party_id ? null : old.party, invites };
     });
-    (async () => {
-      try {
-        const sub = await arena.lobby.subscribe({});
-        if (alive) patch({ games: sub.games || [] });
-      } catch (e) { fail('games', e); }
-    })();
+    // open games and every running game one may spectate (public ones and those of matchmaking and tournaments;
+    // a private game a player made is friends-only and never listed): the reply is applied by the listener above
+    arena.lobby.subscribe({ live: true }).catch(e => fail('games', e));
     const refresh = async () => {
       try {
+        // the queues' live numbers, and their shapes (team sizes: whether the party fits)
         const st = await arena.matchmaking.stats();
         const list = st.modes || [];
-        if (alive) patch({ stats: Object.fromEntries(list.map(x => [x.mode, x])) });
+        if (alive) patch({ stats: Object.fromEntries(list.map(x => [x.mode, x])), statsRead: true });
       } catch (e) { /* the queue buttons still work without numbers */ }
-      try {
-        // every running game one may spectate: public ones and those of matchmaking and tournaments (a private
-        // game a player made is friends-only and never listed)
-        const live = await arena.games.list({ status: 'running', watchable: true });
-        if (alive) patch({ live: live.games || [] });
-      } catch (e) { /* shown as an empty list */ }
     };
     refresh();
     const t = setInterval(refresh, 5000);
@@ -109,7 +107,7 @@ export function Lobby({ app }) {
         <div class="row spread"><h2>Quick match</h2>
           <label class="inline">Region <select aria-label="Region" value=${s.region}
             onChange=${e => setRegion(e.target.value)}>${REGIONS.map(r => html`<option value=${r}>${r}</option>`)}</select></label></div>
-        <div class="queues">${MODES.map(mode => html`<${QueueButton} key=${mode} mode=${mode} ticket=${s.tickets[mode]}
+        <div class="queues">${MODES.filter(mode => !s.statsRead || s.stats[mode]).map(mode => html`<${QueueButton} key=${mode} mode=${mode} ticket=${s.tickets[mode]}
           stats=${s.stats[mode]} error=${s.errors[mode]} onQueue=${() => queue(mode)} onCancel=${() => cancel(mode)}
           party=${s.party} me=${me.id} />`)}</div>
       </section>
@@ -133,7 +131,6 @@ export function Lobby({ app }) {
         <ul class="live-list" data-testid="live-matches">${s.live.map(g => html`<li key=${g.game_id} data-testid=${'live-' + g.game_id}>
           <span class="live-mode">${modeName(g.mode)}</span>
           <span class="live-players">${(g.players || []).map(p => p.player === me.id ? 'You' : nameOf(p.player)).join(' vs ')}</span>
-          <span class="muted live-watchers">${g.spectators ? `${g.spectators} watching` : ''}</span>
           <a class="button" href=${'#/watch/' + g.game_id} data-testid=${'watch-' + g.game_id}>Watch</a></li>`)}</ul>`}
         <${WatchById} />
       </section>
@@ -155,20 +152,34 @@ function upsert(list, game) {
   return out;
 }
 
+/** A queue's shape in words: 1v1, 2v2, 3v3v3, free-for-all of 8. */
+function shape(stats) {
+  if (!stats || !stats.team_count) return '';
+  if (stats.team_size === 1 && stats.team_count > 2) return `free-for-all of ${stats.team_count}`;
+  return Array(stats.team_count).fill(stats.team_size).join('v');
+}
+
 function QueueButton({ mode, ticket, stats, error, onQueue, onCancel, party, me }) {
   useTicker(1000);
   const waiting = ticket && ticket.status === 'waiting';
   const waited = waiting ? Date.now() - Date.parse(ticket.created_at) : 0;
   const withParty = party && party.leader === me && party.members.length > 1;
-  return html`<div class=${'queue' + (waiting ? ' waiting' : '')}>
-    <div class="queue-title">${modeName(mode)}</div>
+  // a party queues as one ticket on one team: the server refuses one bigger than the queue's teams (422), so say
+  // so before the click
+  const tooBig = withParty && stats && stats.team_size && party.members.length > stats.team_size;
+  const hint = tooBig ? `Your party of ${party.members.length} does not fit: ${modeName(mode)} is ${shape(stats)}, `
+    + `teams of ${stats.team_size}. Queue where the teams hold ${party.members.length}, or leave the party to play alone.` : null;
+  return html`<div class=${'queue' + (waiting ? ' waiting' : '') + (tooBig ? ' unfit' : '')}>
+    <div class="queue-title">${modeName(mode)}${shape(stats) ? html` <span class="muted queue-shape">${shape(stats)}</span>` : null}</div>
     ${waiting ? html`
       <div class="queue-wait" data-testid=${'wait-' + mode} aria-live="polite">Searching… <strong>${mmss(waited)}</strong></div>
       <button data-testid=${'cancel-' + mode} onClick=${onCancel}>Cancel</button>`
-    : html`<button class="primary" data-testid=${'queue-' + mode} onClick=${onQueue}>
-        ${withParty ? `Queue with party (${party.members.length})` : 'Find a match'}</button>`}
+    : html`<button class="primary" data-testid=${'queue-' + mode} onClick=${onQueue} disabled=${tooBig}
+        aria-describedby=${tooBig ? 'unfit-' + mode : null}>
+        ${tooBig ? `Party too big for ${shape(stats)}` : withParty ? `Queue with party (${party.members.length})` : 'Find a match'}</button>`}
     <div class="queue-stats muted">${stats ? html`${stats.players_waiting} waiting
       ${stats.wait_p50_ms ? html` · usually ${Math.max(1, Math.round(stats.wait_p50_ms / 1000))} s` : null}` : '\u00a0'}</div>
+    ${hint ? html`<p class="hint" id=${'unfit-' + mode} data-testid=${'unfit-' + mode}>${hint}</p>` : null}
     ${error ? html`<p class="field-error" role="alert">${error}</p>` : null}
   </div>`;
 }

@@ -66,7 +66,8 @@ export function words(err) {
   const code = err.code || (err.problem && err.problem.type && String(err.problem.type).split('/').pop());
   const detail = err.detail || (err.problem && err.problem.detail) || err.message || '';
   if (err.status === 404 && /code/i.test(detail)) return 'No game has that join code';
-  if (err.status === 429) return WORDS.rate_limited;
+  // an HTTP 429 says what was too many (failed logins, new guests): its detail is the better sentence
+  if (err.status === 429) return detail ? sentence(detail) : WORDS.rate_limited;
   if (code && WORDS[code]) {
     // the server's detail says until when (muted) or which field (bad input): keep it when it adds something
     return (code === 'muted' || code === 'banned') && detail ? `${WORDS[code]}: ${detail}` : WORDS[code];
@@ -74,7 +75,12 @@ export function words(err) {
   if (err.status === 422 && err.problem && Array.isArray(err.problem.errors)) {
     return err.problem.errors.map(e => `${e.field}: ${e.message}`).join('; ');
   }
-  return detail || String(code || err);
+  return sentence(detail) || String(code || err);
+}
+
+/** The server's details start lower-case ("wrong username or password"); shown alone they read as a sentence. */
+function sentence(text) {
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 export function ratingOf(stats, mode) {

@@ -183,6 +183,36 @@ class ClusterLobbyIntegrationTest {
         }
     }
 
+    @Test
+    void aMatchStartedOnNodeOneIsPushedLiveToASubscriberOnNodeTwoUntilItEnds() {
+        Player host = player();
+        Player b = player();
+        Player watcher = player();
+        String here = region();
+        try (WsClient ws = WsClient.gateway(cluster.vertx(), cluster.node2().port(), watcher.token())) {
+            ws.send(WsClient.msg("lobby.subscribe", "region", here, "live", true, "rid", "s"));
+            assertThat(ws.await("lobby.subscribed").getJsonArray("live_games")).isEmpty();
+
+            String game = game(cluster.node1(), host, "connect_four", here, 2);
+            ok(http(cluster.node2()).post("/games/" + game + "/join", null, b.token()));
+            ok(http(cluster.node1()).post("/games/" + game + "/start", new JsonObject().put("force", true),
+                    host.token()));
+            JsonObject live = ws.awaitMatchFrame("lobby.live_added", game).getJsonObject("game");
+            assertThat(live.getString("owner_node")).isEqualTo(nodeId(cluster.node1()));
+            assertThat(live.getJsonArray("players")).hasSize(2);
+
+            // node 2's mirror has it: a new subscriber there sees it in its snapshot
+            try (WsClient late = WsClient.gateway(cluster.vertx(), cluster.node2().port(), watcher.token())) {
+                late.send(WsClient.msg("lobby.subscribe", "region", here, "live", true));
+                assertThat(late.await("lobby.subscribed").getJsonArray("live_games").stream()
+                        .map(g -> ((JsonObject) g).getString("game_id"))).containsExactly(game);
+            }
+
+            ok(http(cluster.node2()).post("/games/" + game + "/leave", null, b.token()));
+            assertThat(ws.awaitMatchFrame("lobby.live_removed", game).getString("mode")).isEqualTo("connect_four");
+        }
+    }
+
     static List<String> subscribed(WsClient ws, String region) {
         ws.send(WsClient.msg("lobby.subscribe", "region", region));
         return ws.await("lobby.subscribed").getJsonArray("games").stream()
@@ -195,11 +225,19 @@ class ClusterLobbyIntegrationTest {
         Player watcher = player();
         String here = region();
         String game = game(cluster.node1(), host, "arena_battle", here, 4);
+        String running = game(cluster.node1(), host, "connect_four", here, 2);
+        ok(http(cluster.node1()).post("/games/" + running + "/join", null, player().token()));
+        ok(http(cluster.node1()).post("/games/" + running + "/start", new JsonObject().put("force", true),
+                host.token()));
         ArenaNode late = cluster.node("l3");
         try (WsClient ws = WsClient.gateway(cluster.vertx(), late.port(), watcher.token())) {
-            // its mirror is filled by a resync just after it started (asking every live node for its games)
+            // its mirror is filled by a resync just after it started (asking every live node for its games and
+            // its live matches)
             dev.arena.testing.Eventually.until(() -> subscribed(ws, here), List.of(game)::equals,
                     "node 3's lobby knows node 1's game");
+            ws.send(WsClient.msg("lobby.subscribe", "region", here, "live", true));
+            assertThat(ws.await("lobby.subscribed").getJsonArray("live_games").stream()
+                    .map(g -> ((JsonObject) g).getString("game_id"))).containsExactly(running);
         }
     }
 }

@@ -294,6 +294,59 @@ class LobbyIntegrationTest {
         }
     }
 
+    static List<String> liveIds(JsonObject subscribed) {
+        return subscribed.getJsonArray("live_games").stream().map(g -> ((JsonObject) g).getString("game_id")).toList();
+    }
+
+    @Test
+    void aWatchableMatchStartingAndEndingIsPushedToLiveSubscribersOnly() {
+        Player host = node.player();
+        Player b = node.player();
+        Player watcher = node.player();
+        String here = region();
+        try (WsClient ws = node.socket(watcher);
+             WsClient openOnly = node.socket(watcher)) {
+            ws.send(WsClient.msg("lobby.subscribe", "region", here, "live", true, "rid", "s1"));
+            JsonObject subscribed = ws.await("lobby.subscribed");
+            assertThat(subscribed.getJsonArray("live_games")).isEmpty();
+            assertThat(subscribed.getInteger("live_count")).isZero();
+            openOnly.send(WsClient.msg("lobby.subscribe", "region", here, "rid", "o1"));
+            assertThat(openOnly.await("lobby.subscribed").containsKey("live_games")).isFalse();
+
+            // a friends-only game is never live; a public one is, from its start: removed from the open list and
+            // added to the live one at once
+            JsonObject made = ok(node.post("/games/create", new JsonObject().put("mode", "connect_four")
+                    .put("region", here).put("private", true), host));
+            String secret = made.getString("game_id");
+            ok(node.post("/games/" + secret + "/join", new JsonObject().put("join_code", made.getString("join_code")), b));
+            ok(node.post("/games/" + secret + "/start", new JsonObject().put("force", true), host));
+            String game = create(host, "connect_four", here);
+            join(game, b);
+            ok(node.post("/games/" + game + "/start", new JsonObject().put("force", true), host));
+            ws.awaitMatchFrame("lobby.game_removed", game);
+            JsonObject live = ws.awaitMatchFrame("lobby.live_added", game).getJsonObject("game");
+            assertThat(live.getString("mode")).isEqualTo("connect_four");
+            assertThat(live.getString("region")).isEqualTo(here);
+            assertThat(live.getString("owner_node")).isNotBlank();
+            assertThat(live.getJsonArray("players").stream().map(p -> ((JsonObject) p).getString("player")))
+                    .containsExactlyInAnyOrder(host.id(), b.id());
+
+            // a new subscriber finds it in its snapshot
+            ws.send(WsClient.msg("lobby.subscribe", "region", here, "live", true, "rid", "s2"));
+            assertThat(liveIds(ws.await(f -> "s2".equals(f.getValue("rid")), "s2"))).containsExactly(game);
+
+            // the end (a player leaves a running game: a forfeit) removes it at once
+            ok(node.post("/games/" + game + "/leave", null, b));
+            JsonObject removed = ws.awaitMatchFrame("lobby.live_removed", game);
+            assertThat(removed.getString("mode")).isEqualTo("connect_four");
+            sync(ws);
+            assertThat(ws.drain("lobby.live_added")).as("the friends-only game").isEmpty();
+            sync(openOnly);
+            assertThat(openOnly.drain("lobby.live_added")).as("not asked for").isEmpty();
+            assertThat(openOnly.drain("lobby.live_removed")).as("not asked for").isEmpty();
+        }
+    }
+
     @Test
     void badLobbyMessagesAreRefused() {
         Player p = node.player();
@@ -302,6 +355,10 @@ class LobbyIntegrationTest {
             assertThat(ws.await("error").getString("code")).isEqualTo("bad_message");
             ws.send(WsClient.msg("lobby.subscribe", "mode", 5, "rid", 2));
             assertThat(ws.await("error").getString("code")).isEqualTo("bad_message");
+            ws.send(WsClient.msg("lobby.subscribe", "live", "yes", "rid", 3));
+            JsonObject error = ws.await("error");
+            assertThat(error.getString("code")).isEqualTo("bad_message");
+            assertThat(error.getString("message")).contains("live");
             ws.send(WsClient.msg("match.ready", "game_id", "nope", "ready", true));
             assertThat(ws.await("error").getString("code")).isEqualTo("bad_message");
             ws.send(WsClient.msg("match.ready", "game_id", UUID.randomUUID().toString(), "ready", true));

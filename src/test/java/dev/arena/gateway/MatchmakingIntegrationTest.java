@@ -268,6 +268,9 @@ class MatchmakingIntegrationTest {
         assertThat(modes).extracting(m -> m.getString("mode")).containsExactly("arena_battle", "connect_four");
         assertThat(modes.getFirst().getInteger("matches_formed")).isGreaterThanOrEqualTo(1);
         assertThat(modes.getFirst().getString("matcher_node")).isEqualTo(node.arena().config().nodeId());
+        // each queue's shape, so a client can tell before queueing whether a party fits (the defaults are 1v1)
+        assertThat(modes).extracting(m -> m.getInteger("team_count"), m -> m.getInteger("team_size"))
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(2, 1));
         assertThat(node.http().get("/matchmaking/stats").status()).as("a public read (docs/SECURITY.md)").isEqualTo(200);
 
         String metrics = node.http().get("/metrics").body();

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The other nodes' games as a node mirrors them: messages, a resync racing with messages, a node gone. */
+/**
+ * The other nodes' games as a node mirrors them: messages, a resync racing with messages, a node gone; open games
+ * and live matches; the changes as they travel between nodes.
+ */
 class LobbyMirrorTest {
     private static final PlayerId HOST = new PlayerId(UUID.randomUUID());
 
@@ -55,5 +58,38 @@ class LobbyMirrorTest {
         assertThat(m.games()).contains(game(otherNode, "n3", 1)).doesNotContain(game(started, "n1", 1));
         assertThat(m.keepOnly(List.of("n1", "n2"))).containsExactly(new LobbyChange.Removed(game(otherNode, "n3", 1)));
         assertThat(m.games()).hasSize(3);
+    }
+
+    static LiveMatch live(MatchId id, String node) {
+        return new LiveMatch(id, "arena_battle", null, List.of(new LiveMatch.Seat(HOST)), node);
+    }
+
+    @Test
+    void aGameIsInBothListsForAMomentAndEachListKeepsItsOwn() {
+        LobbyMirror m = new LobbyMirror();
+        MatchId id = MatchId.random();
+        m.apply(List.of(new LobbyChange.Added(game(id, "n1", 2))));
+        // the start: the live match is added before the open game's removal is applied (separate messages)
+        m.apply(List.of(new LobbyChange.Added(live(id, "n1"))));
+        assertThat(m.games()).containsExactlyInAnyOrder(game(id, "n1", 2), live(id, "n1"));
+        m.apply(List.of(new LobbyChange.Removed(game(id, "n1", 2))));
+        assertThat(m.games()).containsExactly(live(id, "n1"));
+
+        MatchId ended = MatchId.random();
+        m.apply(List.of(new LobbyChange.Added(live(ended, "n1"))));
+        assertThat(m.resynced(Map.of("n1", List.of(live(id, "n1")))))
+                .containsExactly(new LobbyChange.Removed(live(ended, "n1")));
+        assertThat(m.keepOnly(List.of())).containsExactly(new LobbyChange.Removed(live(id, "n1")));
+    }
+
+    @Test
+    void changesOfBothListsCrossTheWireAndUnknownKindsAreSkipped() {
+        MatchId id = MatchId.random();
+        List<LobbyChange> changes = List.of(new LobbyChange.Removed(game(id, "n1", 2)),
+                new LobbyChange.Added(live(id, "n1")), new LobbyChange.Updated(live(id, "n1")));
+        assertThat(LobbyWire.changes(LobbyWire.changes(changes))).isEqualTo(changes);
+        String newer = "[{\"op\":\"spectators_changed\",\"game\":{\"count\":3}},"
+                + LobbyWire.changes(List.of(new LobbyChange.Removed(live(id, "n1")))).substring(1);
+        assertThat(LobbyWire.changes(newer)).containsExactly(new LobbyChange.Removed(live(id, "n1")));
     }
 }

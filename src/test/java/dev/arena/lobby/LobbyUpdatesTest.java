@@ -14,7 +14,7 @@ class LobbyUpdatesTest {
     private static final MatchId G1 = new MatchId(new UUID(1, 1));
     private static final MatchId G2 = new MatchId(new UUID(1, 2));
 
-    private final LobbyUpdates updates = new LobbyUpdates(500, 2);
+    private final LobbyUpdates<LobbyMatch> updates = new LobbyUpdates<>(500, 2);
 
     private static LobbyMatch game(MatchId id, int players) {
         return new LobbyMatch(id, "arena_battle", "eu", HOST, players, 0, 2, 8, players < 8, "n1");

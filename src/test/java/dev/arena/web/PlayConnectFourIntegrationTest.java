@@ -120,6 +120,12 @@ class PlayConnectFourIntegrationTest {
         friend.getByTestId("join-code-input").fill(code.toLowerCase());
         friend.getByTestId("join-by-code").click();
         friend.waitForURL(Pattern.compile(".*#/game/.+"));
+        // both seats taken: a third player with the code is told in words
+        Page third = guest("/play");
+        third.getByTestId("join-code-input").fill(code);
+        third.getByTestId("join-by-code").click();
+        assertThat(third.getByTestId("join-code-error")).hasText("That game is full");
+        browsers.screenshot(third, "play-join-full");
         friend.getByTestId("ready").click();
         host.getByTestId("ready").click();
         // both ready: the game starts, one of them has the move
@@ -132,6 +138,29 @@ class PlayConnectFourIntegrationTest {
         assertThat(friend.locator("[data-testid=chat-log] mark.masked")).hasText("****");
         browsers.assertClean(host);
         browsers.assertClean(friend);
+    }
+
+    @Test
+    void tooManyFailedLoginsAreShownInWords() {
+        Page page = browsers.open(node, "/play");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
+                new Page.GetByRoleOptions().setName("Log in")).click();
+        page.locator("#u").fill("nobody" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        page.locator("#p").fill("not-the-password");
+        Locator error = page.getByTestId("signin-error");
+        page.getByTestId("login").click();
+        assertThat(error).hasText("Wrong username or password");
+        // the throttle locks the name after a few failures: the page says so, not "wrong password" again
+        for (int i = 0; i < 8; i++) {
+            com.microsoft.playwright.Response r = page.waitForResponse(x -> x.url().endsWith("/auth/login"),
+                    () -> page.getByTestId("login").click());
+            if (r.status() == 429) {
+                break;
+            }
+        }
+        assertThat(error).hasText("Too many failed logins; try again later");
+        browsers.screenshot(page, "play-login-throttled");
+        browsers.assertClean(page);
     }
 
     @Test

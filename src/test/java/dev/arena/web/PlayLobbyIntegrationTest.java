@@ -7,21 +7,28 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.arena.identity.AuthResult;
 import dev.arena.testing.Browsers;
 import dev.arena.testing.Eventually;
 import dev.arena.testing.NodeFixture;
+import dev.arena.testing.Player;
 import dev.arena.testing.Response;
 import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lobby and the profile page in real Chromium: a matchmade match listed under "Live now" and watched from there,
+ * a match started by test players pushed into an open page's "Live now" (and out when it ends) with no request,
  * a party made by searching a name, accepted in another browser and queued together, and a profile with the
- * rating per mode and recent games linking their replays. arena_battle is queued 2v2 here, so a party of two fits
+ * rating per mode and recent games linking their replays; a party too big for a queue's teams sees that queue's
+ * button disabled with the reason in words. arena_battle is queued 2v2 here, so a party of two fits
  * one team (the default 1v1 queues take no parties of two).
  */
 class PlayLobbyIntegrationTest {
@@ -72,6 +79,51 @@ class PlayLobbyIntegrationTest {
     }
 
     @Test
+    void aMatchStartedByTestPlayersAppearsUnderLiveNowWithoutAReloadAndGoesWhenItEnds() {
+        Page watcher = guest("/play");
+        assertThat(watcher.getByTestId("open-games").or(watcher.getByText("No open games right now"))).isVisible();
+        // from here on the page must not read the list again: the lobby topic pushes it
+        List<String> reads = new CopyOnWriteArrayList<>();
+        watcher.onRequest(r -> {
+            if (r.url().contains("/games?") || r.url().endsWith("/games")) {
+                reads.add(r.url());
+            }
+        });
+        Object before = watcher.evaluate("() => performance.timeOrigin");
+
+        AuthResult hostAuth = dev.arena.testing.Futures.await(node.arena().identity().guest("d-" + UUID.randomUUID()));
+        AuthResult rivalAuth = dev.arena.testing.Futures.await(node.arena().identity().guest("d-" + UUID.randomUUID()));
+        Player host = Player.of(hostAuth);
+        Player rival = Player.of(rivalAuth);
+        String hostName = hostAuth.player().displayName();
+        String rivalName = rivalAuth.player().displayName();
+        Response created = node.http().post("/games/create", new JsonObject().put("mode", "connect_four"), host.token());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String game = created.json().getString("game_id");
+        Locator open = watcher.getByTestId("open-games").locator("tr", new Locator.LocatorOptions().setHasText(hostName));
+        assertThat(open).hasCount(1);
+        assertThat(node.http().post("/games/" + game + "/join", new JsonObject(), rival.token()).status()).isEqualTo(200);
+        assertThat(node.http().post("/games/" + game + "/start", new JsonObject().put("force", true), host.token())
+                .status()).isEqualTo(200);
+
+        // pushed: well within the old 5 s poll, and with no request
+        Locator row = watcher.getByTestId("live-" + game);
+        assertThat(row).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(4_000));
+        assertThat(row).containsText("Connect Four");
+        assertThat(row).containsText(hostName);
+        assertThat(row).containsText(rivalName);
+        assertThat(open).hasCount(0);
+        browsers.screenshot(watcher, "play-lobby-live-pushed");
+
+        assertThat(node.http().post("/games/" + game + "/leave", new JsonObject(), rival.token()).status())
+                .isEqualTo(200);
+        assertThat(row).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(4_000));
+        assertThat(watcher.evaluate("() => performance.timeOrigin")).as("no reload").isEqualTo(before);
+        assertThat(reads).as("list reads after the page loaded").isEmpty();
+        browsers.assertClean(watcher);
+    }
+
+    @Test
     void aPlayerInvitedByNameAcceptsInAnotherBrowserAndThePartyIsMatchedTogether() {
         Page leader = guest("/play");
         Page friend = guest("/play");
@@ -92,6 +144,16 @@ class PlayLobbyIntegrationTest {
         assertThat(friend.locator(".party-card .invite")).containsText(session(leader, "name") + " invites you");
         accept.click();
         assertThat(leader.getByTestId("queue-arena_battle")).hasText("Queue with party (2)");
+        // the page knows the queues' team sizes: a party of two does not fit the 1v1 queue, and says so in words
+        assertThat(leader.locator(".queue", new Page.LocatorOptions().setHas(leader.getByTestId("queue-arena_battle"))))
+                .containsText("2v2");
+        assertThat(leader.getByTestId("queue-connect_four")).isDisabled();
+        assertThat(leader.getByTestId("queue-connect_four")).hasText("Party too big for 1v1");
+        assertThat(leader.getByTestId("unfit-connect_four")).containsText("Your party of 2 does not fit");
+        assertThat(leader.getByTestId("unfit-connect_four")).containsText("1v1");
+        assertThat(leader.getByTestId("queue-arena_battle")).isEnabled();
+        assertThat(leader.getByTestId("unfit-arena_battle")).hasCount(0);
+        assertThat(friend.getByTestId("queue-connect_four")).isEnabled();
         assertThat(friend.locator(".party-card")).containsText("Your leader queues for the party");
         browsers.screenshot(leader, "play-party");
 

@@ -37,8 +37,11 @@ sealed interface ClientMessage {
 
     record MatchReady(Object rid, MatchId gameId, boolean ready) implements ClientMessage {}
 
-    /** {@code mode} and {@code region} filter the changes; null for all. */
-    record LobbySubscribe(Object rid, String mode, String region) implements ClientMessage {}
+    /**
+     * {@code mode} and {@code region} filter the changes (null for all); {@code live}: also the live matches (every
+     * running match anyone may watch), not only the open games.
+     */
+    record LobbySubscribe(Object rid, String mode, String region, boolean live) implements ClientMessage {}
 
     record LobbyUnsubscribe(Object rid) implements ClientMessage {}
 

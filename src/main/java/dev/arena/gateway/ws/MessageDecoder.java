@@ -74,7 +74,7 @@ final class MessageDecoder {
             }
             case "lobby.subscribe" -> new ClientMessage.LobbySubscribe(rid,
                     optionalName(o, "mode", MODE, "1-32 of a-z 0-9 _", rid),
-                    optionalName(o, "region", Lobby.REGION, Lobby.REGION_RULE, rid));
+                    optionalName(o, "region", Lobby.REGION, Lobby.REGION_RULE, rid), optionalBoolean(o, "live", rid));
             case "lobby.unsubscribe" -> new ClientMessage.LobbyUnsubscribe(rid);
             case "match.input" -> {
                 MatchId match = matchId(o, rid);
@@ -160,6 +160,18 @@ final class MessageDecoder {
             }
         }
         throw ProtocolError.bad(rid, field + ": must be a player id (UUID)");
+    }
+
+    /** An absent field is false. */
+    private static boolean optionalBoolean(JsonObject o, String field, Object rid) {
+        Object v = o.getValue(field);
+        if (v == null) {
+            return false;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw ProtocolError.bad(rid, field + ": must be a boolean");
+        }
+        return b;
     }
 
     private static Long optionalSeq(JsonObject o, Object rid) {

@@ -85,7 +85,7 @@ final class MessageRouter {
                     g -> new ServerMessage.Ack(r.rid(), null, null));
             case ClientMessage.LobbySubscribe s -> {
                 c.lobby = true;
-                lobbyFeed.subscribe(c, s.rid(), s.mode(), s.region());
+                lobbyFeed.subscribe(c, s.rid(), s.mode(), s.region(), s.live());
             }
             case ClientMessage.LobbyUnsubscribe u -> {
                 c.lobby = false;

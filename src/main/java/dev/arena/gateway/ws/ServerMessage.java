@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.arena.common.Json;
 import dev.arena.common.PlayerId;
+import dev.arena.lobby.LiveMatch;
 import dev.arena.lobby.LobbyMatch;
 import dev.arena.match.GameEvent;
 import dev.arena.match.MatchId;
@@ -117,11 +118,12 @@ sealed interface ServerMessage {
     /**
      * The reply to {@code lobby.subscribe}: the open games as subscribers last heard of them (at most
      * {@link #GAMES_SHOWN}; {@code game_count} in all, page the rest with {@code GET /lobby/games}); changes follow.
+     * With {@code live}, also the live matches ({@code live_games}, at most as many; {@code live_count} in all).
      */
     @JsonPropertyOrder({"type"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LobbySubscribed(Object rid, String mode, String region, List<LobbyMatch> games, int gameCount)
-            implements ServerMessage {
+    record LobbySubscribed(Object rid, String mode, String region, List<LobbyMatch> games, int gameCount,
+                           List<LiveMatch> liveGames, Integer liveCount) implements ServerMessage {
         static final int GAMES_SHOWN = 100;
 
         public String type() { return "lobby.subscribed"; }
@@ -150,6 +152,25 @@ sealed interface ServerMessage {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record LobbyGameRemoved(MatchId gameId, String mode, String region) implements ServerMessage {
         public String type() { return "lobby.game_removed"; }
+    }
+
+    /** A match anyone may watch started ("live now"); to subscribers that asked for live matches. */
+    @JsonPropertyOrder({"type"})
+    record LobbyLiveAdded(LiveMatch game) implements ServerMessage {
+        public String type() { return "lobby.live_added"; }
+    }
+
+    /** Who plays a live match changed (a leave or a forfeit; at most one a match per interval; the latest state). */
+    @JsonPropertyOrder({"type"})
+    record LobbyLiveUpdated(LiveMatch game) implements ServerMessage {
+        public String type() { return "lobby.live_updated"; }
+    }
+
+    /** The live match ended. */
+    @JsonPropertyOrder({"type"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LobbyLiveRemoved(MatchId gameId, String mode, String region) implements ServerMessage {
+        public String type() { return "lobby.live_removed"; }
     }
 
     @JsonPropertyOrder({"type"})

@@ -165,7 +165,7 @@ public final class Matcher {
     List<StatsView> stats(Instant now) {
         List<StatsView> out = new ArrayList<>();
         for (String mode : held) {
-            out.add(StatsView.of(tracker.snapshot(pool, mode, now), node, now));
+            out.add(StatsView.of(tracker.snapshot(pool, mode, now), pool.config(mode), node, now));
         }
         return out;
     }

@@ -142,8 +142,9 @@ public final class Matchmaking implements SessionListener {
     /** Every configured mode's statistics as its matcher last published them. */
     public Future<List<StatsView>> stats() {
         List<Future<StatsView>> all = new ArrayList<>();
-        for (String mode : queues.keySet()) {
-            all.add(store.stats(mode).map(s -> s.map(StatsView::decode).orElse(StatsView.empty(mode))));
+        for (QueueConfig q : queues.values()) {
+            all.add(store.stats(q.mode()).map(s -> s.map(v -> StatsView.decode(v).shaped(q))
+                    .orElse(StatsView.empty(q))));
         }
         return Future.all(all).map(cf -> {
             List<StatsView> out = new ArrayList<>();
