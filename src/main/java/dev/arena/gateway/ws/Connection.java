@@ -74,6 +74,7 @@ final class Connection implements RoomMember {
             @Override
             public void flush() {
                 socket.flush();
+                metrics.flushed();
             }
         }, capacity -> {
             metrics.overflow();

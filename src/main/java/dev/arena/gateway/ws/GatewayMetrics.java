@@ -26,6 +26,7 @@ final class GatewayMetrics implements RoomRegistry.Listener {
     private final Counter bytesIn;
     private final Counter framesOut;
     private final Counter bytesOut;
+    private final Counter flushes;
     private final Counter overflows;
     private final Counter rateLimited;
     private final Counter abuseCloses;
@@ -45,6 +46,10 @@ final class GatewayMetrics implements RoomRegistry.Listener {
         framesOut = Counter.builder("arena.ws.messages.out").description("frames written to clients")
                 .register(registry);
         bytesOut = Counter.builder("arena.ws.bytes.out").baseUnit("bytes").register(registry);
+        // frames per socket write = messages.out / flushes: 1 means every frame cost its own syscall
+        flushes = Counter.builder("arena.ws.flushes")
+                .description("socket flushes, each sending the frames written since the previous one in one write")
+                .register(registry);
         overflows = Counter.builder("arena.ws.queue.overflows")
                 .description("connections closed because their outbound queue overflowed").register(registry);
         rateLimited = Counter.builder("arena.ws.rate.limited").description("messages refused by the rate limit")
@@ -80,6 +85,10 @@ final class GatewayMetrics implements RoomRegistry.Listener {
     void sent(int chars) {
         framesOut.increment();
         bytesOut.increment(chars);
+    }
+
+    void flushed() {
+        flushes.increment();
     }
 
     void overflow() {

@@ -4,7 +4,9 @@ import dev.arena.common.EncodedText;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandler;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -14,9 +16,10 @@ import io.vertx.core.net.impl.ConnectionBase;
  * bytes for every recipient (servers do not mask), so it is built from the shared {@link EncodedText} into one
  * pooled buffer: no string encoding, frame objects or write promise per recipient, as
  * {@code ServerWebSocket#writeFinalTextFrame} would make. Frames are written unflushed and flushed once per drain,
- * so several frames waiting for a socket leave in one {@code writev}. They pass every handler between Vert.x's and
- * the socket (TLS among them); the WebSocket encoders leave ready bytes alone. A client that negotiated
- * permessage-deflate gets them uncompressed, which RFC 7692 allows per message (RSV1 clear).
+ * so several frames waiting for a socket leave in one {@code writev}. They pass every handler between Vert.x's idle
+ * handler and the socket (TLS among them; {@link #writeContext} says why not the idle handler); the WebSocket
+ * encoders leave ready bytes alone. A client that negotiated permessage-deflate gets them uncompressed, which
+ * RFC 7692 allows per message (RSV1 clear).
  *
  * <p>Vert.x's own write queue does not see these writes, so back-pressure is read from the channel itself: its
  * writability, and a handler placed before Vert.x's that wakes the connection when the channel drains. This reaches
@@ -45,11 +48,33 @@ final class SocketSink implements Outbound.Sink {
                     if (pipeline.get(WATCH) == null) {
                         pipeline.addBefore(entry.getKey(), WATCH, new Watch(onWritable));
                     }
-                    return new SocketSink(vertx);
+                    return new SocketSink(writeContext(vertx));
                 }
             }
         }
         return new VertxSink(ws);
+    }
+
+    /**
+     * Where frames enter the pipeline: below Vert.x's idle handler when it is the next outbound handler, else at
+     * Vert.x's own handler. The idle handler turns every write's void promise into a new promise with a listener
+     * (to note the time of the write): an object and a completion per frame per recipient. Skipping it closes no
+     * socket earlier: the idle handler still sees every read, and a socket whose client was quiet for
+     * {@code ARENA_WS_HEARTBEAT} is pinged through Vert.x (a write the idle handler sees), which configuration keeps
+     * shorter than Vert.x's idle timeout ({@code ARENA_HTTP_IDLE_TIMEOUT}).
+     */
+    static ChannelHandlerContext writeContext(ChannelHandlerContext vertx) {
+        ChannelHandlerContext previous = null;
+        for (var entry : vertx.pipeline()) {
+            ChannelHandlerContext c = vertx.pipeline().context(entry.getKey());
+            if (c == vertx) {
+                break;
+            }
+            if (entry.getValue() instanceof ChannelOutboundHandler) {
+                previous = c;
+            }
+        }
+        return previous != null && previous.handler() instanceof IdleStateHandler ? previous : vertx;
     }
 
     /** False too once the channel is closed (the connection's close handler then ends it). */

@@ -269,9 +269,37 @@ class GatewayIntegrationTest {
 
     /** The node's count of connections cut for not reading ({@code arena_ws_queue_overflows_total}). */
     private static double overflows() {
+        return metric("arena_ws_queue_overflows_total");
+    }
+
+    private static double metric(String name) {
         return testNode.http().get("/metrics").body().lines()
-                .filter(l -> l.startsWith("arena_ws_queue_overflows_total"))
+                .filter(l -> l.startsWith(name))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void countsSocketFlushesNextToFramesSoFramesPerWriteCanBeRead() {
+        String room = room();
+        try (WsClient a = client(); WsClient b = client()) {
+            join(a, room);
+            join(b, room);
+            double frames = metric("arena_ws_messages_out_total");
+            double flushes = metric("arena_ws_flushes_total");
+            a.send(msg("room.send", "room", room, "data", 1));
+            a.send(msg("room.send", "room", room, "data", 2));
+            for (WsClient c : List.of(a, b)) {
+                c.await("room.message");
+                c.await("room.message");
+            }
+            // four frames, one to four flushes (frames waiting together leave in one)
+            dev.arena.testing.Eventually.until(() -> metric("arena_ws_flushes_total") - flushes, d -> d >= 1,
+                    "flushes counted");
+            double moreFrames = metric("arena_ws_messages_out_total") - frames;
+            double moreFlushes = metric("arena_ws_flushes_total") - flushes;
+            assertThat(moreFrames).isGreaterThanOrEqualTo(4);
+            assertThat(moreFlushes).isBetween(1.0, moreFrames);
+        }
     }
 
     @Test
