@@ -60,11 +60,15 @@ final class ChildArena {
 
     /** Waits for the address the server prints once it is ready; fails at once if it exits. */
     URI awaitReady(Duration timeout) {
-        String url = Eventually.until(() -> {
-            assertThat(process.isAlive()).as("the server exited:%n%s", output()).isTrue();
-            return lines.stream().map(API::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
-        }, Optional::isPresent, timeout, "the server to print its address").orElseThrow();
-        return URI.create(url + "/");
+        try {
+            String url = Eventually.until(() -> {
+                assertThat(process.isAlive()).as("the server exited:%n%s", output()).isTrue();
+                return lines.stream().map(API::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
+            }, Optional::isPresent, timeout, "the server to print its address").orElseThrow();
+            return URI.create(url + "/");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; its output:\n" + output(), e);
+        }
     }
 
     /** Kills the JVM and everything it started, at once. */
