@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One room on this node: its local members and what each has seen. All state is touched only on the
  * room's context, through its {@link Inbox}; async results are brought back onto that context.
  */
 final class Room {
+    private static final Logger log = LoggerFactory.getLogger(Room.class);
+
     sealed interface Command {}
 
     record Join(RoomMember member, Long lastSeq, Object tag, Promise<Void> done) implements Command {}
@@ -24,6 +28,8 @@ final class Room {
     record Leave(RoomMember member, Promise<Boolean> done) implements Command {}
 
     record Deliver(RoomEvent event) implements Command {}
+
+    record Recover(RoomStream.Recovered recovered) implements Command {}
 
     /** What one member has seen; while its join is in progress, live events wait in {@code pending}. */
     private static final class Seen {
@@ -76,6 +82,7 @@ final class Room {
             case Join j -> join(j);
             case Leave l -> leave(l);
             case Deliver d -> deliver(d.event());
+            case Recover r -> recover(r.recovered());
         }
     }
 
@@ -146,6 +153,59 @@ final class Room {
             deliverTo(j.member(), seen, e);
         }
         j.done().complete();
+    }
+
+    /**
+     * After an outage of the stream: the members' presence is written again (idempotent; a Redis that restarted
+     * empty had lost it). With a gap, each joined member is told to resync ({@code error resync}, then
+     * {@code room.joined} from the room's current number, as for a resume whose events are gone) and its live
+     * events wait until then; the other nodes' members hear this node's members join again, since a list they
+     * read for their own resync may have been taken before these were written back.
+     */
+    private void recover(RoomStream.Recovered r) {
+        if (closed) {
+            return;
+        }
+        boolean shown = !Rooms.isPrivate(name);
+        List<Future<Void>> added = new ArrayList<>();
+        if (shown) {
+            for (RoomMember m : members.keySet()) {
+                added.add(presence.add(name, m.presence()).compose(v -> !r.gap() ? Future.<Void>succeededFuture()
+                        : stream.broadcast(new RoomEvent.Presence(name, true, m.presence(), registry.clock().instant()))));
+            }
+        }
+        Future<Void> readded = Future.join(added).<Void>mapEmpty().onFailure(e -> log.warn(
+                "room {}: presence of its members on this node not written back after an outage ({}); they "
+                        + "reappear when they re-join", name, e.toString()));
+        if (!r.gap()) {
+            return;
+        }
+        Map<RoomMember, Seen> resyncing = new LinkedHashMap<>();
+        members.forEach((m, seen) -> {
+            if (seen.pending == null) { // a member still joining reads the room's number itself
+                seen.pending = new ArrayList<>();
+                seen.lastSeq = r.lastSeq();
+                resyncing.put(m, seen);
+            }
+        });
+        Future<List<Member>> list = shown ? readded.transform(ar -> presence.list(name))
+                : Future.succeededFuture(List.of());
+        list.onComplete(ar -> context.runOnContext(v -> resynced(r.lastSeq(), resyncing,
+                ar.succeeded() ? ar.result() : List.of())));
+    }
+
+    private void resynced(long lastSeq, Map<RoomMember, Seen> resyncing, List<Member> list) {
+        resyncing.forEach((m, seen) -> {
+            if (members.get(m) != seen) {
+                return; // left meanwhile
+            }
+            m.joined(new RoomMember.Joined(name, lastSeq, list, true, null));
+            List<RoomEvent> waiting = seen.pending;
+            seen.pending = null;
+            for (RoomEvent e : waiting) {
+                deliverTo(m, seen, e);
+            }
+        });
     }
 
     private void leave(Leave l) {

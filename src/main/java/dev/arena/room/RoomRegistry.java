@@ -48,6 +48,7 @@ public final class RoomRegistry {
         this.inboxCapacity = inboxCapacity;
         this.clock = clock;
         stream.onEvent(this::deliver);
+        stream.onRecovered(this::recovered);
     }
 
     public void listener(Listener l) {
@@ -125,6 +126,14 @@ public final class RoomRegistry {
         Room room = rooms.get(event.room());
         if (room != null && !room.offer(new Room.Deliver(event))) {
             listener.dropped(event);
+        }
+    }
+
+    /** The stream is back after an outage: the room (forced in, in order with its events) catches up. */
+    private void recovered(RoomStream.Recovered r) {
+        Room room = rooms.get(r.room());
+        if (room != null) {
+            room.force(new Room.Recover(r));
         }
     }
 

@@ -17,6 +17,23 @@ public interface RoomStream {
     /** Where delivered events go (the node's {@link RoomRegistry}). Set once, before the first event. */
     void onEvent(Consumer<RoomEvent> listener);
 
+    /**
+     * Where the stream says that it is back after an outage (Redis), once per room this node listens to, in order
+     * with the room's events: the room then re-registers its members' presence (an empty restarted Redis has lost
+     * it) and, when {@link Recovered#gap}, tells its members to resync. Set once, before the first event; a stream
+     * that cannot be cut off (the in-process one) never calls it.
+     */
+    default void onRecovered(Consumer<Recovered> listener) {}
+
+    /**
+     * A listened room after an outage of the stream.
+     *
+     * @param gap     true when events the node did not receive are no longer kept, or the room's numbering
+     *                restarted (Redis restarted empty): members cannot be brought up to date event by event
+     * @param lastSeq with a gap, the room's number from which members continue (events after it follow)
+     */
+    record Recovered(String room, boolean gap, long lastSeq) {}
+
     /** Starts delivering the room's events to this node. Completes once no later event can be missed. */
     Future<Void> listen(String room);
 

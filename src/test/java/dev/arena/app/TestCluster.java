@@ -27,6 +27,8 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
 
     private final String prefix;
     private final Clock clock;
+    private final java.util.function.Supplier<String> redis;
+    private boolean startNodes = true;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final List<ArenaNode> nodes = new ArrayList<>();
     private final Vertx vertx = Vertx.vertx();
@@ -41,15 +43,44 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
 
     /** @param clock every node's clock (a {@code MutableClock} lets a test drive deadlines) */
     TestCluster(String prefix, Clock clock) {
+        this(prefix, clock, TestRedis::url);
+    }
+
+    /** @param redis the Redis URL of every node (a test that restarts Redis brings a server of its own) */
+    TestCluster(String prefix, Clock clock, java.util.function.Supplier<String> redis) {
         this.prefix = prefix;
         this.clock = clock;
+        this.redis = redis;
+    }
+
+    /** A cluster whose nodes the test starts itself ({@link #node}); {@link #node1} and {@link #node2} are null. */
+    static TestCluster withoutNodes(String prefix) {
+        TestCluster c = new TestCluster(prefix);
+        c.startNodes = false;
+        return c;
+    }
+
+    /** The PostgreSQL URL the nodes use (a child {@code arena} process can join the cluster with it). */
+    String databaseUrl() {
+        return "postgres://postgres@127.0.0.1:" + database.url().port() + "/postgres";
+    }
+
+    /** The run suffix of the node names. */
+    String run() {
+        return run;
+    }
+
+    static String secret() {
+        return SECRET;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         database = PostgresServer.startEmbedded(Files.createTempDirectory("arena-cluster-pg"));
-        node1 = node(prefix + "1");
-        node2 = node(prefix + "2");
+        if (startNodes) {
+            node1 = node(prefix + "1");
+            node2 = node(prefix + "2");
+        }
     }
 
     ArenaNode node1() {
@@ -71,8 +102,8 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
         env.put("ARENA_HOST", "127.0.0.1");
         env.put("ARENA_PORT", "0");
         env.put("ARENA_DATA_DIR", Files.createTempDirectory("arena-cluster-" + name).toString());
-        env.put("ARENA_DATABASE_URL", "postgres://postgres@127.0.0.1:" + database.url().port() + "/postgres");
-        env.put("ARENA_REDIS_URL", TestRedis.url());
+        env.put("ARENA_DATABASE_URL", databaseUrl());
+        env.put("ARENA_REDIS_URL", redis.get());
         env.put("ARENA_TOKEN_SECRET", SECRET);
         env.put("ARENA_NODE_ID", name + "-" + run);
         env.put("ARENA_NODE_TTL", "2s");

@@ -175,6 +175,20 @@ public final class WsClient implements AutoCloseable {
         return out;
     }
 
+    /** Every received JSON frame so far, in the order received, removed. */
+    public List<JsonObject> drainAll() {
+        List<JsonObject> out = new ArrayList<>();
+        synchronized (received) {
+            for (Iterator<Object> it = received.iterator(); it.hasNext(); ) {
+                if (it.next() instanceof JsonObject o) {
+                    it.remove();
+                    out.add(o);
+                }
+            }
+        }
+        return out;
+    }
+
     public List<Object> all() {
         synchronized (received) {
             return List.copyOf(received);

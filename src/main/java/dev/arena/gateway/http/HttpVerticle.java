@@ -43,13 +43,22 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        var http = services.config().http();
         HttpServerOptions options = new HttpServerOptions()
                 .setTcpNoDelay(true)
                 .setRegisterWebSocketWriteHandlers(false)
                 .setCompressionSupported(false)
                 // a connection silent both ways this long is closed; a quiet WebSocket is pinged well before
-                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, services.config().http().idleTimeout().toMillis()))
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, http.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                // HTTP/1.1 only: HTTP/2 (cleartext h2c, on by default in Vert.x, or h2 by ALPN) would bypass the
+                // header deadline, which watches HTTP/1 request heads; nothing Arena serves needs HTTP/2
+                .setHttp2ClearTextEnabled(false)
+                .setUseAlpn(false)
+                // a TLS handshake gets the header deadline too: a client that opens TCP and trickles (or never
+                // sends) its handshake is closed then, not after Vert.x's default 10 s
+                .setSslHandshakeTimeout(http.headerTimeout().toMillis())
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
         if (services.realtime() != null) {
             int hard = services.realtime().limits().hardFrameBytes();
             options.setMaxWebSocketFrameSize(hard).setMaxWebSocketMessageSize(hard);
@@ -58,7 +67,6 @@ public final class HttpVerticle extends VerticleBase {
             }
             sockets = new GatewaySockets(services.realtime(), vertx, context);
         }
-        var http = services.config().http();
         if (http.tlsCert().isPresent()) {
             Path cert = http.tlsCert().get();
             Path key = http.tlsKey().orElseThrow();

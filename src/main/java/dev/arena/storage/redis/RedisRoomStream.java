@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>After a Redis outage the subscriber re-subscribes; each listened room then replays, from the resume
  * buffer, the numbered events it missed (holding live ones back until then), so members see no gap when the
- * outage was shorter than the buffer. Unnumbered events (presence, direct messages) published during the outage
- * are lost.
+ * outage was shorter than the buffer; otherwise (or when Redis came back empty) the room is told of the gap
+ * ({@link #onRecovered}) and its members resync. Unnumbered events (presence, direct messages) published during the
+ * outage are lost.
  */
 public final class RedisRoomStream implements RoomStream {
     private static final Logger log = LoggerFactory.getLogger(RedisRoomStream.class);
@@ -73,6 +74,20 @@ public final class RedisRoomStream implements RoomStream {
             return {last, oldest, redis.call('LRANGE', KEYS[2], after + 1 - oldest, -1)}
             """);
 
+    /**
+     * KEYS: epoch. ARGV: a new epoch. Returns the stored epoch, storing the new one when there is none: a Redis that
+     * lost its data (restarted without persistence) answers with an epoch the node has not seen.
+     */
+    private static final LuaScript EPOCH = new LuaScript("""
+            local e = redis.call('GET', KEYS[1])
+            if not e then
+              redis.call('SET', KEYS[1], ARGV[1])
+              return ARGV[1]
+            end
+            return e
+            """);
+    static final String EPOCH_KEY = "arena:epoch";
+
     private final Redis client;
     private final RedisSubscriber subscriber;
     private final DedicatedConnection writes;
@@ -83,6 +98,9 @@ public final class RedisRoomStream implements RoomStream {
     /** Rooms this node listens to, with what each has received; subscriber context only. */
     private final Map<String, Listened> listened = new HashMap<>();
     private volatile Consumer<RoomEvent> listener = e -> { };
+    private volatile Consumer<Recovered> recovered = r -> { };
+    /** The Redis data this node numbers against; subscriber context only. */
+    private String epoch;
 
     private static final class Listened {
         int refs;
@@ -102,9 +120,17 @@ public final class RedisRoomStream implements RoomStream {
         subscriber.onResubscribed(this::catchUp);
     }
 
-    /** Connects the write connection. */
+    /** Connects the write connection and learns the epoch of Redis's data. */
     public Future<Void> start() {
-        return writes.start();
+        return writes.start().compose(v -> epoch()).compose(e -> {
+            context.runOnContext(x -> epoch = e);
+            return Future.<Void>succeededFuture();
+        });
+    }
+
+    private Future<String> epoch() {
+        return EPOCH.run(client::send, List.of(EPOCH_KEY), List.of(java.util.UUID.randomUUID().toString()))
+                .map(Response::toString);
     }
 
     public boolean up() {
@@ -126,6 +152,11 @@ public final class RedisRoomStream implements RoomStream {
     @Override
     public void onEvent(Consumer<RoomEvent> l) {
         this.listener = l;
+    }
+
+    @Override
+    public void onRecovered(Consumer<Recovered> l) {
+        this.recovered = l;
     }
 
     @Override
@@ -222,33 +253,63 @@ public final class RedisRoomStream implements RoomStream {
         listener.accept(e);
     }
 
-    /** After an outage: every listened room replays what it missed from the buffer, then its held events. */
+    /**
+     * After an outage: every listened room replays what it missed from the buffer, then its held events. When
+     * the missed events are gone, the room hears of the gap and tells its members to resync from the room's current
+     * number. When Redis lost its data (its epoch, {@code arena:epoch}, changed: a restart without persistence),
+     * every room's numbering began again at 1, possibly up to the very number the node had seen, so numbers alone
+     * cannot show the loss: members resync from 0 and get every event numbered anew that is still kept, and
+     * nothing new is dropped as already seen.
+     */
     private void catchUp() {
+        Map<String, Listened> rooms = new HashMap<>();
         listened.forEach((room, l) -> {
-            if (l.held != null) {
-                return; // already catching up
+            if (l.held == null) { // else already catching up
+                l.held = new ArrayList<>();
+                rooms.put(room, l);
             }
-            l.held = new ArrayList<>();
-            long from = l.lastSeq;
-            since(room, from).onComplete(ar -> context.runOnContext(v -> {
-                if (ar.succeeded() && ar.result() instanceof Replay.Events ev) {
-                    ev.events().forEach(e -> deliver(l, e));
-                } else if (ar.succeeded() && ar.result() instanceof Replay.Gone gone && gone.lastSeq() > from) {
-                    log.warn("room {}: events {}..{} passed during a Redis outage and are no longer kept; members "
-                            + "on this node miss them (clients see the gap in seq and page chat.history)", room,
-                            from + 1, gone.oldestKept() - 1);
-                } else if (ar.failed()) {
-                    log.warn("room {}: could not replay events missed during a Redis outage", room, ar.cause());
-                }
-                List<RoomEvent> held = l.held;
-                l.held = null;
-                for (RoomEvent e : held) {
-                    if (e.seq() == 0 || e.seq() > l.lastSeq) {
-                        deliver(l, e);
-                    }
-                }
-            }));
         });
+        epoch().onComplete(ar -> context.runOnContext(v -> {
+            boolean lost = ar.succeeded() && !ar.result().equals(epoch);
+            if (lost) {
+                // every counter began again at 1: numbers alone cannot show what the node missed
+                log.warn("Redis came back without its data (epoch {} is now {}); the rooms of this node resync",
+                        epoch, ar.result());
+                epoch = ar.result();
+            }
+            rooms.forEach((room, l) -> replay(room, l, lost));
+        }));
+    }
+
+    private void replay(String room, Listened l, boolean lost) {
+        long from = lost ? 0 : l.lastSeq;
+        since(room, from).onComplete(ar -> context.runOnContext(v -> {
+            if (ar.succeeded() && ar.result() instanceof Replay.Events ev) {
+                boolean gap = lost && l.lastSeq > 0;
+                l.lastSeq = from;
+                recovered.accept(new Recovered(room, gap, from));
+                ev.events().forEach(e -> deliver(l, e));
+            } else if (ar.succeeded() && ar.result() instanceof Replay.Gone gone) {
+                if (gone.lastSeq() < from) {
+                    log.warn("room {}: its numbering went back from {} to {} during a Redis outage; members on this "
+                            + "node resync", room, from, gone.lastSeq());
+                } else {
+                    log.warn("room {}: events {}..{} passed during a Redis outage and are no longer kept; members "
+                            + "on this node resync", room, from + 1, gone.oldestKept() - 1);
+                }
+                l.lastSeq = gone.lastSeq();
+                recovered.accept(new Recovered(room, true, gone.lastSeq()));
+            } else if (ar.failed()) {
+                log.warn("room {}: could not replay events missed during a Redis outage", room, ar.cause());
+            }
+            List<RoomEvent> held = l.held;
+            l.held = null;
+            for (RoomEvent e : held) {
+                if (e.seq() == 0 || e.seq() > l.lastSeq) {
+                    deliver(l, e);
+                }
+            }
+        }));
     }
 
     @Override

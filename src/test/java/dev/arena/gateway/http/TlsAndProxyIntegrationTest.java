@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -150,6 +151,52 @@ class TlsAndProxyIntegrationTest {
             Response other = http.send("POST", "/auth/login", null, wrong.copy().put("username", "nobody-else"),
                     Map.of("X-Forwarded-For", "203.0.113.7, 198.51.100.2"));
             assertThat(other.status()).isEqualTo(401);
+        }
+    }
+
+    /**
+     * A client that opens TCP and never finishes its TLS handshake (sends nothing, or trickles a ClientHello a byte at a
+     * time so that the idle time-out never fires) is closed after ARENA_HTTP_HEADER_TIMEOUT: before, only Vert.x's
+     * default 10 s handshake time-out ended it, and the header deadline, installed once the handshake is done, never
+     * saw it.
+     */
+    @Test
+    void aClientThatNeverFinishesItsTlsHandshakeIsClosedByTheHeaderDeadline() throws Exception {
+        Path dir = TestNode.tempDir();
+        selfSigned(dir, "slow.arena.test");
+        Map<String, String> env = new HashMap<>();
+        env.put("ARENA_TLS_CERT", dir.resolve("cert.pem").toString());
+        env.put("ARENA_TLS_KEY", dir.resolve("key.pem").toString());
+        env.put("ARENA_HTTP_HEADER_TIMEOUT", "3s"); // not less: a real handshake must fit in it on a loaded machine
+        env.put("ARENA_HTTP_IDLE_TIMEOUT", "60s");
+        try (TestNode node = TestNode.start(TlsAndProxyIntegrationTest.class, env)) {
+            int port = node.http().base().getPort();
+            // a TLS record header announcing a 512-byte handshake message, then its bytes one by one
+            byte[] hello = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03};
+            for (boolean trickle : List.of(false, true)) {
+                try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port)) {
+                    raw.setSoTimeout(10);
+                    long opened = System.nanoTime();
+                    int[] sent = {0};
+                    Eventually.until(() -> {
+                        try {
+                            if (trickle) {
+                                raw.getOutputStream().write(hello[sent[0]++ % hello.length]);
+                            }
+                            return raw.getInputStream().read() < 0;
+                        } catch (java.net.SocketTimeoutException e) {
+                            return false;
+                        } catch (java.io.IOException e) {
+                            return true; // reset by the server
+                        }
+                    }, closed -> closed, Duration.ofSeconds(8), (trickle ? "a trickled" : "a silent")
+                            + " TLS handshake to be closed well before Vert.x's default 10 s");
+                    System.out.printf("%s TLS handshake closed after %d ms%n", trickle ? "trickled" : "silent",
+                            (System.nanoTime() - opened) / 1_000_000);
+                }
+            }
+            // a client that completes its handshake is served as before
+            assertThat(servedSubject(port)).isEqualTo("CN=slow.arena.test");
         }
     }
 }
