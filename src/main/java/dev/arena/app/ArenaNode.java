@@ -35,7 +35,9 @@ import dev.arena.matchmaking.service.Matchmaking;
 import dev.arena.metrics.DashboardFeed;
 import dev.arena.metrics.Metrics;
 import dev.arena.player.PlayerService;
+import dev.arena.player.ProfileChanges;
 import dev.arena.rating.Glicko2;
+import dev.arena.results.ProfileChangingStep;
 import dev.arena.results.RatingsStep;
 import dev.arena.results.ResultLogStep;
 import dev.arena.results.ResultStep;
@@ -185,13 +187,16 @@ public final class ArenaNode implements AutoCloseable {
         LeaderboardIndex index = backplane.leaderboard();
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
         await(leaderboards.rebuild(backplane.leaderboardShared()));
-        var players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock, revocations);
+        ProfileChanges profileChanges = await(backplane.profileChanges()); // every node's profile cache hears them
+        var players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock, revocations,
+                profileChanges);
         console = new ConsoleWiring(pool, clock);
         // the tournament step serves once the tournament service exists (it needs the matches, built below)
         tournamentWiring = new TournamentWiring();
         GameCatalog catalog = GameCatalog.load();
         results = new ResultsWiring(config, database.url(), vertx, resultStore, List.of(new ResultLogStep(),
-                new RatingsStep(ratings, index, new Glicko2(), clock), new StatsStep(playerStore, clock),
+                new ProfileChangingStep(new RatingsStep(ratings, index, new Glicko2(), clock), profileChanges),
+                new ProfileChangingStep(new StatsStep(playerStore, clock), profileChanges),
                 tournamentWiring.step, console.step()), stepWrapper, recorderStore, catalog, metrics.registry(), clock);
 
         // 4. real time: rooms spread over one owning context per event loop; stream and presence from the

@@ -40,6 +40,15 @@ final class ConnectStormScenario implements Callable<Integer> {
     @Option(names = "--server-pid", description = "a local server process whose resident memory to read from /proc")
     Integer serverPid;
 
+    @Option(names = "--steps", defaultValue = "1",
+            description = "open the sockets in this many equal steps and read the server's memory after each, "
+                    + "to report the memory per idle socket (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--settle", defaultValue = "5s", converter = DurationConverter.class,
+            description = "with --steps: wait this long after each step before reading (default: ${DEFAULT-VALUE})")
+    Duration settle;
+
     private final SocketStats stats = new SocketStats();
 
     @Override
@@ -51,6 +60,12 @@ final class ConnectStormScenario implements Callable<Integer> {
         }
         if (concurrency < 1 || concurrency > 10_000) {
             problems.add("--connect-concurrency must be between 1 and 10000");
+        }
+        if (steps < 1 || steps > 100 || steps > clients) {
+            problems.add("--steps must be between 1 and 100, and at most --clients");
+        }
+        if (settle.compareTo(Duration.ofMinutes(10)) > 0) {
+            problems.add("--settle must be at most 10m");
         }
         if (hold.compareTo(Duration.ofHours(24)) > 0) {
             problems.add("--hold must be at most 24h");
@@ -70,27 +85,42 @@ final class ConnectStormScenario implements Callable<Integer> {
             BenchSocket[] sockets = new BenchSocket[clients];
             long start = System.nanoTime();
             AtomicLong lastConnected = new AtomicLong(start);
-            Future<Void> all = gen.bounded(clients, concurrency, i -> {
-                if (accounts[i] == null) {
-                    stats.connectFailures.add("no account");
-                    return Future.succeededFuture();
-                }
-                BenchSocket sock = new BenchSocket(i, stats);
-                sockets[i] = sock;
-                return gen.onLane(gen.lane(i), () -> sock.connect(gen.ws(i), s.target(), accounts[i].token())
-                        .onSuccess(v -> lastConnected.accumulateAndGet(System.nanoTime(), Math::max)));
-            });
             Progress progress = new Progress(out, start);
-            long[] last = {0};
-            progress.runUntilDone(all::isComplete, () -> {
-                long c = stats.connected.sum();
-                long rate = c - last[0];
-                last[0] = c;
-                return String.format(Locale.ROOT, "%s connected %,d/%,d (%,d/s)  failed %,d  p99 %.1f ms",
-                        progress.prefix("connect"), c, clients, rate, stats.connectFailures.total(),
-                        stats.connectLatency.interval().p99Ms());
-            });
-            double toAll = (lastConnected.get() - start) / 1e9;
+            MemorySlope slope = new MemorySlope();
+            long paused = 0; // settling before the last step's connects: not connect time
+            long lastPause = 0;
+            for (int step = 0; step < steps; step++) {
+                int from = (int) ((long) clients * step / steps);
+                int to = (int) ((long) clients * (step + 1) / steps);
+                Future<Void> all = gen.bounded(to - from, concurrency, k -> {
+                    int i = from + k;
+                    if (accounts[i] == null) {
+                        stats.connectFailures.add("no account");
+                        return Future.succeededFuture();
+                    }
+                    BenchSocket sock = new BenchSocket(i, stats);
+                    sockets[i] = sock;
+                    return gen.onLane(gen.lane(i), () -> sock.connect(gen.ws(i), s.target(), accounts[i].token())
+                            .onSuccess(v -> lastConnected.accumulateAndGet(System.nanoTime(), Math::max)));
+                });
+                long[] last = {stats.connected.sum()};
+                progress.runUntilDone(all::isComplete, () -> {
+                    long c = stats.connected.sum();
+                    long rate = c - last[0];
+                    last[0] = c;
+                    return String.format(Locale.ROOT, "%s connected %,d/%,d (%,d/s)  failed %,d  p99 %.1f ms",
+                            progress.prefix("connect"), c, clients, rate, stats.connectFailures.total(),
+                            stats.connectLatency.interval().p99Ms());
+                });
+                if (steps > 1) {
+                    long t0 = System.nanoTime();
+                    sleep(settle);
+                    slope.add(stats.open.get(), ServerMemory.sample(gen, serverPid));
+                    lastPause = System.nanoTime() - t0;
+                    paused += lastPause;
+                }
+            }
+            double toAll = (lastConnected.get() - start - (paused - lastPause)) / 1e9;
             long connected = stats.connected.sum();
             if (out != null) {
                 out.printf("connected %,d of %,d in %.2f s%n", connected, clients, toAll);
@@ -126,10 +156,18 @@ final class ConnectStormScenario implements Callable<Integer> {
                     .put("closes_by_code", ReportPrinter.counts(stats.closes.snapshot()))
                     .put("socket_errors", ReportPrinter.counts(stats.socketErrors.snapshot()))
                     .put("server_memory", memory)
+                    .put("memory_by_sockets", steps > 1 ? slope.report() : null)
                     .put("verdict", ReportPrinter.verdict(verdict));
             ReportPrinter.print(report, s.json(), System.out);
             return verdict.passed() ? 0 : 1;
         }
     }
 
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -68,6 +68,9 @@ public interface Backplane {
     /** Session revocations (logout, ban, role change) heard by every node within a second; ready when completed. */
     Future<dev.arena.identity.SessionRevocations> sessionRevocations();
 
+    /** "This player's profile changed", heard by every node (their profile caches); ready when completed. */
+    Future<dev.arena.player.ProfileChanges> profileChanges();
+
     /** Join codes unique across every node, and found from any node. */
     JoinCodes joinCodes();
 

@@ -25,15 +25,20 @@ public final class PlayerService {
     private final Clock clock;
     /** Told of role and name changes: sessions cached on every node carry both. */
     private final SessionRevocations revocations;
+    /** Profiles without their rank; dropped on every node by {@link ProfileChanges}. */
+    private final ProfileCache profiles;
+    private final ProfileChanges changes;
 
     public PlayerService(AccountStore accounts, PlayerStore players, RatingStore ratings, RankSource ranks,
-                         Clock clock, SessionRevocations revocations) {
+                         Clock clock, SessionRevocations revocations, ProfileChanges changes) {
         this.accounts = accounts;
         this.players = players;
         this.ratings = ratings;
         this.ranks = ranks;
         this.clock = clock;
         this.revocations = revocations;
+        this.changes = changes;
+        this.profiles = new ProfileCache(ProfileCache.DEFAULT_CAPACITY, changes, clock);
     }
 
     public Future<Player> player(UUID id) {
@@ -62,11 +67,12 @@ public final class PlayerService {
     }
 
     /**
-     * One query (account, stats, ratings, recent games; {@link PlayerStore#profile}), then the rank from the
-     * leaderboard index in the most played mode the query returned: no second round trip to PostgreSQL.
+     * The profile from this node's {@link ProfileCache}, else one query (account, stats, ratings, recent games;
+     * {@link PlayerStore#profile}); then the rank from the leaderboard index in the most played mode, on every
+     * request (other players' results move it): no round trip to PostgreSQL once cached.
      */
     public Future<Profile> profile(UUID id) {
-        return players.profile(id, RECENT_GAMES).compose(found -> {
+        return profiles.get(id, () -> players.profile(id, RECENT_GAMES)).compose(found -> {
             Profile p = found.orElseThrow(() -> notFound(id));
             if (p.stats().ratings().isEmpty()) {
                 return Future.succeededFuture(p);
@@ -78,13 +84,20 @@ public final class PlayerService {
 
     public Future<Player> rename(UUID id, String displayName) {
         return accounts.updateDisplayName(id, displayName, clock.instant())
-                .compose(a -> revocations.revoke(Revocation.refresh(id)).map(a.view()));
+                .compose(a -> revocations.revoke(Revocation.refresh(id)).compose(v -> changes.changed(id))
+                        .map(a.view()));
     }
 
     public Future<Player> setRole(UUID id, Role role) {
         // takes effect at once on every node: cached sessions are dropped, sockets (opened with the old role) close
         return accounts.updateRole(id, role, clock.instant())
-                .compose(a -> revocations.revoke(Revocation.player(id)).map(a.view()));
+                .compose(a -> revocations.revoke(Revocation.player(id)).compose(v -> changes.changed(id))
+                        .map(a.view()));
+    }
+
+    /** Tells every node that the player's profile changed outside this service (the account was deleted). */
+    public Future<Void> profileChanged(UUID id) {
+        return changes.changed(id);
     }
 
     private static ArenaException.NotFound notFound(UUID id) {

@@ -219,7 +219,8 @@ final class AdminApi {
                         throw new ArenaException.NotFound("no player with id " + id);
                     }
                     // cached sessions and open sockets end on every node, as after "sign out everywhere"
-                    return identity.revokeAll(id).map(found);
+                    // and its profile is forgotten by every node's profile cache
+                    return identity.revokeAll(id).compose(v -> players.profileChanged(id)).map(found);
                 })));
     }
 

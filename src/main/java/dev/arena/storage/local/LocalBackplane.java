@@ -104,6 +104,11 @@ public final class LocalBackplane implements Backplane {
     }
 
     @Override
+    public Future<dev.arena.player.ProfileChanges> profileChanges() {
+        return Future.succeededFuture(new LocalProfileChanges());
+    }
+
+    @Override
     public JoinCodes joinCodes() {
         return JoinCodes.LOCAL;
     }

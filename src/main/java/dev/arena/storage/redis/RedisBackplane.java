@@ -157,6 +157,13 @@ public final class RedisBackplane implements Backplane {
         return revocations.start().map(revocations);
     }
 
+    /** Profile changes heard by every node; subscribed when the future completes. */
+    @Override
+    public Future<dev.arena.player.ProfileChanges> profileChanges() {
+        RedisProfileChanges changes = new RedisProfileChanges(commands, subscriber, node);
+        return changes.start().map(changes);
+    }
+
     /** Matchmaking tickets shared by the cluster; finished ones are kept {@code retention}. */
     @Override
     public TicketStore tickets(Duration retention) {
