@@ -105,7 +105,7 @@ public final class ApiRouter {
             new DashboardApi(c.dashboard(), c.statistics(), s.config().http().dashboardPublic(), s.identity())
                     .mount(router, auth);
             new AdminApi(c.store(), s.players(), s.chat().moderation(), c.audit(), s.identity()).mount(router, auth);
-            new AdminOpsApi(s.games(), s.play().commands(), s.matchmaking(), c.store(), c.dashboard(), c.audit())
+            new AdminOpsApi(s.play().commands(), s.matchmaking(), c.store(), c.dashboard(), c.audit())
                     .mount(router, auth);
         }
         new ChatApi(s.chat().service(), s.chat().moderation()).mount(router, auth);
