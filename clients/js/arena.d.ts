@@ -416,6 +416,8 @@ export interface TournamentCreate {
   rounds?: number;
   thirdPlaceMatch?: boolean;
   noShowMinutes?: number;
+  /** Why (1-500 characters): written to the console's audit log when a console account creates it. */
+  reason?: string;
 }
 
 export interface TournamentsApi {
@@ -432,9 +434,9 @@ export interface TournamentsApi {
   /** @route POST /tournaments/{tournament_id}/check-in */
   checkIn(id: Id): Promise<any>;
   /** @route POST /tournaments/{tournament_id}/start */
-  start(id: Id, options?: { seedOrder?: Id[] }): Promise<any>;
+  start(id: Id, options?: { seedOrder?: Id[]; reason?: string }): Promise<any>;
   /** @route POST /tournaments/{tournament_id}/cancel */
-  cancel(id: Id): Promise<any>;
+  cancel(id: Id, options?: { reason?: string }): Promise<any>;
   /** @route POST /tournaments/{tournament_id}/pairings/{pairing_id}/result */
   setResult(id: Id, pairingId: string, result: { homeWins?: number; awayWins?: number; draws?: number;
     walkover?: 'home' | 'away'; reason?: string }): Promise<any>;

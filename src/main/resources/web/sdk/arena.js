@@ -816,19 +816,25 @@ class TournamentsApi extends Part {
   list({ status } = {}) { return this.http('GET', '/tournaments', { query: { status }, auth: false }); }
   get(id) { return this.http('GET', `/tournaments/${enc(id)}`, { auth: false }); }
   create({ name, format, mode, maxPlayers, bestOf, startsAt, checkInMinutes, rounds, thirdPlaceMatch,
-    noShowMinutes } = {}) {
+    noShowMinutes, reason } = {}) {
     const body = { name, format, mode, max_players: maxPlayers, best_of: bestOf, starts_at: startsAt,
-      check_in_minutes: checkInMinutes, rounds, third_place_match: thirdPlaceMatch, no_show_minutes: noShowMinutes };
+      check_in_minutes: checkInMinutes, rounds, third_place_match: thirdPlaceMatch, no_show_minutes: noShowMinutes,
+      reason };
     for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
     return this.http('POST', '/tournaments', { body });
   }
   register(id) { return this.http('POST', `/tournaments/${enc(id)}/register`, {}); }
   unregister(id) { return this.http('POST', `/tournaments/${enc(id)}/unregister`, {}); }
   checkIn(id) { return this.http('POST', `/tournaments/${enc(id)}/check-in`, {}); }
-  start(id, { seedOrder } = {}) {
-    return this.http('POST', `/tournaments/${enc(id)}/start`, { body: seedOrder ? { seed_order: seedOrder } : {} });
+  start(id, { seedOrder, reason } = {}) {
+    const body = {};
+    if (seedOrder) body.seed_order = seedOrder;
+    if (reason) body.reason = reason;
+    return this.http('POST', `/tournaments/${enc(id)}/start`, { body });
   }
-  cancel(id) { return this.http('POST', `/tournaments/${enc(id)}/cancel`, {}); }
+  cancel(id, { reason } = {}) {
+    return this.http('POST', `/tournaments/${enc(id)}/cancel`, reason ? { body: { reason } } : {});
+  }
   setResult(id, pairingId, { homeWins, awayWins, draws, walkover, reason } = {}) {
     const body = { home_wins: homeWins, away_wins: awayWins, draws, walkover, reason };
     for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];

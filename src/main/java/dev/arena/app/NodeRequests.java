@@ -50,10 +50,9 @@ final class NodeRequests implements Function<NodeMessage.Request, Future<String>
             case NodeMessage.SocketLeave l -> relay.leave(l);
             case NodeMessage.SocketDetach d -> relay.detach(d);
             case NodeMessage.Seats s -> Future.succeededFuture(tournaments.seatsHere(s.game()));
-            case NodeMessage.Stop s -> {
-                tournaments.stopHere(s.game(), s.reason());
-                yield Future.succeededFuture("");
-            }
+            case NodeMessage.MatchInspect i -> here.inspect(i.game(), i.player())
+                    .map(a -> a.fold(Json::encodeToString, json -> json));
+            case NodeMessage.MatchStop s -> here.stop(s.game(), s.reason()).map(Json::encodeToString);
         };
     }
 

@@ -45,6 +45,15 @@ public sealed interface NodeMessage {
     /** Answer: the match result the owner accepted. */
     record MatchFinish(MatchId game, PlayerId player, Map<String, Object> result) implements MatchCommand {}
 
+    /** The console opens a live match ({@code player}: the staff member); answer: its {@code MatchView}. */
+    record MatchInspect(MatchId game, PlayerId player) implements MatchCommand {}
+
+    /**
+     * Stops a running match (console staff, or a tournament change on another node); answer: its
+     * {@link dev.arena.match.MatchOverview} as it was when stopped.
+     */
+    record MatchStop(MatchId game, String reason) implements Request {}
+
     // ---- listings, asked of every live node ----
 
     /**
@@ -80,9 +89,6 @@ public sealed interface NodeMessage {
 
     /** Who sat down in a tournament game (a no-show is judged on it); answer: {@code tournament.MatchSeats}. */
     record Seats(MatchId game) implements Request {}
-
-    /** A change on another node ended the game; answer: empty. */
-    record Stop(MatchId game, String reason) implements Request {}
 
     // ---- pushes, owner to watcher; {@code text} is the frame as the owner encoded it for its own sockets ----
 

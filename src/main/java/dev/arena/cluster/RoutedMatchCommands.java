@@ -11,6 +11,7 @@ import dev.arena.match.MatchId;
 import dev.arena.match.MatchOverview;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
+import dev.arena.match.MatchView;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
@@ -104,6 +105,19 @@ public final class RoutedMatchCommands implements MatchCommands {
     public Future<List<MatchOverview>> overview(String mode) {
         return here.overview(mode).compose(mine -> everyNode(mine, new NodeMessage.Overview(mode),
                 array -> List.of(Json.decode(array, MatchOverview[].class)), "match overview"));
+    }
+
+    @Override
+    public Future<Answer<MatchView>> inspect(MatchId id, PlayerId staff) {
+        return route(id, () -> here.inspect(id, staff), new NodeMessage.MatchInspect(id, staff));
+    }
+
+    /** Stopped here, or by its owner (asked once); the owner's answer is decoded for the caller's audit entry. */
+    @Override
+    public Future<MatchOverview> stop(MatchId id, String reason) {
+        return local(id) ? here.stop(id, reason) : bus.owner(id)
+                .compose(owner -> bus.ask(owner, new NodeMessage.MatchStop(id, reason)))
+                .map(json -> Json.decode(json, MatchOverview.class));
     }
 
     /** {@code mine} and the answers of every other live node to {@code ask}, each decoded into a list. */

@@ -5,6 +5,7 @@ import dev.arena.player.PlayerService;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,9 +26,21 @@ public final class Audit {
 
     public <T> Future<T> run(Principal actor, String action, String target, String reason,
                              Map<String, Object> detail, Supplier<Future<T>> work) {
+        return run(actor, action, target, reason, result -> detail, work);
+    }
+
+    /** As above, with a detail taken from the action's result (what it acted on, known only once done). */
+    public <T> Future<T> run(Principal actor, String action, String target, String reason,
+                             Function<T, Map<String, Object>> detail, Supplier<Future<T>> work) {
+        return run(actor, action, result -> target, reason, detail, work);
+    }
+
+    /** As above, with the target taken from the result too (a thing the action made, such as a new tournament). */
+    public <T> Future<T> run(Principal actor, String action, Function<T, String> target, String reason,
+                             Function<T, Map<String, Object>> detail, Supplier<Future<T>> work) {
         return work.get().compose(result -> players.player(actor.playerId())
                 .compose(me -> store.audit(new AuditEntry(0, clock.instant(), actor.playerId(), me.displayName(),
-                        action, target, reason, detail)))
+                        action, target.apply(result), reason, detail.apply(result))))
                 .map(result));
     }
 }

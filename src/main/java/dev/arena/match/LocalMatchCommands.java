@@ -114,6 +114,22 @@ public final class LocalMatchCommands implements MatchCommands {
         return Future.succeededFuture(matches.overview(mode));
     }
 
+    @Override
+    public Future<Answer<MatchView>> inspect(MatchId id, PlayerId staff) {
+        return attempt(() -> Future.succeededFuture(Answer.here(matches.live(id)
+                .orElseThrow(() -> new ArenaException.NotFound("no live match " + id)).view())));
+    }
+
+    @Override
+    public Future<MatchOverview> stop(MatchId id, String reason) {
+        return attempt(() -> {
+            MatchLoop<?, ?, ?> loop = running(id);
+            MatchOverview was = MatchOverview.of(loop.view(), matches.node());
+            loop.stop(reason);
+            return Future.succeededFuture(was);
+        });
+    }
+
     // ---- what sockets do on a running match (this node's sockets, or another node's through the relay) ------
 
     /** The running match: {@code NotFound} when unknown, {@code ended} once finished. */

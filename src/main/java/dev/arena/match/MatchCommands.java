@@ -53,4 +53,16 @@ public interface MatchCommands {
 
     /** Every live node's matches not yet finished (private ones too), for the admin console; {@code mode} filters. */
     Future<List<MatchOverview>> overview(String mode);
+
+    /**
+     * A live match as the admin console opens it (state, players, tick), private ones too: the edge has checked that
+     * {@code staff} holds a console role. {@code NotFound} when no node runs it.
+     */
+    Future<Answer<MatchView>> inspect(MatchId id, PlayerId staff);
+
+    /**
+     * Stops a running match: its players get {@code match.end} with the reason (console staff, a tournament change).
+     * Answers the match as it was when stopped; {@code NotFound} when no node runs it, {@code ended} once finished.
+     */
+    Future<MatchOverview> stop(MatchId id, String reason);
 }

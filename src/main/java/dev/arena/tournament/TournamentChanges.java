@@ -140,9 +140,10 @@ final class TournamentChanges {
         } else {
             // a failure leaves a game nobody counts any more (its row is settled); the players see it as an
             // abandoned game, so it is only logged
-            cluster.owner(id).compose(owner -> cluster.ask(owner, new NodeMessage.Stop(id, reason)))
+            cluster.owner(id).compose(owner -> cluster.ask(owner, new NodeMessage.MatchStop(id, reason)))
                     .onFailure(e -> {
-                        if (!(e instanceof ArenaException.NotFound)) { // not found: gone already, nothing to stop
+                        // not found or ended: gone already, nothing to stop
+                        if (!(e instanceof ArenaException.NotFound || e instanceof ArenaException.Rejected)) {
                             log.info("tournament game {} could not be stopped on its node: {}", id, e.toString());
                         }
                     });

@@ -70,11 +70,6 @@ public final class TournamentService {
         return MatchSeats.of(matches.require(id)).encode();
     }
 
-    /** A change made on another node ended one of this node's games (a walkover, a correction, a cancellation). */
-    public void stopHere(MatchId id, String reason) {
-        matches.live(id).ifPresent(loop -> loop.stop(reason));
-    }
-
     /**
      * The node is stopping: from now on every change is refused ({@code Unavailable}; a result job is retried on a
      * node that runs). Otherwise the abandoned ends of this node's games, stopped by the shutdown, would start

@@ -40,7 +40,7 @@ const PANELS = [
     sub: (s) => `${fmt(s.http.error_rate * 100, 2)} % errors (5xx)`,
     lines: [['req/s', (s) => s.http.requests_per_second], ['5xx %', (s) => s.http.error_rate * 100]] },
   { id: 'db', title: 'Database connections in use', value: (s) => s.http.db_in_use,
-    sub: (s) => `${fmt(s.http.db_waiting)} requests waiting`,
+    sub: (s) => `${fmt(s.http.db_waiting)} request${s.http.db_waiting === 1 ? '' : 's'} waiting`,
     lines: [['in use', (s) => s.http.db_in_use], ['waiting', (s) => s.http.db_waiting]] },
 ];
 
@@ -64,11 +64,24 @@ function panel(p) {
     chart);
 }
 
+/**
+ * An x scale (seconds) from the first point to the newest, at least `span` wide. Read from the data itself: around a
+ * single point uPlot widens a time scale by 86,400 of its units, which with seconds is a thousand days, so the axis
+ * would show month names instead of times.
+ */
+function atLeast(span) {
+  return { time: true, range: (u) => {
+    const xs = u.data[0] || [];
+    const hi = xs.length ? xs[xs.length - 1] : Date.now() / 1000;
+    return [Math.min(xs.length ? xs[0] : hi, hi - span), hi];
+  } };
+}
+
 function chartFor(p, host) {
   const opts = {
     width: Math.max(200, host.clientWidth), height: 90,
     cursor: { show: false }, legend: { show: false },
-    scales: { x: { time: true } },
+    scales: { x: atLeast(60) },
     axes: [{ stroke: '#8b93a7', grid: { show: false }, ticks: { show: false }, size: 22 },
       { stroke: '#8b93a7', grid: { stroke: '#262b36' }, ticks: { show: false }, size: 42 }],
     series: [{}, ...p.lines.map(([label], i) => ({ label, stroke: COLORS[i % COLORS.length], width: 1.5,
@@ -146,7 +159,7 @@ async function players() {
     const series = modes.map((m) => hours.map((h) => (st.games_per_hour.find((g) => g.hour === h && g.mode === m)
       || { games: 0 }).games));
     gamesChart = new window.uPlot({ width: Math.max(300, host.clientWidth), height: 120, cursor: { show: false },
-      legend: { show: true }, scales: { x: { time: true } },
+      legend: { show: true }, scales: { x: atLeast(24 * 3600) },
       axes: [{ stroke: '#8b93a7', grid: { show: false } }, { stroke: '#8b93a7', grid: { stroke: '#262b36' } }],
       series: [{}, ...modes.map((m, i) => ({ label: m, stroke: COLORS[i % COLORS.length], width: 1.5 }))] },
     [hours.map((h) => Date.parse(h) / 1000), ...series], host);

@@ -1,10 +1,11 @@
 // The console's tournaments: the list (start, cancel, a link to the live bracket), a create form and a result
 // correction form. Both forms go through the tournament API (POST /tournaments, POST .../pairings/{id}/result) and
 // show the server's problem fields next to their inputs; the server decides who may (any account may organise a
-// tournament; its organiser or an admin corrects a result, and the correction is recorded with its reason).
+// tournament; its organiser or an admin corrects a result, and the correction is recorded with its reason). What a
+// console account does here (create, start, cancel, a result) is also in the audit log, with the reason given.
 import { html, useState, useEffect } from '/vendor/preact/standalone.module.js';
 import { problemText } from './ui.js';
-import { arena, useAction, fieldErrors, FieldError } from './admin-kit.js';
+import { arena, useAction, fieldErrors, FieldError, Reason } from './admin-kit.js';
 
 const FORMATS = [['single_elimination', 'Single elimination'], ['double_elimination', 'Double elimination'],
   ['round_robin', 'Round robin'], ['swiss', 'Swiss']];
@@ -15,7 +16,9 @@ const OPEN = ['registering', 'checking_in'];
 export function Tournaments() {
   const [list, setList] = useState(null);
   const [correcting, setCorrecting] = useState(null);
+  const [reason, setReason] = useState('');
   const [run, result] = useAction();
+  const why = () => ({ reason: reason || undefined });
   const load = () => arena.tournaments.list().then((r) => setList(r.tournaments))
     .catch((e) => setList({ error: problemText(e) }));
   useEffect(() => { load(); }, []);
@@ -23,18 +26,19 @@ export function Tournaments() {
   return html`<section aria-labelledby="h-tournaments"><h2 id="h-tournaments">Tournaments</h2>
     <${CreateTournament} onCreated=${load} />
     ${result}${list && list.error && html`<p class="notice error">${list.error}</p>`}
-    <div class="card"><table data-testid="tournaments"><thead><tr><th scope="col">Name</th><th scope="col">Mode</th>
+    <div class="card"><${Reason} value=${reason} onInput=${setReason} /><table data-testid="tournaments"><thead><tr><th scope="col">Name</th><th scope="col">Mode</th>
       <th scope="col">Format</th><th scope="col">Players</th><th scope="col">Status</th><th scope="col"></th></tr></thead>
       <tbody>${items.map((t) => html`<tr data-testid="tournament-row">
         <td><a href=${`/play#/tournament/${t.tournament_id}`} title="the live bracket">${t.name}</a></td>
         <td>${t.mode}</td><td>${t.format}</td><td>${t.max_players}</td><td data-testid="tournament-status">${t.status}</td>
         <td class="row-actions">
           ${OPEN.includes(t.status) && html`<button type="button"
-            onClick=${() => run('Start', () => arena.tournaments.start(t.tournament_id), load)}>Start</button>`}
+            data-testid="tournament-start" onClick=${() => run('Start', () => arena.tournaments.start(t.tournament_id, why()), load)}>Start</button>`}
           ${t.status === 'running' && html`<button type="button" data-testid="correct-open"
             onClick=${() => setCorrecting(t)}>Correct a result</button>`}
           ${(OPEN.includes(t.status) || t.status === 'running') && html`<button type="button" class="danger"
-            onClick=${() => run('Cancel', () => arena.tournaments.cancel(t.tournament_id), load)}>Cancel</button>`}</td></tr>`)}
+            data-testid="tournament-cancel"
+            onClick=${() => run('Cancel', () => arena.tournaments.cancel(t.tournament_id, why()), load)}>Cancel</button>`}</td></tr>`)}
       ${!items.length && html`<tr><td colspan="6" class="muted">No tournaments.</td></tr>`}</tbody></table></div>
     ${correcting && html`<${CorrectResult} t=${correcting} key=${correcting.tournament_id} onClose=${() => setCorrecting(null)} />`}
   </section>`;
@@ -51,7 +55,7 @@ function nextHour() {
 /** Every field as text or a checkbox; only what was filled in is sent, so the server's defaults apply. */
 function CreateTournament({ onCreated }) {
   const empty = { name: '', mode: 'connect_four', format: 'single_elimination', max_players: '8', best_of: '1',
-    rounds: '', starts_at: nextHour(), check_in_minutes: '', third_place_match: false };
+    rounds: '', starts_at: nextHour(), check_in_minutes: '', third_place_match: false, reason: '' };
   const [f, setF] = useState(empty);
   const [errors, setErrors] = useState(null);
   const [done, setDone] = useState(null);
@@ -65,7 +69,8 @@ function CreateTournament({ onCreated }) {
       const t = await arena.tournaments.create({ name: f.name, mode: f.mode, format: f.format,
         maxPlayers: number(f.max_players), bestOf: number(f.best_of), rounds: number(f.rounds),
         startsAt: f.starts_at ? new Date(f.starts_at).toISOString() : undefined,
-        checkInMinutes: number(f.check_in_minutes), thirdPlaceMatch: f.third_place_match || undefined });
+        checkInMinutes: number(f.check_in_minutes), thirdPlaceMatch: f.third_place_match || undefined,
+        reason: f.reason || undefined });
       setDone(`Created "${t.name}".`);
       setF(empty);
       onCreated();
@@ -94,6 +99,9 @@ function CreateTournament({ onCreated }) {
       value=${f.check_in_minutes} onInput=${set('check_in_minutes')} />`)}
     ${field('third_place_match', 'Third-place match', html`<input id="tc-third_place_match" type="checkbox"
       checked=${f.third_place_match} onChange=${set('third_place_match')} />`)}
+    <div class="field wide"><label for="tc-reason">Reason (written to the audit log)</label><input id="tc-reason"
+      data-testid="tc-reason" value=${f.reason} onInput=${set('reason')} maxlength="500" />
+      <${FieldError} errors=${errors} field="reason" /></div>
     <div class="form-end">
       ${errors && html`<p class="notice error" role="alert" data-testid="tc-error">${errors.general}</p>`}
       ${done && html`<p class="notice ok" role="status" data-testid="tc-done">${done}</p>`}
@@ -156,7 +164,7 @@ function CorrectResult({ t, onClose }) {
       <div class="field"><label for="cr-walkover">No-show side</label><select id="cr-walkover" value=${f.walkover}
         onChange=${set('walkover')}><option value="home">home</option><option value="away">away</option></select>
         <${FieldError} errors=${errors} field="walkover" /></div>`}
-    <div class="field wide"><label for="cr-reason">Reason (kept with the correction)</label><input id="cr-reason"
+    <div class="field wide"><label for="cr-reason">Reason (kept with the correction and in the audit log)</label><input id="cr-reason"
       data-testid="cr-reason" value=${f.reason} onInput=${set('reason')} maxlength="500" />
       <${FieldError} errors=${errors} field="reason" /></div>
     <div class="form-end">

@@ -8,6 +8,7 @@ import dev.arena.testing.Eventually;
 import dev.arena.testing.Http;
 import dev.arena.testing.Player;
 import dev.arena.testing.Response;
+import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin console's live matches over two nodes on Redis: either node lists every node's matches (private ones
- * too) with the node that runs each, and pages through them as one list.
+ * too) with the node that runs each, and pages through them as one list; it opens and stops a match of the other
+ * node through the match commands (its owner answers), and the stop is audited.
  */
 class ClusterConsoleIntegrationTest {
     @RegisterExtension
@@ -75,9 +77,57 @@ class ClusterConsoleIntegrationTest {
         // the mode filter travels to the other node too
         Map<String, String> fours = listed(cluster.node1(), token, "&mode=connect_four");
         assertThat(fours).containsKeys(onOne, onTwo).doesNotContainKey(battle);
-        // opening one acts on this node's matches only, and says where to go
-        Response elsewhere = http(cluster.node1()).get("/admin/matches/" + onTwo, token);
-        assertThat(elsewhere.status()).isEqualTo(404);
-        assertThat(elsewhere.json().getString("detail")).contains("the list shows which node runs it");
+        // opening one runs on its owner, whichever node the console asks
+        JsonObject opened = http(cluster.node1()).get("/admin/matches/" + onTwo, token).json();
+        assertThat(opened.getString("id")).isEqualTo(onTwo);
+        assertThat(opened.getString("mode")).isEqualTo("connect_four");
+        assertThat(opened.getJsonArray("players").size()).isEqualTo(1);
+        assertThat(http(cluster.node1()).get("/admin/matches/" + UUID.randomUUID(), token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAdminOnOneNodeStopsAMatchOfTheOtherAndItsPlayersAreToldWhy() {
+        String token = admin();
+        Player first = player(cluster.node2());
+        Player second = player(cluster.node2());
+        String id = ClusterMatchesIntegrationTest.startedMatch(cluster.node2(), first, cluster.node2(), second);
+        try (WsClient a = WsClient.gateway(cluster.vertx(), cluster.node2().port(), first.token());
+             WsClient b = WsClient.gateway(cluster.vertx(), cluster.node1().port(), second.token())) {
+            for (WsClient c : new WsClient[] {a, b}) {
+                c.send(new JsonObject().put("type", "match.join").put("game_id", id));
+                c.await("match.state");
+            }
+            // the console on node 1 opens node 2's match: live state, players and tick from its owner
+            JsonObject view = Eventually.until(() -> http(cluster.node1()).get("/admin/matches/" + id, token).json(),
+                    v -> v.getLong("tick", 0L) > 0, "the live state of node 2's match through node 1");
+            assertThat(view.getString("status")).isEqualTo("running");
+            assertThat(view.getJsonArray("players").size()).isEqualTo(2);
+            assertThat(view.getJsonObject("state")).isNotNull();
+
+            Response stopped = http(cluster.node1()).post("/admin/matches/" + id + "/stop",
+                    new JsonObject().put("reason", "cheating reported"), token);
+            assertThat(stopped.status()).as("%s", stopped).isEqualTo(204);
+            for (WsClient c : new WsClient[] {a, b}) {
+                assertThat(c.await("match.end").getJsonObject("result").getString("reason"))
+                        .isEqualTo("cheating reported");
+            }
+        }
+        // a second stop finds it ended, as every command on a finished match does (a problem, not a 500)
+        Response again = http(cluster.node1()).post("/admin/matches/" + id + "/stop",
+                new JsonObject().put("reason", "again"), token);
+        assertThat(again.status()).as("%s", again).isEqualTo(403);
+        assertThat(again.json().getString("type")).isEqualTo("urn:arena:problem:ended");
+
+        JsonObject entry = http(cluster.node1()).get("/admin/audit?q=" + id, token).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertThat(entry.getString("action")).isEqualTo("match.stop");
+        assertThat(entry.getString("target")).isEqualTo(id);
+        assertThat(entry.getString("reason")).isEqualTo("cheating reported");
+        assertThat(entry.getJsonObject("detail").getString("node")).isEqualTo(cluster.node2().config().nodeId());
+        assertThat(entry.getJsonObject("detail").getString("mode")).isEqualTo("connect_four");
+    }
+
+    private static Player player(ArenaNode node) {
+        return Player.of(await(node.identity().guest("device-" + UUID.randomUUID())));
     }
 }

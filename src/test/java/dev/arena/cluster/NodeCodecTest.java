@@ -38,7 +38,8 @@ class NodeCodecTest {
                 new NodeMessage.SocketLeave(game, me, "node-a", true, false),
                 new NodeMessage.SocketDetach(game, me, "node-a"),
                 new NodeMessage.Seats(game),
-                new NodeMessage.Stop(game, "tournament"));
+                new NodeMessage.MatchInspect(game, me),
+                new NodeMessage.MatchStop(game, "tournament"));
         for (NodeMessage.Request r : all) {
             assertThat(NodeCodec.request(NodeCodec.kind(r), NodeCodec.body(r))).isEqualTo(r);
         }

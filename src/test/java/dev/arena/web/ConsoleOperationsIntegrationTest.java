@@ -104,6 +104,7 @@ class ConsoleOperationsIntegrationTest {
         browsers.screenshot(page, "admin-tournament-errors");
 
         page.getByTestId("tc-format").selectOption("single_elimination");
+        page.getByTestId("tc-reason").fill("the winter season");
         page.getByTestId("tc-best_of").fill("1");
         page.getByTestId("tc-max_players").fill("4");
         page.getByTestId("tc-submit").click();
@@ -154,8 +155,101 @@ class ConsoleOperationsIntegrationTest {
                 .filter(c -> "scores were swapped".equals(c.getString("reason"))).findFirst().orElseThrow();
         assertThat(correction.getString("pairing_id")).isEqualTo(pairing);
         assertThat(correction.getString("corrected")).isEqualTo("0-1-0");
+
+        // cancelled from the console with a reason; bad reasons are refused first
+        Response tooLong = node.http().post("/tournaments/" + id + "/cancel",
+                new JsonObject().put("reason", "x".repeat(501)), root);
+        assertThat(tooLong.status()).as("%s", tooLong).isEqualTo(422);
+        assertThat(node.http().post("/tournaments/" + id + "/cancel", new JsonObject().put("why", "no"), root).status())
+                .isEqualTo(422);
+        page.getByTestId("reason").fill("venue closed");
+        page.getByTestId("tournament-row").filter(new Locator.FilterOptions().setHasText("Winter Cup"))
+                .getByTestId("tournament-cancel").click();
+        assertThat(page.getByTestId("action-result")).hasText(Pattern.compile("Cancel: done"), SOON);
+
+        // every action of the console account is in the audit log: who, what, when, why
+        JsonArray entries = node.http().get("/admin/audit?limit=20&q=" + id, root).json().getJsonArray("items");
+        Map<String, java.util.List<String>> whyByAction = new java.util.TreeMap<>();
+        for (Object o : entries) {
+            JsonObject e = (JsonObject) o;
+            assertThat(e.getString("actor_name")).isEqualTo("root");
+            assertThat(e.getString("target")).isEqualTo(id);
+            assertThat(e.getString("at")).isNotBlank();
+            whyByAction.computeIfAbsent(e.getString("action"), k -> new java.util.ArrayList<>()).add(e.getString("reason"));
+        }
+        assertThat(whyByAction).containsEntry("tournament.create", java.util.List.of("the winter season"))
+                .containsEntry("tournament.start", java.util.List.of(""))
+                .containsEntry("tournament.cancel", java.util.List.of("venue closed"))
+                .containsEntry("tournament.result", java.util.List.of("scores were swapped", ""));
+        JsonObject corrected = entries.stream().map(JsonObject.class::cast)
+                .filter(e -> "scores were swapped".equals(e.getString("reason"))).findFirst().orElseThrow();
+        assertThat(corrected.getJsonObject("detail").getMap()).containsEntry("pairing", pairing)
+                .containsEntry("result", "0-1-0");
+        page.getByTestId("section-audit").click();
+        assertThat(page.getByTestId("audit")).containsText("tournament.cancel");
+        browsers.screenshot(page, "admin-audit-tournaments");
+
+        // a player organising their own tournament answers to the tournament's records, not the audit log
+        Player organiser = Player.of(node.register("cup_org", PASSWORD));
+        Response own = node.http().post("/tournaments", new JsonObject().put("name", "Garage Cup")
+                .put("format", "round_robin").put("mode", "connect_four").put("max_players", 4)
+                .put("starts_at", "2030-01-01T18:00:00Z").put("reason", "for fun"), organiser.token());
+        assertThat(own.status()).as("%s", own).isEqualTo(201);
+        String ownId = own.json().getString("tournament_id");
+        ok(node.http().post("/tournaments/" + ownId + "/cancel", new JsonObject(), organiser.token()));
+        assertThat(node.http().get("/admin/audit?q=" + ownId, root).json().getJsonArray("items")).isEmpty();
         browsers.assertClean(page);
         page.context().close();
+    }
+
+    @Test
+    void theMatchViewFollowsTheLiveEventStreamWithoutAReloadAndShowsTheStopsReason() {
+        Player a = Player.of(node.register("live_ann", PASSWORD));
+        Player b = Player.of(node.register("live_ben", PASSWORD));
+        String id = node.http().post("/games/create", new JsonObject().put("mode", "connect_four"), a.token()).json()
+                .getString("game_id");
+        ok(node.http().post("/games/" + id + "/join", null, b.token()));
+        Response started = node.http().post("/games/" + id + "/start", new JsonObject().put("force", true), a.token());
+        ok(started);
+        Player red = started.json().getJsonObject("state").getString("to_move").equals(a.id()) ? a : b;
+        Player yellow = red == a ? b : a;
+        try (WsClient r = WsClient.gateway(node.arena().vertx(), node.arena().port(), red.token());
+             WsClient y = WsClient.gateway(node.arena().vertx(), node.arena().port(), yellow.token())) {
+            for (WsClient c : new WsClient[] {r, y}) {
+                c.send(msg("match.join", "game_id", id));
+                c.await("match.state");
+            }
+            Page page = signedIn("/admin", "mod");
+            page.getByTestId("section-matches").click();
+            page.getByTestId("match-row").filter(new Locator.FilterOptions().setHasText(id.substring(0, 8)))
+                    .getByTestId("open-match").click();
+            assertThat(page.getByTestId("match-follow")).hasText(Pattern.compile("Following the live event stream"),
+                    SOON);
+            assertThat(page.getByTestId("match-event")).hasCount(0);
+            page.evaluate("window.loadedOnce = true"); // gone if the page were loaded again
+
+            r.send(ConnectFourGame.drop(id, 3));
+            assertThat(page.getByTestId("match-events")).containsText("disc",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+            y.send(ConnectFourGame.drop(id, 4));
+            assertThat(page.getByTestId("match-events")).containsText("\"column\":4",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+            // the state is read again after events: both moves in it
+            assertThat(page.locator("pre.state")).containsText("\"moves\": 2",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+            assertThat(page.evaluate("window.loadedOnce")).isEqualTo(true);
+            browsers.screenshot(page, "admin-match");
+
+            page.getByTestId("reason").fill("reported for cheating");
+            page.getByTestId("stop-match").click();
+            assertThat(r.await("match.end").getJsonObject("result").getString("reason"))
+                    .isEqualTo("reported for cheating");
+            assertThat(page.getByTestId("match-follow")).hasText(
+                    Pattern.compile("The match has ended: reported for cheating"), SOON);
+            assertThat(page.getByTestId("match-status")).hasText("finished");
+            browsers.assertClean(page);
+            page.context().close();
+        }
     }
 
     @Test

@@ -4,12 +4,12 @@ import dev.arena.common.ArenaException;
 import dev.arena.common.ArenaException.FieldError;
 import dev.arena.console.Audit;
 import dev.arena.console.ConsoleStore;
+import dev.arena.common.PlayerId;
 import dev.arena.identity.Principal;
 import dev.arena.identity.Role;
-import dev.arena.match.HostedMatches;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchCommands;
-import dev.arena.match.MatchLoop;
 import dev.arena.match.MatchOverview;
 import dev.arena.matchmaking.TicketId;
 import dev.arena.matchmaking.service.TicketView;
@@ -26,7 +26,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The admin console's operations routes: live matches of every node (open or stop one of this node), matchmaking queues (cancel a
+ * The admin console's operations routes: live matches of every node (list, open, stop: through
+ * {@link MatchCommands}, so another node's match is opened and stopped by its owner), matchmaking queues (cancel a
  * ticket), result jobs (retry now), nodes (from the dashboard feed, so the whole cluster), and chat moderation (a
  * room's recent messages, searchable). Roles as in {@link AdminApi}: viewer reads, moderator moderates, admin
  * retries jobs.
@@ -35,16 +36,14 @@ final class AdminOpsApi {
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9:_.-]{1,80}");
     private static final Pattern STEP = Pattern.compile("[a-z_]{1,32}");
 
-    private final HostedMatches matches;
     private final MatchCommands commands;
     private final Matchmaking matchmaking;
     private final ConsoleStore store;
     private final DashboardFeed feed;
     private final Audit audit;
 
-    AdminOpsApi(HostedMatches matches, MatchCommands commands, Matchmaking matchmaking, ConsoleStore store,
+    AdminOpsApi(MatchCommands commands, Matchmaking matchmaking, ConsoleStore store,
                 DashboardFeed feed, Audit audit) {
-        this.matches = matches;
         this.commands = commands;
         this.matchmaking = matchmaking;
         this.store = store;
@@ -81,27 +80,20 @@ final class AdminOpsApi {
         }));
     }
 
-    private MatchLoop<?, ?, ?> live(RoutingContext ctx) {
-        MatchId id = new MatchId(Handlers.uuidParam(ctx, "id"));
-        // opening and stopping act on the answering node's matches; the list names the node of each
-        return matches.live(id).orElseThrow(() -> new ArenaException.NotFound("no live match " + id
-                + " on this node (the list shows which node runs it: open the console there)"));
-    }
-
+    /** Opens a live match of any node: this node's own, or the owner's answer passed on as it is. */
     private void match(RoutingContext ctx) {
-        AdminApi.staff(ctx, Role.VIEWER);
-        Handlers.respond(ctx, 200, Future.succeededFuture(live(ctx).view()));
+        Principal me = AdminApi.staff(ctx, Role.VIEWER);
+        MatchId id = new MatchId(Handlers.uuidParam(ctx, "id"));
+        Handlers.respond(ctx, 200, commands.inspect(id, new PlayerId(me.playerId())).map(a -> a.fold(v -> v, RawValue::new)));
     }
 
+    /** Stops a live match of any node (its owner stops it); the audit entry names the mode and the node. */
     private void stop(RoutingContext ctx) {
         Principal me = AdminApi.staff(ctx, Role.MODERATOR);
-        MatchLoop<?, ?, ?> m = live(ctx);
+        MatchId id = new MatchId(Handlers.uuidParam(ctx, "id"));
         String reason = AdminApi.onlyReason(ctx);
-        Handlers.noContent(ctx, audit.run(me, "match.stop", m.id().toString(), reason, Map.of("mode", m.game().mode()),
-                () -> {
-                    m.stop(reason);
-                    return Future.succeededFuture();
-                }));
+        Handlers.noContent(ctx, audit.run(me, "match.stop", id.toString(), reason,
+                stopped -> Map.of("mode", stopped.mode(), "node", stopped.node()), () -> commands.stop(id, reason)));
     }
 
     private void queue(RoutingContext ctx) {

@@ -27,6 +27,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -40,7 +41,13 @@ public final class ApiRouter {
     public record Services(ArenaConfig config, IdentityService identity, PlayerService players, Metrics metrics,
                            Supplier<Future<Void>> readiness, Realtime realtime, Chat chat, HostedMatches matches,
                            Play play, ResultStore results, Leaderboards leaderboards, Matchmaking matchmaking,
-                           TournamentService tournaments, Console console, Logs logs) {}
+                           TournamentService tournaments, Console console, Logs logs) {
+        /** Every node serves the console and tournaments: no part is absent (null). */
+        public Services {
+            Objects.requireNonNull(tournaments, "tournaments");
+            Objects.requireNonNull(console, "console");
+        }
+    }
 
     /** Chat: posting and history, and moderation. */
     public record Chat(ChatService service, ChatModeration moderation) {}
@@ -49,7 +56,14 @@ public final class ApiRouter {
     public record Play(MatchCommands commands, Lobby lobby, ClusterLobby lobbies) {}
 
     /** The admin console (docs/CONSOLE.md): the live dashboard, statistics, console records and the audit trail. */
-    public record Console(DashboardFeed dashboard, PlayerStatistics statistics, ConsoleStore store, Audit audit) {}
+    public record Console(DashboardFeed dashboard, PlayerStatistics statistics, ConsoleStore store, Audit audit) {
+        /** The audit is wired once here, for the console's routes and the tournament routes alike. */
+        public Console {
+            Objects.requireNonNull(dashboard, "dashboard");
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(audit, "audit");
+        }
+    }
 
     private ApiRouter() {}
 
@@ -100,23 +114,19 @@ public final class ApiRouter {
         new PlayerApi(s.players()).mount(router, auth);
         new OpsApi(s.metrics(), s.readiness()).mount(router);
         new WebPages(vertx).mount(router);
-        if (s.console().dashboard() != null) {
-            Console c = s.console();
-            new DashboardApi(c.dashboard(), c.statistics(), s.config().http().dashboardPublic(), s.identity())
-                    .mount(router, auth);
-            new AdminApi(c.store(), s.players(), s.chat().moderation(), c.audit(), s.identity()).mount(router, auth);
-            new AdminOpsApi(s.matches(), s.play().commands(), s.matchmaking(), c.store(), c.dashboard(), c.audit())
-                    .mount(router, auth);
-        }
+        Console c = s.console();
+        new DashboardApi(c.dashboard(), c.statistics(), s.config().http().dashboardPublic(), s.identity())
+                .mount(router, auth);
+        new AdminApi(c.store(), s.players(), s.chat().moderation(), c.audit(), s.identity()).mount(router, auth);
+        new AdminOpsApi(s.play().commands(), s.matchmaking(), c.store(), c.dashboard(), c.audit())
+                .mount(router, auth);
         new ChatApi(s.chat().service(), s.chat().moderation()).mount(router, auth);
         new MatchesApi(s.matches(), s.play().commands(), s.results()).mount(router, auth);
         new LeaderboardApi(s.leaderboards(), s.matches().registry().games()).mount(router, auth);
         new JobsApi(s.results()).mount(router, auth);
         new LobbyApi(s.play().lobby(), s.play().lobbies(), s.play().commands()).mount(router, auth);
         new MatchmakingApi(s.matchmaking(), s.players()).mount(router, auth);
-        if (s.tournaments() != null) {
-            new TournamentApi(s.tournaments()).mount(router, auth);
-        }
+        new TournamentApi(s.tournaments(), c.audit()).mount(router, auth);
         if (logs != null) {
             logs.mount(router, auth);
             new AnalyticsApi(s.logs().queries(), s.logs().clock()).mount(router, auth);

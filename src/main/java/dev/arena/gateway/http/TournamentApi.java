@@ -1,6 +1,9 @@
 package dev.arena.gateway.http;
 
 import dev.arena.common.ArenaException;
+import dev.arena.console.Audit;
+import dev.arena.identity.Principal;
+import dev.arena.identity.Role;
 import dev.arena.tournament.Registration;
 import dev.arena.tournament.Tournament;
 import dev.arena.tournament.TournamentFormat;
@@ -21,19 +24,27 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * {@code /tournaments/*}: creating and running tournaments (authenticated; the organiser's actions need the
- * organiser or an admin) and reading them (public).
+ * organiser or an admin) and reading them (public). Create, start, cancel and a result set by hand, when done by a
+ * console account (viewer, moderator, admin), are also written to the console's audit log with their optional
+ * {@code reason}: staff answer for what they do to tournaments as for any console action. Players organising their
+ * own tournaments are not audited (their results and corrections are kept by the tournament itself).
  */
 final class TournamentApi {
     private static final Pattern PAIRING = Pattern.compile("[A-Z0-9-]{1,16}");
     private final TournamentService tournaments;
+    private final Audit audit;
 
-    TournamentApi(TournamentService tournaments) {
+    TournamentApi(TournamentService tournaments, Audit audit) {
         this.tournaments = tournaments;
+        this.audit = audit;
     }
 
     record TournamentBody(UUID tournamentId, String name, TournamentFormat format, String mode,
@@ -76,9 +87,7 @@ final class TournamentApi {
         router.post("/tournaments/:tournament_id/check-in").handler(auth).handler(ctx ->
                 Handlers.noContent(ctx, tournaments.checkIn(id(ctx), me(ctx))));
         router.post("/tournaments/:tournament_id/start").handler(auth).handler(this::start);
-        router.post("/tournaments/:tournament_id/cancel").handler(auth).handler(ctx ->
-                Handlers.respond(ctx, 200, tournaments.cancel(id(ctx), Handlers.principal(ctx))
-                        .map(TournamentBody::of)));
+        router.post("/tournaments/:tournament_id/cancel").handler(auth).handler(this::cancel);
         router.post("/tournaments/:tournament_id/pairings/:pairing_id/result").handler(auth).handler(this::result);
         router.get("/tournaments/:tournament_id/bracket").handler(ctx ->
                 Handlers.respond(ctx, 200, tournaments.bracket(id(ctx))));
@@ -99,7 +108,8 @@ final class TournamentApi {
 
     private void create(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx).only("name", "format", "mode", "max_players", "best_of", "starts_at",
-                "check_in_minutes", "rounds", "third_place_match", "no_show_minutes");
+                "check_in_minutes", "rounds", "third_place_match", "no_show_minutes", "reason");
+        String reason = reason(body);
         JsonObject json = body.json();
         String name = body.string("name", 1, 100, null, null);
         String rawFormat = body.string("format", 1, 32, null, null);
@@ -149,7 +159,39 @@ final class TournamentApi {
         body.validate();
         var request = new TournamentService.Create(name, format, mode, max, bestOf, rounds,
                 Boolean.TRUE.equals(third), startsAt, checkIn, noShow);
-        Handlers.respond(ctx, 201, tournaments.create(me(ctx), request).map(TournamentBody::of));
+        Handlers.respond(ctx, 201, audited(ctx, "tournament.create", null, reason,
+                () -> tournaments.create(me(ctx), request)).map(TournamentBody::of));
+    }
+
+    /**
+     * The action, and its audit entry when a console account did it (target: the tournament, the one the action
+     * answers with when {@code target} is null, as for a new one; detail: its name and mode).
+     */
+    private Future<Tournament> audited(RoutingContext ctx, String action, UUID target, String reason,
+                                       Supplier<Future<Tournament>> work) {
+        return audited(ctx, action, t -> (target == null ? t.id() : target).toString(), reason,
+                t -> Map.of("name", t.name(), "mode", t.mode()), work);
+    }
+
+    private <T> Future<T> audited(RoutingContext ctx, String action, Function<T, String> target, String reason,
+                                  Function<T, Map<String, Object>> detail, Supplier<Future<T>> work) {
+        Principal me = Handlers.principal(ctx);
+        return me.role().atLeast(Role.VIEWER)
+                ? audit.run(me, action, target, reason == null ? "" : reason, detail, work) : work.get();
+    }
+
+    /** The optional {@code reason} (1-500 characters): why, for the audit log or the correction. */
+    private static String reason(RequestBody body) {
+        return body.optionalString("reason", 1, 500, null, null).orElse(null);
+    }
+
+    private void cancel(RoutingContext ctx) {
+        UUID id = id(ctx);
+        RequestBody body = RequestBody.of(ctx).only("reason");
+        String reason = reason(body);
+        body.validate();
+        Handlers.respond(ctx, 200, audited(ctx, "tournament.cancel", id, reason,
+                () -> tournaments.cancel(id, Handlers.principal(ctx))).map(TournamentBody::of));
     }
 
     /** An optional (when {@code fallback} is not null) or required integer within bounds; null when invalid. */
@@ -195,7 +237,8 @@ final class TournamentApi {
 
     private void start(RoutingContext ctx) {
         UUID id = id(ctx);
-        RequestBody body = RequestBody.of(ctx).only("seed_order");
+        RequestBody body = RequestBody.of(ctx).only("seed_order", "reason");
+        String reason = reason(body);
         Object raw = body.json().getValue("seed_order");
         List<UUID> order = null;
         if (body.json().containsKey("seed_order")) {
@@ -214,7 +257,9 @@ final class TournamentApi {
             }
         }
         body.validate();
-        Handlers.respond(ctx, 200, tournaments.start(id, Handlers.principal(ctx), order).map(TournamentBody::of));
+        List<UUID> seeds = order;
+        Handlers.respond(ctx, 200, audited(ctx, "tournament.start", id, reason,
+                () -> tournaments.start(id, Handlers.principal(ctx), seeds)).map(TournamentBody::of));
     }
 
     private void result(RoutingContext ctx) {
@@ -225,7 +270,7 @@ final class TournamentApi {
         }
         RequestBody body = RequestBody.of(ctx).only("home_wins", "away_wins", "draws", "walkover", "reason");
         JsonObject json = body.json();
-        String reason = body.optionalString("reason", 1, 500, null, null).orElse(null);
+        String reason = reason(body);
         Result result = null;
         if (json.containsKey("walkover")) {
             String side = body.optionalString("walkover", 4, 4, Pattern.compile("home|away"),
@@ -244,8 +289,18 @@ final class TournamentApi {
             }
         }
         body.validate();
-        Handlers.respond(ctx, 200, tournaments.setResult(id, PairingId.of(rawPairing), result, reason,
-                Handlers.principal(ctx)));
+        Result set = result;
+        Handlers.respond(ctx, 200, audited(ctx, "tournament.result", view -> id.toString(), reason,
+                view -> Map.of("pairing", rawPairing, "result", describe(set)),
+                () -> tournaments.setResult(id, PairingId.of(rawPairing), set, reason, Handlers.principal(ctx))));
+    }
+
+    /** The result as the audit log shows it: {@code 2-1-0} (home, away, draws) or {@code walkover: away}. */
+    private static String describe(Result r) {
+        return switch (r) {
+            case Result.Series s -> s.homeWins() + "-" + s.awayWins() + "-" + s.draws();
+            case Result.Walkover w -> "walkover: " + w.noShow().name().toLowerCase(Locale.ROOT);
+        };
     }
 
     private void matches(RoutingContext ctx) {
