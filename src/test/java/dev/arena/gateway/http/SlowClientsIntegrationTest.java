@@ -141,15 +141,15 @@ class SlowClientsIntegrationTest {
                 }, answered -> answered == n, Duration.ofSeconds(10), "response " + n);
                 assertThat(raw.closed).isFalse();
             }
-            // the deadline is re-armed after the last response: a trickled next head is closed too
+            // the next head's deadline starts with its first byte: a trickled next head is closed too
             trickleUntilClosed(raw, "the trickled second head to be closed");
         }
     }
 
     @Test
     void aWebSocketOutlivesTheHeaderDeadline() {
-        // not over HTTP: with a 1 s header deadline, a keep-alive connection the client pooled may be closed just
-        // as it reuses it for a POST (which it does not retry)
+        // not over HTTP: the idle time-out here (1.5 s) may close a pooled keep-alive connection just as the
+        // client reuses it for a POST (which it does not retry)
         String token = node.arena().identity().guest("slow-ws-device").toCompletionStage().toCompletableFuture()
                 .join().token();
         try (WsClient ws = WsClient.gateway(node.arena().vertx(), node.arena().port(), token)) {
