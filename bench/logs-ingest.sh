@@ -38,7 +38,8 @@ cp -r "$here/target/lib" "$data/app/"
 arena() { "$jdk/bin/java" --enable-native-access=ALL-UNNAMED "$@"; }
 arena -jar "$data/app/arena.jar" admin --username benchloader --role ingest >"$data/admin.log" 2>&1 \
   || { echo "arena admin failed: $data/admin.log" >&2; tail -5 "$data/admin.log" >&2; exit 1; }
-arena -Xmx256m -XX:+UseG1GC ${ARENA_JAVA_OPTS:-} -jar "$data/app/arena.jar" serve >"$data/serve.log" 2>&1 &
+"$jdk/bin/java" --enable-native-access=ALL-UNNAMED -Xmx256m -XX:+UseG1GC ${ARENA_JAVA_OPTS:-} -jar "$data/app/arena.jar" serve \
+  >"$data/serve.log" 2>&1 &
 server=$!
 trap '[ "${KEEP:-0}" = 1 ] || { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data"; }' EXIT
 until curl -sf "$url/health/ready" >/dev/null; do sleep 0.5; done
