@@ -23,6 +23,12 @@ public final class Batch {
         public Instant first;
         public Instant last;
 
+        /** Another delta's counts and sums (the per-day rollup is folded from the hourly one, without times). */
+        void add(Sum other) {
+            events += other.events;
+            value += other.value;
+        }
+
         void add(LogEvent e) {
             events++;
             value += e.value();
@@ -51,6 +57,14 @@ public final class Batch {
         @Override
         public int hashCode() {
             return mix(mix(player.hashCode(), type.hashCode()), Long.hashCode(hour / 3600));
+        }
+    }
+
+    /** {@code day}: the UTC day's start in epoch seconds. */
+    public record PlayerDay(String player, String type, long day) {
+        @Override
+        public int hashCode() {
+            return mix(mix(player.hashCode(), type.hashCode()), Long.hashCode(day / 86_400));
         }
     }
 
@@ -204,6 +218,20 @@ public final class Batch {
 
     public Map<PlayerHour, Sum> playerHours() {
         return playerHours;
+    }
+
+    /**
+     * {@link #playerHours()} folded per UTC day: computed when asked (by the committing thread, once per batch),
+     * so the reading thread's per-event work does not grow.
+     */
+    public Map<PlayerDay, Sum> playerDays() {
+        Map<PlayerDay, Sum> days = new HashMap<>();
+        for (Map.Entry<PlayerHour, Sum> e : playerHours.entrySet()) {
+            PlayerHour h = e.getKey();
+            days.computeIfAbsent(new PlayerDay(h.player(), h.type(), h.hour() - Math.floorMod(h.hour(), 86_400)),
+                    k -> new Sum()).add(e.getValue());
+        }
+        return days;
     }
 
     public Map<ModeHour, Sum> modeHours() {

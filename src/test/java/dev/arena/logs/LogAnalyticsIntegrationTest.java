@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -153,6 +154,81 @@ class LogAnalyticsIntegrationTest {
         assertThat(ids.getFirst()).isEqualTo(expected.getFirst().getKey());
         assertThat(node.http().get("/analytics/top?type=Damage", token).status()).isEqualTo(422);
         assertThat(node.http().get("/analytics/top?type=kill&period=2d", token).status()).isEqualTo(422);
+    }
+
+    /** 7d, 30d and 24h from the per-day rollup (V14) are the sums of the file's events, every player of them. */
+    @Test
+    void topPlayersOfLongPeriodsEqualTheFilesSums() {
+        Instant now = LogGenerator.START.plus(Duration.ofDays(3));
+        node.clock().advance(Duration.between(node.clock().instant(), now));
+        token = LogFixtures.ingestToken(node, Role.INGEST);
+        for (String period : List.of("7d", "30d", "24h")) {
+            Instant since = now.minus(Duration.ofDays(period.equals("24h") ? 1 : Integer.parseInt(period.replace("d", ""))));
+            Map<String, Double> sums = new TreeMap<>();
+            for (JsonObject e : events()) {
+                if (e.getString("type").equals("kill")
+                        && !Instant.parse(e.getString("ts")).truncatedTo(ChronoUnit.HOURS).isBefore(since)) {
+                    sums.merge(e.getString("player_id"), e.getDouble("value", 1.0), Double::sum);
+                }
+            }
+            var response = node.http().get("/analytics/top?type=kill&period=" + period + "&limit=100", token);
+            assertThat(response.status()).as("%s", response).isEqualTo(200);
+            Map<String, Double> got = new TreeMap<>();
+            response.json().getJsonArray("players").forEach(o -> got.put(((JsonObject) o).getString("player_id"),
+                    ((JsonObject) o).getDouble("value_sum")));
+            assertThat(got).as(period).isEqualTo(sums);
+        }
+    }
+
+    /**
+     * The per-day query against the hourly rows alone (the answer before V14), from starts that cut a day anywhere:
+     * the same players, sums and order. The rollups are kept by the same batches, so they must agree exactly.
+     */
+    @Test
+    void topOfAPeriodFromDaysEqualsTheSumOfItsHours() throws Exception {
+        String hourly = "SELECT player_id, sum(events), sum(value_sum) AS value_sum FROM log_player_hours "
+                + "WHERE type = ? AND hour >= ? GROUP BY player_id ORDER BY value_sum DESC, 2 DESC, player_id LIMIT 1000";
+        String daily = PgLogQueries.TOP_SINCE.replace("$1", "?").replace("$2", "?").replace("$3", "?")
+                .replace("$4", "1000");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            int compared = 0;
+            for (long minutes = -90; minutes < 4 * 24 * 60; minutes += 317) { // 317: cuts hours and days anywhere
+                Instant since = LogGenerator.START.plus(Duration.ofMinutes(minutes));
+                for (String type : List.of("kill", "damage")) {
+                    List<String> want = top(c, hourly, type, since, null);
+                    List<String> got = top(c, daily, type, since, PgLogQueries.nextDayStart(since));
+                    assertThat(got).as("%s since %s", type, since).isEqualTo(want);
+                    compared += want.isEmpty() ? 0 : 1;
+                }
+            }
+            assertThat(compared).as("periods with players in them").isGreaterThan(10);
+        }
+        // and no hourly row of a whole day is read: the days' index, only the partial day's hours
+        String plan = plan(PgLogQueries.TOP_SINCE.replace("$1", "'kill'").replace("$2", "'2026-12-01T05:17:00Z'")
+                .replace("$3", "'2026-12-02T00:00:00Z'").replace("$4", "10"));
+        assertThat(plan).contains("log_player_days_top");
+    }
+
+    private static List<String> top(Connection c, String sql, String type, Instant since, Instant dayStart)
+            throws Exception {
+        try (var ps = c.prepareStatement(sql)) {
+            ps.setString(1, type);
+            if (dayStart == null) {
+                ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+            } else { // TOP_SINCE's order: type, day start, type, since, day start
+                ps.setObject(2, dayStart.atOffset(ZoneOffset.UTC));
+                ps.setString(3, type);
+                ps.setObject(4, since.atOffset(ZoneOffset.UTC));
+                ps.setObject(5, dayStart.atOffset(ZoneOffset.UTC));
+            }
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + "=" + rs.getLong(2) + "/" + rs.getDouble(3));
+                }
+            }
+            return out;
+        }
     }
 
     @Test

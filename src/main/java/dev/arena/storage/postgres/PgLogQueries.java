@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +70,8 @@ public final class PgLogQueries implements LogQueries {
                 + "WHERE player_id = $1 ORDER BY type", Tuple.of(playerId), r -> new JsonObject()
                 .put("type", r.getString(0)).put("events", r.getLong(1)).put("value_sum", r.getDouble(2))
                 .put("first_seen", instant(r, 3)).put("last_seen", instant(r, 4)));
-        Future<JsonArray> days = rows("SELECT date_trunc('day', hour, 'UTC') AS day, type, sum(events), "
-                + "sum(value_sum) FROM log_player_hours WHERE player_id = $1 GROUP BY 1, 2 ORDER BY 1, 2",
+        Future<JsonArray> days = rows("SELECT day, type, events, value_sum FROM log_player_days "
+                + "WHERE player_id = $1 ORDER BY 1, 2",
                 Tuple.of(playerId), r -> new JsonObject().put("day", instant(r, 0).substring(0, 10))
                         .put("type", r.getString(1)).put("events", r.getLong(2)).put("value_sum", r.getDouble(3)));
         Future<Long> games = pool.preparedQuery("SELECT count(*) FROM log_game_players WHERE player_id = $1")
@@ -129,15 +130,21 @@ public final class PgLogQueries implements LogQueries {
      */
     public static final String TOP_ALL_TIME = "SELECT player_id, events, value_sum FROM log_player_types "
             + "WHERE type = $1 ORDER BY value_sum DESC, events DESC, player_id LIMIT $2";
-    /** A period: the hourly rows of the type since then, summed per player. */
+    /**
+     * A period: the hours from {@code since} ($2) are the whole days from the first day start at or after it ($3),
+     * read from the per-day rollup (V14), plus the hours before that day, read from the hourly one; summed per
+     * player. The same sums as every hourly row since then, with at most 24 hourly rows per player.
+     */
     public static final String TOP_SINCE = "SELECT player_id, sum(events) AS events, sum(value_sum) AS value_sum "
-            + "FROM log_player_hours WHERE type = $1 AND hour >= $2 GROUP BY player_id "
-            + "ORDER BY value_sum DESC, events DESC, player_id LIMIT $3";
+            + "FROM (SELECT player_id, events, value_sum FROM log_player_days WHERE type = $1 AND day >= $3 "
+            + "UNION ALL SELECT player_id, events, value_sum FROM log_player_hours "
+            + "WHERE type = $1 AND hour >= $2 AND hour < $3) AS period GROUP BY player_id "
+            + "ORDER BY value_sum DESC, events DESC, player_id LIMIT $4";
 
     @Override
     public Future<JsonObject> top(String type, Instant since, int limit) {
         String sql = since == null ? TOP_ALL_TIME : TOP_SINCE;
-        Tuple args = since == null ? Tuple.of(type, limit) : Tuple.of(type, ts(since), limit);
+        Tuple args = since == null ? Tuple.of(type, limit) : Tuple.of(type, ts(since), ts(nextDayStart(since)), limit);
         return rows(sql, args, r -> new JsonObject().put("player_id", r.getString(0))
                         .put("events", r.getLong(1)).put("value_sum", r.getDouble(2)))
                 .map(rows -> new JsonObject().put("type", type).put("since", since == null ? null : since.toString())
@@ -174,6 +181,12 @@ public final class PgLogQueries implements LogQueries {
 
     private static String instant(Row r, int i) {
         return r.getOffsetDateTime(i).toInstant().toString();
+    }
+
+    /** The first UTC day start at or after {@code t}. */
+    public static Instant nextDayStart(Instant t) {
+        Instant day = t.truncatedTo(ChronoUnit.DAYS);
+        return day.equals(t) ? t : day.plus(Duration.ofDays(1));
     }
 
     private static OffsetDateTime ts(Instant i) {

@@ -44,6 +44,13 @@ final class PgLogRollups {
                     + "ORDER BY player_id, type, hour "
                     + "ON CONFLICT (player_id, type, hour) DO UPDATE SET events = log_player_hours.events + excluded.events, "
                     + "value_sum = log_player_hours.value_sum + excluded.value_sum");
+    private static final Rollup PLAYER_DAYS = new Rollup("log_stage_player_days",
+            "player_id text, type text, day bigint, events bigint, value_sum float8",
+            "INSERT INTO log_player_days (player_id, type, day, events, value_sum) "
+                    + "SELECT player_id, type, to_timestamp(day), events, value_sum FROM log_stage_player_days "
+                    + "ORDER BY player_id, type, day "
+                    + "ON CONFLICT (player_id, type, day) DO UPDATE SET events = log_player_days.events + excluded.events, "
+                    + "value_sum = log_player_days.value_sum + excluded.value_sum");
     private static final Rollup MODE_HOURS = new Rollup("log_stage_mode_hours",
             "mode text, hour bigint, type text, events bigint, value_sum float8",
             "INSERT INTO log_mode_hours (mode, hour, type, events, value_sum) "
@@ -65,7 +72,7 @@ final class PgLogRollups {
                     + "ON CONFLICT (game_id) DO UPDATE SET events = log_games.events + excluded.events, "
                     + "first_ts = least(log_games.first_ts, excluded.first_ts), "
                     + "last_ts = greatest(log_games.last_ts, excluded.last_ts)");
-    private static final List<Rollup> ALL = List.of(PLAYER_TYPES, PLAYER_HOURS, MODE_HOURS, GAME_PLAYERS, GAMES);
+    private static final List<Rollup> ALL = List.of(PLAYER_TYPES, PLAYER_HOURS, PLAYER_DAYS, MODE_HOURS, GAME_PLAYERS, GAMES);
 
     private static String at(String column) {
         return String.format(AT, column);
@@ -96,6 +103,12 @@ final class PgLogRollups {
         try (Copy out = new Copy(copy, PLAYER_HOURS.stage())) {
             for (Map.Entry<Batch.PlayerHour, Batch.Sum> e : b.playerHours().entrySet()) {
                 out.row.text(e.getKey().player()).tab().text(e.getKey().type()).tab().number(e.getKey().hour()).tab();
+                sums(out.row, e.getValue()).endRow();
+            }
+        }
+        try (Copy out = new Copy(copy, PLAYER_DAYS.stage())) {
+            for (Map.Entry<Batch.PlayerDay, Batch.Sum> e : b.playerDays().entrySet()) {
+                out.row.text(e.getKey().player()).tab().text(e.getKey().type()).tab().number(e.getKey().day()).tab();
                 sums(out.row, e.getValue()).endRow();
             }
         }
