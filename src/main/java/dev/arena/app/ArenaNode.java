@@ -89,11 +89,9 @@ public final class ArenaNode implements AutoCloseable {
     private IdentityService identity;
     private ChatService chat;
     private ApiRouter.Services httpServices;
-    /** This node's matches, in memory only (no stored results yet; see docs/MATCHES.md). */
-    private MatchRegistry registry;
+    private MatchRegistry registry; // this node's running matches (docs/MATCHES.md)
     private Matchmaking matchmaking;
-    /** Stores finished matches; then the jobs carry them on. */
-    private ResultsWiring results;
+    private ResultsWiring results; // stores finished matches; then the jobs carry them on
     /** Wraps every result step (tests: failures, kills); identity in production. */
     private final UnaryOperator<ResultStep> stepWrapper;
     /** Wraps the store the recorder writes finished matches to (tests: unstorable results); identity otherwise. */
@@ -104,8 +102,7 @@ public final class ArenaNode implements AutoCloseable {
     private TournamentService tournaments;
     /** What this node shares with the others: in-process when it runs alone, Redis on a cluster. */
     private Backplane backplane;
-    /** Game-log streaming (docs/LOGS.md): ingests, retention, imports. */
-    private LogsWiring logStreaming;
+    private LogsWiring logStreaming; // game-log streaming (docs/LOGS.md): ingests, retention, imports
     private int port;
     /** The admin console (docs/CONSOLE.md): statistics, the live dashboard's feed, records and audit. */
     private ConsoleWiring console;
@@ -211,7 +208,7 @@ public final class ArenaNode implements AutoCloseable {
         // the lobby watches the matches too (its own context: the first shard's) and feeds the lobby topic
         LobbyTracker lobbyTracker = new LobbyTracker(shards.getFirst(), clock);
         MatchMetrics matchMetrics = new MatchMetrics(metrics.registry())
-                .watch(() -> registry == null ? java.util.List.of() : registry.all());
+                .watch(() -> registry == null ? List.of() : registry.all());
         registry = new MatchRegistry(catalog, shards.stream().map(VertxTickScheduler::new).toList(),
                 config.match(), MatchListeners.of(MatchListener.withResults(matchFeed, results.recorder),
                         lobbyTracker, matchMetrics));

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running match. Its state is owned by one {@link TickScheduler} owner (one Vert.x context): no locks.
- * Any thread may offer it commands ({@link #offer}, {@link #join}, {@link #leave}, {@link #disconnected},
- * {@link #spectate}, and for lobby games {@link #ready}, {@link #startByHost}, {@link #kick}); they wait in a bounded {@link MatchInbox} and are applied at the next tick, in arrival
- * order, which is also the order of the {@link EventLog}.
+ * One running match. Its state is owned by one {@link TickScheduler} owner (one Vert.x context): no locks. Any thread
+ * may offer it commands ({@link #offer}, {@link #join}, {@link #leave}, {@link #disconnected}, {@link #spectate}, and
+ * for lobby games {@link #ready}, {@link #startByHost}, {@link #kick}); they wait in a bounded {@link MatchInbox} and
+ * are applied at the next tick, in arrival order, which is also the order of the {@link EventLog}.
  *
  * <h2>One tick ({@link #tick()})</h2>
  * <ol>
@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  *       joiners and spectators get their snapshot, and a finished match reports its end.</li>
  * </ol>
  *
- * <p>Ticks come from a timer at the game's rate through {@link TickTimer} (catch-up limit) after
- * {@link #start()}; tests call {@link #tick()} directly instead.
+ * <p>Ticks come from a timer at the game's rate through {@link TickTimer} (catch-up limit) after {@link #start()};
+ * tests call {@link #tick()} directly instead.
  *
  * <p>The parts: {@link LoopCommandQueue} (the any-thread side of the bounded inbox), {@link MatchRun} (the
  * owner-only state they share), {@link Seating} (seats, spectators, the lobby and the start),
@@ -48,8 +48,7 @@ public final class MatchLoop<C, S, I> {
                                 int spectators, MatchResult result, MatchStats stats, PlayerId host) {}
 
     private final MatchId id;
-    /** See {@link MatchSpec#friendsOnly}: told with the end. */
-    private final boolean friendsOnly;
+    private final boolean friendsOnly; // MatchSpec#friendsOnly, told with the end
     private final GameInfo info;
     private final GameRules<C, S, I> rules;
     /** The players report the result ({@link #report}); the rules never end the match. */
@@ -97,8 +96,8 @@ public final class MatchLoop<C, S, I> {
     }
 
     /**
-     * Validates the game's settings and the seat count, and builds the match (not ticking yet: call
-     * {@link #start()}, or drive {@link #tick()} by hand).
+     * Validates the game's settings and the seat count, and builds the match (not ticking yet: call {@link #start()},
+     * or drive {@link #tick()} by hand).
      *
      * @throws ArenaException.Invalid listing every invalid setting and {@code max_players} when out of the
      *                                game's limits
@@ -135,10 +134,6 @@ public final class MatchLoop<C, S, I> {
         return info;
     }
 
-    public GameRules<C, S, I> rules() {
-        return rules;
-    }
-
     public int maxPlayers() {
         return run.maxPlayers;
     }
@@ -153,8 +148,8 @@ public final class MatchLoop<C, S, I> {
     }
 
     /**
-     * Queues one input in its JSON object form for the next tick. Decoding happens here, on the caller's
-     * thread, so a malformed input is refused at once and never reaches the match.
+     * Queues one input in its JSON object form for the next tick. Decoding happens here, on the caller's thread, so a
+     * malformed input is refused at once and never reaches the match.
      */
     public Offer offerInput(PlayerId player, Map<String, ?> raw) {
         I input;
@@ -176,9 +171,9 @@ public final class MatchLoop<C, S, I> {
     }
 
     /**
-     * Joins the player at the next tick, or reconnects them when they hold a seat. Completes with the full
-     * snapshot after that tick; fails with {@link ArenaException.Rejected} ({@code busy}, {@code ended},
-     * {@code full}, {@code forfeited}, or the game's own code).
+     * Joins the player at the next tick, or reconnects them when they hold a seat. Completes with the full snapshot
+     * after that tick; fails with {@link ArenaException.Rejected} ({@code busy}, {@code ended}, {@code full}, {@code
+     * forfeited}, or the game's own code).
      */
     public Future<MatchView> join(PlayerId player) {
         Promise<MatchView> reply = Promise.promise();
@@ -207,11 +202,11 @@ public final class MatchLoop<C, S, I> {
     }
 
     /**
-     * A relayed game's player reports its result; the match ends with it at the next tick. Fails with
-     * {@code Rejected(not_relayed)} for games the server decides, {@code Conflict} once the match has finished
-     * (only the first report counts), {@code Forbidden} for anyone not seated, {@code Rejected(not_started)}
-     * before the start, and {@code Invalid} unless the standings name every seated player and nobody who never
-     * played (players who left may be listed).
+     * A relayed game's player reports its result; the match ends with it at the next tick. Fails with {@code
+     * Rejected(not_relayed)} for games the server decides, {@code Conflict} once the match has finished (only the first
+     * report counts), {@code Forbidden} for anyone not seated, {@code Rejected(not_started)} before the start, and
+     * {@code Invalid} unless the standings name every seated player and nobody who never played (players who left may
+     * be listed).
      */
     public Future<MatchResult> report(PlayerId by, MatchResult result) {
         if (!relayed) {
@@ -396,8 +391,7 @@ public final class MatchLoop<C, S, I> {
     private void finish(MatchResult end, long n) {
         timer.cancel();
         commands.close();
-        MatchEnd e = new MatchEnd(id, info.mode(), end, n, run.eventLog, relayedResult.reporterOf(end),
-                friendsOnly);
+        MatchEnd e = new MatchEnd(id, info.mode(), end, n, run.eventLog, relayedResult.reporterOf(end), friendsOnly);
         run.safely(() -> run.listener.ended(e));
         ended.complete(e);
     }
