@@ -21,9 +21,7 @@ import java.util.stream.Stream;
  * each other's rows and nothing needs cleaning up between them.
  */
 public final class TestDatabases {
-    /** One directory per test JVM: the suite runs in two forks (pom.xml), each with its own server. */
-    private static final Path DIR = Path.of("target", "test-pg-" + System.getProperty("arena.test.fork", "1"))
-            .toAbsolutePath();
+    private static final Path DIR = Path.of("target", "test-pg").toAbsolutePath();
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static PostgresServer server;
 
