@@ -96,8 +96,8 @@ final class ConfigKeys {
                 "a connection that sends and receives nothing this long is closed; longer than ARENA_WS_HEARTBEAT",
                 durationAtLeast(Duration.ofMillis(10), "10ms", ""));
         static final ConfigKey<Duration> HEADER_TIMEOUT = key(KEYS, "ARENA_HTTP_HEADER_TIMEOUT", "10s",
-                "a connection must send each request's complete head within this long of opening (or of its last"
-                        + " response), however slowly bytes arrive; else it is closed",
+                "a connection must send each request's complete head within this long of opening (or, kept alive,"
+                        + " of the request's first byte), however slowly bytes arrive; else it is closed",
                 durationAtLeast(Duration.ofMillis(10), "10ms", ""));
         static final ConfigKey<Integer> GUEST_LIMIT = key(KEYS, "ARENA_GUEST_LIMIT", "30",
                 "guest accounts one client address may create per ARENA_GUEST_WINDOW (per node); 0 = no limit, for"

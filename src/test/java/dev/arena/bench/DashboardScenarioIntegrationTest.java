@@ -32,7 +32,7 @@ class DashboardScenarioIntegrationTest {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             Thread bench = Thread.ofVirtual().start(() -> exit.set(new CommandLine(new BenchCommand()).execute(
                     "dashboard", "--url", "http://127.0.0.1:" + node.arena().port(), "--viewers", "3",
-                    "--duration", "3s", "--warmup", "1s", "--server-pid", Long.toString(ProcessHandle.current().pid()),
+                    "--duration", "2s", "--warmup", "0s", "--server-pid", Long.toString(ProcessHandle.current().pid()),
                     "--max-cost-pct", "10000", "--json", "--quiet", "--max-error-pct", "0")));
             // the feed samples once per second of the node's clock: this test's clock moves while the bench runs
             while (bench.isAlive()) {
@@ -48,7 +48,7 @@ class DashboardScenarioIntegrationTest {
         assertThat(exit.get()).as(text).isZero();
         assertThat(report.getLong("refused")).isZero();
         JsonObject events = report.getJsonObject("events");
-        assertThat(events.getLong("received")).as(text).isGreaterThanOrEqualTo(6);
+        assertThat(events.getLong("received")).as(text).isGreaterThanOrEqualTo(4);
         assertThat(events.getLong("bytes")).isPositive();
         JsonObject server = report.getJsonObject("server");
         assertThat(server.fieldNames()).contains("idle_core_pct", "with_viewers_core_pct", "stream_cost_core_pct",
