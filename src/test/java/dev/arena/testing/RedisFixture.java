@@ -1,7 +1,10 @@
 package dev.arena.testing;
 
 import io.vertx.core.Vertx;
+import dev.arena.storage.redis.RedisSubscriber;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,5 +36,17 @@ public final class RedisFixture implements BeforeAllCallback, AfterAllCallback {
 
     public Redis client() {
         return client;
+    }
+
+    /** A subscriber on a connection of its own, started: one per simulated node, as in a cluster. */
+    public RedisSubscriber subscriber() {
+        RedisSubscriber subscriber = new RedisSubscriber(TestRedis.client(vertx), vertx.getOrCreateContext());
+        subscriber.start().await();
+        return subscriber;
+    }
+
+    /** Publishes a raw message, e.g. a malformed one a node must skip. */
+    public void publish(String channel, String message) {
+        client.send(Request.cmd(Command.PUBLISH).arg(channel).arg(message)).await();
     }
 }
