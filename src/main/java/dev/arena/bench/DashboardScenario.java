@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +68,8 @@ final class DashboardScenario implements Callable<Integer> {
         }
         CommonOptions.failIfAny(spec.commandLine(), problems);
         ServerProcesses server = new ServerProcesses(serverPid, List.of());
-        if (server.sample().cpuTicks() < 0 || !server.sample().pids().contains(serverPid)) {
+        ServerProcesses.Sample first = server.sample();
+        if (first.cpuTicks() < 0 || !first.pids().contains(serverPid)) {
             System.err.println("bench: cannot read /proc/" + serverPid + ": is --server-pid a local process?");
             return 1;
         }
@@ -103,8 +103,8 @@ final class DashboardScenario implements Callable<Integer> {
             long windowBytes = bytes.sum() - bytesBefore;
             open.forEach(r -> r.reset());
 
-            double idleCores = cores(idleStart, idleEnd);
-            double busyCores = cores(busyStart, busyEnd);
+            double idleCores = ServerProcesses.Sample.cores(idleStart, idleEnd);
+            double busyCores = ServerProcesses.Sample.cores(busyStart, busyEnd);
             double costPct = (busyCores - idleCores) * 100;
             double seconds = (busyEnd.nanos() - busyStart.nanos()) / 1e9;
             long expected = Math.round((viewers - refused) * seconds);
@@ -165,16 +165,8 @@ final class DashboardScenario implements Callable<Integer> {
         }).otherwise(-1);
     }
 
-    private static double cores(ServerProcesses.Sample from, ServerProcesses.Sample to) {
-        return ServerProcesses.Sample.cpuMicros(from, to) / ((to.nanos() - from.nanos()) / 1e3);
-    }
-
     private static void parkFor(Duration d) {
-        long until = System.nanoTime() + d.toNanos();
-        long left;
-        while ((left = until - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(left);
-        }
+        ServerReadings.parkUntil(System.nanoTime() + d.toNanos());
     }
 
     private static void say(CommonOptions.Settings s, String line) {

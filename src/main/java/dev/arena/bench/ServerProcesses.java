@@ -30,6 +30,11 @@ final class ServerProcesses {
         static double cpuMicros(Sample before, Sample after) {
             return (after.cpuTicks - before.cpuTicks) * 1e6 / CLOCK_TICKS_PER_SECOND;
         }
+
+        /** Server CPU between two readings in cores (1.0 = one core busy all the time). */
+        static double cores(Sample before, Sample after) {
+            return cpuMicros(before, after) / ((after.nanos - before.nanos) / 1e3);
+        }
     }
 
     private final int serverPid;

@@ -31,7 +31,8 @@ final class ServerReadings {
         return new ServerReadings(server, window);
     }
 
-    private static void parkUntil(long nanos) {
+    /** Parks the calling thread until {@code System.nanoTime()} reaches {@code nanos}. */
+    static void parkUntil(long nanos) {
         long left;
         while ((left = nanos - System.nanoTime()) > 0) {
             LockSupport.parkNanos(left);
@@ -63,7 +64,7 @@ final class ServerReadings {
         if (w != null && e != null) {
             double micros = ServerProcesses.Sample.cpuMicros(w, e);
             out.put("cpu_us_per_delivery", windowDeliveries > 0 ? ReportPrinter.round(micros / windowDeliveries) : null)
-                    .put("cpu_cores", ReportPrinter.round(micros / ((e.nanos() - w.nanos()) / 1e3)))
+                    .put("cpu_cores", ReportPrinter.round(ServerProcesses.Sample.cores(w, e)))
                     .put("rss_mib", ReportPrinter.round(e.rssKib() / 1024.0));
         }
         return out;

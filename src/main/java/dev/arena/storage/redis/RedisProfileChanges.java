@@ -15,10 +15,8 @@ public final class RedisProfileChanges implements ProfileChanges {
     static final String CHANNEL = "arena:profiles";
 
     private final RedisSignal<UUID> signal;
-    private final RedisSubscriber subscriber;
 
     public RedisProfileChanges(Redis client, RedisSubscriber subscriber, String node) {
-        this.subscriber = subscriber;
         this.signal = new RedisSignal<>(client, subscriber, node, CHANNEL, "profile change", 1, UUID::toString,
                 fields -> UUID.fromString(fields[0]));
     }
@@ -40,6 +38,6 @@ public final class RedisProfileChanges implements ProfileChanges {
 
     @Override
     public void onMissed(Runnable hook) {
-        subscriber.onResubscribed(hook);
+        signal.onMissed(hook);
     }
 }

@@ -22,10 +22,8 @@ public final class RedisSessionRevocations implements SessionRevocations {
     static final String CHANNEL = "arena:revocations";
 
     private final RedisSignal<Revocation> signal;
-    private final RedisSubscriber subscriber;
 
     public RedisSessionRevocations(Redis client, RedisSubscriber subscriber, String node) {
-        this.subscriber = subscriber;
         this.signal = new RedisSignal<>(client, subscriber, node, CHANNEL, "revocation", 3,
                 r -> r.playerId() + "|" + (r.sessionId() == null ? "*" : r.sessionId()) + "|"
                         + (r.endsSockets() ? "E" : "R"),
@@ -50,6 +48,6 @@ public final class RedisSessionRevocations implements SessionRevocations {
 
     @Override
     public void onMissed(Runnable hook) {
-        subscriber.onResubscribed(hook);
+        signal.onMissed(hook);
     }
 }

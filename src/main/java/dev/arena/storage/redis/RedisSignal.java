@@ -53,6 +53,11 @@ final class RedisSignal<T> {
         return local;
     }
 
+    /** Calls {@code hook} when the subscriber was cut off and is back: messages may have been missed. */
+    void onMissed(Runnable hook) {
+        subscriber.onResubscribed(hook);
+    }
+
     Future<Void> start() {
         return subscriber.subscribe(channel, this::received);
     }
