@@ -4,12 +4,20 @@ package dev.arena.bench;
 final class Errors {
     private Errors() {}
 
+    /** The HTTP status a failure carries (a refused upgrade or an unexpected answer), or -1. */
+    static int status(Throwable e) {
+        if (e instanceof io.vertx.core.http.UpgradeRejectedException u) {
+            return u.getStatus();
+        }
+        return e instanceof HttpStatusException h ? h.status : -1;
+    }
+
     static String reason(Throwable e) {
         if (e instanceof io.vertx.core.http.UpgradeRejectedException u) {
             return "HTTP " + u.getStatus();
         }
         String m = e.getMessage();
-        if (m != null && m.startsWith("HTTP ")) {
+        if (e instanceof HttpStatusException || m != null && m.startsWith("HTTP ")) {
             return m;
         }
         String name = e.getClass().getSimpleName();

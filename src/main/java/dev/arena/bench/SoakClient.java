@@ -85,7 +85,7 @@ final class SoakClient {
         socket.exceptionHandler(e -> stats.socketErrors.add(Errors.reason(e)));
         return socket.connect(BenchSocket.options(target, token))
                 .recover(e -> {
-                    if (!"HTTP 401".equals(Errors.reason(e))) {
+                    if (Errors.status(e) != 401) {
                         return Future.failedFuture(e);
                     }
                     // the token expired: log in again, and the retry below connects with the new one

@@ -77,7 +77,7 @@ final class SoakMatches {
     private Future<JsonObject> call(int item, HttpMethod method, String uri, int who, JsonObject body,
                                     int expected, String step) {
         return attempt(item, method, uri, accounts[who].token(), body, expected, step).recover(e ->
-                (step + ": HTTP 401").equals(e.getMessage())
+                Errors.status(e) == 401
                         ? relogin.apply(who).compose(a -> attempt(item, method, uri, a.token(), body, expected, step))
                         : Future.failedFuture(e));
     }
@@ -93,7 +93,7 @@ final class SoakMatches {
                 .compose(r -> body == null ? r.send() : r.send(Buffer.buffer(body.encode())))
                 .compose(resp -> resp.body().map(b -> {
                     if (resp.statusCode() != expected) {
-                        throw new IllegalStateException(step + ": HTTP " + resp.statusCode());
+                        throw new HttpStatusException(step, resp.statusCode());
                     }
                     return b.length() == 0 ? new JsonObject() : b.toJsonObject();
                 }))
