@@ -33,7 +33,7 @@ final class NodeRequests implements Function<NodeMessage.Request, Future<String>
     @Override
     public Future<String> apply(NodeMessage.Request request) {
         return switch (request) {
-            case NodeMessage.MatchState s -> game(here.state(s.game(), s.player()));
+            case NodeMessage.MatchState s -> game(here.state(s.game(), s.player(), s.staff()));
             case NodeMessage.MatchJoin j -> game(here.join(j.game(), j.player(), j.joinCode()));
             case NodeMessage.MatchLeave l -> game(here.leave(l.game(), l.player()));
             case NodeMessage.MatchReady r -> game(here.ready(r.game(), r.player(), r.ready()));

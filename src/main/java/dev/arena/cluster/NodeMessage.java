@@ -30,7 +30,13 @@ public sealed interface NodeMessage {
 
     // ---- HTTP and lobby commands, asked of the owner; answer: the game as GET /games/{id}/state shows it ----
 
-    record MatchState(MatchId game, PlayerId player) implements MatchCommand {}
+    /**
+     * {@code staff}: the asker's role may watch private games. The node that took the request authenticated the
+     * token and knows the role; only the owner knows whether the game is private and who sits in it. So the role's
+     * one consequence travels with the request (nodes already trust each other with the player's id) rather than
+     * a second round trip to check first. An older node leaves it out: false, the stricter rule.
+     */
+    record MatchState(MatchId game, PlayerId player, boolean staff) implements MatchCommand {}
 
     record MatchJoin(MatchId game, PlayerId player, String joinCode) implements MatchCommand {}
 
@@ -70,8 +76,11 @@ public sealed interface NodeMessage {
 
     // ---- sockets of one node on a match of another; {@code node} is the socket's node ----
 
-    /** Join (seated players only) or spectate; answer: the {@code match.state} text, with the socket's rid. */
-    record SocketAttach(MatchId game, PlayerId player, String node, Object rid, boolean asPlayer)
+    /**
+     * Join (seated players only) or spectate; answer: the {@code match.state} text, with the socket's rid.
+     * {@code staff} as for {@link MatchState}: the socket's node vouches for the role, the owner applies the rule.
+     */
+    record SocketAttach(MatchId game, PlayerId player, String node, Object rid, boolean asPlayer, boolean staff)
             implements MatchCommand {}
 
     /** Answer: empty. */

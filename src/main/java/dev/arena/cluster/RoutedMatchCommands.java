@@ -45,8 +45,8 @@ public final class RoutedMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer) {
-        return route(id, () -> here.state(id, viewer), new NodeMessage.MatchState(id, viewer));
+    public Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer, boolean staff) {
+        return route(id, () -> here.state(id, viewer, staff), new NodeMessage.MatchState(id, viewer, staff));
     }
 
     @Override

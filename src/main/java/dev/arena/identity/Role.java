@@ -32,6 +32,15 @@ public enum Role {
         return rank >= other.rank;
     }
 
+    /**
+     * Moderators and admins may watch a private game a player made (read its state, spectate it, read it once
+     * stored): they answer reports about such games. A viewer may not: the one rule of {@code GET /games/{id}/state}
+     * and the socket's {@code match.spectate} (docs/SECURITY.md).
+     */
+    public boolean mayWatchPrivateGames() {
+        return atLeast(MODERATOR);
+    }
+
     /** Admins and ingest accounts may send and read game logs. */
     public boolean mayIngestLogs() {
         return this == ADMIN || this == INGEST;

@@ -250,11 +250,11 @@ public final class HostedMatches {
 
     /**
      * What {@code viewer} may see of the game: anything of a public game, a private one only when seated (or
-     * once seated, for a finished one).
+     * once seated, for a finished one) or {@code staff} ({@link #requireVisible(MatchId, PlayerId, boolean)}).
      */
-    public HostedMatch state(MatchId id, PlayerId viewer) {
+    public HostedMatch state(MatchId id, PlayerId viewer, boolean staff) {
         HostedMatch g = require(id);
-        requireVisible(g, viewer);
+        requireVisible(g, viewer, staff);
         return g;
     }
 
@@ -263,16 +263,18 @@ public final class HostedMatches {
      * a private game a player made (found by its join code) only to its players. Games that matchmaking and
      * tournaments make have no creator and reserved seats; they are private only to stay out of the lobby list,
      * and anyone may watch them, as anyone may watch a public game: ranked play and brackets are there to be seen.
+     * Staff ({@code staff}: a role that {@code Role.mayWatchPrivateGames}, moderators and admins) may watch every
+     * game, as they may read every stored one.
      *
      * @throws ArenaException.Forbidden for anyone else
      */
-    public void requireVisible(MatchId id, PlayerId viewer) {
-        requireVisible(require(id), viewer);
+    public void requireVisible(MatchId id, PlayerId viewer, boolean staff) {
+        requireVisible(require(id), viewer, staff);
     }
 
     /**
      * Whether anyone may watch the game: every game but a private one a player made (matchmaking and tournament
-     * games included; {@link #requireVisible(MatchId, PlayerId)}'s rule).
+     * games included; {@link #requireVisible(MatchId, PlayerId, boolean)}'s rule).
      */
     public static boolean watchable(HostedMatch g) {
         return !friendsOnly(g);
@@ -282,8 +284,8 @@ public final class HostedMatches {
         return g.privateGame() && g.creator() != null;
     }
 
-    private static void requireVisible(HostedMatch g, PlayerId viewer) {
-        if (friendsOnly(g) && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
+    private static void requireVisible(HostedMatch g, PlayerId viewer, boolean staff) {
+        if (friendsOnly(g) && !staff && g.view().players().stream().noneMatch(p -> p.player().equals(viewer))) {
             throw new ArenaException.Forbidden("game " + g.id() + " is private and you are not one of its players");
         }
     }
@@ -291,7 +293,7 @@ public final class HostedMatches {
     /**
      * Public games, running and recently finished, filtered by mode and status when not null; with
      * {@code watchable} also the games of matchmaking and tournaments, which anyone may watch (every game but the
-     * friends-only ones, see {@link #requireVisible(MatchId, PlayerId)}).
+     * friends-only ones, see {@link #requireVisible(MatchId, PlayerId, boolean)}).
      */
     public List<HostedMatch> list(String mode, MatchStatus status, boolean watchable) {
         List<HostedMatch> out = new ArrayList<>();

@@ -49,8 +49,8 @@ public final class LocalMatchCommands implements MatchCommands {
     }
 
     @Override
-    public Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer) {
-        return attempt(() -> Future.succeededFuture(Answer.here(matches.state(id, viewer))));
+    public Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer, boolean staff) {
+        return attempt(() -> Future.succeededFuture(Answer.here(matches.state(id, viewer, staff))));
     }
 
     @Override
@@ -144,9 +144,10 @@ public final class LocalMatchCommands implements MatchCommands {
 
     /**
      * The running match a socket may attach to: as a player only when seated over HTTP (a first join or a
-     * reconnect), else as a spectator when the game is visible to them.
+     * reconnect), else as a spectator when the game is visible to them ({@code staff}: their role
+     * {@code mayWatchPrivateGames}).
      */
-    public MatchLoop<?, ?, ?> attachable(MatchId id, PlayerId player, boolean asPlayer) {
+    public MatchLoop<?, ?, ?> attachable(MatchId id, PlayerId player, boolean staff, boolean asPlayer) {
         MatchLoop<?, ?, ?> loop = running(id);
         if (asPlayer && !HostedMatches.seated(loop, player)) {
             throw new ArenaException.Rejected(MatchCodes.NOT_PARTICIPANT,
@@ -154,7 +155,7 @@ public final class LocalMatchCommands implements MatchCommands {
         }
         if (!asPlayer) {
             // exactly what GET /games/{id}/state allows, on this node or relayed from another (issue 14)
-            matches.requireVisible(id, player);
+            matches.requireVisible(id, player, staff);
         }
         return loop;
     }

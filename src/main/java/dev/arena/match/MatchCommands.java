@@ -17,8 +17,8 @@ public interface MatchCommands {
     /** The node that runs the game (or finished it moments ago); {@code NotFound} when none does. */
     Future<String> owner(MatchId id);
 
-    /** What {@code viewer} may see of the game (see {@link HostedMatches#state}). */
-    Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer);
+    /** What {@code viewer} (staff or not) may see of the game (see {@link HostedMatches#state}). */
+    Future<Answer<HostedMatches.HostedMatch>> state(MatchId id, PlayerId viewer, boolean staff);
 
     /** Seats the player, or reconnects a seated one (see {@link HostedMatches#join}). */
     Future<Answer<HostedMatches.HostedMatch>> join(MatchId id, PlayerId player, String joinCode);

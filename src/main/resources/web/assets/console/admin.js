@@ -5,6 +5,7 @@ import { html, render, useState, useEffect, useCallback } from '/vendor/preact/s
 import { duration, fmt, problemText } from './ui.js';
 import { arena, when, useAction, usePaged, Reason } from './admin-kit.js';
 import { Tournaments } from './tournaments.js';
+import { MatchDetail } from './match-detail.js';
 
 const SECTIONS = [['players', 'Players'], ['matches', 'Live matches'], ['chat', 'Chat moderation'],
   ['tournaments', 'Tournaments'], ['matchmaking', 'Matchmaking'], ['jobs', 'Jobs'], ['nodes', 'Nodes'],
@@ -106,110 +107,6 @@ function Matches() {
       ${!page.items.length && !page.error && html`<tr><td colspan="8" class="muted">No live matches on any node.</td></tr>`}
       </tbody></table>${pager}</div>
     ${open && html`<${MatchDetail} id=${open} key=${open} onStopped=${reload} />`}</section>`;
-}
-
-/** One event of a `match.event` frame in words: its type, then its other fields. */
-function eventText(e) {
-  const { type, tick, ...rest } = e;
-  const more = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
-  return `tick ${fmt(tick)} · ${type}${more}`;
-}
-
-const count = (n, what) => `${fmt(n)} ${what}${n === 1 ? '' : 's'}`;
-
-const FOLLOWING = {
-  connecting: 'Connecting to the live event stream…',
-  live: 'Following the live event stream (the console spectates the match).',
-  reconnecting: 'Connection lost: reconnecting…',
-};
-
-/**
- * A live match, followed through its event stream: `match.spectate` over the console's socket (on whichever node;
- * the SDK re-attaches after a reconnect), events shown as they arrive, the state read again after events (at most
- * once a second). When the stream is refused (a private game is only for its players) the state is read once a
- * second instead; once the match ends its result stays on screen.
- */
-function MatchDetail({ id, onStopped }) {
-  const [view, setView] = useState(null);
-  const [events, setEvents] = useState([]);
-  const [follow, setFollow] = useState('connecting'); // connecting | live | reconnecting | polling | ended
-  const [note, setNote] = useState(null);
-  const [reason, setReason] = useState('');
-  const [run, result] = useAction();
-  useEffect(() => {
-    let live = true;
-    let spectating = false;
-    let ended = false;
-    let poller = null;
-    let inFlight = false;
-    let again = false;
-    let lastRead = 0;
-    let later = null;
-    const offs = [];
-    const read = () => {
-      if (!live) return;
-      if (inFlight) { again = true; return; }
-      const wait = lastRead + 1000 - Date.now();
-      if (wait > 0) { if (!later) later = setTimeout(() => { later = null; read(); }, wait); return; }
-      inFlight = true;
-      lastRead = Date.now();
-      arena.admin.match(id).then((v) => { if (live && !ended) setView(v); })
-        .catch((e) => { if (live && !ended) setNote(problemText(e)); })
-        .finally(() => { inFlight = false; if (again) { again = false; read(); } });
-    };
-    const ends = (res, tick) => {
-      ended = true;
-      clearInterval(poller);
-      setFollow('ended');
-      setView((v) => ({ ...(v || {}), status: 'finished', tick: tick ?? (v && v.tick), result: res }));
-    };
-    arena.match.spectate(id).then((state) => {
-      if (!live) { arena.match.leave(id).catch(() => {}); return; }
-      spectating = true;
-      setView(state);
-      setFollow(state.status === 'finished' ? 'ended' : 'live');
-      const s = arena.socket;
-      offs.push(s.on('match.event', (f) => {
-        if (f.game_id !== id) return;
-        const fresh = f.events.map((e) => ({ ...e, tick: f.tick })).reverse();
-        setEvents((old) => [...fresh, ...old].slice(0, 50));
-        setView((v) => (v ? { ...v, tick: f.tick } : v));
-        read();
-      }));
-      offs.push(s.on('match.end', (f) => { if (f.game_id === id) ends(f.result, f.tick); }));
-      offs.push(s.on('state', (st) => { if (!ended) setFollow(st === 'open' ? 'live' : 'reconnecting'); }));
-    }).catch((e) => {
-      if (!live) return;
-      if (e.code === 'ended') { setFollow('ended'); read(); return; }
-      setFollow('polling');
-      setNote(`No live event stream (${problemText(e)}): the state is read once a second.`);
-      read();
-      poller = setInterval(read, 1000);
-    });
-    return () => {
-      live = false;
-      clearInterval(poller);
-      clearTimeout(later);
-      offs.forEach((off) => off());
-      if (spectating && !ended) arena.match.leave(id).catch(() => {});
-    };
-  }, [id]);
-  const res = view && view.result;
-  return html`<article class="card detail" data-testid="match-detail"><h3>Match ${id}</h3>
-    <p class=${`notice ${follow === 'ended' ? 'ok' : ''}`} role="status" data-testid="match-follow">${follow === 'ended'
-      ? `The match has ended${res && res.reason ? `: ${res.reason}` : ''}.` : follow === 'polling' ? note : FOLLOWING[follow]}</p>
-    ${follow !== 'polling' && note && html`<p class="notice error">${note}</p>`}
-    ${view && html`
-      <p>${view.mode} · <span data-testid="match-status">${view.status}</span> · tick <span data-testid="match-tick">${fmt(view.tick)}</span>${' '}
-        · ${count((view.players || []).length, 'player')} · ${count(view.spectators || 0, 'spectator')}</p>
-      <div class="match-live"><div><h4>State</h4><pre class="state">${JSON.stringify(view.state, null, 2)}</pre></div>
-      <div><h4>Events (newest first)</h4><ol class="events" data-testid="match-events" aria-live="polite">
-        ${events.map((e, i) => html`<li key=${events.length - i} data-testid="match-event" class="mono">${eventText(e)}</li>`)}
-        ${!events.length && html`<li class="muted">None yet: they appear here as they happen.</li>`}</ol></div></div>`}
-    <${Reason} value=${reason} onInput=${setReason} />
-    <div class="actions"><button type="button" class="danger" data-testid="stop-match" disabled=${follow === 'ended'}
-      onClick=${() => run('Stop', () => arena.admin.stopMatch(id, reason), onStopped)}>Stop match</button></div>${result}
-  </article>`;
 }
 
 const MUTES = [[600, '10 minutes'], [3600, '1 hour'], [86400, '24 hours'], [604800, '7 days']];

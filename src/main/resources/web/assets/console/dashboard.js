@@ -2,7 +2,7 @@
 // from the SDK's stream, applied in seq order; player statistics every 30 s. State lives in `series` and `last`;
 // render() draws from them. Charts are uPlot (loaded as a classic script: window.uPlot).
 import { Arena } from '/sdk/arena.js';
-import { el, fmt, duration, problemText } from './ui.js';
+import { el, fmt, count, duration, problemText } from './ui.js';
 import { logsPanel } from './logs-panel.js';
 
 const arena = new Arena({ storage: 'session' });
@@ -40,7 +40,7 @@ const PANELS = [
     sub: (s) => `${fmt(s.http.error_rate * 100, 2)} % errors (5xx)`,
     lines: [['req/s', (s) => s.http.requests_per_second], ['5xx %', (s) => s.http.error_rate * 100]] },
   { id: 'db', title: 'Database connections in use', value: (s) => s.http.db_in_use,
-    sub: (s) => `${fmt(s.http.db_waiting)} request${s.http.db_waiting === 1 ? '' : 's'} waiting`,
+    sub: (s) => `${count(s.http.db_waiting, 'request')} waiting`,
     lines: [['in use', (s) => s.http.db_in_use], ['waiting', (s) => s.http.db_waiting]] },
 ];
 

@@ -21,6 +21,12 @@ export function fmt(n, digits = 0) {
   return Number(n).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/** `1 request`, `0 requests`, `2,048 requests`: singular exactly when the number shown reads 1. */
+export function count(n, what) {
+  const shown = fmt(n);
+  return `${shown} ${what}${shown === '1' ? '' : 's'}`;
+}
+
 export function duration(seconds) {
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return `${s}s`;

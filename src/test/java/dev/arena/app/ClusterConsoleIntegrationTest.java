@@ -1,6 +1,7 @@
 package dev.arena.app;
 
 import static dev.arena.testing.Futures.await;
+import static dev.arena.testing.WsClient.msg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.identity.Role;
@@ -83,6 +84,17 @@ class ClusterConsoleIntegrationTest {
         assertThat(opened.getString("mode")).isEqualTo("connect_four");
         assertThat(opened.getJsonArray("players").size()).isEqualTo(1);
         assertThat(http(cluster.node1()).get("/admin/matches/" + UUID.randomUUID(), token).status()).isEqualTo(404);
+        // the private game of node 2, watched from node 1: the admin's role travels to its owner, an outsider's too
+        assertThat(http(cluster.node1()).get("/games/" + onTwo + "/state", token).status()).isEqualTo(200);
+        Player outsider = player(cluster.node1());
+        assertThat(http(cluster.node1()).get("/games/" + onTwo + "/state", outsider.token()).status()).isEqualTo(403);
+        try (WsClient staff = WsClient.gateway(cluster.vertx(), cluster.node1().port(), token);
+             WsClient spy = WsClient.gateway(cluster.vertx(), cluster.node1().port(), outsider.token())) {
+            staff.send(msg("match.spectate", "game_id", onTwo));
+            assertThat(staff.await("match.state").getString("game_id")).isEqualTo(onTwo);
+            spy.send(msg("match.spectate", "game_id", onTwo));
+            assertThat(spy.await("error").getString("code")).isEqualTo("forbidden");
+        }
     }
 
     @Test

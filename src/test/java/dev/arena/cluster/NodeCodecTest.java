@@ -19,7 +19,8 @@ class NodeCodecTest {
     @Test
     void everyRequestRoundTrips() {
         List<NodeMessage.Request> all = List.of(
-                new NodeMessage.MatchState(game, me),
+                new NodeMessage.MatchState(game, me, false),
+                new NodeMessage.MatchState(game, me, true),
                 new NodeMessage.MatchJoin(game, me, "ABC234"),
                 new NodeMessage.MatchJoin(game, me, null),
                 new NodeMessage.MatchLeave(game, me),
@@ -32,8 +33,8 @@ class NodeCodecTest {
                 new NodeMessage.LobbyList("relay", "eu-west", true),
                 new NodeMessage.Overview("connect_four"),
                 new NodeMessage.Overview(null),
-                new NodeMessage.SocketAttach(game, me, "node-a", "r1", true),
-                new NodeMessage.SocketAttach(game, me, "node-a", 7, false),
+                new NodeMessage.SocketAttach(game, me, "node-a", "r1", true, false),
+                new NodeMessage.SocketAttach(game, me, "node-a", 7, false, true),
                 new NodeMessage.SocketInput(game, me, "node-a", true, Map.of("column", 3)),
                 new NodeMessage.SocketLeave(game, me, "node-a", true, false),
                 new NodeMessage.SocketDetach(game, me, "node-a"),
@@ -44,6 +45,12 @@ class NodeCodecTest {
             assertThat(NodeCodec.request(NodeCodec.kind(r), NodeCodec.body(r))).isEqualTo(r);
         }
         assertThat(NodeCodec.requestKinds()).hasSize(all.stream().map(NodeCodec::kind).distinct().toList().size());
+    }
+
+    @Test
+    void aSpectateFromAnOlderNodeIsNoStaffOne() {
+        String old = "{\"game\":\"" + game + "\",\"player\":\"" + me + "\",\"node\":\"node-a\",\"rid\":1,\"as_player\":false}";
+        assertThat(((NodeMessage.SocketAttach) NodeCodec.request("SocketAttach", old)).staff()).isFalse();
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.arena.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.identity.Role;
+import dev.arena.testing.Actors;
+import dev.arena.testing.Actors.Actor;
 import dev.arena.testing.ConnectFourGame;
 import dev.arena.testing.NodeFixture;
 import dev.arena.testing.Player;
@@ -281,6 +284,30 @@ class MatchesIntegrationTest {
             assertThat(spy.drain("match.state")).isEmpty();
             host.send(msg("match.spectate", id));
             assertThat(host.await("match.state").getString("game_id")).as("its own player may").isEqualTo(id);
+        }
+    }
+
+    /**
+     * Issue 11: staff may spectate a private game a player made exactly when {@code GET /games/{id}/state} lets
+     * them read it (moderators and admins, not the read-only viewer); an outsider player is still refused.
+     */
+    @Test
+    void staffSpectateAPrivateGameAsTheyMayReadItsState() {
+        Player owner = node.player();
+        String id = create(owner, new JsonObject().put("mode", "connect_four").put("private", true))
+                .getString("game_id");
+        Actors actors = new Actors(node);
+        for (Role role : List.of(Role.ADMIN, Role.MODERATOR, Role.VIEWER, Role.PLAYER)) {
+            Actor staff = actors.registered(role);
+            boolean may = role != Role.VIEWER && role != Role.PLAYER;
+            assertThat(node.http().get("/games/" + id + "/state", staff.token()).status()).as("%s over HTTP", role)
+                    .isEqualTo(may ? 200 : 403);
+            try (WsClient ws = WsClient.gateway(node.vertx(), node.arena().port(), staff.token())) {
+                ws.send(msg("match.spectate", id));
+                JsonObject answer = ws.await(f -> f.getString("type").matches("match.state|error"), "an answer");
+                assertThat(answer.getString("type")).as("%s over the socket", role)
+                        .isEqualTo(may ? "match.state" : "error");
+            }
         }
     }
 

@@ -206,9 +206,12 @@ class ConsoleOperationsIntegrationTest {
     void theMatchViewFollowsTheLiveEventStreamWithoutAReloadAndShowsTheStopsReason() {
         Player a = Player.of(node.register("live_ann", PASSWORD));
         Player b = Player.of(node.register("live_ben", PASSWORD));
-        String id = node.http().post("/games/create", new JsonObject().put("mode", "connect_four"), a.token()).json()
-                .getString("game_id");
-        ok(node.http().post("/games/" + id + "/join", null, b.token()));
+        // a private game a player made: moderators follow it live as any other (issue 11)
+        JsonObject game = node.http().post("/games/create", new JsonObject().put("mode", "connect_four")
+                .put("private", true), a.token()).json();
+        String id = game.getString("game_id");
+        ok(node.http().post("/games/" + id + "/join", new JsonObject().put("join_code", game.getString("join_code")),
+                b.token()));
         Response started = node.http().post("/games/" + id + "/start", new JsonObject().put("force", true), a.token());
         ok(started);
         Player red = started.json().getJsonObject("state").getString("to_move").equals(a.id()) ? a : b;
@@ -231,6 +234,10 @@ class ConsoleOperationsIntegrationTest {
             r.send(ConnectFourGame.drop(id, 3));
             assertThat(page.getByTestId("match-events")).containsText("disc",
                     new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+            // the event names its player by display name, not by id
+            assertThat(page.getByTestId("match-events")).containsText("\"player\":\"" + (red == a ? "live_ann"
+                    : "live_ben") + "\"", new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+            assertThat(page.getByTestId("match-events")).not().containsText(red.id());
             y.send(ConnectFourGame.drop(id, 4));
             assertThat(page.getByTestId("match-events")).containsText("\"column\":4",
                     new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));

@@ -90,6 +90,11 @@ class LogsDashboardIntegrationTest {
             // eight types at most, the most frequent: the generated file's six, ambush and revive; not taunt
             assertThat(page.getByTestId("log-types").locator("tbody tr")).hasCount(8);
             assertThat(page.getByTestId("log-type-taunt")).hasCount(0);
+            // the database panel counts in words: "1 request waiting", never "1 requests waiting"
+            assertThat(page.locator("#s-db")).hasText(Pattern.compile("^(1 request|(?!1 )[\\d,]+ requests) waiting$"));
+            assertThat(page.evaluate("async () => { const ui = await import('/assets/console/ui.js');"
+                    + " return [0, 1, 2].map((n) => ui.count(n, 'request')).join('|'); }"))
+                    .isEqualTo("0 requests|1 request|2 requests");
             browsers.screenshot(page, "dashboard-logs");
             browsers.assertClean(page);
             page.context().close();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import dev.arena.common.ArenaException;
 import dev.arena.common.PlayerId;
 import dev.arena.identity.Principal;
-import dev.arena.identity.Role;
 import dev.arena.lobby.Lobby;
 import dev.arena.match.MatchCommands;
 import dev.arena.match.HostedMatches;
@@ -112,7 +111,8 @@ final class MatchesApi {
         MatchId id = matchId(ctx);
         Optional<Principal> me = Handlers.visitor(ctx);
         PlayerId viewer = me.map(p -> new PlayerId(p.playerId())).orElse(VISITOR);
-        Handlers.respond(ctx, 200, commands.state(id, viewer).map(MatchBody::of).recover(e ->
+        boolean staff = me.map(p -> p.role().mayWatchPrivateGames()).orElse(false);
+        Handlers.respond(ctx, 200, commands.state(id, viewer, staff).map(MatchBody::of).recover(e ->
                 e instanceof ArenaException.NotFound ? visible(ctx, id, results.summary(id)).map(MatchBody::stored)
                         : Future.failedFuture(me.isEmpty() ? askForToken(e) : e)));
     }
@@ -169,8 +169,8 @@ final class MatchesApi {
 
     /**
      * A stored game: a public one to anybody; one shown only to its players (a private game a player made, and
-     * every game stored before the flag was) to them and to moderators and admins, the rule of
-     * {@code HostedMatches.requireVisible} for games in memory.
+     * every game stored before the flag was) to them and to moderators and admins ({@code Role.mayWatchPrivateGames}),
+     * the rule of {@code HostedMatches.requireVisible} for games in memory.
      */
     private static Future<StoredMatch> visible(RoutingContext ctx, MatchId id, Future<Optional<StoredMatch>> read) {
         Optional<Principal> me = Handlers.visitor(ctx);
@@ -182,7 +182,7 @@ final class MatchesApi {
             if (me.isEmpty()) {
                 throw new ArenaException.Unauthorized("only the players of game " + id + " may read it: sign in");
             }
-            if (!m.tookPart(new PlayerId(me.get().playerId())) && !me.get().role().atLeast(Role.MODERATOR)) {
+            if (!m.tookPart(new PlayerId(me.get().playerId())) && !me.get().role().mayWatchPrivateGames()) {
                 throw new ArenaException.Forbidden("only the players of game " + id + " may read it");
             }
             return m;

@@ -52,7 +52,7 @@ public final class MatchSockets {
         PlayerId me = me(c);
         MatchLoop<?, ?, ?> loop;
         try {
-            loop = here.attachable(id, me, asPlayer);
+            loop = here.attachable(id, me, c.principal.role().mayWatchPrivateGames(), asPlayer);
         } catch (RuntimeException e) {
             MessageRouter.fail(c, rid, e);
             return;

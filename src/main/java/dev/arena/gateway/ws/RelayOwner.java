@@ -33,7 +33,7 @@ public final class RelayOwner implements MatchFeed.Remote {
 
     /** Answers {@link NodeMessage.SocketAttach} with the {@code match.state} text. */
     public Future<String> attach(NodeMessage.SocketAttach a) {
-        MatchLoop<?, ?, ?> loop = here.attachable(a.game(), a.player(), a.asPlayer());
+        MatchLoop<?, ?, ?> loop = here.attachable(a.game(), a.player(), a.staff(), a.asPlayer());
         boolean added = watch(a.game(), a.node(), a.player());
         return LocalMatchCommands.enter(loop, a.player(), a.asPlayer())
                 .map(view -> ServerMessage.MatchState.of(a.rid(), view).encode())

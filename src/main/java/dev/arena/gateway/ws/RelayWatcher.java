@@ -50,7 +50,8 @@ public final class RelayWatcher {
             hold(id, owner);
         }
         feed.attach(id, c);
-        bus.ask(owner, new NodeMessage.SocketAttach(id, me(c), bus.node(), rid, asPlayer))
+        bus.ask(owner, new NodeMessage.SocketAttach(id, me(c), bus.node(), rid, asPlayer,
+                        c.principal.role().mayWatchPrivateGames()))
                 .onComplete(r -> c.context.runOnContext(w -> {
                     if (r.succeeded()) {
                         c.outbound.offer(r.result()); // match.state, encoded by the owner with this rid
