@@ -33,12 +33,13 @@ public enum Role {
     }
 
     /**
-     * Moderators and admins may watch a private game a player made (read its state, spectate it, read it once
-     * stored): they answer reports about such games. A viewer may not: the one rule of {@code GET /games/{id}/state}
-     * and the socket's {@code match.spectate} (docs/SECURITY.md).
+     * Console accounts (viewers, moderators, admins) may watch a private game a player made (read its state,
+     * spectate it, read it once stored): they look into reports about such games, and watching changes nothing, so
+     * the read-only viewer may too. The one rule of {@code GET /games/{id}/state} and the socket's
+     * {@code match.spectate} (docs/SECURITY.md).
      */
     public boolean mayWatchPrivateGames() {
-        return atLeast(MODERATOR);
+        return atLeast(VIEWER);
     }
 
     /** Admins and ingest accounts may send and read game logs. */

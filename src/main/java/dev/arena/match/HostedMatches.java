@@ -263,7 +263,7 @@ public final class HostedMatches {
      * a private game a player made (found by its join code) only to its players. Games that matchmaking and
      * tournaments make have no creator and reserved seats; they are private only to stay out of the lobby list,
      * and anyone may watch them, as anyone may watch a public game: ranked play and brackets are there to be seen.
-     * Staff ({@code staff}: a role that {@code Role.mayWatchPrivateGames}, moderators and admins) may watch every
+     * Staff ({@code staff}: a role that {@code Role.mayWatchPrivateGames}: console accounts) may watch every
      * game, as they may read every stored one.
      *
      * @throws ArenaException.Forbidden for anyone else

@@ -41,9 +41,9 @@ const FOLLOWING = {
 /**
  * A live match, followed through its event stream: `match.spectate` over the console's socket (on whichever node;
  * the SDK re-attaches after a reconnect), events shown as they arrive, the state read again after events (at most
- * once a second). Moderators and admins may spectate every match, a private one a player made included (the rule
- * of `GET /games/{id}/state`); a viewer may not spectate those, so for a viewer the state is read once a second
- * instead (`GET /admin/matches/{id}`, open to viewers); once the match ends its result stays on screen.
+ * once a second). Every console account may spectate every match, a private one a player made included (the rule
+ * of `GET /games/{id}/state`); should the stream be refused or unreachable, the state is read once a second
+ * instead (`GET /admin/matches/{id}`); once the match ends its result stays on screen.
  */
 export function MatchDetail({ id, onStopped }) {
   const [view, setView] = useState(null);

@@ -166,11 +166,11 @@ final class HttpAccessRows {
                 "/games/" + w.game(w.host, false).getString("game_id") + "/leave", null));
         add(rows, "GET /games/{game_id}/state", "a public game", PUBLIC.replace("-", "200"), (who, w) ->
                 by(who, w, w.host, "/games/" + w.publicGame + "/state", null));
-        add(rows, "GET /games/{game_id}/state", "a private game", "401 403 403 200 200 200 403 403", (who, w) ->
+        add(rows, "GET /games/{game_id}/state", "a private game", "401 403 403 200 200 200 200 403", (who, w) ->
                 by(who, w, w.host, "/games/" + w.privateGame + "/state", null));
         add(rows, "GET /games/{game_id}/replay", "a finished public game", PUBLIC.replace("-", "200"), (who, w) ->
                 by(who, w, w.host, "/games/" + w.storedPublic + "/replay", null));
-        add(rows, "GET /games/{game_id}/replay", "a finished private game", "401 403 403 200 200 200 403 403",
+        add(rows, "GET /games/{game_id}/replay", "a finished private game", "401 403 403 200 200 200 200 403",
                 (who, w) -> by(who, w, w.host, "/games/" + w.storedPrivate + "/replay", null));
         add(rows, "POST /games/{game_id}/finish", "a running relay game", f(OWNER_ONLY, 202), (who, w) -> {
             Actor host = w.actors.guest();

@@ -80,7 +80,7 @@ final class SocketAccessRows {
                 probe(who, w, w.host, msg("match.join", "game_id", w.game(w.host, true).getString("game_id")))));
         rows.add(new Row("match.spectate", "a public game", "401 ok ok ok ok ok ok ok", (who, w) ->
                 probe(who, w, w.host, msg("match.spectate", "game_id", w.game(w.host, false).getString("game_id")))));
-        rows.add(new Row("match.spectate", "a private game", "401 forbidden forbidden ok ok ok forbidden "
+        rows.add(new Row("match.spectate", "a private game", "401 forbidden forbidden ok ok ok ok "
                 + "forbidden", (who, w) -> probe(who, w, w.host,
                 msg("match.spectate", "game_id", w.game(w.host, true).getString("game_id")))));
         rows.add(new Row("match.input", "a running relay game; owner: seated", NOT_SEATED, (who, w) -> {

@@ -169,7 +169,7 @@ final class MatchesApi {
 
     /**
      * A stored game: a public one to anybody; one shown only to its players (a private game a player made, and
-     * every game stored before the flag was) to them and to moderators and admins ({@code Role.mayWatchPrivateGames}),
+     * every game stored before the flag was) to them and to console accounts ({@code Role.mayWatchPrivateGames}),
      * the rule of {@code HostedMatches.requireVisible} for games in memory.
      */
     private static Future<StoredMatch> visible(RoutingContext ctx, MatchId id, Future<Optional<StoredMatch>> read) {
