@@ -351,6 +351,11 @@ export interface LiveGame {
   /** The creator's region; absent for matchmaking and tournament games. */
   region?: string;
   players: { player: Id }[];
+  /**
+   * Players watching it, from any node (counted by the match's own node; one player in two tabs counts once).
+   * Pushed with `lobby.live_updated` at most once per match per second.
+   */
+  spectators: number;
   owner_node: string;
 }
 

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches this node's matches for what the lobby shows and turns it into {@code added / updated / removed}
  * changes for the {@link LobbyListener}, merged by {@link LobbyUpdates}' rule (at most one update per game per
- * {@code interval}; added and removed at once). Two lists, each with that rule: the open games
+ * interval: {@link #UPDATE_INTERVAL} for open games, {@link #LIVE_UPDATE_INTERVAL} for live matches; added and
+ * removed at once). Two lists, each with that rule: the open games
  * ({@link LobbyMatch}) and the matches being played that anyone may watch ({@link LiveMatch}, "live now").
  *
  * <p>Matches report on their own contexts; this only marks the game dirty (a set of ids, so it is bounded by
@@ -33,8 +34,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class LobbyTracker implements MatchListener {
     private static final Logger log = LoggerFactory.getLogger(LobbyTracker.class);
-    /** A game's updates are merged over this interval. */
+    /** An open game's updates are merged over this interval. */
     public static final Duration UPDATE_INTERVAL = Duration.ofMillis(500);
+    /**
+     * A live match's updates are merged over this interval: at most one {@code lobby.live_updated} per match per
+     * second, carrying the latest state. Its spectator count moves with every viewer who comes or goes; a crowd
+     * joining a popular match would otherwise send every lobby subscriber one frame per spectator. The match
+     * itself reports at most one count per tick (the count after the tick), and a count back to the one last
+     * sent within the second sends nothing ({@link LobbyUpdates}' rule).
+     */
+    public static final Duration LIVE_UPDATE_INTERVAL = Duration.ofSeconds(1);
     /** How often merged updates are looked at while some wait. */
     static final long FLUSH_PERIOD_MS = 100;
     /**
@@ -72,14 +81,14 @@ public final class LobbyTracker implements MatchListener {
      * @param context the lobby's owner (one of the node's event-loop contexts)
      */
     public LobbyTracker(Context context, Clock clock) {
-        this(context, clock, UPDATE_INTERVAL);
+        this(context, clock, UPDATE_INTERVAL, LIVE_UPDATE_INTERVAL);
     }
 
-    public LobbyTracker(Context context, Clock clock, Duration interval) {
+    public LobbyTracker(Context context, Clock clock, Duration openInterval, Duration liveInterval) {
         this.context = Objects.requireNonNull(context, "context");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.updates = new LobbyUpdates<>(interval.toMillis(), MAX_PER_FLUSH);
-        this.live = new LobbyUpdates<>(interval.toMillis(), MAX_PER_FLUSH);
+        this.updates = new LobbyUpdates<>(openInterval.toMillis(), MAX_PER_FLUSH);
+        this.live = new LobbyUpdates<>(liveInterval.toMillis(), MAX_PER_FLUSH);
     }
 
     /**
@@ -156,6 +165,12 @@ public final class LobbyTracker implements MatchListener {
     @Override
     public void ended(MatchEnd end) {
         dirty(end.match());
+    }
+
+    /** A live match's count of spectators changed (at most once per tick; merged to one update a second). */
+    @Override
+    public void spectatorsChanged(MatchId match, int spectators) {
+        dirty(match);
     }
 
     private void dirty(MatchId id) {

@@ -40,6 +40,13 @@ public interface MatchListener {
      */
     default void inputsApplied(MatchId match, long[] waitedNanos, int count) {}
 
+    /**
+     * The number of spectators changed in the last tick (called after the tick's state is published, so
+     * {@code view().spectators()} already shows {@code spectators}): at most once per tick, however many came or
+     * went in it. For the lobby's "live now" counts; spectators come and go without a match event.
+     */
+    default void spectatorsChanged(MatchId match, int spectators) {}
+
     MatchListener NONE = new MatchListener() {
         public void frame(TickFrame frame) { }
         public void ended(MatchEnd end) { }
@@ -81,6 +88,10 @@ public interface MatchListener {
 
             public void inputsApplied(MatchId match, long[] waitedNanos, int count) {
                 first.inputsApplied(match, waitedNanos, count);
+            }
+
+            public void spectatorsChanged(MatchId match, int spectators) {
+                first.spectatorsChanged(match, spectators);
             }
         };
     }

@@ -55,4 +55,8 @@ public final class MatchListeners implements MatchListener {
     public void inputsApplied(MatchId match, long[] waitedNanos, int count) {
         each(l -> l.inputsApplied(match, waitedNanos, count));
     }
+
+    public void spectatorsChanged(MatchId match, int spectators) {
+        each(l -> l.spectatorsChanged(match, spectators));
+    }
 }

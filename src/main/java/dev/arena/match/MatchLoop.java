@@ -313,7 +313,12 @@ public final class MatchLoop<C, S, I> {
             result = end;
             run.eventLog.close(n);
         }
+        int spectatorsBefore = published.spectators();
         publish();
+        if (published.spectators() != spectatorsBefore) {
+            int now = published.spectators();
+            run.safely(() -> run.listener.spectatorsChanged(id, now));
+        }
         if (!run.frame.isEmpty()) {
             TickFrame f = new TickFrame(id, n, run.frame);
             run.frame.clear();

@@ -128,6 +128,10 @@ public final class MatchRegistry {
             public void inputsApplied(MatchId match, long[] waitedNanos, int count) {
                 listener.inputsApplied(match, waitedNanos, count);
             }
+
+            public void spectatorsChanged(MatchId match, int spectators) {
+                listener.spectatorsChanged(match, spectators);
+            }
         };
         return MatchLoop.create(game, spec, shard, forget);
     }

@@ -131,6 +131,7 @@ export function Lobby({ app }) {
         <ul class="live-list" data-testid="live-matches">${s.live.map(g => html`<li key=${g.game_id} data-testid=${'live-' + g.game_id}>
           <span class="live-mode">${modeName(g.mode)}</span>
           <span class="live-players">${(g.players || []).map(p => p.player === me.id ? 'You' : nameOf(p.player)).join(' vs ')}</span>
+          <span class="muted live-watchers" data-testid=${'watchers-' + g.game_id}>${g.spectators ? `${g.spectators} watching` : ''}</span>
           <a class="button" href=${'#/watch/' + g.game_id} data-testid=${'watch-' + g.game_id}>Watch</a></li>`)}</ul>`}
         <${WatchById} />
       </section>

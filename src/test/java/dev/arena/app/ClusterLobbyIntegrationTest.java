@@ -200,6 +200,16 @@ class ClusterLobbyIntegrationTest {
             JsonObject live = ws.awaitMatchFrame("lobby.live_added", game).getJsonObject("game");
             assertThat(live.getString("owner_node")).isEqualTo(nodeId(cluster.node1()));
             assertThat(live.getJsonArray("players")).hasSize(2);
+            assertThat(live.getInteger("spectators")).isZero();
+
+            // a spectator on node 2 is counted by node 1's match; its socket closing drops the count (real clock:
+            // each update comes at most a second after the last, so this costs up to two seconds)
+            WsClient spectator = WsClient.gateway(cluster.vertx(), cluster.node2().port(), player().token());
+            spectator.send(WsClient.msg("match.spectate", "game_id", game));
+            assertThat(spectator.await("match.state").getInteger("spectators")).isEqualTo(1);
+            assertThat(spectators(ws, game, 1).getString("owner_node")).isEqualTo(nodeId(cluster.node1()));
+            spectator.close();
+            spectators(ws, game, 0);
 
             // node 2's mirror has it: a new subscriber there sees it in its snapshot
             try (WsClient late = WsClient.gateway(cluster.vertx(), cluster.node2().port(), watcher.token())) {
@@ -211,6 +221,13 @@ class ClusterLobbyIntegrationTest {
             ok(http(cluster.node2()).post("/games/" + game + "/leave", null, b.token()));
             assertThat(ws.awaitMatchFrame("lobby.live_removed", game).getString("mode")).isEqualTo("connect_four");
         }
+    }
+
+    /** The next {@code lobby.live_updated} of the game with that many spectators (its {@code game}). */
+    static JsonObject spectators(WsClient ws, String game, int count) {
+        return ws.await(f -> "lobby.live_updated".equals(f.getString("type"))
+                && game.equals(f.getJsonObject("game").getString("game_id"))
+                && f.getJsonObject("game").getInteger("spectators") == count, "spectators " + count).getJsonObject("game");
     }
 
     static List<String> subscribed(WsClient ws, String region) {

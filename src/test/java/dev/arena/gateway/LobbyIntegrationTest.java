@@ -294,6 +294,14 @@ class LobbyIntegrationTest {
         }
     }
 
+    /** The game's {@code spectators} in {@code GET /games?watchable=true} (what the live list mirrors). */
+    static int watchers(String game, Player p) {
+        Response r = node.http().get("/games?status=running&watchable=true", p.token());
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json().getJsonArray("games").stream().map(g -> (JsonObject) g)
+                .filter(g -> g.getString("game_id").equals(game)).findFirst().orElseThrow().getInteger("spectators");
+    }
+
     static List<String> liveIds(JsonObject subscribed) {
         return subscribed.getJsonArray("live_games").stream().map(g -> ((JsonObject) g).getString("game_id")).toList();
     }
@@ -330,6 +338,34 @@ class LobbyIntegrationTest {
             assertThat(live.getString("owner_node")).isNotBlank();
             assertThat(live.getJsonArray("players").stream().map(p -> ((JsonObject) p).getString("player")))
                     .containsExactlyInAnyOrder(host.id(), b.id());
+            assertThat(live.getInteger("spectators")).isZero();
+
+            // two spectators within the second: one update, with both; GET /games agrees
+            try (WsClient s1 = node.socket(node.player()); WsClient s2 = node.socket(node.player())) {
+                s1.send(WsClient.msg("match.spectate", "game_id", game));
+                s2.send(WsClient.msg("match.spectate", "game_id", game));
+                assertThat(s1.await("match.state").getInteger("spectators")).isPositive();
+                assertThat(s2.await("match.state").getInteger("spectators")).isPositive();
+                assertThat(watchers(game, watcher)).isEqualTo(2);
+                // re-subscribing is a barrier (the counts reached the lobby before): the last count sent is kept
+                ws.send(WsClient.msg("lobby.subscribe", "region", here, "live", true, "rid", "b1"));
+                assertThat(ws.await(f -> "b1".equals(f.getValue("rid")), "b1").getJsonArray("live_games")
+                        .getJsonObject(0).getInteger("spectators")).isZero();
+                assertThat(ws.drain("lobby.live_updated")).as("merged until a second after live_added").isEmpty();
+                node.clock().advance(LobbyTracker.LIVE_UPDATE_INTERVAL);
+                JsonObject counted = ws.awaitMatchFrame("lobby.live_updated", game).getJsonObject("game");
+                assertThat(counted.getInteger("spectators")).isEqualTo(2);
+                assertThat(counted.getJsonArray("players")).hasSize(2);
+
+                // one stops watching, the other's socket closes: the count drops to none
+                s1.send(WsClient.msg("match.leave", "game_id", game));
+                s1.await("match.left");
+                s2.close();
+                dev.arena.testing.Eventually.until(() -> watchers(game, watcher), n -> n == 0, "no spectators");
+                node.clock().advance(LobbyTracker.LIVE_UPDATE_INTERVAL);
+                ws.await(f -> "lobby.live_updated".equals(f.getString("type"))
+                        && f.getJsonObject("game").getInteger("spectators") == 0, "spectators 0 pushed");
+            }
 
             // a new subscriber finds it in its snapshot
             ws.send(WsClient.msg("lobby.subscribe", "region", here, "live", true, "rid", "s2"));

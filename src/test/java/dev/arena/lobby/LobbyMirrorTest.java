@@ -61,7 +61,7 @@ class LobbyMirrorTest {
     }
 
     static LiveMatch live(MatchId id, String node) {
-        return new LiveMatch(id, "arena_battle", null, List.of(new LiveMatch.Seat(HOST)), node);
+        return new LiveMatch(id, "arena_battle", null, List.of(new LiveMatch.Seat(HOST)), 0, node);
     }
 
     @Test

@@ -409,8 +409,10 @@ class MatchLoopTest {
         assertThat(watching.result().status()).isEqualTo(MatchStatus.RUNNING);
         assertThat(((dev.arena.match.games.FourView) watching.result().state()).rows()).hasSize(6);
         assertThat(code(second)).isEqualTo(MatchCodes.TOO_MANY_SPECTATORS);
+        assertThat(out.spectatorCounts).as("the refused one is not counted").containsExactly(1);
 
         loop.offer(s1, new FourInput.Drop(0));
+        loop.spectate(s1); // watching already: no change to report
         loop.tick();
         assertThat(out.codes()).containsExactly(MatchCodes.SPECTATOR);
         assertThat(loop.state().moves()).isZero();
@@ -418,6 +420,7 @@ class MatchLoopTest {
         loop.unspectate(s1);
         loop.tick();
         assertThat(loop.view().spectators()).isZero();
+        assertThat(out.spectatorCounts).containsExactly(1, 0);
     }
 
     @Test

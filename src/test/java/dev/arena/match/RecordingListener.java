@@ -13,6 +13,8 @@ public final class RecordingListener implements MatchListener {
     public final List<Rejection> rejections = new ArrayList<>();
     public final List<PlayerId> drops = new ArrayList<>();
     public long skipped;
+    /** The counts {@link #spectatorsChanged} reported, in order. */
+    public final List<Integer> spectatorCounts = new ArrayList<>();
 
     @Override
     public void frame(TickFrame frame) {
@@ -37,6 +39,11 @@ public final class RecordingListener implements MatchListener {
     @Override
     public void ticksSkipped(MatchId match, long count) {
         skipped += count;
+    }
+
+    @Override
+    public void spectatorsChanged(MatchId match, int spectators) {
+        spectatorCounts.add(spectators);
     }
 
     /** Every event of every frame, in order. */

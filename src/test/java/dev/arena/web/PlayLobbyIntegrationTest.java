@@ -115,6 +115,23 @@ class PlayLobbyIntegrationTest {
         assertThat(open).hasCount(0);
         browsers.screenshot(watcher, "play-lobby-live-pushed");
 
+        // a socket spectating is counted on the entry (pushed: the live list's one update a second is driven by the
+        // node's clock), and uncounted when it closes
+        Locator watching = watcher.getByTestId("watchers-" + game);
+        assertThat(watching).hasText("");
+        try (WsClient spectator = node.socket(node.player())) {
+            spectator.send(WsClient.msg("match.spectate", "game_id", game));
+            assertThat(spectator.await("match.state").getInteger("spectators")).isEqualTo(1);
+            node.clock().advance(dev.arena.lobby.LobbyTracker.LIVE_UPDATE_INTERVAL);
+            assertThat(watching).hasText("1 watching", new LocatorAssertions.HasTextOptions().setTimeout(4_000));
+            browsers.screenshot(watcher, "play-lobby-live-watching");
+        }
+        Eventually.until(() -> node.http().get("/games?status=running&watchable=true", host.token()).json()
+                .getJsonArray("games").stream().map(g -> (JsonObject) g).filter(g -> game.equals(g.getString("game_id")))
+                .findFirst().orElseThrow().getInteger("spectators"), n -> n == 0, "the spectator gone");
+        node.clock().advance(dev.arena.lobby.LobbyTracker.LIVE_UPDATE_INTERVAL);
+        assertThat(watching).hasText("", new LocatorAssertions.HasTextOptions().setTimeout(4_000));
+
         assertThat(node.http().post("/games/" + game + "/leave", new JsonObject(), rival.token()).status())
                 .isEqualTo(200);
         assertThat(row).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(4_000));

@@ -160,7 +160,10 @@ sealed interface ServerMessage {
         public String type() { return "lobby.live_added"; }
     }
 
-    /** Who plays a live match changed (a leave or a forfeit; at most one a match per interval; the latest state). */
+    /**
+     * Who plays or how many watch a live match changed (a leave, a forfeit, spectators coming or going; at most
+     * one a match per second; the latest state).
+     */
     @JsonPropertyOrder({"type"})
     record LobbyLiveUpdated(LiveMatch game) implements ServerMessage {
         public String type() { return "lobby.live_updated"; }
