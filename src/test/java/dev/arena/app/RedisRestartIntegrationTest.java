@@ -8,6 +8,7 @@ import dev.arena.testing.Http;
 import dev.arena.testing.Response;
 import dev.arena.testing.Player;
 import dev.arena.testing.WsClient;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -70,7 +71,7 @@ class RedisRestartIntegrationTest {
         for (ArenaNode n : nodes) {
             await(n.matchmaking().stop()); // so the two tickets wait through the restart
         }
-        Owned owned = Owned.before(cluster.node1(), cluster.node2());
+        Owned owned = Owned.before(cluster.vertx(), cluster.node1(), cluster.node2());
         long t0 = System.nanoTime();
         int after;
         ChatLoad chat = new ChatLoad(cluster.vertx(), ROOM, clients, 50);
@@ -139,6 +140,7 @@ class RedisRestartIntegrationTest {
                 (System.nanoTime() - t0) / 1_000_000);
         // Redis came back empty: every socket's room numbering began again, which each must be told of
         assertThat(resyncs).as("sockets told to resync").isEqualTo(clients.size());
+        owned.assertStillWatched();
         clients.forEach(WsClient::close);
     }
 
@@ -148,10 +150,10 @@ class RedisRestartIntegrationTest {
      * sockets (the chat clients). After the restart each is found through the other node.
      */
     private record Owned(ArenaNode one, ArenaNode two, Player queuedOne, String ticketOne, Player queuedTwo,
-                         String ticketTwo, String game, Player friend, String code, String privateGame, Player leader,
-                         String party) {
+                         String ticketTwo, String game, WsClient watcher, Player friend, String code,
+                         String privateGame, Player leader, String party) {
 
-        static Owned before(ArenaNode one, ArenaNode two) {
+        static Owned before(Vertx vertx, ArenaNode one, ArenaNode two) {
             String region = "r" + UUID.randomUUID().toString().substring(0, 8);
             Player a = player(one);
             Player b = player(two);
@@ -161,8 +163,12 @@ class RedisRestartIntegrationTest {
             JsonObject secret = created(http(one).post("/games/create", new JsonObject().put("mode", "arena_battle")
                     .put("private", true), host.token()));
             Player leader = player(two);
+            // a spectator on node 2 of node 1's game
+            WsClient watcher = WsClient.gateway(vertx, two.port(), player(two).token());
+            watcher.send(WsClient.msg("match.spectate", "game_id", game.getString("game_id")));
+            watcher.await("match.state");
             return new Owned(one, two, a, enqueue(one, a, region), b, enqueue(two, b, region),
-                    game.getString("game_id"), player(two), secret.getString("join_code"),
+                    game.getString("game_id"), watcher, player(two), secret.getString("join_code"),
                     secret.getString("game_id"), leader,
                     created(http(two).post("/parties", null, leader.token())).getString("party_id"));
         }
@@ -189,11 +195,18 @@ class RedisRestartIntegrationTest {
             Response party = http(one).get("/parties/" + this.party, leader.token());
             assertThat(party.status()).as("%s", party).isEqualTo(200);
             assertThat(party.json().getString("leader")).isEqualTo(leader.id());
-            // each node's socket counts (three chat clients each) are back
+            // each node's socket counts (three chat clients each, and the spectator on node 2) are back
             for (ArenaNode n : List.of(one, two)) {
                 assertThat(await(redis.send(Request.cmd(Command.HLEN).arg("arena:mm:s:" + n.config().nodeId())))
-                        .toInteger()).as("socket counts of %s", n.config().nodeId()).isEqualTo(PER_NODE);
+                        .toInteger()).as("socket counts of %s", n.config().nodeId())
+                        .isEqualTo(n == one ? PER_NODE : PER_NODE + 1);
             }
+        }
+
+        /** The spectator on node 2 was never told its match ended (its entry and owner were missing a while). */
+        void assertStillWatched() {
+            assertThat(watcher.drain("match.end")).as("match.end on node 2's spectator").isEmpty();
+            watcher.close();
         }
 
         private static Player player(ArenaNode n) {
