@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The life of Redis's data, {@code arena:epoch}: a random value the first node to find it missing writes. A node
  * whose recorded epoch differs from the stored one knows Redis lost its data (restarted without persistence), since
  * nothing else shows it reliably. The node's pieces that write shared state listen ({@link #onLost}) and write back
- * what they own; {@link #settling} tells the checks that judge other nodes' entries to wait while those nodes do the
+ * what they own (and say so, {@link #writtenBack}; until then {@link #holds} is false); {@link #settling} tells the checks that judge other nodes' entries to wait while those nodes do the
  * same (docs/CLUSTERING.md, "When Redis goes away").
  */
 final class RedisEpoch {
@@ -38,9 +38,15 @@ final class RedisEpoch {
     private final Clock clock;
     /** How long after a loss other nodes' entries may still be missing (they write theirs back on noticing it). */
     private final Duration settle;
-    private final AtomicReference<String> known = new AtomicReference<>();
-    private final List<Runnable> lost = new CopyOnWriteArrayList<>();
+    private final List<LongConsumer> lost = new CopyOnWriteArrayList<>();
     private volatile Instant lostAt = Instant.MIN;
+    /** Guarded by this: the epoch known, how many losses were noticed, whether the last one is being written back. */
+    private String known;
+    private long losses;
+    private boolean writingBack;
+
+    /** What a reader saw: the epoch and the count of losses, to tell later whether it still holds. */
+    record Seen(String epoch, long losses) { }
 
     RedisEpoch(Redis client, Duration settle, Clock clock) {
         this.client = client;
@@ -50,12 +56,36 @@ final class RedisEpoch {
 
     /** Learns the epoch at start (storing one when Redis has none). */
     Future<String> start() {
-        return read().onSuccess(known::set);
+        return read().onSuccess(e -> {
+            synchronized (this) {
+                known = e;
+            }
+        });
     }
 
     /** The epoch this node's shared state was last written under (null before {@link #start}). */
-    String known() {
-        return known.get();
+    synchronized String known() {
+        return known;
+    }
+
+    synchronized Seen seen() {
+        return new Seen(known, losses);
+    }
+
+    /**
+     * True while what {@code seen} saw still holds: no loss noticed since, and the last one written back. A store
+     * judges its own entries by Redis's answers only then (an entry missing because it is not written back yet is
+     * not one another node removed).
+     */
+    synchronized boolean holds(Seen seen) {
+        return seen.losses() == losses && !writingBack;
+    }
+
+    /** The hooks of loss number {@code loss} ({@link Seen#losses}) have written back what the node owns. */
+    synchronized void writtenBack(long loss) {
+        if (loss == losses) {
+            writingBack = false;
+        }
     }
 
     /**
@@ -63,20 +93,28 @@ final class RedisEpoch {
      * (once per change, whichever caller saw it first). Completes with the stored epoch.
      */
     Future<String> check() {
-        String before = known.get();
         return read().onSuccess(now -> {
-            if (before != null && !now.equals(before) && known.compareAndSet(before, now)) {
-                lostAt = clock.instant();
-                log.warn("Redis came back without its data (epoch {} is now {}); this node writes back what it owns",
-                        before, now);
-                lost.forEach(h -> {
-                    try {
-                        h.run();
-                    } catch (RuntimeException e) {
-                        log.error("writing back shared state after Redis lost its data failed", e);
-                    }
-                });
+            String before;
+            long loss;
+            synchronized (this) {
+                before = known;
+                if (before == null || now.equals(before)) {
+                    return;
+                }
+                known = now;
+                loss = ++losses;
+                writingBack = true;
             }
+            lostAt = clock.instant();
+            log.warn("Redis came back without its data (epoch {} is now {}); this node writes back what it owns",
+                    before, now);
+            lost.forEach(h -> {
+                try {
+                    h.accept(loss);
+                } catch (RuntimeException e) {
+                    log.error("writing back shared state after Redis lost its data failed", e);
+                }
+            });
         });
     }
 
@@ -84,8 +122,11 @@ final class RedisEpoch {
         return EPOCH.run(client::send, List.of(KEY), List.of(UUID.randomUUID().toString())).map(Response::toString);
     }
 
-    /** Runs {@code hook} (on any thread) each time this node notices that Redis lost its data. */
-    void onLost(Runnable hook) {
+    /**
+     * Runs {@code hook} (on any thread) each time this node notices that Redis lost its data, with the loss's number
+     * for {@link #writtenBack}.
+     */
+    void onLost(LongConsumer hook) {
         lost.add(hook);
     }
 

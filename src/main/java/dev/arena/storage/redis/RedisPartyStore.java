@@ -111,7 +111,7 @@ public final class RedisPartyStore implements PartyStore {
     }
 
     /** Forgets the parties another node changed or disbanded since this node wrote them (unless Redis lost its data). */
-    Future<Void> prune(String epoch) {
+    Future<Void> prune(String epoch, java.util.function.BooleanSupplier holds) {
         List<Party> held = List.copyOf(mine.values());
         if (held.isEmpty() || epoch == null) {
             return Future.succeededFuture();
@@ -119,7 +119,7 @@ public final class RedisPartyStore implements PartyStore {
         List<String> args = new ArrayList<>(List.of(RedisEpoch.KEY, epoch, PARTY));
         held.forEach(p -> args.add(p.id().toString()));
         return VERSIONS.run(client::send, List.of(), args).map(r -> {
-            if (r != null) {
+            if (r != null && holds.getAsBoolean()) {
                 for (int i = 0; i < held.size(); i++) {
                     if (r.get(i).toLong() != held.get(i).version()) {
                         mine.remove(held.get(i).id(), held.get(i));

@@ -216,7 +216,7 @@ public final class RedisTicketStore implements TicketStore {
      * Forgets the tickets of this node another node finished (cancelled, matched); keeps all when {@code epoch} is
      * no longer Redis's (the rewrite comes).
      */
-    Future<Void> prune(String epoch) {
+    Future<Void> prune(String epoch, java.util.function.BooleanSupplier holds) {
         List<TicketId> ids = List.copyOf(mine.keySet());
         if (ids.isEmpty() || epoch == null) {
             return Future.succeededFuture();
@@ -224,7 +224,7 @@ public final class RedisTicketStore implements TicketStore {
         List<String> args = new ArrayList<>(List.of(RedisEpoch.KEY, epoch, PREFIX));
         ids.forEach(id -> args.add(id.toString()));
         return STILL_WAITING.run(client::send, List.of(), args).map(r -> {
-            if (r != null) {
+            if (r != null && holds.getAsBoolean()) {
                 for (int i = 0; i < ids.size(); i++) {
                     if (r.get(i).toLong() == 0) {
                         mine.remove(ids.get(i));

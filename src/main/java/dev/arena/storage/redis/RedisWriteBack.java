@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,43 +65,51 @@ final class RedisWriteBack {
         }
     }
 
-    /** Forgets what other nodes changed since this node wrote it; nothing while Redis cannot be asked. */
+    /**
+     * Forgets what other nodes changed since this node wrote it; nothing while Redis cannot be asked, and nothing
+     * by answers that came while a loss was being written back.
+     */
     Future<Void> prune() {
-        String epoch = epochs.known();
+        RedisEpoch.Seen seen = epochs.seen();
+        BooleanSupplier holds = () -> epochs.holds(seen);
         List<Future<Void>> all = new ArrayList<>();
-        tickets.forEach(t -> all.add(t.prune(epoch)));
-        parties.forEach(p -> all.add(p.prune(epoch)));
+        tickets.forEach(t -> all.add(t.prune(seen.epoch(), holds)));
+        parties.forEach(p -> all.add(p.prune(seen.epoch(), holds)));
         return Future.join(all).<Void>mapEmpty().onFailure(e -> log.debug("prune failed: {}", e.toString()));
     }
 
-    private void writeBack() {
-        membership.heartbeat().otherwise(e -> {
+    /**
+     * Writes back what this node owns: the stores take their snapshot now, before any later prune could judge their
+     * entries by a Redis that does not hold them yet.
+     */
+    private void writeBack(long loss) {
+        Future<Void> registered = membership.heartbeat().otherwise(e -> {
             log.warn("could not register again after Redis lost its data: {}", e.toString());
             return null;
-        }).compose(v -> {
-            Future<List<dev.arena.match.MatchId>> games = matches.rewrite().onSuccess(lost -> lost.forEach(id ->
-                    log.warn("game {}: its join code was claimed by another game before it was written back; it can "
-                            + "no longer be joined by code", id)));
-            List<Future<Integer>> counted = new ArrayList<>();
-            parties.forEach(p -> counted.add(p.rewrite()));
-            int partyStores = counted.size();
-            tickets.forEach(t -> counted.add(t.rewrite()));
-            List<Future<Void>> rest = new ArrayList<>();
-            sessions.forEach(s -> rest.add(s.rewrite()));
-            return Future.join(games, Future.join(counted), Future.join(rest)).onComplete(ar -> {
-                int p = 0;
-                int t = 0;
-                for (int i = 0; i < counted.size(); i++) {
-                    int n = counted.get(i).succeeded() ? counted.get(i).result() : 0;
-                    if (i < partyStores) {
-                        p += n;
-                    } else {
-                        t += n;
-                    }
+        });
+        Future<List<dev.arena.match.MatchId>> games = matches.rewrite().onSuccess(lost -> lost.forEach(id ->
+                log.warn("game {}: its join code was claimed by another game before it was written back; it can "
+                        + "no longer be joined by code", id)));
+        List<Future<Integer>> counted = new ArrayList<>();
+        parties.forEach(p -> counted.add(p.rewrite()));
+        int partyStores = counted.size();
+        tickets.forEach(t -> counted.add(t.rewrite()));
+        List<Future<Void>> rest = new ArrayList<>(List.of(registered));
+        sessions.forEach(s -> rest.add(s.rewrite()));
+        Future.join(games, Future.join(counted), Future.join(rest)).onComplete(ar -> {
+            epochs.writtenBack(loss);
+            int p = 0;
+            int t = 0;
+            for (int i = 0; i < counted.size(); i++) {
+                int n = counted.get(i).succeeded() ? counted.get(i).result() : 0;
+                if (i < partyStores) {
+                    p += n;
+                } else {
+                    t += n;
                 }
-                log.info("wrote back after Redis lost its data: {} parties, {} waiting tickets, running games' "
-                        + "entries {}", p, t, games.succeeded() ? "written" : "failed (" + games.cause() + ")");
-            });
+            }
+            log.info("wrote back after Redis lost its data: {} parties, {} waiting tickets, running games' entries {}",
+                    p, t, games.succeeded() ? "written" : "failed (" + games.cause() + ")");
         });
     }
 }
