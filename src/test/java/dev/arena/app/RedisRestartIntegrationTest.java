@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.testing.Eventually;
 import dev.arena.testing.Http;
+import dev.arena.testing.Response;
+import dev.arena.testing.Player;
 import dev.arena.testing.WsClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -63,6 +67,11 @@ class RedisRestartIntegrationTest {
                 clients.add(c);
             }
         }
+        // shared state only Redis held before: its owners write it back after the restart
+        for (ArenaNode n : nodes) {
+            await(n.matchmaking().stop()); // so the two tickets wait through the restart
+        }
+        Owned owned = Owned.before(cluster.vertx(), cluster.node1(), cluster.node2());
         long t0 = System.nanoTime();
         int after;
         ChatLoad chat = new ChatLoad(cluster.vertx(), ROOM, clients, 50);
@@ -86,6 +95,9 @@ class RedisRestartIntegrationTest {
                         "/health/ready 200 on " + n.config().nodeId() + " after Redis is back");
             }
             System.out.printf("Redis back: both nodes ready after %d ms%n", (System.nanoTime() - up) / 1_000_000);
+            for (ArenaNode n : nodes) {
+                n.matchmaking().start(n.config().matchmaking().interval());
+            }
 
             // registered again: heartbeats, every member's presence, one matcher per mode
             Redis redis = Redis.createClient(cluster.vertx(), "redis://127.0.0.1:" + PORT);
@@ -107,6 +119,11 @@ class RedisRestartIntegrationTest {
                         .anySatisfy(id -> assertThat(holder).startsWith(id + ":"));
             }
 
+            long written = System.nanoTime();
+            owned.assertWrittenBack(redis);
+            System.out.printf("Redis restart: tickets, game, join code, party, socket counts checked in %d ms%n",
+                    (System.nanoTime() - written) / 1_000_000);
+
             // lines acknowledged from now on reach every member on both nodes
             after = chat.sent();
             Eventually.until(() -> chat.acked(after), a -> a.size() >= 10, "chat acknowledged after the outage");
@@ -123,7 +140,88 @@ class RedisRestartIntegrationTest {
                 (System.nanoTime() - t0) / 1_000_000);
         // Redis came back empty: every socket's room numbering began again, which each must be told of
         assertThat(resyncs).as("sockets told to resync").isEqualTo(clients.size());
+        owned.assertStillWatched();
         clients.forEach(WsClient::close);
+    }
+
+    /**
+     * What each node owns in Redis, made before the restart: two tickets queued through different nodes (matchers
+     * stopped, so they wait), a game and a private game of node 1, a party made through node 2, and each node's
+     * sockets (the chat clients). After the restart each is found through the other node.
+     */
+    private record Owned(ArenaNode one, ArenaNode two, Player queuedOne, String ticketOne, Player queuedTwo,
+                         String ticketTwo, String game, WsClient watcher, Player friend, String code,
+                         String privateGame, Player leader, String party) {
+
+        static Owned before(Vertx vertx, ArenaNode one, ArenaNode two) {
+            String region = "r" + UUID.randomUUID().toString().substring(0, 8);
+            Player a = player(one);
+            Player b = player(two);
+            Player host = player(one);
+            JsonObject game = created(http(one).post("/games/create", new JsonObject().put("mode", "connect_four")
+                    .put("region", region), host.token()));
+            JsonObject secret = created(http(one).post("/games/create", new JsonObject().put("mode", "arena_battle")
+                    .put("private", true), host.token()));
+            Player leader = player(two);
+            // a spectator on node 2 of node 1's game
+            WsClient watcher = WsClient.gateway(vertx, two.port(), player(two).token());
+            watcher.send(WsClient.msg("match.spectate", "game_id", game.getString("game_id")));
+            watcher.await("match.state");
+            return new Owned(one, two, a, enqueue(one, a, region), b, enqueue(two, b, region),
+                    game.getString("game_id"), watcher, player(two), secret.getString("join_code"),
+                    secret.getString("game_id"), leader,
+                    created(http(two).post("/parties", null, leader.token())).getString("party_id"));
+        }
+
+        void assertWrittenBack(Redis redis) {
+            // the tickets queued on different nodes before the restart are matched with each other after it
+            Eventually.until(() -> http(two).get("/matchmaking/tickets/" + ticketOne, queuedOne.token()).json(),
+                    t -> "matched".equals(t.getString("status")), "the ticket queued on node 1 matched");
+            String gameId = http(two).get("/matchmaking/tickets/" + ticketOne, queuedOne.token()).json()
+                    .getString("game_id");
+            JsonObject other = http(one).get("/matchmaking/tickets/" + ticketTwo, queuedTwo.token()).json();
+            assertThat(other.getString("status")).as("%s", other).isEqualTo("matched");
+            assertThat(other.getString("game_id")).isEqualTo(gameId);
+            // node 1's game is still reached from node 2
+            Response state = http(two).get("/games/" + game + "/state", queuedOne.token());
+            assertThat(state.status()).as("%s", state).isEqualTo(200);
+            assertThat(state.json().getString("owner_node")).isEqualTo(one.config().nodeId());
+            // node 1's join code still works through node 2
+            Response joined = http(two).post("/games/join-by-code", new JsonObject().put("join_code", code),
+                    friend.token());
+            assertThat(joined.status()).as("%s", joined).isEqualTo(200);
+            assertThat(joined.json().getString("game_id")).isEqualTo(privateGame);
+            // the party made through node 2 is still there, read through node 1
+            Response party = http(one).get("/parties/" + this.party, leader.token());
+            assertThat(party.status()).as("%s", party).isEqualTo(200);
+            assertThat(party.json().getString("leader")).isEqualTo(leader.id());
+            // each node's socket counts (three chat clients each, and the spectator on node 2) are back
+            for (ArenaNode n : List.of(one, two)) {
+                assertThat(await(redis.send(Request.cmd(Command.HLEN).arg("arena:mm:s:" + n.config().nodeId())))
+                        .toInteger()).as("socket counts of %s", n.config().nodeId())
+                        .isEqualTo(n == one ? PER_NODE : PER_NODE + 1);
+            }
+        }
+
+        /** The spectator on node 2 was never told its match ended (its entry and owner were missing a while). */
+        void assertStillWatched() {
+            assertThat(watcher.drain("match.end")).as("match.end on node 2's spectator").isEmpty();
+            watcher.close();
+        }
+
+        private static Player player(ArenaNode n) {
+            return Player.of(await(n.identity().guest("device-" + UUID.randomUUID())));
+        }
+
+        private static String enqueue(ArenaNode n, Player p, String region) {
+            return created(http(n).post("/matchmaking/tickets", new JsonObject().put("mode", "connect_four")
+                    .put("properties", new JsonObject().put("region", region)), p.token())).getString("ticket_id");
+        }
+
+        private static JsonObject created(Response r) {
+            assertThat(r.status()).as("%s", r).isEqualTo(201);
+            return r.json();
+        }
     }
 
     private static Set<String> members(Redis redis, String key) {

@@ -66,7 +66,8 @@ public final class ClusterMembership {
         });
     }
 
-    private Future<Void> heartbeat() {
+    /** Writes the heartbeat and the registration now (after Redis lost its data, rather than at the next beat). */
+    Future<Void> heartbeat() {
         return client.batch(List.of(
                 Request.cmd(Command.SET).arg(aliveKey(node)).arg(clock.instant().toString()).arg("PX")
                         .arg(ttl.toMillis()),

@@ -53,6 +53,11 @@ public final class RedisBackplane implements Backplane {
     private final ClusterMembership membership;
     private final RedisMatchBus matches;
     private final RedisJoinCodes joinCodes;
+    private final RedisEpoch epochs;
+    private final RedisWriteBack writeBack;
+    private final Duration nodeTtl;
+    private RedisTicketStore tickets;
+    private RedisPartyStore parties;
     private final String node;
     private final Clock clock;
 
@@ -65,11 +70,16 @@ public final class RedisBackplane implements Backplane {
         this.commands = Redis.createClient(vertx, options);
         this.subscriptions = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1));
         this.subscriber = new RedisSubscriber(subscriptions, context);
-        this.stream = new RedisRoomStream(commands, subscriber, resumeBuffer, resumeWindow, clock);
+        this.nodeTtl = nodeTtl;
+        // other nodes have a node TTL to register again after a loss (they notice it within TTL/4) before this
+        // node judges their games and watchers lost
+        this.epochs = new RedisEpoch(commands, nodeTtl.multipliedBy(2), clock);
+        this.stream = new RedisRoomStream(commands, subscriber, epochs, resumeBuffer, resumeWindow, clock);
         this.presence = new RedisPresenceStore(commands, clock);
         this.membership = new ClusterMembership(vertx, commands, node, nodeTtl, presence, stream, clock);
-        this.matches = new RedisMatchBus(vertx, commands, subscriber, node, nodeTtl, clock);
+        this.matches = new RedisMatchBus(vertx, commands, subscriber, epochs, node, nodeTtl, clock);
         this.joinCodes = new RedisJoinCodes(commands, nodeTtl);
+        this.writeBack = new RedisWriteBack(vertx, epochs, membership, matches);
     }
 
     /**
@@ -81,7 +91,8 @@ public final class RedisBackplane implements Backplane {
                                                  int resumeBuffer, Duration resumeWindow, Duration nodeTtl,
                                                  Clock clock) {
         RedisBackplane b = new RedisBackplane(vertx, context, url, node, resumeBuffer, resumeWindow, nodeTtl, clock);
-        return b.commands.send(Request.cmd(Command.PING)).compose(v -> b.subscriber.start()).compose(v -> b.stream.start())
+        return b.commands.send(Request.cmd(Command.PING)).compose(v -> b.epochs.start())
+                .compose(v -> b.subscriber.start()).compose(v -> b.stream.start())
                 .compose(v -> b.matches.start()).<Backplane>map(b)
                 .recover(e -> b.close().transform(ar -> Future.failedFuture(e)));
     }
@@ -164,15 +175,25 @@ public final class RedisBackplane implements Backplane {
         return changes.start().map(changes);
     }
 
-    /** Matchmaking tickets shared by the cluster; finished ones are kept {@code retention}. */
+    /**
+     * Matchmaking tickets shared by the cluster; finished ones are kept {@code retention}. One store per node: it
+     * remembers the waiting tickets the node wrote, to write them back if Redis loses its data.
+     */
     @Override
-    public TicketStore tickets(Duration retention) {
-        return new RedisTicketStore(commands, retention);
+    public synchronized TicketStore tickets(Duration retention) {
+        if (tickets == null) {
+            tickets = writeBack.add(new RedisTicketStore(commands, retention));
+        }
+        return tickets;
     }
 
+    /** Parties shared by the cluster; one store per node (it remembers the parties the node wrote last). */
     @Override
-    public PartyStore parties() {
-        return new RedisPartyStore(commands);
+    public synchronized PartyStore parties() {
+        if (parties == null) {
+            parties = writeBack.add(new RedisPartyStore(commands));
+        }
+        return parties;
     }
 
     /** The lease that lets one node at a time run each mode's matcher. */
@@ -184,13 +205,15 @@ public final class RedisBackplane implements Backplane {
     /** The cluster's count of gateway sockets per player (matchmaking's disconnect grace), this node's cleared. */
     @Override
     public Future<PlayerSessions> playerSessions() {
-        RedisPlayerSessions sessions = new RedisPlayerSessions(commands, node);
+        RedisPlayerSessions sessions = writeBack.add(new RedisPlayerSessions(commands, node));
         return sessions.start().map(sessions);
     }
 
     /** Registers the node, removes presence an earlier run of it left, starts the heartbeat and the sweeper. */
     @Override
     public Future<Void> join() {
+        // the window in which another node's change to a ticket or party this node wrote can be undone by a loss
+        writeBack.start(Duration.ofMillis(Math.min(1000, Math.max(1, nodeTtl.toMillis() / 4))));
         return membership.start();
     }
 
@@ -207,18 +230,21 @@ public final class RedisBackplane implements Backplane {
      */
     @Override
     public Future<Void> leave() {
+        writeBack.halt();
         return matches.leave().otherwiseEmpty().compose(v -> membership.leave());
     }
 
     /** Stops the heartbeat and the sweeper without cleaning anything up (a crash; tests use it). */
     @Override
     public void halt() {
+        writeBack.halt();
         membership.halt();
         matches.halt();
     }
 
     @Override
     public Future<Void> close() {
+        writeBack.halt();
         membership.halt();
         return Future.join(stream.close(), subscriber.close(), matches.close())
                 .transform(ar -> Future.join(commands.close(), subscriptions.close())).mapEmpty();

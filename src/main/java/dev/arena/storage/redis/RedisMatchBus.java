@@ -56,6 +56,7 @@ public final class RedisMatchBus implements NodeBus {
     private final String node;
     private final Duration ttl;
     private final RedisMatchDirectory directory;
+    private final RedisEpoch epochs;
     private final Map<String, Function<String, Future<String>>> handlers = new ConcurrentHashMap<>();
     private final Map<Long, Promise<String>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -71,8 +72,10 @@ public final class RedisMatchBus implements NodeBus {
     private long refreshTimer = -1;
     private long checkTimer = -1;
 
-    RedisMatchBus(Vertx vertx, Redis client, RedisSubscriber subscriber, String node, Duration ttl, Clock clock) {
+    RedisMatchBus(Vertx vertx, Redis client, RedisSubscriber subscriber, RedisEpoch epochs, String node, Duration ttl,
+                  Clock clock) {
         this.vertx = vertx;
+        this.epochs = epochs;
         this.context = subscriber.context();
         this.client = client;
         this.subscriber = subscriber;
@@ -209,9 +212,26 @@ public final class RedisMatchBus implements NodeBus {
 
     /**
      * Watched nodes whose heartbeat key is gone are lost: their entries are removed and the handlers told. Watched
-     * games whose directory entry or owner is gone are lost too.
+     * games whose directory entry or owner is gone are lost too. Not while Redis's data is new (it was lost): the
+     * other nodes are writing their heartbeats and entries back ({@link RedisEpoch#settling}).
      */
     private void check() {
+        epochs.check().onComplete(ar -> {
+            if (ar.succeeded() && !epochs.settling()) {
+                judge();
+            }
+        });
+    }
+
+    /**
+     * After Redis lost its data: this node's running games' entries and join codes written back. Completes with the
+     * games whose join code another game claimed meanwhile.
+     */
+    Future<List<MatchId>> rewrite() {
+        return directory.rewrite();
+    }
+
+    private void judge() {
         for (String other : List.copyOf(watched.keySet())) {
             client.send(Request.cmd(Command.EXISTS).arg(ClusterMembership.aliveKey(other)))
                     .onSuccess(r -> context.runOnContext(v -> {

@@ -36,6 +36,8 @@ final class RedisMatchDirectory {
     private final Duration ttl;
     private final Clock clock;
     private final Map<MatchId, MatchLoop<?, ?, ?>> running = new ConcurrentHashMap<>();
+    /** The listing facts of the running games, to write their entries back when Redis lost its data. */
+    private final Map<MatchId, HostedMatches.HostedMatch> hosted = new ConcurrentHashMap<>();
     /** Join codes of the running private games, kept alive with their entries ({@link RedisJoinCodes}). */
     private final Map<MatchId, String> codes = new ConcurrentHashMap<>();
 
@@ -61,15 +63,53 @@ final class RedisMatchDirectory {
 
     void track(HostedMatches.HostedMatch game, MatchLoop<?, ?, ?> loop) {
         running.put(game.id(), loop);
+        hosted.put(game.id(), game);
         if (game.joinCode() != null) {
             codes.put(game.id(), game.joinCode());
         }
-        write(game.id(), liveMillis(), "owner", node, "mode", game.mode(), "private", game.privateGame() ? "1" : "0",
-                "max_players", Integer.toString(game.maxPlayers()), "status", status(loop));
+        write(game.id(), liveMillis(), entry(game, loop));
         loop.ended().onComplete(ar -> {
             running.remove(game.id());
+            hosted.remove(game.id());
             codes.remove(game.id());
             write(game.id(), FINISHED_KEPT.toMillis(), "status", "finished");
+        });
+    }
+
+    private String[] entry(HostedMatches.HostedMatch game, MatchLoop<?, ?, ?> loop) {
+        return new String[] {"owner", node, "mode", game.mode(), "private", game.privateGame() ? "1" : "0",
+                "max_players", Integer.toString(game.maxPlayers()), "status", status(loop)};
+    }
+
+    /**
+     * After Redis lost its data: the entries and join codes of the running games written back whole (finished
+     * games' entries are not: their results are stored). A code another game claimed meanwhile stays that game's;
+     * completes with the codes lost so.
+     */
+    Future<List<MatchId>> rewrite() {
+        List<Request> batch = new ArrayList<>();
+        running.forEach((id, loop) -> {
+            HostedMatches.HostedMatch game = hosted.get(id);
+            if (game != null) {
+                batch.addAll(writes(id, liveMillis(), entry(game, loop)));
+            }
+        });
+        List<Map.Entry<MatchId, String>> claimed = List.copyOf(codes.entrySet());
+        claimed.forEach(c -> batch.add(Request.cmd(Command.SET).arg(RedisJoinCodes.key(c.getValue()))
+                .arg(c.getKey().value().toString()).arg("NX").arg("PX").arg(liveMillis())));
+        if (batch.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return client.batch(batch).map(answers -> {
+            List<MatchId> taken = new ArrayList<>();
+            int first = answers.size() - claimed.size();
+            for (int i = 0; i < claimed.size(); i++) {
+                if (answers.get(first + i) == null) {
+                    taken.add(claimed.get(i).getKey());
+                    codes.remove(claimed.get(i).getKey(), claimed.get(i).getValue());
+                }
+            }
+            return taken;
         });
     }
 

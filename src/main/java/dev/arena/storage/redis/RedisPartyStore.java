@@ -10,14 +10,23 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parties in Redis: {@code arena:mm:party:<id>} the party's JSON ({@link PartyView}, with its version) and
  * {@code arena:mm:pp:<player>} the party a player is a member of. Create and replace are Lua scripts that check
  * the version and the membership index and write both in one step.
+ *
+ * <p>Who writes a party back when Redis lost its data: the node that last wrote it (every change is written over
+ * the version it read, so the last writer holds the newest version). Each node remembers the parties it wrote,
+ * forgets those it disbanded and, every {@link #prune}, those another node changed or disbanded since; after a loss
+ * it writes its own back ({@link #rewrite}), and of two nodes writing back one party the higher version wins.
  */
 public final class RedisPartyStore implements PartyStore {
     private static final String PARTY = RedisTicketStore.PREFIX + "party:";
@@ -61,10 +70,76 @@ public final class RedisPartyStore implements PartyStore {
             return 'ok'
             """);
 
+    /**
+     * KEYS: party. ARGV: json, id, version, index prefix, members... Writes a party back unless the stored one is as
+     * new; a member indexed under another party stays there. Returns 1 when written.
+     */
+    private static final LuaScript REWRITE = new LuaScript("""
+            local cur = redis.call('GET', KEYS[1])
+            if cur then
+              local c = cjson.decode(cur)
+              if tonumber(c.version) >= tonumber(ARGV[3]) then return 0 end
+              for _, m in ipairs(c.members) do
+                if redis.call('GET', ARGV[4] .. m) == ARGV[2] then redis.call('DEL', ARGV[4] .. m) end
+              end
+            end
+            redis.call('SET', KEYS[1], ARGV[1])
+            for i = 5, #ARGV do redis.call('SET', ARGV[4] .. ARGV[i], ARGV[2], 'NX') end
+            return 1
+            """);
+
+    /**
+     * ARGV: epoch key, the epoch the node knows, party prefix, ids... Returns each party's stored version (-1 when
+     * gone); nil when the epoch differs (Redis lost its data: a missing party is not a disbanded one).
+     */
+    private static final LuaScript VERSIONS = new LuaScript("""
+            if redis.call('GET', ARGV[1]) ~= ARGV[2] then return nil end
+            local out = {}
+            for i = 4, #ARGV do
+              local json = redis.call('GET', ARGV[3] .. ARGV[i])
+              out[#out + 1] = json and tonumber(cjson.decode(json).version) or -1
+            end
+            return out
+            """);
+
     private final Redis client;
+    /** The parties this node wrote last, as it wrote them. */
+    private final Map<PartyId, Party> mine = new ConcurrentHashMap<>();
 
     public RedisPartyStore(Redis client) {
         this.client = client;
+    }
+
+    /** Forgets the parties another node changed or disbanded since this node wrote them (unless Redis lost its data). */
+    Future<Void> prune(String epoch, java.util.function.BooleanSupplier holds) {
+        List<Party> held = List.copyOf(mine.values());
+        if (held.isEmpty() || epoch == null) {
+            return Future.succeededFuture();
+        }
+        List<String> args = new ArrayList<>(List.of(RedisEpoch.KEY, epoch, PARTY));
+        held.forEach(p -> args.add(p.id().toString()));
+        return VERSIONS.run(client::send, List.of(), args).map(r -> {
+            if (r != null && holds.getAsBoolean()) {
+                for (int i = 0; i < held.size(); i++) {
+                    if (r.get(i).toLong() != held.get(i).version()) {
+                        mine.remove(held.get(i).id(), held.get(i));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Writes this node's parties back after Redis lost its data; completes with how many were written. */
+    Future<Integer> rewrite() {
+        List<Future<Response>> writes = mine.values().stream().map(p -> {
+            List<String> args = new ArrayList<>(List.of(PartyView.encode(p), p.id().toString(),
+                    String.valueOf(p.version()), MEMBER));
+            p.members().forEach(m -> args.add(m.toString()));
+            return REWRITE.run(client::send, List.of(PARTY + p.id()), args);
+        }).toList();
+        return Future.join(writes).map(v -> (int) writes.stream()
+                .filter(f -> f.succeeded() && f.result().toLong() == 1).count());
     }
 
     @Override
@@ -72,8 +147,11 @@ public final class RedisPartyStore implements PartyStore {
         return CREATE.run(client::send, List.of(PARTY + party.id(), MEMBER + party.leader()),
                 List.of(PartyView.encode(party), party.id().toString())).compose(r -> {
                     String held = r == null ? "" : r.toString();
-                    return held.isEmpty() ? Future.succeededFuture() : Future.failedFuture(conflict(party.leader(),
-                            held));
+                    if (held.isEmpty()) {
+                        mine.put(party.id(), party);
+                        return Future.succeededFuture();
+                    }
+                    return Future.failedFuture(conflict(party.leader(), held));
                 });
     }
 
@@ -98,6 +176,13 @@ public final class RedisPartyStore implements PartyStore {
                     if (s.startsWith("conflict ")) {
                         String[] parts = s.split(" ");
                         return Future.failedFuture(conflict(UUID.fromString(parts[1]), parts[2]));
+                    }
+                    if (s.equals("ok")) {
+                        if (next == null) {
+                            mine.remove(current.id());
+                        } else {
+                            mine.put(next.id(), next);
+                        }
                     }
                     return Future.succeededFuture(s.equals("ok"));
                 });

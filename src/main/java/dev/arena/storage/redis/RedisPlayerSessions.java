@@ -5,8 +5,11 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway sockets of every player across the cluster, for the matchmaking disconnect grace: per node a hash
@@ -17,7 +20,8 @@ import java.util.UUID;
  * <p>{@link #online} trusts only live nodes, by the membership the cluster already keeps ({@link ClusterMembership}:
  * the set {@code arena:nodes} and each node's heartbeat key), so the sockets of a node that died are not counted
  * once its heartbeat has expired. A node clears its own hash when it starts ({@link #start}), dropping what an
- * earlier run under the same id left.
+ * earlier run under the same id left. It also counts its sockets itself, to write its hash back when Redis lost its
+ * data ({@link #rewrite}).
  */
 public final class RedisPlayerSessions implements PlayerSessions {
     static final String PREFIX = "arena:mm:s:";
@@ -41,6 +45,8 @@ public final class RedisPlayerSessions implements PlayerSessions {
 
     private final Redis client;
     private final String node;
+    /** This node's sockets per player, as its hash should say. */
+    private final Map<UUID, Integer> counts = new ConcurrentHashMap<>();
 
     public RedisPlayerSessions(Redis client, String node) {
         this.client = client;
@@ -63,8 +69,25 @@ public final class RedisPlayerSessions implements PlayerSessions {
     }
 
     private Future<Void> adjust(UUID player, int delta) {
+        counts.compute(player, (p, n) -> {
+            int now = (n == null ? 0 : n) + delta;
+            return now == 0 ? null : now;
+        });
         return ADJUST.run(client::send, List.of(PREFIX + node), List.of(player.toString(), String.valueOf(delta)))
                 .mapEmpty();
+    }
+
+    /**
+     * Writes this node's hash back from its own counts after Redis lost its data. A socket opened or closed while
+     * this runs may be counted twice or not at all until it closes; the count only delays or hastens the
+     * disconnect grace's check of that player.
+     */
+    Future<Void> rewrite() {
+        List<Request> batch = new ArrayList<>();
+        batch.add(Request.cmd(Command.DEL).arg(PREFIX + node));
+        counts.forEach((player, n) -> batch.add(Request.cmd(Command.HSET).arg(PREFIX + node).arg(player.toString())
+                .arg(n)));
+        return client.batch(batch).mapEmpty();
     }
 
     @Override

@@ -74,19 +74,6 @@ public final class RedisRoomStream implements RoomStream {
             return {last, oldest, redis.call('LRANGE', KEYS[2], after + 1 - oldest, -1)}
             """);
 
-    /**
-     * KEYS: epoch. ARGV: a new epoch. Returns the stored epoch, storing the new one when there is none: a Redis that
-     * lost its data (restarted without persistence) answers with an epoch the node has not seen.
-     */
-    private static final LuaScript EPOCH = new LuaScript("""
-            local e = redis.call('GET', KEYS[1])
-            if not e then
-              redis.call('SET', KEYS[1], ARGV[1])
-              return ARGV[1]
-            end
-            return e
-            """);
-    static final String EPOCH_KEY = "arena:epoch";
 
     private final Redis client;
     private final RedisSubscriber subscriber;
@@ -95,6 +82,7 @@ public final class RedisRoomStream implements RoomStream {
     private final Duration window;
     private final Clock clock;
     private final Context context;
+    private final RedisEpoch epochs;
     /** Rooms this node listens to, with what each has received; subscriber context only. */
     private final Map<String, Listened> listened = new HashMap<>();
     private volatile Consumer<RoomEvent> listener = e -> { };
@@ -109,8 +97,10 @@ public final class RedisRoomStream implements RoomStream {
         List<RoomEvent> held;
     }
 
-    public RedisRoomStream(Redis client, RedisSubscriber subscriber, int bufferSize, Duration window, Clock clock) {
+    RedisRoomStream(Redis client, RedisSubscriber subscriber, RedisEpoch epochs, int bufferSize, Duration window,
+                    Clock clock) {
         this.client = client;
+        this.epochs = epochs;
         this.subscriber = subscriber;
         this.bufferSize = bufferSize;
         this.window = window;
@@ -122,15 +112,15 @@ public final class RedisRoomStream implements RoomStream {
 
     /** Connects the write connection and learns the epoch of Redis's data. */
     public Future<Void> start() {
-        return writes.start().compose(v -> epoch()).compose(e -> {
+        return writes.start().compose(v -> epochs.known() == null ? epochs.start() : epoch()).compose(e -> {
             context.runOnContext(x -> epoch = e);
             return Future.<Void>succeededFuture();
         });
     }
 
+    /** The stored epoch; a change also makes the node write back what it owns ({@link RedisEpoch#onLost}). */
     private Future<String> epoch() {
-        return EPOCH.run(client::send, List.of(EPOCH_KEY), List.of(java.util.UUID.randomUUID().toString()))
-                .map(Response::toString);
+        return epochs.check();
     }
 
     public boolean up() {

@@ -4,6 +4,7 @@ import dev.arena.common.ArenaException;
 import dev.arena.matchmaking.TicketId;
 import dev.arena.matchmaking.service.TicketRecord;
 import dev.arena.matchmaking.service.TicketRules;
+import dev.arena.matchmaking.service.TicketStatus;
 import dev.arena.matchmaking.service.TicketStore;
 import dev.arena.matchmaking.service.TicketView;
 import io.vertx.core.Future;
@@ -15,8 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Matchmaking tickets in Redis, shared by every node: {@code arena:mm:t:<id>} the ticket's JSON (the wire format,
@@ -24,8 +29,13 @@ import java.util.UUID;
  * matcher reads whole; {@code arena:mm:p:<player>} a hash mode -> the player's waiting ticket, which enforces one
  * waiting ticket per player and mode. Every change is one Lua script, so the three never disagree and a cancel and
  * a claim of the same ticket are ordered. A finished ticket's key expires after the retention.
+ *
+ * <p>Each node remembers the waiting tickets it wrote (enqueued, or put back by its matcher's {@link #requeue}),
+ * forgets those it sees finish and, every {@link #prune}, those another node finished; when Redis lost its data it
+ * writes them back ({@link #rewrite}), with their ids and queue times (docs/CLUSTERING.md, "When Redis goes away").
  */
 public final class RedisTicketStore implements TicketStore {
+    private static final Logger log = LoggerFactory.getLogger(RedisTicketStore.class);
     static final String PREFIX = "arena:mm:";
 
     /** KEYS: -. ARGV: prefix, id, json, mode, players... Returns "" or the conflicting "player ticket". */
@@ -175,15 +185,78 @@ public final class RedisTicketStore implements TicketStore {
             return out
             """);
 
+    /**
+     * ARGV: epoch key, the epoch the node knows, prefix, ids... Returns, per id, 1 while the ticket waits, else 0;
+     * nil when the epoch differs (Redis lost its data: a missing ticket is not a finished one).
+     */
+    private static final LuaScript STILL_WAITING = new LuaScript("""
+            if redis.call('GET', ARGV[1]) ~= ARGV[2] then return nil end
+            local out = {}
+            for i = 4, #ARGV do
+              local json = redis.call('GET', ARGV[3] .. 't:' .. ARGV[i])
+              out[#out + 1] = (json and cjson.decode(json).status == 'waiting') and 1 or 0
+            end
+            return out
+            """);
+
     /** Published statistics outlive a dead matcher by this much, then the mode shows as empty until a new one. */
     private static final Duration STATS_TTL = Duration.ofSeconds(30);
 
     private final Redis client;
     private final long retentionMillis;
+    /** The waiting tickets this node wrote, to write back when Redis lost its data. */
+    private final Map<TicketId, TicketRecord> mine = new ConcurrentHashMap<>();
 
     public RedisTicketStore(Redis client, Duration retention) {
         this.client = client;
         this.retentionMillis = retention.toMillis();
+    }
+
+    /**
+     * Forgets the tickets of this node another node finished (cancelled, matched); keeps all when {@code epoch} is
+     * no longer Redis's (the rewrite comes).
+     */
+    Future<Void> prune(String epoch, java.util.function.BooleanSupplier holds) {
+        List<TicketId> ids = List.copyOf(mine.keySet());
+        if (ids.isEmpty() || epoch == null) {
+            return Future.succeededFuture();
+        }
+        List<String> args = new ArrayList<>(List.of(RedisEpoch.KEY, epoch, PREFIX));
+        ids.forEach(id -> args.add(id.toString()));
+        return STILL_WAITING.run(client::send, List.of(), args).map(r -> {
+            if (r != null && holds.getAsBoolean()) {
+                for (int i = 0; i < ids.size(); i++) {
+                    if (r.get(i).toLong() == 0) {
+                        mine.remove(ids.get(i));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Writes this node's waiting tickets back, oldest first, after Redis lost its data; one whose player queued
+     * again in its mode meanwhile is dropped (the newer ticket stands). Completes with how many were written.
+     */
+    Future<Integer> rewrite() {
+        List<TicketRecord> all = new ArrayList<>(mine.values());
+        all.sort(java.util.Comparator.comparing(r -> r.ticket().createdAt()));
+        List<Future<Boolean>> writes = all.stream().map(r -> add(r).map(true).otherwise(e -> {
+            mine.remove(r.ticket().id());
+            log.info("ticket {} not written back after Redis lost its data: {}", r.ticket().id(), e.getMessage());
+            return false;
+        })).toList();
+        return Future.join(writes).map(v -> (int) writes.stream().filter(f -> Boolean.TRUE.equals(f.result()))
+                .count());
+    }
+
+    private void observed(TicketRecord r) {
+        if (r.status() == TicketStatus.WAITING) {
+            mine.put(r.ticket().id(), r);
+        } else {
+            mine.remove(r.ticket().id());
+        }
     }
 
     @Override
@@ -194,6 +267,7 @@ public final class RedisTicketStore implements TicketStore {
         return ADD.run(client::send, List.of(), args).compose(r -> {
             String s = r == null ? "" : r.toString();
             if (s.isEmpty()) {
+                mine.put(waiting.ticket().id(), waiting);
                 return Future.succeededFuture();
             }
             String[] parts = s.split(" ");
@@ -213,7 +287,7 @@ public final class RedisTicketStore implements TicketStore {
     @Override
     public Future<Optional<TicketRecord>> cancel(TicketId id, String reason) {
         return CANCEL.run(client::send, List.of(), List.of(PREFIX, id.toString(), reason,
-                String.valueOf(retentionMillis))).map(RedisTicketStore::record);
+                String.valueOf(retentionMillis))).map(RedisTicketStore::record).onSuccess(r -> r.ifPresent(this::observed));
     }
 
     @Override
@@ -229,10 +303,12 @@ public final class RedisTicketStore implements TicketStore {
             if (r.get(0).toLong() != 1) {
                 return Claim.LOST;
             }
+            ids.forEach(mine::remove);
             List<TicketRecord> withdrawn = new ArrayList<>();
             for (int i = 1; i < r.size(); i++) {
                 withdrawn.add(TicketView.decode(r.get(i).toString()));
             }
+            withdrawn.forEach(this::observed);
             return new Claim(true, withdrawn);
         });
     }
@@ -244,7 +320,8 @@ public final class RedisTicketStore implements TicketStore {
             args.add(r.ticket().id().toString());
             args.add(TicketView.encode(TicketRecord.waiting(r.ticket(), r.owner())));
         }
-        return REQUEUE.run(client::send, List.of(), args).map(RedisTicketStore::records);
+        return REQUEUE.run(client::send, List.of(), args).map(RedisTicketStore::records)
+                .onSuccess(changed -> changed.forEach(this::observed));
     }
 
     @Override

@@ -57,7 +57,8 @@ class RedisMatchBusIntegrationTest {
                 redis.vertx().getOrCreateContext());
         await(subscriber.start());
         subscribers.add(subscriber);
-        RedisMatchBus bus = new RedisMatchBus(redis.vertx(), redis.client(), subscriber, id, TTL,
+        RedisMatchBus bus = new RedisMatchBus(redis.vertx(), redis.client(), subscriber,
+                new RedisEpoch(redis.client(), TTL, Clock.systemUTC()), id, TTL,
                 Clock.systemUTC());
         await(bus.start());
         buses.add(bus);

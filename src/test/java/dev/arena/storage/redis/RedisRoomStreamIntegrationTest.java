@@ -39,7 +39,8 @@ class RedisRoomStreamIntegrationTest extends RoomStreamContract {
                 redis.vertx().getOrCreateContext());
         await(subscriber.start());
         subscribers.add(subscriber);
-        RedisRoomStream s = new RedisRoomStream(redis.client(), subscriber, bufferSize, window, clock);
+        RedisRoomStream s = new RedisRoomStream(redis.client(), subscriber,
+                new RedisEpoch(redis.client(), Duration.ZERO, clock), bufferSize, window, clock);
         await(s.start());
         return s;
     }
