@@ -179,11 +179,12 @@ public final class ArenaNode implements AutoCloseable {
         chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
         var chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock, revocations);
 
-        // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL, then the durable jobs that
-        // carry each stored result into ratings, stats and leaderboards
+        // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL (again if Redis loses it), then
+        // the durable jobs that carry each stored result into ratings, stats and leaderboards
         LeaderboardIndex index = backplane.leaderboard();
         Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
         await(leaderboards.rebuild(backplane.leaderboardShared()));
+        backplane.onDataLost(leaderboards::refill);
         ProfileChanges profileChanges = await(backplane.profileChanges()); // every node's profile cache hears them
         var players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock, revocations,
                 profileChanges);

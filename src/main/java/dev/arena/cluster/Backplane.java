@@ -53,6 +53,13 @@ public interface Backplane {
      */
     boolean leaderboardShared();
 
+    /**
+     * Runs {@code hook} (on any thread) each time the shared state lost its data while this node ran (Redis came
+     * back empty), so the node fills again what only it can rebuild from PostgreSQL, the leaderboards. Never for
+     * the in-process backplane, whose data lives and dies with the process.
+     */
+    void onDataLost(Runnable hook);
+
     /** The game directory (who owns which game) and the node-to-node bus that reaches the owners. */
     NodeBus nodes();
 

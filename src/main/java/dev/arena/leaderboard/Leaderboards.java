@@ -97,6 +97,16 @@ public final class Leaderboards implements RankSource {
         });
     }
 
+    /**
+     * Fills the shared index again after it lost its data (Redis came back empty while this node ran): each board
+     * whose size differs from the database is loaded, as at start. Every node does it; the writes are the same
+     * scores. A rating stored between the read and the write of one player can be set back to the one read: the
+     * next result of that player writes it again.
+     */
+    public void refill() {
+        rebuild(true).onFailure(e -> log.warn("leaderboards not filled again after Redis lost its data: {}", e.toString()));
+    }
+
     private Future<Void> rebuild(String mode, boolean shared) {
         BoardName board = BoardName.global(mode);
         return ratings.board(mode).compose(scores -> Future.fromCompletionStage(index.size(board)).compose(size -> {

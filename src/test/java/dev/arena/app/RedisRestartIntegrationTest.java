@@ -3,6 +3,8 @@ package dev.arena.app;
 import static dev.arena.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.config.DatabaseUrl;
+import dev.arena.storage.postgres.PgPools;
 import dev.arena.testing.Eventually;
 import dev.arena.testing.Http;
 import dev.arena.testing.Response;
@@ -13,6 +15,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -72,6 +76,12 @@ class RedisRestartIntegrationTest {
             await(n.matchmaking().stop()); // so the two tickets wait through the restart
         }
         Owned owned = Owned.before(cluster.vertx(), cluster.node1(), cluster.node2());
+        // a rating in PostgreSQL that only the boards' refill can bring to Redis (no result job will write it)
+        UUID rated = UUID.randomUUID();
+        Pool db = PgPools.create(cluster.vertx(), DatabaseUrl.parse(cluster.databaseUrl()), 1);
+        await(db.preparedQuery("INSERT INTO ratings (player_id, mode, rating, deviation, volatility, games, updated_at)"
+                + " VALUES ($1, 'refill_mode', 1712.5, 80, 0.06, 3, now())").execute(Tuple.of(rated)));
+        await(db.close());
         long t0 = System.nanoTime();
         int after;
         ChatLoad chat = new ChatLoad(cluster.vertx(), ROOM, clients, 50);
@@ -121,6 +131,10 @@ class RedisRestartIntegrationTest {
 
             long written = System.nanoTime();
             owned.assertWrittenBack(redis);
+            // the leaderboards, which only PostgreSQL holds besides Redis, are filled again from it
+            Eventually.until(() -> String.valueOf(await(redis.send(Request.cmd(Command.ZSCORE)
+                    .arg("arena:lb:global:refill_mode").arg(rated.toString())))), "1712.5"::equals,
+                    "the rated player back on the board");
             System.out.printf("Redis restart: tickets, game, join code, party, socket counts checked in %d ms%n",
                     (System.nanoTime() - written) / 1_000_000);
 

@@ -83,6 +83,11 @@ public final class LocalBackplane implements Backplane {
         return false;
     }
 
+    /** Nothing here outlives the process or is lost while it runs. */
+    @Override
+    public void onDataLost(Runnable hook) {
+    }
+
     @Override
     public NodeBus nodes() {
         return nodes;

@@ -118,6 +118,12 @@ public final class RedisBackplane implements Backplane {
         return true;
     }
 
+    /** Each loss {@link RedisEpoch} notices (the epoch key changed), after this node's own write-back began. */
+    @Override
+    public void onDataLost(Runnable hook) {
+        epochs.onLost(loss -> hook.run());
+    }
+
     @Override
     public PresenceStore presence() {
         return presence;
