@@ -16,12 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * One real embedded PostgreSQL per test JVM, started on first use in {@code target/test-pg} (wiped first)
+ * One real embedded PostgreSQL per test JVM, started on first use in {@code target/test-pg} ({@code target/fork-N/test-pg} in surefire fork N; wiped first)
  * and stopped when the JVM exits. Each test class asks for its own fresh database, so classes never see
  * each other's rows and nothing needs cleaning up between them.
  */
 public final class TestDatabases {
-    private static final Path DIR = Path.of("target", "test-pg").toAbsolutePath();
+    /**
+     * Under a directory of its own per surefire fork ({@code arena.test.fork}, {@code fork-N} set in pom.xml): with
+     * forkCount > 1 the forks' servers would otherwise share one data directory (and its lock in the parent).
+     */
+    private static final Path DIR = (System.getProperty("arena.test.fork", "").isEmpty() ? Path.of("target")
+            : Path.of("target", System.getProperty("arena.test.fork"))).resolve("test-pg").toAbsolutePath();
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static PostgresServer server;
 

@@ -17,11 +17,18 @@ import java.util.function.Predicate;
 public final class WsClient implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    /**
+     * Held for as long as the socket: Vert.x closes a client that is no longer referenced (a Cleaner shuts it down
+     * after a garbage collection), and a client dropped while its socket was still connecting lost that socket
+     * (the handshake failed with "Connection closed", after a "Connection evicted" warning).
+     */
+    private final WebSocketClient client;
     private final WebSocket ws;
     private final List<Object> received = new ArrayList<>();
     private final CompletableFuture<Short> closed = new CompletableFuture<>();
 
-    private WsClient(io.vertx.core.http.ClientWebSocket ws) {
+    private WsClient(WebSocketClient client, io.vertx.core.http.ClientWebSocket ws) {
+        this.client = client;
         this.ws = ws;
         // handlers are set before connecting: frames sent right after the upgrade (welcome) are not lost
         ws.textMessageHandler(t -> {
@@ -53,11 +60,12 @@ public final class WsClient implements AutoCloseable {
         WebSocketClient client = vertx.createWebSocketClient(options);
         try {
             io.vertx.core.http.ClientWebSocket ws = client.webSocket();
-            WsClient c = new WsClient(ws);
+            WsClient c = new WsClient(client, ws);
             ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
                     .setURI(uri)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             return c;
         } catch (Exception e) {
+            client.close();
             throw new IllegalStateException("cannot connect to " + uri + ": " + e, e);
         }
     }
@@ -120,6 +128,11 @@ public final class WsClient implements AutoCloseable {
 
     public WebSocket socket() {
         return ws;
+    }
+
+    /** The client this socket was opened with (one per socket), closed with it. */
+    WebSocketClient client() {
+        return client;
     }
 
     /** Removes and returns the first received JSON frame of that type, waiting for it. */
@@ -208,10 +221,13 @@ public final class WsClient implements AutoCloseable {
         return closed.isDone();
     }
 
+    /** Closes the socket (a close frame) and then its client. */
     @Override
     public void close() {
         if (!ws.isClosed()) {
-            ws.close();
+            ws.close().onComplete(v -> client.close());
+        } else {
+            client.close();
         }
     }
 }

@@ -80,6 +80,20 @@ class HeaderDeadlineTest {
     }
 
     @Test
+    void anUpgradeOnAReusedKeepAliveConnectionLeavesTheDeadlineBehind() {
+        receive("GET /health/live HTTP/1.1\r\nHost: arena\r\n\r\n");
+        answer();
+        after(DEADLINE.multipliedBy(2));
+        receive("GET /ws HTTP/1.1\r\nHost: arena\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+        channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.SWITCHING_PROTOCOLS));
+        assertThat(channel.pipeline().names()).noneMatch(n -> n.startsWith("arena-header-deadline"));
+        receive("frames that are no HTTP head");
+        after(DEADLINE.multipliedBy(3));
+        assertThat(channel.isOpen()).as("a WebSocket is the heartbeat's, not the header deadline's").isTrue();
+    }
+
+    @Test
     void aHeadThatArrivesInTimeDisarmsTheDeadline() {
         receive("GET /health/live HTTP/1.1\r\nHost: arena\r\n\r\n");
         after(DEADLINE.multipliedBy(2));
