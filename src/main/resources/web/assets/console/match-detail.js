@@ -118,7 +118,9 @@ export function MatchDetail({ id, onStopped }) {
     ${follow !== 'polling' && note && html`<p class="notice error">${note}</p>`}
     ${view && html`
       <p>${view.mode} · <span data-testid="match-status">${view.status}</span> · tick <span data-testid="match-tick">${fmt(view.tick)}</span>${' '}
-        · ${count((view.players || []).length, 'player')} · ${count(view.spectators || 0, 'spectator')}</p>
+        · ${count((view.players || []).length, 'player')}<span data-testid="match-players">${(view.players || []).length
+          ? ` (${view.players.map((p) => names.get(p.player) ?? p.player).join(', ')})` : ''}</span>
+        · ${count(view.spectators || 0, 'spectator')}</p>
       <div class="match-live"><div><h4>State</h4><pre class="state">${JSON.stringify(view.state, null, 2)}</pre></div>
       <div><h4>Events (newest first)</h4><ol class="events" data-testid="match-events" aria-live="polite">
         ${events.map((e, i) => html`<li key=${events.length - i} data-testid="match-event" class="mono">${eventText(e, names)}</li>`)}

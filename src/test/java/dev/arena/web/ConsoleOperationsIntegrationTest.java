@@ -238,6 +238,7 @@ class ConsoleOperationsIntegrationTest {
             assertThat(page.getByTestId("match-events")).containsText("\"player\":\"" + (red == a ? "live_ann"
                     : "live_ben") + "\"", new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
             assertThat(page.getByTestId("match-events")).not().containsText(red.id());
+            assertThat(page.getByTestId("match-players")).hasText("(live_ann, live_ben)");
             y.send(ConnectFourGame.drop(id, 4));
             assertThat(page.getByTestId("match-events")).containsText("\"column\":4",
                     new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
