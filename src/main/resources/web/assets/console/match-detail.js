@@ -119,7 +119,7 @@ export function MatchDetail({ id, onStopped }) {
     ${view && html`
       <p>${view.mode} · <span data-testid="match-status">${view.status}</span> · tick <span data-testid="match-tick">${fmt(view.tick)}</span>${' '}
         · ${count((view.players || []).length, 'player')}<span data-testid="match-players">${(view.players || []).length
-          ? ` (${view.players.map((p) => names.get(p.player) ?? p.player).join(', ')})` : ''}</span>
+          ? ` (${view.players.map((p) => names.get(p.player) ?? p.player).join(', ')})` : ''}</span>${' '}
         · ${count(view.spectators || 0, 'spectator')}</p>
       <div class="match-live"><div><h4>State</h4><pre class="state">${JSON.stringify(view.state, null, 2)}</pre></div>
       <div><h4>Events (newest first)</h4><ol class="events" data-testid="match-events" aria-live="polite">
