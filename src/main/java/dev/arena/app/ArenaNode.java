@@ -107,6 +107,9 @@ public final class ArenaNode implements AutoCloseable {
     /** The admin console (docs/CONSOLE.md): statistics, the live dashboard's feed, records and audit. */
     private ConsoleWiring console;
     private DashboardFeed dashboard;
+    /** True while the start-up warm-up runs: the node answers, but does not report ready yet. */
+    private volatile boolean warming;
+    private StartWarmup.Report warmup; // null when none ran
 
     private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper,
                       UnaryOperator<ResultStore> recorderStore) {
@@ -248,10 +251,42 @@ public final class ArenaNode implements AutoCloseable {
         matchmaking.start(config.matchmaking().interval());
         log.info("Arena node {} listening on http://{}:{} ({} event loops, started in {} ms)", config.nodeId(),
                 config.http().host(), port, config.http().instances(), (System.nanoTime() - t0) / 1_000_000);
+
+        // 6. the warm-up, before the node reports ready: the JIT compiles the broadcast path now, not while the first
+        //    players' messages wait (docs/BENCHMARKS.md). Never fatal: a failed warm-up leaves a colder node.
+        warmUp(rooms);
     }
 
-    /** Ready when the database and the backplane (Redis on a cluster) answer. */
+    /** Runs the start-up warm-up ({@code ARENA_WARMUP}) when configured, on a single node only. */
+    private void warmUp(RoomRegistry rooms) {
+        java.time.Duration length = config.ws().warmup();
+        if (length.isZero()) {
+            return;
+        }
+        if (config.cluster().redisUrl().isPresent()) {
+            // on a cluster its presence, room stream and socket counts would go through Redis and outlive it
+            log.info("ARENA_WARMUP skipped: it runs on a single node only");
+            return;
+        }
+        warming = true;
+        try {
+            warmup = await(StartWarmup.run(vertx, identity, rooms, config.http(), port, length)
+                    .timeout(StartWarmup.CONNECT_MS + length.toMillis() + StartWarmup.TEARDOWN_MS + 2_000,
+                            TimeUnit.MILLISECONDS));
+            log.info("start-up warm-up: {} sockets, {} messages sent, {} delivered to it, {} ms", warmup.sockets(),
+                    warmup.sent(), warmup.received(), warmup.millis());
+        } catch (RuntimeException e) {
+            log.warn("start-up warm-up did not finish; the node serves anyway: {}", e.toString());
+        } finally {
+            warming = false;
+        }
+    }
+
+    /** Ready when the start-up warm-up is over and the database and the backplane (Redis on a cluster) answer. */
     private Future<Void> ready() {
+        if (warming) {
+            return Future.failedFuture("the start-up warm-up (ARENA_WARMUP) is still running");
+        }
         Backplane shared = backplane;
         Future<Void> db = pool.query("SELECT 1").execute().mapEmpty();
         return shared == null ? db : Future.all(db, shared.ready()).mapEmpty();
@@ -259,6 +294,11 @@ public final class ArenaNode implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Tests: what the start-up warm-up did, or null when it was off, skipped or did not finish. */
+    StartWarmup.Report warmup() {
+        return warmup;
     }
 
     public ArenaConfig config() {
