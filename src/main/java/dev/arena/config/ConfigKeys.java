@@ -229,14 +229,18 @@ final class ConfigKeys {
                 "kernel send buffer per socket in bytes; 0 = OS default (autotuned)", integer(0, 64 * 1024 * 1024));
         static final ConfigKey<Duration> WARMUP = key(KEYS, "ARENA_WARMUP", "0s",
                 "before reporting ready, drive synthetic sockets through a room over loopback this long, so the JIT"
-                        + " has compiled the broadcast path before the first player; 0 = off; single node only"
+                        + " has compiled the broadcast path before the first player; 0 or off = none; single node only"
                         + " (skipped on a cluster)", warmupLength());
 
         /** At most 20 s: the JIT has compiled the hot paths long before that, and a start-up must not hang on it. */
         private static Function<String, Duration> warmupLength() {
             return s -> {
+                String v = s.strip().toLowerCase(Locale.ROOT);
+                if (v.equals("off") || v.matches("0+(ms|s|m|h|d)?")) {
+                    return Duration.ZERO; // a duration elsewhere must be positive; here zero means no warm-up
+                }
                 Duration d = duration(s);
-                if (d.isNegative() || d.compareTo(Duration.ofSeconds(20)) > 0) {
+                if (d.compareTo(Duration.ofSeconds(20)) > 0) {
                     throw new ConfigKey.Refusal("must be between 0s and 20s");
                 }
                 return d;
