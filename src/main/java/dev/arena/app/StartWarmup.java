@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Bounded</b>: connecting and joining must finish within {@link #CONNECT_MS}, then the messages flow for the
  * configured time, and closing may take {@link #TEARDOWN_MS} more. Everything runs on one event loop's context, never blocking
- * it. The returned future never fails: whatever went wrong is in the report and logged as a warning.
+ * it. Whatever went wrong is in the report and logged as a warning; the node becomes ready all the same.
  */
 final class StartWarmup {
     private static final Logger log = LoggerFactory.getLogger(StartWarmup.class);
@@ -103,12 +103,21 @@ final class StartWarmup {
                 .setSsl(tls).setTrustAll(tls).setVerifyHost(false));
     }
 
-    /** Runs the warm-up of {@code length} against this node's port; completes (never fails) once it is over. */
+    /**
+     * Runs the warm-up of {@code length} against this node's port; completes once it is over, with what went wrong
+     * in the report (fails only when it could not even start).
+     */
     static Future<Report> run(Vertx vertx, IdentityService identity, RoomRegistry rooms, HttpConfig http, int port,
                               Duration length) {
         StartWarmup w = new StartWarmup(vertx, identity, rooms, http, port, length);
         Promise<Report> done = Promise.promise();
-        w.context.runOnContext(v -> w.start().onComplete(done));
+        w.context.runOnContext(v -> {
+            try {
+                w.start().onComplete(done);
+            } catch (RuntimeException e) {
+                done.fail(e);
+            }
+        });
         return done.future();
     }
 
@@ -148,6 +157,7 @@ final class StartWarmup {
     private Future<ClientWebSocket> connect(String token) {
         ClientWebSocket ws = client.webSocket();
         ws.textMessageHandler(this::onText);
+        ws.exceptionHandler(e -> { }); // a broken socket only shortens the warm-up; its teardown reports what is left
         return ws.connect(new WebSocketConnectOptions(target)
                 .setURI("/ws?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))).map(w -> {
                     open.add(ws);
