@@ -107,6 +107,8 @@ public final class ArenaNode implements AutoCloseable {
     /** The admin console (docs/CONSOLE.md): statistics, the live dashboard's feed, records and audit. */
     private ConsoleWiring console;
     private DashboardFeed dashboard;
+    private volatile boolean warming; // the start-up warm-up runs: the node answers, but is not ready yet
+    private StartWarmup.Report warmup; // null when none ran
 
     private ArenaNode(ArenaConfig config, Clock clock, UnaryOperator<ResultStep> stepWrapper,
                       UnaryOperator<ResultStore> recorderStore) {
@@ -248,10 +250,18 @@ public final class ArenaNode implements AutoCloseable {
         matchmaking.start(config.matchmaking().interval());
         log.info("Arena node {} listening on http://{}:{} ({} event loops, started in {} ms)", config.nodeId(),
                 config.http().host(), port, config.http().instances(), (System.nanoTime() - t0) / 1_000_000);
+
+        // 6. the warm-up (ARENA_WARMUP; never throws) before the node reports ready: the JIT compiles now
+        warming = true;
+        warmup = StartWarmup.atStart(config, vertx, identity, rooms, port);
+        warming = false;
     }
 
-    /** Ready when the database and the backplane (Redis on a cluster) answer. */
+    /** Ready when the start-up warm-up is over and the database and the backplane (Redis on a cluster) answer. */
     private Future<Void> ready() {
+        if (warming) {
+            return Future.failedFuture("the start-up warm-up (ARENA_WARMUP) is still running");
+        }
         Backplane shared = backplane;
         Future<Void> db = pool.query("SELECT 1").execute().mapEmpty();
         return shared == null ? db : Future.all(db, shared.ready()).mapEmpty();
@@ -259,6 +269,11 @@ public final class ArenaNode implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Tests: what the start-up warm-up did, or null when it was off, skipped or did not finish. */
+    StartWarmup.Report warmup() {
+        return warmup;
     }
 
     public ArenaConfig config() {

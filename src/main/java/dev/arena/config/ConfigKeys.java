@@ -227,12 +227,31 @@ final class ConfigKeys {
                 "how long kept events can be resumed", duration());
         static final ConfigKey<Integer> TCP_SEND_BUFFER = key(KEYS, "ARENA_TCP_SEND_BUFFER", "0",
                 "kernel send buffer per socket in bytes; 0 = OS default (autotuned)", integer(0, 64 * 1024 * 1024));
+        static final ConfigKey<Duration> WARMUP = key(KEYS, "ARENA_WARMUP", "0s",
+                "before reporting ready, drive synthetic sockets through a room over loopback this long, so the JIT"
+                        + " has compiled the broadcast path before the first player; 0 or off = none; single node only"
+                        + " (skipped on a cluster)", warmupLength());
+
+        /** At most 20 s: the JIT has compiled the hot paths long before that, and a start-up must not hang on it. */
+        private static Function<String, Duration> warmupLength() {
+            return s -> {
+                String v = s.strip().toLowerCase(Locale.ROOT);
+                if (v.equals("off") || v.matches("0+(ms|s|m|h|d)?")) {
+                    return Duration.ZERO; // a duration elsewhere must be positive; here zero means no warm-up
+                }
+                Duration d = duration(s);
+                if (d.compareTo(Duration.ofSeconds(20)) > 0) {
+                    throw new ConfigKey.Refusal("must be between 0s and 20s");
+                }
+                return d;
+            };
+        }
 
         static WsLimits read(ConfigValues v) {
             WsLimits c = new WsLimits(v.get(OUTBOUND_QUEUE), v.get(RATE), v.get(BURST), v.get(MAX_MESSAGE),
                     v.get(HARD_FRAME), v.get(HEARTBEAT), v.get(IDLE_TIMEOUT), v.get(ABUSE_LIMIT),
                     v.get(ROOM_MAX_MEMBERS), v.get(ROOM_INBOX), v.get(RESUME_BUFFER), v.get(RESUME_WINDOW),
-                    v.get(TCP_SEND_BUFFER));
+                    v.get(TCP_SEND_BUFFER), v.get(WARMUP));
             if (v.valid(MAX_MESSAGE, HARD_FRAME)) {
                 v.check(c.hardFrameBytes() >= c.maxMessageBytes(), HARD_FRAME,
                         "must not be smaller than ARENA_WS_MAX_MESSAGE");

@@ -19,8 +19,11 @@ import java.time.Duration;
  * @param resumeWindow   how long kept events stay resumable
  * @param sendBufferBytes kernel send buffer per socket, 0 for the OS default (autotuned): smaller bounds
  *                        memory per socket and detects a client that stopped reading sooner
+ * @param warmup         how long the node drives synthetic sockets through a room before it reports ready
+ *                       ({@code app.StartWarmup}); zero = no warm-up
  */
 public record WsLimits(int outboundQueue, double ratePerSecond, int burst, int maxMessageBytes, int hardFrameBytes,
                        Duration heartbeat, Duration idleTimeout, int abuseLimit, int roomMaxMembers, int roomInbox,
-                       int resumeBuffer, Duration resumeWindow, int sendBufferBytes) {
+                       int resumeBuffer, Duration resumeWindow, int sendBufferBytes,
+                       Duration warmup) {
 }

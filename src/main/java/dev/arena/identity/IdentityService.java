@@ -189,6 +189,14 @@ public final class IdentityService {
         return sessions.epoch();
     }
 
+    /**
+     * Opens {@code players} synthetic sessions for the start-up warm-up, valid in this node's memory only until the
+     * pass is closed (see {@link WarmupPass} for why they can never be accepted afterwards).
+     */
+    public WarmupPass warmupPass(int players, Duration lifetime) {
+        return new WarmupPass(sessions, tokens, players, lifetime, clock);
+    }
+
     /** Resolves a bearer token to its principal: valid signature, not expired, session active. */
     public Future<Principal> authenticate(String token) {
         return authenticateNamed(token).map(Named::principal);

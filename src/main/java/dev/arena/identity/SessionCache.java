@@ -86,6 +86,19 @@ public final class SessionCache {
         }
     }
 
+    /**
+     * Caches a session that exists only in this node's memory (the start-up warm-up's synthetic players, {@link
+     * WarmupPass}): no load can race it, since the database has no such session.
+     */
+    void putSynthetic(UUID sessionId, Entry entry) {
+        entries.put(sessionId, entry);
+    }
+
+    /** Drops a synthetic session: its tokens then miss here, and the database, which never had it, refuses them. */
+    void dropSynthetic(UUID sessionId) {
+        entries.remove(sessionId);
+    }
+
     /** Drops everything (revocations may have been missed). */
     public void clear() {
         epoch.incrementAndGet();

@@ -74,7 +74,12 @@ public final class TokenService {
     }
 
     public String issue(UUID playerId, UUID sessionId) {
-        long exp = clock.instant().plus(ttl).getEpochSecond();
+        return issue(playerId, sessionId, ttl);
+    }
+
+    /** A token that expires sooner than the configured lifetime (the start-up warm-up's). */
+    String issue(UUID playerId, UUID sessionId, Duration lifetime) {
+        long exp = clock.instant().plus(lifetime).getEpochSecond();
         JsonObject claims = new JsonObject().put("sub", playerId.toString()).put("sid", sessionId.toString())
                 .put("exp", exp);
         return signer.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setNoTimestamp(true)

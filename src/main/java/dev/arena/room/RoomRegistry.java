@@ -67,6 +67,11 @@ public final class RoomRegistry {
         return rooms.size();
     }
 
+    /** Whether this node has the room open (it has members, or is still closing). */
+    public boolean hosts(String name) {
+        return rooms.containsKey(name);
+    }
+
     /**
      * Joins {@code member} to the room; with {@code lastSeq}, the events after it are replayed first.
      * Announces the new member to the room once joined.

@@ -58,6 +58,13 @@ public interface RoomStream {
      */
     Future<Replay> since(String room, long afterSeq);
 
+    /**
+     * Forgets a room's numbering and kept events now instead of when they expire: for a room nobody can come back to
+     * (the start-up warm-up's, which must leave no trace). A stream that cannot forget at once (Redis: the warm-up
+     * does not run on a cluster) lets them expire as usual.
+     */
+    default void forget(String room) {}
+
     Future<Void> close();
 
     sealed interface Replay {

@@ -54,6 +54,7 @@ final class ChildArena {
                 .redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("ARENA_"));
         pb.environment().put("ARENA_GUEST_LIMIT", "0");
+        pb.environment().put("ARENA_WARMUP", "0"); // seconds per start; StartWarmupIntegrationTest covers it
         pb.environment().putAll(env);
         return new ChildArena(pb.start());
     }

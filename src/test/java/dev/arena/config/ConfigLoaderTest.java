@@ -284,6 +284,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theStartWarmupIsBoundedToTwentySeconds() {
+        assertThat(load(Map.of("ARENA_WARMUP", "3s")).ws().warmup()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(load(Map.of("ARENA_WARMUP", "0")).ws().warmup()).isZero();
+        assertThat(load(Map.of("ARENA_WARMUP", "off")).ws().warmup()).isZero();
+        assertThat(load(Map.of()).ws().warmup()).isZero();
+        assertThat(problem("ARENA_WARMUP", "21s")).isEqualTo("ARENA_WARMUP: must be between 0s and 20s");
+        assertThat(problem("ARENA_WARMUP", "soon")).startsWith("ARENA_WARMUP: ");
+    }
+
+    @Test
     void anEmptyDataDirIsRefusedRatherThanMeaningTheWorkingDirectory() {
         assertThat(problem("ARENA_DATA_DIR", " ")).isEqualTo("ARENA_DATA_DIR: must not be empty");
     }

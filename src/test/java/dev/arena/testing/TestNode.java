@@ -72,6 +72,8 @@ public final class TestNode implements AutoCloseable {
         all.put("ARENA_PORT", "0");
         // tests sign many guests up from 127.0.0.1, as arena bench does; GuestLimitIntegrationTest sets a limit
         all.put("ARENA_GUEST_LIMIT", "0");
+        // the start-up warm-up costs seconds per node; StartWarmupIntegrationTest turns it on
+        all.put("ARENA_WARMUP", "0");
         Path owned = null;
         if (!env.containsKey("ARENA_DATA_DIR")) {
             owned = tempDir();

@@ -63,7 +63,7 @@ final class OpsApi {
                 json(ctx, 200, new JsonObject().put("status", "ready").put("database", "up"));
             } else {
                 Problems.send(ctx.response(), Problem.of("not-ready", "Not Ready", 503,
-                        "readiness check failed (database, or Redis on a cluster): " + ar.cause().getMessage()).at(ctx.request().path()));
+                        "readiness check failed (database, Redis on a cluster, or the start-up warm-up): " + ar.cause().getMessage()).at(ctx.request().path()));
             }
         });
     }

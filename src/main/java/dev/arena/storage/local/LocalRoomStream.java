@@ -102,6 +102,16 @@ public final class LocalRoomStream implements RoomStream {
         }
     }
 
+    @Override
+    public void forget(String room) {
+        Log log = logs.remove(room);
+        if (log != null) {
+            synchronized (log) {
+                log.forgotten = true; // an append still holding it looks the room up again
+            }
+        }
+    }
+
     int rooms() {
         return logs.size();
     }

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Long-run memory of the single-node stream: idle rooms lose their kept events, then their numbering. */
+/**
+ * Long-run memory of the single-node stream: idle rooms lose their kept events, then their numbering; a forgotten
+ * room (the start-up warm-up's) loses both at once.
+ */
 class LocalRoomStreamSweepTest {
 
     @Test
@@ -30,5 +33,17 @@ class LocalRoomStreamSweepTest {
         assertThat(stream.rooms()).isZero();
         assertThat(stream.append(new RoomEvent.Message("quiet", 0, UUID.randomUUID(), "2", clock.instant()))
                 .result()).isEqualTo(1L);
+    }
+
+    @Test
+    void aForgottenRoomKeepsNeitherEventsNorNumbering() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+        LocalRoomStream stream = new LocalRoomStream(16, Duration.ofMinutes(2), clock);
+        stream.append(new RoomEvent.Message("warmup:x", 0, UUID.randomUUID(), "1", clock.instant()));
+        stream.append(new RoomEvent.Message("kept", 0, UUID.randomUUID(), "1", clock.instant()));
+        stream.forget("warmup:x");
+        assertThat(stream.rooms()).isEqualTo(1);
+        assertThat(stream.lastSeq("warmup:x").result()).isZero();
+        assertThat(stream.lastSeq("kept").result()).isEqualTo(1L);
     }
 }
