@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Bounded</b>: at most {@code capacity} entries; when full, expired entries are swept (at most once a second)
  * and if still full the new entry is simply not cached (the request then costs a query, nothing breaks).
+ *
+ * <p><b>Kept small</b>: an entry nobody asks for again (the session of a player who logged in afresh, or left) is
+ * removed by a sweep at most one {@link #TTL} after it expired, run by the next load. Without it such entries stayed
+ * until the cache was full: the one-hour soak's live heap grew by about 2 MiB with each wave of 5,000 players
+ * logging in again, up to 200,000 dead entries (some 70 MB) on a busy node.
  */
 public final class SessionCache {
     /** How long an entry is trusted after it was read: the bound on a missed revocation message. */
@@ -65,7 +70,7 @@ public final class SessionCache {
 
     /** Caches a session read from the database by a load that started at {@code epochBefore}. */
     public void put(UUID sessionId, Entry entry, long epochBefore) {
-        if (entries.size() >= capacity && !sweep()) {
+        if (!sweep()) {
             return;
         }
         entries.put(sessionId, entry);
@@ -109,10 +114,15 @@ public final class SessionCache {
         return entries.size();
     }
 
-    /** Removes expired entries, at most once a second; true when there is room afterwards. */
+    /**
+     * Removes expired entries once a {@link #TTL} has passed since the last sweep, or at most once a second while
+     * the cache is full; true when there is room afterwards. O(entries), so at most once per TTL in steady state.
+     */
     private boolean sweep() {
         long now = clock.millis();
-        if (now - lastSweepMillis >= 1_000) {
+        long since = now - lastSweepMillis;
+        boolean full = entries.size() >= capacity;
+        if (since >= TTL.toMillis() || (full && since >= 1_000)) {
             lastSweepMillis = now;
             long ttl = TTL.toMillis();
             entries.values().removeIf(e -> now - e.loadedAtMillis() >= ttl);

@@ -91,6 +91,25 @@ class SessionCacheTest {
     }
 
     @Test
+    void entriesNobodyAsksForAgainAreSweptByTheNextLoadAfterTheirTtlWhileTheCacheIsFarFromFull() {
+        SessionCache roomy = new SessionCache(1_000, clock);
+        roomy.put(UUID.randomUUID(), entry(player), roomy.epoch()); // sweeps the empty cache: the clock starts
+        UUID old = UUID.randomUUID();
+        roomy.put(old, entry(player), roomy.epoch());
+        assertThat(roomy.size()).isEqualTo(2);
+
+        clock.advance(SessionCache.TTL.minusMillis(1));
+        roomy.put(UUID.randomUUID(), entry(player), roomy.epoch());
+        assertThat(roomy.size()).as("nothing expired yet, and a sweep ran less than a TTL ago").isEqualTo(3);
+
+        clock.advance(Duration.ofMillis(1));
+        UUID fresh = UUID.randomUUID();
+        roomy.put(fresh, entry(player), roomy.epoch());
+        assertThat(roomy.size()).as("the two loaded a TTL ago are gone, never asked for again").isEqualTo(2);
+        assertThat(roomy.get(fresh)).isNotNull();
+    }
+
+    @Test
     void clearDropsEverythingAndDiscardsRacingLoads() {
         UUID s = UUID.randomUUID();
         cache.put(UUID.randomUUID(), entry(player), cache.epoch());
