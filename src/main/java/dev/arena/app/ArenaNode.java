@@ -184,10 +184,10 @@ public final class ArenaNode implements AutoCloseable {
         // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL (again if Redis loses it), then
         // the durable jobs that carry each stored result into ratings, stats and leaderboards
         LeaderboardIndex index = backplane.leaderboard();
-        Leaderboards leaderboards = new Leaderboards(index, ratings, accounts);
+        ProfileChanges profileChanges = await(backplane.profileChanges()); // every node's profile cache hears them
+        Leaderboards leaderboards = new Leaderboards(index, ratings, accounts, profileChanges, clock);
         await(leaderboards.rebuild(backplane.leaderboardShared()));
         backplane.onDataLost(leaderboards::refill);
-        ProfileChanges profileChanges = await(backplane.profileChanges()); // every node's profile cache hears them
         var players = new PlayerService(accounts, playerStore, ratings, leaderboards, clock, revocations,
                 profileChanges);
         console = new ConsoleWiring(pool, clock);

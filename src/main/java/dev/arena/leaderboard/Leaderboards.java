@@ -2,9 +2,11 @@ package dev.arena.leaderboard;
 
 import dev.arena.common.ArenaException;
 import dev.arena.identity.AccountStore;
+import dev.arena.player.ProfileChanges;
 import dev.arena.player.RankSource;
 import dev.arena.rating.RatingStore;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * The global boards, one per game mode, ranked by Glicko-2 rating. Reads come straight from the
  * {@link LeaderboardIndex} (in-process, or a Redis sorted set on a cluster), which the ratings job updates as each
  * result lands; PostgreSQL's {@code ratings} table is the source of truth the index is rebuilt from at start-up.
+ * The names come from {@link DisplayNames}, so a page read costs no database round trip once its players' names
+ * were read.
  */
 public final class Leaderboards implements RankSource {
     private static final Logger log = LoggerFactory.getLogger(Leaderboards.class);
@@ -28,12 +32,14 @@ public final class Leaderboards implements RankSource {
 
     private final LeaderboardIndex index;
     private final RatingStore ratings;
-    private final AccountStore accounts;
+    private final DisplayNames names;
 
-    public Leaderboards(LeaderboardIndex index, RatingStore ratings, AccountStore accounts) {
+    /** Listens to {@code changes} so the names it shows follow renames and deletions on every node. */
+    public Leaderboards(LeaderboardIndex index, RatingStore ratings, AccountStore accounts, ProfileChanges changes,
+                        Clock clock) {
         this.index = index;
         this.ratings = ratings;
-        this.accounts = accounts;
+        this.names = new DisplayNames(accounts::displayNames, changes, DisplayNames.DEFAULT_CAPACITY, clock);
     }
 
     public LeaderboardIndex index() {
@@ -59,7 +65,7 @@ public final class Leaderboards implements RankSource {
     private Future<Page> page(String mode, BoardName board, Future<List<LeaderboardEntry>> entries) {
         Future<Long> total = Future.fromCompletionStage(index.size(board));
         Future<Map<UUID, String>> names = entries.compose(
-                es -> accounts.displayNames(es.stream().map(LeaderboardEntry::playerId).toList()));
+                es -> this.names.of(es.stream().map(LeaderboardEntry::playerId).toList()));
         return Future.all(total, names).map(done -> {
             List<Entry> out = new ArrayList<>();
             for (LeaderboardEntry e : entries.result()) {

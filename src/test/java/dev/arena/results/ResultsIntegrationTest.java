@@ -92,6 +92,15 @@ class ResultsIntegrationTest {
                 .isEqualTo(node.http().get("/players/" + game.winner().id(), a.token()).json());
         assertThat(java.time.Instant.parse(recent.getString("finished_at"))).isNotNull();
         assertThat(recent.fieldNames()).containsExactlyInAnyOrder("game_id", "mode", "outcome", "finished_at");
+
+        // a rename shows on the board at once: the board's names are cached per node and the rename drops them
+        Player w = game.winner();
+        assertThat(node.http().patch("/players/me", new JsonObject().put("display_name", "Renamed Winner"),
+                w.token()).status()).isEqualTo(200);
+        JsonObject renamed = node.http().get("/leaderboard/global?mode=connect_four&limit=10", a.token()).json();
+        assertThat(renamed.getJsonArray("entries").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("player_id").equals(w.id())).findFirst().orElseThrow()
+                .getString("display_name")).isEqualTo("Renamed Winner");
     }
 
     @Test

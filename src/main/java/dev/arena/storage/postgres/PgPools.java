@@ -19,7 +19,14 @@ public final class PgPools {
         return create(vertx, url, size, CONNECTION_WAIT);
     }
 
+    /** How many requests may wait for a connection; one more fails at once, as an outage like a wait too long. */
+    static final int MAX_WAITING = 10_000;
+
     static Pool create(Vertx vertx, DatabaseUrl url, int size, Duration connectionWait) {
+        return create(vertx, url, size, connectionWait, MAX_WAITING);
+    }
+
+    static Pool create(Vertx vertx, DatabaseUrl url, int size, Duration connectionWait, int maxWaiting) {
         PgConnectOptions connect = new PgConnectOptions();
         connect.setPipeliningLimit(256);
         connect.setHost(url.host())
@@ -31,7 +38,7 @@ public final class PgPools {
                 .setMetricsName("arena");
         PoolOptions pool = new PoolOptions()
                 .setMaxSize(size)
-                .setMaxWaitQueueSize(10_000)
+                .setMaxWaitQueueSize(maxWaiting)
                 // a request waits at most this long for a connection, then fails (answered "unavailable", see
                 // common.Outages): while the database is away or overloaded, callers get errors rather than silence
                 .setConnectionTimeout((int) connectionWait.toMillis())

@@ -37,6 +37,25 @@ class PoolWaitIntegrationTest {
         }
     }
 
+    @Test
+    void aRequestThatFindsTheWaitQueueFullIsAnOutageToo() {
+        Vertx vertx = Vertx.vertx();
+        Pool pool = PgPools.create(vertx, TestDatabases.fresh(PoolWaitIntegrationTest.class), 1, Duration.ofSeconds(30),
+                1);
+        try {
+            SqlConnection held = firstConnection(pool);
+            var waiting = pool.query("SELECT 1").execute(); // takes the one place in the queue
+            Throwable refused = pool.query("SELECT 1").execute().map(r -> (Throwable) null).otherwise(e -> e).await();
+            held.close().await();
+            assertThat(refused).as("no room to wait").isNotNull();
+            assertThat(Outages.isOutage(refused)).as(refused.toString()).isTrue();
+            assertThat(waiting.await().size()).as("the one waiting is served once a connection is free").isEqualTo(1);
+        } finally {
+            pool.close().await();
+            vertx.close().await();
+        }
+    }
+
     /** The pool's one connection; opening it may itself outlast the short wait on a busy machine, so it is retried. */
     private static SqlConnection firstConnection(Pool pool) {
         RuntimeException last = null;
