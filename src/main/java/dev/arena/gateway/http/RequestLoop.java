@@ -17,13 +17,15 @@ public final class RequestLoop {
 
     /**
      * The same outcome, completed on the calling request's event loop: call it on that loop, before waiting (a handler
-     * runs there). Completes in place when the outcome is already there or arrives on this loop.
+     * runs there). Completes in place when the outcome arrives on this loop, or is already there and the future is
+     * bound to no other context.
      */
     public static <T> Future<T> back(Future<T> result) {
         Context home = Vertx.currentContext();
-        if (home == null || result.isComplete()) {
-            return result; // not on a loop (a unit test calling a handler), or nothing to wait for
+        if (home == null) {
+            return result; // not on a loop: a unit test calling a handler
         }
+        // even a completed future is listened to: one bound to another context calls its listeners there
         Thread loop = Thread.currentThread();
         Promise<T> here = Promise.promise();
         result.onComplete(ar -> {
