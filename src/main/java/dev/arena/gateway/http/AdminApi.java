@@ -194,7 +194,8 @@ final class AdminApi {
         Principal me = staff(ctx, Role.ADMIN);
         UUID id = Handlers.uuidParam(ctx, "id");
         // reading someone's personal data is itself an action to answer for
-        audit.run(me, "player.export", id.toString(), "personal data export", Map.of(), () -> store.export(id))
+        RequestLoop.back(audit.run(me, "player.export", id.toString(), "personal data export", Map.of(),
+                        () -> store.export(id)))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         ctx.fail(ar.cause());

@@ -101,7 +101,7 @@ final class AnalyticsApi {
 
     /** Vert.x JSON as it encodes itself (the wire mapper would see a JsonObject as a bean). */
     private static void json(RoutingContext ctx, io.vertx.core.Future<io.vertx.core.json.JsonObject> result) {
-        result.onComplete(ar -> {
+        RequestLoop.back(result).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
             } else if (!ctx.response().ended()) {

@@ -36,7 +36,8 @@ public final class Authenticator implements Handler<RoutingContext> {
             ctx.fail(new ArenaException.Unauthorized("missing bearer token"));
             return;
         }
-        identity.authenticate(token).onComplete(ar -> {
+        // the next handlers run where this continues: on the request's loop, whatever thread checked the token
+        RequestLoop.back(identity.authenticate(token)).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
             } else {

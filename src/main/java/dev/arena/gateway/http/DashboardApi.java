@@ -128,7 +128,7 @@ final class DashboardApi {
                     r.write("id: " + seq + "\ndata: " + json + "\n\n");
                 }
                 if (who != null && token != null && ++samples % RECHECK_EVERY == 0) {
-                    identity.authenticate(token).onFailure(e -> end("session ended"));
+                    RequestLoop.back(identity.authenticate(token)).onFailure(e -> end("session ended"));
                 }
             });
         }

@@ -7,14 +7,17 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
-/** Small helpers every API class uses to answer: JSON out, failures into the router's problem handler. */
+/**
+ * Small helpers every API class uses to answer: JSON out, failures into the router's problem handler; both on the
+ * request's event loop ({@link RequestLoop}).
+ */
 final class Handlers {
     static final String PRINCIPAL = "arena.principal";
 
     private Handlers() {}
 
     static <T> void respond(RoutingContext ctx, int status, Future<T> result) {
-        result.onComplete(ar -> {
+        RequestLoop.back(result).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
             } else if (!ctx.response().ended()) {
@@ -32,7 +35,7 @@ final class Handlers {
     }
 
     static void noContent(RoutingContext ctx, Future<?> result) {
-        result.onComplete(ar -> {
+        RequestLoop.back(result).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
             } else {

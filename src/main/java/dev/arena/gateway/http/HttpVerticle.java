@@ -1,5 +1,6 @@
 package dev.arena.gateway.http;
 
+import dev.arena.config.HttpConfig;
 import dev.arena.gateway.ws.GatewaySockets;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -44,21 +45,7 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         var http = services.config().http();
-        HttpServerOptions options = new HttpServerOptions()
-                .setTcpNoDelay(true)
-                .setRegisterWebSocketWriteHandlers(false)
-                .setCompressionSupported(false)
-                // a connection silent both ways this long is closed; a quiet WebSocket is pinged well before
-                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, http.idleTimeout().toMillis()))
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                // HTTP/1.1 only: HTTP/2 (cleartext h2c, on by default in Vert.x, or h2 by ALPN) would bypass the
-                // header deadline, which watches HTTP/1 request heads; nothing Arena serves needs HTTP/2
-                .setHttp2ClearTextEnabled(false)
-                .setUseAlpn(false)
-                // a TLS handshake gets the header deadline too: a client that opens TCP and trickles (or never
-                // sends) its handshake is closed then, not after Vert.x's default 10 s
-                .setSslHandshakeTimeout(http.headerTimeout().toMillis())
-                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+        HttpServerOptions options = options(http);
         if (services.realtime() != null) {
             int hard = services.realtime().limits().hardFrameBytes();
             options.setMaxWebSocketFrameSize(hard).setMaxWebSocketMessageSize(hard);
@@ -90,6 +77,30 @@ public final class HttpVerticle extends VerticleBase {
                 .connectionHandler(connection -> HeaderDeadline.install(connection, headerTimeout))
                 .requestHandler(ApiRouter.build(vertx, services, sockets));
         return server.listen(port, host);
+    }
+
+    /** The server's options that do not depend on the real-time limits or TLS files. */
+    static HttpServerOptions options(HttpConfig http) {
+        return new HttpServerOptions()
+                .setTcpNoDelay(true)
+                .setRegisterWebSocketWriteHandlers(false)
+                // Responses are written only on their connection's event loop (every wait in a handler comes back
+                // through RequestLoop), so the connection needs no thread-safe outbound queue: without this, each
+                // one allocates a 1,024-slot queue (4.7 KB) that an upgraded WebSocket keeps for its whole life.
+                // A response written from another thread throws instead of being queued.
+                .setStrictThreadMode(true)
+                .setCompressionSupported(false)
+                // a connection silent both ways this long is closed; a quiet WebSocket is pinged well before
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, http.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                // HTTP/1.1 only: HTTP/2 (cleartext h2c, on by default in Vert.x, or h2 by ALPN) would bypass the
+                // header deadline, which watches HTTP/1 request heads; nothing Arena serves needs HTTP/2
+                .setHttp2ClearTextEnabled(false)
+                .setUseAlpn(false)
+                // a TLS handshake gets the header deadline too: a client that opens TCP and trickles (or never
+                // sends) its handshake is closed then, not after Vert.x's default 10 s
+                .setSslHandshakeTimeout(http.headerTimeout().toMillis())
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
     }
 
     private static PemKeyCertOptions pem(Path cert, Path key) {

@@ -110,7 +110,7 @@ final class LogsApi {
         if (gzip) {
             response.putHeader("Content-Encoding", "gzip");
         }
-        export.export(query, response, gzip).onComplete(ar -> {
+        RequestLoop.back(export.export(query, response, gzip)).onComplete(ar -> {
             if (ar.succeeded()) {
                 response.end();
             } else if (!response.headWritten()) {
@@ -162,7 +162,8 @@ final class LogsApi {
         UploadPipe pipe = new UploadPipe(req, ctx.vertx().getOrCreateContext());
         var request = new IngestRequest(jobId, key, from, raw, gzip, total, Handlers.principal(ctx).playerId(),
                 "upload");
-        ingest.ingest(request, new LogIngest.Source() {
+        // the ingest runs on its own pool and completes there: the answer is written back on the request's loop
+        RequestLoop.back(ingest.ingest(request, new LogIngest.Source() {
             @Override
             public InputStream open(long at) {
                 pipe.start();
@@ -178,7 +179,7 @@ final class LogsApi {
             public void abort(String why) {
                 pipe.fail(new IOException(why));
             }
-        }).onComplete(ar -> {
+        })).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
                 return;

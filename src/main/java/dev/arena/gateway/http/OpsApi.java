@@ -58,7 +58,7 @@ final class OpsApi {
     }
 
     private void ready(RoutingContext ctx) {
-        readiness.get().onComplete(ar -> {
+        RequestLoop.back(readiness.get()).onComplete(ar -> {
             if (ar.succeeded()) {
                 json(ctx, 200, new JsonObject().put("status", "ready").put("database", "up"));
             } else {

@@ -83,7 +83,7 @@ final class WebPages {
             return;
         }
         // the first read touches the jar: never on the event loop
-        vertx.executeBlocking(() -> load(resource), false).onComplete(ar -> {
+        RequestLoop.back(vertx.executeBlocking(() -> load(resource), false)).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
             } else if (ar.result().isEmpty()) {

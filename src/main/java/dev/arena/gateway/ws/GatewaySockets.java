@@ -4,6 +4,7 @@ import dev.arena.common.ArenaException;
 import dev.arena.gateway.http.Authenticator;
 import dev.arena.gateway.http.Problem;
 import dev.arena.gateway.http.Problems;
+import dev.arena.gateway.http.RequestLoop;
 import dev.arena.room.RoomEvent;
 import dev.arena.room.Rooms;
 import io.vertx.core.Context;
@@ -117,7 +118,8 @@ public final class GatewaySockets {
         ctx.request().pause();
         long epoch = rt.identity.revocationEpoch();
         String checked = token;
-        rt.identity.authenticateNamed(token)
+        // back on the request's loop: the upgrade (or the refusal) is written there (strict thread mode, HttpVerticle)
+        RequestLoop.back(rt.identity.authenticateNamed(token))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         ctx.request().resume();
