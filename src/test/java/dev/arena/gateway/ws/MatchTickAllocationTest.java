@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arena.common.Json;
 import dev.arena.common.PlayerId;
+import dev.arena.match.ManualTickScheduler;
 import dev.arena.match.MatchConfig;
 import dev.arena.match.MatchEnd;
 import dev.arena.match.MatchId;
@@ -15,7 +16,6 @@ import dev.arena.match.MatchSpec;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.Offer;
 import dev.arena.match.TickFrame;
-import dev.arena.match.TickScheduler;
 import dev.arena.match.games.ArenaBattle;
 import dev.arena.match.games.BattleInput;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,25 +41,6 @@ class MatchTickAllocationTest {
     /** Measured 2026-12-06: 4,416 bytes per tick (frames of about 830 bytes); the budget leaves about a third on top. */
     private static final double MAX_BYTES_PER_TICK = 6_000;
 
-    /** The test thread owns the match; ticks are called directly. */
-    private static final TickScheduler OWNER = new TickScheduler() {
-        public long nanoTime() {
-            return System.nanoTime();
-        }
-
-        public void execute(Runnable task) {
-            task.run();
-        }
-
-        public Cancellable schedule(long delayNanos, Runnable task) {
-            return () -> { };
-        }
-
-        public boolean inOwner() {
-            return true;
-        }
-    };
-
     /** What MatchFeed does with a frame, minus the sockets: serialise it once, keep the bytes. */
     private static final class Encoding implements MatchListener {
         long bytes;
@@ -75,10 +56,11 @@ class MatchTickAllocationTest {
     void aTickOfAFourPlayerBattleStaysWithinItsAllocationBudget() {
         Encoding feed = new Encoding();
         MatchListener listener = MatchListeners.of(feed, new MatchMetrics(new SimpleMeterRegistry()));
+        // the test thread owns the match and calls its ticks directly
         MatchLoop<?, ?, ?> loop = MatchLoop.create(new ArenaBattle(), new MatchSpec(MatchId.random(), 7,
                 Map.of("arena_size", 400, "hit_points", 10_000, "time_limit_seconds", 1800),
-                MatchConfig.defaults().withEmptyTimeout(Duration.ofHours(1)).withMaxPlayers(PLAYERS)), OWNER,
-                listener);
+                MatchConfig.defaults().withEmptyTimeout(Duration.ofHours(1)).withMaxPlayers(PLAYERS)),
+                new ManualTickScheduler(), listener);
         List<PlayerId> players = new ArrayList<>();
         for (int i = 0; i < PLAYERS; i++) {
             PlayerId p = new PlayerId(new UUID(7, i));
