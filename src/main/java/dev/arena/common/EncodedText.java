@@ -8,20 +8,37 @@ import java.nio.charset.StandardCharsets;
  * between threads without a lock. Never write into {@link #utf8()}.
  */
 public final class EncodedText {
-    private final String text;
     private final byte[] utf8;
+    /**
+     * Made from the bytes on first use when built by {@link #ofUtf8}. A race makes it twice at worst: a String is
+     * immutable, so a reference read without a lock is a whole one.
+     */
+    private String text;
 
-    private EncodedText(String text) {
+    private EncodedText(String text, byte[] utf8) {
         this.text = text;
-        this.utf8 = text.getBytes(StandardCharsets.UTF_8);
+        this.utf8 = utf8;
     }
 
     public static EncodedText of(String text) {
-        return new EncodedText(text);
+        return new EncodedText(text, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * From bytes a serialiser wrote straight as UTF-8 (a match frame: no String and no second encoding on the way);
+     * the bytes are kept, not copied, so the caller must not change them afterwards.
+     */
+    public static EncodedText ofUtf8(byte[] utf8) {
+        return new EncodedText(null, utf8);
     }
 
     public String text() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = new String(utf8, StandardCharsets.UTF_8);
+            text = t;
+        }
+        return t;
     }
 
     /** The UTF-8 bytes, shared: read them, never change them. */
@@ -31,6 +48,6 @@ public final class EncodedText {
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

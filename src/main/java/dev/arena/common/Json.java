@@ -144,6 +144,15 @@ public final class Json {
         }
     }
 
+    /** {@code value} as UTF-8 JSON bytes, written straight as bytes (no String on the way). */
+    public static byte[] encodeToUtf8(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+        }
+    }
+
     /** Reads JSON written by {@link #encodeToString} back (for values this server stored itself). */
     public static <T> T decode(String json, Class<T> type) {
         try {

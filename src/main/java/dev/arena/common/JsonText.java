@@ -27,46 +27,55 @@ public final class JsonText {
      * or plain maps and lists); empty if there is none. Keys count too.
      */
     public static Optional<Flaw> unstorable(Object value) {
-        return find(value, "");
+        Flaw f = find(value);
+        if (f == null) {
+            return Optional.empty();
+        }
+        String path = f.path().startsWith(".") ? f.path().substring(1) : f.path();
+        return Optional.of(new Flaw(path.isEmpty() ? "body" : path, f.reason()));
     }
 
-    private static Optional<Flaw> find(Object value, String path) {
+    /**
+     * The first flaw, its path relative to {@code value} ("" for the value itself, else each step with its
+     * separator: {@code .key} or {@code [i]}), or null. Paths are built only on
+     * the way back from a flaw: every socket frame passes through here, and a clean one must cost no string per key.
+     */
+    private static Flaw find(Object value) {
         if (value instanceof String s) {
             String why = textFlaw(s);
-            return why == null ? Optional.empty() : Optional.of(new Flaw(path.isEmpty() ? "body" : path, why));
+            return why == null ? null : new Flaw("", why);
         }
         if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)
                 || value instanceof BigDecimal b && !Double.isFinite(b.doubleValue())) {
-            return Optional.of(new Flaw(path.isEmpty() ? "body" : path, HUGE_NUMBER));
+            return new Flaw("", HUGE_NUMBER);
         }
         if (value instanceof io.vertx.core.json.JsonObject o) {
-            return find(o.getMap(), path);
+            return find(o.getMap());
         }
         if (value instanceof io.vertx.core.json.JsonArray a) {
-            return find(a.getList(), path);
+            return find(a.getList());
         }
         if (value instanceof Map<?, ?> m) {
             for (var e : m.entrySet()) {
-                String key = String.valueOf(e.getKey());
-                String at = path.isEmpty() ? key : path + "." + key;
+                String key = e.getKey() instanceof String k ? k : String.valueOf(e.getKey());
                 String why = textFlaw(key);
                 if (why != null) {
-                    return Optional.of(new Flaw(at, why));
+                    return new Flaw("." + key, why);
                 }
-                Optional<Flaw> inner = find(e.getValue(), at);
-                if (inner.isPresent()) {
-                    return inner;
+                Flaw inner = find(e.getValue());
+                if (inner != null) {
+                    return new Flaw("." + key + inner.path(), inner.reason());
                 }
             }
         } else if (value instanceof List<?> l) {
             for (int i = 0; i < l.size(); i++) {
-                Optional<Flaw> inner = find(l.get(i), path + "[" + i + "]");
-                if (inner.isPresent()) {
-                    return inner;
+                Flaw inner = find(l.get(i));
+                if (inner != null) {
+                    return new Flaw("[" + i + "]" + inner.path(), inner.reason());
                 }
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Why PostgreSQL would refuse this text, or null. */

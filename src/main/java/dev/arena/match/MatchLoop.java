@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.LogThrottle;
 import dev.arena.common.PlayerId;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -42,6 +43,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class MatchLoop<C, S, I> {
     private static final Logger log = LoggerFactory.getLogger(MatchLoop.class);
+    /**
+     * One line a second for the whole node: an overloaded node has every match fall behind at once, and a line per
+     * match and wake (63,000 in one minute at 500 matches) took CPU the matches needed. Each is still counted
+     * ({@link MatchListener#ticksSkipped}).
+     */
+    private static final LogThrottle BEHIND_LOG = new LogThrottle(java.time.Duration.ofSeconds(1));
 
     /** What other threads may read: replaced (never modified) after every tick. */
     private record Published<S>(long tick, MatchStatus status, S state, List<MatchView.PlayerView> players,
@@ -89,7 +96,11 @@ public final class MatchLoop<C, S, I> {
         this.seating = new Seating<>(run, spec.host());
         this.timer = new TickTimer(scheduler, info.tickRate(), config.maxCatchUpTicks(), this::tick,
                 () -> run.status == MatchStatus.FINISHED, skipped -> {
-                    log.warn("match {} ({}) fell behind: {} ticks skipped", id, info.mode(), skipped);
+                    long held = BEHIND_LOG.admit();
+                    if (held >= 0) {
+                        log.warn("match {} ({}) fell behind: {} ticks skipped{}", id, info.mode(), skipped,
+                                LogThrottle.andMore(held));
+                    }
                     run.safely(() -> listener.ticksSkipped(id, skipped));
                 });
         publish();

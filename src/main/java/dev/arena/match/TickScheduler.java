@@ -15,6 +15,14 @@ public interface TickScheduler {
     /** Called on the owner: runs {@code task} on the owner after {@code delayNanos} (at least once-off). */
     Cancellable schedule(long delayNanos, Runnable task);
 
+    /**
+     * Where a match starting now counts its ticks from: now, or a moment later (under one grid step) so that matches
+     * of one owner share their tick instants and run in one batch ({@link VertxTickScheduler}).
+     */
+    default long tickBase() {
+        return nanoTime();
+    }
+
     /** Whether the calling thread is the owner (state may be touched). */
     boolean inOwner();
 

@@ -15,6 +15,8 @@ final class TickTimer {
     private final BooleanSupplier finished;
     /** Told how many ticks were skipped since it was last told. */
     private final LongConsumer skippedTicks;
+    /** One instance for every tick, not a new method reference per schedule. */
+    private final Runnable onTimer = this::onTimer;
     private TickPacer pacer;
     private TickScheduler.Cancellable timer;
     private long skippedReported;
@@ -34,7 +36,7 @@ final class TickTimer {
         if (pacer != null) {
             return;
         }
-        pacer = new TickPacer(periodNanos, maxCatchUpTicks, scheduler.nanoTime());
+        pacer = new TickPacer(periodNanos, maxCatchUpTicks, scheduler.tickBase());
         scheduleNext();
     }
 
@@ -51,7 +53,7 @@ final class TickTimer {
     }
 
     private void scheduleNext() {
-        timer = scheduler.schedule(pacer.nanosUntilNext(scheduler.nanoTime()), this::onTimer);
+        timer = scheduler.schedule(pacer.nanosUntilNext(scheduler.nanoTime()), onTimer);
     }
 
     private void onTimer() {

@@ -1,6 +1,7 @@
 package dev.arena.gateway.ws;
 
 import dev.arena.common.EncodedText;
+import dev.arena.common.Json;
 import dev.arena.common.PlayerId;
 import dev.arena.match.MatchEnd;
 import dev.arena.match.MatchId;
@@ -85,10 +86,13 @@ public final class MatchFeed implements MatchListener {
         if ((set == null || set.isEmpty()) && !elsewhere) {
             return;
         }
-        String text = new ServerMessage.MatchFrame(frame.match(), frame.tick(), frame.events()).encode();
-        deliver(frame.match(), text);
+        EncodedText once = EncodedText.ofUtf8(Json.encodeToUtf8(
+                new ServerMessage.MatchFrame(frame.match(), frame.tick(), frame.events())));
+        if (set != null) {
+            deliver(set, once);
+        }
         if (elsewhere) {
-            far.frame(frame.match(), frame.tick(), text);
+            far.frame(frame.match(), frame.tick(), once.text());
         }
     }
 
@@ -96,10 +100,13 @@ public final class MatchFeed implements MatchListener {
     void deliver(MatchId match, String text) {
         Set<Connection> set = watchers.get(match);
         if (set != null) {
-            EncodedText once = EncodedText.of(text);
-            for (Connection c : set) {
-                c.outbound.offer(once);
-            }
+            deliver(set, EncodedText.of(text));
+        }
+    }
+
+    private static void deliver(Set<Connection> set, EncodedText once) {
+        for (Connection c : set) {
+            c.outbound.offer(once);
         }
     }
 
