@@ -43,7 +43,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code ingest}: the whole path: {@link NdjsonReader} over an in-memory stream into an {@link IngestRun}
  *       whose store commits nothing but asks for what the database side reads from the batch (its per-day fold).</li>
  * </ul>
- * Run: see docs/BENCHMARKS.md ({@code -prof gc} adds bytes allocated per line).
+ * Run: see docs/BENCHMARKS.md ({@code -prof gc} adds bytes allocated per line). Not named *Log*: the logs tests'
+ * selection ({@code -Dtest=*Log*}) would pick it up from a {@code -Pjmh} build's classes.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,7 +52,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgs = {"-Xmx1g", "-XX:+UseG1GC"})
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class LogParseBenchmark {
+public class ParseFoldBenchmark {
     static final int SLICE = 50_000;
 
     @Param("800000")
