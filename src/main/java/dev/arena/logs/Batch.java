@@ -3,7 +3,6 @@ package dev.arena.logs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -16,96 +15,58 @@ import java.util.TreeSet;
  * committing thread and never touched again by the reader.
  */
 public final class Batch {
-    /** A rollup delta: counts and sums, with the earliest and latest timestamp seen. */
-    public static final class Sum {
+    /** A rollup delta: counts and sums, with the earliest and latest timestamp seen (where the rollup keeps them). */
+    public static class Sum {
         public long events;
         public double value;
         public Instant first;
         public Instant last;
+
+        Sum() {}
 
         /** Another delta's counts and sums (the per-day rollup is folded from the hourly one, without times). */
         void add(Sum other) {
             events += other.events;
             value += other.value;
         }
-
-        void add(LogEvent e) {
-            events++;
-            value += e.value();
-            if (first == null || e.ts().isBefore(first)) {
-                first = e.ts();
-            }
-            if (last == null || e.ts().isAfter(last)) {
-                last = e.ts();
-            }
-        }
     }
 
-    /*
-     * Keys hash with a mixing step: a record's own hashCode (31 * a + b) gives ids like "p-000123" and hours 3,600
-     * apart so many equal codes that HashMap bins turn into trees (profiled: a quarter of the parse thread's time).
-     * {@code hour}: the hour's start in epoch seconds (a long, not an Instant: one allocation less per event).
-     */
-    public record PlayerType(String player, String type) {
-        @Override
-        public int hashCode() {
-            return mix(player.hashCode(), type.hashCode());
-        }
-    }
+    public record PlayerType(String player, String type) {}
 
-    public record PlayerHour(String player, String type, long hour) {
-        @Override
-        public int hashCode() {
-            return mix(mix(player.hashCode(), type.hashCode()), Long.hashCode(hour / 3600));
-        }
-    }
+    /** {@code hour}: the hour's start in epoch seconds. */
+    public record PlayerHour(String player, String type, long hour) {}
 
     /** {@code day}: the UTC day's start in epoch seconds. */
-    public record PlayerDay(String player, String type, long day) {
-        @Override
-        public int hashCode() {
-            return mix(mix(player.hashCode(), type.hashCode()), Long.hashCode(day / 86_400));
-        }
-    }
+    public record PlayerDay(String player, String type, long day) {}
 
-    public record ModeHour(String mode, long hour, String type) {
-        @Override
-        public int hashCode() {
-            return mix(mix(mode.hashCode(), type.hashCode()), Long.hashCode(hour / 3600));
-        }
-    }
+    public record ModeHour(String mode, long hour, String type) {}
 
-    public record GamePlayer(String game, String player) {
-        @Override
-        public int hashCode() {
-            return mix(game.hashCode(), player.hashCode());
-        }
-    }
-
-    private static int mix(int a, int b) {
-        long h = (a * 0x9E3779B97F4A7C15L) ^ (b & 0xffffffffL);
-        h *= 0xBF58476D1CE4E5B9L;
-        return (int) (h ^ (h >>> 32));
-    }
+    public record GamePlayer(String game, String player) {}
 
     /** The mode a game was first seen with, and its sums. */
     public static final class Game {
         public final String mode;
-        public final Sum sum = new Sum();
+        public final Sum sum;
 
-        Game(String mode) {
+        Game(String mode, Sum sum) {
             this.mode = mode;
+            this.sum = sum;
         }
     }
 
     private final boolean raw;
     private final List<LogEvent> events = new ArrayList<>();
     private long[] eventLines = new long[1024];
-    private final Map<PlayerType, Sum> playerTypes = new HashMap<>();
-    private final Map<PlayerHour, Sum> playerHours = new HashMap<>();
-    private final Map<ModeHour, Sum> modeHours = new HashMap<>();
-    private final Map<GamePlayer, Sum> gamePlayers = new HashMap<>();
-    private final Map<String, Game> games = new HashMap<>();
+    /*
+     * The fold makes three lookups per event: (player, type, hour), whose row points at its (player, type) total;
+     * (game, player), whose row points at the game; and (mode, type, hour). Keys are the rows' own fields
+     * (RollupRows), so a row seen before costs no allocation.
+     */
+    private final RollupRows playerTypes = new RollupRows(1024);
+    private final RollupRows playerHours = new RollupRows(4096);
+    private final RollupRows modeHours = new RollupRows(256);
+    private final RollupRows gamePlayers = new RollupRows(1024);
+    private final RollupRows games = new RollupRows(256);
     private final TreeSet<Instant> days = new TreeSet<>();
     private long lastDay = Long.MIN_VALUE;
     private final List<BadLineSamples.Sample> badSamples = new ArrayList<>();
@@ -124,7 +85,8 @@ public final class Batch {
     }
 
     void event(long line, LogEvent e) {
-        long second = e.ts().getEpochSecond();
+        Instant ts = e.ts();
+        long second = ts.getEpochSecond();
         if (raw) {
             if (eventCount == eventLines.length) {
                 eventLines = Arrays.copyOf(eventLines, eventLines.length * 2);
@@ -139,11 +101,29 @@ public final class Batch {
         }
         eventCount++;
         long hour = second - Math.floorMod(second, 3600);
-        playerTypes.computeIfAbsent(new PlayerType(e.playerId(), e.type()), k -> new Sum()).add(e);
-        playerHours.computeIfAbsent(new PlayerHour(e.playerId(), e.type(), hour), k -> new Sum()).add(e);
-        modeHours.computeIfAbsent(new ModeHour(e.mode(), hour, e.type()), k -> new Sum()).add(e);
-        gamePlayers.computeIfAbsent(new GamePlayer(e.gameId(), e.playerId()), k -> new Sum()).add(e);
-        games.computeIfAbsent(e.gameId(), k -> new Game(e.mode())).sum.add(e);
+        double v = e.value();
+        String player = e.playerId();
+        String type = e.type();
+        RollupRows.Row ph = playerHours.add(player, type, hour);
+        if (ph.up == null) {
+            ph.up = playerTypes.add(player, type, 0);
+        }
+        ph.events++;
+        ph.value += v;
+        ph.up.add(v, ts);
+        RollupRows.Row gp = gamePlayers.add(e.gameId(), player, 0);
+        if (gp.up == null) {
+            gp.up = games.add(e.gameId(), null, 0);
+            if (gp.up.mode == null) {
+                gp.up.mode = e.mode();
+            }
+        }
+        gp.events++;
+        gp.value += v;
+        gp.up.add(v, ts);
+        RollupRows.Row mh = modeHours.add(e.mode(), type, hour);
+        mh.events++;
+        mh.value += v;
     }
 
     void bad() {
@@ -213,11 +193,13 @@ public final class Batch {
     }
 
     public Map<PlayerType, Sum> playerTypes() {
-        return playerTypes;
+        return playerTypes.asMap(r -> new PlayerType(r.a, r.b), r -> r,
+                k -> k instanceof PlayerType t ? playerTypes.get(t.player(), t.type(), 0) : null);
     }
 
     public Map<PlayerHour, Sum> playerHours() {
-        return playerHours;
+        return playerHours.asMap(r -> new PlayerHour(r.a, r.b, r.n), r -> r,
+                k -> k instanceof PlayerHour h ? playerHours.get(h.player(), h.type(), h.hour()) : null);
     }
 
     /**
@@ -225,25 +207,28 @@ public final class Batch {
      * so the reading thread's per-event work does not grow.
      */
     public Map<PlayerDay, Sum> playerDays() {
-        Map<PlayerDay, Sum> days = new HashMap<>();
-        for (Map.Entry<PlayerHour, Sum> e : playerHours.entrySet()) {
-            PlayerHour h = e.getKey();
-            days.computeIfAbsent(new PlayerDay(h.player(), h.type(), h.hour() - Math.floorMod(h.hour(), 86_400)),
-                    k -> new Sum()).add(e.getValue());
+        RollupRows days = new RollupRows(playerTypes.size() * 2);
+        for (int i = 0; i < playerHours.size(); i++) {
+            RollupRows.Row h = playerHours.row(i);
+            days.add(h.a, h.b, h.n - Math.floorMod(h.n, 86_400)).add(h);
         }
-        return days;
+        return days.asMap(r -> new PlayerDay(r.a, r.b, r.n), r -> r,
+                k -> k instanceof PlayerDay d ? days.get(d.player(), d.type(), d.day()) : null);
     }
 
     public Map<ModeHour, Sum> modeHours() {
-        return modeHours;
+        return modeHours.asMap(r -> new ModeHour(r.a, r.n, r.b), r -> r,
+                k -> k instanceof ModeHour m ? modeHours.get(m.mode(), m.type(), m.hour()) : null);
     }
 
     public Map<GamePlayer, Sum> gamePlayers() {
-        return gamePlayers;
+        return gamePlayers.asMap(r -> new GamePlayer(r.a, r.b), r -> r,
+                k -> k instanceof GamePlayer g ? gamePlayers.get(g.game(), g.player(), 0) : null);
     }
 
     /** Per game id. */
     public Map<String, Game> games() {
-        return games;
+        return games.asMap(r -> r.a, r -> new Game(r.mode, r),
+                k -> k instanceof String g ? games.get(g, null, 0) : null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.arena.logs;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Reads the common shape of a log line by hand, without a general JSON parser: one pass over the bytes, the known
@@ -20,6 +21,7 @@ final class FieldScanner {
     private static final int MAX_NUMBER = 100;
 
     private final StringCache ids;
+    private final Timestamps times = new Timestamps();
     private byte[] b;
     private int i;
     private int end;
@@ -38,7 +40,8 @@ final class FieldScanner {
         b = buf;
         i = off;
         end = off + len;
-        String ts = null;
+        int tsStart = -1;
+        int tsStop = -1;
         String gameId = null;
         String mode = null;
         String playerId = null;
@@ -67,7 +70,8 @@ final class FieldScanner {
                     if (!plainString()) {
                         return null;
                     }
-                    ts = new String(b, start, stop - start, StandardCharsets.ISO_8859_1);
+                    tsStart = start;
+                    tsStop = stop;
                 }
                 case 'g', 'm', 'p', 'y' -> {
                     if (!plainString()) {
@@ -116,15 +120,19 @@ final class FieldScanner {
             return null;
         }
         ws();
-        if (i != end || ts == null || gameId == null || mode == null || playerId == null || type == null
+        if (i != end || tsStart < 0 || gameId == null || mode == null || playerId == null || type == null
                 || !sized(gameId, 64) || !sized(mode, 32) || !sized(playerId, 64) || !LineParser.isType(type)) {
             return null;
         }
-        try {
-            return new LogEvent(Timestamps.parse(ts), gameId, mode, playerId, type, value, data);
-        } catch (BadLine e) {
-            return null; // Jackson's reading gives the same reason
+        Instant ts = times.read(b, tsStart, tsStop - tsStart);
+        if (ts == null) {
+            try {
+                ts = Timestamps.parse(new String(b, tsStart, tsStop - tsStart, StandardCharsets.ISO_8859_1));
+            } catch (BadLine e) {
+                return null; // Jackson's reading gives the same reason
+            }
         }
+        return new LogEvent(ts, gameId, mode, playerId, type, value, data);
     }
 
     /** Which known field a name is ('t', 'g', 'm', 'p', 'y' for type, 'v', 'd'), or 0. */

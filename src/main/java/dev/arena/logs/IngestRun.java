@@ -56,7 +56,8 @@ final class IngestRun implements NdjsonReader.Sink {
     private final long startEvents;
     private final long startNanos = System.nanoTime();
     private long lastNanos = startNanos;
-    private long lastProgress = Long.MIN_VALUE;
+    /** When progress was last published (ms): none yet. Not Long.MIN_VALUE: {@code now - it} would overflow. */
+    private long lastProgress = Long.MIN_VALUE / 2;
     private Batch batch;
     /** The commit under way, if any; its batch starts at the previous one's end. */
     private Future<Batch> committing;

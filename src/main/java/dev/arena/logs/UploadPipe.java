@@ -19,8 +19,9 @@ public final class UploadPipe extends InputStream {
 
     private final ReadStream<Buffer> source;
     private final Context context;
-    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-    private byte[] current;
+    /** Vert.x hands each chunk over as a heap copy of its own: kept as it is, copied once, into the reader's buffer. */
+    private final ArrayDeque<Buffer> chunks = new ArrayDeque<>();
+    private Buffer current;
     private int pos;
     private long queued;
     private boolean paused;
@@ -47,7 +48,7 @@ public final class UploadPipe extends InputStream {
         if (failure != null) {
             return;
         }
-        chunks.add(b.getBytes());
+        chunks.add(b);
         queued += b.length();
         notifyAll();
         if (queued >= HIGH_WATER && !paused) {
@@ -77,6 +78,7 @@ public final class UploadPipe extends InputStream {
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
+    /** As many queued bytes as fit (several chunks in one call), waiting only when none is queued. */
     @Override
     public synchronized int read(byte[] b, int off, int len) throws IOException {
         while (true) {
@@ -100,18 +102,23 @@ public final class UploadPipe extends InputStream {
                 throw new IOException("interrupted");
             }
         }
-        int n = Math.min(len, current.length - pos);
-        System.arraycopy(current, pos, b, off, n);
-        pos += n;
-        queued -= n;
-        if (pos == current.length) {
-            current = null;
+        int done = 0;
+        while (current != null && done < len) {
+            int n = Math.min(len - done, current.length() - pos);
+            current.getBytes(pos, pos + n, b, off + done);
+            pos += n;
+            done += n;
+            if (pos == current.length()) {
+                current = chunks.poll();
+                pos = 0;
+            }
         }
+        queued -= done;
         if (paused && !resumeScheduled && queued <= LOW_WATER) {
             resumeScheduled = true;
             context.runOnContext(v -> resumeIfDrained());
         }
-        return n;
+        return done;
     }
 
     /** On the source's context: the decision and the resume happen where pause happens, so they cannot cross. */
