@@ -125,8 +125,9 @@ public final class PgLogQueries implements LogQueries {
     }
 
     /**
-     * All time: the totals kept per player and type, read down the {@code log_player_types_top} index (V13), so the
-     * answer costs {@code limit} index entries however many events and players are stored.
+     * All time: the totals kept per player and type, the type's rows (one per player) read by its index and the best
+     * kept (a top-N sort): bounded by players, not events. V15 dropped V13's index on the sums, which made every
+     * batch's update of these totals a full one (new index entries) instead of a heap-only one.
      */
     public static final String TOP_ALL_TIME = "SELECT player_id, events, value_sum FROM log_player_types "
             + "WHERE type = $1 ORDER BY value_sum DESC, events DESC, player_id LIMIT $2";

@@ -13,7 +13,7 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * A batch's rows: its raw events by one COPY into {@code log_events}, and each rollup's folded deltas by one COPY
+ * A batch's rows: its raw events by one binary COPY into {@code log_events}, and each rollup's folded deltas by one COPY
  * into a session-private staging table and one {@code INSERT … SELECT … ORDER BY key ON CONFLICT DO UPDATE} into
  * the rollup. So a batch costs a fixed number of statements whatever its size, no row is built as a String or an
  * array literal, and rows are locked in key order (two jobs touching the same rows cannot deadlock). Staging
@@ -41,8 +41,8 @@ final class PgLogRollups {
             "player_id text, type text, hour bigint, events bigint, value_sum float8",
             "INSERT INTO log_player_hours (player_id, type, hour, events, value_sum) "
                     + "SELECT player_id, type, to_timestamp(hour), events, value_sum FROM log_stage_player_hours "
-                    + "ORDER BY player_id, type, hour "
-                    + "ON CONFLICT (player_id, type, hour) DO UPDATE SET events = log_player_hours.events + excluded.events, "
+                    + "ORDER BY type, hour, player_id "
+                    + "ON CONFLICT (type, hour, player_id) DO UPDATE SET events = log_player_hours.events + excluded.events, "
                     + "value_sum = log_player_hours.value_sum + excluded.value_sum");
     private static final Rollup PLAYER_DAYS = new Rollup("log_stage_player_days",
             "player_id text, type text, day bigint, events bigint, value_sum float8",
@@ -147,28 +147,40 @@ final class PgLogRollups {
         return row.number(micros(s.first)).tab().number(micros(s.last));
     }
 
-    /** Rounded to the microsecond, as PostgreSQL rounds the raw events' timestamps. */
+    /** Rounded to the microsecond as the raw events' timestamps are. */
     private static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), (t.getNano() + 500) / 1000);
+        return CopyBinary.micros(t);
     }
 
-    /** The batch's events into {@code log_events}. */
+    /** The batch's events into {@code log_events}, in COPY's binary format (PostgreSQL parses no text). */
     static void copyRaw(CopyManager copy, Batch b, UUID job) throws SQLException {
-        String jobText = job.toString();
-        try (Copy out = new Copy(copy, "log_events (ts, game_id, mode, player_id, type, value, data, job_id, line)")) {
+        CopyIn in = copy.copyIn("COPY log_events (ts, game_id, mode, player_id, type, value, data, job_id, line) "
+                + "FROM STDIN (FORMAT binary)");
+        try {
+            CopyBinary row = new CopyBinary(in::writeToCopy);
             List<LogEvent> events = b.events();
-            CopyText row = out.row;
             for (int i = 0; i < events.size(); i++) {
                 LogEvent e = events.get(i);
-                row.timestamp(e.ts()).tab().text(e.gameId()).tab().text(e.mode()).tab().text(e.playerId()).tab()
-                        .text(e.type()).tab().number(e.value()).tab();
+                row.row(9).timestamptz(e.ts()).text(e.gameId()).text(e.mode()).text(e.playerId()).text(e.type())
+                        .float8(e.value());
                 if (e.data() == null) {
                     row.nul();
                 } else {
-                    row.text(e.data());
+                    row.jsonb(e.data());
                 }
-                row.tab().text(jobText).tab().number(b.eventLine(i)).endRow();
+                row.uuid(job).int8(b.eventLine(i));
             }
+            row.end();
+            in.endCopy();
+        } catch (SQLException | RuntimeException e) {
+            if (in.isActive()) {
+                try {
+                    in.cancelCopy(); // the COPY must end before the batch's rollback can be sent
+                } catch (SQLException c) {
+                    e.addSuppressed(c);
+                }
+            }
+            throw e;
         }
     }
 
