@@ -136,18 +136,39 @@ final class ServerProcesses {
     static Integer embeddedPostmaster(int serverPid) {
         try {
             Path proc = Path.of("/proc", Integer.toString(serverPid));
-            String dataDir = "./data";
-            for (String kv : new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8)
-                    .split("\0")) {
-                if (kv.startsWith("ARENA_DATA_DIR=")) {
-                    dataDir = kv.substring("ARENA_DATA_DIR=".length());
-                }
-            }
+            String dataDir = dataDir(read0(proc.resolve("environ")), read0(proc.resolve("cmdline")));
             Path dir = Files.readSymbolicLink(proc.resolve("cwd")).resolve(dataDir);
             Path pidFile = dir.resolve("postgres").resolve("postmaster.pid");
             return Integer.parseInt(Files.readAllLines(pidFile).getFirst().strip());
         } catch (IOException | RuntimeException e) {
             return null; // external database, or not readable
         }
+    }
+
+    /**
+     * The server's data directory as its configuration decides it: {@code --data-dir} on the command line before
+     * {@code ARENA_DATA_DIR} in the environment, else {@code ./data}. (Reading only the environment missed the
+     * database of every server started with the flag: its CPU and memory were left out of the figures.)
+     */
+    static String dataDir(List<String> environ, List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--data-dir") && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+            if (a.startsWith("--data-dir=")) {
+                return a.substring("--data-dir=".length());
+            }
+        }
+        for (String kv : environ) {
+            if (kv.startsWith("ARENA_DATA_DIR=")) {
+                return kv.substring("ARENA_DATA_DIR=".length());
+            }
+        }
+        return "./data";
+    }
+
+    private static List<String> read0(Path file) throws IOException {
+        return List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\0"));
     }
 }

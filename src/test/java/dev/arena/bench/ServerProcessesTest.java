@@ -23,6 +23,16 @@ class ServerProcessesTest {
     }
 
     @Test
+    void findsTheDataDirectoryFromTheFlagBeforeTheEnvironment() {
+        List<String> env = List.of("HOME=/root", "ARENA_DATA_DIR=/from/env");
+        assertThat(ServerProcesses.dataDir(env, List.of("java", "-jar", "arena.jar", "serve", "--data-dir", "/d")))
+                .isEqualTo("/d");
+        assertThat(ServerProcesses.dataDir(env, List.of("java", "serve", "--data-dir=/e"))).isEqualTo("/e");
+        assertThat(ServerProcesses.dataDir(env, List.of("java", "serve", "--port", "1"))).isEqualTo("/from/env");
+        assertThat(ServerProcesses.dataDir(List.of("HOME=/root"), List.of("java", "serve"))).isEqualTo("./data");
+    }
+
+    @Test
     void samplesThisJvmFromProc() {
         int self = (int) ProcessHandle.current().pid();
         ServerProcesses p = new ServerProcesses(self, List.of());
