@@ -41,7 +41,19 @@ class RequestLoopTest {
         vertx.exceptionHandler(uncaught::add);
         Router router = Router.router(vertx);
         router.get("/back").handler(ctx -> Handlers.respond(ctx, 200, elsewhere("fine")));
-        router.get("/raw").handler(ctx -> elsewhere("lost").onComplete(ar -> ctx.response().end(ar.result())));
+        router.get("/raw").handler(ctx -> {
+            // the listener is attached before the other thread starts, so it always runs there (attached after a
+            // completion, it would run here, on the loop, and the write would succeed: the test was flaky so)
+            Promise<String> p = Promise.promise();
+            p.future().onComplete(ar -> ctx.response().end(ar.result()));
+            Thread.ofPlatform().start(() -> {
+                try {
+                    p.complete("lost");
+                } catch (RuntimeException e) {
+                    uncaught.add(e);
+                }
+            });
+        });
         router.get("/failed").handler(ctx -> Handlers.respond(ctx, 200, elsewhere(null)));
         // complete before the handler waits, but bound to a worker context: its listeners run on that context
         ContextInternal worker = ((VertxInternal) vertx).createWorkerContext();
