@@ -500,9 +500,17 @@ export class ArenaSocket {
    * queued: a stale input is worth less than the next one).
    */
   send(type, fields = {}) {
-    if (!this._ws || this.state !== 'open' || this._queue.length || !this._take()) return false;
+    if (!this._writable() || this._queue.length || !this._take()) return false;
     this._ws.send(JSON.stringify({ ...fields, type }));
     return true;
+  }
+
+  /**
+   * Open by our state and by the browser's: between the server's close frame and the `close` event the socket
+   * is CLOSING, and a send then is lost (and the browser logs a warning).
+   */
+  _writable() {
+    return !!this._ws && this.state === 'open' && this._ws.readyState === 1;
   }
 
   /** One frame's worth of the rate, if there is one now. */
@@ -562,7 +570,7 @@ export class ArenaSocket {
       };
       const write = () => {
         if (!this._pending.has(rid)) return;
-        if (!this._ws || this.state !== 'open') {
+        if (!this._writable()) {
           return fail(new ArenaError({ code: 'disconnected', message: 'The connection dropped' }));
         }
         this._ws.send(JSON.stringify({ ...fields, rid, type }));

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SdkSessionIntegrationTest {
     @RegisterExtension
-    static final NodeFixture node = new NodeFixture(Map.of("ARENA_TOKEN_TTL", "60s", "ARENA_WS_BURST", "100000"));
+    static final NodeFixture node = new NodeFixture(Map.of("ARENA_TOKEN_TTL", "60s", "ARENA_WS_BURST", "100000",
+            // the tests move the clock minutes ahead: the idle sweep must not close the sockets they use
+            "ARENA_HTTP_IDLE_TIMEOUT", "1h"));
     @RegisterExtension
     static final Browsers browsers = Browsers.perClass();
     private Page page;
