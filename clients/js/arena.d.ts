@@ -646,7 +646,14 @@ export interface ChatMessageFrame { type: 'chat.message'; room: string; seq: num
 export interface ChatHistoryFrame { type: 'chat.history'; rid?: string; room: string; messages: ChatMessageRecord[]; next_before: number | null }
 export interface DmMessageFrame { type: 'dm.message'; id: number; from: Id; to: Id; message: string; ts: Instant }
 /** Joins and leaves of one room merged over an interval (at most every 250 ms); apply as upserts. */
-export interface PresenceDiffFrame { type: 'presence.diff'; room: string; joins: Member[]; leaves: Member[] }
+/**
+ * Presence changes since the previous diff of the room. At most 20 joins and 20 leaves are named; the rest are
+ * counted in `omitted_joins` / `omitted_leaves` (absent when 0): page `rooms.members` for every name.
+ */
+export interface PresenceDiffFrame {
+  type: 'presence.diff'; room: string; joins: Member[]; leaves: Member[];
+  omitted_joins?: number; omitted_leaves?: number;
+}
 export interface PresenceListFrame { type: 'presence.list'; rid?: string; room: string; members: Member[]; offset: number; member_count: number }
 export interface AckFrame { type: 'ack'; rid?: string; seq?: number; id?: number }
 

@@ -32,12 +32,20 @@ export function Lobby({ app }) {
       listen(socket, 'lobby.subscribed', m => patch({ games: m.games || [], live: m.live_games || [] })),
       listen(socket, 'party.invited', m => patch(old => ({ invites: [...old.invites.filter(p => p.party_id !== m.party.party_id), m.party] }))),
       listen(socket, 'party.updated', m => partyChanged(m)),
-      listen(socket, 'presence.diff', m => m.room === 'lobby' && online(list => {
-        // a diff is applied as upserts: a known joiner or an unknown leaver changes nothing
-        const gone = new Set(m.leaves.map(x => x.session_id));
-        const known = new Set(list.map(x => x.session_id));
-        return [...list.filter(x => !gone.has(x.session_id)), ...m.joins.filter(x => !known.has(x.session_id))];
-      })),
+      listen(socket, 'presence.diff', m => {
+        if (m.room !== 'lobby') return;
+        // a crowd's diff names only some of its changes: take the first page of members again instead
+        if (m.omitted_joins || m.omitted_leaves) {
+          arena.rooms.members('lobby', { limit: 100 }).then(p => online(() => p.members), () => {});
+          return;
+        }
+        online(list => {
+          // a diff is applied as upserts: a known joiner or an unknown leaver changes nothing
+          const gone = new Set(m.leaves.map(x => x.session_id));
+          const known = new Set(list.map(x => x.session_id));
+          return [...list.filter(x => !gone.has(x.session_id)), ...m.joins.filter(x => !known.has(x.session_id))];
+        });
+      }),
     ];
     const upsertTicket = t => {
       if (!t) return;

@@ -47,6 +47,49 @@ class PresenceBatchTest {
     }
 
     @Test
+    void aCrowdsDiffNamesTwentyJoinsAndTwentyLeavesAndCountsTheRest() {
+        for (int i = 0; i < 25; i++) {
+            batch.add(change(member("in" + i), true));
+        }
+        for (int i = 0; i < 21; i++) {
+            batch.add(change(member("out" + i), false));
+        }
+        JsonObject diff = new JsonObject(batch.drain(0));
+        assertThat(diff.getJsonArray("joins")).hasSize(PresenceBatch.LISTED_PER_DIFF);
+        assertThat(diff.getJsonArray("joins").getJsonObject(0).getString("display_name")).isEqualTo("in0");
+        assertThat(diff.getJsonArray("leaves")).hasSize(PresenceBatch.LISTED_PER_DIFF);
+        assertThat(diff.getInteger("omitted_joins")).isEqualTo(5);
+        assertThat(diff.getInteger("omitted_leaves")).isEqualTo(1);
+    }
+
+    @Test
+    void aDiffThatNamesEveryChangeHasNoOmittedCounts() {
+        for (int i = 0; i < PresenceBatch.LISTED_PER_DIFF; i++) {
+            batch.add(change(member("in" + i), true));
+        }
+        JsonObject diff = new JsonObject(batch.drain(0));
+        assertThat(diff.getJsonArray("joins")).hasSize(PresenceBatch.LISTED_PER_DIFF);
+        assertThat(diff.containsKey("omitted_joins")).isFalse();
+        assertThat(diff.containsKey("omitted_leaves")).isFalse();
+    }
+
+    @Test
+    void fillingARoomOfFiveThousandSendsUnderTwoHundredMegabytesOfPresence() {
+        // 5,000 joins evenly over 5 s; each diff goes to every member present. Naming every join cost ~1.3 GB.
+        long bytes = 0;
+        int members = 0;
+        for (long now = 0; now < 5_000; now++) {
+            batch.add(change(member("player-" + now), true));
+            members++;
+            if (batch.due(now, members)) {
+                bytes += (long) batch.drain(now).length() * members;
+            }
+        }
+        bytes += (long) batch.drain(5_000).length() * members;
+        assertThat(bytes).isLessThan(200_000_000L);
+    }
+
+    @Test
     void aJoinAndALeaveOfOneConnectionWithinAWindowCancelOut() {
         Member brief = member("brief");
         batch.add(change(brief, true));
