@@ -3,23 +3,14 @@ package dev.arena.app;
 import static dev.arena.app.Wiring.await;
 import static dev.arena.app.Wiring.quietly;
 
-import dev.arena.chat.ChatModeration;
 import dev.arena.chat.ChatService;
-import dev.arena.chat.ModeratedChat;
-import dev.arena.chat.ModerationCache;
-import dev.arena.chat.ProfanityFilter;
 import dev.arena.cluster.Backplane;
 import dev.arena.config.ArenaConfig;
 import dev.arena.gateway.http.ApiRouter;
 import dev.arena.gateway.http.HttpVerticle;
 import dev.arena.gateway.ws.MatchFeed;
 import dev.arena.gateway.ws.Realtime;
-import dev.arena.identity.GuestLimit;
 import dev.arena.identity.IdentityService;
-import dev.arena.identity.SessionRevocations;
-import dev.arena.identity.LoginThrottle;
-import dev.arena.identity.PasswordHasher;
-import dev.arena.identity.TokenService;
 import dev.arena.leaderboard.LeaderboardIndex;
 import dev.arena.leaderboard.Leaderboards;
 import dev.arena.lobby.LobbyTracker;
@@ -48,7 +39,6 @@ import dev.arena.room.RoomStream;
 import dev.arena.storage.local.LocalBackplane;
 import dev.arena.storage.postgres.Migrations;
 import dev.arena.storage.postgres.PgAccountStore;
-import dev.arena.storage.postgres.PgChatStore;
 import dev.arena.storage.postgres.PgPlayerStore;
 import dev.arena.storage.postgres.PgPools;
 import dev.arena.storage.postgres.PgRatingStore;
@@ -62,7 +52,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.transport.Transport;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -85,7 +74,6 @@ public final class ArenaNode implements AutoCloseable {
     private Metrics metrics;
     private Vertx vertx;
     private Pool pool;
-    private WorkerExecutor hashing;
     private IdentityService identity;
     private ChatService chat;
     private ApiRouter.Services httpServices;
@@ -153,33 +141,23 @@ public final class ArenaNode implements AutoCloseable {
         vertx = metrics.newVertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()), transport);
         log.info("network transport: {} (ARENA_TRANSPORT={})", transport.name(), config.http().transport().label());
         pool = PgPools.create(vertx, database.url(), config.database().poolSize());
-        // Argon2 is CPU- and memory-heavy: at most one hash per core at a time, the rest wait their turn.
-        hashing = vertx.createSharedWorkerExecutor("arena-password-hashing",
-                Runtime.getRuntime().availableProcessors(), 60, TimeUnit.SECONDS);
 
         // 3. domain services.
         PgAccountStore accounts = new PgAccountStore(pool);
-        TokenService tokens = new TokenService(vertx, TokenSecret.resolve(config), config.tokens().previous(),
-                config.tokens().accessTtl(), clock);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
         PgResultStore resultStore = new PgResultStore(pool, vertx);
-        // chat: bans and mutes in force are loaded before anything can post
-        PgChatStore chatStore = new PgChatStore(pool);
         // the one decision between single node and cluster: with ARENA_REDIS_URL, everything shared goes through Redis
         backplane = await(config.cluster().redisUrl().map(url -> RedisBackplane.connect(vertx,
                         vertx.getOrCreateContext(), url, config.nodeId(), config.ws().resumeBuffer(),
                         config.ws().resumeWindow(), config.cluster().nodeTtl(), clock))
                 .orElseGet(() -> LocalBackplane.start(vertx, config.nodeId(), config.ws().resumeBuffer(),
                         config.ws().resumeWindow(), clock)));
-        ModerationCache chatRestrictions = await(backplane.moderation(chatStore));
-        // sessions are checked in memory; their revocations reach every node (in-process, or Redis pub/sub)
-        SessionRevocations revocations = await(backplane.sessionRevocations());
-        identity = new IdentityService(accounts, tokens, new PasswordHasher(), hashing, new LoginThrottle(clock),
-                GuestLimit.of(config.http().guestLimit(), clock), config.tokens().refreshTtl(), clock, revocations);
-        var profanity = ProfanityFilter.load(config.chat().wordlist(), config.chat().filter());
-        chat = new ModeratedChat(chatStore, accounts, chatRestrictions, profanity, config.chat().maxLength(), clock);
-        var chatModeration = new ChatModeration(chatStore, accounts, chatRestrictions, clock, revocations);
+        IdentityWiring accountsAndSessions = new IdentityWiring(config, vertx, accounts, backplane, clock);
+        identity = accountsAndSessions.identity;
+        var revocations = accountsAndSessions.revocations;
+        ChatWiring chatting = new ChatWiring(config.chat(), pool, accounts, backplane, revocations, clock);
+        chat = chatting.chat;
 
         // results: the leaderboard index (Redis on a cluster) filled from PostgreSQL (again if Redis loses it), then
         // the durable jobs that carry each stored result into ratings, stats and leaderboards
@@ -240,7 +218,7 @@ public final class ArenaNode implements AutoCloseable {
         // 5. the edge, last: nothing is reachable before everything behind it is ready.
         port = config.http().port() == 0 ? Wiring.freePort() : config.http().port();
         httpServices = new ApiRouter.Services(config, identity, players, metrics, this::ready, realtime,
-                new ApiRouter.Chat(chat, chatModeration), matches,
+                new ApiRouter.Chat(chat, chatting.moderation), matches,
                 new ApiRouter.Play(play.commands, play.lobby, play.lobbies), resultStore, leaderboards, matchmaking,
                 tournaments, console.api(players), logs);
         ApiRouter.Services services = httpServices;

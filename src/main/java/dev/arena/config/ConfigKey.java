@@ -1,5 +1,6 @@
 package dev.arena.config;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -16,6 +17,14 @@ public record ConfigKey<T>(String name, String defaultValue, String meaning, Fun
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(meaning, "meaning");
         Objects.requireNonNull(parser, "parser");
+    }
+
+    /** Declares a key and adds it to its section's list ({@link ConfigKeys}, {@link FeatureKeys}). */
+    static <T> ConfigKey<T> key(List<ConfigKey<?>> section, String name, String def, String meaning,
+                                Function<String, T> parser) {
+        ConfigKey<T> k = new ConfigKey<>(name, def, meaning, parser);
+        section.add(k);
+        return k;
     }
 
     /** Secrets are never echoed back in a problem. */

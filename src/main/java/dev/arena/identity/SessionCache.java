@@ -1,12 +1,12 @@
 package dev.arena.identity;
 
+import dev.arena.common.InvalidationEpoch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sessions this node checked recently, so that an authenticated request or socket upgrade costs no database
@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * checked against the entry's own expiry on every hit, or (b) it is revoked or the player's role changes, and every
  * such change is published through {@link SessionRevocations} after it is written, which drops the entries on every
  * node. A load racing a revocation cannot put back a stale entry: loads note the {@link #epoch()} before they
- * query, and an entry whose load started before a revocation is removed again ({@link #put}). A revocation lost in
+ * query, and an entry whose load started before a revocation is removed again ({@link #put}, {@link
+ * InvalidationEpoch}). A revocation lost in
  * transit (a Redis outage) is bounded twice: the whole cache is dropped when the node reconnects, and an entry
  * lives at most {@link #TTL} after it was read from the database.
  *
@@ -40,7 +41,7 @@ public final class SessionCache {
     public record Entry(UUID playerId, Role role, String displayName, Instant sessionExpiresAt, long loadedAtMillis) {}
 
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
-    private final AtomicLong epoch = new AtomicLong();
+    private final InvalidationEpoch epoch = new InvalidationEpoch();
     private final int capacity;
     private final Clock clock;
     private volatile long lastSweepMillis = Long.MIN_VALUE / 2; // "long ago", without overflow
@@ -65,7 +66,7 @@ public final class SessionCache {
 
     /** Read before a load's query and passed to {@link #put}: tells a load that a revocation overtook it. */
     public long epoch() {
-        return epoch.get();
+        return epoch.stamp();
     }
 
     /** Caches a session read from the database by a load that started at {@code epochBefore}. */
@@ -73,17 +74,12 @@ public final class SessionCache {
         if (!sweep()) {
             return;
         }
-        entries.put(sessionId, entry);
-        // Put first, then check: a revocation either bumped the epoch before this check (and the entry goes), or
-        // bumps it after, and then its own removal below runs after the put and sees the entry.
-        if (epoch.get() != epochBefore) {
-            entries.remove(sessionId, entry);
-        }
+        epoch.putIfCurrent(entries, sessionId, entry, epochBefore);
     }
 
     /** Drops what the revocation covers (on every node, from {@link SessionRevocations}). */
     public void forget(Revocation r) {
-        epoch.incrementAndGet();
+        epoch.invalidate();
         if (r.sessionId() != null) {
             entries.remove(r.sessionId());
         } else {
@@ -106,7 +102,7 @@ public final class SessionCache {
 
     /** Drops everything (revocations may have been missed). */
     public void clear() {
-        epoch.incrementAndGet();
+        epoch.invalidate();
         entries.clear();
     }
 

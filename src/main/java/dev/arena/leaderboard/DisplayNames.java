@@ -1,5 +1,6 @@
 package dev.arena.leaderboard;
 
+import dev.arena.common.InvalidationEpoch;
 import dev.arena.player.ProfileChanges;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -20,7 +20,7 @@ import java.util.function.Function;
  *
  * <p><b>Why it is safe</b>, as for the profile cache: a name changes only by a rename or a deletion, and both tell
  * {@link ProfileChanges} after writing, which drops the entry on every node. A load overtaken by a change keeps
- * nothing it read (the epoch check after the put, as in {@code identity.SessionCache}). A change lost in transit (a
+ * nothing it read ({@link InvalidationEpoch}). A change lost in transit (a
  * Redis outage) is bounded twice: the whole cache is dropped when the node reconnects, and an entry lives at most
  * {@link #TTL}.
  *
@@ -35,7 +35,7 @@ final class DisplayNames {
     private record Cached(String name, long loadedAtMillis) {}
 
     private final Map<UUID, Cached> entries = new ConcurrentHashMap<>();
-    private final AtomicLong epoch = new AtomicLong();
+    private final InvalidationEpoch epoch = new InvalidationEpoch();
     private final Function<Collection<UUID>, Future<Map<UUID, String>>> load;
     private final int capacity;
     private final Clock clock;
@@ -68,7 +68,7 @@ final class DisplayNames {
         if (missing.isEmpty()) {
             return Future.succeededFuture(names);
         }
-        long before = epoch.get();
+        long before = epoch.stamp();
         return load.apply(missing).map(loaded -> {
             keep(missing, loaded, now, before);
             names.putAll(loaded);
@@ -81,22 +81,17 @@ final class DisplayNames {
             entries.clear();
         }
         for (UUID id : ids) {
-            entries.put(id, new Cached(loaded.get(id), loadedAt));
-        }
-        // Put first, then check: a change either bumped the epoch before this check (and what we read goes), or
-        // bumps it after, and then its own removal runs after our put and sees the entry.
-        if (epoch.get() != epochBefore) {
-            ids.forEach(entries::remove);
+            epoch.putIfCurrent(entries, id, new Cached(loaded.get(id), loadedAt), epochBefore);
         }
     }
 
     private void forget(UUID playerId) {
-        epoch.incrementAndGet();
+        epoch.invalidate();
         entries.remove(playerId);
     }
 
     private void clear() {
-        epoch.incrementAndGet();
+        epoch.invalidate();
         entries.clear();
     }
 

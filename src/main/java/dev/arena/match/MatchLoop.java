@@ -1,14 +1,12 @@
 package dev.arena.match;
 
 import dev.arena.common.ArenaException;
-import dev.arena.common.LogThrottle;
 import dev.arena.common.PlayerId;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,27 +26,21 @@ import org.slf4j.LoggerFactory;
  *       the lobby timeout; a lobby game (with a host, {@link HostControls}) when everyone seated is ready or
  *       the host started it in this tick;</li>
  *   <li>a running match's rules advance one tick;</li>
- *   <li>the end checks: the rules' result, then the empty-match rule;</li>
+ *   <li>the end checks ({@link MatchEnding}): a reported result, the rules' result, a stop, the empty-match rule;</li>
  *   <li>the new state is published ({@link #view()} from any thread), the tick's frame goes to the listener,
  *       joiners and spectators get their snapshot, and a finished match reports its end.</li>
  * </ol>
  *
- * <p>Ticks come from a timer at the game's rate through {@link TickTimer} (catch-up limit) after {@link #start()};
+ * <p>Ticks come from a timer at the game's rate through {@link TickTiming} (catch-up limit) after {@link #start()};
  * tests call {@link #tick()} directly instead.
  *
  * <p>The parts: {@link LoopCommandQueue} (the any-thread side of the bounded inbox), {@link MatchRun} (the
- * owner-only state they share), {@link Seating} (seats, spectators, the lobby and the start),
- * {@link RelayedResult} (reported results), {@link TickTimer} (pacing), {@link EventLog} (the actions, for
- * {@link Replay}).
+ * owner-only state they share), {@link Seating} (seats, spectators, the lobby and the start), {@link MatchEnding}
+ * (what ends it, with {@link RelayedResult}: reported results), {@link TickTiming} (pacing, tick durations),
+ * {@link EventLog} (the actions, for {@link Replay}).
  */
 public final class MatchLoop<C, S, I> {
     private static final Logger log = LoggerFactory.getLogger(MatchLoop.class);
-    /**
-     * One line a second for the whole node: an overloaded node has every match fall behind at once, and a line per
-     * match and wake (63,000 in one minute at 500 matches) took CPU the matches needed. Each is still counted
-     * ({@link MatchListener#ticksSkipped}).
-     */
-    private static final LogThrottle BEHIND_LOG = new LogThrottle(java.time.Duration.ofSeconds(1));
 
     /** What other threads may read: replaced (never modified) after every tick. */
     private record Published<S>(long tick, MatchStatus status, S state, List<MatchView.PlayerView> players,
@@ -60,7 +52,6 @@ public final class MatchLoop<C, S, I> {
     private final GameRules<C, S, I> rules;
     /** The players report the result ({@link #report}); the rules never end the match. */
     private final boolean relayed;
-    private final long emptyTicks;
     private final TickScheduler scheduler;
     private final LoopCommandQueue<I> commands;
     private final Promise<MatchEnd> ended = Promise.promise();
@@ -68,13 +59,9 @@ public final class MatchLoop<C, S, I> {
     // Owner-only state.
     private final MatchRun<C, S, I> run;
     private final Seating<C, S, I> seating;
-    private final RelayedResult relayedResult = new RelayedResult();
-    private final TickTimer timer;
-    private long emptyFor;
-    private String stopReason;
+    private final MatchEnding<S> ending;
+    private final TickTiming timing;
     private MatchResult result;
-    private long lastTickNanos;
-    private long maxTickNanos;
     private final InputWaits inputWaits = new InputWaits();
 
     private volatile Published<S> published;
@@ -87,22 +74,14 @@ public final class MatchLoop<C, S, I> {
         this.info = info;
         this.rules = rules;
         MatchConfig config = spec.config();
-        this.emptyTicks = Math.max(1, info.ticks(config.emptyTimeout()));
         this.scheduler = scheduler;
         this.commands = new LoopCommandQueue<>(config.inboxCapacity(), this::view);
         this.run = new MatchRun<>(id, info, rules, config, listener,
                 new EventLog<>(info.mode(), spec.seed(), spec.settings(), info.tickRate(), rules), maxPlayers,
                 rules.init(spec.seed(), settings));
         this.seating = new Seating<>(run, spec.host());
-        this.timer = new TickTimer(scheduler, info.tickRate(), config.maxCatchUpTicks(), this::tick,
-                () -> run.status == MatchStatus.FINISHED, skipped -> {
-                    long held = BEHIND_LOG.admit();
-                    if (held >= 0) {
-                        log.warn("match {} ({}) fell behind: {} ticks skipped{}", id, info.mode(), skipped,
-                                LogThrottle.andMore(held));
-                    }
-                    run.safely(() -> listener.ticksSkipped(id, skipped));
-                });
+        this.ending = new MatchEnding<>(rules, Math.max(1, info.ticks(config.emptyTimeout())));
+        this.timing = new TickTiming(run, scheduler, this::tick);
         publish();
     }
 
@@ -153,7 +132,7 @@ public final class MatchLoop<C, S, I> {
     public void start() {
         scheduler.execute(() -> {
             if (run.status != MatchStatus.FINISHED) {
-                timer.start();
+                timing.start();
             }
         });
     }
@@ -300,7 +279,7 @@ public final class MatchLoop<C, S, I> {
         if (run.status == MatchStatus.FINISHED) {
             return;
         }
-        long t0 = scheduler.nanoTime();
+        long t0 = timing.tickBegins();
         long n = ++run.tick;
         long acceptedBefore = run.accepted;
         MatchResult end;
@@ -312,13 +291,12 @@ public final class MatchLoop<C, S, I> {
             if (run.status == MatchStatus.RUNNING) {
                 run.apply(rules.tick(run.state, n), n);
             }
-            end = endCheck();
+            end = ending.check(run.status, run.state, seating.anyoneConnected());
         } catch (RuntimeException e) {
             log.error("match {} ({}): the rules failed at tick {}; the match is abandoned", id, info.mode(), n, e);
             end = MatchResult.abandoned("rules_error");
         }
-        lastTickNanos = scheduler.nanoTime() - t0;
-        maxTickNanos = Math.max(maxTickNanos, lastTickNanos);
+        timing.tickRan(t0);
         if (end != null) {
             run.status = MatchStatus.FINISHED;
             result = end;
@@ -370,9 +348,9 @@ public final class MatchLoop<C, S, I> {
                 case LoopCommand.Disconnect<I> d -> seating.disconnect(d.player(), n);
                 case LoopCommand.Spectate<I> s -> seating.spectate(s);
                 case LoopCommand.Unspectate<I> u -> seating.unspectate(u.viewer());
-                case LoopCommand.Stop<I> s -> stopReason = s.reason();
+                case LoopCommand.Stop<I> s -> ending.stop(s.reason());
                 case LoopCommand.Report<I> r ->
-                        relayedResult.report(r, seating.seated(), seating.departed(), run.status);
+                        ending.relayed.report(r, seating.seated(), seating.departed(), run.status);
                 case LoopCommand.Ready<I> r -> seating.ready(r, n);
                 case LoopCommand.Start<I> s -> seating.start(s);
                 case LoopCommand.Kick<I> k -> seating.kick(k, n);
@@ -380,34 +358,15 @@ public final class MatchLoop<C, S, I> {
         }
     }
 
-    /** A reported result, the rules' result, a stop, then the empty-match rule. */
-    private MatchResult endCheck() {
-        if (relayedResult.reported() != null) {
-            return relayedResult.reported();
-        }
-        if (run.status == MatchStatus.RUNNING) {
-            Optional<MatchResult> r = rules.result(run.state);
-            if (r.isPresent()) {
-                return r.get();
-            }
-        }
-        if (stopReason != null) {
-            return MatchResult.abandoned(stopReason);
-        }
-        emptyFor = seating.anyoneConnected() ? 0 : emptyFor + 1;
-        return emptyFor >= emptyTicks ? MatchResult.abandoned("empty") : null;
-    }
-
     private void publish() {
         published = new Published<>(run.tick, run.status, run.state, seating.views(), seating.spectatorCount(),
-                result, new MatchStats(run.tick, timer.skipped(), run.accepted, run.rejected, run.dropped, 0,
-                lastTickNanos, maxTickNanos), seating.host());
+                result, timing.stats(run.tick, run.accepted, run.rejected, run.dropped), seating.host());
     }
 
     private void finish(MatchResult end, long n) {
-        timer.cancel();
+        timing.cancel();
         commands.close();
-        MatchEnd e = new MatchEnd(id, info.mode(), end, n, run.eventLog, relayedResult.reporterOf(end), friendsOnly);
+        MatchEnd e = new MatchEnd(id, info.mode(), end, n, run.eventLog, ending.relayed.reporterOf(end), friendsOnly);
         run.safely(() -> run.listener.ended(e));
         ended.complete(e);
     }

@@ -1,5 +1,6 @@
 package dev.arena.player;
 
+import dev.arena.common.InvalidationEpoch;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * <p><b>Why it is safe</b>: everything a cached profile holds changes only through a result job step, a rename, a
  * role change or a deletion, and each of them tells {@link ProfileChanges} after writing, which drops the entry on
  * every node. A load racing a change cannot put back a stale profile: loads note the epoch before they query, and
- * a load that a change overtook stores nothing. A change lost in transit (a Redis outage) is bounded twice: the
+ * a load that a change overtook stores nothing ({@link InvalidationEpoch}). A change lost in transit (a Redis outage) is bounded twice: the
  * whole cache is dropped when the node reconnects, and an entry lives at most {@link #TTL}.
  *
  * <p><b>Bounded, least recently read evicted</b>: at most {@code capacity} entries (a profile with ten recent games
@@ -32,8 +33,8 @@ public final class ProfileCache {
 
     private final Map<UUID, Cached> entries;
     private final Clock clock;
-    /** Bumped by every change: a load that saw an older value stores nothing. Guarded by {@code this}. */
-    private long epoch;
+    /** Moved by every change under {@code this}, and checked under it: a load a change overtook stores nothing. */
+    private final InvalidationEpoch epoch = new InvalidationEpoch();
 
     /** Listens to {@code changes} for as long as the node runs. */
     public ProfileCache(int capacity, ProfileChanges changes, Clock clock) {
@@ -60,27 +61,27 @@ public final class ProfileCache {
             if (e != null) {
                 entries.remove(playerId);
             }
-            seen = epoch;
+            seen = epoch.stamp();
         }
         long loadedAt = clock.millis();
         return load.get().onSuccess(found -> found.ifPresent(p -> put(playerId, new Cached(p, loadedAt), seen)));
     }
 
     private synchronized void put(UUID playerId, Cached entry, long epochBefore) {
-        if (epoch == epochBefore) {
+        if (epoch.isCurrent(epochBefore)) {
             entries.put(playerId, entry);
         }
     }
 
     /** Drops the player's profile (on every node, from {@link ProfileChanges}). */
     public synchronized void forget(UUID playerId) {
-        epoch++;
+        epoch.invalidate();
         entries.remove(playerId);
     }
 
     /** Drops everything (changes may have been missed). */
     public synchronized void clear() {
-        epoch++;
+        epoch.invalidate();
         entries.clear();
     }
 

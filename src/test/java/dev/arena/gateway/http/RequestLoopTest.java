@@ -19,6 +19,7 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,5 +114,36 @@ class RequestLoopTest {
         assertThat(uncaught).anySatisfy(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Only the context thread can write"));
         assertThat(lost.isComplete()).as("no response, until the client's idle time-out").isFalse();
+    }
+
+    @Test
+    void anOutcomeWhoseListenersRunOnTheLoopAnywayIsHandedBackWithoutAWrapper() {
+        ContextInternal loop = ((VertxInternal) vertx).createEventLoopContext();
+        ContextInternal worker = ((VertxInternal) vertx).createWorkerContext();
+        CompletableFuture<Map<String, Boolean>> passedThrough = new CompletableFuture<>();
+        CompletableFuture<Boolean> listenedOnTheLoop = new CompletableFuture<>();
+        loop.runOnContext(v -> {
+            Thread loopThread = Thread.currentThread();
+            Promise<String> boundHere = loop.promise();
+            Future<String> back = RequestLoop.back(boundHere.future());
+            back.onComplete(ar -> listenedOnTheLoop.complete(Thread.currentThread() == loopThread));
+            passedThrough.complete(Map.of(
+                    "bound to the request's context, pending", back == boundHere.future(),
+                    "complete, bound to no context", passes(Future.succeededFuture("cached")),
+                    "pending, bound to no context", passes(Promise.<String>promise().future()),
+                    "complete, bound to another context", passes(worker.succeededFuture("elsewhere"))));
+            Thread.ofPlatform().start(() -> boundHere.complete("from another thread"));
+        });
+        assertThat(await(passedThrough)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "bound to the request's context, pending", true,
+                "complete, bound to no context", true,
+                "pending, bound to no context", false,
+                "complete, bound to another context", false));
+        assertThat(await(listenedOnTheLoop)).as("completed on another thread, its listener still ran on the loop")
+                .isTrue();
+    }
+
+    private static boolean passes(Future<String> f) {
+        return RequestLoop.back(f) == f;
     }
 }
