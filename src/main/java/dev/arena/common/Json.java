@@ -129,6 +129,16 @@ public final class Json {
         }
     }
 
+    /** Appends {@code s} as a JSON string literal, quotes included ({@code null} as {@code null}). */
+    public static StringBuilder appendQuoted(StringBuilder b, String s) {
+        if (s == null) {
+            return b.append("null");
+        }
+        b.append('"');
+        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, b);
+        return b.append('"');
+    }
+
     /** {@code s} as a JSON string literal, quotes included. */
     public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');

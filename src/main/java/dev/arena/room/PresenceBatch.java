@@ -79,7 +79,7 @@ final class PresenceBatch {
             if (!to.isEmpty()) {
                 to.append(',');
             }
-            to.append(Json.encodeToString(c.getKey()));
+            c.getKey().appendJson(to);
         }
         changes.clear();
         lastFlushMillis = nowMillis;

@@ -107,8 +107,8 @@ final class Room {
         Future<RoomStream.Replay> replay = listened.compose(v -> j.lastSeq() == null
                 ? stream.lastSeq(name).map(s -> new RoomStream.Replay.Events(List.of(), s))
                 : stream.since(name, j.lastSeq()));
-        Future<List<Member>> list = Rooms.isPrivate(name) ? Future.succeededFuture(List.of())
-                : presence.add(name, me).compose(v -> presence.list(name));
+        Future<PresenceStore.Page> list = Rooms.isPrivate(name) ? Future.succeededFuture(PresenceStore.Page.EMPTY)
+                : presence.add(name, me).compose(v -> presence.page(name, 0, RoomMember.Joined.MEMBERS_SHOWN));
         Future.all(replay, list).onComplete(ar -> context.runOnContext(v -> {
             if (members.get(j.member()) != seen) {
                 // Left (or disconnected) while joining: its leave may have reached the presence store
@@ -132,7 +132,7 @@ final class Room {
         }));
     }
 
-    private void finishJoin(Join j, Seen seen, RoomStream.Replay replay, List<Member> list) {
+    private void finishJoin(Join j, Seen seen, RoomStream.Replay replay, PresenceStore.Page list) {
         boolean resync = false;
         switch (replay) {
             case RoomStream.Replay.Events ev -> {
@@ -146,7 +146,7 @@ final class Room {
                 seen.lastSeq = gone.lastSeq();
             }
         }
-        j.member().joined(new RoomMember.Joined(name, seen.lastSeq, list, resync, j.tag()));
+        j.member().joined(new RoomMember.Joined(name, seen.lastSeq, list.members(), list.total(), resync, j.tag()));
         List<RoomEvent> waiting = seen.pending;
         seen.pending = null;
         for (RoomEvent e : waiting) {
@@ -188,18 +188,19 @@ final class Room {
                 resyncing.put(m, seen);
             }
         });
-        Future<List<Member>> list = shown ? readded.transform(ar -> presence.list(name))
-                : Future.succeededFuture(List.of());
+        Future<PresenceStore.Page> list = shown
+                ? readded.transform(ar -> presence.page(name, 0, RoomMember.Joined.MEMBERS_SHOWN))
+                : Future.succeededFuture(PresenceStore.Page.EMPTY);
         list.onComplete(ar -> context.runOnContext(v -> resynced(r.lastSeq(), resyncing,
-                ar.succeeded() ? ar.result() : List.of())));
+                ar.succeeded() ? ar.result() : PresenceStore.Page.EMPTY)));
     }
 
-    private void resynced(long lastSeq, Map<RoomMember, Seen> resyncing, List<Member> list) {
+    private void resynced(long lastSeq, Map<RoomMember, Seen> resyncing, PresenceStore.Page list) {
         resyncing.forEach((m, seen) -> {
             if (members.get(m) != seen) {
                 return; // left meanwhile
             }
-            m.joined(new RoomMember.Joined(name, lastSeq, list, true, null));
+            m.joined(new RoomMember.Joined(name, lastSeq, list.members(), list.total(), true, null));
             List<RoomEvent> waiting = seen.pending;
             seen.pending = null;
             for (RoomEvent e : waiting) {

@@ -17,7 +17,11 @@ public interface RoomMember {
     /**
      * @param resync true when the requested {@code last_seq} was older than the resume buffer: the member is
      *               joined from {@code seq} on, and should page chat history for the gap
+     * @param members the first {@link #MEMBERS_SHOWN} of the room's {@code memberCount} members
      * @param tag    whatever the caller passed to {@code join} (the gateway passes the request id)
      */
-    record Joined(String room, long seq, List<Member> members, boolean resync, Object tag) {}
+    record Joined(String room, long seq, List<Member> members, int memberCount, boolean resync, Object tag) {
+        /** Members a join shows (the first in join order; page the rest): 1,000 members would be ~120 KB. */
+        public static final int MEMBERS_SHOWN = 100;
+    }
 }

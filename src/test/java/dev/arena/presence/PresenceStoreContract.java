@@ -49,6 +49,22 @@ public abstract class PresenceStoreContract {
     }
 
     @Test
+    void aPageIsASliceOfTheListWithTheRoomsCount() {
+        String room = unique("room");
+        String node = unique("node");
+        for (int i = 0; i < 5; i++) {
+            await(store.add(room, member("m" + i, node)));
+        }
+        List<Member> all = await(store.list(room));
+        PresenceStore.Page first = await(store.page(room, 0, 2));
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.members()).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(await(store.page(room, 3, 10)).members()).containsExactlyElementsOf(all.subList(3, 5));
+        assertThat(await(store.page(room, 9, 10))).isEqualTo(new PresenceStore.Page(List.of(), 5));
+        assertThat(await(store.page(unique("room"), 0, 10))).isEqualTo(PresenceStore.Page.EMPTY);
+    }
+
+    @Test
     void presenceIsPerConnection() {
         String room = unique("room");
         String node = unique("node");

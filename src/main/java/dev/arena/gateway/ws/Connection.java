@@ -110,7 +110,8 @@ final class Connection implements RoomMember {
                     "events after last_seq are no longer kept: joined from seq " + result.seq()
                             + "; page chat.history for the gap"));
         }
-        send(new ServerMessage.RoomJoined(result.tag(), result.room(), result.seq(), result.members()));
+        send(new ServerMessage.RoomJoined(result.tag(), result.room(), result.seq(), result.members(),
+                result.memberCount()));
     }
 
     void send(ServerMessage message) {

@@ -70,11 +70,9 @@ final class MessageRouter {
             case ClientMessage.DirectSend d -> reply(c, d.rid(), inOrder(c, () -> direct(c, d)), a -> a);
             case ClientMessage.PresenceList p -> {
                 if (member(c, p.rid(), p.room())) {
-                    reply(c, p.rid(), rooms.presence().list(p.room()),
-                            list -> new ServerMessage.PresenceList(p.rid(), p.room(),
-                                    List.copyOf(list.subList(Math.min(p.offset(), list.size()),
-                                            (int) Math.min((long) p.offset() + p.limit(), list.size()))),
-                                    p.offset(), list.size()));
+                    reply(c, p.rid(), rooms.presence().page(p.room(), p.offset(), p.limit()),
+                            page -> new ServerMessage.PresenceList(p.rid(), p.room(), page.members(), p.offset(),
+                                    page.total()));
                 }
             }
             case ClientMessage.MatchJoin j -> matches.attach(c, j.rid(), j.gameId(), true);

@@ -31,6 +31,12 @@ sealed interface ServerMessage {
         return Json.encodeToString(this);
     }
 
+    /** {@code {"type":…} and, when there is one, {@code ,"rid":…}}: the start of a hand-written frame. */
+    private static StringBuilder head(StringBuilder b, String type, Object rid) {
+        Json.appendQuoted(b.append("{\"type\":"), type);
+        return rid == null ? b : b.append(",\"rid\":").append(Json.encodeToString(rid));
+    }
+
     @JsonPropertyOrder({"type"})
     record Welcome(UUID sessionId, UUID userId, String displayName, String node, long heartbeatMs)
             implements ServerMessage {
@@ -45,18 +51,20 @@ sealed interface ServerMessage {
 
     @JsonPropertyOrder({"type"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    /** {@code members} holds at most {@link #MEMBERS_SHOWN}; {@code member_count} is the room's size. */
+    /** {@code members}: the first of the room's {@code member_count} (RoomMember.Joined.MEMBERS_SHOWN). */
     record RoomJoined(Object rid, String room, long seq, List<Member> members, int memberCount)
             implements ServerMessage {
-        /** Keeps the frame small in big rooms (1,000 members would be ~120 KB); page with presence.list. */
-        static final int MEMBERS_SHOWN = 100;
-
-        RoomJoined(Object rid, String room, long seq, List<Member> all) {
-            this(rid, room, seq, all.size() > MEMBERS_SHOWN ? List.copyOf(all.subList(0, MEMBERS_SHOWN)) : all,
-                    all.size());
-        }
-
         public String type() { return "room.joined"; }
+
+        /** By hand, as Jackson would write it: each join sends up to 100 members (see {@link Member#appendJson}). */
+        @Override
+        public String encode() {
+            StringBuilder b = head(new StringBuilder(160 + members.size() * 120), type(), rid)
+                    .append(",\"room\":");
+            Json.appendQuoted(b, room).append(",\"seq\":").append(seq).append(",\"members\":");
+            return Member.appendJson(b, members).append(",\"member_count\":").append(memberCount).append('}')
+                    .toString();
+        }
     }
 
     @JsonPropertyOrder({"type"})
@@ -77,6 +85,16 @@ sealed interface ServerMessage {
     record PresenceList(Object rid, String room, List<Member> members, int offset, int memberCount)
             implements ServerMessage {
         public String type() { return "presence.list"; }
+
+        /** By hand, as Jackson would write it (a page holds up to 1,000 members). */
+        @Override
+        public String encode() {
+            StringBuilder b = head(new StringBuilder(160 + members.size() * 120), type(), rid)
+                    .append(",\"room\":");
+            Json.appendQuoted(b, room).append(",\"members\":");
+            return Member.appendJson(b, members).append(",\"offset\":").append(offset)
+                    .append(",\"member_count\":").append(memberCount).append('}').toString();
+        }
     }
 
     @JsonPropertyOrder({"type"})

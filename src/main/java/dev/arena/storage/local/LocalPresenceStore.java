@@ -42,6 +42,28 @@ public final class LocalPresenceStore implements PresenceStore {
     }
 
     @Override
+    public Future<Page> page(String room, int offset, int limit) {
+        Set<Member> set = rooms.get(room);
+        if (set == null) {
+            return Future.succeededFuture(Page.EMPTY);
+        }
+        synchronized (set) { // walks to the page only: a join costs the page, not the room
+            List<Member> page = new ArrayList<>(Math.max(0, Math.min(limit, set.size() - offset)));
+            int i = 0;
+            for (Member m : set) {
+                if (i++ < offset) {
+                    continue;
+                }
+                if (page.size() >= limit) {
+                    break;
+                }
+                page.add(m);
+            }
+            return Future.succeededFuture(new Page(List.copyOf(page), set.size()));
+        }
+    }
+
+    @Override
     public Future<List<Removed>> removeNode(String node) {
         List<Removed> out = new ArrayList<>();
         for (String room : List.copyOf(rooms.keySet())) {
