@@ -31,6 +31,9 @@ public final class PgLogStore implements LogStore {
     static final String JOB_COLUMNS = "id, status, lines, events, bad_lines, committed_offset, seconds, total_bytes, "
             + "raw, source, idempotency_key, error, created_at, finished_at";
 
+    /** How long retention's DROP of a day may wait for ingests' open transactions (far above a commit group's life). */
+    static final String DROP_LOCK_TIMEOUT = "10s";
+
     private final DatabaseUrl url;
     /** Daily partitions known to exist (created by this node or seen): skips the DDL round trip. */
     private final Set<Instant> partitions = ConcurrentHashMap.newKeySet();
@@ -121,7 +124,16 @@ public final class PgLogStore implements LogStore {
                     Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                     if (!end.isAfter(before)) {
                         try (var st = c.createStatement()) {
+                            // DROP waits for the ingests' open commit groups (each holds log_events for about a
+                            // second, COMMIT_INTERVAL) and everything that wants log_events then queues behind it:
+                            // a stuck holder must not stall them all, so give up and retry at the next sweep
+                            st.execute("SET lock_timeout = '" + DROP_LOCK_TIMEOUT + "'");
                             st.execute("DROP TABLE IF EXISTS " + name);
+                        } catch (SQLException e) {
+                            if (!"55P03".equals(e.getSQLState())) {
+                                throw e;
+                            }
+                            continue; // lock_not_available: the next sweep tries again
                         }
                         partitions.remove(day.atStartOfDay(ZoneOffset.UTC).toInstant());
                         dropped++;
@@ -172,6 +184,8 @@ public final class PgLogStore implements LogStore {
         private final Connection c;
         private final CopyManager copy;
         private UUID locked;
+        /** A commit group's transaction is under way: appended raw rows wait for their checkpoint. */
+        private boolean open;
 
         PgSession(Connection c) throws SQLException {
             this.c = c;
@@ -299,16 +313,35 @@ public final class PgLogStore implements LogStore {
         }
 
         @Override
-        public boolean commit(UUID job, long fromOffset, Batch b, double seconds, Instant now) throws Exception {
-            c.setAutoCommit(true);
-            for (Instant day : b.days()) {
-                ensurePartition(c, day);
+        public boolean append(UUID job, Batch b) throws Exception {
+            if (!b.raw() || b.events().isEmpty()) {
+                return true;
+            }
+            if (!open) {
+                // a partition's DDL locks log_events: done before the group's transaction, never inside it (another
+                // connection would wait for this transaction, which waits for it)
+                for (Instant day : b.days()) {
+                    ensurePartition(c, day);
+                }
+            } else if (!partitions.containsAll(b.days())) {
+                return false;
             }
             c.setAutoCommit(false);
+            open = true;
             try {
-                if (b.raw() && !b.events().isEmpty()) {
-                    PgLogRollups.copyRaw(copy, b, job);
-                }
+                PgLogRollups.copyRaw(copy, b, job);
+            } catch (Exception e) {
+                rollback();
+                throw e;
+            }
+            return true;
+        }
+
+        @Override
+        public boolean commit(UUID job, long fromOffset, Batch b, double seconds, Instant now) throws Exception {
+            c.setAutoCommit(false);
+            open = true;
+            try {
                 PgLogRollups.write(c, copy, b);
                 if (!b.badSamples().isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement(
@@ -337,19 +370,29 @@ public final class PgLogStore implements LogStore {
                     moved = ps.executeUpdate();
                 }
                 if (moved != 1) {
-                    c.rollback(); // someone else moved the checkpoint: counting this batch would count it twice
+                    rollback(); // someone else moved the checkpoint: counting this group would count it twice
                     return false;
                 }
                 c.commit();
+                open = false;
                 return true;
             } catch (Exception e) {
-                c.rollback();
+                rollback();
                 throw e;
+            }
+        }
+
+        /** Drops what was appended since the last commit (a JDBC autocommit switch would commit it). */
+        private void rollback() throws SQLException {
+            open = false;
+            if (!c.getAutoCommit()) {
+                c.rollback();
             }
         }
 
         @Override
         public LogJob end(UUID job, String status, String error, double seconds, Instant now) throws SQLException {
+            rollback();
             c.setAutoCommit(true);
             try (PreparedStatement ps = c.prepareStatement("UPDATE log_jobs SET status = ?, error = ?, "
                     + "seconds = seconds + ?, updated_at = ?, finished_at = ? WHERE id = ?")) {
