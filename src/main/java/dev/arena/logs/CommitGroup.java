@@ -61,6 +61,8 @@ final class CommitGroup {
     /** A commit made by the timer failed: the reader sees it at its next hand-over. */
     private Exception failure;
     private boolean closed;
+    /** Groups committed by this ingest (the log says it: batches per commit is the figure that tunes the limits). */
+    private int commits;
 
     CommitGroup(LogStore.Session session, UUID job, Committed start, Limits limits, Clock clock,
                 BooleanSupplier halted) {
@@ -164,5 +166,10 @@ final class CommitGroup {
         }
         committed = new Committed(g.endOffset(), g.endLine(), committed.events() + g.eventCount(),
                 committed.bad() + g.badLines());
+        commits++;
+    }
+
+    synchronized int commits() {
+        return commits;
     }
 }

@@ -200,6 +200,11 @@ final class IngestRun implements NdjsonReader.Sink {
         return lines;
     }
 
+    /** Commits made so far (one per commit group). */
+    int commits() {
+        return group.commits();
+    }
+
     LogJob end(String status, String error) throws Exception {
         long now = System.nanoTime();
         LogJob ended = session.end(job, status, error, (now - lastNanos) / 1e9, clock.instant());

@@ -200,8 +200,9 @@ public final class LogIngest implements AutoCloseable {
             return new IngestOutcome.Refused(e.job(), "another upload moved the job's checkpoint");
         }
         LogJob done = run.end(status, error);
-        log.info("log job {} {}: {} lines, {} events, {} bad, {} bytes in {} s", done.jobId(), done.status(),
-                done.lines(), done.events(), done.badLines(), done.bytes(), String.format("%.1f", done.seconds()));
+        log.info("log job {} {}: {} lines, {} events, {} bad, {} bytes in {} s, {} commits", done.jobId(),
+                done.status(), done.lines(), done.events(), done.badLines(), done.bytes(),
+                String.format("%.1f", done.seconds()), run.commits());
         return new IngestOutcome.Completed(done, false);
     }
 

@@ -27,16 +27,11 @@ import org.postgresql.copy.CopyManager;
  * releases it by itself.
  */
 public final class PgLogStore implements LogStore {
-    private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("yyyyMMdd");
     static final String JOB_COLUMNS = "id, status, lines, events, bad_lines, committed_offset, seconds, total_bytes, "
             + "raw, source, idempotency_key, error, created_at, finished_at";
 
-    /** How long retention's DROP of a day may wait for ingests' open transactions (far above a commit group's life). */
-    static final String DROP_LOCK_TIMEOUT = "10s";
-
     private final DatabaseUrl url;
-    /** Daily partitions known to exist (created by this node or seen): skips the DDL round trip. */
-    private final Set<Instant> partitions = ConcurrentHashMap.newKeySet();
+    private final PgLogPartitions partitions = new PgLogPartitions();
 
     public PgLogStore(DatabaseUrl url) {
         this.url = url;
@@ -108,64 +103,8 @@ public final class PgLogStore implements LogStore {
     @Override
     public int dropRawBefore(Instant before) throws SQLException {
         try (Connection c = connect()) {
-            int dropped = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_inherits i "
-                    + "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'log_events'::regclass");
-                 ResultSet rs = ps.executeQuery()) {
-                java.util.List<String> names = new java.util.ArrayList<>();
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-                for (String name : names) {
-                    if (!name.matches("log_events_\\d{8}")) {
-                        continue;
-                    }
-                    LocalDate day = LocalDate.parse(name.substring("log_events_".length()), PARTITION);
-                    Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    if (!end.isAfter(before)) {
-                        try (var st = c.createStatement()) {
-                            // DROP waits for the ingests' open commit groups (each holds log_events for about a
-                            // second, COMMIT_INTERVAL) and everything that wants log_events then queues behind it:
-                            // a stuck holder must not stall them all, so give up and retry at the next sweep
-                            st.execute("SET lock_timeout = '" + DROP_LOCK_TIMEOUT + "'");
-                            st.execute("DROP TABLE IF EXISTS " + name);
-                        } catch (SQLException e) {
-                            if (!"55P03".equals(e.getSQLState())) {
-                                throw e;
-                            }
-                            continue; // lock_not_available: the next sweep tries again
-                        }
-                        partitions.remove(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-                        dropped++;
-                    }
-                }
-            }
-            return dropped;
+            return partitions.dropBefore(c, before);
         }
-    }
-
-    /** Creates the day's partition unless it exists; in its own short transaction, outside any batch's. */
-    void ensurePartition(Connection c, Instant day) throws SQLException {
-        if (partitions.contains(day)) {
-            return;
-        }
-        LocalDate d = LocalDate.ofInstant(day, ZoneOffset.UTC);
-        String name = "log_events_" + PARTITION.format(d);
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (var st = c.createStatement()) {
-            // two ingests may want the same new day: the lock makes the second wait and then see the table
-            st.execute("SELECT pg_advisory_xact_lock(hashtext('log_events_partitions'))");
-            st.execute("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF log_events FOR VALUES FROM ('"
-                    + d + "T00:00:00Z') TO ('" + d.plusDays(1) + "T00:00:00Z')");
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
-        partitions.add(day);
     }
 
     static LogJob job(ResultSet rs) throws SQLException {
@@ -321,9 +260,9 @@ public final class PgLogStore implements LogStore {
                 // a partition's DDL locks log_events: done before the group's transaction, never inside it (another
                 // connection would wait for this transaction, which waits for it)
                 for (Instant day : b.days()) {
-                    ensurePartition(c, day);
+                    partitions.ensure(c, day);
                 }
-            } else if (!partitions.containsAll(b.days())) {
+            } else if (!partitions.known(b.days())) {
                 return false;
             }
             c.setAutoCommit(false);
