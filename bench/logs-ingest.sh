@@ -64,6 +64,7 @@ for f in "$@"; do
     printf " wall %.1f s = %.1f MB/s; load %s\n  job %s\n", w1 - w0, mb / (w1 - w0), load, job }'
 done
 kill "$jstat" 2>/dev/null || true
+grep -h "log job" "$data/serve.log" | sed 's/^.*\(log job\)/server: \1/' || true # its commits, on builds that log them
 awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { u = $3 + $4 + $6 + $8; if (u > m) m = u } END { printf "heap max %.0f MB\n", m / 1024 }' \
   "$data/jstat.txt"
 [ "${KEEP:-0}" = 1 ] && echo "server pid $jvm, url $url, token $token, data $data"

@@ -173,7 +173,8 @@ public class ParseFoldBenchmark {
         LogJob job = new LogJob(UUID.randomUUID(), LogJob.RUNNING, (long) s * SLICE, 0, 0, sliceStarts[s], 0, null,
                 false, "bench", null, null, Instant.EPOCH, null, List.of());
         IngestRun run = new IngestRun(new NoStore(), committer, job, false, 0,
-                new LogIngest.Settings(BadShare.DEFAULT, SLICE, 1), FEED, Clock.systemUTC(), () -> false, null);
+                new LogIngest.Settings(BadShare.DEFAULT, SLICE, 1, Duration.ofSeconds(1)),
+                CommitGroup.Limits.of(Duration.ofSeconds(1)), FEED, Clock.systemUTC(), () -> false, null);
         new NdjsonReader().read(in, job.bytes(), job.lines(), run);
         run.flush();
         return run.lines();
@@ -189,6 +190,11 @@ public class ParseFoldBenchmark {
         @Override
         public LogStore.Begin begin(LogStore.BeginRequest request) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean append(UUID job, Batch batch) {
+            return true;
         }
 
         @Override

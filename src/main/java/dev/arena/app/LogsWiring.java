@@ -34,7 +34,7 @@ final class LogsWiring {
         PgLogStore store = new PgLogStore(database);
         interruptOrphans(store, clock);
         ingest = new LogIngest(store, new LogFeed(rooms, clock), clock, new LogIngest.Settings(
-                new BadShare(config.badShare()), config.batchEvents(), config.maxJobs()));
+                new BadShare(config.badShare()), config.batchEvents(), config.maxJobs(), config.commitInterval()));
         retention = new LogRetention(vertx, store, clock, config.retention());
         imports = config.importDir().map(dir -> new LogImports(dir, database, ingest, nodeId, clock)).orElse(null);
         logs = new Logs(ingest, new PgLogQueries(pool), new PgLogExport(pool), imports, clock);

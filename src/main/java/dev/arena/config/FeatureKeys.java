@@ -140,12 +140,17 @@ final class FeatureKeys {
         static final ConfigKey<Double> BAD_SHARE = key(KEYS, "ARENA_LOG_BAD_SHARE", "0.01",
                 "a log job fails when more than this share of its lines is bad (0-1)", LogsConfig::share);
         static final ConfigKey<Integer> BATCH = key(KEYS, "ARENA_LOG_BATCH", "50000",
-                "log lines per commit (one COPY, the rollups and the checkpoint)", integer(100, 1_000_000));
+                "log lines per batch (one COPY; batches commit in groups, ARENA_LOG_COMMIT_INTERVAL)",
+                integer(100, 1_000_000));
         static final ConfigKey<Integer> JOBS = key(KEYS, "ARENA_LOG_JOBS", "2",
                 "log ingests one node runs at once; more get 503", integer(1, 64));
+        static final ConfigKey<Duration> COMMIT_INTERVAL = key(KEYS, "ARENA_LOG_COMMIT_INTERVAL", "1s",
+                "longest a log ingest's commit group (batches merged and checkpointed at once) stays open",
+                duration());
 
         static LogsConfig read(ConfigValues v) {
-            return new LogsConfig(v.get(RETENTION), v.get(IMPORT_DIR), v.get(BAD_SHARE), v.get(BATCH), v.get(JOBS));
+            return new LogsConfig(v.get(RETENTION), v.get(IMPORT_DIR), v.get(BAD_SHARE), v.get(BATCH), v.get(JOBS),
+                    v.get(COMMIT_INTERVAL));
         }
     }
 

@@ -10,14 +10,15 @@ import java.util.Optional;
  * @param retention   raw events older than this are dropped, a day's partition at a time (rollups are kept)
  * @param importDir   where {@code POST /logs/import} may read files from; empty = server-side import is off
  * @param badShare    a job fails when more than this share of its lines is bad
- * @param batchEvents lines per commit (one COPY, one upsert per rollup, one checkpoint)
+ * @param batchEvents lines per batch (one COPY; batches are committed in groups)
  * @param maxJobs     ingests one node runs at once; more are refused with 503
+ * @param commitInterval the longest an ingest keeps a commit group (batches merged and checkpointed together) open
  */
 public record LogsConfig(Duration retention, Optional<Path> importDir, double badShare, int batchEvents,
-                         int maxJobs) {
+                         int maxJobs, Duration commitInterval) {
 
     public static LogsConfig defaults() {
-        return new LogsConfig(Duration.ofDays(30), Optional.empty(), 0.01, 50_000, 2);
+        return new LogsConfig(Duration.ofDays(30), Optional.empty(), 0.01, 50_000, 2, Duration.ofSeconds(1));
     }
 
     static double share(String s) {

@@ -55,7 +55,7 @@ public final class Batch {
     }
 
     private final boolean raw;
-    private final List<LogEvent> events = new ArrayList<>();
+    private final ArrayList<LogEvent> events = new ArrayList<>();
     private long[] eventLines = new long[1024];
     /*
      * The fold makes three lookups per event: (player, type, hour), whose row points at its (player, type) total;
@@ -128,6 +128,57 @@ public final class Batch {
 
     void bad() {
         badLines++;
+    }
+
+    /**
+     * Adds a later batch's rollup rows, counts, bad samples and end into this one (a commit group's rollups only:
+     * its raw events went to the store on their own). The rows are summed, so a key that repeats across the group's
+     * batches is merged once. Both batches must not be in use by another thread.
+     */
+    void absorb(Batch b) {
+        for (int i = 0; i < b.playerTypes.size(); i++) {
+            RollupRows.Row r = b.playerTypes.row(i);
+            playerTypes.add(r.a, r.b, 0).merge(r);
+        }
+        for (int i = 0; i < b.playerHours.size(); i++) {
+            RollupRows.Row r = b.playerHours.row(i);
+            playerHours.add(r.a, r.b, r.n).merge(r);
+        }
+        for (int i = 0; i < b.modeHours.size(); i++) {
+            RollupRows.Row r = b.modeHours.row(i);
+            modeHours.add(r.a, r.b, r.n).merge(r);
+        }
+        for (int i = 0; i < b.games.size(); i++) {
+            RollupRows.Row r = b.games.row(i);
+            RollupRows.Row g = games.add(r.a, null, 0);
+            if (g.mode == null) {
+                g.mode = r.mode; // the mode the game was first seen with: this group's earlier batches come first
+            }
+            g.merge(r);
+        }
+        for (int i = 0; i < b.gamePlayers.size(); i++) {
+            RollupRows.Row r = b.gamePlayers.row(i);
+            gamePlayers.add(r.a, r.b, 0).merge(r);
+        }
+        eventCount += b.eventCount;
+        badLines += b.badLines;
+        badSamples.addAll(b.badSamples);
+        lines += b.lines;
+        bytes += b.bytes;
+        endOffset = b.endOffset;
+        endLine = b.endLine;
+    }
+
+    /** Lets the raw events go (they are written): the batch's rollups go on as a commit group's. */
+    void dropEvents() {
+        events.clear();
+        events.trimToSize();
+        eventLines = new long[0];
+    }
+
+    /** Distinct rollup rows held (what a commit group's memory grows with). */
+    int rollupRows() {
+        return playerTypes.size() + playerHours.size() + modeHours.size() + gamePlayers.size() + games.size();
     }
 
     void samples(List<BadLineSamples.Sample> kept) {

@@ -12,10 +12,11 @@ import java.util.function.BooleanSupplier;
 /**
  * One ingest's reading state: the batch being filled, the checkpoint last committed, running totals, and progress
  * updates (at most one a second, by the injected clock, and at the end). Used by one reading thread, which hands
- * each full batch to a committing thread and goes on parsing the next one while it commits (at most one batch is
- * committing and one filling: when the database falls behind, the reader waits for the commit, stops reading, and
- * the upload is paused). Commits run one at a time in file order, each from the checkpoint the previous one left,
- * so the compare-and-set checkpoint works as it does with one thread.
+ * each full batch to a committing thread and goes on parsing the next one while it is written (at most one batch is
+ * being written and one filling: when the database falls behind, the reader waits for it, stops reading, and
+ * the upload is paused). The committing side ({@link CommitGroup}) appends batches in file order to one open
+ * transaction and commits several at once, each commit from the checkpoint the previous one left, so the
+ * compare-and-set checkpoint works as it does with one thread.
  */
 final class IngestRun implements NdjsonReader.Sink {
     /** Bad lines passed the share early: stop reading. */
@@ -43,6 +44,7 @@ final class IngestRun implements NdjsonReader.Sink {
     static final long BATCH_BYTES = 8L << 20;
 
     private final LogStore.Session session;
+    private final CommitGroup group;
     private final ExecutorService committer;
     private final UUID job;
     private final boolean raw;
@@ -59,8 +61,8 @@ final class IngestRun implements NdjsonReader.Sink {
     /** When progress was last published (ms): none yet. Not Long.MIN_VALUE: {@code now - it} would overflow. */
     private long lastProgress = Long.MIN_VALUE / 2;
     private Batch batch;
-    /** The commit under way, if any; its batch starts at the previous one's end. */
-    private Future<Batch> committing;
+    /** The batch being written, if any; it starts at the previous one's end. */
+    private Future<CommitGroup.Committed> committing;
     /** Where the next batch starts: the end of the last batch handed over. */
     private long handedOffset;
     private long committedOffset;
@@ -72,7 +74,8 @@ final class IngestRun implements NdjsonReader.Sink {
     private long bad;
 
     IngestRun(LogStore.Session session, ExecutorService committer, LogJob job, boolean raw, long samplesKept,
-              LogIngest.Settings settings, LogFeed feed, Clock clock, BooleanSupplier halted, Long totalBytes) {
+              LogIngest.Settings settings, CommitGroup.Limits limits, LogFeed feed, Clock clock,
+              BooleanSupplier halted, Long totalBytes) {
         this.session = session;
         this.committer = committer;
         this.job = job.jobId();
@@ -94,6 +97,8 @@ final class IngestRun implements NdjsonReader.Sink {
         this.committedEvents = events;
         this.committedBad = bad;
         this.batch = new Batch(raw, committedOffset, lines);
+        this.group = new CommitGroup(session, this.job, new CommitGroup.Committed(committedOffset, committedLines,
+                committedEvents, committedBad), limits, clock, halted);
     }
 
     @Override
@@ -120,6 +125,12 @@ final class IngestRun implements NdjsonReader.Sink {
     void flush() throws Exception {
         handOver();
         settle();
+        committed(group.finish());
+    }
+
+    /** The timer's check while the reader may be waiting for bytes: a commit group open too long is committed. */
+    void commitIfOld() {
+        group.commitIfOld();
     }
 
     /** Waits for the commit under way (if any), then starts the current batch's commit on the committing thread. */
@@ -133,19 +144,10 @@ final class IngestRun implements NdjsonReader.Sink {
         settle();
         Batch b = batch;
         b.samples(samples.drain());
-        long from = handedOffset;
         long now = System.nanoTime();
         double seconds = (now - lastNanos) / 1e9;
         lastNanos = now;
-        committing = committer.submit(() -> {
-            if (halted.getAsBoolean()) {
-                throw new IOException("halted"); // a killed node commits nothing more
-            }
-            if (!session.commit(job, from, b, seconds, clock.instant())) {
-                throw new Moved(session.end(job, LogJob.INTERRUPTED, null, 0, clock.instant()));
-            }
-            return b;
-        });
+        committing = committer.submit(() -> group.add(b, seconds));
         handedOffset = b.endOffset();
         batch = new Batch(raw, handedOffset, lines);
     }
@@ -155,21 +157,24 @@ final class IngestRun implements NdjsonReader.Sink {
         if (committing == null) {
             return;
         }
-        Future<Batch> f = committing;
+        Future<CommitGroup.Committed> f = committing;
         committing = null;
-        Batch b;
         try {
-            b = f.get();
+            committed(f.get());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }
             throw e;
         }
-        committedOffset = b.endOffset();
-        committedLines = b.endLine();
-        committedEvents += b.eventCount();
-        committedBad += b.badLines();
+    }
+
+    /** What the last commit holds (a commit group's checkpoint): the figures progress shows. */
+    private void committed(CommitGroup.Committed c) {
+        committedOffset = c.offset();
+        committedLines = c.lines();
+        committedEvents = c.events();
+        committedBad = c.bad();
         long ms = clock.millis();
         if (ms - lastProgress >= 1000) {
             lastProgress = ms;
@@ -184,6 +189,7 @@ final class IngestRun implements NdjsonReader.Sink {
         } catch (Exception ignored) {
             // the ingest is ending on another failure already
         }
+        group.close(); // an open group is rolled back when the session closes
     }
 
     boolean tooManyBad() {
@@ -192,6 +198,11 @@ final class IngestRun implements NdjsonReader.Sink {
 
     long lines() {
         return lines;
+    }
+
+    /** Commits made so far (one per commit group). */
+    int commits() {
+        return group.commits();
     }
 
     LogJob end(String status, String error) throws Exception {

@@ -6,10 +6,13 @@ import io.vertx.core.Promise;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,10 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs ingests: each on a thread of its own pool (parse and JDBC block; event loops never wait for them), at most
  * {@code maxJobs} at once. An ingest claims its job (idempotency key, resume offset), reads the stream a line at a
- * time, and commits every {@code batchEvents} lines (or {@link IngestRun#BATCH_BYTES}): raw events, rollups,
- * bad-line samples and the checkpoint in one transaction, on a committing thread of its own while the reading
- * thread parses the next batch. A commit only applies if the checkpoint is still where this ingest last left it, so no line is
- * ever counted twice, whatever breaks.
+ * time, and hands over a batch every {@code batchLines} lines (or {@link IngestRun#BATCH_BYTES}) to a committing
+ * thread of its own while the reading thread parses the next batch. Batches are written into one open transaction
+ * and committed in groups ({@link CommitGroup}: raw events, rollups folded across the group, bad-line samples and
+ * the checkpoint in one commit, at least every {@code commitInterval}). A commit only applies if the checkpoint is
+ * still where this ingest last left it, so no line is ever counted twice, whatever breaks.
  */
 public final class LogIngest implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LogIngest.class);
@@ -40,8 +44,11 @@ public final class LogIngest implements AutoCloseable {
         void abort(String why);
     }
 
-    /** The knobs. */
-    public record Settings(BadShare badShare, int batchLines, int maxJobs) {}
+    /** The knobs; {@code commitInterval}: the longest a commit group stays open (CommitGroup.Limits). */
+    public record Settings(BadShare badShare, int batchLines, int maxJobs, Duration commitInterval) {}
+
+    /** How often a running ingest's open commit group is checked for age while no batch comes (a stalled upload). */
+    private static final long WATCH_MS = 100;
 
     private final LogStore store;
     private final LogFeed feed;
@@ -49,6 +56,8 @@ public final class LogIngest implements AutoCloseable {
     private final Settings settings;
     private final ExecutorService threads;
     private final ExecutorService commits;
+    /** Commits a commit group left open past its interval while its reader waits for bytes. */
+    private final ScheduledExecutorService watch;
     private final Semaphore slots;
     private final Set<Source> running = ConcurrentHashMap.newKeySet();
     private volatile boolean halted;
@@ -68,6 +77,11 @@ public final class LogIngest implements AutoCloseable {
         // one task at a time per running ingest (imports included), so at most as many threads as ingests
         this.commits = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "arena-log-commit-" + c.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "arena-log-commit-watch");
             t.setDaemon(true);
             return t;
         });
@@ -141,11 +155,14 @@ public final class LogIngest implements AutoCloseable {
     private IngestOutcome read(LogStore.Session session, LogStore.Begin.Started started, IngestRequest r,
                                Source source) throws Exception {
         LogJob job = started.job();
-        IngestRun run = new IngestRun(session, commits, job, r.raw(), started.samplesKept(), settings, feed, clock,
-                () -> halted, r.totalBytes());
+        IngestRun run = new IngestRun(session, commits, job, r.raw(), started.samplesKept(), settings,
+                CommitGroup.Limits.of(settings.commitInterval()), feed, clock, () -> halted, r.totalBytes());
+        ScheduledFuture<?> watching = watch.scheduleWithFixedDelay(run::commitIfOld, WATCH_MS, WATCH_MS,
+                TimeUnit.MILLISECONDS);
         try {
             return read(run, job, r, source);
         } finally {
+            watching.cancel(false);
             run.abandon(); // never close the session under a commit still running
         }
     }
@@ -183,8 +200,9 @@ public final class LogIngest implements AutoCloseable {
             return new IngestOutcome.Refused(e.job(), "another upload moved the job's checkpoint");
         }
         LogJob done = run.end(status, error);
-        log.info("log job {} {}: {} lines, {} events, {} bad, {} bytes in {} s", done.jobId(), done.status(),
-                done.lines(), done.events(), done.badLines(), done.bytes(), String.format("%.1f", done.seconds()));
+        log.info("log job {} {}: {} lines, {} events, {} bad, {} bytes in {} s, {} commits", done.jobId(),
+                done.status(), done.lines(), done.events(), done.badLines(), done.bytes(),
+                String.format("%.1f", done.seconds()), run.commits());
         return new IngestOutcome.Completed(done, false);
     }
 
@@ -195,6 +213,7 @@ public final class LogIngest implements AutoCloseable {
         threads.shutdown();
         await();
         commits.shutdown();
+        watch.shutdown();
     }
 
     /**
@@ -207,6 +226,7 @@ public final class LogIngest implements AutoCloseable {
         threads.shutdownNow();
         await();
         commits.shutdownNow();
+        watch.shutdownNow();
     }
 
     private void await() {

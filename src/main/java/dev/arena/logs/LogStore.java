@@ -44,12 +44,25 @@ public interface LogStore {
         Begin begin(BeginRequest request) throws Exception;
 
         /**
-         * Writes the batch, its rollups, its bad-line samples and the new checkpoint in one transaction, if the
-         * job's committed offset is still {@code fromOffset}; returns false (writing nothing) otherwise.
+         * Writes the batch's raw events (when it keeps them) into the transaction under way, opening one if none is:
+         * nothing is committed, and nothing is kept unless a {@link #commit} follows. Returns false, writing nothing,
+         * when the batch needs what cannot be done inside an open transaction (a new day's partition): commit what
+         * is open first, then append again.
          */
-        boolean commit(UUID job, long fromOffset, Batch batch, double seconds, Instant now) throws Exception;
+        boolean append(UUID job, Batch batch) throws Exception;
 
-        /** Sets the job's final (or interrupted) status and returns it. */
+        /**
+         * Merges a commit group's rollups (one or more batches folded into {@code group}, whose raw events were
+         * appended), its bad-line samples and the new checkpoint ({@code group}'s end) into the transaction under
+         * way and commits it all, if the job's committed offset is still {@code fromOffset}; otherwise rolls back
+         * everything since the last commit and returns false.
+         */
+        boolean commit(UUID job, long fromOffset, Batch group, double seconds, Instant now) throws Exception;
+
+        /**
+         * Sets the job's final (or interrupted) status and returns it. Rolls back what was appended and not
+         * committed first: raw rows without their checkpoint must never be kept.
+         */
         LogJob end(UUID job, String status, String error, double seconds, Instant now) throws Exception;
 
         @Override

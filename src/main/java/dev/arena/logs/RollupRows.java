@@ -34,6 +34,18 @@ final class RollupRows {
             this.n = n;
         }
 
+        /** Another row's sums, and its first and last seen where it keeps them (a commit group's fold). */
+        void merge(Row other) {
+            events += other.events;
+            value += other.value;
+            if (other.first != null && (first == null || other.first.isBefore(first))) {
+                first = other.first;
+            }
+            if (other.last != null && (last == null || other.last.isAfter(last))) {
+                last = other.last;
+            }
+        }
+
         /** One event's value, with its time (kept only where a rollup keeps first and last seen). */
         void add(double v, Instant ts) {
             events++;

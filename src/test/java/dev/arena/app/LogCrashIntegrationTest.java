@@ -2,6 +2,7 @@ package dev.arena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.config.DatabaseUrl;
 import dev.arena.identity.Role;
 import dev.arena.logs.LogFixtures;
 import dev.arena.testing.Eventually;
@@ -11,6 +12,9 @@ import dev.arena.testing.TestDatabases;
 import dev.arena.testing.TestNode;
 import io.vertx.core.json.JsonObject;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,10 +38,16 @@ class LogCrashIntegrationTest {
         TestNode doomed = TestNode.start(env, new MutableClock());
         try {
             String token = LogFixtures.ingestToken(doomed, Role.INGEST);
-            // 70% sent; the node dies while the connection is open, between or during commits
-            Socket s = LogFixtures.partialUpload(doomed, token, key, f, f.length * 7 / 10);
-            Eventually.until(() -> LogFixtures.jobOf(doomed, token, key), j -> j != null && j.getLong("bytes") > 0,
-                    "some batches committed");
+            // 60% sent, a commit group committed when the upload stalls; then 30% more, whose batches go into the
+            // next group's open transaction, and the node dies with that group open (written, not committed)
+            Socket s = LogFixtures.partialUpload(doomed, token, key, f, f.length * 6 / 10);
+            Eventually.until(() -> LogFixtures.jobOfStalled(doomed, token, key),
+                    j -> j != null && j.getLong("bytes") > 0, "a commit group committed");
+            s.getOutputStream().write(f, f.length * 6 / 10, f.length * 3 / 10);
+            s.getOutputStream().flush();
+            Eventually.until(() -> TestDatabases.queryOne("SELECT count(*) FROM pg_stat_activity WHERE datname = '"
+                    + database.database() + "' AND state = 'idle in transaction' AND backend_xid IS NOT NULL"),
+                    "1"::equals, "raw rows written into an open commit group");
             doomed.arena().crash();
             s.close();
         } finally {
@@ -69,6 +79,21 @@ class LogCrashIntegrationTest {
             // and the raw events: each good line stored once
             String raw = heir.http().get("/logs/export?to=2027-01-01T00:00:00Z", token).body();
             assertThat(raw.split("\n")).hasSize((int) expected.events());
+            // the resumed part (at least 3,200 lines: 7 batches of 500) came in one commit group, split only where a
+            // batch needed a day's partition that did not exist yet (made outside any open transaction): a commit
+            // per batch would be 7 transactions or more
+            assertThat(transactionsThatWrote(database, "log_events WHERE line > " + left.getLong("lines")))
+                    .isLessThan(4);
+            assertThat(transactionsThatWrote(database, "log_events")).as("the commits of both nodes").isLessThan(8);
+        }
+    }
+
+    /** How many transactions wrote the rows a query selects (their xmin). */
+    private static long transactionsThatWrote(DatabaseUrl db, String rows) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(DISTINCT xmin::text) FROM " + rows)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -81,8 +106,8 @@ class LogCrashIntegrationTest {
         try (TestNode owner = TestNode.start(env, new MutableClock())) {
             String token = LogFixtures.ingestToken(owner, Role.INGEST);
             try (Socket s = LogFixtures.partialUpload(owner, token, "live-file", f, f.length / 2)) {
-                Eventually.until(() -> LogFixtures.jobOf(owner, token, "live-file"),
-                        j -> j != null && j.getLong("bytes") > 0, "some batches committed");
+                Eventually.until(() -> LogFixtures.jobOfStalled(owner, token, "live-file"),
+                        j -> j != null && j.getLong("bytes") > 0, "a commit group committed");
                 try (TestNode other = TestNode.start(env, new MutableClock())) {
                     assertThat(LogFixtures.jobOf(other, LogFixtures.ingestToken(other, Role.INGEST), "live-file")
                             .getString("status")).as("its ingest is alive on the first node").isEqualTo("running");

@@ -39,7 +39,7 @@ class LogsCommandIntegrationTest {
             String token = LogFixtures.ingestToken(node, Role.INGEST);
             String key = LogsCommand.Ingest.key(a);
             try (Socket s = LogFixtures.partialUpload(node, token, key, file, file.length / 3)) {
-                Eventually.until(() -> LogFixtures.jobOf(node, token, key), j -> j != null && j.getLong("bytes") > 0,
+                Eventually.until(() -> LogFixtures.jobOfStalled(node, token, key), j -> j != null && j.getLong("bytes") > 0,
                         "a first part committed");
             }
             Eventually.until(() -> LogFixtures.jobOf(node, token, key), j -> j.getString("status").equals("interrupted"),

@@ -72,17 +72,39 @@ class BatchTest {
     @ParameterizedTest
     @ValueSource(ints = {8, 0})
     void foldsAsOneMapPerRollupWould(int roster) throws Exception {
+        assertFoldsAsReference(roster, 1);
+    }
+
+    /** A commit group: three batches, each folded on its own, absorbed into the first, are one batch of them all. */
+    @ParameterizedTest
+    @ValueSource(ints = {8, 0})
+    void aGroupOfAbsorbedBatchesFoldsAsOneBatchWould(int roster) throws Exception {
+        assertFoldsAsReference(roster, 3);
+    }
+
+    private static void assertFoldsAsReference(int roster, int parts) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         LogGenerator.write(new LogGenerator.Spec(30_000, 300, 400, 5, 0, roster), out);
         List<LogEvent> events = events(out.toByteArray());
         Batch batch = new Batch(false, 0, 0);
+        Batch part = batch;
         Reference ref = new Reference();
         long line = 0;
         for (LogEvent e : events) {
-            batch.event(++line, e);
+            if (line > 0 && line % (30_000 / parts) == 0) {
+                part = new Batch(false, line * 100, line);
+            }
+            part.event(++line, e);
+            part.lineDone(line, line * 100);
+            if (part != batch && line % (30_000 / parts) == 0) {
+                batch.absorb(part);
+            }
             ref.add(e);
         }
         assertThat(batch.eventCount()).isEqualTo(30_000);
+        assertThat(batch.lines()).isEqualTo(30_000);
+        assertThat(batch.endLine()).isEqualTo(30_000);
+        assertThat(batch.endOffset()).isEqualTo(3_000_000);
         assertThat(sums(batch.playerTypes(), s -> s, true)).isEqualTo(ref.playerTypes);
         assertThat(sums(batch.playerHours(), s -> s, false)).isEqualTo(ref.playerHours);
         assertThat(sums(batch.playerDays(), s -> s, false)).isEqualTo(ref.playerDays);

@@ -22,7 +22,10 @@ class IngestRunTest {
     private final List<JsonObject> progress = new CopyOnWriteArrayList<>();
     private final List<Batch> committed = new CopyOnWriteArrayList<>();
 
-    /** Keeps each batch; the clock moves two seconds per commit, as a slow database's would. */
+    private final List<Long> commitFrom = new CopyOnWriteArrayList<>();
+    private int appended;
+
+    /** Keeps each commit group; the clock moves 0.4 s per batch appended, as a slow database's COPY would. */
     private final LogStore.Session session = new LogStore.Session() {
         @Override
         public LogStore.Begin begin(LogStore.BeginRequest request) {
@@ -30,9 +33,16 @@ class IngestRunTest {
         }
 
         @Override
-        public boolean commit(UUID job, long fromOffset, Batch batch, double seconds, Instant now) {
-            committed.add(batch);
-            clock.advance(Duration.ofSeconds(2));
+        public boolean append(UUID job, Batch batch) {
+            appended++;
+            clock.advance(Duration.ofMillis(400));
+            return true;
+        }
+
+        @Override
+        public boolean commit(UUID job, long fromOffset, Batch group, double seconds, Instant now) {
+            commitFrom.add(fromOffset);
+            committed.add(group);
             return true;
         }
 
@@ -45,30 +55,65 @@ class IngestRunTest {
         public void close() {}
     };
 
-    @Test
-    void publishesProgressWhileItRunsAndHandsOverWholeLines() throws Exception {
+    private final byte[] file = LogFixtures.generate(1_000, 10, 5, 3, 0);
+
+    /** Reads the file in batches of 100 lines and commits it in groups within the limits. */
+    private void ingest(CommitGroup.Limits limits) throws Exception {
         LocalRoomStream stream = new LocalRoomStream(100, Duration.ofMinutes(1), clock);
         stream.onEvent(e -> progress.add(new JsonObject(((RoomEvent.Message) e).data())));
         LogJob job = new LogJob(UUID.randomUUID(), LogJob.RUNNING, 0, 0, 0, 0, 0, null, false, "test", null, null,
                 Instant.EPOCH, null, List.of());
-        byte[] file = LogFixtures.generate(1_000, 10, 5, 3, 0);
         ExecutorService committer = Executors.newSingleThreadExecutor();
         try {
             IngestRun run = new IngestRun(session, committer, job, false, 0,
-                    new LogIngest.Settings(BadShare.DEFAULT, 100, 1), new LogFeed(stream, clock), clock, () -> false,
-                    (long) file.length);
+                    new LogIngest.Settings(BadShare.DEFAULT, 100, 1, limits.interval()), limits,
+                    new LogFeed(stream, clock), clock, () -> false, (long) file.length);
             new NdjsonReader().read(new ByteArrayInputStream(file), 0, 0, run);
             run.flush();
         } finally {
             committer.shutdownNow();
         }
-        assertThat(committed).hasSize(10);
+        assertThat(appended).isEqualTo(10);
         assertThat(committed.getLast().endOffset()).isEqualTo(file.length);
         assertThat(committed.getLast().endLine()).isEqualTo(1_000);
         assertThat(committed.stream().mapToLong(Batch::eventCount).sum()).isEqualTo(1_000);
-        assertThat(progress).as("a running update per commit (two seconds apart)").hasSizeGreaterThanOrEqualTo(9);
+        assertThat(commitFrom.getFirst()).isZero();
+        for (int i = 1; i < committed.size(); i++) {
+            assertThat(commitFrom.get(i)).as("each commit from the checkpoint the one before left")
+                    .isEqualTo(committed.get(i - 1).endOffset());
+        }
+    }
+
+    @Test
+    void commitsAGroupOnceItIsOlderThanTheIntervalAndPublishesProgressWhileItRuns() throws Exception {
+        ingest(new CommitGroup.Limits(100, 1_000_000, Duration.ofSeconds(1)));
+        // 0.4 s a batch: a group is a second old at its fourth batch (the clock starts when the first is in)
+        assertThat(committed).extracting(Batch::endLine).containsExactly(400L, 800L, 1_000L);
+        assertThat(progress).as("a running update a second").hasSizeGreaterThanOrEqualTo(3);
         assertThat(progress.getFirst().getString("status")).isEqualTo(LogJob.RUNNING);
-        assertThat(progress.getLast().getLong("lines")).isEqualTo(1_000);
+        assertThat(progress).extracting(p -> p.getLong("lines")).as("what the commits hold, no line read since")
+                .isSorted().contains(400L, 800L).allMatch(n -> n % 400 == 0 || n == 1_000);
         assertThat(progress.getFirst().getLong("total_bytes")).isEqualTo(file.length);
+    }
+
+    @Test
+    void commitsAGroupAtItsBatchLimit() throws Exception {
+        ingest(new CommitGroup.Limits(3, 1_000_000, Duration.ofHours(1)));
+        assertThat(committed).extracting(Batch::endLine).containsExactly(300L, 600L, 900L, 1_000L);
+        assertThat(committed).extracting(Batch::eventCount).containsExactly(300L, 300L, 300L, 100L);
+    }
+
+    @Test
+    void commitsAGroupAtItsRowLimit() throws Exception {
+        // 10 players x 6 types x a few hours: a batch of 100 lines alone folds to more than 50 rows
+        ingest(new CommitGroup.Limits(100, 50, Duration.ofHours(1)));
+        assertThat(committed).hasSize(10);
+    }
+
+    @Test
+    void theWholeInputIsOneGroupWhenNoLimitIsReached() throws Exception {
+        ingest(new CommitGroup.Limits(100, 1_000_000, Duration.ofHours(1)));
+        assertThat(committed).hasSize(1);
+        assertThat(committed.getFirst().lines()).isEqualTo(1_000);
     }
 }

@@ -54,7 +54,7 @@ class LogAnalyticsIntegrationTest {
         int half = file.length / 2;
         try (Socket s = LogFixtures.partialUpload(node, token, "analytics-file", file, half);
              WsClient watcher = WsClient.gateway(vertx, node.arena().port(), token)) {
-            JsonObject running = Eventually.until(() -> LogFixtures.jobOf(node, token, "analytics-file"),
+            JsonObject running = Eventually.until(() -> LogFixtures.jobOfStalled(node, token, "analytics-file"),
                     j -> j != null && j.getLong("bytes") > 0, "a first commit");
             WsClient.join(watcher, "logs:" + running.getString("job_id"));
             s.getOutputStream().write(file, half, file.length - half);

@@ -155,6 +155,15 @@ public final class LogFixtures {
     }
 
     /** The job of an idempotency key, or null. */
+    /**
+     * The key's job after the node's clock moved a second: an upload that stalls leaves its open commit group to the
+     * timer, which commits it once it is older than ARENA_LOG_COMMIT_INTERVAL (1 s) by that clock.
+     */
+    public static JsonObject jobOfStalled(TestNode node, String token, String key) {
+        node.clock().advance(java.time.Duration.ofSeconds(1));
+        return jobOf(node, token, key);
+    }
+
     public static JsonObject jobOf(TestNode node, String token, String key) {
         var jobs = node.http().get("/logs/jobs?idempotency_key=" + key, token).json().getJsonArray("jobs");
         return jobs.isEmpty() ? null : jobs.getJsonObject(0);

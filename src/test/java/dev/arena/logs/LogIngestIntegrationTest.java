@@ -155,8 +155,9 @@ class LogIngestIntegrationTest {
         String key = key();
         // half the file, then the connection drops (the last line sent is cut in the middle)
         try (Socket s = LogFixtures.partialUpload(node, token, key, f, f.length / 2 + 7)) {
-            Eventually.until(() -> LogFixtures.jobOf(node, token, key), j -> j != null && j.getLong("bytes") > 0,
-                    "a first batch committed");
+            // the upload stalls: its open commit group is committed once older than the interval (the node's clock)
+            Eventually.until(() -> LogFixtures.jobOfStalled(node, token, key),
+                    j -> j != null && j.getLong("bytes") > 0, "a first commit group committed");
         }
         JsonObject broken = Eventually.until(() -> LogFixtures.jobOf(node, token, key),
                 j -> j.getString("status").equals("interrupted"), "the job interrupted");

@@ -71,9 +71,10 @@ class LogsDashboardIntegrationTest {
         assertThat(done.status()).as("%s", done).isEqualTo(201);
         byte[] big = LogFixtures.generate(6_000, 30, 8, 3, 0);
         try (Socket upload = LogFixtures.partialUpload(node, ingest, "half-sent", big, big.length / 2)) {
-            // the first 2,500 lines (five full batches of 500): about 415 of each generated type, more than the
+            // the first 2,500 lines (five full batches of 500, committed as the stalled upload's commit groups age
+            // by the node's clock): about 415 of each generated type, more than the
             // 300 ambushes, so the page's eight types are known
-            Eventually.until(() -> LogFixtures.jobOf(node, ingest, "half-sent"),
+            Eventually.until(() -> LogFixtures.jobOfStalled(node, ingest, "half-sent"),
                     j -> j != null && j.getLong("lines") >= 2_500, "the half-sent file's full batches committed");
             Page page = browsers.open(node, "/dashboard");
             page.getByTestId("username").fill("root");

@@ -27,13 +27,11 @@ import org.postgresql.copy.CopyManager;
  * releases it by itself.
  */
 public final class PgLogStore implements LogStore {
-    private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("yyyyMMdd");
     static final String JOB_COLUMNS = "id, status, lines, events, bad_lines, committed_offset, seconds, total_bytes, "
             + "raw, source, idempotency_key, error, created_at, finished_at";
 
     private final DatabaseUrl url;
-    /** Daily partitions known to exist (created by this node or seen): skips the DDL round trip. */
-    private final Set<Instant> partitions = ConcurrentHashMap.newKeySet();
+    private final PgLogPartitions partitions = new PgLogPartitions();
 
     public PgLogStore(DatabaseUrl url) {
         this.url = url;
@@ -105,55 +103,8 @@ public final class PgLogStore implements LogStore {
     @Override
     public int dropRawBefore(Instant before) throws SQLException {
         try (Connection c = connect()) {
-            int dropped = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_inherits i "
-                    + "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'log_events'::regclass");
-                 ResultSet rs = ps.executeQuery()) {
-                java.util.List<String> names = new java.util.ArrayList<>();
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-                for (String name : names) {
-                    if (!name.matches("log_events_\\d{8}")) {
-                        continue;
-                    }
-                    LocalDate day = LocalDate.parse(name.substring("log_events_".length()), PARTITION);
-                    Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    if (!end.isAfter(before)) {
-                        try (var st = c.createStatement()) {
-                            st.execute("DROP TABLE IF EXISTS " + name);
-                        }
-                        partitions.remove(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-                        dropped++;
-                    }
-                }
-            }
-            return dropped;
+            return partitions.dropBefore(c, before);
         }
-    }
-
-    /** Creates the day's partition unless it exists; in its own short transaction, outside any batch's. */
-    void ensurePartition(Connection c, Instant day) throws SQLException {
-        if (partitions.contains(day)) {
-            return;
-        }
-        LocalDate d = LocalDate.ofInstant(day, ZoneOffset.UTC);
-        String name = "log_events_" + PARTITION.format(d);
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (var st = c.createStatement()) {
-            // two ingests may want the same new day: the lock makes the second wait and then see the table
-            st.execute("SELECT pg_advisory_xact_lock(hashtext('log_events_partitions'))");
-            st.execute("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF log_events FOR VALUES FROM ('"
-                    + d + "T00:00:00Z') TO ('" + d.plusDays(1) + "T00:00:00Z')");
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
-        partitions.add(day);
     }
 
     static LogJob job(ResultSet rs) throws SQLException {
@@ -172,6 +123,8 @@ public final class PgLogStore implements LogStore {
         private final Connection c;
         private final CopyManager copy;
         private UUID locked;
+        /** A commit group's transaction is under way: appended raw rows wait for their checkpoint. */
+        private boolean open;
 
         PgSession(Connection c) throws SQLException {
             this.c = c;
@@ -299,16 +252,35 @@ public final class PgLogStore implements LogStore {
         }
 
         @Override
-        public boolean commit(UUID job, long fromOffset, Batch b, double seconds, Instant now) throws Exception {
-            c.setAutoCommit(true);
-            for (Instant day : b.days()) {
-                ensurePartition(c, day);
+        public boolean append(UUID job, Batch b) throws Exception {
+            if (!b.raw() || b.events().isEmpty()) {
+                return true;
+            }
+            if (!open) {
+                // a partition's DDL locks log_events: done before the group's transaction, never inside it (another
+                // connection would wait for this transaction, which waits for it)
+                for (Instant day : b.days()) {
+                    partitions.ensure(c, day);
+                }
+            } else if (!partitions.known(b.days())) {
+                return false;
             }
             c.setAutoCommit(false);
+            open = true;
             try {
-                if (b.raw() && !b.events().isEmpty()) {
-                    PgLogRollups.copyRaw(copy, b, job);
-                }
+                PgLogRollups.copyRaw(copy, b, job);
+            } catch (Exception e) {
+                rollback();
+                throw e;
+            }
+            return true;
+        }
+
+        @Override
+        public boolean commit(UUID job, long fromOffset, Batch b, double seconds, Instant now) throws Exception {
+            c.setAutoCommit(false);
+            open = true;
+            try {
                 PgLogRollups.write(c, copy, b);
                 if (!b.badSamples().isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement(
@@ -337,19 +309,29 @@ public final class PgLogStore implements LogStore {
                     moved = ps.executeUpdate();
                 }
                 if (moved != 1) {
-                    c.rollback(); // someone else moved the checkpoint: counting this batch would count it twice
+                    rollback(); // someone else moved the checkpoint: counting this group would count it twice
                     return false;
                 }
                 c.commit();
+                open = false;
                 return true;
             } catch (Exception e) {
-                c.rollback();
+                rollback();
                 throw e;
+            }
+        }
+
+        /** Drops what was appended since the last commit (a JDBC autocommit switch would commit it). */
+        private void rollback() throws SQLException {
+            open = false;
+            if (!c.getAutoCommit()) {
+                c.rollback();
             }
         }
 
         @Override
         public LogJob end(UUID job, String status, String error, double seconds, Instant now) throws SQLException {
+            rollback();
             c.setAutoCommit(true);
             try (PreparedStatement ps = c.prepareStatement("UPDATE log_jobs SET status = ?, error = ?, "
                     + "seconds = seconds + ?, updated_at = ?, finished_at = ? WHERE id = ?")) {
