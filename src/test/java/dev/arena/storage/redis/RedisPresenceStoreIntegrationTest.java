@@ -37,6 +37,9 @@ class RedisPresenceStoreIntegrationTest extends PresenceStoreContract {
         await(store.add(room, second));
 
         assertThat(await(store.list(room))).containsExactly(first, second);
+        // the page comes from the join-time order, not from the session ids (which sort the other way)
+        assertThat(await(store.page(room, 0, 1))).isEqualTo(new PresenceStore.Page(java.util.List.of(first), 2));
+        assertThat(await(store.page(room, 1, 5)).members()).containsExactly(second);
     }
 
     @Test
@@ -48,10 +51,13 @@ class RedisPresenceStoreIntegrationTest extends PresenceStoreContract {
         await(store.remove(room, m));
 
         assertThat(exists(RedisPresenceStore.roomKey(room))).isFalse();
+        assertThat(exists(RedisPresenceStore.orderKey(room))).isFalse();
         assertThat(exists(RedisPresenceStore.nodeKey(node))).isFalse();
         await(store.add(room, m));
+        assertThat(exists(RedisPresenceStore.orderKey(room))).isTrue();
         await(store.removeNode(node));
         assertThat(exists(RedisPresenceStore.roomKey(room))).isFalse();
+        assertThat(exists(RedisPresenceStore.orderKey(room))).isFalse();
         assertThat(exists(RedisPresenceStore.nodeKey(node))).isFalse();
     }
 
