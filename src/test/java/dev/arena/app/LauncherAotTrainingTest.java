@@ -34,6 +34,7 @@ class LauncherAotTrainingTest {
               echo "  API        http://127.0.0.1:45678"
               while true; do sleep 0.05; done
             fi
+            if [[ " $* " == *" bench "* && -n "$out" ]]; then echo bench-cache > "$out"; fi
             exit 0
             """;
 
@@ -66,7 +67,8 @@ class LauncherAotTrainingTest {
         // the cache must be recorded with the flags it is used with (the JVM refuses it otherwise)
         assertThat(calls.get(0)).contains("-XX:AOTCacheOutput=" + cache, " serve ", "--host 127.0.0.1", "--port 0",
                 "-XX:+UseCompactObjectHeaders", "-Xmx2g");
-        assertThat(calls.get(1)).contains(" bench room-broadcast ", "--url http://127.0.0.1:45678");
+        assertThat(calls.get(1)).contains(" bench room-broadcast ", "--url http://127.0.0.1:45678",
+                "-XX:AOTCacheOutput=" + dir.resolve("target/arena-bench.aot"));
         assertThat(calls.get(2)).contains("-XX:AOTCache=" + cache, " serve --port 8080", "-XX:+UseCompactObjectHeaders",
                 "-Xmx2g").doesNotContain("AOTCacheOutput");
         // the training server never sees the caller's settings (here: a real database), and takes any guest
@@ -93,6 +95,25 @@ class LauncherAotTrainingTest {
     }
 
     @Test
+    void benchStartsFromTheCacheTheTrainingRunsBenchRecordedWhileItIsNewerThanTheJar() throws Exception {
+        Path benchCache = dir.resolve("target/arena-bench.aot");
+        run(Map.of(), "bench", "room-broadcast", "--url", "http://127.0.0.1:1");
+        assertThat(Files.readAllLines(log)).singleElement().asString().doesNotContain("AOTCache");
+
+        run(Map.of()); // a serve trains, and its bench records the bench's cache
+        assertThat(benchCache).hasContent("bench-cache");
+        assertThat(benchCache.toFile().setLastModified(System.currentTimeMillis() + 60_000)).isTrue();
+        Files.delete(log);
+        run(Map.of(), "bench", "room-broadcast", "--url", "http://127.0.0.1:1");
+        assertThat(Files.readAllLines(log)).singleElement().asString()
+                .contains("-XX:AOTCache=" + benchCache, " bench room-broadcast ").doesNotContain("AOTCacheOutput");
+
+        Files.delete(log);
+        run(Map.of("ARENA_AOT", "off"), "bench", "room-broadcast", "--url", "http://127.0.0.1:1");
+        assertThat(Files.readAllLines(log)).singleElement().asString().doesNotContain("AOTCache");
+    }
+
+    @Test
     void idleTrainingRecordsFromTheFirstRealServe() throws Exception {
         run(Map.of("ARENA_AOT_TRAINING", "idle"));
 
@@ -110,7 +131,13 @@ class LauncherAotTrainingTest {
     }
 
     private void run(Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "serve", "--port", "8080")
+        run(env, "serve", "--port", "8080");
+    }
+
+    private void run(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("launcher.out").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ARENA_") || k.equals("JAVA_HOME"));
         pb.environment().put("ARENA_JAVA_HOME", dir.resolve("jdk").toString());
