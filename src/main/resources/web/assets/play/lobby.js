@@ -34,11 +34,9 @@ export function Lobby({ app }) {
       listen(socket, 'party.updated', m => partyChanged(m)),
       listen(socket, 'presence.diff', m => {
         if (m.room !== 'lobby') return;
-        // a crowd's diff names only some of its changes: take the first page of members again instead
-        if (m.omitted_joins || m.omitted_leaves) {
-          arena.rooms.members('lobby', { limit: 100 }).then(p => online(() => p.members), () => {});
-          return;
-        }
+        // a crowd's diff names only some of its changes: page the members again, at most every 5 s (each
+        // client asking on every diff of a big lobby would be thousands of requests per diff)
+        if (m.omitted_joins || m.omitted_leaves) pageOnline();
         online(list => {
           // a diff is applied as upserts: a known joiner or an unknown leaver changes nothing
           const gone = new Set(m.leaves.map(x => x.session_id));
@@ -53,6 +51,15 @@ export function Lobby({ app }) {
       if (t.status === 'matched' && t.game_id) go('/game/' + t.game_id);
     };
     const online = f => patch(old => ({ online: f(old.online) }));
+    let pagedAt = 0, pageTimer = null;
+    const pageOnline = () => {
+      if (pageTimer) return;
+      pageTimer = setTimeout(() => {
+        pagedAt = Date.now();
+        arena.rooms.members('lobby', { limit: 100 }).then(p => alive && online(() => p.members), () => {})
+          .finally(() => { pageTimer = null; });
+      }, Math.max(0, pagedAt + 5000 - Date.now()));
+    };
     const partyChanged = m => patch(old => {
       const mine = (m.party.members || []).includes(me.id);
       const invites = old.invites.filter(p => p.party_id !== m.party.party_id || (m.party.invited || []).includes(me.id));
@@ -74,6 +81,7 @@ export function Lobby({ app }) {
     return () => {
       alive = false;
       clearInterval(t);
+      clearTimeout(pageTimer);
       offs.forEach(f => f());
       arena.lobby.unsubscribe().catch(() => {});
     };

@@ -51,6 +51,36 @@ class PlayLobbyIntegrationTest {
     }
 
     @Test
+    void aCrowdsPresenceDiffThatOmitsNamesBringsAFreshPageOfTheLobbysMembers() {
+        Page page = guest("/play");
+        Locator chat = page.locator("section.chat[aria-label^='Lobby chat']");
+        assertThat(chat).isVisible();
+        List<WsClient> crowd = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 25; i++) {
+                WsClient c = node.socket(node.player());
+                crowd.add(c);
+                WsClient.join(c, "lobby");
+            }
+            // the joins wait for the room's next diff, judged by the node's clock (the first of them goes out at
+            // once unless the page's own join was within the interval): it names 20 and counts the other 4 or 5,
+            // and the page must ask for the members again
+            node.clock().advance(java.time.Duration.ofSeconds(1));
+            JsonObject diff = crowd.get(0).await(o -> "presence.diff".equals(o.getString("type"))
+                    && o.getInteger("omitted_joins", 0) > 0, "a diff that omits joins");
+            assertThat(diff.getInteger("omitted_joins")).isBetween(4, 5);
+            crowd.get(0).send(WsClient.msg("presence.list", "room", "lobby", "limit", 1000, "rid", "all"));
+            JsonObject all = crowd.get(0).await(o -> "presence.list".equals(o.getString("type")), "presence.list");
+            long users = all.getJsonArray("members").stream().map(m -> ((JsonObject) m).getString("user_id"))
+                    .distinct().count();
+            assertThat(chat).hasAttribute("aria-label", "Lobby chat · " + users + " online");
+            browsers.assertClean(page);
+        } finally {
+            crowd.forEach(WsClient::close);
+        }
+    }
+
+    @Test
     void aMatchmadeMatchIsListedLiveInTheLobbyAndCanBeWatchedFromThere() {
         Page watcher = guest("/play");
         assertThat(watcher.getByTestId("no-live-matches")).isVisible();
