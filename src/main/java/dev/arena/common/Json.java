@@ -141,9 +141,7 @@ public final class Json {
 
     /** {@code s} as a JSON string literal, quotes included. */
     public static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, b);
-        return b.append('"').toString();
+        return appendQuoted(new StringBuilder(s.length() + 2), s).toString();
     }
 
     public static String encodeToString(Object value) {

@@ -83,8 +83,8 @@ final class PresenceBatch {
         }
         changes.clear();
         lastFlushMillis = nowMillis;
-        StringBuilder frame = new StringBuilder(joins.length() + leaves.length() + 128)
-                .append("{\"type\":\"presence.diff\",\"room\":").append(Json.quote(room))
+        StringBuilder frame = Json.appendQuoted(new StringBuilder(joins.length() + leaves.length() + 128)
+                .append("{\"type\":\"presence.diff\",\"room\":"), room)
                 .append(",\"joins\":[").append(joins).append("],\"leaves\":[").append(leaves).append(']');
         if (joined > LISTED_PER_DIFF) {
             frame.append(",\"omitted_joins\":").append(joined - LISTED_PER_DIFF);

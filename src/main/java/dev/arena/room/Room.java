@@ -107,9 +107,9 @@ final class Room {
         Future<RoomStream.Replay> replay = listened.compose(v -> j.lastSeq() == null
                 ? stream.lastSeq(name).map(s -> new RoomStream.Replay.Events(List.of(), s))
                 : stream.since(name, j.lastSeq()));
-        Future<PresenceStore.Page> list = Rooms.isPrivate(name) ? Future.succeededFuture(PresenceStore.Page.EMPTY)
+        Future<PresenceStore.Page> page = Rooms.isPrivate(name) ? Future.succeededFuture(PresenceStore.Page.EMPTY)
                 : presence.add(name, me).compose(v -> presence.page(name, 0, RoomMember.Joined.MEMBERS_SHOWN));
-        Future.all(replay, list).onComplete(ar -> context.runOnContext(v -> {
+        Future.all(replay, page).onComplete(ar -> context.runOnContext(v -> {
             if (members.get(j.member()) != seen) {
                 // Left (or disconnected) while joining: its leave may have reached the presence store
                 // before this join's add did, so remove it again.
@@ -128,11 +128,11 @@ final class Room {
                 j.done().fail(ar.cause());
                 return;
             }
-            finishJoin(j, seen, replay.result(), list.result());
+            finishJoin(j, seen, replay.result(), page.result());
         }));
     }
 
-    private void finishJoin(Join j, Seen seen, RoomStream.Replay replay, PresenceStore.Page list) {
+    private void finishJoin(Join j, Seen seen, RoomStream.Replay replay, PresenceStore.Page page) {
         boolean resync = false;
         switch (replay) {
             case RoomStream.Replay.Events ev -> {
@@ -146,7 +146,7 @@ final class Room {
                 seen.lastSeq = gone.lastSeq();
             }
         }
-        j.member().joined(new RoomMember.Joined(name, seen.lastSeq, list.members(), list.total(), resync, j.tag()));
+        j.member().joined(new RoomMember.Joined(name, seen.lastSeq, page.members(), page.total(), resync, j.tag()));
         List<RoomEvent> waiting = seen.pending;
         seen.pending = null;
         for (RoomEvent e : waiting) {
@@ -188,19 +188,19 @@ final class Room {
                 resyncing.put(m, seen);
             }
         });
-        Future<PresenceStore.Page> list = shown
+        Future<PresenceStore.Page> page = shown
                 ? readded.transform(ar -> presence.page(name, 0, RoomMember.Joined.MEMBERS_SHOWN))
                 : Future.succeededFuture(PresenceStore.Page.EMPTY);
-        list.onComplete(ar -> context.runOnContext(v -> resynced(r.lastSeq(), resyncing,
+        page.onComplete(ar -> context.runOnContext(v -> resynced(r.lastSeq(), resyncing,
                 ar.succeeded() ? ar.result() : PresenceStore.Page.EMPTY)));
     }
 
-    private void resynced(long lastSeq, Map<RoomMember, Seen> resyncing, PresenceStore.Page list) {
+    private void resynced(long lastSeq, Map<RoomMember, Seen> resyncing, PresenceStore.Page page) {
         resyncing.forEach((m, seen) -> {
             if (members.get(m) != seen) {
                 return; // left meanwhile
             }
-            m.joined(new RoomMember.Joined(name, lastSeq, list.members(), list.total(), true, null));
+            m.joined(new RoomMember.Joined(name, lastSeq, page.members(), page.total(), true, null));
             List<RoomEvent> waiting = seen.pending;
             seen.pending = null;
             for (RoomEvent e : waiting) {

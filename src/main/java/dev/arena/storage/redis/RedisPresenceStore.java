@@ -19,8 +19,8 @@ import java.util.List;
  * counting that node's members in each room, so {@link #removeNode} finds a dead node's members without scanning
  * every room. Beside each room hash, a sorted set {@code arena:presence-order:{<room>}} of its session ids scored by
  * join time: a join pages the first members from it ({@link #page}) instead of reading the whole hash, which made
- * filling a big room quadratic. Each change is one Lua script, so the two never disagree and two nodes sweeping the same dead node
- * cannot both report (and announce) its members.
+ * filling a big room quadratic. Each change is one Lua script, so the keys never disagree and two nodes sweeping
+ * the same dead node cannot both report (and announce) its members.
  *
  * <p>Members are listed in join order by the joining node's clock (ties by session id). The scripts name keys
  * they build themselves, so this needs a standalone (or replicated / sentinel) Redis, not Redis Cluster.
