@@ -5,14 +5,19 @@
 // p50/p99/p99.9/max for the warm-up and for the measured window separately, and with --server-pid the server's CPU
 // per delivered message (the process, its descendants and its embedded PostgreSQL, from /proc) and its RSS.
 // Usage: node load.js --url http://127.0.0.1:8080 --clients 500 --rate 50 --duration 30 --warmup 5 [--server-pid N]
+//        [--threads T]
+// --threads T spreads the sockets over T worker threads (each its own event loop, like T client processes): each
+// socket costs its thread what it costs a real client, but one thread no longer reads all N sockets of a broadcast
+// one after another (with T = 1 the median delivery waits for N/2 others to be read and parsed first).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const WebSocket = require('ws');
+const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
 
 function options(argv) {
   const o = { url: 'http://127.0.0.1:8080', clients: 100, rate: 50, duration: 30, warmup: 5, drain: 5,
-    concurrency: 100, room: 'bench-js-' + Math.random().toString(36).slice(2, 8), serverPid: null, json: false };
+    concurrency: 100, threads: 1, room: 'bench-js-' + Math.random().toString(36).slice(2, 8), serverPid: null, json: false };
   for (let i = 2; i < argv.length; i++) {
     const k = argv[i].replace(/^--/, '');
     const v = argv[i + 1];
@@ -24,6 +29,7 @@ function options(argv) {
       case 'warmup': o.warmup = +v; i++; break;
       case 'drain': o.drain = +v; i++; break;
       case 'concurrency': o.concurrency = +v; i++; break;
+      case 'threads': o.threads = Math.max(1, +v); i++; break;
       case 'room': o.room = v; i++; break;
       case 'server-pid': o.serverPid = +v; i++; break;
       case 'json': o.json = true; break;
@@ -108,71 +114,125 @@ function serverSample(pid) {
   } catch (e) { return null; }
 }
 
-async function main() {
-  const o = options(process.argv);
-  const run = Math.random().toString(36).slice(2, 8);
+// One thread's share: sockets [from, to) of the tokens; it sends message k when k % threads == index.
+async function runSockets(o, tokens, index, threads, signal) {
   const warmupLat = []; const windowLat = [];
+  const st = { delivered: 0, windowDelivered: 0, sent: 0, windowSent: 0, closes: 0 };
   let windowStart = Infinity; let windowEnd = Infinity;
-  let delivered = 0; let windowDelivered = 0; let sent = 0; let windowSent = 0; let closes = 0;
   const onFrame = (text) => {
     if (!text.startsWith('{"type":"room.message"')) return;
     const t = now();
     const m = JSON.parse(text);
     const sentAt = m.data && m.data.t;
     if (typeof sentAt !== 'number') return;
-    delivered++;
-    if (sentAt >= windowStart && sentAt < windowEnd) { windowLat.push(t - sentAt); windowDelivered++; } else warmupLat.push(t - sentAt);
+    st.delivered++;
+    if (sentAt >= windowStart && sentAt < windowEnd) { windowLat.push(t - sentAt); st.windowDelivered++; } else warmupLat.push(t - sentAt);
   };
-  const t0 = Date.now();
-  const tokens = new Array(o.clients);
-  await pool(o.clients, o.concurrency, async (i) => { tokens[i] = await guest(o.url, i, run); });
-  const sockets = new Array(o.clients);
-  await pool(o.clients, o.concurrency, async (i) => {
+  const sockets = new Array(tokens.length);
+  await pool(tokens.length, Math.max(1, Math.floor(o.concurrency / threads)), async (i) => {
     sockets[i] = await connect(o.url, tokens[i], o.room, onFrame);
-    sockets[i].on('close', () => closes++);
+    sockets[i].on('close', () => st.closes++);
   });
-  console.error(`joined ${o.clients} clients in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-
-  const start = now();
+  const start = await signal.joined();
   windowStart = start + o.warmup * 1000;
   windowEnd = windowStart + o.duration * 1000;
-  const readings = {};
-  if (o.serverPid) {
-    readings.start = serverSample(o.serverPid);
-    setTimeout(() => { readings.window = serverSample(o.serverPid); }, o.warmup * 1000);
-    setTimeout(() => { readings.end = serverSample(o.serverPid); }, (o.warmup + o.duration) * 1000);
-  }
-  // Paced by the clock: message k is due at start + k / rate; a sender round-robins over the clients.
-  let k = 0;
+  // Paced by the clock: message k is due at start + k / rate; this thread sends every threads-th one.
+  let k = index;
   await new Promise((resolve) => {
     const tick = setInterval(() => {
       const t = now();
       while (start + (k * 1000) / o.rate <= t) {
         const due = start + (k * 1000) / o.rate;
         if (due >= windowEnd) { clearInterval(tick); resolve(); return; }
-        const ws = sockets[k % o.clients];
+        const ws = sockets[Math.floor(k / threads) % sockets.length];
         if (ws.readyState === WebSocket.OPEN) {
           ws.send('{"type":"room.send","room":' + JSON.stringify(o.room) + ',"data":{"t":' + now() + ',"k":' + k + '}}');
-          sent++;
-          if (due >= windowStart) windowSent++;
+          st.sent++;
+          if (due >= windowStart) st.windowSent++;
         }
-        k++;
+        k += threads;
       }
     }, 1);
   });
   await new Promise((r) => setTimeout(r, o.drain * 1000));
-  const closedByServer = closes; // before the client closes its own sockets
+  const closedByServer = st.closes; // before the client closes its own sockets
   for (const ws of sockets) ws.terminate();
+  return { ...st, closes: closedByServer, windowLat: Float64Array.from(windowLat), warmupLat: Float64Array.from(warmupLat) };
+}
+
+// A worker thread: connects its sockets, tells the main thread, waits for the common start time, runs, reports.
+if (!isMainThread) {
+  const { o, tokens, index, threads } = workerData;
+  const signal = { joined: () => new Promise((resolve) => {
+    parentPort.on('message', (m) => { if (m.start) resolve(m.start); });
+    parentPort.postMessage({ joined: true });
+  }) };
+  runSockets(o, tokens, index, threads, signal).then((r) => {
+    parentPort.postMessage({ result: r }, [r.windowLat.buffer, r.warmupLat.buffer]);
+  }).catch((e) => { parentPort.postMessage({ error: e.message }); });
+}
+
+async function main() {
+  const o = options(process.argv);
+  const run = Math.random().toString(36).slice(2, 8);
+  const t0 = Date.now();
+  const tokens = new Array(o.clients);
+  await pool(o.clients, o.concurrency, async (i) => { tokens[i] = await guest(o.url, i, run); });
+  const readings = {};
+  let start;
+  // Every thread has joined its sockets: the common clock starts, and the readings are taken on this thread.
+  const begin = () => {
+    console.error(`joined ${o.clients} clients in ${((Date.now() - t0) / 1000).toFixed(1)} s (${o.threads} thread${o.threads > 1 ? 's' : ''})`);
+    start = now();
+    if (o.serverPid) {
+      readings.start = serverSample(o.serverPid);
+      setTimeout(() => { readings.window = serverSample(o.serverPid); }, o.warmup * 1000);
+      setTimeout(() => { readings.end = serverSample(o.serverPid); }, (o.warmup + o.duration) * 1000);
+    }
+    // The client's own CPU (all its threads) over the window: what the client spends per delivery bounds how soon
+    // it can have read a broadcast on all its sockets, whatever the server does.
+    setTimeout(() => { readings.clientWindow = process.cpuUsage(); }, o.warmup * 1000);
+    setTimeout(() => { readings.clientEnd = process.cpuUsage(); }, (o.warmup + o.duration) * 1000);
+    return start;
+  };
+  let results;
+  if (o.threads === 1) {
+    results = [await runSockets(o, tokens, 0, 1, { joined: async () => begin() })];
+  } else {
+    const per = Math.ceil(o.clients / o.threads);
+    const workers = [];
+    for (let w = 0; w < o.threads; w++) {
+      workers.push(new Worker(__filename, { workerData: { o, tokens: tokens.slice(w * per, (w + 1) * per), index: w, threads: o.threads } }));
+    }
+    let joined = 0;
+    results = await Promise.all(workers.map((w) => new Promise((resolve, reject) => {
+      w.on('message', (m) => {
+        if (m.joined && ++joined === workers.length) { const at = begin(); workers.forEach((x) => x.postMessage({ start: at })); }
+        if (m.result) { resolve(m.result); w.terminate(); }
+        if (m.error) reject(new Error(m.error));
+      });
+      w.on('error', reject);
+    })));
+  }
+  const sum = (f) => results.reduce((a, r) => a + r[f], 0);
+  const merge = (f) => { const all = []; for (const r of results) for (const x of r[f]) all.push(x); return all; };
+  const sent = sum('sent'); const windowSent = sum('windowSent');
+  const delivered = sum('delivered'); const windowDelivered = sum('windowDelivered');
   const report = {
     client: 'node ' + process.version + ' + ws',
-    clients: o.clients, rate: o.rate, warmup_s: o.warmup, duration_s: o.duration,
+    clients: o.clients, rate: o.rate, warmup_s: o.warmup, duration_s: o.duration, threads: o.threads,
     messages: { sent, window_sent: windowSent },
     deliveries: { expected: windowSent * o.clients, delivered: windowDelivered,
       delivered_pct: windowSent ? Math.floor((windowDelivered / (windowSent * o.clients)) * 100000) / 1000 : 0 },
-    latency_ms: percentiles(windowLat),
-    warmup: { latency_ms: percentiles(warmupLat), deliveries: delivered - windowDelivered },
-    unexpected_closes: closedByServer,
+    latency_ms: percentiles(merge('windowLat')),
+    warmup: { latency_ms: percentiles(merge('warmupLat')), deliveries: delivered - windowDelivered },
+    unexpected_closes: sum('closes'),
   };
+  if (readings.clientWindow && readings.clientEnd && windowDelivered) {
+    const us = (readings.clientEnd.user - readings.clientWindow.user) + (readings.clientEnd.system - readings.clientWindow.system);
+    report.client_cpu = { us_per_delivery: Math.round((us / windowDelivered) * 100) / 100,
+      cores: Math.round((us / (o.duration * 1e6)) * 100) / 100 };
+  }
   if (readings.start && readings.window && readings.end) {
     const us = (a, b) => ((b.ticks - a.ticks) * 1e6) / 100; // USER_HZ 100
     report.server = {
@@ -187,4 +247,4 @@ async function main() {
   console.log(o.json ? JSON.stringify(report) : JSON.stringify(report, null, 2));
 }
 
-main().catch((e) => { console.error(e.message); process.exit(1); });
+if (isMainThread) main().catch((e) => { console.error(e.message); process.exit(1); });

@@ -250,8 +250,7 @@ final class BattleBot {
             int dx = (int) Math.round(Math.cos(angle) * speed);
             int dy = (int) Math.round(Math.sin(angle) * speed);
             boolean legal = dx * dx + dy * dy <= ArenaBattle.MAX_SPEED * ArenaBattle.MAX_SPEED;
-            boolean visible = clamp(self.x + dx) - self.x != clamp(self.x + vx) - self.x
-                    || clamp(self.y + dy) - self.y != clamp(self.y + vy) - self.y;
+            boolean visible = visible(self.x, self.y, vx, vy, dx, dy, arena);
             if (legal && visible && (dx != 0 || dy != 0)) {
                 pendingVx = dx;
                 pendingVy = dy;
@@ -284,7 +283,30 @@ final class BattleBot {
     }
 
     private int clamp(int v) {
+        return clamp(v, arena);
+    }
+
+    private static int clamp(int v, int arena) {
         return Math.max(0, Math.min(arena, v));
+    }
+
+    /**
+     * Whether a move to velocity (dx, dy) shows as a step unlike the old velocity's, from where the fighter is
+     * now and from where the old velocity takes it in the next two ticks: the input applies in one of them.
+     * Checked only from here, a move sent near a wall often applied a step later where the wall clamps both
+     * velocities alike, its effect never showed, and the bot gave up after {@link #TIMEOUT_NANOS}: a 2 s
+     * "latency" that was the bot's, not the server's.
+     */
+    static boolean visible(int x0, int y0, int vx, int vy, int dx, int dy, int arena) {
+        for (int ahead = 0; ahead <= 2; ahead++) {
+            int x = clamp(x0 + ahead * vx, arena);
+            int y = clamp(y0 + ahead * vy, arena);
+            if (clamp(x + dx, arena) - x == clamp(x + vx, arena) - x
+                    && clamp(y + dy, arena) - y == clamp(y + vy, arena) - y) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long dist2(Fighter a, Fighter b) {

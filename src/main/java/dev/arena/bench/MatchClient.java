@@ -132,6 +132,7 @@ final class MatchClient {
         for (BattleBot.Effect e : bot.onFrame(f, now)) {
             boolean measured = window != null && window.contains(e.sentNanos());
             stats.latency.record(e.latencyNanos() / 1000, measured);
+            stats.latencyByKind.get(e.kind()).record(e.latencyNanos() / 1000, measured);
             if (measured) {
                 stats.matched.increment();
             }

@@ -315,8 +315,11 @@ final class MatchRun {
                               Cpu cpuAfter) {
         double secs = window.seconds();
         JsonObject byKind = new JsonObject();
+        JsonObject latencyByKind = new JsonObject();
         for (BattleBot.Kind k : BattleBot.Kind.values()) {
             byKind.put(k.name().toLowerCase(Locale.ROOT), stats.sentInWindow(k));
+            latencyByKind.put(k.name().toLowerCase(Locale.ROOT),
+                    ReportPrinter.latency(stats.latencyByKind.get(k).total()));
         }
         double benchCores = cores(cpuBefore.benchTicks(), cpuAfter.benchTicks(), cpuAfter.nanos() - cpuBefore.nanos());
         return new JsonObject()
@@ -346,6 +349,7 @@ final class MatchRun {
                         .put("skipped_sender_behind", skippedLate)
                         .put("write_queue_full", stats.writeQueueFull.sum()))
                 .put("input_to_state_ms", ReportPrinter.latency(latency))
+                .put("input_to_state_by_kind_ms", latencyByKind)
                 .put("server", server)
                 .put("bench_cpu_cores", Double.isNaN(benchCores) ? -1 : ReportPrinter.round(benchCores))
                 .put("frames_received", stats.frames.sum())

@@ -29,6 +29,8 @@ final class MatchRunStats {
     final LongAdder sentTotal = new LongAdder();
     private final Map<BattleBot.Kind, LongAdder> sentInWindow = new EnumMap<>(BattleBot.Kind.class);
     final LatencyStats latency = new LatencyStats();
+    /** The same latencies by the input's kind: a tail in one kind only is the bot's matching, not the server. */
+    final Map<BattleBot.Kind, LatencyStats> latencyByKind = new EnumMap<>(BattleBot.Kind.class);
     /** Set before the first input is sent. */
     volatile Window window;
     /** Set when the run ends: later frames are ignored. */
@@ -37,6 +39,7 @@ final class MatchRunStats {
     MatchRunStats() {
         for (BattleBot.Kind k : BattleBot.Kind.values()) {
             sentInWindow.put(k, new LongAdder());
+            latencyByKind.put(k, new LatencyStats());
         }
     }
 

@@ -102,4 +102,14 @@ class BattleBotTest {
         waiting.snapshot(3, false, 400, List.of(new BattleBot.Seen("me", 1, 1, true)), 0, 0, 0);
         assertThat(waiting.next(0)).isNull(); // not started
     }
+
+    @Test
+    void aMoveCountsAsVisibleOnlyIfItShowsWhereverTheNextTwoTicksTakeTheFighter() {
+        assertThat(BattleBot.visible(100, 100, 6, 0, 7, 0, 400)).isTrue();
+        // from 392 a step of 7 differs from one of 6, but the move may apply at 398, where the wall clamps both to 2
+        assertThat(BattleBot.visible(392, 100, 6, 0, 7, 0, 400)).isFalse();
+        // turning away from the wall shows from everywhere
+        assertThat(BattleBot.visible(392, 100, 6, 0, -7, 0, 400)).isTrue();
+        assertThat(BattleBot.visible(392, 100, 6, 0, 6, 0, 400)).isFalse(); // the same velocity never shows
+    }
 }
