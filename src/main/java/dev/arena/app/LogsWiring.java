@@ -8,6 +8,7 @@ import dev.arena.logs.LogImports;
 import dev.arena.logs.LogIngest;
 import dev.arena.logs.LogRetention;
 import dev.arena.logs.Logs;
+import dev.arena.logs.RollupIndexUpkeep;
 import dev.arena.room.RoomStream;
 import dev.arena.storage.postgres.PgLogExport;
 import dev.arena.storage.postgres.PgLogQueries;
@@ -25,6 +26,7 @@ final class LogsWiring {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogsWiring.class);
     private final LogIngest ingest;
     private final LogRetention retention;
+    private final RollupIndexUpkeep indexUpkeep;
     /** Null without ARENA_LOG_IMPORT_DIR. */
     private final LogImports imports;
     final Logs logs;
@@ -36,6 +38,7 @@ final class LogsWiring {
         ingest = new LogIngest(store, new LogFeed(rooms, clock), clock, new LogIngest.Settings(
                 new BadShare(config.badShare()), config.batchEvents(), config.maxJobs(), config.commitInterval()));
         retention = new LogRetention(vertx, store, clock, config.retention());
+        indexUpkeep = new RollupIndexUpkeep(vertx, store);
         imports = config.importDir().map(dir -> new LogImports(dir, database, ingest, nodeId, clock)).orElse(null);
         logs = new Logs(ingest, new PgLogQueries(pool), new PgLogExport(pool), imports, clock);
     }
@@ -61,6 +64,7 @@ final class LogsWiring {
      */
     void stop() {
         retention.close();
+        indexUpkeep.close();
         if (imports != null) {
             Wiring.quietly("stop log imports", imports::close);
         }

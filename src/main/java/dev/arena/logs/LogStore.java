@@ -21,6 +21,9 @@ public interface LogStore {
     /** Drops raw-event partitions that end at or before {@code before}; returns how many. Rollups stay. */
     int dropRawBefore(Instant before) throws Exception;
 
+    /** Rebuilds the rollup indexes that ingests bloated beyond their tables (see PgLogIndexes); returns their names. */
+    java.util.List<String> rebuildBloatedIndexes() throws Exception;
+
     /**
      * What an ingest asks for when it starts. {@code jobId} and {@code key} may be null; {@code offset} -1 continues
      * from the committed offset, whatever it is (a server-side import reads the file itself).

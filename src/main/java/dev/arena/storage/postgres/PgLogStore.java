@@ -32,6 +32,7 @@ public final class PgLogStore implements LogStore {
 
     private final DatabaseUrl url;
     private final PgLogPartitions partitions = new PgLogPartitions();
+    private final PgLogIndexes indexes = new PgLogIndexes();
 
     public PgLogStore(DatabaseUrl url) {
         this.url = url;
@@ -104,6 +105,13 @@ public final class PgLogStore implements LogStore {
     public int dropRawBefore(Instant before) throws SQLException {
         try (Connection c = connect()) {
             return partitions.dropBefore(c, before);
+        }
+    }
+
+    @Override
+    public java.util.List<String> rebuildBloatedIndexes() throws SQLException {
+        try (Connection c = connect()) {
+            return indexes.rebuildBloated(c);
         }
     }
 
