@@ -7,6 +7,7 @@
 #   RAW=false bench/logs-ingest.sh FILE          rollups only
 #   PORT=18613 DATA=/tmp/arena-ingest-bench KEEP=1 ...   (KEEP=1: leave the server running, print its pid)
 #   JAR=/path/to/other/arena.jar ...                     (an earlier build, for before/after; same target/lib)
+#   CLIENT_OPTS='' ...    the client's JVM flags (default: the launcher's for `arena logs ingest`, C1 and serial GC)
 # It builds target/arena.jar when stale and runs a copy of it (a rebuild during the run cannot disturb it).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -52,7 +53,7 @@ jstat=$!
 for f in "$@"; do
   mb=$(awk -v b="$(stat -c %s "$f")" 'BEGIN { printf "%.1f", b / 1e6 }')
   j0=$(cpu_of "$jvm"); p0=$(pg_cpu); w0=$(date +%s.%N)
-  /usr/bin/time -f "%U %S" -o "$data/client.time" "$jdk/bin/java" -jar "$data/app/arena.jar" logs ingest "$f" --url "$url" --token "$token" \
+  /usr/bin/time -f "%U %S" -o "$data/client.time" "$jdk/bin/java" ${CLIENT_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$data/app/arena.jar" logs ingest "$f" --url "$url" --token "$token" \
     --raw="$raw" >"$data/client.log" 2>&1
   w1=$(date +%s.%N); j1=$(cpu_of "$jvm"); p1=$(pg_cpu)
   job=$(curl -sf -H "Authorization: Bearer $token" "$url/logs/jobs?limit=1" | jq -c '.jobs[0] | {status, lines, events, bad_lines, bytes, seconds}')
