@@ -8,6 +8,8 @@
 #   PORT=18613 DATA=/tmp/arena-ingest-bench KEEP=1 ...   (KEEP=1: leave the server running, print its pid)
 #   JAR=/path/to/other/arena.jar ...                     (an earlier build, for before/after; same target/lib)
 #   CLIENT_OPTS='' ...    the client's JVM flags (default: the launcher's for `arena logs ingest`, C1 and serial GC)
+#   THREADS=1 ...         also the server JVM's CPU per thread group during each file (ingest, event loops, commit,
+#                         JIT compilers, GC, ...), from /proc/PID/task: where the JVM's CPU per MB goes
 # It builds target/arena.jar when stale and runs a copy of it (a rebuild during the run cannot disturb it).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +24,13 @@ tick=$(getconf CLK_TCK)
 
 cpu_of() { # utime+stime(+children's when $2=1) of pid $1, in ticks
   awk -v c="${2:-0}" '{ s = $14 + $15; if (c) s += $16 + $17; print s }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+threads() { # "name ticks" per live thread of pid $1, digits in the name folded (GC Thread#0, #1 -> GC Thread#)
+  local t
+  for t in /proc/"$1"/task/*; do
+    awk -v n="$(tr ' ' '_' <"$t/comm" 2>/dev/null)" -v id="${t##*/}" \
+      '{ sub(/^.*\) /, ""); gsub(/[0-9]+/, "#", n); print id, n, $12 + $13 }' "$t/stat" 2>/dev/null
+  done
 }
 pg_cpu() { # the postmaster with its reaped children, plus its live children, in ticks
   local pm total=0 kid
@@ -52,6 +61,7 @@ jstat=$!
 
 for f in "$@"; do
   mb=$(awk -v b="$(stat -c %s "$f")" 'BEGIN { printf "%.1f", b / 1e6 }')
+  [ "${THREADS:-0}" = 1 ] && threads "$jvm" >"$data/threads.0"
   j0=$(cpu_of "$jvm"); p0=$(pg_cpu); w0=$(date +%s.%N)
   /usr/bin/time -f "%U %S" -o "$data/client.time" "$jdk/bin/java" ${CLIENT_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$data/app/arena.jar" logs ingest "$f" --url "$url" --token "$token" \
     --raw="$raw" >"$data/client.log" 2>&1
@@ -63,6 +73,12 @@ for f in "$@"; do
     printf "%s: %s MB raw=%s  JVM %.1f s + PostgreSQL %.1f s = %.3f CPU s/MB (JVM %.3f, PG %.3f); client %.1f CPU s;",
       f, mb, "'"$raw"'", jc, pc, (jc + pc) / mb, jc / mb, pc / mb, cs[1] + cs[2]
     printf " wall %.1f s = %.1f MB/s; load %s\n  job %s\n", w1 - w0, mb / (w1 - w0), load, job }'
+  if [ "${THREADS:-0}" = 1 ]; then # threads that ended during the file are not counted (the pools keep theirs)
+    threads "$jvm" | awk -v mb="$mb" -v t="$tick" 'NR == FNR { before[$1] = $3; next }
+      { cpu[$2] += $3 - before[$1] } END { for (n in cpu) if (cpu[n] > 0) printf "%s %.2f\n", n, cpu[n] / t }' \
+      "$data/threads.0" - | sort -k2 -rn | head -n 12 |
+      awk -v mb="$mb" '{ printf "  thread %-18s %6.2f CPU s = %.4f s/MB\n", $1, $2, $2 / mb }'
+  fi
 done
 kill "$jstat" 2>/dev/null || true
 grep -h "log job" "$data/serve.log" | sed 's/^.*\(log job\)/server: \1/' || true # its commits, on builds that log them
