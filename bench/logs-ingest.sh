@@ -28,7 +28,7 @@ cpu_of() { # utime+stime(+children's when $2=1) of pid $1, in ticks
 threads() { # "name ticks" per live thread of pid $1, digits in the name folded (GC Thread#0, #1 -> GC Thread#)
   local t
   for t in /proc/"$1"/task/*; do
-    awk -v n="$(tr ' ' '_' <"$t/comm" 2>/dev/null)" -v id="${t##*/}" \
+    awk -v n="$(tr ' ' '_' 2>/dev/null <"$t/comm")" -v id="${t##*/}" \
       '{ sub(/^.*\) /, ""); gsub(/[0-9]+/, "#", n); print id, n, $12 + $13 }' "$t/stat" 2>/dev/null
   done
 }
