@@ -29,8 +29,8 @@ threads() { # "name ticks" per live thread of pid $1, digits in the name folded 
   local t
   for t in /proc/"$1"/task/*; do
     awk -v n="$(tr ' ' '_' 2>/dev/null <"$t/comm")" -v id="${t##*/}" \
-      '{ sub(/^.*\) /, ""); gsub(/[0-9]+/, "#", n); print id, n, $12 + $13 }' "$t/stat" 2>/dev/null
-  done
+      '{ sub(/^.*\) /, ""); gsub(/[0-9]+/, "#", n); print id, n, $12 + $13 }' "$t/stat" 2>/dev/null || true
+  done # (a thread that ended meanwhile is skipped)
 }
 pg_cpu() { # the postmaster with its reaped children, plus its live children, in ticks
   local pm total=0 kid
