@@ -60,6 +60,15 @@ final class LogsCommand {
     static final class Ingest implements Callable<Integer> {
         static final int ATTEMPTS = 30;
 
+        static {
+            // the JDK client reads a streamed body 16 KB at a time, and each piece goes through its publisher,
+            // flow control and a write of its own: 256 KB pieces cost the upload a fraction of that per MB
+            // (docs/LOGS.md, "Measurement"). Read once, when the client's classes load: before the first client.
+            if (System.getProperty("jdk.httpclient.bufsize") == null) {
+                System.setProperty("jdk.httpclient.bufsize", String.valueOf(256 * 1024));
+            }
+        }
+
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "NDJSON files (.gz: sent compressed)")
         List<Path> files;
         @Option(names = "--url", defaultValue = "http://127.0.0.1:8080") URI url;
@@ -118,10 +127,13 @@ final class LogsCommand {
                             return n;
                         }
                     };
+                    var stream = HttpRequest.BodyPublishers.ofInputStream(() -> counted);
+                    // a plain file's rest has a known length: sent with Content-Length, not in chunks (the server
+                    // then also knows the job's total for its progress)
                     HttpRequest.Builder req = HttpRequest.newBuilder(url.resolve("/logs/ingest" + query))
                             .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
                             .header("Idempotency-Key", key)
-                            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> counted));
+                            .POST(gz ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, size - offset));
                     if (compressed) {
                         req.header("Content-Encoding", "gzip");
                     }
