@@ -130,6 +130,7 @@ public final class GatewaySockets {
                     ctx.request().toWebSocket().onComplete(ws -> {
                         if (ws.succeeded()) {
                             ProtocolViolations.install(connection);
+                            DirectWrites.install(connection); // before anything is written: see its comment
                             Connection c = open(ws.result(), connection, ar.result().principal(), ar.result().displayName(),
                                     flavour, autoRoom);
                             recheckIfRevoked(c, checked, epoch);
