@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * Vert.x's {@code VertxConnection#write} asserts it. Back-pressure is unchanged: the direct queue reports the
  * channel's writability and calls the drain handler when the channel drains, as the queue did.
  *
- * <p>It reaches into Vert.x internals (a final field and a private class). When anything differs (another Vert.x
- * version, a JDK that refuses to set final fields, a connection not on an event-loop context, a queue that already
- * holds a write), it leaves Vert.x's queue in place: the socket works as before and costs 4.9 KB more.
+ * <p>It reaches into Vert.x internals (a final field and a private class; JDK 25 lets a class-path library set a
+ * final field through reflection, JDK 26 warns once unless the JVM runs with
+ * {@code --enable-final-field-mutation=ALL-UNNAMED}, and a later JDK may refuse). When anything differs (another
+ * Vert.x version, a JDK that refuses, a connection not on an event-loop context, a queue that already holds a
+ * write), it leaves Vert.x's queue in place: the socket works as before and costs 4.9 KB more.
  */
 final class DirectWrites {
     private static final Logger log = LoggerFactory.getLogger(DirectWrites.class);
