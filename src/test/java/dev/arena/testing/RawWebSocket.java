@@ -105,26 +105,44 @@ public final class RawWebSocket implements AutoCloseable {
         frame(TEXT, true, payload, payload.length);
     }
 
+    /** One frame from the server (servers do not mask). */
+    public record Frame(int opcode, byte[] payload) {
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Reads the server's next frame, whatever it is. */
+    public Frame next() throws IOException {
+        int b0 = in.readUnsignedByte();
+        int b1 = in.readUnsignedByte();
+        long len = b1 & 0x7f;
+        if (len == 126) {
+            len = in.readUnsignedShort();
+        } else if (len == 127) {
+            len = in.readLong();
+        }
+        return new Frame(b0 & 0x0f, in.readNBytes((int) len));
+    }
+
+    /** Reads frames until one with {@code opcode} (1 text, 9 ping, 10 pong) and returns it. */
+    public Frame await(int opcode) throws IOException {
+        while (true) {
+            Frame f = next();
+            if (f.opcode() == opcode) {
+                return f;
+            }
+        }
+    }
+
     /**
      * Reads frames until the server's close frame and returns its status code; -1 when the connection ended without
      * one. Text frames on the way (a welcome, errors) are skipped.
      */
     public int awaitClose() throws IOException {
         try {
-            while (true) {
-                int b0 = in.readUnsignedByte();
-                int b1 = in.readUnsignedByte();
-                long len = b1 & 0x7f;
-                if (len == 126) {
-                    len = in.readUnsignedShort();
-                } else if (len == 127) {
-                    len = in.readLong();
-                }
-                byte[] payload = in.readNBytes((int) len);
-                if ((b0 & 0x0f) == 8) {
-                    return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
-                }
-            }
+            byte[] payload = await(8).payload();
+            return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
         } catch (java.io.EOFException | java.net.SocketException e) {
             return -1;
         }

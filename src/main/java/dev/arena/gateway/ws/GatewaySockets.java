@@ -130,6 +130,9 @@ public final class GatewaySockets {
                     ctx.request().toWebSocket().onComplete(ws -> {
                         if (ws.succeeded()) {
                             ProtocolViolations.install(connection);
+                            // Vert.x's leftovers of the upgrade: see the two classes' comments
+                            DirectWrites.install(connection); // before anything is written
+                            UpgradeLeftovers.drop(connection);
                             Connection c = open(ws.result(), connection, ar.result().principal(), ar.result().displayName(),
                                     flavour, autoRoom);
                             recheckIfRevoked(c, checked, epoch);

@@ -1,6 +1,5 @@
 package dev.arena.gateway.ws;
 
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
@@ -29,12 +28,9 @@ final class ProtocolViolations extends ChannelInboundHandlerAdapter {
             if (pipeline.get(NAME) != null) {
                 return;
             }
-            for (var entry : pipeline) {
-                ChannelHandler h = entry.getValue();
-                if (h.getClass().getName().equals("io.vertx.core.net.impl.VertxHandler")) {
-                    pipeline.addBefore(entry.getKey(), NAME, new ProtocolViolations());
-                    return;
-                }
+            ChannelHandlerContext vertx = SocketSink.vertxHandler(pipeline);
+            if (vertx != null) {
+                pipeline.addBefore(vertx.name(), NAME, new ProtocolViolations());
             }
         }
     }

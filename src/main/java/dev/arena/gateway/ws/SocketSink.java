@@ -42,17 +42,25 @@ final class SocketSink implements Outbound.Sink {
     static Outbound.Sink of(HttpConnection connection, ServerWebSocket ws, Runnable onWritable) {
         if (connection instanceof ConnectionBase base) {
             ChannelPipeline pipeline = base.channel().pipeline();
-            for (var entry : pipeline) {
-                if (entry.getValue().getClass().getName().equals("io.vertx.core.net.impl.VertxHandler")) {
-                    ChannelHandlerContext vertx = pipeline.context(entry.getKey());
-                    if (pipeline.get(WATCH) == null) {
-                        pipeline.addBefore(entry.getKey(), WATCH, new Watch(onWritable));
-                    }
-                    return new SocketSink(writeContext(vertx));
+            ChannelHandlerContext vertx = vertxHandler(pipeline);
+            if (vertx != null) {
+                if (pipeline.get(WATCH) == null) {
+                    pipeline.addBefore(vertx.name(), WATCH, new Watch(onWritable));
                 }
+                return new SocketSink(writeContext(vertx));
             }
         }
         return new VertxSink(ws);
+    }
+
+    /** The context of Vert.x's handler in {@code pipeline} (the one that feeds its connection), or null. */
+    static ChannelHandlerContext vertxHandler(ChannelPipeline pipeline) {
+        for (var entry : pipeline) {
+            if (entry.getValue().getClass().getName().equals("io.vertx.core.net.impl.VertxHandler")) {
+                return pipeline.context(entry.getKey());
+            }
+        }
+        return null;
     }
 
     /**
