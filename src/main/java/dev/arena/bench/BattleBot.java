@@ -29,6 +29,8 @@ final class BattleBot {
     static final long TIMEOUT_NANOS = 2_000_000_000L;
     /** Attack only this close: the range is 60, and both fighters move up to 10 units per tick meanwhile. */
     static final int ATTACK_DISTANCE = 30;
+    /** How many ticks ahead a move must still show (see {@link #visible}). */
+    static final int LOOKAHEAD_TICKS = 6;
 
     enum Kind { MOVE, ATTACK, BLOCK, BLAST }
 
@@ -292,13 +294,14 @@ final class BattleBot {
 
     /**
      * Whether a move to velocity (dx, dy) shows as a step unlike the old velocity's, from where the fighter is
-     * now and from where the old velocity takes it in the next two ticks: the input applies in one of them.
+     * now and from where the old velocity takes it in the next {@link #LOOKAHEAD_TICKS} ticks: the input applies in
+     * one of them (six ticks: 300 ms, beyond the latencies measured, so a late input is still seen when it lands).
      * Checked only from here, a move sent near a wall often applied a step later where the wall clamps both
      * velocities alike, its effect never showed, and the bot gave up after {@link #TIMEOUT_NANOS}: a 2 s
      * "latency" that was the bot's, not the server's.
      */
     static boolean visible(int x0, int y0, int vx, int vy, int dx, int dy, int arena) {
-        for (int ahead = 0; ahead <= 2; ahead++) {
+        for (int ahead = 0; ahead <= LOOKAHEAD_TICKS; ahead++) {
             int x = clamp(x0 + ahead * vx, arena);
             int y = clamp(y0 + ahead * vy, arena);
             if (clamp(x + dx, arena) - x == clamp(x + vx, arena) - x
