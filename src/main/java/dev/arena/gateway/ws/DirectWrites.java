@@ -1,7 +1,6 @@
 package dev.arena.gateway.ws;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.internal.concurrent.OutboundMessageQueue;
@@ -39,7 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DirectWrites {
     private static final Logger log = LoggerFactory.getLogger(DirectWrites.class);
-    private static final String WEBSOCKET_CONNECTION = "io.vertx.core.http.impl.WebSocketConnectionImpl";
     /** Null when this Vert.x does not have the pieces; then {@link #install} does nothing. */
     private static final Reach REACH = Reach.find();
 
@@ -79,10 +77,8 @@ final class DirectWrites {
             return false;
         }
         Channel channel = base.channel();
-        ChannelHandlerContext handler = SocketSink.vertxHandler(channel.pipeline());
-        if (handler == null || !(handler.handler() instanceof VertxHandler<?> vertx)
-                || !(vertx.getConnection() instanceof VertxConnection ws)
-                || !ws.getClass().getName().equals(WEBSOCKET_CONNECTION)
+        VertxHandler<?> vertx = SocketSink.webSocketHandler(channel.pipeline());
+        if (vertx == null || !(vertx.getConnection() instanceof VertxConnection ws)
                 || !channel.eventLoop().inEventLoop()
                 || ws.context().threadingModel() != ThreadingModel.EVENT_LOOP
                 || ws.context().nettyEventLoop() != channel.eventLoop()) {

@@ -10,6 +10,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.core.net.impl.VertxHandler;
 
 /**
  * Writes a connection's frames straight into its Netty channel, already framed. A server's text frame is the same
@@ -61,6 +62,19 @@ final class SocketSink implements Outbound.Sink {
             }
         }
         return null;
+    }
+
+    /** Vert.x's WebSocket connection class (internal: matched by name, so another Vert.x just finds nothing). */
+    static final String WEBSOCKET_CONNECTION = "io.vertx.core.http.impl.WebSocketConnectionImpl";
+
+    /**
+     * Vert.x's handler in {@code pipeline} once it feeds a WebSocket connection (the upgrade completed), or null:
+     * what {@link DirectWrites} and {@link UpgradeLeftovers} change.
+     */
+    static VertxHandler<?> webSocketHandler(ChannelPipeline pipeline) {
+        ChannelHandlerContext ctx = vertxHandler(pipeline);
+        return ctx != null && ctx.handler() instanceof VertxHandler<?> vertx && vertx.getConnection() != null
+                && vertx.getConnection().getClass().getName().equals(WEBSOCKET_CONNECTION) ? vertx : null;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.arena.gateway.ws;
 
-import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.impl.headers.HeadersMultiMap;
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class UpgradeLeftovers {
     private static final Logger log = LoggerFactory.getLogger(UpgradeLeftovers.class);
-    private static final String WEBSOCKET_CONNECTION = "io.vertx.core.http.impl.WebSocketConnectionImpl";
     private static final MultiMap NO_HEADERS = HeadersMultiMap.httpHeaders().copy(false);
     /** Null when this Vert.x does not have the fields; then {@link #drop} does nothing. */
     private static final Reach REACH = Reach.find();
@@ -39,7 +37,7 @@ final class UpgradeLeftovers {
         static Reach find() {
             try {
                 Field factory = VertxHandler.class.getDeclaredField("connectionFactory");
-                Field webSocket = Class.forName(WEBSOCKET_CONNECTION).getDeclaredField("webSocket");
+                Field webSocket = Class.forName(SocketSink.WEBSOCKET_CONNECTION).getDeclaredField("webSocket");
                 Class<?> server = Class.forName("io.vertx.core.http.impl.ServerWebSocketImpl");
                 Field headers = server.getSuperclass().getDeclaredField("headers");
                 Field uri = server.getDeclaredField("uri");
@@ -68,9 +66,8 @@ final class UpgradeLeftovers {
         if (REACH == null || !(upgraded instanceof ConnectionBase base) || !base.channel().eventLoop().inEventLoop()) {
             return false;
         }
-        ChannelHandlerContext handler = SocketSink.vertxHandler(base.channel().pipeline());
-        if (handler == null || !(handler.handler() instanceof VertxHandler<?> vertx) || vertx.getConnection() == null
-                || !vertx.getConnection().getClass().getName().equals(WEBSOCKET_CONNECTION)) {
+        VertxHandler<?> vertx = SocketSink.webSocketHandler(base.channel().pipeline());
+        if (vertx == null) {
             return false; // not upgraded (yet): the function has not run
         }
         try {
