@@ -114,12 +114,18 @@ final class LogsCommand {
                     boolean compressed = gz && offset == 0;
                     InputStream body = compressed ? Files.newInputStream(file) : from(file, gz, offset);
                     long start = offset;
+                    // a plain file goes with a Content-Length: the size it had when the command started (the size
+                    // its idempotency key was made of), so bytes appended meanwhile are not sent and cannot overrun it
+                    long length = gz ? -1 : size - offset;
                     InputStream counted = new FilterInputStream(body) {
                         long read;
 
                         @Override
                         public int read(byte[] b, int off, int len) throws IOException {
-                            int n = super.read(b, off, len);
+                            if (length >= 0 && read >= length) {
+                                return -1;
+                            }
+                            int n = super.read(b, off, length < 0 ? len : (int) Math.min(len, length - read));
                             if (n > 0 && !compressed) {
                                 read += n;
                                 bar.stepTo(start + read);
@@ -129,11 +135,11 @@ final class LogsCommand {
                     };
                     var stream = HttpRequest.BodyPublishers.ofInputStream(() -> counted);
                     // a plain file's rest has a known length: sent with Content-Length, not in chunks (the server
-                    // then also knows the job's total for its progress)
+                    // then also knows the job's total for its progress); a .gz's inflated rest has none
                     HttpRequest.Builder req = HttpRequest.newBuilder(url.resolve("/logs/ingest" + query))
                             .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
                             .header("Idempotency-Key", key)
-                            .POST(gz ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, size - offset));
+                            .POST(gz ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, length));
                     if (compressed) {
                         req.header("Content-Encoding", "gzip");
                     }
