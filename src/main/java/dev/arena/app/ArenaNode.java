@@ -212,7 +212,8 @@ public final class ArenaNode implements AutoCloseable {
                 () -> matchmaking, resultStore);
 
         // game logs: ingests on their own threads over JDBC (COPY), progress into logs:{job} rooms, reads on the pool
-        logStreaming = new LogsWiring(config.logs(), database.url(), pool, vertx, roomStream, config.nodeId(), clock);
+        logStreaming = new LogsWiring(config.logs(), database.url(), database.isEmbedded(), pool, vertx, roomStream,
+                config.nodeId(), clock);
         Logs logs = logStreaming.logs;
 
         // 5. the edge, last: nothing is reachable before everything behind it is ready.

@@ -31,12 +31,14 @@ final class LogsWiring {
     private final LogImports imports;
     final Logs logs;
 
-    LogsWiring(LogsConfig config, DatabaseUrl database, Pool pool, Vertx vertx, RoomStream rooms, String nodeId,
-               Clock clock) {
-        PgLogStore store = new PgLogStore(database);
+    LogsWiring(LogsConfig config, DatabaseUrl database, boolean embedded, Pool pool, Vertx vertx, RoomStream rooms,
+               String nodeId, Clock clock) {
+        // an ingest's backend is lowered only on the embedded database: a process id from elsewhere means nothing here
+        PgLogStore store = new PgLogStore(database, embedded ? config.nice() : 0);
         interruptOrphans(store, clock);
         ingest = new LogIngest(store, new LogFeed(rooms, clock), clock, new LogIngest.Settings(
-                new BadShare(config.badShare()), config.batchEvents(), config.maxJobs(), config.commitInterval()));
+                new BadShare(config.badShare()), config.batchEvents(), config.maxJobs(), config.commitInterval(),
+                config.nice()));
         retention = new LogRetention(vertx, store, clock, config.retention());
         indexUpkeep = new RollupIndexUpkeep(vertx, store);
         imports = config.importDir().map(dir -> new LogImports(dir, database, ingest, nodeId, clock)).orElse(null);

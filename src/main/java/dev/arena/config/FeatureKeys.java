@@ -147,10 +147,14 @@ final class FeatureKeys {
         static final ConfigKey<Duration> COMMIT_INTERVAL = key(KEYS, "ARENA_LOG_COMMIT_INTERVAL", "1s",
                 "longest a log ingest's commit group (batches merged and checkpointed at once) stays open",
                 duration());
+        static final ConfigKey<Integer> NICE = key(KEYS, "ARENA_LOG_NICE", "10",
+                "how many Linux nice values log ingests' threads and their embedded-PostgreSQL backends run below the "
+                        + "server's own priority, so they yield the cores to games and health checks; 0 = the same",
+                integer(0, 19));
 
         static LogsConfig read(ConfigValues v) {
             return new LogsConfig(v.get(RETENTION), v.get(IMPORT_DIR), v.get(BAD_SHARE), v.get(BATCH), v.get(JOBS),
-                    v.get(COMMIT_INTERVAL));
+                    v.get(COMMIT_INTERVAL), v.get(NICE));
         }
     }
 

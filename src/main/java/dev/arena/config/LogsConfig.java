@@ -15,10 +15,10 @@ import java.util.Optional;
  * @param commitInterval the longest an ingest keeps a commit group (batches merged and checkpointed together) open
  */
 public record LogsConfig(Duration retention, Optional<Path> importDir, double badShare, int batchEvents,
-                         int maxJobs, Duration commitInterval) {
+                         int maxJobs, Duration commitInterval, int nice) {
 
     public static LogsConfig defaults() {
-        return new LogsConfig(Duration.ofDays(30), Optional.empty(), 0.01, 50_000, 2, Duration.ofSeconds(1));
+        return new LogsConfig(Duration.ofDays(30), Optional.empty(), 0.01, 50_000, 2, Duration.ofSeconds(1), 10);
     }
 
     static double share(String s) {

@@ -1,6 +1,7 @@
 package dev.arena.logs;
 
 import dev.arena.common.ArenaException;
+import dev.arena.common.Niceness;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +44,15 @@ public final class LogIngest implements AutoCloseable {
         void abort(String why);
     }
 
-    /** The knobs; {@code commitInterval}: the longest a commit group stays open (CommitGroup.Limits). */
-    public record Settings(BadShare badShare, int batchLines, int maxJobs, Duration commitInterval) {}
+    /**
+     * The knobs; {@code commitInterval}: the longest a commit group stays open (CommitGroup.Limits); {@code nice}:
+     * how many nice values the ingest's threads run below the event loops ({@link Niceness}; 0 = at theirs).
+     */
+    public record Settings(BadShare badShare, int batchLines, int maxJobs, Duration commitInterval, int nice) {
+        public Settings(BadShare badShare, int batchLines, int maxJobs, Duration commitInterval) {
+            this(badShare, batchLines, maxJobs, commitInterval, 0);
+        }
+    }
 
     /** How often a running ingest's open commit group is checked for age while no batch comes (a stalled upload). */
     private static final long WATCH_MS = 100;
@@ -56,6 +63,8 @@ public final class LogIngest implements AutoCloseable {
     private final Settings settings;
     private final ExecutorService threads;
     private final ExecutorService commits;
+    /** Server-side imports: their own threads, so that they can run at the ingests' priority too. */
+    private final ExecutorService imports;
     /** Commits a commit group left open past its interval while its reader waits for bytes. */
     private final ScheduledExecutorService watch;
     private final Semaphore slots;
@@ -67,19 +76,12 @@ public final class LogIngest implements AutoCloseable {
         this.feed = feed;
         this.clock = clock;
         this.settings = settings;
-        AtomicInteger n = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(settings.maxJobs(), r -> {
-            Thread t = new Thread(r, "arena-log-ingest-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger c = new AtomicInteger();
+        // parsing and committing are the bulk of an ingest's CPU: below the event loops' priority (Niceness)
+        this.threads = Executors.newFixedThreadPool(settings.maxJobs(),
+                Niceness.threads("arena-log-ingest", settings.nice()));
         // one task at a time per running ingest (imports included), so at most as many threads as ingests
-        this.commits = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "arena-log-commit-" + c.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.commits = Executors.newCachedThreadPool(Niceness.threads("arena-log-commit", settings.nice()));
+        this.imports = Executors.newCachedThreadPool(Niceness.threads("arena-log-import", settings.nice()));
         this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "arena-log-commit-watch");
             t.setDaemon(true);
@@ -114,12 +116,26 @@ public final class LogIngest implements AutoCloseable {
         return promise.future();
     }
 
-    /** Runs an ingest on the calling thread (the server-side import job). */
+    /**
+     * Runs an ingest for the server-side import job, which waits for it: on a thread of the imports' own pool, at
+     * the ingests' priority (the job's thread is the scheduler's, whose priority must stay as it is).
+     */
     public IngestOutcome ingestBlocking(IngestRequest request, Source source) throws Exception {
         if (halted) {
             throw new IllegalStateException("stopped");
         }
-        return run(request, source);
+        java.util.concurrent.Future<IngestOutcome> running = imports.submit(() -> run(request, source));
+        try {
+            return running.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            throw e;
+        }
     }
 
     private IngestOutcome run(IngestRequest r, Source source) throws Exception {
@@ -211,6 +227,7 @@ public final class LogIngest implements AutoCloseable {
     public void close() {
         running.forEach(s -> s.abort("the node is stopping"));
         threads.shutdown();
+        imports.shutdown();
         await();
         commits.shutdown();
         watch.shutdown();
@@ -224,6 +241,7 @@ public final class LogIngest implements AutoCloseable {
         halted = true;
         running.forEach(s -> s.abort("halted"));
         threads.shutdownNow();
+        imports.shutdownNow();
         await();
         commits.shutdownNow();
         watch.shutdownNow();
@@ -231,7 +249,7 @@ public final class LogIngest implements AutoCloseable {
 
     private void await() {
         try {
-            if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+            if (!threads.awaitTermination(30, TimeUnit.SECONDS) || !imports.awaitTermination(30, TimeUnit.SECONDS)) {
                 log.warn("log ingests still running after 30 s");
             }
         } catch (InterruptedException e) {

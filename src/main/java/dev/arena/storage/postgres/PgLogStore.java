@@ -1,5 +1,6 @@
 package dev.arena.storage.postgres;
 
+import dev.arena.common.Niceness;
 import dev.arena.config.DatabaseUrl;
 import dev.arena.logs.Batch;
 import dev.arena.logs.LogJob;
@@ -30,12 +31,27 @@ public final class PgLogStore implements LogStore {
     static final String JOB_COLUMNS = "id, status, lines, events, bad_lines, committed_offset, seconds, total_bytes, "
             + "raw, source, idempotency_key, error, created_at, finished_at";
 
+    /** What an ingest's connection calls itself in pg_stat_activity. */
+    public static final String APPLICATION_NAME = "arena-log-ingest";
+
     private final DatabaseUrl url;
+    /** How many nice values an ingest's backend process is lowered by (Niceness); 0 = untouched. */
+    private final int backendNice;
     private final PgLogPartitions partitions = new PgLogPartitions();
     private final PgLogIndexes indexes = new PgLogIndexes();
 
     public PgLogStore(DatabaseUrl url) {
+        this(url, 0);
+    }
+
+    /**
+     * {@code backendNice} above 0 lowers the priority of each ingest's backend process by so many steps (COPY and rollup
+     * merges: most of an ingest's CPU), when the database is on this machine and run by this user (the embedded
+     * one); anywhere else renice fails and Niceness warns once.
+     */
+    public PgLogStore(DatabaseUrl url, int backendNice) {
         this.url = url;
+        this.backendNice = backendNice;
     }
 
     private Connection connect() throws SQLException {
@@ -46,10 +62,22 @@ public final class PgLogStore implements LogStore {
     public Session open() throws SQLException {
         Connection c = connect();
         try {
+            c.setClientInfo("ApplicationName", APPLICATION_NAME);
+            if (backendNice > 0) {
+                lowerBackend(c);
+            }
             return new PgSession(c);
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
+        }
+    }
+
+    private void lowerBackend(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_backend_pid()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Niceness.lower(rs.getLong(1), backendNice);
         }
     }
 
