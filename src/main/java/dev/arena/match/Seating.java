@@ -90,14 +90,18 @@ final class Seating<C, S, I> {
         return views;
     }
 
-    /** Applies one input at tick {@code n}; true when the rules accepted it (it changed the state). */
-    boolean input(PlayerId player, I input, long n) {
+    /**
+     * Applies one input at tick {@code n}; true when the rules accepted it (it changed the state). Whatever the
+     * verdict, a seated player's numbered input ({@code seq}) is acknowledged in this tick.
+     */
+    boolean input(PlayerId player, I input, long seq, long n) {
         Seat seat = seats.get(player);
         if (seat == null) {
             run.refuse(player, n, spectators.contains(player) ? MatchCodes.SPECTATOR : MatchCodes.NOT_PARTICIPANT,
                     spectators.contains(player) ? "spectators cannot send input" : "not a player of this match");
             return false;
         }
+        run.acks.took(player, seq);
         if (seat.usedThisTick >= run.config.inputsPerTick()) {
             run.dropped++;
             run.safely(() -> run.listener.inputDropped(run.id, player, n));
@@ -176,6 +180,7 @@ final class Seating<C, S, I> {
         if (seats.remove(p) == null) {
             return false;
         }
+        run.acks.forget(p);
         changed = true;
         boolean forfeit = run.status == MatchStatus.RUNNING;
         if (forfeit) {
