@@ -303,7 +303,6 @@ public final class MatchLoop<C, S, I> {
         long acceptedBefore = run.accepted;
         MatchResult end;
         try {
-            seating.newTick();
             drain(n);
             seating.expireGrace(n);
             seating.maybeStart(n);
