@@ -404,8 +404,14 @@ export interface MatchApi {
   /** Attach as a seated player (again by itself after a reconnect, within the 20 s grace). */
   join(gameId: Id): Promise<MatchStateFrame>;
   spectate(gameId: Id): Promise<MatchStateFrame>;
-  /** Fire and forget; effects arrive as `match.event`, refusals as `error`. False while offline. */
-  input(gameId: Id, input: { type: string; [key: string]: Json }): boolean;
+  /**
+   * Fire and forget; effects arrive as `match.event`, refusals as `error`. False while offline. With `seq` (an
+   * integer 0 to 2^53-1, increasing) the `match.event` of the tick that takes the input, applied or refused,
+   * acknowledges it in `acks` (docs/PROTOCOL.md, "Input acknowledgements").
+   */
+  input(gameId: Id, input: { type: string; [key: string]: Json }, seq?: number): boolean;
+  /** The `seq` of this player's last input the match took, from `acks` of its frames and snapshots; null if none. */
+  lastAck(gameId: Id): number | null;
   ready(gameId: Id, ready?: boolean): Promise<AckFrame>;
   leave(gameId: Id): Promise<MatchLeftFrame>;
 }
@@ -604,7 +610,7 @@ export interface ClientMessages {
   'presence.list': { room: string; offset?: number; limit?: number };
   'match.join': { game_id: Id };
   'match.spectate': { game_id: Id };
-  'match.input': { game_id: Id; input: { type: string; [key: string]: Json } };
+  'match.input': { game_id: Id; input: { type: string; [key: string]: Json }; seq?: number };
   'match.leave': { game_id: Id };
   'match.ready': { game_id: Id; ready: boolean };
   'lobby.subscribe': { mode?: string; region?: string; live?: boolean };
@@ -668,9 +674,17 @@ export interface MatchStateFrame {
   type: 'match.state'; rid?: string; game_id: Id; mode: string; status: 'waiting' | 'running' | 'finished';
   tick: number; tick_rate: number; players: MatchPlayer[]; spectators: number; state: Json;
   result?: MatchResult | null; host?: Id | null;
+  /** Every seated player's last input acknowledgement: player id -> seq. Absent while nobody numbered an input. */
+  acks?: Record<Id, number>;
 }
-/** One per tick that had events: `match_started`, `player_joined`, ..., and the game's own (`turn`, `disc`, ...). */
-export interface MatchEventFrame { type: 'match.event'; game_id: Id; tick: number; events: Array<{ type: string; [key: string]: Json }> }
+/**
+ * One per tick that had events (`match_started`, `player_joined`, ..., and the game's own: `turn`, `disc`, ...) or
+ * input acknowledgements (`acks`: player id -> the seq of their last input this tick took; absent when none).
+ */
+export interface MatchEventFrame {
+  type: 'match.event'; game_id: Id; tick: number; events: Array<{ type: string; [key: string]: Json }>;
+  acks?: Record<Id, number>;
+}
 export interface MatchEndFrame { type: 'match.end'; game_id: Id; tick: number; result: MatchResult }
 export interface MatchLeftFrame { type: 'match.left'; rid?: string; game_id: Id }
 

@@ -289,6 +289,7 @@ export class ArenaSocket {
     this._lastHeard = 0;
     this._rooms = new Map(); // room -> {seq}: the last seq delivered to the page
     this._matches = new Map(); // game id -> 'join' | 'spectate'
+    this._acks = new Map(); // game id -> the last seq of ours the match acknowledged (match.event / match.state acks)
     this._lobby = null; // the lobby filter to subscribe again after a reconnect
     this._waiters = [];
     this._forceRefresh = false;
@@ -438,6 +439,7 @@ export class ArenaSocket {
     this._setState('closed');
     this._rooms.clear();
     this._matches.clear();
+    this._acks.clear();
     this._lobby = null;
     clearTimeout(this._timer);
     clearInterval(this._beat);
@@ -490,7 +492,14 @@ export class ArenaSocket {
       }
     }
     if (frame.type === 'error' && frame.code === 'resync' && room) this._emit('resync', { room });
-    if (frame.type === 'match.end' || frame.type === 'match.left') this._matches.delete(frame.game_id);
+    if ((frame.type === 'match.event' || frame.type === 'match.state') && frame.acks && this.welcome) {
+      const seq = frame.acks[this.welcome.user_id];
+      if (typeof seq === 'number') this._acks.set(frame.game_id, seq);
+    }
+    if (frame.type === 'match.end' || frame.type === 'match.left') {
+      this._matches.delete(frame.game_id);
+      this._acks.delete(frame.game_id);
+    }
     if (frame.type === 'mm.ticket') this.arena.matchmaking._keep(frame.ticket);
     this._emit(frame.type, frame);
   }
@@ -807,10 +816,20 @@ class MatchApi extends Part {
     s._matches.set(gameId, 'spectate');
     return state;
   }
-  /** Fire and forget: its effect arrives as `match.event`; a refusal as an `error` event. False when offline. */
-  input(gameId, input) {
+  /**
+   * Fire and forget: its effect arrives as `match.event`; a refusal as an `error` event. False when offline. With
+   * `seq` (an integer 0 to 2^53-1, increasing), the `match.event` of the tick that takes it acknowledges it
+   * (`acks`); `lastAck` reads the latest.
+   */
+  input(gameId, input, seq) {
     const s = this.a._socket;
-    return !!s && s.send('match.input', { game_id: gameId, input });
+    return !!s && s.send('match.input', seq === undefined ? { game_id: gameId, input } : { game_id: gameId, input, seq });
+  }
+  /** The `seq` of our last input the match took (applied or refused), from its frames and snapshots; null if none. */
+  lastAck(gameId) {
+    const s = this.a._socket;
+    const seq = s && s._acks.get(gameId);
+    return seq === undefined ? null : seq;
   }
   async ready(gameId, ready = true) { return (await this.sock()).request('match.ready', { game_id: gameId, ready }); }
   async leave(gameId) {

@@ -10,34 +10,28 @@ import java.util.random.RandomGenerator;
 /**
  * One simulated {@code arena_battle} player: follows the fighters from the snapshot and the frames, chooses
  * inputs the rules accept (chase the nearest fighter, attack in range, block and blast now and then, each
- * only when its cooldown has run out as far as the frames show), and finds the first frame that shows each
- * input's effect, which gives the input-to-state latency:
+ * only when its cooldown has run out as far as the frames show), numbers each one ({@code seq}), and times it to
+ * the frame that acknowledges it ({@code acks}, docs/PROTOCOL.md "Input acknowledgements"): the frame of the tick
+ * that took it, whose state includes its effect. That gives every kind of input the same exact input-to-state
+ * latency, applied or refused by the rules; before the server acknowledged inputs, the bot guessed from each kind's
+ * effect, and a move (seen only as a changed step, which the walls can hide) got a tail that was the bot's own.
  *
- * <ul>
- *   <li>attack: a {@code hit} by this player with {@code by: attack};</li>
- *   <li>blast: a {@code blast} event of this player;</li>
- *   <li>block: this fighter's delta with {@code blocking: true};</li>
- *   <li>move: this fighter's first delta whose step equals the new velocity (clamped to the walls) and differs
- *       from the step the old velocity would have made; the bot never repeats its velocity or stops, so the
- *       two differ.</li>
- * </ul>
- * At most one input of each kind is awaiting its effect at a time, so the match is unambiguous. An input whose
- * effect has not shown after {@link #TIMEOUT_NANOS} is given up ({@link #unmatched()}); a refusal the server
- * reports clears the inputs it can belong to. Pure (time is passed in); owned by one socket's event loop.
+ * <p>At most one input of each kind is awaiting its acknowledgement at a time (the pace the bench has always sent
+ * at). An input refused at once (its {@code rid} is its {@code seq}) is forgotten; one never acknowledged within
+ * {@link #TIMEOUT_NANOS} is given up ({@link #unmatched()}). Pure (time is passed in); owned by one socket's event
+ * loop.
  */
 final class BattleBot {
     static final long TIMEOUT_NANOS = 2_000_000_000L;
     /** Attack only this close: the range is 60, and both fighters move up to 10 units per tick meanwhile. */
     static final int ATTACK_DISTANCE = 30;
-    /** How many ticks ahead a move must still show (see {@link #visible}). */
-    static final int LOOKAHEAD_TICKS = 6;
 
     enum Kind { MOVE, ATTACK, BLOCK, BLAST }
 
-    /** An input to send: its kind and its JSON object. */
-    record Action(Kind kind, String input) {}
+    /** An input to send: its kind, its JSON object and its number. */
+    record Action(Kind kind, String input, long seq) {}
 
-    /** The effect of an input sent at {@code sentNanos} showed up {@code latencyNanos} later. */
+    /** The input of {@code kind} sent at {@code sentNanos} was acknowledged {@code latencyNanos} later. */
     record Effect(Kind kind, long sentNanos, long latencyNanos) {}
 
     /** A fighter as the snapshot lists it. */
@@ -52,18 +46,16 @@ final class BattleBot {
     private final String me;
     private final RandomGenerator random;
     private final Map<String, Fighter> fighters = new HashMap<>();
-    private int arena;
     private boolean started;
     private long tick;
-    private int vx;
-    private int vy;
     private long attackReadyAt;
     private long blockReadyAt;
     private long blastReadyAt;
     private long blockUntil;
+    /** Per kind: when the awaited input was sent (0: none awaited) and its seq. */
     private final long[] pendingSince = new long[Kind.values().length];
-    private int pendingVx;
-    private int pendingVy;
+    private final long[] pendingSeq = new long[Kind.values().length];
+    private long lastSeq;
     private long unmatched;
 
     BattleBot(String me, RandomGenerator random) {
@@ -72,11 +64,9 @@ final class BattleBot {
     }
 
     /** The state from {@code match.state}. Ready ticks are the first tick each action may be used. */
-    void snapshot(long tick, boolean started, int arenaSize, List<Seen> seen, long attackReady, long blockReady,
-                  long blastReady) {
+    void snapshot(long tick, boolean started, List<Seen> seen, long attackReady, long blockReady, long blastReady) {
         this.tick = Math.max(this.tick, tick);
         this.started |= started;
-        this.arena = arenaSize;
         for (Seen s : seen) {
             Fighter f = fighters.computeIfAbsent(s.player(), k -> new Fighter());
             f.x = s.x();
@@ -88,18 +78,17 @@ final class BattleBot {
         blastReadyAt = Math.max(blastReadyAt, blastReady);
     }
 
-    /** Applies one frame; returns the effects of this bot's inputs it shows. */
+    /** Applies one frame; returns the inputs of this bot its acknowledgement covers. */
     List<Effect> onFrame(MatchFrames.Frame frame, long now) {
-        List<Effect> effects = new ArrayList<>(2);
         long t = frame.tick();
         for (MatchFrames.Event e : frame.events()) {
-            apply(e, t, now, effects);
+            apply(e, t);
         }
         tick = Math.max(tick, t);
-        return effects;
+        return frame.ack() < 0 ? List.of() : acked(frame.ack(), now);
     }
 
-    private void apply(MatchFrames.Event e, long t, long now, List<Effect> effects) {
+    private void apply(MatchFrames.Event e, long t) {
         if (e.type() == null) {
             return;
         }
@@ -107,32 +96,28 @@ final class BattleBot {
             case "battle_started" -> started = true;
             case "fighter" -> {
                 Fighter f = fighters.computeIfAbsent(e.player(), k -> new Fighter());
-                int nx = e.x() != null ? e.x() : f.x;
-                int ny = e.y() != null ? e.y() : f.y;
-                if (me.equals(e.player())) {
-                    add(effects, moved(f, nx, ny, now));
-                    if (Boolean.TRUE.equals(e.blocking())) {
-                        blockUntil = t + ArenaBattle.BLOCK_TICKS;
-                        blockReadyAt = Math.max(blockReadyAt, t + ArenaBattle.BLOCK_COOLDOWN_TICKS);
-                        add(effects, resolve(Kind.BLOCK, now));
-                    }
+                if (e.x() != null) {
+                    f.x = e.x();
                 }
-                f.x = nx;
-                f.y = ny;
+                if (e.y() != null) {
+                    f.y = e.y();
+                }
                 if (e.alive() != null) {
                     f.alive = e.alive();
+                }
+                if (me.equals(e.player()) && Boolean.TRUE.equals(e.blocking())) {
+                    blockUntil = t + ArenaBattle.BLOCK_TICKS;
+                    blockReadyAt = Math.max(blockReadyAt, t + ArenaBattle.BLOCK_COOLDOWN_TICKS);
                 }
             }
             case "hit" -> {
                 if (me.equals(e.attacker()) && "attack".equals(e.by())) {
                     attackReadyAt = Math.max(attackReadyAt, t + ArenaBattle.ATTACK_COOLDOWN_TICKS);
-                    add(effects, resolve(Kind.ATTACK, now));
                 }
             }
             case "blast" -> {
                 if (me.equals(e.player())) {
                     blastReadyAt = Math.max(blastReadyAt, t + ArenaBattle.BLAST_COOLDOWN_TICKS);
-                    add(effects, resolve(Kind.BLAST, now));
                 }
             }
             case "eliminated" -> fighters.computeIfAbsent(e.player(), k -> new Fighter()).alive = false;
@@ -141,62 +126,31 @@ final class BattleBot {
         }
     }
 
-    private static void add(List<Effect> effects, Effect e) {
-        if (e != null) {
-            effects.add(e);
-        }
-    }
-
-    private Effect moved(Fighter f, int nx, int ny, long now) {
-        if (pendingSince[Kind.MOVE.ordinal()] == 0) {
-            return null;
-        }
-        int sx = nx - f.x;
-        int sy = ny - f.y;
-        boolean asNew = sx == clamp(f.x + pendingVx) - f.x && sy == clamp(f.y + pendingVy) - f.y;
-        boolean asOld = sx == clamp(f.x + vx) - f.x && sy == clamp(f.y + vy) - f.y;
-        if (asNew && !asOld) {
-            vx = pendingVx;
-            vy = pendingVy;
-            return resolve(Kind.MOVE, now);
-        }
-        return null;
-    }
-
-    private Effect resolve(Kind kind, long now) {
-        long sent = pendingSince[kind.ordinal()];
-        if (sent == 0) {
-            return null;
-        }
-        pendingSince[kind.ordinal()] = 0;
-        return new Effect(kind, sent, now - sent);
-    }
-
-    /** The server refused an input with {@code code}: forget the inputs of the kinds it can belong to. */
-    void refused(String code) {
-        switch (code) {
-            case "too_fast" -> clear(Kind.MOVE);
-            case "out_of_range", "target_dead", "invalid_target" -> clear(Kind.ATTACK);
-            case "blocking" -> {
-                clear(Kind.ATTACK);
-                clear(Kind.BLAST);
+    /** The match took this bot's inputs up to {@code seq} (the server takes each player's inputs in order). */
+    List<Effect> acked(long seq, long now) {
+        List<Effect> effects = null;
+        for (Kind k : Kind.values()) {
+            long sent = pendingSince[k.ordinal()];
+            if (sent != 0 && pendingSeq[k.ordinal()] <= seq) {
+                pendingSince[k.ordinal()] = 0;
+                (effects == null ? effects = new ArrayList<>(2) : effects).add(new Effect(k, sent, now - sent));
             }
-            case "cooldown" -> {
-                clear(Kind.ATTACK);
-                clear(Kind.BLOCK);
-                clear(Kind.BLAST);
-            }
-            default -> { }
         }
+        return effects == null ? List.of() : effects;
     }
 
-    private void clear(Kind kind) {
-        pendingSince[kind.ordinal()] = 0;
+    /** The server refused the input numbered {@code seq} at once (busy, ended): it never reaches a tick. */
+    void refusedAtOnce(long seq) {
+        for (Kind k : Kind.values()) {
+            if (pendingSince[k.ordinal()] != 0 && pendingSeq[k.ordinal()] == seq) {
+                pendingSince[k.ordinal()] = 0;
+            }
+        }
     }
 
     /**
      * The next input, or null when none makes sense now (not started, eliminated, or only a move would do and
-     * one is still awaiting its effect). Gives up inputs older than {@link #TIMEOUT_NANOS} first.
+     * one is still awaiting its acknowledgement). Gives up inputs older than {@link #TIMEOUT_NANOS} first.
      */
     Action next(long now) {
         for (Kind k : Kind.values()) {
@@ -238,40 +192,32 @@ final class BattleBot {
             return null;
         }
         Fighter goal = target == null ? null : fighters.get(target);
-        for (int attempt = 0; attempt < 8; attempt++) {
-            double angle;
-            if (goal == null) {
-                angle = random.nextDouble() * 2 * Math.PI;
-            } else {
-                angle = Math.atan2(goal.y - self.y, goal.x - self.x);
-                // close enough: circle the target instead of running into it
-                angle += best <= 25L * 25 ? Math.PI / 2 : (random.nextDouble() - 0.5) * 0.8;
-            }
-            angle += attempt * 0.6; // the same velocity again would not show: turn a little
-            double speed = 5 + random.nextInt(5);
-            int dx = (int) Math.round(Math.cos(angle) * speed);
-            int dy = (int) Math.round(Math.sin(angle) * speed);
-            boolean legal = dx * dx + dy * dy <= ArenaBattle.MAX_SPEED * ArenaBattle.MAX_SPEED;
-            boolean visible = visible(self.x, self.y, vx, vy, dx, dy, arena);
-            if (legal && visible && (dx != 0 || dy != 0)) {
-                pendingVx = dx;
-                pendingVy = dy;
-                return send(Kind.MOVE, "{\"type\":\"move\",\"dx\":" + dx + ",\"dy\":" + dy + "}", now);
-            }
+        double angle;
+        if (goal == null) {
+            angle = random.nextDouble() * 2 * Math.PI;
+        } else {
+            angle = Math.atan2(goal.y - self.y, goal.x - self.x);
+            // close enough: circle the target instead of running into it
+            angle += best <= 25L * 25 ? Math.PI / 2 : (random.nextDouble() - 0.5) * 0.8;
         }
-        return null;
+        double speed = 5 + random.nextInt(5); // at most 9: rounded, still within MAX_SPEED on the diagonal
+        int dx = (int) Math.round(Math.cos(angle) * speed);
+        int dy = (int) Math.round(Math.sin(angle) * speed);
+        return send(Kind.MOVE, "{\"type\":\"move\",\"dx\":" + dx + ",\"dy\":" + dy + "}", now);
     }
 
     private Action send(Kind kind, String input, long now) {
+        long seq = ++lastSeq;
         pendingSince[kind.ordinal()] = now == 0 ? 1 : now;
-        return new Action(kind, input);
+        pendingSeq[kind.ordinal()] = seq;
+        return new Action(kind, input, seq);
     }
 
     private boolean pending(Kind kind) {
         return pendingSince[kind.ordinal()] != 0;
     }
 
-    /** Inputs whose effect never showed within the timeout. */
+    /** Inputs never acknowledged within the timeout. */
     long unmatched() {
         return unmatched;
     }
@@ -282,34 +228,6 @@ final class BattleBot {
 
     String me() {
         return me;
-    }
-
-    private int clamp(int v) {
-        return clamp(v, arena);
-    }
-
-    private static int clamp(int v, int arena) {
-        return Math.max(0, Math.min(arena, v));
-    }
-
-    /**
-     * Whether a move to velocity (dx, dy) shows as a step unlike the old velocity's, from where the fighter is
-     * now and from where the old velocity takes it in the next {@link #LOOKAHEAD_TICKS} ticks: the input applies in
-     * one of them (six ticks: 300 ms, beyond the latencies measured, so a late input is still seen when it lands).
-     * Checked only from here, a move sent near a wall often applied a step later where the wall clamps both
-     * velocities alike, its effect never showed, and the bot gave up after {@link #TIMEOUT_NANOS}: a 2 s
-     * "latency" that was the bot's, not the server's.
-     */
-    static boolean visible(int x0, int y0, int vx, int vy, int dx, int dy, int arena) {
-        for (int ahead = 0; ahead <= LOOKAHEAD_TICKS; ahead++) {
-            int x = clamp(x0 + ahead * vx, arena);
-            int y = clamp(y0 + ahead * vy, arena);
-            if (clamp(x + dx, arena) - x == clamp(x + vx, arena) - x
-                    && clamp(y + dy, arena) - y == clamp(y + vy, arena) - y) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static long dist2(Fighter a, Fighter b) {

@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
 
 /**
  * One simulated {@code arena_battle} player's gateway connection: attaches to its game with {@code match.join},
- * feeds the frames to its {@link BattleBot}, sends what the bot chooses as {@code match.input}, and records the
- * input-to-state latency of every effect it sees. Created and driven on one event loop, which also runs its
+ * feeds the frames to its {@link BattleBot}, sends what the bot chooses as {@code match.input} numbered with its
+ * {@code seq} (also its {@code rid}, so a refusal at once names it), and records the input-to-state latency of
+ * every input the frames acknowledge. Created and driven on one event loop, which also runs its
  * handlers; everything it observes goes to the shared {@link MatchRunStats}.
  */
 final class MatchClient {
@@ -51,7 +52,7 @@ final class MatchClient {
     /** {@code match.join}: completes on the {@code match.state} snapshot. */
     Future<Void> attach(Vertx vertx, String game) {
         gameId = game;
-        inputPrefix = "{\"type\":\"match.input\",\"game_id\":\"" + game + "\",\"input\":";
+        inputPrefix = "{\"type\":\"match.input\",\"game_id\":\"" + game + "\",\"seq\":";
         joining = Promise.promise();
         ws.writeTextMessage(new JsonObject().put("type", "match.join").put("rid", "j" + index).put("game_id", game)
                 .encode());
@@ -80,7 +81,7 @@ final class MatchClient {
         if (ws.writeQueueFull()) {
             stats.writeQueueFull.increment();
         }
-        ws.writeTextMessage(inputPrefix + a.input() + "}");
+        ws.writeTextMessage(inputPrefix + a.seq() + ",\"rid\":" + a.seq() + ",\"input\":" + a.input() + "}");
         stats.sent(a.kind(), window.contains(now));
     }
 
@@ -123,7 +124,7 @@ final class MatchClient {
         stats.frames.increment();
         MatchFrames.Frame f;
         try {
-            f = MatchFrames.read(frame);
+            f = MatchFrames.read(frame, bot.me());
         } catch (IllegalArgumentException e) {
             stats.otherFrames.increment();
             return;
@@ -158,8 +159,7 @@ final class MatchClient {
                     blast = f.getLong("blast_ready_at", 0L);
                 }
             }
-            bot.snapshot(state.getLong("tick", 0L), state.getBoolean("started", false),
-                    state.getInteger("arena_size", 1000), seen, attack, block, blast);
+            bot.snapshot(state.getLong("tick", 0L), state.getBoolean("started", false), seen, attack, block, blast);
         }
         if (joining != null) {
             joining.tryComplete();
@@ -173,7 +173,22 @@ final class MatchClient {
             return;
         }
         stats.serverErrors.add(e.code());
-        bot.refused(e.code());
+        long seq = seqOf(e.rid());
+        if (seq >= 0) {
+            bot.refusedAtOnce(seq); // refusals at the tick have no rid: their input is acknowledged like any other
+        }
+    }
+
+    /** An input's rid is its seq; -1 for any other rid (the join's) or none. */
+    private static long seqOf(String rid) {
+        if (rid == null || rid.isEmpty() || !Character.isDigit(rid.charAt(0))) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(rid);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void onClose() {

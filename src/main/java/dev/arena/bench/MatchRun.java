@@ -288,12 +288,12 @@ final class MatchRun {
         long setupFailures = plan.clients() - stats.attached.sum();
         Verdict v = new Verdict(settings.maxErrorPct())
                 .require(stats.sentInWindow() > 0, "no input was sent in the measured window")
-                .require(latency.count() > 0, "no input's effect was seen in the measured window")
+                .require(latency.count() > 0, "no input was acknowledged in the measured window")
                 .check("players that did not get into their match", setupFailures, plan.clients())
                 .check("unexpected closes", stats.closes.total(), plan.clients())
                 .check("matches that ended during the run", stats.ends.total(), plan.clients())
                 .check("inputs refused by the server", stats.serverErrors.total(), stats.sentTotal.sum())
-                .check("inputs whose effect never showed", stats.unmatched.sum(), stats.sentTotal.sum());
+                .check("inputs never acknowledged", stats.unmatched.sum(), stats.sentTotal.sum());
         double inputLimit = plan.maxInputP99().toNanos() / 1e6;
         v.require(latency.p99Ms() <= inputLimit, String.format(Locale.ROOT,
                 "input-to-state p99 %.2f ms above %.2f ms", latency.p99Ms(), inputLimit));
@@ -343,7 +343,7 @@ final class MatchRun {
                         .put("per_s", ReportPrinter.round(stats.sentInWindow() / secs))
                         .put("target_per_s", ReportPrinter.round(plan.clients() * plan.inputRate()))
                         .put("by_kind", byKind)
-                        .put("effects_seen", stats.matched.sum())
+                        .put("acked", stats.matched.sum())
                         .put("unmatched", stats.unmatched.sum())
                         .put("bot_idle_turns", stats.idle.sum())
                         .put("skipped_sender_behind", skippedLate)

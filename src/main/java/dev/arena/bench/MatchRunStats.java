@@ -12,7 +12,7 @@ final class MatchRunStats {
     /** Failed setup steps by step and reason ({@code create: HTTP 400}, {@code match.join: timeout}, ...). */
     final Counters setupFailures = new Counters();
     final Counters closes = new Counters();
-    /** {@code error} frames by code: mostly the rules refusing an input the bot thought valid. */
+    /** {@code error} frames by code: mostly the rules refusing an input the bot thought valid (still acknowledged). */
     final Counters serverErrors = new Counters();
     final Counters socketErrors = new Counters();
     /** {@code match.end} received before the bench left, by reason. */
@@ -20,16 +20,16 @@ final class MatchRunStats {
     final LongAdder otherFrames = new LongAdder();
     final LongAdder frames = new LongAdder();
     final LongAdder writeQueueFull = new LongAdder();
-    /** Turns at which the bot had nothing sensible to send (its move still awaiting its effect, or out). */
+    /** Turns at which the bot had nothing sensible to send (its move still awaiting its acknowledgement, or out). */
     final LongAdder idle = new LongAdder();
-    /** Inputs whose effect never showed within {@link BattleBot#TIMEOUT_NANOS}. */
+    /** Inputs never acknowledged within {@link BattleBot#TIMEOUT_NANOS}. */
     final LongAdder unmatched = new LongAdder();
-    /** Measured inputs whose effect was seen. */
+    /** Measured inputs acknowledged. */
     final LongAdder matched = new LongAdder();
     final LongAdder sentTotal = new LongAdder();
     private final Map<BattleBot.Kind, LongAdder> sentInWindow = new EnumMap<>(BattleBot.Kind.class);
     final LatencyStats latency = new LatencyStats();
-    /** The same latencies by the input's kind: a tail in one kind only is the bot's matching, not the server. */
+    /** The same latencies by the input's kind. */
     final Map<BattleBot.Kind, LatencyStats> latencyByKind = new EnumMap<>(BattleBot.Kind.class);
     /** Set before the first input is sent. */
     volatile Window window;

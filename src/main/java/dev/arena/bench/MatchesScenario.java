@@ -43,7 +43,7 @@ final class MatchesScenario implements Callable<Integer> {
     int setupConcurrency;
 
     @Option(names = "--drain", defaultValue = "2s", converter = DurationConverter.class,
-            description = "after the window, how long to wait for the effects of the last inputs "
+            description = "after the window, how long to wait for the acknowledgements of the last inputs "
                     + "(default: ${DEFAULT-VALUE})")
     Duration drain;
 

@@ -83,9 +83,12 @@ public sealed interface NodeMessage {
     record SocketAttach(MatchId game, PlayerId player, String node, Object rid, boolean asPlayer, boolean staff)
             implements MatchCommand {}
 
-    /** Answer: empty. */
-    record SocketInput(MatchId game, PlayerId player, String node, boolean attached, Map<String, Object> input)
-            implements MatchCommand {}
+    /**
+     * Answer: empty. {@code seq}: the input's number ({@code dev.arena.match.InputAck}), null when it has none (and
+     * from a node of an older version).
+     */
+    record SocketInput(MatchId game, PlayerId player, String node, boolean attached, Map<String, Object> input,
+                       Long seq) implements MatchCommand {}
 
     /** Answer: empty; {@code last}: the player's last socket on that node left the match. */
     record SocketLeave(MatchId game, PlayerId player, String node, boolean attached, boolean last)

@@ -165,13 +165,16 @@ public final class LocalMatchCommands implements MatchCommands {
         return asPlayer ? loop.join(player) : loop.spectate(player);
     }
 
-    /** A socket's input: only from a socket attached to the match, refused as the loop refuses it. */
-    public void input(MatchId id, PlayerId player, boolean attached, Map<String, Object> input) {
+    /**
+     * A socket's input, numbered {@code seq} by the client ({@link InputAck#NONE}: not numbered): only from a socket
+     * attached to the match, refused as the loop refuses it.
+     */
+    public void input(MatchId id, PlayerId player, boolean attached, Map<String, Object> input, long seq) {
         MatchLoop<?, ?, ?> loop = running(id);
         if (!attached) {
             throw new ArenaException.Rejected(MatchCodes.NOT_PARTICIPANT, "send match.join first");
         }
-        if (loop.offerInput(player, input) instanceof Offer.Refused r) {
+        if (loop.offerInput(player, input, seq) instanceof Offer.Refused r) {
             throw new ArenaException.Rejected(r.code(), r.message());
         }
     }

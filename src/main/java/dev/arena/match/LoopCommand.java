@@ -9,8 +9,11 @@ import io.vertx.core.Promise;
  */
 sealed interface LoopCommand<I> {
 
-    /** {@code receivedNanos}: when it was offered, by the scheduler's clock (input-to-state latency). */
-    record Input<I>(PlayerId player, I input, long receivedNanos) implements LoopCommand<I> {}
+    /**
+     * {@code seq}: the client's number for it ({@link InputAck}), {@link InputAck#NONE} when it has none;
+     * {@code receivedNanos}: when it was offered, by the scheduler's clock (input-to-state latency).
+     */
+    record Input<I>(PlayerId player, I input, long seq, long receivedNanos) implements LoopCommand<I> {}
 
     record Join<I>(PlayerId player, Promise<MatchView> reply) implements LoopCommand<I> {}
 

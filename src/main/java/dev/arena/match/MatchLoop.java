@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *       the host started it in this tick;</li>
  *   <li>a running match's rules advance one tick;</li>
  *   <li>the end checks ({@link MatchEnding}): a reported result, the rules' result, a stop, the empty-match rule;</li>
- *   <li>the new state is published ({@link #view()} from any thread), the tick's frame goes to the listener,
- *       joiners and spectators get their snapshot, and a finished match reports its end.</li>
+ *   <li>the new state is published ({@link #view()} from any thread), the tick's frame (its events and the
+ *       {@link InputAck}s of the numbered inputs it took) goes to the listener, joiners and spectators get their
+ *       snapshot, and a finished match reports its end.</li>
  * </ol>
  *
  * <p>Ticks come from a timer at the game's rate through {@link TickTiming} (catch-up limit) after {@link #start()};
@@ -44,7 +45,8 @@ public final class MatchLoop<C, S, I> {
 
     /** What other threads may read: replaced (never modified) after every tick. */
     private record Published<S>(long tick, MatchStatus status, S state, List<MatchView.PlayerView> players,
-                                int spectators, MatchResult result, MatchStats stats, PlayerId host) {}
+                                int spectators, MatchResult result, MatchStats stats, PlayerId host,
+                                List<InputAck> acks) {}
 
     private final MatchId id;
     private final boolean friendsOnly; // MatchSpec#friendsOnly, told with the end
@@ -142,21 +144,38 @@ public final class MatchLoop<C, S, I> {
      * malformed input is refused at once and never reaches the match.
      */
     public Offer offerInput(PlayerId player, Map<String, ?> raw) {
+        return offerInput(player, raw, InputAck.NONE);
+    }
+
+    /**
+     * As {@link #offerInput(PlayerId, Map)}, numbered by the client: the frame of the tick that takes it acknowledges
+     * {@code seq} ({@link InputAck}; {@link InputAck#NONE}: not numbered). A {@code seq} out of
+     * {@link InputAck#valid} is refused as {@code malformed}.
+     */
+    public Offer offerInput(PlayerId player, Map<String, ?> raw, long seq) {
         I input;
         try {
             input = rules.decodeInput(raw);
         } catch (MalformedInput e) {
             return new Offer.Refused(MatchCodes.MALFORMED, e.getMessage());
         }
-        return offer(player, input);
+        return offer(player, input, seq);
     }
 
     /** Queues one decoded input for the next tick; refused with {@code busy} when the inbox is full. */
     public Offer offer(PlayerId player, I input) {
+        return offer(player, input, InputAck.NONE);
+    }
+
+    /** Queues one decoded input numbered {@code seq} (see {@link #offerInput(PlayerId, Map, long)}). */
+    public Offer offer(PlayerId player, I input, long seq) {
+        if (seq != InputAck.NONE && !InputAck.valid(seq)) {
+            return new Offer.Refused(MatchCodes.MALFORMED, "seq: " + InputAck.SEQ_RULE);
+        }
         if (commands.closed()) {
             return new Offer.Refused(MatchCodes.ENDED, "the match has finished");
         }
-        return commands.offer(new LoopCommand.Input<>(player, input, scheduler.nanoTime())) ? Offer.QUEUED
+        return commands.offer(new LoopCommand.Input<>(player, input, seq, scheduler.nanoTime())) ? Offer.QUEUED
                 : new Offer.Refused(MatchCodes.BUSY, "the match is busy; retry");
     }
 
@@ -248,7 +267,7 @@ public final class MatchLoop<C, S, I> {
     public MatchView view() {
         Published<S> p = published;
         return new MatchView(id, info.mode(), p.status(), p.tick(), info.tickRate(), p.players(), p.spectators(),
-                rules.view(p.state()), p.result(), p.host());
+                rules.view(p.state()), p.result(), p.host(), p.acks());
     }
 
     /** The latest published game state (immutable). */
@@ -284,7 +303,6 @@ public final class MatchLoop<C, S, I> {
         long acceptedBefore = run.accepted;
         MatchResult end;
         try {
-            seating.newTick();
             drain(n);
             seating.expireGrace(n);
             seating.maybeStart(n);
@@ -297,6 +315,7 @@ public final class MatchLoop<C, S, I> {
             end = MatchResult.abandoned("rules_error");
         }
         timing.tickRan(t0);
+        List<InputAck> acks = run.acks.endTick();
         if (end != null) {
             run.status = MatchStatus.FINISHED;
             result = end;
@@ -308,8 +327,8 @@ public final class MatchLoop<C, S, I> {
             int now = published.spectators();
             run.safely(() -> run.listener.spectatorsChanged(id, now));
         }
-        if (!run.frame.isEmpty()) {
-            TickFrame f = new TickFrame(id, n, run.frame);
+        if (!run.frame.isEmpty() || !acks.isEmpty()) {
+            TickFrame f = new TickFrame(id, n, run.frame, acks);
             run.frame.clear();
             run.safely(() -> run.listener.frame(f));
         }
@@ -339,7 +358,7 @@ public final class MatchLoop<C, S, I> {
             }
             switch (c) {
                 case LoopCommand.Input<I> in -> {
-                    if (seating.input(in.player(), in.input(), n)) {
+                    if (seating.input(in.player(), in.input(), in.seq(), n)) {
                         inputWaits.applied(in.receivedNanos());
                     }
                 }
@@ -360,7 +379,8 @@ public final class MatchLoop<C, S, I> {
 
     private void publish() {
         published = new Published<>(run.tick, run.status, run.state, seating.views(), seating.spectatorCount(),
-                result, timing.stats(run.tick, run.accepted, run.rejected, run.dropped), seating.host());
+                result, timing.stats(run.tick, run.accepted, run.rejected, run.dropped), seating.host(),
+                run.acks.all());
     }
 
     private void finish(MatchResult end, long n) {

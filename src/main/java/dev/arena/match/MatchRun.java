@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The state of one match that only its owner touches (one {@link TickScheduler} owner, no locks), shared by the
  * parts of the loop: {@link MatchLoop} (the tick), {@link Seating} (seats, spectators, the lobby) and
- * {@link RelayedResult}. Holds the game state, the action log, this tick's frame and the counters.
+ * {@link RelayedResult}. Holds the game state, the action log, this tick's frame, the input acknowledgements and the counters.
  */
 final class MatchRun<C, S, I> {
     private static final Logger log = LoggerFactory.getLogger(MatchLoop.class);
@@ -31,6 +31,8 @@ final class MatchRun<C, S, I> {
     final List<GameEvent> frame = new ArrayList<>();
     /** Joiners, spectators and lobby commands, answered with the snapshot published after this tick. */
     final List<Promise<MatchView>> viewReplies = new ArrayList<>();
+    /** The players' input acknowledgements: the frame's and the snapshot's. */
+    final InputAcks acks = new InputAcks();
     long accepted;
     long rejected;
     long dropped;

@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.arena.common.PlayerId;
 import java.util.List;
 
@@ -11,10 +12,15 @@ import java.util.List;
  * @param tick   the last tick this view includes; frames with a greater tick follow it
  * @param result present once finished
  * @param host   the host of a lobby game (null for games that start by themselves, and once nobody is seated)
+ * @param acks   every seated player's last input acknowledgement ({@link InputAck}; a JSON object, left out when
+ *               nobody has sent a numbered input), so a player who reconnects knows which of its inputs this
+ *               snapshot includes
  */
 public record MatchView(MatchId id, String mode, MatchStatus status, long tick, int tickRate,
                         List<PlayerView> players, int spectators, PublicState state, MatchResult result,
-                        PlayerId host) {
+                        PlayerId host,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSerialize(using = InputAck.AsObject.class)
+                        List<InputAck> acks) {
 
     /**
      * @param forfeitAtTick while disconnected, the tick at which the player forfeits; null when connected
@@ -30,5 +36,16 @@ public record MatchView(MatchId id, String mode, MatchStatus status, long tick, 
 
     public MatchView {
         players = List.copyOf(players);
+        acks = acks == null ? List.of() : List.copyOf(acks);
+    }
+
+    /** The last input acknowledgement of {@code player} in this snapshot, {@link InputAck#NONE} when none. */
+    public long ackOf(PlayerId player) {
+        for (InputAck a : acks) {
+            if (a.player().equals(player)) {
+                return a.seq();
+            }
+        }
+        return InputAck.NONE;
     }
 }

@@ -24,7 +24,9 @@ final class Seating<C, S, I> {
     private static final class Seat {
         boolean connected = true;
         long forfeitAt = -1;
+        /** Inputs taken in tick {@link #budgetTick}; a later tick starts from a full budget. */
         int usedThisTick;
+        long budgetTick;
     }
 
     private final MatchRun<C, S, I> run;
@@ -48,13 +50,6 @@ final class Seating<C, S, I> {
         this.lobbyTicks = run.info.ticks(run.config.lobbyTimeout());
     }
 
-    /** A new tick: every player's input budget is full again. */
-    void newTick() {
-        for (Seat s : seats.values()) {
-            s.usedThisTick = 0;
-        }
-    }
-
     Set<PlayerId> seated() {
         return seats.keySet();
     }
@@ -63,8 +58,14 @@ final class Seating<C, S, I> {
         return departed;
     }
 
+    /** Every tick of every match asks: a plain loop, no stream pipeline per tick. */
     boolean anyoneConnected() {
-        return seats.values().stream().anyMatch(s -> s.connected);
+        for (Seat s : seats.values()) {
+            if (s.connected) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int spectatorCount() {
@@ -90,13 +91,21 @@ final class Seating<C, S, I> {
         return views;
     }
 
-    /** Applies one input at tick {@code n}; true when the rules accepted it (it changed the state). */
-    boolean input(PlayerId player, I input, long n) {
+    /**
+     * Applies one input at tick {@code n}; true when the rules accepted it (it changed the state). Whatever the
+     * verdict, a seated player's numbered input ({@code seq}) is acknowledged in this tick.
+     */
+    boolean input(PlayerId player, I input, long seq, long n) {
         Seat seat = seats.get(player);
         if (seat == null) {
             run.refuse(player, n, spectators.contains(player) ? MatchCodes.SPECTATOR : MatchCodes.NOT_PARTICIPANT,
                     spectators.contains(player) ? "spectators cannot send input" : "not a player of this match");
             return false;
+        }
+        run.acks.took(player, seq);
+        if (seat.budgetTick != n) { // the budget is per tick: refilled here, not by a pass over every seat each tick
+            seat.budgetTick = n;
+            seat.usedThisTick = 0;
         }
         if (seat.usedThisTick >= run.config.inputsPerTick()) {
             run.dropped++;
@@ -176,6 +185,7 @@ final class Seating<C, S, I> {
         if (seats.remove(p) == null) {
             return false;
         }
+        run.acks.forget(p);
         changed = true;
         boolean forfeit = run.status == MatchStatus.RUNNING;
         if (forfeit) {

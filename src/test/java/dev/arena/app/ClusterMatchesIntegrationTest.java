@@ -16,6 +16,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,12 @@ class ClusterMatchesIntegrationTest {
 
             // refusals come back from the owner with the match's codes, on whichever node the player is
             ConnectFourGame.assertRefusals(r, y, id);
+            // a numbered input relayed from the other node: the owner's frame acknowledges it on both nodes
+            onNode2.send(drop(id, 9).put("seq", 77));
+            assertThat(onNode2.await("error").getString("code")).isIn("out_of_range", "not_your_turn");
+            JsonObject ack = onNode2.await(f -> f.containsKey("acks"), "the acknowledgement on node 2");
+            assertThat(ack.getJsonObject("acks").getMap()).isEqualTo(Map.of(b.id(), 77));
+            assertThat(onNode1.await(f -> f.containsKey("acks"), "the acknowledgement on node 1")).isEqualTo(ack);
 
             ConnectFourGame.redWins(r, y, id, n -> discSeenOnBoth(onNode1, onNode2, n));
             JsonObject end = onNode2.await("match.end");

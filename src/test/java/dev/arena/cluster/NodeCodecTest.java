@@ -35,7 +35,8 @@ class NodeCodecTest {
                 new NodeMessage.Overview(null),
                 new NodeMessage.SocketAttach(game, me, "node-a", "r1", true, false),
                 new NodeMessage.SocketAttach(game, me, "node-a", 7, false, true),
-                new NodeMessage.SocketInput(game, me, "node-a", true, Map.of("column", 3)),
+                new NodeMessage.SocketInput(game, me, "node-a", true, Map.of("column", 3), null),
+                new NodeMessage.SocketInput(game, me, "node-a", true, Map.of("column", 3), (1L << 53) - 1),
                 new NodeMessage.SocketLeave(game, me, "node-a", true, false),
                 new NodeMessage.SocketDetach(game, me, "node-a"),
                 new NodeMessage.Seats(game),
@@ -51,6 +52,13 @@ class NodeCodecTest {
     void aSpectateFromAnOlderNodeIsNoStaffOne() {
         String old = "{\"game\":\"" + game + "\",\"player\":\"" + me + "\",\"node\":\"node-a\",\"rid\":1,\"as_player\":false}";
         assertThat(((NodeMessage.SocketAttach) NodeCodec.request("SocketAttach", old)).staff()).isFalse();
+    }
+
+    @Test
+    void anInputFromAnOlderNodeHasNoSeq() {
+        String old = "{\"game\":\"" + game + "\",\"player\":\"" + me + "\",\"node\":\"node-a\",\"attached\":true,"
+                + "\"input\":{\"column\":3}}";
+        assertThat(((NodeMessage.SocketInput) NodeCodec.request("SocketInput", old)).seq()).isNull();
     }
 
     @Test

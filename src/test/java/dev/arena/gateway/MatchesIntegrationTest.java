@@ -13,6 +13,7 @@ import dev.arena.testing.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -203,6 +204,61 @@ class MatchesIntegrationTest {
         }
         assertThat(node.http().get("/games/" + id + "/state", a.token()).json().getString("status"))
                 .isEqualTo("finished");
+    }
+
+    @Test
+    void numberedInputsAreAcknowledgedInTheFrameOfTheirTickAndInTheSnapshotAfterAReconnect() {
+        Player a = node.player();
+        Player b = node.player();
+        String id = connectFour(a).getString("game_id");
+        node.post("/games/" + id + "/join", null, b);
+        String first = node.post("/games/" + id + "/start", new JsonObject().put("force", true), a).json()
+                .getJsonObject("state").getString("to_move");
+        Player red = first.equals(a.id()) ? a : b;
+        Player yellow = red == a ? b : a;
+        try (WsClient y = node.socket(yellow)) {
+            WsClient r = node.socket(red);
+            r.send(msg("match.join", id));
+            r.await("match.state");
+            y.send(msg("match.join", id));
+            assertThat(y.await("match.state").containsKey("acks")).as("no numbered input yet").isFalse();
+
+            // refused by the rules: the error comes first, then the frame of that tick acknowledges the input
+            y.send(drop(id, 0).put("seq", 5));
+            JsonObject firstSeen = y.await(f -> "error".equals(f.getString("type")) || f.containsKey("acks"),
+                    "the refusal or the acknowledgement");
+            assertThat(firstSeen.getString("code")).isEqualTo("not_your_turn");
+            JsonObject refusedAck = y.await(f -> f.containsKey("acks"), "the acknowledgement of 5");
+            assertThat(refusedAck.getString("type")).isEqualTo("match.event");
+            assertThat(refusedAck.getJsonArray("events")).isEmpty();
+            assertThat(refusedAck.getJsonObject("acks").getMap()).isEqualTo(Map.of(yellow.id(), 5));
+            assertThat(r.await(f -> f.containsKey("acks"), "the same frame")).isEqualTo(refusedAck);
+
+            // accepted: its disc and its acknowledgement in one frame, the same for both players
+            r.send(drop(id, 0).put("seq", 1));
+            JsonObject disc = r.await(MatchesIntegrationTest::hasDisc, "red's disc");
+            assertThat(disc.getJsonObject("acks").getMap()).isEqualTo(Map.of(red.id(), 1));
+            assertThat(y.await(MatchesIntegrationTest::hasDisc, "red's disc")).isEqualTo(disc);
+
+            // a seq that is no safe non-negative integer is malformed, at once, and never reaches the match
+            y.send(drop(id, 1).put("seq", -1).put("rid", "neg"));
+            JsonObject bad = y.await("error");
+            assertThat(bad.getString("code")).isEqualTo("malformed");
+            assertThat(bad.getString("rid")).isEqualTo("neg");
+            y.send(drop(id, 1).put("seq", 2.5));
+            assertThat(y.await("error").getString("code")).isEqualTo("malformed");
+            assertThat(node.http().get("/games/" + id + "/state", a.token()).json().getJsonObject("state")
+                    .getString("to_move")).isEqualTo(yellow.id());
+
+            // red drops and comes back: the snapshot says which of its inputs it includes
+            r.close();
+            y.await(f -> hasEvent(f, "player_disconnected"), "player_disconnected");
+            try (WsClient again = node.socket(red)) {
+                again.send(msg("match.join", id));
+                JsonObject st = again.await("match.state");
+                assertThat(st.getJsonObject("acks").getMap()).isEqualTo(Map.of(red.id(), 1, yellow.id(), 5));
+            }
+        }
     }
 
     static boolean hasDisc(JsonObject frame) {

@@ -202,6 +202,31 @@ class SdkIntegrationTest {
     }
 
     @Test
+    void aNumberedInputIsAcknowledgedEvenWhenTheMatchRefusesIt() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) page.evaluate("""
+                async () => {
+                  const a = t.client();
+                  await a.auth.guest(t.device());
+                  const game = await a.games.create({ mode: 'connect_four' }); // waiting for a second player
+                  const sock = await a.connect();
+                  const errors = [];
+                  const acks = [];
+                  sock.on('error', (e) => errors.push(e.code));
+                  sock.on('match.event', (f) => { if (f.acks) acks.push(f.acks); });
+                  await a.match.join(game.game_id);
+                  const before = a.match.lastAck(game.game_id);
+                  const sent = a.match.input(game.game_id, { type: 'drop', column: 3 }, 7);
+                  await t.waitFor(() => a.match.lastAck(game.game_id) === 7, 'the acknowledgement');
+                  return { before, sent, errors, acks, me: sock.welcome.user_id };
+                }
+                """);
+        assertThat(r).containsEntry("before", null).containsEntry("sent", true);
+        assertThat(r.get("errors")).isEqualTo(List.of("not_started")); // refused at the tick, still taken
+        assertThat(r.get("acks")).isEqualTo(List.of(Map.of((String) r.get("me"), 7)));
+    }
+
+    @Test
     void aRequestTheServerNeverAnswersRejectsWithATimeout() {
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) page.evaluate("""

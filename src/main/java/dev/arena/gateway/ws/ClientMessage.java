@@ -30,8 +30,11 @@ sealed interface ClientMessage {
 
     record MatchSpectate(Object rid, MatchId gameId) implements ClientMessage {}
 
-    /** {@code input} is the input's JSON object, decoded by the game's rules. */
-    record MatchInput(Object rid, MatchId gameId, Map<String, Object> input) implements ClientMessage {}
+    /**
+     * {@code input} is the input's JSON object, decoded by the game's rules; {@code seq} the client's number for it
+     * ({@link dev.arena.match.InputAck}), {@link dev.arena.match.InputAck#NONE} when it has none.
+     */
+    record MatchInput(Object rid, MatchId gameId, Map<String, Object> input, long seq) implements ClientMessage {}
 
     record MatchLeave(Object rid, MatchId gameId) implements ClientMessage {}
 

@@ -86,8 +86,7 @@ public final class MatchFeed implements MatchListener {
         if ((set == null || set.isEmpty()) && !elsewhere) {
             return;
         }
-        EncodedText once = EncodedText.ofUtf8(Json.encodeToUtf8(
-                new ServerMessage.MatchFrame(frame.match(), frame.tick(), frame.events())));
+        EncodedText once = EncodedText.ofUtf8(Json.encodeToUtf8(ServerMessage.MatchFrame.of(frame)));
         if (set != null) {
             deliver(set, once);
         }

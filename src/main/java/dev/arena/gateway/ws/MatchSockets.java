@@ -80,7 +80,7 @@ public final class MatchSockets {
             return;
         }
         try {
-            here.input(i.gameId(), me(c), c.matches.contains(i.gameId()), i.input());
+            here.input(i.gameId(), me(c), c.matches.contains(i.gameId()), i.input(), i.seq());
         } catch (RuntimeException e) {
             MessageRouter.fail(c, i.rid(), e);
         }

@@ -1,6 +1,9 @@
 package dev.arena.gateway.ws;
 
 import dev.arena.lobby.Lobby;
+import dev.arena.match.InputAck;
+import dev.arena.match.MalformedInput;
+import dev.arena.match.MatchCodes;
 import dev.arena.match.MatchId;
 import dev.arena.matchmaking.TicketId;
 import dev.arena.room.Rooms;
@@ -81,7 +84,7 @@ final class MessageDecoder {
                 if (!(o.getValue("input") instanceof JsonObject input)) {
                     throw ProtocolError.bad(rid, "input: must be a JSON object");
                 }
-                yield new ClientMessage.MatchInput(rid, match, input.getMap());
+                yield new ClientMessage.MatchInput(rid, match, input.getMap(), inputSeq(o, rid));
             }
             case "mm.enqueue" -> new ClientMessage.MmEnqueue(rid, o.getValue("mode"), o.getValue("party_id"),
                     o.getValue("properties") instanceof JsonObject props ? props.getMap() : o.getValue("properties"));
@@ -172,6 +175,15 @@ final class MessageDecoder {
             throw ProtocolError.bad(rid, field + ": must be a boolean");
         }
         return b;
+    }
+
+    /** A match input's optional {@code seq}: refused with the match's own {@code malformed}, as a bad input is. */
+    private static long inputSeq(JsonObject o, Object rid) {
+        try {
+            return InputAck.seq(o.getValue("seq"));
+        } catch (MalformedInput e) {
+            throw new ProtocolError(MatchCodes.MALFORMED, e.getMessage(), rid, false);
+        }
     }
 
     private static Long optionalSeq(JsonObject o, Object rid) {

@@ -3,6 +3,7 @@ package dev.arena.gateway.ws;
 import dev.arena.cluster.NodeBus;
 import dev.arena.cluster.NodeMessage;
 import dev.arena.common.PlayerId;
+import dev.arena.match.InputAck;
 import dev.arena.match.LocalMatchCommands;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchLoop;
@@ -45,7 +46,7 @@ public final class RelayOwner implements MatchFeed.Remote {
     }
 
     public Future<String> input(NodeMessage.SocketInput i) {
-        here.input(i.game(), i.player(), i.attached(), i.input());
+        here.input(i.game(), i.player(), i.attached(), i.input(), i.seq() == null ? InputAck.NONE : i.seq());
         return Future.succeededFuture("");
     }
 

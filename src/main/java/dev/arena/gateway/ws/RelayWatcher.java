@@ -3,6 +3,7 @@ package dev.arena.gateway.ws;
 import dev.arena.cluster.NodeBus;
 import dev.arena.cluster.NodeMessage;
 import dev.arena.common.PlayerId;
+import dev.arena.match.InputAck;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
 import io.vertx.core.Future;
@@ -67,7 +68,8 @@ public final class RelayWatcher {
 
     void input(Connection c, ClientMessage.MatchInput i, Future<String> owner) {
         MatchId id = i.gameId();
-        var input = new NodeMessage.SocketInput(id, me(c), bus.node(), c.matches.contains(id), i.input());
+        var input = new NodeMessage.SocketInput(id, me(c), bus.node(), c.matches.contains(id), i.input(),
+                i.seq() == InputAck.NONE ? null : i.seq());
         owner.compose(o -> bus.ask(o, input)).onFailure(e -> MessageRouter.fail(c, i.rid(), e));
     }
 

@@ -7,12 +7,15 @@ import dev.arena.common.Json;
 import dev.arena.common.PlayerId;
 import dev.arena.lobby.LiveMatch;
 import dev.arena.lobby.LobbyMatch;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.arena.match.GameEvent;
+import dev.arena.match.InputAck;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
 import dev.arena.match.MatchStatus;
 import dev.arena.match.MatchView;
 import dev.arena.match.PublicState;
+import dev.arena.match.TickFrame;
 import dev.arena.presence.Member;
 import java.time.Instant;
 import java.util.List;
@@ -108,23 +111,37 @@ sealed interface ServerMessage {
         public String type() { return "error"; }
     }
 
-    /** A full snapshot of a match: the reply to {@code match.join} and {@code match.spectate}. */
+    /**
+     * A full snapshot of a match: the reply to {@code match.join} and {@code match.spectate}; {@code acks}: every
+     * seated player's last input acknowledgement (left out when there is none).
+     */
     @JsonPropertyOrder({"type"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MatchState(Object rid, MatchId gameId, String mode, MatchStatus status, long tick, int tickRate,
                       List<MatchView.PlayerView> players, int spectators, PublicState state, MatchResult result,
-                      PlayerId host) implements ServerMessage {
+                      PlayerId host,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSerialize(using = InputAck.AsObject.class)
+                      List<InputAck> acks) implements ServerMessage {
         static MatchState of(Object rid, MatchView v) {
             return new MatchState(rid, v.id(), v.mode(), v.status(), v.tick(), v.tickRate(), v.players(),
-                    v.spectators(), v.state(), v.result(), v.host());
+                    v.spectators(), v.state(), v.result(), v.host(), v.acks());
         }
 
         public String type() { return "match.state"; }
     }
 
-    /** One tick's events, encoded once for every socket attached to the match. */
+    /**
+     * One tick's events and input acknowledgements ({@code acks}, left out when none moved), encoded once for every
+     * socket attached to the match.
+     */
     @JsonPropertyOrder({"type"})
-    record MatchFrame(MatchId gameId, long tick, List<GameEvent> events) implements ServerMessage {
+    record MatchFrame(MatchId gameId, long tick, List<GameEvent> events,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSerialize(using = InputAck.AsObject.class)
+                      List<InputAck> acks) implements ServerMessage {
+        static MatchFrame of(TickFrame f) {
+            return new MatchFrame(f.match(), f.tick(), f.events(), f.acks());
+        }
+
         public String type() { return "match.event"; }
     }
 

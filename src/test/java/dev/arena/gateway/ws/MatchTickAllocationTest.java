@@ -31,14 +31,18 @@ import org.junit.jupiter.api.Test;
  * Allocation guard for a match's tick (issue 15, item 3): the bytes the owner allocates per tick of a 4-player
  * {@code arena_battle}, as in {@code arena bench matches} (each player sends a move every 4th tick, 5 a second at
  * 20 Hz), with the node's meters and the frame serialised for the sockets as {@link MatchFeed} does (once per tick,
- * straight to UTF-8). The rules make new immutable states and the frame's events each tick, so this is a budget, not
+ * straight to UTF-8) with its input acknowledgement. The rules make new immutable states and the frame's events each tick, so this is a budget, not
  * zero: the guard fails when something per tick grows it by half (a copied list per player, a string per key, a
  * second serialisation).
  */
 class MatchTickAllocationTest {
     private static final int PLAYERS = 4;
     private static final int TICKS = 15_000;
-    /** Measured 2026-12-06: 4,416 bytes per tick (frames of about 830 bytes); the budget leaves about a third on top. */
+    /**
+     * Measured 2026-12-06: 4,416 bytes per tick (frames of about 830 bytes); 2026-12-07 with numbered inputs (an
+     * acknowledgement in every frame): 4,732, then 4,422 once the per-tick budget refill and the empty-match check
+     * stopped walking the seats with a stream. The budget leaves about a quarter on top.
+     */
     private static final double MAX_BYTES_PER_TICK = 6_000;
 
     /** What MatchFeed does with a frame, minus the sockets: serialise it once, keep the bytes. */
@@ -46,7 +50,7 @@ class MatchTickAllocationTest {
         long bytes;
 
         public void frame(TickFrame f) {
-            bytes += Json.encodeToUtf8(new ServerMessage.MatchFrame(f.match(), f.tick(), f.events())).length;
+            bytes += Json.encodeToUtf8(ServerMessage.MatchFrame.of(f)).length;
         }
 
         public void ended(MatchEnd end) { }
@@ -81,7 +85,10 @@ class MatchTickAllocationTest {
         assertThat(perTick).as("bytes per tick").isLessThan(MAX_BYTES_PER_TICK);
     }
 
-    /** Every player moves every 4th tick (a new velocity each time, so each tick has deltas), staggered. */
+    /**
+     * Every player moves every 4th tick (a new velocity each time, so each tick has deltas), staggered; each input is
+     * numbered, as the bench's are, so every frame carries an acknowledgement.
+     */
     private static void run(MatchLoop<?, ?, ?> loop, List<PlayerId> players, int from, int ticks) {
         @SuppressWarnings("unchecked")
         MatchLoop<?, ?, BattleInput> battle = (MatchLoop<?, ?, BattleInput>) loop;
@@ -89,7 +96,7 @@ class MatchTickAllocationTest {
             PlayerId p = players.get(t % PLAYERS);
             int dx = (t / PLAYERS) % 2 == 0 ? 3 : -3;
             int dy = (t / PLAYERS) % 3 - 1;
-            if (battle.offer(p, new BattleInput.Move(dx, dy)) != Offer.QUEUED) {
+            if (battle.offer(p, new BattleInput.Move(dx, dy), t) != Offer.QUEUED) { // numbered: acknowledged
                 throw new AssertionError("input refused at tick " + t);
             }
             loop.tick();
