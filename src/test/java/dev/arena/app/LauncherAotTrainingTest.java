@@ -66,11 +66,11 @@ class LauncherAotTrainingTest {
         assertThat(calls).hasSize(3);
         // the cache must be recorded with the flags it is used with (the JVM refuses it otherwise)
         assertThat(calls.get(0)).contains("-XX:AOTCacheOutput=" + cache, " serve ", "--host 127.0.0.1", "--port 0",
-                "-XX:+UseCompactObjectHeaders", "-Xmx2g");
+                "-XX:+UseCompactObjectHeaders", "-Xmx1g", "-XX:GCTimeRatio=4");
         assertThat(calls.get(1)).contains(" bench room-broadcast ", "--url http://127.0.0.1:45678",
                 "-XX:AOTCacheOutput=" + dir.resolve("target/arena-bench.aot"));
         assertThat(calls.get(2)).contains("-XX:AOTCache=" + cache, " serve --port 8080", "-XX:+UseCompactObjectHeaders",
-                "-Xmx2g").doesNotContain("AOTCacheOutput");
+                "-Xmx1g", "-XX:GCTimeRatio=4").doesNotContain("AOTCacheOutput");
         // the training server never sees the caller's settings (here: a real database), and takes any guest
         List<String> env = Files.readAllLines(log).stream().filter(l -> l.startsWith("ENV")).toList();
         assertThat(env).contains("ENV ARENA_GUEST_LIMIT=0").noneMatch(l -> l.contains("DATABASE_URL"));
