@@ -166,14 +166,17 @@ public final class PgResultStore implements ResultStore {
 
     @Override
     public Future<Optional<StoredMatch>> replay(MatchId id) {
-        Future<Optional<StoredMatch>> summary = summary(id);
-        Future<StoredLog> log = pool.preparedQuery("SELECT event_log::text AS log FROM games WHERE id = $1")
-                .execute(Tuple.of(id.value()))
-                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : vertx.executeBlocking(
-                        () -> Json.decode(rows.iterator().next().getString("log"), StoredLog.class), false));
-        return Future.all(summary, log).map(done -> summary.result().map(m -> new StoredMatch(m.match(),
-                m.finalTick(), m.tickRate(), m.ownerNode(), m.relayed(), m.reportedBy(), m.participants(),
-                m.friendsOnly(), log.result())));
+        // the log is read after the summary, never beside it: two queries on two connections see two moments, and a
+        // summary read just after the result's commit beside a log read just before it answered a replay without
+        // its log. Read after, the log is there whenever the summary is (one transaction writes both).
+        return summary(id).compose(summary -> summary.isEmpty() ? Future.succeededFuture(summary)
+                : pool.preparedQuery("SELECT event_log::text AS log FROM games WHERE id = $1")
+                        .execute(Tuple.of(id.value()))
+                        .compose(rows -> rows.size() == 0 ? Future.succeededFuture((StoredLog) null)
+                                : vertx.executeBlocking(() -> Json.decode(rows.iterator().next().getString("log"),
+                                        StoredLog.class), false))
+                        .map(log -> summary.map(m -> new StoredMatch(m.match(), m.finalTick(), m.tickRate(),
+                                m.ownerNode(), m.relayed(), m.reportedBy(), m.participants(), m.friendsOnly(), log))));
     }
 
     private static Optional<StoredMatch> stored(MatchId id, RowSet<Row> rows, StoredLog log) {
