@@ -23,12 +23,6 @@ public final class Batch {
         public Instant last;
 
         Sum() {}
-
-        /** Another delta's counts and sums (the per-day rollup is folded from the hourly one, without times). */
-        void add(Sum other) {
-            events += other.events;
-            value += other.value;
-        }
     }
 
     public record PlayerType(String player, String type) {}
@@ -62,11 +56,11 @@ public final class Batch {
      * (game, player), whose row points at the game; and (mode, type, hour). Keys are the rows' own fields
      * (RollupRows), so a row seen before costs no allocation.
      */
-    private final RollupRows playerTypes = new RollupRows(1024);
-    private final RollupRows playerHours = new RollupRows(4096);
-    private final RollupRows modeHours = new RollupRows(256);
-    private final RollupRows gamePlayers = new RollupRows(1024);
-    private final RollupRows games = new RollupRows(256);
+    private final RollupRows playerTypes = new RollupRows(1024, true);
+    private final RollupRows playerHours = new RollupRows(4096, false);
+    private final RollupRows modeHours = new RollupRows(256, false);
+    private final RollupRows gamePlayers = new RollupRows(1024, false);
+    private final RollupRows games = new RollupRows(256, true);
     private final TreeSet<Instant> days = new TreeSet<>();
     private long lastDay = Long.MIN_VALUE;
     private final List<BadLineSamples.Sample> badSamples = new ArrayList<>();
@@ -104,26 +98,27 @@ public final class Batch {
         double v = e.value();
         String player = e.playerId();
         String type = e.type();
-        RollupRows.Row ph = playerHours.add(player, type, hour);
-        if (ph.up == null) {
-            ph.up = playerTypes.add(player, type, 0);
+        int ph = playerHours.add(player, type, hour);
+        int pt = playerHours.up(ph);
+        if (pt < 0) {
+            pt = playerTypes.add(player, type, 0);
+            playerHours.up(ph, pt);
         }
-        ph.events++;
-        ph.value += v;
-        ph.up.add(v, ts);
-        RollupRows.Row gp = gamePlayers.add(e.gameId(), player, 0);
-        if (gp.up == null) {
-            gp.up = games.add(e.gameId(), null, 0);
-            if (gp.up.mode == null) {
-                gp.up.mode = e.mode();
+        playerHours.count(ph, v);
+        playerTypes.count(pt, v, ts);
+        String game = e.gameId();
+        int gp = gamePlayers.add(game, player, 0);
+        int g = gamePlayers.up(gp);
+        if (g < 0) {
+            g = games.add(game, null, 0);
+            if (games.mode(g) == null) {
+                games.mode(g, e.mode());
             }
+            gamePlayers.up(gp, g);
         }
-        gp.events++;
-        gp.value += v;
-        gp.up.add(v, ts);
-        RollupRows.Row mh = modeHours.add(e.mode(), type, hour);
-        mh.events++;
-        mh.value += v;
+        gamePlayers.count(gp, v);
+        games.count(g, v, ts);
+        modeHours.count(modeHours.add(e.mode(), type, hour), v);
     }
 
     void bad() {
@@ -136,30 +131,17 @@ public final class Batch {
      * batches is merged once. Both batches must not be in use by another thread.
      */
     void absorb(Batch b) {
-        for (int i = 0; i < b.playerTypes.size(); i++) {
-            RollupRows.Row r = b.playerTypes.row(i);
-            playerTypes.add(r.a, r.b, 0).merge(r);
-        }
-        for (int i = 0; i < b.playerHours.size(); i++) {
-            RollupRows.Row r = b.playerHours.row(i);
-            playerHours.add(r.a, r.b, r.n).merge(r);
-        }
-        for (int i = 0; i < b.modeHours.size(); i++) {
-            RollupRows.Row r = b.modeHours.row(i);
-            modeHours.add(r.a, r.b, r.n).merge(r);
-        }
-        for (int i = 0; i < b.games.size(); i++) {
-            RollupRows.Row r = b.games.row(i);
-            RollupRows.Row g = games.add(r.a, null, 0);
-            if (g.mode == null) {
-                g.mode = r.mode; // the mode the game was first seen with: this group's earlier batches come first
+        fold(playerTypes, b.playerTypes);
+        fold(playerHours, b.playerHours);
+        fold(modeHours, b.modeHours);
+        for (int j = 0; j < b.games.size(); j++) {
+            int g = games.add(b.games.a(j), null, 0);
+            if (games.mode(g) == null) {
+                games.mode(g, b.games.mode(j)); // the mode the game was first seen with: earlier batches come first
             }
-            g.merge(r);
+            games.merge(g, b.games, j);
         }
-        for (int i = 0; i < b.gamePlayers.size(); i++) {
-            RollupRows.Row r = b.gamePlayers.row(i);
-            gamePlayers.add(r.a, r.b, 0).merge(r);
-        }
+        fold(gamePlayers, b.gamePlayers);
         eventCount += b.eventCount;
         badLines += b.badLines;
         badSamples.addAll(b.badSamples);
@@ -167,6 +149,12 @@ public final class Batch {
         bytes += b.bytes;
         endOffset = b.endOffset;
         endLine = b.endLine;
+    }
+
+    private static void fold(RollupRows into, RollupRows from) {
+        for (int j = 0; j < from.size(); j++) {
+            into.merge(into.add(from.a(j), from.b(j), from.n(j)), from, j);
+        }
     }
 
     /** Lets the raw events go (they are written): the batch's rollups go on as a commit group's. */
@@ -244,13 +232,13 @@ public final class Batch {
     }
 
     public Map<PlayerType, Sum> playerTypes() {
-        return playerTypes.asMap(r -> new PlayerType(r.a, r.b), r -> r,
-                k -> k instanceof PlayerType t ? playerTypes.get(t.player(), t.type(), 0) : null);
+        return playerTypes.asMap(i -> new PlayerType(playerTypes.a(i), playerTypes.b(i)), playerTypes::sum,
+                k -> k instanceof PlayerType t ? playerTypes.get(t.player(), t.type(), 0) : -1);
     }
 
     public Map<PlayerHour, Sum> playerHours() {
-        return playerHours.asMap(r -> new PlayerHour(r.a, r.b, r.n), r -> r,
-                k -> k instanceof PlayerHour h ? playerHours.get(h.player(), h.type(), h.hour()) : null);
+        return playerHours.asMap(i -> new PlayerHour(playerHours.a(i), playerHours.b(i), playerHours.n(i)),
+                playerHours::sum, k -> k instanceof PlayerHour h ? playerHours.get(h.player(), h.type(), h.hour()) : -1);
     }
 
     /**
@@ -258,28 +246,28 @@ public final class Batch {
      * so the reading thread's per-event work does not grow.
      */
     public Map<PlayerDay, Sum> playerDays() {
-        RollupRows days = new RollupRows(playerTypes.size() * 2);
-        for (int i = 0; i < playerHours.size(); i++) {
-            RollupRows.Row h = playerHours.row(i);
-            days.add(h.a, h.b, h.n - Math.floorMod(h.n, 86_400)).add(h);
+        RollupRows days = new RollupRows(playerTypes.size() * 2, false);
+        for (int h = 0; h < playerHours.size(); h++) {
+            long hour = playerHours.n(h);
+            days.merge(days.add(playerHours.a(h), playerHours.b(h), hour - Math.floorMod(hour, 86_400)), playerHours, h);
         }
-        return days.asMap(r -> new PlayerDay(r.a, r.b, r.n), r -> r,
-                k -> k instanceof PlayerDay d ? days.get(d.player(), d.type(), d.day()) : null);
+        return days.asMap(i -> new PlayerDay(days.a(i), days.b(i), days.n(i)), days::sum,
+                k -> k instanceof PlayerDay d ? days.get(d.player(), d.type(), d.day()) : -1);
     }
 
     public Map<ModeHour, Sum> modeHours() {
-        return modeHours.asMap(r -> new ModeHour(r.a, r.n, r.b), r -> r,
-                k -> k instanceof ModeHour m ? modeHours.get(m.mode(), m.type(), m.hour()) : null);
+        return modeHours.asMap(i -> new ModeHour(modeHours.a(i), modeHours.n(i), modeHours.b(i)), modeHours::sum,
+                k -> k instanceof ModeHour m ? modeHours.get(m.mode(), m.type(), m.hour()) : -1);
     }
 
     public Map<GamePlayer, Sum> gamePlayers() {
-        return gamePlayers.asMap(r -> new GamePlayer(r.a, r.b), r -> r,
-                k -> k instanceof GamePlayer g ? gamePlayers.get(g.game(), g.player(), 0) : null);
+        return gamePlayers.asMap(i -> new GamePlayer(gamePlayers.a(i), gamePlayers.b(i)), gamePlayers::sum,
+                k -> k instanceof GamePlayer g ? gamePlayers.get(g.game(), g.player(), 0) : -1);
     }
 
     /** Per game id. */
     public Map<String, Game> games() {
-        return games.asMap(r -> r.a, r -> new Game(r.mode, r),
-                k -> k instanceof String g ? games.get(g, null, 0) : null);
+        return games.asMap(games::a, i -> new Game(games.mode(i), games.sum(i)),
+                k -> k instanceof String g ? games.get(g, null, 0) : -1);
     }
 }

@@ -3,131 +3,216 @@ package dev.arena.logs;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
- * One rollup's rows while a batch is filled: each row found by its key (up to two strings and a number) with one
- * probe of an open-addressed table and no key object, so folding an event allocates nothing for a row it has seen
- * (a {@code HashMap} with record keys allocated a key per lookup and chased a node, a key and a sum). A row can
- * point at a coarser row it also adds to ({@link Row#up}): the fold finds the fine row and reaches the coarse one
- * without a lookup of its own. Rows are never removed. Not thread-safe: filled by the reading thread, then read by
- * the committing thread.
+ * One rollup's rows while a batch or a commit group is filled, kept in parallel arrays: row {@code i} is its key
+ * (up to two strings and a number) and its sums at index {@code i} of each array, found by one probe of an
+ * open-addressed table of indices. There is no object per row: a commit group holds hundreds of thousands of rows
+ * for seconds, and as objects each young collection copied the ones made since the last (measured: half of a
+ * 30 ms pause during an ingest, which stops the server's event loops too); arrays are a few large objects that
+ * G1 allocates outside the young generation once they pass half a region. A row can point at a coarser row of
+ * another rollup ({@link #up}, an index): the fold finds the fine row and reaches the coarse one without a lookup
+ * of its own. Rows are never removed, so an index stays valid. Not thread-safe: filled by the reading thread, then
+ * read by the committing thread.
  */
 final class RollupRows {
-    /** A row: its key and its sums. */
-    static final class Row extends Batch.Sum {
-        final String a;
-        final String b;
-        final long n;
-        /** The coarser row this one's events also count in (the player's type total, the game), or null. */
-        Row up;
-        /** Games only: the mode the game was first seen with. */
-        String mode;
+    /** No time seen yet: later than any {@link Instant}'s second. */
+    private static final long NONE = Long.MAX_VALUE;
 
-        Row(String a, String b, long n) {
-            this.a = a;
-            this.b = b;
-            this.n = n;
-        }
-
-        /** Another row's sums, and its first and last seen where it keeps them (a commit group's fold). */
-        void merge(Row other) {
-            events += other.events;
-            value += other.value;
-            if (other.first != null && (first == null || other.first.isBefore(first))) {
-                first = other.first;
-            }
-            if (other.last != null && (last == null || other.last.isAfter(last))) {
-                last = other.last;
-            }
-        }
-
-        /** One event's value, with its time (kept only where a rollup keeps first and last seen). */
-        void add(double v, Instant ts) {
-            events++;
-            value += v;
-            if (first == null || ts.isBefore(first)) {
-                first = ts;
-            }
-            if (last == null || ts.isAfter(last)) {
-                last = ts;
-            }
-        }
-    }
-
-    private Row[] table;
+    private final boolean times;
+    private int[] table;
     private int[] hashes;
-    private Row[] rows;
+    private String[] as;
+    private String[] bs;
+    private long[] ns;
+    private long[] events;
+    private double[] values;
+    private int[] ups;
+    private String[] modes;
+    private long[] firstSeconds;
+    private int[] firstNanos;
+    private long[] lastSeconds;
+    private int[] lastNanos;
     private int size;
 
-    RollupRows(int capacity) {
+    /** {@code times}: the rows keep the first and last time they were seen. */
+    RollupRows(int capacity, boolean times) {
+        this.times = times;
         int c = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1);
-        table = new Row[c];
+        table = new int[c];
         hashes = new int[c];
-        rows = new Row[c / 2];
+        resize(c / 2);
     }
 
     int size() {
         return size;
     }
 
-    Row row(int i) {
-        return rows[i];
+    String a(int i) {
+        return as[i];
     }
 
-    /** The row of the key, or null. */
-    Row get(String a, String b, long n) {
+    String b(int i) {
+        return bs[i];
+    }
+
+    long n(int i) {
+        return ns[i];
+    }
+
+    /** The coarser row this one's events also count in (the player's type total, the game), or -1. */
+    int up(int i) {
+        return ups[i];
+    }
+
+    void up(int i, int coarse) {
+        ups[i] = coarse;
+    }
+
+    /** Games only: the mode the game was first seen with, or null. */
+    String mode(int i) {
+        return modes == null ? null : modes[i];
+    }
+
+    void mode(int i, String mode) {
+        if (modes == null) {
+            modes = new String[as.length];
+        }
+        modes[i] = mode;
+    }
+
+    /** The row of the key, or -1. */
+    int get(String a, String b, long n) {
         int h = hash(a, b, n);
         int mask = table.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            Row r = table[i];
-            if (r == null || hashes[i] == h && r.n == n && same(r.a, a) && same(r.b, b)) {
-                return r;
+        for (int k = h & mask; ; k = (k + 1) & mask) {
+            int i = table[k] - 1;
+            if (i < 0 || hashes[k] == h && ns[i] == n && same(as[i], a) && same(bs[i], b)) {
+                return i;
             }
         }
     }
 
     /** The row of the key, made (empty) when it is not there yet. */
-    Row add(String a, String b, long n) {
+    int add(String a, String b, long n) {
         int h = hash(a, b, n);
         int mask = table.length - 1;
-        int i = h & mask;
-        for (Row r; (r = table[i]) != null; i = (i + 1) & mask) {
-            if (hashes[i] == h && r.n == n && same(r.a, a) && same(r.b, b)) {
-                return r;
+        int k = h & mask;
+        for (int i; (i = table[k] - 1) >= 0; k = (k + 1) & mask) {
+            if (hashes[k] == h && ns[i] == n && same(as[i], a) && same(bs[i], b)) {
+                return i;
             }
         }
-        Row r = new Row(a, b, n);
-        table[i] = r;
-        hashes[i] = h;
-        rows[size++] = r;
-        if (size == rows.length) {
+        int i = size++;
+        table[k] = i + 1;
+        hashes[k] = h;
+        as[i] = a;
+        bs[i] = b;
+        ns[i] = n;
+        ups[i] = -1;
+        if (times) {
+            firstSeconds[i] = NONE;
+            lastSeconds[i] = NONE;
+        }
+        if (size == as.length) {
             grow();
         }
-        return r;
+        return i;
+    }
+
+    /** One event's value. */
+    void count(int i, double v) {
+        events[i]++;
+        values[i] += v;
+    }
+
+    /** One event's value, with its time. */
+    void count(int i, double v, Instant ts) {
+        count(i, v);
+        seen(i, ts.getEpochSecond(), ts.getNano(), ts.getEpochSecond(), ts.getNano());
+    }
+
+    /** Row {@code j} of {@code other} added into row {@code i}: its sums, and its first and last seen where both keep them. */
+    void merge(int i, RollupRows other, int j) {
+        events[i] += other.events[j];
+        values[i] += other.values[j];
+        if (times && other.times && other.firstSeconds[j] != NONE) {
+            seen(i, other.firstSeconds[j], other.firstNanos[j], other.lastSeconds[j], other.lastNanos[j]);
+        }
+    }
+
+    private void seen(int i, long firstSecond, int firstNano, long lastSecond, int lastNano) {
+        if (firstSeconds[i] == NONE) {
+            firstSeconds[i] = firstSecond;
+            firstNanos[i] = firstNano;
+            lastSeconds[i] = lastSecond;
+            lastNanos[i] = lastNano;
+            return;
+        }
+        if (firstSecond < firstSeconds[i] || firstSecond == firstSeconds[i] && firstNano < firstNanos[i]) {
+            firstSeconds[i] = firstSecond;
+            firstNanos[i] = firstNano;
+        }
+        if (lastSecond > lastSeconds[i] || lastSecond == lastSeconds[i] && lastNano > lastNanos[i]) {
+            lastSeconds[i] = lastSecond;
+            lastNanos[i] = lastNano;
+        }
+    }
+
+    /** Row {@code i}'s sums as the store reads them (made when asked). */
+    Batch.Sum sum(int i) {
+        Batch.Sum s = new Batch.Sum();
+        s.events = events[i];
+        s.value = values[i];
+        if (times && firstSeconds[i] != NONE) {
+            s.first = Instant.ofEpochSecond(firstSeconds[i], firstNanos[i]);
+            s.last = Instant.ofEpochSecond(lastSeconds[i], lastNanos[i]);
+        }
+        return s;
     }
 
     private void grow() {
-        Row[] old = table;
+        int[] oldTable = table;
         int[] oldHashes = hashes;
-        table = new Row[old.length * 2];
-        hashes = new int[old.length * 2];
+        table = new int[oldTable.length * 2];
+        hashes = new int[oldTable.length * 2];
         int mask = table.length - 1;
-        for (int k = 0; k < old.length; k++) {
-            if (old[k] != null) {
-                int i = oldHashes[k] & mask;
-                while (table[i] != null) {
-                    i = (i + 1) & mask;
+        for (int k = 0; k < oldTable.length; k++) {
+            if (oldTable[k] != 0) {
+                int s = oldHashes[k] & mask;
+                while (table[s] != 0) {
+                    s = (s + 1) & mask;
                 }
-                table[i] = old[k];
-                hashes[i] = oldHashes[k];
+                table[s] = oldTable[k];
+                hashes[s] = oldHashes[k];
             }
         }
-        rows = java.util.Arrays.copyOf(rows, table.length / 2);
+        resize(table.length / 2);
+    }
+
+    private void resize(int rows) {
+        as = as == null ? new String[rows] : Arrays.copyOf(as, rows);
+        bs = bs == null ? new String[rows] : Arrays.copyOf(bs, rows);
+        ns = ns == null ? new long[rows] : Arrays.copyOf(ns, rows);
+        events = events == null ? new long[rows] : Arrays.copyOf(events, rows);
+        values = values == null ? new double[rows] : Arrays.copyOf(values, rows);
+        ups = ups == null ? new int[rows] : Arrays.copyOf(ups, rows);
+        if (modes != null) {
+            modes = Arrays.copyOf(modes, rows);
+        }
+        if (times) {
+            firstSeconds = firstSeconds == null ? new long[rows] : Arrays.copyOf(firstSeconds, rows);
+            firstNanos = firstNanos == null ? new int[rows] : Arrays.copyOf(firstNanos, rows);
+            lastSeconds = lastSeconds == null ? new long[rows] : Arrays.copyOf(lastSeconds, rows);
+            lastNanos = lastNanos == null ? new int[rows] : Arrays.copyOf(lastNanos, rows);
+        }
     }
 
     /*
@@ -146,8 +231,8 @@ final class RollupRows {
         return x == y || x != null && x.equals(y);
     }
 
-    /** The rows as a read-only map: keys made on the way out, lookups through the table. */
-    <K, V> Map<K, V> asMap(Function<Row, K> key, Function<Row, V> value, Function<Object, Row> find) {
+    /** The rows as a read-only map: keys and values made on the way out, lookups through the table. */
+    <K, V> Map<K, V> asMap(IntFunction<K> key, IntFunction<V> value, ToIntFunction<Object> find) {
         return new AbstractMap<>() {
             @Override
             public Set<Entry<K, V>> entrySet() {
@@ -167,7 +252,7 @@ final class RollupRows {
                                 if (i >= size) {
                                     throw new NoSuchElementException();
                                 }
-                                Row r = rows[i++];
+                                int r = i++;
                                 return new SimpleImmutableEntry<>(key.apply(r), value.apply(r));
                             }
                         };
@@ -187,13 +272,13 @@ final class RollupRows {
 
             @Override
             public V get(Object k) {
-                Row r = find.apply(k);
-                return r == null ? null : value.apply(r);
+                int r = find.applyAsInt(k);
+                return r < 0 ? null : value.apply(r);
             }
 
             @Override
             public boolean containsKey(Object k) {
-                return find.apply(k) != null;
+                return find.applyAsInt(k) >= 0;
             }
         };
     }
