@@ -157,7 +157,7 @@ public class ParseFoldBenchmark {
     @OperationsPerInvocation(SLICE)
     public Batch scanFold() {
         int first = nextSlice() * SLICE;
-        Batch batch = new Batch(false, starts[first], first);
+        Batch batch = new Batch(null, starts[first], first);
         for (int k = first; k < first + SLICE; k++) {
             batch.event(k + 1, scanner.scan(file, starts[k], ends[k] - starts[k]));
             batch.lineDone(k + 1, ends[k] + 1L);

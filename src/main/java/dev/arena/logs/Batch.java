@@ -2,7 +2,6 @@ package dev.arena.logs;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -48,9 +47,8 @@ public final class Batch {
         }
     }
 
-    private final boolean raw;
-    private final ArrayList<LogEvent> events = new ArrayList<>();
-    private long[] eventLines = new long[1024];
+    /** The raw events, encoded as they come; null when the batch keeps only the rollups. */
+    private RawRows raw;
     /*
      * The fold makes three lookups per event: (player, type, hour), whose row points at its (player, type) total;
      * (game, player), whose row points at the game; and (mode, type, hour). Keys are the rows' own fields
@@ -71,8 +69,8 @@ public final class Batch {
     private long endOffset;
     private long endLine;
 
-    /** {@code raw}: keep the events themselves too (else only the rollups). */
-    public Batch(boolean raw, long startOffset, long startLine) {
+    /** {@code raw}: where the events themselves are kept too, or null (only the rollups). */
+    public Batch(RawRows raw, long startOffset, long startLine) {
         this.raw = raw;
         this.endOffset = startOffset;
         this.endLine = startLine;
@@ -81,12 +79,8 @@ public final class Batch {
     void event(long line, LogEvent e) {
         Instant ts = e.ts();
         long second = ts.getEpochSecond();
-        if (raw) {
-            if (eventCount == eventLines.length) {
-                eventLines = Arrays.copyOf(eventLines, eventLines.length * 2);
-            }
-            eventLines[events.size()] = line;
-            events.add(e);
+        if (raw != null) {
+            raw.add(e, line);
             long day = Math.floorDiv(second, 86_400);
             if (day != lastDay) {
                 days.add(Instant.ofEpochSecond(day * 86_400));
@@ -159,9 +153,7 @@ public final class Batch {
 
     /** Lets the raw events go (they are written): the batch's rollups go on as a commit group's. */
     void dropEvents() {
-        events.clear();
-        events.trimToSize();
-        eventLines = new long[0];
+        raw = null;
     }
 
     /** Distinct rollup rows held (what a commit group's memory grows with). */
@@ -180,17 +172,9 @@ public final class Batch {
         endOffset = offset;
     }
 
-    public boolean raw() {
+    /** The raw events, or null (none kept, or written already). */
+    public RawRows raw() {
         return raw;
-    }
-
-    public List<LogEvent> events() {
-        return events;
-    }
-
-    /** The line number of the {@code i}-th of {@link #events()}. */
-    public long eventLine(int i) {
-        return eventLines[i];
     }
 
     /** UTC days the raw events fall on (their partitions must exist before the copy). */

@@ -96,7 +96,7 @@ final class IngestRun implements NdjsonReader.Sink {
         this.committedLines = lines;
         this.committedEvents = events;
         this.committedBad = bad;
-        this.batch = new Batch(raw, committedOffset, lines);
+        this.batch = new Batch(raw ? session.rawRows(this.job) : null, committedOffset, lines);
         this.group = new CommitGroup(session, this.job, new CommitGroup.Committed(committedOffset, committedLines,
                 committedEvents, committedBad), limits, clock, halted);
     }
@@ -149,7 +149,7 @@ final class IngestRun implements NdjsonReader.Sink {
         lastNanos = now;
         committing = committer.submit(() -> group.add(b, seconds));
         handedOffset = b.endOffset();
-        batch = new Batch(raw, handedOffset, lines);
+        batch = new Batch(raw ? session.rawRows(job) : null, handedOffset, lines);
     }
 
     /** Waits for the commit under way; its failure (a lost checkpoint, the database) becomes the reader's. */

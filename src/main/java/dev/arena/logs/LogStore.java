@@ -46,6 +46,9 @@ public interface LogStore {
     interface Session extends AutoCloseable {
         Begin begin(BeginRequest request) throws Exception;
 
+        /** An empty holder for one batch's raw events of the job, encoded for {@link #append} as they come. */
+        RawRows rawRows(UUID job);
+
         /**
          * Writes the batch's raw events (when it keeps them) into the transaction under way, opening one if none is:
          * nothing is committed, and nothing is kept unless a {@link #commit} follows. Returns false, writing nothing,

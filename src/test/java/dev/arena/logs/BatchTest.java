@@ -86,13 +86,13 @@ class BatchTest {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         LogGenerator.write(new LogGenerator.Spec(30_000, 300, 400, 5, 0, roster), out);
         List<LogEvent> events = events(out.toByteArray());
-        Batch batch = new Batch(false, 0, 0);
+        Batch batch = new Batch(null, 0, 0);
         Batch part = batch;
         Reference ref = new Reference();
         long line = 0;
         for (LogEvent e : events) {
             if (line > 0 && line % (30_000 / parts) == 0) {
-                part = new Batch(false, line * 100, line);
+                part = new Batch(null, line * 100, line);
             }
             part.event(++line, e);
             part.lineDone(line, line * 100);
@@ -120,7 +120,7 @@ class BatchTest {
     @Test
     void equalIdsOfDifferentInstancesAreOneRow() {
         Instant t = Instant.parse("2026-12-06T05:10:00Z");
-        Batch batch = new Batch(false, 0, 0);
+        Batch batch = new Batch(null, 0, 0);
         batch.event(1, new LogEvent(t, new String("g-1"), "m", new String("p-1"), new String("kill"), 2, null));
         batch.event(2, new LogEvent(t.plusSeconds(60), new String("g-1"), "m2", new String("p-1"), "kill", 3, null));
         batch.event(3, new LogEvent(t.minusSeconds(4000), "g-1", "m", "p-1", "kill", 1, null)); // the hour before

@@ -33,6 +33,11 @@ class IngestRunTest {
         }
 
         @Override
+        public RawRows rawRows(UUID job) {
+            throw new UnsupportedOperationException("these ingests keep no raw events");
+        }
+
+        @Override
         public boolean append(UUID job, Batch batch) {
             appended++;
             clock.advance(Duration.ofMillis(400));

@@ -1,14 +1,12 @@
 package dev.arena.storage.postgres;
 
 import dev.arena.logs.Batch;
-import dev.arena.logs.LogEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
@@ -153,24 +151,11 @@ final class PgLogRollups {
     }
 
     /** The batch's events into {@code log_events}, in COPY's binary format (PostgreSQL parses no text). */
-    static void copyRaw(CopyManager copy, Batch b, UUID job) throws SQLException {
+    static void copyRaw(CopyManager copy, PgRawRows rows) throws SQLException {
         CopyIn in = copy.copyIn("COPY log_events (ts, game_id, mode, player_id, type, value, data, job_id, line) "
                 + "FROM STDIN (FORMAT binary)");
         try {
-            CopyBinary row = new CopyBinary(in::writeToCopy);
-            List<LogEvent> events = b.events();
-            for (int i = 0; i < events.size(); i++) {
-                LogEvent e = events.get(i);
-                row.row(9).timestamptz(e.ts()).text(e.gameId()).text(e.mode()).text(e.playerId()).text(e.type())
-                        .float8(e.value());
-                if (e.data() == null) {
-                    row.nul();
-                } else {
-                    row.jsonb(e.data());
-                }
-                row.uuid(job).int8(b.eventLine(i));
-            }
-            row.end();
+            rows.copyTo(in);
             in.endCopy();
         } catch (SQLException | RuntimeException e) {
             if (in.isActive()) {

@@ -5,6 +5,7 @@ import dev.arena.config.DatabaseUrl;
 import dev.arena.logs.Batch;
 import dev.arena.logs.LogJob;
 import dev.arena.logs.LogStore;
+import dev.arena.logs.RawRows;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -156,6 +157,8 @@ public final class PgLogStore implements LogStore {
 
     /** One ingest's connection. */
     private final class PgSession implements Session {
+        /** The ingest's raw-row chunks, reused batch after batch (PgRawRows). */
+        private final PgRawRows.Chunks chunks = new PgRawRows.Chunks();
         private final Connection c;
         private final CopyManager copy;
         private UUID locked;
@@ -166,6 +169,11 @@ public final class PgLogStore implements LogStore {
             this.c = c;
             this.copy = c.unwrap(PGConnection.class).getCopyAPI();
             PgLogRollups.prepare(c);
+        }
+
+        @Override
+        public RawRows rawRows(UUID job) {
+            return new PgRawRows(job, chunks);
         }
 
         @Override
@@ -289,7 +297,7 @@ public final class PgLogStore implements LogStore {
 
         @Override
         public boolean append(UUID job, Batch b) throws Exception {
-            if (!b.raw() || b.events().isEmpty()) {
+            if (b.raw() == null || b.eventCount() == 0) {
                 return true;
             }
             if (!open) {
@@ -304,7 +312,7 @@ public final class PgLogStore implements LogStore {
             c.setAutoCommit(false);
             open = true;
             try {
-                PgLogRollups.copyRaw(copy, b, job);
+                PgLogRollups.copyRaw(copy, (PgRawRows) b.raw());
             } catch (Exception e) {
                 rollback();
                 throw e;
