@@ -193,6 +193,11 @@ public class ParseFoldBenchmark {
         }
 
         @Override
+        public RawRows rawRows(UUID job) {
+            throw new UnsupportedOperationException("the benchmark's ingests keep no raw events");
+        }
+
+        @Override
         public boolean append(UUID job, Batch batch) {
             return true;
         }

@@ -172,7 +172,7 @@ public final class Batch {
         endOffset = offset;
     }
 
-    /** The raw events, or null (none kept, or written already). */
+    /** The raw events, or null: none kept, or the batch became a commit group's (its rows are written). */
     public RawRows raw() {
         return raw;
     }

@@ -56,7 +56,7 @@ final class PgRawRows implements RawRows {
 
     @Override
     public void add(LogEvent e, long line) {
-        memory(() -> {
+        try {
             row.row(9).timestamptz(e.ts()).text(e.gameId()).text(e.mode()).text(e.playerId()).text(e.type())
                     .float8(e.value());
             if (e.data() == null) {
@@ -64,8 +64,10 @@ final class PgRawRows implements RawRows {
             } else {
                 row.jsonb(e.data());
             }
-            return row.uuid(job).int8(line);
-        });
+            row.uuid(job).int8(line);
+        } catch (SQLException x) {
+            throw new IllegalStateException("encoding into memory cannot fail", x);
+        }
     }
 
     /** Writes the rows (with the format's trailer) into the COPY, once; then gives the chunks back. */
