@@ -174,7 +174,7 @@ public class ParseFoldBenchmark {
                 false, "bench", null, null, Instant.EPOCH, null, List.of());
         IngestRun run = new IngestRun(new NoStore(), committer, job, false, 0,
                 new LogIngest.Settings(BadShare.DEFAULT, SLICE, 1, Duration.ofSeconds(1)),
-                CommitGroup.Limits.of(Duration.ofSeconds(1)), FEED, Clock.systemUTC(), () -> false, null);
+                CommitGroup.Limits.of(Duration.ofSeconds(1), () -> 1), FEED, Clock.systemUTC(), () -> false, null);
         new NdjsonReader().read(in, job.bytes(), job.lines(), run);
         run.flush();
         return run.lines();

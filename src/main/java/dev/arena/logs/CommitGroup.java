@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * The committing side of one ingest: one transaction kept open across several batches (a commit group). Each
@@ -15,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * only the open group: the checkpoint still says where it started, and the resume reads it again.
  *
  * <p>A group ends at whichever comes first of {@link Limits}: so many batches, so many distinct rollup rows
- * (memory), its age by the injected clock (the committed offset must not stall; checked when a batch comes and by
+ * (memory, shared by the ingests running at once), its age by the injected clock (the committed offset must not stall; checked when a batch comes and by
  * {@link #commitIfOld()} while none comes), a batch that needs a new day's partition, or the end of the input.
  *
  * <p>Used by the ingest's committing thread and its timer, one at a time (every method holds the monitor).
@@ -26,21 +27,35 @@ final class CommitGroup {
      * When a group ends.
      *
      * @param batches  at most so many batches per group
-     * @param rows     a group ends once its folded rollup rows reach this many (about 100 bytes each)
+     * @param rows     a group ends once its folded rollup rows reach this many, divided among the ingests
+     *                 running at once
+     * @param sharers  how many ingests run on the node now
      * @param interval a group older than this ends at the next batch, or at the next timer check while none comes
      */
-    record Limits(int batches, int rows, Duration interval) {
+    record Limits(int batches, int rows, Duration interval, IntSupplier sharers) {
         /*
          * Measured on the 101 MB benchmark file (800,000 events, 50,000-line batches; docs/BENCHMARKS.md, "commit
          * groups"): the interval ends groups first at these rates; 16 batches (800,000 lines) bound the raw rows one
-         * transaction holds, and 250,000 rows (about 25 MB of the -Xmx256m heap, plus the per-day fold made at the
-         * merge) bound memory when ids hardly repeat.
+         * transaction holds, and 250,000 rows bound memory when ids hardly repeat. The rows are the node's, shared
+         * by the ingests running at once: two ingests of ids that hardly repeat, each with 250,000 rows, filled a
+         * 256 MB heap (docs/LOGS.md, "Bounded memory").
          */
         static final int BATCHES = 16;
         static final int ROWS = 250_000;
 
-        static Limits of(Duration interval) {
-            return new Limits(BATCHES, ROWS, interval);
+        /** One ingest alone. */
+        Limits(int batches, int rows, Duration interval) {
+            this(batches, rows, interval, () -> 1);
+        }
+
+        /** {@code running}: how many ingests run on the node now, this one included. */
+        static Limits of(Duration interval, IntSupplier running) {
+            return new Limits(BATCHES, ROWS, interval, running);
+        }
+
+        /** This ingest's share of the rows, as of now. */
+        int rowShare() {
+            return rows / Math.max(1, sharers.getAsInt());
         }
     }
 
@@ -103,7 +118,7 @@ final class CommitGroup {
         }
         batches++;
         seconds += batchSeconds;
-        if (batches >= limits.batches() || group.rollupRows() >= limits.rows() || old()) {
+        if (batches >= limits.batches() || group.rollupRows() >= limits.rowShare() || old()) {
             commit();
         }
         return committed;

@@ -172,7 +172,7 @@ public final class LogIngest implements AutoCloseable {
                                Source source) throws Exception {
         LogJob job = started.job();
         IngestRun run = new IngestRun(session, commits, job, r.raw(), started.samplesKept(), settings,
-                CommitGroup.Limits.of(settings.commitInterval()), feed, clock, () -> halted, r.totalBytes());
+                CommitGroup.Limits.of(settings.commitInterval(), running::size), feed, clock, () -> halted, r.totalBytes());
         ScheduledFuture<?> watching = watch.scheduleWithFixedDelay(run::commitIfOld, WATCH_MS, WATCH_MS,
                 TimeUnit.MILLISECONDS);
         try {

@@ -25,6 +25,13 @@ import java.util.function.ToIntFunction;
 final class RollupRows {
     /** No time seen yet: later than any {@link Instant}'s second. */
     private static final long NONE = Long.MAX_VALUE;
+    /**
+     * Arrays hold a power of two less this many elements: with the array's header they then end just inside a
+     * power-of-two size. A large array fills whole G1 regions, and one of 2^k elements is 16 bytes over 2^k words:
+     * it took a region more, left almost empty (measured: 55 MB of such tails in a 256 MB heap with two ingests of
+     * ids that hardly repeat, and an OutOfMemoryError).
+     */
+    private static final int SLACK = 16;
 
     private final boolean times;
     private int[] table;
@@ -45,10 +52,24 @@ final class RollupRows {
     /** {@code times}: the rows keep the first and last time they were seen. */
     RollupRows(int capacity, boolean times) {
         this.times = times;
-        int c = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1);
-        table = new int[c];
-        hashes = new int[c];
-        resize(c / 2);
+        int rows = Integer.highestOneBit((Math.max(16, capacity) + SLACK) * 2 - 1) - SLACK;
+        table = new int[tableFor(rows)];
+        hashes = new int[table.length];
+        resize(rows);
+    }
+
+    /** At most half full. */
+    private static int tableFor(int rows) {
+        return (rows + SLACK) * 2 - SLACK;
+    }
+
+    /** The table's slot of a hash: its length is not a power of two, so the high bits pick (Lemire's reduction). */
+    private int slot(int h) {
+        return (int) (((h & 0xFFFFFFFFL) * table.length) >>> 32);
+    }
+
+    private int next(int k) {
+        return k + 1 == table.length ? 0 : k + 1;
     }
 
     int size() {
@@ -91,8 +112,7 @@ final class RollupRows {
     /** The row of the key, or -1. */
     int get(String a, String b, long n) {
         int h = hash(a, b, n);
-        int mask = table.length - 1;
-        for (int k = h & mask; ; k = (k + 1) & mask) {
+        for (int k = slot(h); ; k = next(k)) {
             int i = table[k] - 1;
             if (i < 0 || hashes[k] == h && ns[i] == n && same(as[i], a) && same(bs[i], b)) {
                 return i;
@@ -103,9 +123,8 @@ final class RollupRows {
     /** The row of the key, made (empty) when it is not there yet. */
     int add(String a, String b, long n) {
         int h = hash(a, b, n);
-        int mask = table.length - 1;
-        int k = h & mask;
-        for (int i; (i = table[k] - 1) >= 0; k = (k + 1) & mask) {
+        int k = slot(h);
+        for (int i; (i = table[k] - 1) >= 0; k = next(k)) {
             if (hashes[k] == h && ns[i] == n && same(as[i], a) && same(bs[i], b)) {
                 return i;
             }
@@ -181,20 +200,20 @@ final class RollupRows {
     private void grow() {
         int[] oldTable = table;
         int[] oldHashes = hashes;
-        table = new int[oldTable.length * 2];
-        hashes = new int[oldTable.length * 2];
-        int mask = table.length - 1;
+        int rows = (as.length + SLACK) * 2 - SLACK;
+        table = new int[tableFor(rows)];
+        hashes = new int[table.length];
         for (int k = 0; k < oldTable.length; k++) {
             if (oldTable[k] != 0) {
-                int s = oldHashes[k] & mask;
+                int s = slot(oldHashes[k]);
                 while (table[s] != 0) {
-                    s = (s + 1) & mask;
+                    s = next(s);
                 }
                 table[s] = oldTable[k];
                 hashes[s] = oldHashes[k];
             }
         }
-        resize(table.length / 2);
+        resize(rows);
     }
 
     private void resize(int rows) {

@@ -116,6 +116,24 @@ class IngestRunTest {
     }
 
     @Test
+    void ingestsRunningAtOnceShareTheRowLimit() throws Exception {
+        ingest(new CommitGroup.Limits(100, 1_000_000, Duration.ofHours(1), () -> 1));
+        assertThat(committed).as("alone, the rows bound nothing here").hasSize(1);
+        committed.clear();
+        commitFrom.clear();
+        appended = 0;
+        // a batch of 100 lines folds to more than 50 rows and fewer than 1,000 (its events' rows)
+        ingest(new CommitGroup.Limits(100, 1_000, Duration.ofHours(1), () -> 1));
+        int alone = committed.size();
+        committed.clear();
+        commitFrom.clear();
+        appended = 0;
+        ingest(new CommitGroup.Limits(100, 1_000, Duration.ofHours(1), () -> 20));
+        assertThat(committed).as("a twentieth of the rows each: a group per batch").hasSize(10);
+        assertThat(alone).isLessThan(10);
+    }
+
+    @Test
     void theWholeInputIsOneGroupWhenNoLimitIsReached() throws Exception {
         ingest(new CommitGroup.Limits(100, 1_000_000, Duration.ofHours(1)));
         assertThat(committed).hasSize(1);
