@@ -16,8 +16,9 @@ import java.util.function.IntSupplier;
  * only the open group: the checkpoint still says where it started, and the resume reads it again.
  *
  * <p>A group ends at whichever comes first of {@link Limits}: so many batches, so many distinct rollup rows
- * (memory, shared by the ingests running at once), its age by the injected clock (the committed offset must not stall; checked when a batch comes and by
- * {@link #commitIfOld()} while none comes), a batch that needs a new day's partition, or the end of the input.
+ * (memory, shared by the ingests running at once), its age by the injected clock (the committed offset must not
+ * stall; checked when a batch comes and by {@link #commitIfOld()} while none comes), a batch that needs a new
+ * day's partition, or the end of the input.
  *
  * <p>Used by the ingest's committing thread and its timer, one at a time (every method holds the monitor).
  */

@@ -96,7 +96,7 @@ final class IngestRun implements NdjsonReader.Sink {
         this.committedLines = lines;
         this.committedEvents = events;
         this.committedBad = bad;
-        this.batch = new Batch(raw ? session.rawRows(this.job) : null, committedOffset, lines);
+        this.batch = batchFrom(committedOffset);
         this.group = new CommitGroup(session, this.job, new CommitGroup.Committed(committedOffset, committedLines,
                 committedEvents, committedBad), limits, clock, halted);
     }
@@ -149,7 +149,12 @@ final class IngestRun implements NdjsonReader.Sink {
         lastNanos = now;
         committing = committer.submit(() -> group.add(b, seconds));
         handedOffset = b.endOffset();
-        batch = new Batch(raw ? session.rawRows(job) : null, handedOffset, lines);
+        batch = batchFrom(handedOffset);
+    }
+
+    /** The next batch, from the file offset after the lines read so far. */
+    private Batch batchFrom(long offset) {
+        return new Batch(raw ? session.rawRows(job) : null, offset, lines);
     }
 
     /** Waits for the commit under way; its failure (a lost checkpoint, the database) becomes the reader's. */
@@ -159,8 +164,13 @@ final class IngestRun implements NdjsonReader.Sink {
         }
         Future<CommitGroup.Committed> f = committing;
         committing = null;
+        committed(unwrapped(f));
+    }
+
+    /** The task's result; its failure thrown as the exception the task threw, not wrapped. */
+    static <T> T unwrapped(Future<T> f) throws Exception {
         try {
-            committed(f.get());
+            return f.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;

@@ -82,11 +82,7 @@ public final class LogIngest implements AutoCloseable {
         // one task at a time per running ingest (imports included), so at most as many threads as ingests
         this.commits = Executors.newCachedThreadPool(Niceness.threads("arena-log-commit", settings.nice()));
         this.imports = Executors.newCachedThreadPool(Niceness.threads("arena-log-import", settings.nice()));
-        this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "arena-log-commit-watch");
-            t.setDaemon(true);
-            return t;
-        });
+        this.watch = Executors.newSingleThreadScheduledExecutor(Niceness.threads("arena-log-commit-watch", 0));
         this.slots = new Semaphore(settings.maxJobs());
     }
 
@@ -126,12 +122,7 @@ public final class LogIngest implements AutoCloseable {
         }
         java.util.concurrent.Future<IngestOutcome> running = imports.submit(() -> run(request, source));
         try {
-            return running.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
+            return IngestRun.unwrapped(running);
         } catch (InterruptedException e) {
             running.cancel(true);
             throw e;

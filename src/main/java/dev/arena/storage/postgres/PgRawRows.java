@@ -51,7 +51,11 @@ final class PgRawRows implements RawRows {
     PgRawRows(UUID job, Chunks pool) {
         this.job = job;
         this.pool = pool;
-        this.row = memory(() -> new CopyBinary(this::keep));
+        try {
+            this.row = new CopyBinary(this::keep); // writes the format's header
+        } catch (SQLException e) {
+            throw memoryCannotFail(e);
+        }
     }
 
     @Override
@@ -66,7 +70,7 @@ final class PgRawRows implements RawRows {
             }
             row.uuid(job).int8(line);
         } catch (SQLException x) {
-            throw new IllegalStateException("encoding into memory cannot fail", x);
+            throw memoryCannotFail(x);
         }
     }
 
@@ -104,16 +108,8 @@ final class PgRawRows implements RawRows {
         }
     }
 
-    private interface Encoding<T> {
-        T run() throws SQLException;
-    }
-
     /** CopyBinary declares its sink's SQLException; this sink is memory, which throws none. */
-    private static <T> T memory(Encoding<T> step) {
-        try {
-            return step.run();
-        } catch (SQLException e) {
-            throw new IllegalStateException("encoding into memory cannot fail", e);
-        }
+    private static IllegalStateException memoryCannotFail(SQLException e) {
+        return new IllegalStateException("encoding into memory cannot fail", e);
     }
 }
