@@ -2,9 +2,9 @@ package dev.arena.app;
 
 import dev.arena.config.ConfigLoader;
 import dev.arena.storage.postgres.PostgresServer;
+import dev.arena.testing.TestNode;
 import dev.arena.testing.TestRedis;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,7 +76,7 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        database = PostgresServer.startEmbedded(Files.createTempDirectory("arena-cluster-pg"));
+        database = PostgresServer.startEmbedded(TestNode.tempDir("arena-cluster-pg"));
         if (startNodes) {
             node1 = node(prefix + "1");
             node2 = node(prefix + "2");
@@ -101,7 +101,7 @@ final class TestCluster implements BeforeAllCallback, AfterAllCallback {
         Map<String, String> env = new HashMap<>();
         env.put("ARENA_HOST", "127.0.0.1");
         env.put("ARENA_PORT", "0");
-        env.put("ARENA_DATA_DIR", Files.createTempDirectory("arena-cluster-" + name).toString());
+        env.put("ARENA_DATA_DIR", TestNode.tempDir("arena-cluster-" + name).toString());
         env.put("ARENA_DATABASE_URL", databaseUrl());
         env.put("ARENA_REDIS_URL", redis.get());
         env.put("ARENA_TOKEN_SECRET", SECRET);

@@ -92,11 +92,35 @@ public final class TestNode implements AutoCloseable {
     }
 
     public static Path tempDir() {
+        return tempDir("arena-test-");
+    }
+
+    /**
+     * A fresh directory under the system's temporary one, deleted with everything in it when the test JVM exits:
+     * embedded databases' data directories are about 40 MB each, and a suite run makes hundreds.
+     */
+    public static Path tempDir(String prefix) {
         try {
-            return Files.createTempDirectory("arena-test-");
+            Path dir = Files.createTempDirectory(prefix);
+            TEMP_DIRS.add(dir);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final java.util.Queue<Path> TEMP_DIRS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path dir : TEMP_DIRS) {
+                try {
+                    TestDatabases.deleteTree(dir);
+                } catch (RuntimeException e) {
+                    // a child process may still hold files in it; the next run's temp dirs are new ones anyway
+                }
+            }
+        }, "arena-test-temp-dirs"));
     }
 
     public ArenaNode arena() {
