@@ -59,6 +59,10 @@ final class LogsCommand {
             + "connection is resumed from the job's committed offset; a file already ingested is not counted again.")
     static final class Ingest implements Callable<Integer> {
         static final int ATTEMPTS = 30;
+        /** How long in all one file waits for a free ingest slot (503s) before it counts them as failures. */
+        static final long BUSY_WAIT_MS = 60 * 60_000;
+        /** Between two asks for a slot; tests shorten it to see many refusals quickly. */
+        static volatile long busyStepMs = 2_000;
 
         static {
             // the JDK client reads a streamed body 16 KB at a time, and each piece goes through its publisher,
@@ -103,6 +107,7 @@ final class LogsCommand {
             long size = Files.size(file);
             String jobId = null;
             long offset = 0;
+            long busyWaitMs = 0;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(file.getFileName().toString())
                     .setInitialMax(gz ? -1 : size).setUnit(" MB", 1_000_000).showSpeed()
                     .setStyle(ProgressBarStyle.ASCII).build()) {
@@ -153,13 +158,15 @@ final class LogsCommand {
                     }
                     if (r != null && (r.statusCode() == 201 || r.statusCode() == 200)) {
                         JsonObject job = new JsonObject(r.body());
+                        bar.setExtraMessage("");
                         bar.stepTo(gz ? job.getLong("bytes") : size);
                         return job;
                     }
                     if (r != null && r.statusCode() != 409 && r.statusCode() != 503) {
                         throw new IOException("POST /logs/ingest: " + r.statusCode() + " " + r.body());
                     }
-                    if (attempt == ATTEMPTS) {
+                    boolean busy = r != null && r.statusCode() == 503 && busyWaitMs < BUSY_WAIT_MS;
+                    if (!busy && attempt == ATTEMPTS) {
                         throw new IOException("gave up after " + ATTEMPTS + " attempts");
                     }
                     JsonObject state = state(key);
@@ -167,6 +174,17 @@ final class LogsCommand {
                         jobId = state.getString("job_id");
                         offset = state.getLong("bytes");
                     }
+                    if (busy) {
+                        // the node runs as many ingests as it may (ARENA_LOG_JOBS, or fewer that its heap holds):
+                        // a wait for a free slot, which can last as long as another file's ingest, is not a failure
+                        // and uses up none of the attempts (four uploads at once gave up after 30 of them)
+                        bar.setExtraMessage(" waiting for a free ingest slot");
+                        Thread.sleep(busyStepMs);
+                        busyWaitMs += busyStepMs;
+                        attempt--;
+                        continue;
+                    }
+                    bar.setExtraMessage("");
                     Thread.sleep(Math.min(5_000, 200L * attempt)); // the old upload may still hold the job
                 }
             }

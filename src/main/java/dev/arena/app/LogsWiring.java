@@ -36,9 +36,14 @@ final class LogsWiring {
         // an ingest's backend is lowered only on the embedded database: a process id from elsewhere means nothing here
         PgLogStore store = new PgLogStore(database, embedded ? config.nice() : 0);
         interruptOrphans(store, clock);
+        int jobs = LogIngest.jobsTheHeapHolds(config.maxJobs(), config.batchEvents(), Runtime.getRuntime().maxMemory());
+        if (jobs < config.maxJobs()) {
+            log.warn("ARENA_LOG_JOBS={} but this heap ({} MB) holds {} log ingest(s) at once: more get 503 (a larger "
+                    + "-Xmx in ARENA_JAVA_OPTS lifts it; docs/LOGS.md, Bounded memory)", config.maxJobs(),
+                    Runtime.getRuntime().maxMemory() >> 20, jobs);
+        }
         ingest = new LogIngest(store, new LogFeed(rooms, clock), clock, new LogIngest.Settings(
-                new BadShare(config.badShare()), config.batchEvents(), config.maxJobs(), config.commitInterval(),
-                config.nice()));
+                new BadShare(config.badShare()), config.batchEvents(), jobs, config.commitInterval(), config.nice()));
         retention = new LogRetention(vertx, store, clock, config.retention());
         indexUpkeep = new RollupIndexUpkeep(vertx, store);
         imports = config.importDir().map(dir -> new LogImports(dir, database, ingest, nodeId, clock)).orElse(null);

@@ -54,6 +54,29 @@ public final class LogIngest implements AutoCloseable {
         }
     }
 
+    /**
+     * Heap one ingest may need at most, besides its batches' raw rows: its share of the commit group's rollup rows
+     * and the strings they hold, the batch being folded, its JDBC connection. Measured with ids that hardly repeat
+     * (200,000 players, every event a random game) at {@code -Xmx256m}: two ingests at once peaked at 213 MB, four
+     * ran out of memory (docs/LOGS.md, "Bounded memory").
+     */
+    static final long HEAP_PER_INGEST = 72L << 20;
+    /** The raw rows of one batch line, twice: the batch being filled and the one being written (binary COPY). */
+    static final long HEAP_PER_BATCH_LINE = 320;
+    /** What the rest of the node keeps on the heap, by the same measurement. */
+    static final long HEAP_OF_THE_NODE = 64L << 20;
+
+    /**
+     * How many ingests may run at once: {@code configured}, or fewer when the heap cannot hold that many (at least
+     * one). Ingests beyond it are refused with 503 like any over {@code ARENA_LOG_JOBS}, where running them ran the
+     * node out of memory.
+     */
+    public static int jobsTheHeapHolds(int configured, int batchLines, long maxHeapBytes) {
+        long each = HEAP_PER_INGEST + HEAP_PER_BATCH_LINE * batchLines;
+        long fit = (maxHeapBytes - HEAP_OF_THE_NODE) / each;
+        return (int) Math.max(1, Math.min(configured, fit));
+    }
+
     /** How often a running ingest's open commit group is checked for age while no batch comes (a stalled upload). */
     private static final long WATCH_MS = 100;
 

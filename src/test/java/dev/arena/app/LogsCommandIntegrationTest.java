@@ -22,6 +22,54 @@ class LogsCommandIntegrationTest {
         return Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), args);
     }
 
+    /** 503s the node answered so far (from {@code /metrics}; only the refused uploads answer it here). */
+    private static long refusals(TestNode node) {
+        long n = 0;
+        for (String line : node.http().get("/metrics").body().split("\n")) {
+            if (line.startsWith("vertx_http_server_requests_total{") && line.contains("code=\"503\"")) {
+                n += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void anUploadWaitsForAFreeIngestSlotLongerThanItsAttemptsLast() throws Exception {
+        Path dir = TestNode.tempDir();
+        long step = LogsCommand.Ingest.busyStepMs;
+        LogsCommand.Ingest.busyStepMs = 5;
+        try (TestNode node = TestNode.start(LogsCommandIntegrationTest.class,
+                Map.of("ARENA_LOG_BATCH", "500", "ARENA_LOG_JOBS", "1"))) {
+            byte[] held = LogFixtures.generate(3000, 20, 5, 4, 0);
+            byte[] file = LogFixtures.generate(2000, 30, 7, 5, 0);
+            Path b = dir.resolve("b.ndjson");
+            Files.write(b, file);
+            String token = LogFixtures.ingestToken(node, Role.INGEST);
+            try (Socket s = LogFixtures.partialUpload(node, token, "held-slot", held, held.length / 3)) {
+                Eventually.until(() -> LogFixtures.jobOfStalled(node, token, "held-slot"),
+                        j -> j != null && j.getLong("bytes") > 0, "the only slot taken");
+                var cli = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("logs", "ingest", b.toString(),
+                        "--url", node.http().base().toString(), "--token", token));
+                // more refusals than the attempts a failing upload gets: waiting for a slot must not use them up
+                Eventually.until(() -> refusals(node), n -> n > LogsCommand.Ingest.ATTEMPTS + 10 || cli.isDone(),
+                        "the upload refused while the slot is held");
+                assertThat(cli).isNotDone();
+            } // the held upload is cut: its job ends interrupted and the slot frees
+            String key = LogsCommand.Ingest.key(b);
+            var done = Eventually.until(() -> LogFixtures.jobOf(node, token, key),
+                    j -> j != null && j.getString("status").equals("done"), "the waiting upload ingested");
+            assertThat(done.getLong("events")).isEqualTo(2000);
+        } finally {
+            LogsCommand.Ingest.busyStepMs = step;
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
     @Test
     void generateIsDeterministicAndIngestResumesAFileAnEarlierUploadLeftHalfDone() throws Exception {
         Path dir = TestNode.tempDir();
