@@ -141,7 +141,9 @@ final class LogsCommand {
                     var stream = HttpRequest.BodyPublishers.ofInputStream(() -> counted);
                     // a plain file's rest has a known length: sent with Content-Length, not in chunks (the server
                     // then also knows the job's total for its progress); a .gz's inflated rest has none
+                    // the body goes once the node has a slot for it (100 Continue): a refusal (503) costs no bytes
                     HttpRequest.Builder req = HttpRequest.newBuilder(url.resolve("/logs/ingest" + query))
+                            .expectContinue(true)
                             .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
                             .header("Idempotency-Key", key)
                             .POST(gz ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, length));

@@ -36,7 +36,13 @@ public final class UploadPipe extends InputStream {
 
     /** Starts the flow (on the source's context). The source must be paused until then, so no byte is lost. */
     public void start() {
+        start(() -> { });
+    }
+
+    /** Starts the flow, running {@code first} on the source's context before the first byte is asked for. */
+    public void start(Runnable first) {
         context.runOnContext(v -> {
+            first.run();
             source.handler(this::offer);
             source.endHandler(x -> end());
             source.exceptionHandler(t -> fail(new IOException("upload broken: " + t.getMessage())));

@@ -33,6 +33,31 @@ class LogsCommandIntegrationTest {
         return n;
     }
 
+    /**
+     * Sends the head of an upload with {@code Expect: 100-continue} and no body; returns what the node answered
+     * until it closed the connection, or, when it answers 100 first, that line alone.
+     */
+    private static String expectContinue(TestNode node, String token, byte[] body) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", node.arena().port())) {
+            s.setSoTimeout(20_000);
+            String head = "POST /logs/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Authorization: Bearer " + token + "\r\nExpect: 100-continue\r\nContent-Length: " + body.length
+                    + "\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = s.getInputStream();
+            var got = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[4096];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                got.write(buf, 0, n);
+                String text = got.toString(java.nio.charset.StandardCharsets.US_ASCII);
+                if (text.startsWith("HTTP/1.1 100") && text.contains("\r\n\r\n")) {
+                    return text;
+                }
+            }
+            return got.toString(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+
     @Test
     void anUploadWaitsForAFreeIngestSlotLongerThanItsAttemptsLast() throws Exception {
         Path dir = TestNode.tempDir();
@@ -48,6 +73,10 @@ class LogsCommandIntegrationTest {
             try (Socket s = LogFixtures.partialUpload(node, token, "held-slot", held, held.length / 3)) {
                 Eventually.until(() -> LogFixtures.jobOfStalled(node, token, "held-slot"),
                         j -> j != null && j.getLong("bytes") > 0, "the only slot taken");
+                // a client that asks first ("Expect: 100-continue") is refused before it sends a byte of the body,
+                // and the connection ends with the answer (it cannot carry a next request)
+                String refused = expectContinue(node, token, file);
+                assertThat(refused).startsWith("HTTP/1.1 503").doesNotContain("100 Continue");
                 var cli = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("logs", "ingest", b.toString(),
                         "--url", node.http().base().toString(), "--token", token));
                 // more refusals than the attempts a failing upload gets: waiting for a slot must not use them up
@@ -59,6 +88,8 @@ class LogsCommandIntegrationTest {
             var done = Eventually.until(() -> LogFixtures.jobOf(node, token, key),
                     j -> j != null && j.getString("status").equals("done"), "the waiting upload ingested");
             assertThat(done.getLong("events")).isEqualTo(2000);
+            // with a slot free, the same head is let in
+            assertThat(expectContinue(node, token, file)).startsWith("HTTP/1.1 100 Continue");
         } finally {
             LogsCommand.Ingest.busyStepMs = step;
             try (var files = Files.list(dir)) {

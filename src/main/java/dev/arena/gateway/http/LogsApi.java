@@ -41,6 +41,9 @@ final class LogsApi {
     private final Clock clock;
     private final dev.arena.logs.LogImports imports;
 
+    /** Set on a request once it has been answered "100 Continue". */
+    private static final String CONTINUED = "arena.logs.continued";
+
     LogsApi(Logs logs) {
         this.imports = logs.imports();
         this.ingest = logs.ingest();
@@ -55,7 +58,15 @@ final class LogsApi {
             // paused before anything asynchronous (authentication): no byte may arrive before its reader
             HttpServerRequest request = ctx.request();
             request.pause();
-            ctx.addEndHandler(v -> dropRest(request));
+            ctx.addEndHandler(v -> {
+                if (expectsContinue(request) && ctx.get(CONTINUED) == null) {
+                    // refused before the body was asked for: the client sends none, or all of it; either way this
+                    // connection cannot carry a next request, so it ends with the answer
+                    request.connection().close();
+                } else {
+                    dropRest(request);
+                }
+            });
             ctx.next();
         }).handler(auth).handler(this::ingest);
     }
@@ -166,7 +177,14 @@ final class LogsApi {
         RequestLoop.back(ingest.ingest(request, new LogIngest.Source() {
             @Override
             public InputStream open(long at) {
-                pipe.start();
+                // with "Expect: 100-continue" the client sends the body only once it is let in: an upload refused
+                // for a free slot (503) costs a request's headers, not the megabytes sent before the answer arrives
+                pipe.start(() -> {
+                    if (expectsContinue(req)) {
+                        ctx.put(CONTINUED, true);
+                        req.response().writeContinue();
+                    }
+                });
                 return pipe;
             }
 
@@ -218,6 +236,11 @@ final class LogsApi {
     }
 
     /** What is left of a body nobody reads is dropped as it comes, up to a limit, then the connection closes. */
+    private static boolean expectsContinue(HttpServerRequest request) {
+        String expect = request.getHeader("Expect");
+        return expect != null && expect.strip().equalsIgnoreCase("100-continue");
+    }
+
     private static void dropRest(HttpServerRequest request) {
         if (request.isEnded()) {
             return;
