@@ -124,9 +124,14 @@ final class LogsCommand {
                     long length = gz ? -1 : size - offset;
                     InputStream counted = new FilterInputStream(body) {
                         long read;
+                        boolean started;
 
                         @Override
                         public int read(byte[] b, int off, int len) throws IOException {
+                            if (!started) {
+                                started = true; // the node asked for the body (100 Continue): no longer waiting
+                                bar.setExtraMessage("");
+                            }
                             if (length >= 0 && read >= length) {
                                 return -1;
                             }

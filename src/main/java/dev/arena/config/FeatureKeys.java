@@ -143,7 +143,8 @@ final class FeatureKeys {
                 "log lines per batch (one COPY; batches commit in groups, ARENA_LOG_COMMIT_INTERVAL)",
                 integer(100, 1_000_000));
         static final ConfigKey<Integer> JOBS = key(KEYS, "ARENA_LOG_JOBS", "2",
-                "log ingests one node runs at once; more get 503", integer(1, 64));
+                "log ingests one node runs at once (fewer when its heap cannot hold that many: 2 at -Xmx256m); more get 503",
+                integer(1, 64));
         static final ConfigKey<Duration> COMMIT_INTERVAL = key(KEYS, "ARENA_LOG_COMMIT_INTERVAL", "1s",
                 "longest a log ingest's commit group (batches merged and checkpointed at once) stays open",
                 duration());
