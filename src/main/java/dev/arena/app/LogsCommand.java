@@ -107,7 +107,7 @@ final class LogsCommand {
             long size = Files.size(file);
             String jobId = null;
             long offset = 0;
-            long busyWaitMs = 0;
+            long busyUntil = 0; // System.nanoTime() when the wait for a slot gives up; 0 before the first wait
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(file.getFileName().toString())
                     .setInitialMax(gz ? -1 : size).setUnit(" MB", 1_000_000).showSpeed()
                     .setStyle(ProgressBarStyle.ASCII).build()) {
@@ -117,7 +117,36 @@ final class LogsCommand {
                     // a .gz goes compressed from its start; a resume sends the rest uncompressed (a gzip stream
                     // cannot start in its middle)
                     boolean compressed = gz && offset == 0;
-                    InputStream body = compressed ? Files.newInputStream(file) : from(file, gz, offset);
+                    long at = offset;
+                    // opened when the node asks for the body (100 Continue): a refused attempt opens nothing, and a
+                    // resumed .gz is not inflated up to its offset at each wait for a slot
+                    InputStream body = new InputStream() {
+                        private InputStream in;
+
+                        private InputStream in() throws IOException {
+                            if (in == null) {
+                                in = compressed ? Files.newInputStream(file) : from(file, gz, at);
+                            }
+                            return in;
+                        }
+
+                        @Override
+                        public int read() throws IOException {
+                            return in().read();
+                        }
+
+                        @Override
+                        public int read(byte[] b, int off, int len) throws IOException {
+                            return in().read(b, off, len);
+                        }
+
+                        @Override
+                        public void close() throws IOException {
+                            if (in != null) {
+                                in.close();
+                            }
+                        }
+                    };
                     long start = offset;
                     // a plain file goes with a Content-Length: the size it had when the command started (the size
                     // its idempotency key was made of), so bytes appended meanwhile are not sent and cannot overrun it
@@ -172,7 +201,11 @@ final class LogsCommand {
                     if (r != null && r.statusCode() != 409 && r.statusCode() != 503) {
                         throw new IOException("POST /logs/ingest: " + r.statusCode() + " " + r.body());
                     }
-                    boolean busy = r != null && r.statusCode() == 503 && busyWaitMs < BUSY_WAIT_MS;
+                    // "unavailable": no free slot (or the node cannot take uploads now); not "interrupted", an
+                    // upload cut mid-body, which resumes as a failure does
+                    boolean busy = r != null && r.statusCode() == 503
+                            && r.body().contains("\"urn:arena:problem:unavailable\"")
+                            && (busyUntil == 0 || System.nanoTime() - busyUntil < 0);
                     if (!busy && attempt == ATTEMPTS) {
                         throw new IOException("gave up after " + ATTEMPTS + " attempts");
                     }
@@ -186,8 +219,10 @@ final class LogsCommand {
                         // a wait for a free slot, which can last as long as another file's ingest, is not a failure
                         // and uses up none of the attempts (four uploads at once gave up after 30 of them)
                         bar.setExtraMessage(" waiting for a free ingest slot");
+                        if (busyUntil == 0) {
+                            busyUntil = System.nanoTime() + BUSY_WAIT_MS * 1_000_000;
+                        }
                         Thread.sleep(busyStepMs);
-                        busyWaitMs += busyStepMs;
                         attempt--;
                         continue;
                     }

@@ -143,12 +143,19 @@ public final class LogIngest implements AutoCloseable {
         if (halted) {
             throw new IllegalStateException("stopped");
         }
-        java.util.concurrent.Future<IngestOutcome> running = imports.submit(() -> run(request, source));
+        // an import takes a slot like an upload (it waits for one: it is a durable job, not a client to refuse), so
+        // uploads and imports together stay within what the heap holds
+        slots.acquire();
         try {
-            return IngestRun.unwrapped(running);
-        } catch (InterruptedException e) {
-            running.cancel(true);
-            throw e;
+            java.util.concurrent.Future<IngestOutcome> running = imports.submit(() -> run(request, source));
+            try {
+                return IngestRun.unwrapped(running);
+            } catch (InterruptedException e) {
+                running.cancel(true);
+                throw e;
+            }
+        } finally {
+            slots.release();
         }
     }
 

@@ -58,13 +58,20 @@ final class LogsApi {
             // paused before anything asynchronous (authentication): no byte may arrive before its reader
             HttpServerRequest request = ctx.request();
             request.pause();
-            ctx.addEndHandler(v -> {
+            ctx.addHeadersEndHandler(v -> {
                 if (expectsContinue(request) && ctx.get(CONTINUED) == null) {
-                    // refused before the body was asked for: the client sends none, or all of it; either way this
-                    // connection cannot carry a next request, so it ends with the answer
-                    request.connection().close();
-                } else {
-                    dropRest(request);
+                    // answered before the body was asked for (a refusal, a conflict, a replay, an error): the client
+                    // sends none, or all of it, so the connection cannot carry a next request; it says so
+                    ctx.response().putHeader("Connection", "close");
+                }
+            });
+            ctx.addEndHandler(v -> {
+                dropRest(request);
+                if (expectsContinue(request) && ctx.get(CONTINUED) == null) {
+                    // closed once a body sent anyway has been read (dropRest), or after a while: closing with
+                    // unread bytes would reset the connection, and the client could lose the answer
+                    request.endHandler(x -> request.connection().close());
+                    ctx.vertx().setTimer(2_000, t -> request.connection().close());
                 }
             });
             ctx.next();
@@ -235,12 +242,12 @@ final class LogsApi {
         }
     }
 
-    /** What is left of a body nobody reads is dropped as it comes, up to a limit, then the connection closes. */
     private static boolean expectsContinue(HttpServerRequest request) {
         String expect = request.getHeader("Expect");
         return expect != null && expect.strip().equalsIgnoreCase("100-continue");
     }
 
+    /** What is left of a body nobody reads is dropped as it comes, up to a limit, then the connection closes. */
     private static void dropRest(HttpServerRequest request) {
         if (request.isEnded()) {
             return;
