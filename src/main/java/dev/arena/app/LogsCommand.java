@@ -117,49 +117,26 @@ final class LogsCommand {
                     // a .gz goes compressed from its start; a resume sends the rest uncompressed (a gzip stream
                     // cannot start in its middle)
                     boolean compressed = gz && offset == 0;
-                    long at = offset;
-                    // opened when the node asks for the body (100 Continue): a refused attempt opens nothing, and a
-                    // resumed .gz is not inflated up to its offset at each wait for a slot
-                    InputStream body = new InputStream() {
-                        private InputStream in;
-
-                        private InputStream in() throws IOException {
-                            if (in == null) {
-                                in = compressed ? Files.newInputStream(file) : from(file, gz, at);
-                            }
-                            return in;
-                        }
-
-                        @Override
-                        public int read() throws IOException {
-                            return in().read();
-                        }
-
-                        @Override
-                        public int read(byte[] b, int off, int len) throws IOException {
-                            return in().read(b, off, len);
-                        }
-
-                        @Override
-                        public void close() throws IOException {
-                            if (in != null) {
-                                in.close();
-                            }
-                        }
-                    };
                     long start = offset;
                     // a plain file goes with a Content-Length: the size it had when the command started (the size
                     // its idempotency key was made of), so bytes appended meanwhile are not sent and cannot overrun it
                     long length = gz ? -1 : size - offset;
-                    InputStream counted = new FilterInputStream(body) {
+                    // the file is opened when the node asks for the body (100 Continue): a refused attempt opens
+                    // nothing, and a resumed .gz is not inflated up to its offset at each wait for a slot
+                    InputStream counted = new FilterInputStream(null) {
                         long read;
-                        boolean started;
+
+                        @Override
+                        public int read() throws IOException {
+                            byte[] one = new byte[1];
+                            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                        }
 
                         @Override
                         public int read(byte[] b, int off, int len) throws IOException {
-                            if (!started) {
-                                started = true; // the node asked for the body (100 Continue): no longer waiting
-                                bar.setExtraMessage("");
+                            if (in == null) {
+                                in = compressed ? Files.newInputStream(file) : from(file, gz, start);
+                                bar.setExtraMessage(""); // let in: no longer waiting for a slot
                             }
                             if (length >= 0 && read >= length) {
                                 return -1;
@@ -170,6 +147,13 @@ final class LogsCommand {
                                 bar.stepTo(start + read);
                             }
                             return n;
+                        }
+
+                        @Override
+                        public void close() throws IOException {
+                            if (in != null) {
+                                in.close();
+                            }
                         }
                     };
                     var stream = HttpRequest.BodyPublishers.ofInputStream(() -> counted);
@@ -190,7 +174,7 @@ final class LogsCommand {
                     } catch (IOException e) {
                         r = null; // the connection dropped: ask where the job stands
                     } finally {
-                        body.close();
+                        counted.close();
                     }
                     if (r != null && (r.statusCode() == 201 || r.statusCode() == 200)) {
                         JsonObject job = new JsonObject(r.body());

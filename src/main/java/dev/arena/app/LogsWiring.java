@@ -36,11 +36,12 @@ final class LogsWiring {
         // an ingest's backend is lowered only on the embedded database: a process id from elsewhere means nothing here
         PgLogStore store = new PgLogStore(database, embedded ? config.nice() : 0);
         interruptOrphans(store, clock);
-        int jobs = LogIngest.jobsTheHeapHolds(config.maxJobs(), config.batchEvents(), Runtime.getRuntime().maxMemory());
+        long heap = Runtime.getRuntime().maxMemory();
+        int jobs = LogIngest.jobsTheHeapHolds(config.maxJobs(), config.batchEvents(), heap);
         if (jobs < config.maxJobs()) {
             log.warn("ARENA_LOG_JOBS={} but this heap ({} MB) holds {} log ingest(s) at once: more get 503 (a larger "
-                    + "-Xmx in ARENA_JAVA_OPTS lifts it; docs/LOGS.md, Bounded memory)", config.maxJobs(),
-                    Runtime.getRuntime().maxMemory() >> 20, jobs);
+                    + "-Xmx in ARENA_JAVA_OPTS lifts it; docs/LOGS.md, Bounded memory)", config.maxJobs(), heap >> 20,
+                    jobs);
         }
         ingest = new LogIngest(store, new LogFeed(rooms, clock), clock, new LogIngest.Settings(
                 new BadShare(config.badShare()), config.batchEvents(), jobs, config.commitInterval(), config.nice()));

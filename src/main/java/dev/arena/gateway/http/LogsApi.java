@@ -59,7 +59,7 @@ final class LogsApi {
             HttpServerRequest request = ctx.request();
             request.pause();
             ctx.addHeadersEndHandler(v -> {
-                if (expectsContinue(request) && ctx.get(CONTINUED) == null) {
+                if (answeredBeforeContinue(ctx)) {
                     // answered before the body was asked for (a refusal, a conflict, a replay, an error): the client
                     // sends none, or all of it, so the connection cannot carry a next request; it says so
                     ctx.response().putHeader("Connection", "close");
@@ -67,7 +67,7 @@ final class LogsApi {
             });
             ctx.addEndHandler(v -> {
                 dropRest(request);
-                if (expectsContinue(request) && ctx.get(CONTINUED) == null) {
+                if (answeredBeforeContinue(ctx)) {
                     // closed once a body sent anyway has been read (dropRest), or after a while: closing with
                     // unread bytes would reset the connection, and the client could lose the answer
                     request.endHandler(x -> request.connection().close());
@@ -240,6 +240,11 @@ final class LogsApi {
         if (!ctx.response().ended() && !ctx.response().closed()) {
             ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.encode(body));
         }
+    }
+
+    /** The client asked first ("Expect: 100-continue") and was answered without being let in. */
+    private static boolean answeredBeforeContinue(RoutingContext ctx) {
+        return expectsContinue(ctx.request()) && ctx.get(CONTINUED) == null;
     }
 
     private static boolean expectsContinue(HttpServerRequest request) {
