@@ -19,6 +19,7 @@ public final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final DataInputStream in;
+    private String handshake = "";
 
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -28,6 +29,19 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Upgrades {@code path}; with {@code deflate} it offers permessage-deflate and checks that it was taken. */
     public static RawWebSocket connect(int port, String path, boolean deflate) throws IOException {
+        RawWebSocket ws = upgrade(port, path, deflate);
+        if (deflate && !ws.handshake.toLowerCase().contains("permessage-deflate")) {
+            throw new IOException("permessage-deflate not accepted: " + ws.handshake);
+        }
+        return ws;
+    }
+
+    /** Upgrades {@code path} offering permessage-deflate, as browsers do, whether or not the server takes it. */
+    public static RawWebSocket offeringDeflate(int port, String path) throws IOException {
+        return upgrade(port, path, true);
+    }
+
+    private static RawWebSocket upgrade(int port, String path, boolean deflate) throws IOException {
         Socket s = new Socket("127.0.0.1", port);
         s.setSoTimeout(10_000);
         RawWebSocket ws = new RawWebSocket(s);
@@ -42,10 +56,13 @@ public final class RawWebSocket implements AutoCloseable {
         if (!head.startsWith("HTTP/1.1 101")) {
             throw new IOException("no upgrade: " + head);
         }
-        if (deflate && !head.toLowerCase().contains("permessage-deflate")) {
-            throw new IOException("permessage-deflate not accepted: " + head);
-        }
+        ws.handshake = head;
         return ws;
+    }
+
+    /** The server's answer to the upgrade: status line and headers. */
+    public String handshake() {
+        return handshake;
     }
 
     private String readHead() throws IOException {
@@ -105,8 +122,8 @@ public final class RawWebSocket implements AutoCloseable {
         frame(TEXT, true, payload, payload.length);
     }
 
-    /** One frame from the server (servers do not mask). */
-    public record Frame(int opcode, byte[] payload) {
+    /** One frame from the server (servers do not mask); {@code rsv1} marks a compressed one. */
+    public record Frame(int opcode, byte[] payload, boolean rsv1) {
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -122,7 +139,7 @@ public final class RawWebSocket implements AutoCloseable {
         } else if (len == 127) {
             len = in.readLong();
         }
-        return new Frame(b0 & 0x0f, in.readNBytes((int) len));
+        return new Frame(b0 & 0x0f, in.readNBytes((int) len), (b0 & 0x40) != 0);
     }
 
     /** Reads frames until one with {@code opcode} (1 text, 9 ping, 10 pong) and returns it. */
