@@ -117,9 +117,10 @@ function serverSample(pid) {
 // One thread's share: sockets [from, to) of the tokens; it sends message k when k % threads == index.
 async function runSockets(o, tokens, index, threads, signal) {
   const warmupLat = []; const windowLat = [];
-  const st = { delivered: 0, windowDelivered: 0, sent: 0, windowSent: 0, closes: 0 };
+  const st = { delivered: 0, windowDelivered: 0, sent: 0, windowSent: 0, closes: 0, presence: 0, presenceAtJoin: 0 };
   let windowStart = Infinity; let windowEnd = Infinity;
   const onFrame = (text) => {
+    if (text.startsWith('{"type":"presence.diff"')) { st.presence++; return; }
     if (!text.startsWith('{"type":"room.message"')) return;
     const t = now();
     const m = JSON.parse(text);
@@ -133,6 +134,7 @@ async function runSockets(o, tokens, index, threads, signal) {
     sockets[i] = await connect(o.url, tokens[i], o.room, onFrame);
     sockets[i].on('close', () => st.closes++);
   });
+  st.presenceAtJoin = st.presence; // what filling the room cost this thread's sockets
   const start = await signal.joined();
   windowStart = start + o.warmup * 1000;
   windowEnd = windowStart + o.duration * 1000;
@@ -178,11 +180,15 @@ async function main() {
   const t0 = Date.now();
   const tokens = new Array(o.clients);
   await pool(o.clients, o.concurrency, async (i) => { tokens[i] = await guest(o.url, i, run); });
+  const tConnect = Date.now(); // the guests exist: from here on, connecting and joining only (the join storm)
+  const setup = { guests_s: (tConnect - t0) / 1000 };
+  console.error(`${o.clients} guests in ${setup.guests_s.toFixed(1)} s; connecting and joining`);
   const readings = {};
   let start;
   // Every thread has joined its sockets: the common clock starts, and the readings are taken on this thread.
   const begin = () => {
-    console.error(`joined ${o.clients} clients in ${((Date.now() - t0) / 1000).toFixed(1)} s (${o.threads} thread${o.threads > 1 ? 's' : ''})`);
+    setup.connect_join_s = (Date.now() - tConnect) / 1000;
+    console.error(`joined ${o.clients} clients in ${setup.connect_join_s.toFixed(1)} s after ${setup.guests_s.toFixed(1)} s of guest logins (${o.threads} thread${o.threads > 1 ? 's' : ''})`);
     start = now();
     if (o.serverPid) {
       readings.start = serverSample(o.serverPid);
@@ -221,6 +227,7 @@ async function main() {
   const report = {
     client: 'node ' + process.version + ' + ws',
     clients: o.clients, rate: o.rate, warmup_s: o.warmup, duration_s: o.duration, threads: o.threads,
+    setup: { ...setup, presence_frames: sum('presenceAtJoin'), presence_frames_total: sum('presence') },
     messages: { sent, window_sent: windowSent },
     deliveries: { expected: windowSent * o.clients, delivered: windowDelivered,
       delivered_pct: windowSent ? Math.floor((windowDelivered / (windowSent * o.clients)) * 100000) / 1000 : 0 },
