@@ -115,7 +115,7 @@ final class Connection implements RoomMember {
     }
 
     void send(ServerMessage message) {
-        outbound.offer(message.encode());
+        outbound.offer(message.frame());
     }
 
     void error(Object rid, String code, String message) {

@@ -3,6 +3,7 @@ package dev.arena.gateway.ws;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.arena.common.EncodedText;
 import dev.arena.common.Json;
 import dev.arena.common.PlayerId;
 import dev.arena.lobby.LiveMatch;
@@ -17,7 +18,9 @@ import dev.arena.match.MatchView;
 import dev.arena.match.PublicState;
 import dev.arena.match.TickFrame;
 import dev.arena.presence.Member;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,6 +35,11 @@ sealed interface ServerMessage {
 
     default String encode() {
         return Json.encodeToString(this);
+    }
+
+    /** The frame as sent: its text and UTF-8 bytes. A message that writes its bytes itself overrides this. */
+    default EncodedText frame() {
+        return EncodedText.of(encode());
     }
 
     /** {@code {"type":…} and, when there is one, {@code ,"rid":…}}: the start of a hand-written frame. */
@@ -59,14 +67,26 @@ sealed interface ServerMessage {
             implements ServerMessage {
         public String type() { return "room.joined"; }
 
-        /** By hand, as Jackson would write it: each join sends up to 100 members (see {@link Member#appendJson}). */
         @Override
         public String encode() {
-            StringBuilder b = head(new StringBuilder(160 + members.size() * 120), type(), rid)
-                    .append(",\"room\":");
-            Json.appendQuoted(b, room).append(",\"seq\":").append(seq).append(",\"members\":");
-            return Member.appendJson(b, members).append(",\"member_count\":").append(memberCount).append('}')
-                    .toString();
+            return frame().text();
+        }
+
+        /**
+         * By hand, as Jackson would write it, in UTF-8: the part before the members, the members' array as
+         * {@link MemberPageJson} keeps it (the same first 100 for every joiner of a big room), and the count.
+         */
+        @Override
+        public EncodedText frame() {
+            StringBuilder b = head(new StringBuilder(96), type(), rid).append(",\"room\":");
+            byte[] before = Json.appendQuoted(b, room).append(",\"seq\":").append(seq).append(",\"members\":")
+                    .toString().getBytes(StandardCharsets.UTF_8);
+            byte[] list = MemberPageJson.of(members);
+            byte[] after = (",\"member_count\":" + memberCount + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] all = Arrays.copyOf(before, before.length + list.length + after.length);
+            System.arraycopy(list, 0, all, before.length, list.length);
+            System.arraycopy(after, 0, all, before.length + list.length, after.length);
+            return EncodedText.ofUtf8(all);
         }
     }
 
