@@ -4,7 +4,7 @@
 //   POST /auth/guest {device_id}            -> {player: {id, display_name}, token} (an HS256 JWT, signed here)
 //   GET /ws?token=                          -> the token's signature checked, a welcome frame
 //   room.join {rid, room}                   -> room.joined {rid, room, seq, members (the first 100), member_count}
-//   presence                                -> presence.diff per room at most every 250 ms, 20 joins/leaves named
+//   presence                                -> presence.diff per room, Arena's interval rule, 20 joins/leaves named
 //   room.send {room, data}                  -> room.message {room, seq, from, data, ts}, serialised once
 // It has no database, no sessions, no limits, no resume, no metrics, and nothing else of Arena's protocol.
 // Usage: node floor-peer.js [--port 18640] [--host 127.0.0.1]     (docs/BENCH.md, "The floor peer")
@@ -18,7 +18,10 @@ const port = +arg('port', 18640);
 const host = arg('host', '127.0.0.1');
 const MEMBERS_SHOWN = 100;
 const NAMED_PER_DIFF = 20;
-const DIFF_EVERY_MS = 250;
+
+// Arena's rule (room.PresenceBatch): a diff at most every 250 ms, one more 250 ms per 1,000 members, up to 2 s; the
+// first change after a quiet interval goes out at once; a join and a leave of one member within a diff cancel out.
+const diffEveryMs = (members) => Math.min(2000, 250 * (1 + Math.floor(members / 1000)));
 
 const key = crypto.randomBytes(32);
 const b64 = (s) => Buffer.from(s).toString('base64url');
@@ -32,30 +35,36 @@ function verify(token) {
   return claims.exp * 1000 > Date.now() ? claims : null;
 }
 
-// name -> { name, seq, members: Map(ws -> member), joins, leaves, omittedJoins, omittedLeaves, timer }
+// name -> { name, seq, members: Map(ws -> member), changes: Map(member -> joined?), lastFlush, timer }
 const rooms = new Map();
 function roomOf(name) {
   let r = rooms.get(name);
-  if (!r) {
-    r = { name, seq: 0, members: new Map(), joins: [], leaves: [], omittedJoins: 0, omittedLeaves: 0, timer: null };
-    rooms.set(name, r);
-  }
+  if (!r) { r = { name, seq: 0, members: new Map(), changes: new Map(), lastFlush: 0, timer: null }; rooms.set(name, r); }
   return r;
 }
-function changed(r, list, member) {
-  if (list === 'joins') { if (r.joins.length < NAMED_PER_DIFF) r.joins.push(member); else r.omittedJoins++; }
-  else if (r.leaves.length < NAMED_PER_DIFF) r.leaves.push(member); else r.omittedLeaves++;
-  if (!r.timer) r.timer = setTimeout(() => flush(r), DIFF_EVERY_MS);
+function changed(r, member, joined) {
+  const before = r.changes.get(member);
+  if (before !== undefined && before !== joined) r.changes.delete(member); else r.changes.set(member, joined);
+  if (!r.timer) {
+    const wait = Math.max(0, r.lastFlush + diffEveryMs(r.members.size) - Date.now());
+    r.timer = setTimeout(() => flush(r), wait);
+  }
 }
 function flush(r) {
   r.timer = null;
-  const diff = { type: 'presence.diff', room: r.name, joins: r.joins, leaves: r.leaves };
-  if (r.omittedJoins) diff.omitted_joins = r.omittedJoins;
-  if (r.omittedLeaves) diff.omitted_leaves = r.omittedLeaves;
+  r.lastFlush = Date.now();
+  const joins = []; const leaves = []; let joined = 0; let left = 0;
+  for (const [m, j] of r.changes) {
+    if (j) { if (joined++ < NAMED_PER_DIFF) joins.push(m); } else if (left++ < NAMED_PER_DIFF) leaves.push(m);
+  }
+  r.changes.clear();
+  if (r.members.size === 0) { rooms.delete(r.name); return; }
+  if (joined + left === 0) return;
+  const diff = { type: 'presence.diff', room: r.name, joins, leaves };
+  if (joined > NAMED_PER_DIFF) diff.omitted_joins = joined - NAMED_PER_DIFF;
+  if (left > NAMED_PER_DIFF) diff.omitted_leaves = left - NAMED_PER_DIFF;
   const frame = JSON.stringify(diff); // once for every member
-  r.joins = []; r.leaves = []; r.omittedJoins = 0; r.omittedLeaves = 0;
   for (const ws of r.members.keys()) ws.send(frame);
-  if (r.members.size === 0) rooms.delete(r.name);
 }
 
 const server = http.createServer((req, res) => {
@@ -96,7 +105,7 @@ server.on('upgrade', (req, socket, head) => {
         for (const x of r.members.values()) { if (shown.length === MEMBERS_SHOWN) break; shown.push(x); }
         ws.send(JSON.stringify({ type: 'room.joined', rid: m.rid, room: r.name, seq: r.seq, members: shown,
           member_count: r.members.size }));
-        changed(r, 'joins', me);
+        changed(r, me, true);
       } else if (m.type === 'room.send') {
         const r = rooms.get(m.room);
         if (!r || !r.members.has(ws)) return;
@@ -105,7 +114,7 @@ server.on('upgrade', (req, socket, head) => {
         for (const x of r.members.keys()) x.send(frame);
       }
     });
-    ws.on('close', () => { for (const r of joined) { r.members.delete(ws); changed(r, 'leaves', me); } });
+    ws.on('close', () => { for (const r of joined) { r.members.delete(ws); changed(r, me, false); } });
   });
 });
 server.listen(port, host, () => console.error(`floor peer on http://${host}:${port} (pid ${process.pid})`));

@@ -221,9 +221,6 @@ final class ConfigKeys {
                 "events kept per room for resume", integer(0, 1_000_000));
         static final ConfigKey<Duration> RESUME_WINDOW = key(KEYS, "ARENA_WS_RESUME_WINDOW", "2m",
                 "how long kept events can be resumed", duration());
-        static final ConfigKey<Boolean> COMPRESSION = key(KEYS, "ARENA_WS_COMPRESSION", "false",
-                "true = offer permessage-deflate to WebSocket clients that ask (browsers and Node's ws do): fewer bytes,"
-                        + " but every frame is compressed once per recipient, not once per broadcast", bool());
         static final ConfigKey<Integer> TCP_SEND_BUFFER = key(KEYS, "ARENA_TCP_SEND_BUFFER", "0",
                 "kernel send buffer per socket in bytes; 0 = OS default (autotuned)", integer(0, 64 * 1024 * 1024));
         static final ConfigKey<Duration> WARMUP = key(KEYS, "ARENA_WARMUP", "0s",
@@ -250,7 +247,7 @@ final class ConfigKeys {
             WsLimits c = new WsLimits(v.get(OUTBOUND_QUEUE), v.get(RATE), v.get(BURST), v.get(MAX_MESSAGE),
                     v.get(HARD_FRAME), v.get(HEARTBEAT), v.get(IDLE_TIMEOUT), v.get(ABUSE_LIMIT),
                     v.get(ROOM_MAX_MEMBERS), v.get(ROOM_INBOX), v.get(RESUME_BUFFER), v.get(RESUME_WINDOW),
-                    v.get(TCP_SEND_BUFFER), v.get(WARMUP), v.get(COMPRESSION));
+                    v.get(TCP_SEND_BUFFER), v.get(WARMUP));
             if (v.valid(MAX_MESSAGE, HARD_FRAME)) {
                 v.check(c.hardFrameBytes() >= c.maxMessageBytes(), HARD_FRAME,
                         "must not be smaller than ARENA_WS_MAX_MESSAGE");

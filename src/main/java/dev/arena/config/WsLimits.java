@@ -21,11 +21,9 @@ import java.time.Duration;
  *                        memory per socket and detects a client that stopped reading sooner
  * @param warmup         how long the node drives synthetic sockets through a room before it reports ready
  *                       ({@code app.StartWarmup}); zero = no warm-up
- * @param compression    whether permessage-deflate is negotiated with clients that offer it (off by default: a
- *                       deflate context is per connection, so a broadcast is compressed once per recipient)
  */
 public record WsLimits(int outboundQueue, double ratePerSecond, int burst, int maxMessageBytes, int hardFrameBytes,
                        Duration heartbeat, Duration idleTimeout, int abuseLimit, int roomMaxMembers, int roomInbox,
                        int resumeBuffer, Duration resumeWindow, int sendBufferBytes,
-                       Duration warmup, boolean compression) {
+                       Duration warmup) {
 }

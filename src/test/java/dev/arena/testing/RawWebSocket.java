@@ -27,13 +27,9 @@ public final class RawWebSocket implements AutoCloseable {
         this.in = new DataInputStream(socket.getInputStream());
     }
 
-    /** Upgrades {@code path}; with {@code deflate} it offers permessage-deflate and checks that it was taken. */
-    public static RawWebSocket connect(int port, String path, boolean deflate) throws IOException {
-        RawWebSocket ws = upgrade(port, path, deflate);
-        if (deflate && !ws.handshake.toLowerCase().contains("permessage-deflate")) {
-            throw new IOException("permessage-deflate not accepted: " + ws.handshake);
-        }
-        return ws;
+    /** Upgrades {@code path}. */
+    public static RawWebSocket connect(int port, String path) throws IOException {
+        return upgrade(port, path, false);
     }
 
     /** Upgrades {@code path} offering permessage-deflate, as browsers do, whether or not the server takes it. */
@@ -122,8 +118,8 @@ public final class RawWebSocket implements AutoCloseable {
         frame(TEXT, true, payload, payload.length);
     }
 
-    /** One frame from the server (servers do not mask); {@code rsv1} marks a compressed one. */
-    public record Frame(int opcode, byte[] payload, boolean rsv1) {
+    /** One frame from the server (servers do not mask). */
+    public record Frame(int opcode, byte[] payload) {
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -139,7 +135,7 @@ public final class RawWebSocket implements AutoCloseable {
         } else if (len == 127) {
             len = in.readLong();
         }
-        return new Frame(b0 & 0x0f, in.readNBytes((int) len), (b0 & 0x40) != 0);
+        return new Frame(b0 & 0x0f, in.readNBytes((int) len));
     }
 
     /** Reads frames until one with {@code opcode} (1 text, 9 ping, 10 pong) and returns it. */

@@ -49,12 +49,6 @@ public final class HttpVerticle extends VerticleBase {
         if (services.realtime() != null) {
             int hard = services.realtime().limits().hardFrameBytes();
             options.setMaxWebSocketFrameSize(hard).setMaxWebSocketMessageSize(hard);
-            // Vert.x offers permessage-deflate (and the old per-frame deflate) by default, and browsers and Node's
-            // ws accept it: each connection then deflates every frame with its own context, so one broadcast to N
-            // players is compressed N times. Measured with Node's ws client: a 5,000-client join storm cost the
-            // server 8.5-12 CPU s with it and 5.2-5.7 without, and took 10-14 s instead of under 5 (BENCHMARKS.md).
-            boolean deflate = services.realtime().limits().compression();
-            options.setPerMessageWebSocketCompressionSupported(deflate).setPerFrameWebSocketCompressionSupported(deflate);
             if (services.realtime().limits().sendBufferBytes() > 0) {
                 options.setSendBufferSize(services.realtime().limits().sendBufferBytes());
             }
@@ -98,6 +92,14 @@ public final class HttpVerticle extends VerticleBase {
                 // A response written from another thread throws instead of being queued.
                 .setStrictThreadMode(true)
                 .setCompressionSupported(false)
+                // No WebSocket compression, which Vert.x offers by default and browsers and Node's ws take. It never
+                // shrank a frame: SocketSink writes each frame's bytes, framed once for all recipients, below the
+                // deflate encoder. What it did cost: a zlib context per connection on both sides (clients deflate
+                // what they send, the node inflates it) and the encoder in every socket's write path (SocketSink's
+                // write then runs through the idle handler). A 5,000-client join storm from ws took 10-14 s with it,
+                // under 5 without (docs/BENCHMARKS.md).
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 // a request body reaches its handler in pieces of at most this (Vert.x's default is 8 KB): a
                 // streamed game-log upload then costs an eighth of the per-piece dispatch, heap copy and pipe hand-
                 // over (docs/LOGS.md, "Measurement"); the pieces are slices of a read, so no buffer grows with it

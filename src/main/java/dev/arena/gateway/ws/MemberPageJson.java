@@ -12,7 +12,11 @@ import java.util.List;
  * member who left) costs one comparison of at most 100 members, then is written as before.
  */
 final class MemberPageJson {
-    /** Event loops only: a frame is encoded on the thread that sends it, so each loop keeps its own last page. */
+    /**
+     * Per thread: a room's joins all run on its shard's event loop ({@code Room.finishJoin} calls
+     * {@code Connection.joined} there), so the joiners of one big room meet the same page; the bytes never leave the
+     * thread (each frame copies them).
+     */
     private static final ThreadLocal<MemberPageJson> LAST = ThreadLocal.withInitial(MemberPageJson::new);
 
     private List<Member> members = List.of();

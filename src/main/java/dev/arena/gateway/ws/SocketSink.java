@@ -19,8 +19,8 @@ import io.vertx.core.net.impl.VertxHandler;
  * {@code ServerWebSocket#writeFinalTextFrame} would make. Frames are written unflushed and flushed once per drain,
  * so several frames waiting for a socket leave in one {@code writev}. They pass every handler between Vert.x's idle
  * handler and the socket (TLS among them; {@link #writeContext} says why not the idle handler); the WebSocket
- * encoders leave ready bytes alone. A client that negotiated permessage-deflate gets them uncompressed, which
- * RFC 7692 allows per message (RSV1 clear).
+ * encoders leave ready bytes alone. No socket has a deflate encoder in the way: a node declines permessage-deflate
+ * ({@code HttpVerticle} says why).
  *
  * <p>Vert.x's own write queue does not see these writes, so back-pressure is read from the channel itself: its
  * writability, and a handler placed before Vert.x's that wakes the connection when the channel drains. This reaches

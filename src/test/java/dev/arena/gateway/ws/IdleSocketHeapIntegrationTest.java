@@ -27,7 +27,7 @@ class IdleSocketHeapIntegrationTest {
     private static RawWebSocket open() throws Exception {
         String token = node.arena().identity().guest("device-" + UUID.randomUUID())
                 .toCompletionStage().toCompletableFuture().get().token();
-        RawWebSocket ws = RawWebSocket.connect(node.arena().port(), "/ws?token=" + token, false);
+        RawWebSocket ws = RawWebSocket.connect(node.arena().port(), "/ws?token=" + token);
         assertThat(ws.await(1).text()).contains("\"type\":\"welcome\""); // the socket is fully set up
         return ws;
     }

@@ -37,7 +37,7 @@ class UpgradeLeftoversTest {
                 }));
         int port = server.listen(0, "127.0.0.1").await().actualPort();
 
-        try (RawWebSocket client = RawWebSocket.connect(port, "/ws?token=secret-token", false)) {
+        try (RawWebSocket client = RawWebSocket.connect(port, "/ws?token=secret-token")) {
             assertThat(client.await(1).text()).isEqualTo("hello");
             assertThat(client.awaitClose()).isEqualTo(4321);
         }
