@@ -34,12 +34,10 @@ public final class UploadPipe extends InputStream {
         this.context = context;
     }
 
-    /** Starts the flow (on the source's context). The source must be paused until then, so no byte is lost. */
-    public void start() {
-        start(() -> { });
-    }
-
-    /** Starts the flow, running {@code first} on the source's context before the first byte is asked for. */
+    /**
+     * Starts the flow on the source's context, running {@code first} there before the first byte is asked for. The
+     * source must be paused until then, so no byte is lost.
+     */
     public void start(Runnable first) {
         context.runOnContext(v -> {
             first.run();
