@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,9 +24,7 @@ class IdleSocketHeapIntegrationTest {
     static final NodeFixture node = new NodeFixture(Map.of("ARENA_WS_HEARTBEAT", "30s", "ARENA_WS_IDLE_TIMEOUT", "90s"));
 
     private static RawWebSocket open() throws Exception {
-        String token = node.arena().identity().guest("device-" + UUID.randomUUID())
-                .toCompletionStage().toCompletableFuture().get().token();
-        RawWebSocket ws = RawWebSocket.connect(node.arena().port(), "/ws?token=" + token);
+        RawWebSocket ws = RawWebSocket.connect(node.arena().port(), "/ws?token=" + node.player().token());
         assertThat(ws.await(1).text()).contains("\"type\":\"welcome\""); // the socket is fully set up
         return ws;
     }

@@ -6,7 +6,6 @@ import dev.arena.testing.NodeFixture;
 import dev.arena.testing.RawWebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,9 +18,7 @@ class SocketCloseCodesIntegrationTest {
     static final NodeFixture node = new NodeFixture(Map.of("ARENA_WS_MAX_MESSAGE", "4KiB"));
 
     private static RawWebSocket open() throws Exception {
-        String token = node.arena().identity().guest("device-" + UUID.randomUUID())
-                .toCompletionStage().toCompletableFuture().get().token();
-        return RawWebSocket.connect(node.arena().port(), "/ws?token=" + token);
+        return RawWebSocket.connect(node.arena().port(), "/ws?token=" + node.player().token());
     }
 
     @Test

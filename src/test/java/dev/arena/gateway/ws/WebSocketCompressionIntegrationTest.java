@@ -6,7 +6,6 @@ import dev.arena.testing.NodeFixture;
 import dev.arena.testing.RawWebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,9 +20,7 @@ class WebSocketCompressionIntegrationTest {
     static final NodeFixture node = new NodeFixture(Map.of());
 
     private static RawWebSocket offering() throws Exception {
-        String token = node.arena().identity().guest("device-" + UUID.randomUUID())
-                .toCompletionStage().toCompletableFuture().get().token();
-        return RawWebSocket.offeringDeflate(node.arena().port(), "/ws?token=" + token);
+        return RawWebSocket.offeringDeflate(node.arena().port(), "/ws?token=" + node.player().token());
     }
 
     @Test
