@@ -1,17 +1,20 @@
-// The floor peer: the least a server has to do for the room scenarios of `arena bench` and load.js, written the
-// way a lean Node.js server would be (one process, the `ws` package), so a figure can be set beside what no server
-// of this protocol could beat on the same machine with the same client. It does:
+// The floor peer: the least a server has to do for the room scenarios of `arena bench` and load.js, and for
+// `arena bench matches` (floor-matches.js), written the way a lean Node.js server would be (one process, the `ws`
+// package), so a figure can be set beside what no server of this protocol could beat on the same machine with the
+// same client. It does:
 //   POST /auth/guest {device_id}            -> {player: {id, display_name}, token} (an HS256 JWT, signed here)
 //   GET /ws?token=                          -> the token's signature checked, a welcome frame
 //   room.join {rid, room}                   -> room.joined {rid, room, seq, members (the first 100), member_count}
 //   presence                                -> presence.diff per room, Arena's interval rule, 20 joins/leaves named
 //   room.send {room, data}                  -> room.message {room, seq, from, data, ts}, serialised once
-// It has no database, no sessions, no limits, no resume, no metrics, and nothing else of Arena's protocol.
+//   POST /games/..., GET /metrics, match.*  -> arena_battle matches: see floor-matches.js
+// It has no database, no sessions, no limits, no resume, and nothing else of Arena's protocol.
 // Usage: node floor-peer.js [--port 18640] [--host 127.0.0.1]     (docs/BENCH.md, "The floor peer")
 'use strict';
 const http = require('http');
 const crypto = require('crypto');
 const { WebSocketServer } = require('ws');
+const matches = require('./floor-matches');
 
 const arg = (name, dflt) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : dflt; };
 const port = +arg('port', 18640);
@@ -68,16 +71,26 @@ function flush(r) {
 }
 
 const server = http.createServer((req, res) => {
-  if (req.method !== 'POST' || req.url !== '/auth/guest') { res.writeHead(404); res.end(); return; }
+  if (req.method === 'GET' && req.url === '/metrics') { matches.metrics(res); return; }
+  if (req.method !== 'POST') { res.writeHead(404); res.end(); return; }
   let body = '';
   req.on('data', (c) => { body += c; });
   req.on('end', () => {
-    let device;
-    try { device = String(JSON.parse(body).device_id); } catch { res.writeHead(422); res.end(); return; }
-    const id = crypto.randomUUID();
-    const token = sign({ sub: id, sid: crypto.randomUUID(), name: device, exp: Math.floor(Date.now() / 1000) + 3600 });
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ player: { id, display_name: device }, token }));
+    try { body = JSON.parse(body); } catch { body = null; }
+    if (!body || typeof body !== 'object') { res.writeHead(422); res.end(); return; }
+    if (req.url === '/auth/guest') {
+      const device = String(body.device_id);
+      const id = crypto.randomUUID();
+      const exp = Math.floor(Date.now() / 1000) + 3600;
+      const token = sign({ sub: id, sid: crypto.randomUUID(), name: device, exp });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ player: { id, display_name: device }, token }));
+      return;
+    }
+    let claims = null;
+    try { claims = verify((req.headers.authorization || '').replace(/^Bearer /, '')); } catch { claims = null; }
+    if (!claims) { res.writeHead(401); res.end(); return; }
+    if (!matches.http(req, res, body, claims)) { res.writeHead(404); res.end(); }
   });
 });
 
@@ -95,7 +108,9 @@ server.on('upgrade', (req, socket, head) => {
     ws.on('message', (data, binary) => {
       let m;
       try { m = JSON.parse(data); } catch { return; }
-      if (binary || !m || typeof m.room !== 'string') return;
+      if (binary || !m) return;
+      if (typeof m.type === 'string' && m.type.startsWith('match.')) { matches.message(ws, claims.sub, m); return; }
+      if (typeof m.room !== 'string') return;
       if (m.type === 'room.join') {
         const r = roomOf(m.room);
         if (r.members.has(ws)) return;
@@ -114,7 +129,10 @@ server.on('upgrade', (req, socket, head) => {
         for (const x of r.members.keys()) x.send(frame);
       }
     });
-    ws.on('close', () => { for (const r of joined) { r.members.delete(ws); changed(r, me, false); } });
+    ws.on('close', () => {
+      for (const r of joined) { r.members.delete(ws); changed(r, me, false); }
+      matches.closed(ws);
+    });
   });
 });
 server.listen(port, host, () => console.error(`floor peer on http://${host}:${port} (pid ${process.pid})`));
