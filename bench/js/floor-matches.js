@@ -68,9 +68,9 @@ function view(g) {
 function http(req, res, body, claims) {
   const me = claims.sub;
   if (req.url === '/games/create') {
-    const s = body.settings || {};
-    const size = int(s.arena_size, 1000, 200, 10000); const limit = int(s.time_limit_seconds, 120, 10, 1800);
-    const hp = int(s.hit_points, 100, 10, 10000); const max = int(body.max_players, 8, 2, 8);
+    const cfg = body.settings || {};
+    const size = int(cfg.arena_size, 1000, 200, 10000); const limit = int(cfg.time_limit_seconds, 120, 10, 1800);
+    const hp = int(cfg.hit_points, 100, 10, 10000); const max = int(body.max_players, 8, 2, 8);
     if (body.mode !== 'arena_battle' || [size, limit, hp, max].some(Number.isNaN)) { json(res, 422, {}); return true; }
     const g = { id: crypto.randomUUID(), code: crypto.randomBytes(3).toString('hex').toUpperCase(), host: me, size,
       hp, max, limitTicks: limit * TICK_RATE, tick: 0, started: false, endTick: 0, seats: new Map(), fighters: [],
@@ -212,7 +212,8 @@ function battle(g, n) {
   }
   for (const f of fs) {
     f.attackTarget = null; f.blastPending = false;
-    if (f.damage > 0 && (f.hp = Math.max(0, f.hp - f.damage)) === 0) {
+    if (f.damage > 0) f.hp = Math.max(0, f.hp - f.damage);
+    if (f.damage > 0 && f.hp === 0) {
       Object.assign(f, { alive: false, outAt: n, vx: 0, vy: 0 });
       g.events.push({ type: 'eliminated', player: f.player, cause: 'killed' });
     }
