@@ -21,6 +21,7 @@ const port = +arg('port', 18640);
 const host = arg('host', '127.0.0.1');
 const MEMBERS_SHOWN = 100;
 const NAMED_PER_DIFF = 20;
+const TEXT = { binary: false }; // a Buffer sent as a text frame: encoded once for all recipients
 
 // Arena's rule (room.PresenceBatch): a diff at most every 250 ms, one more 250 ms per 1,000 members, up to 2 s; the
 // first change after a quiet interval goes out at once; a join and a leave of one member within a diff cancel out.
@@ -66,8 +67,8 @@ function flush(r) {
   const diff = { type: 'presence.diff', room: r.name, joins, leaves };
   if (joined > NAMED_PER_DIFF) diff.omitted_joins = joined - NAMED_PER_DIFF;
   if (left > NAMED_PER_DIFF) diff.omitted_leaves = left - NAMED_PER_DIFF;
-  const frame = JSON.stringify(diff); // once for every member
-  for (const ws of r.members.keys()) ws.send(frame);
+  const frame = Buffer.from(JSON.stringify(diff)); // serialised and encoded once for every member
+  for (const ws of r.members.keys()) ws.send(frame, TEXT);
 }
 
 const server = http.createServer((req, res) => {
@@ -124,9 +125,9 @@ server.on('upgrade', (req, socket, head) => {
       } else if (m.type === 'room.send') {
         const r = rooms.get(m.room);
         if (!r || !r.members.has(ws)) return;
-        const frame = JSON.stringify({ type: 'room.message', room: r.name, seq: ++r.seq, from: claims.sub,
-          data: m.data, ts: new Date().toISOString() });
-        for (const x of r.members.keys()) x.send(frame);
+        const frame = Buffer.from(JSON.stringify({ type: 'room.message', room: r.name, seq: ++r.seq,
+          from: claims.sub, data: m.data, ts: new Date().toISOString() })); // to bytes once, not once per member
+        for (const x of r.members.keys()) x.send(frame, TEXT);
       }
     });
     ws.on('close', () => {
