@@ -2,6 +2,7 @@ package dev.arena.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arena.common.EncodedText;
 import dev.arena.presence.Member;
 import dev.arena.storage.local.LocalPresenceStore;
 import dev.arena.storage.local.LocalRoomStream;
@@ -42,7 +43,7 @@ class FanOutAllocationTest {
     /** What a gateway connection does with a delivery, minus the socket: takes the shared text, counts it. */
     private static final class Recipient implements RoomMember {
         private final Member presence = new Member(UUID.randomUUID(), "m", UUID.randomUUID(), "node");
-        String last;
+        EncodedText last;
         long frames;
 
         @Override
@@ -52,7 +53,7 @@ class FanOutAllocationTest {
 
         @Override
         public void deliver(RoomEvent event) {
-            last = event.encode(RoomEvent.Flavour.GATEWAY);
+            last = event.text(RoomEvent.Flavour.GATEWAY); // what a Connection queues
             frames++;
         }
 
