@@ -248,6 +248,8 @@ function result(g) {
 }
 
 // Tick k is due at base + k * 50 ms: a late tick makes the next one sooner, so the rate holds (Arena's TickPacer).
+const UNSTARTED_TICKS = 60 * TICK_RATE; // a minute with no socket attached and no start
+
 function schedule(g) {
   g.next += 1000 / TICK_RATE;
   setTimeout(() => { tick(g); if (games.has(g.id)) schedule(g); }, Math.max(1, Math.round(g.next - performance.now())));
@@ -264,6 +266,8 @@ function tick(g) {
     g.events.push({ type: 'match_started', tick: n }, { type: 'battle_started', end_tick: g.endTick });
   }
   if (g.started) battle(g, n);
+  // a game that never starts (a failed setup, an aborted run) must not tick on into later runs on this peer
+  if (!g.started && (seats.length === 0 || (g.sockets.size === 0 && n > UNSTARTED_TICKS))) { games.delete(g.id); return; }
   const end = g.started ? result(g) : null;
   let frame = null;
   if (g.events.length > 0 || g.acks.size > 0) {

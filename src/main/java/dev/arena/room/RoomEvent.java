@@ -231,7 +231,8 @@ public sealed interface RoomEvent {
 
     /**
      * Memoises each flavour's text: rendered on first use, then shared by every member of that flavour. The text is
-     * kept as UTF-8 bytes only (its String is made again on the rare {@link #encode} call): stream events stay in
+     * kept as UTF-8 bytes only (a caller that wants the String, {@link #encode} or the public-API write fallback of
+     * {@code SocketSink}, makes it again once, and the event keeps it from then on): stream events stay in
      * the room's resume buffer ({@code ARENA_WS_RESUME_BUFFER}, 512 per room) long enough to be copied by the young
      * collections, and the String was a third of each kept event's heap: 685 bytes with it, 438 without
      * ({@code ResumeBufferFootprintTest}).
