@@ -247,9 +247,9 @@ function result(g) {
   return { outcome, standings, reason };
 }
 
-// Tick k is due at base + k * 50 ms: a late tick makes the next one sooner, so the rate holds (Arena's TickPacer).
 const UNSTARTED_TICKS = 60 * TICK_RATE; // a minute with no socket attached and no start
 
+// Tick k is due at base + k * 50 ms: a late tick makes the next one sooner, so the rate holds (Arena's TickPacer).
 function schedule(g) {
   g.next += 1000 / TICK_RATE;
   setTimeout(() => { tick(g); if (games.has(g.id)) schedule(g); }, Math.max(1, Math.round(g.next - performance.now())));

@@ -235,8 +235,8 @@ public sealed interface RoomEvent {
      * {@code SocketSink}, makes it again once, and the event keeps it from then on): stream events stay in
      * the room's resume buffer ({@code ARENA_WS_RESUME_BUFFER}, 512 per room) long enough to be copied by the young
      * collections, and the String was a third of each kept event's heap: 685 bytes with it, 438 without
-     * ({@code ResumeBufferFootprintTest}).
-     * The gateway's text has its own field, as nearly every event is shown in that flavour only.
+     * ({@code ResumeBufferFootprintTest}). The gateway's text has its own field, as nearly every event is shown in that
+     * flavour only.
      */
     abstract sealed class Encoded permits Message, Chat, Presence, Direct, Notice {
         private static final EncodedText NONE = EncodedText.of("none");

@@ -6,6 +6,7 @@ import dev.arena.storage.local.LocalRoomStream;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +44,7 @@ class ResumeBufferFootprintTest {
                 String room = new StringBuilder("bench-room-").append(r).toString();
                 String data = "{\"t\":" + (1_700_000_000_000L + n) + ",\"n\":" + n + "}";
                 stream.append(new RoomEvent.Message(room, 0, players.get((int) (n % players.size())), data,
-                        java.time.Instant.now()));
+                        Instant.now()));
                 n++;
             }
         }
