@@ -263,7 +263,8 @@ final class MatchRun {
                             .put("accepted", inputs(before, after, "accepted"))
                             .put("rejected", inputs(before, after, "rejected"))
                             .put("dropped", inputs(before, after, "dropped")))
-                    .put("matches_running", (long) after.get("arena_matches{status=\"running\"}"));
+                    .put("matches_running", (long) after.get("arena_matches{status=\"running\"}"))
+                    .put("stalls", ServerStalls.between(before, after));
         }
         double procCores = cores(cpuBefore.serverTicks(), cpuAfter.serverTicks(), cpuAfter.nanos() - cpuBefore.nanos());
         if (!Double.isNaN(procCores)) {

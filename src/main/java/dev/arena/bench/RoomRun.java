@@ -98,6 +98,7 @@ final class RoomRun {
             long t0 = System.nanoTime();
             Window window = Window.after(t0, run.warmup, run.duration);
             ServerReadings readings = server == null ? null : ServerReadings.start(server, window);
+            ServerStalls stalls = ServerStalls.watch(gen, window);
             DeliveryLedger ledger = new DeliveryLedger(window);
             stats.ledger = ledger;
             AtomicLong counter = new AtomicLong();
@@ -143,6 +144,7 @@ final class RoomRun {
                 report.put("server", readings.report(d.measuredDelivered(), d.delivered() - d.measuredDelivered(),
                         rooms.pin, pinFailures));
             }
+            report.put("stalls", stalls.report());
             report.put("verdict", ReportPrinter.verdict(verdict));
             ReportPrinter.print(report, settings.json(), System.out);
             return verdict.passed() ? 0 : 1;

@@ -51,6 +51,40 @@ record ServerSample(Map<String, Double> series) {
         return this.series.getOrDefault(series, Double.NaN);
     }
 
+    /**
+     * The sum of {@code name} over all its labels ({@code name} alone or {@code name{...}}), NaN when the server
+     * exports no such series; for a {@code _max}, the largest.
+     */
+    double total(String name) {
+        double sum = Double.NaN;
+        boolean max = name.endsWith("_max");
+        for (Map.Entry<String, Double> e : series.entrySet()) {
+            String k = e.getKey();
+            if (k.equals(name) || (k.startsWith(name) && k.charAt(name.length()) == '{')) {
+                double v = e.getValue();
+                sum = Double.isNaN(sum) ? v : max ? Math.max(sum, v) : sum + v;
+            }
+        }
+        return sum;
+    }
+
+    /** The cumulative count at bucket bound {@code le} (seconds) of histogram {@code name}, summed over its labels. */
+    double bucketTotal(String histogram, double le) {
+        double sum = Double.NaN;
+        String prefix = histogram + "_bucket{";
+        for (Map.Entry<String, Double> e : series.entrySet()) {
+            String k = e.getKey();
+            int at = k.indexOf("le=\"");
+            if (k.startsWith(prefix) && at > 0) {
+                String bound = k.substring(at + 4, k.indexOf('"', at + 4));
+                if (!bound.equals("+Inf") && Double.parseDouble(bound) == le) {
+                    sum = (Double.isNaN(sum) ? 0 : sum) + e.getValue();
+                }
+            }
+        }
+        return sum;
+    }
+
     boolean hasMatchMeters() {
         return series.containsKey(TICK + "_count");
     }
