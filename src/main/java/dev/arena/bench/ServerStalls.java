@@ -59,21 +59,28 @@ final class ServerStalls {
         if (Double.isNaN(after.total(LOOP + "_count"))) {
             out.put("error", "the server exports no " + LOOP + " (an older server?)");
         } else {
-            out.put("event_loop_checks", (long) delta(before, after, LOOP + "_count"))
-                    .put("event_loop_delays_over_25ms", (long) over(before, after, LOOP, STALL))
-                    .put("event_loop_delays_over_100ms", (long) over(before, after, LOOP, LONG_STALL))
-                    .put("event_loop_delay_max_recent_ms", ReportPrinter.round(after.total(LOOP + "_max") * 1000));
+            out.put("event_loop_checks", (long) delta(before, after, LOOP + "_count"));
+            putCount(out, "event_loop_delays_over_25ms", over(before, after, LOOP, STALL));
+            putCount(out, "event_loop_delays_over_100ms", over(before, after, LOOP, LONG_STALL));
+            out.put("event_loop_delay_max_recent_ms", ReportPrinter.round(after.total(LOOP + "_max") * 1000));
         }
         if (!Double.isNaN(after.total(GC + "_count"))) {
             double pauses = delta(before, after, GC + "_count");
             out.put("gc_pauses", (long) pauses)
-                    .put("gc_pause_ms", ReportPrinter.round(delta(before, after, GC + "_sum") * 1000))
-                    .put("gc_pauses_over_25ms", (long) over(before, after, GC, STALL));
+                    .put("gc_pause_ms", ReportPrinter.round(delta(before, after, GC + "_sum") * 1000));
+            putCount(out, "gc_pauses_over_25ms", over(before, after, GC, STALL));
         }
         return out;
     }
 
-    /** The observations of histogram {@code name} over {@code bound} seconds between the two scrapes. */
+    /** A count, left out when the server exports no bucket at the bound asked for (NaN): unknown is not zero. */
+    private static void putCount(JsonObject out, String key, double value) {
+        if (!Double.isNaN(value)) {
+            out.put(key, Math.round(value));
+        }
+    }
+
+    /** The observations of histogram {@code name} over {@code bound} seconds between the scrapes (NaN: no bucket). */
     private static double over(ServerSample before, ServerSample after, String name, double bound) {
         return delta(before, after, name + "_count")
                 - (after.bucketTotal(name, bound) - zeroIfNaN(before.bucketTotal(name, bound)));

@@ -58,6 +58,15 @@ class ServerStallsTest {
     }
 
     @Test
+    void pausesWithoutBucketsAreNotCountedAsNoneOver25Ms() {
+        ServerSample before = ServerSample.parse("jvm_gc_pause_seconds_count{gc=\"G1 Young Generation\"} 1\n");
+        ServerSample after = ServerSample.parse("jvm_gc_pause_seconds_count{gc=\"G1 Young Generation\"} 5\n");
+        JsonObject stalls = ServerStalls.between(before, after);
+        assertThat(stalls.getLong("gc_pauses")).isEqualTo(4);
+        assertThat(stalls.containsKey("gc_pauses_over_25ms")).isFalse();
+    }
+
+    @Test
     void anOlderServerWithoutTheMeterSaysSo() {
         ServerSample none = ServerSample.parse("process_cpu_usage 0.2\n");
         assertThat(ServerStalls.between(none, none).getString("error")).contains("arena_event_loop_delay_seconds");

@@ -60,6 +60,10 @@ class EventLoopDelayTest {
                 assertThat(seen.get(10, TimeUnit.SECONDS)).isGreaterThan(before);
             }
             assertThat(metrics.scrape()).contains("arena_event_loop_delay_seconds_bucket{le=\"0.025\"}");
+            // the collector's pauses get the same buckets (the JVM binder registers its timer at the first pause)
+            metrics.registry().timer("jvm.gc.pause", "gc", "test").record(30, TimeUnit.MILLISECONDS);
+            assertThat(metrics.scrape()).contains("jvm_gc_pause_seconds_bucket{gc=\"test\",le=\"0.025\"} 0")
+                    .contains("jvm_gc_pause_seconds_bucket{gc=\"test\",le=\"0.05\"} 1");
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
             metrics.close();
