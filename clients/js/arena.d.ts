@@ -535,7 +535,9 @@ export interface ClusterSample {
   nodes: Array<{ id: string; version: string; uptime_seconds: number; sockets: number; rooms: number;
     matches: number; heap_used_mb: number; heap_max_mb: number; leases: string[] }>;
   realtime: { sockets: number; rooms: number; messages_in_per_second: number; messages_out_per_second: number;
-    delivery_p50_ms: number; delivery_p99_ms: number };
+    delivery_p50_ms: number; delivery_p99_ms: number;
+    /** How late the event loops ran their 10 ms checks: p99 and the longest, over about two minutes. */
+    loop_delay_p99_ms: number; loop_delay_max_ms: number };
   matches: { running_by_mode: Record<string, number>; waiting: number; started_per_minute: number;
     ended_per_minute: number; tick_p99_ms: number; input_p50_ms: number; input_p99_ms: number };
   queues: Record<string, { players_waiting: number; wait_p50_seconds: number; wait_p95_seconds: number;

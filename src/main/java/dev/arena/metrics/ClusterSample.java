@@ -54,6 +54,8 @@ public record ClusterSample(long seq, long at, List<NodeInfo> nodes, Realtime re
         double errors = 0;
         int dbInUse = 0;
         int dbWaiting = 0;
+        double loopP99 = 0;
+        double loopMax = 0;
         for (NodeSample s : samples) {
             Realtime r = s.realtime();
             sockets += r.sockets();
@@ -62,6 +64,8 @@ public record ClusterSample(long seq, long at, List<NodeInfo> nodes, Realtime re
             out += r.messagesOutPerSecond();
             p50 = Math.max(p50, r.deliveryP50Ms());
             p99 = Math.max(p99, r.deliveryP99Ms());
+            loopP99 = Math.max(loopP99, r.loopDelayP99Ms());
+            loopMax = Math.max(loopMax, r.loopDelayMaxMs());
             Matches m = s.matches();
             m.runningByMode().forEach((mode, n) -> running.merge(mode, n, Integer::sum));
             waiting += m.waiting();
@@ -81,7 +85,7 @@ public record ClusterSample(long seq, long at, List<NodeInfo> nodes, Realtime re
             dbInUse += h.dbInUse();
             dbWaiting += h.dbWaiting();
         }
-        return new ClusterSample(seq, at, nodes, new Realtime(sockets, rooms, in, out, p50, p99),
+        return new ClusterSample(seq, at, nodes, new Realtime(sockets, rooms, in, out, p50, p99, loopP99, loopMax),
                 new Matches(running, waiting, started, ended, tick, inputP50, inputP99), queues, new Work(tournaments, backlog, failures),
                 new Http(requests, requests == 0 ? 0 : errors / requests, dbInUse, dbWaiting));
     }

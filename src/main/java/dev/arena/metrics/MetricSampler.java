@@ -86,7 +86,8 @@ public final class MetricSampler {
         int sockets = (int) gauge("arena.ws.connections", m -> true);
         int rooms = (int) gauge("arena.rooms", m -> true);
         Realtime realtime = new Realtime(sockets, rooms, rates.perSecond("in"), rates.perSecond("out"),
-                percentileMs("arena.room.delivery.latency", 0.5), percentileMs("arena.room.delivery.latency", 0.99));
+                percentileMs("arena.room.delivery.latency", 0.5), percentileMs("arena.room.delivery.latency", 0.99),
+                percentileMs(EventLoopDelay.NAME, 0.99), maxMs(EventLoopDelay.NAME));
         Matches matches = new Matches(running, waiting, rates.perMinute("started"), rates.perMinute("ended"),
                 percentileMs("arena.match.tick.recent", 0.99), percentileMs("arena.match.input.latency", 0.5),
                 percentileMs("arena.match.input.latency", 0.99));
@@ -153,6 +154,15 @@ public final class MetricSampler {
     }
 
     /** The worst value of that percentile over the timers of that name, in milliseconds. */
+    /** The longest value of the timers named {@code name} in their rolling window, in ms (0 when none). */
+    private double maxMs(String name) {
+        double worst = 0;
+        for (Timer t : registry.find(name).timers()) {
+            worst = Math.max(worst, t.max(TimeUnit.MILLISECONDS));
+        }
+        return worst;
+    }
+
     private double percentileMs(String name, double percentile) {
         double worst = 0;
         for (Timer t : registry.find(name).timers()) {

@@ -26,9 +26,14 @@ public record NodeSample(NodeInfo node, long at, Realtime realtime, Matches matc
         }
     }
 
-    /** Sockets (each signed-in socket is one connected session: the CCU), rooms, frames per second, latency. */
+    /**
+     * Sockets (each signed-in socket is one connected session: the CCU), rooms, frames per second, latency, and how
+     * late the event loops ran their 10 ms checks (p99 and the longest, over Micrometer's rolling window of about
+     * two minutes): a node whose loops are held shows it here before its players do.
+     */
     public record Realtime(int sockets, int rooms, double messagesInPerSecond, double messagesOutPerSecond,
-                           double deliveryP50Ms, double deliveryP99Ms) {}
+                           double deliveryP50Ms, double deliveryP99Ms, double loopDelayP99Ms,
+                           double loopDelayMaxMs) {}
 
     /**
      * Matches by mode, started and ended in the last minute, tick duration p99, and input-to-state latency p50/p99

@@ -18,6 +18,11 @@ const PANELS = [
     lines: [['in', (s) => s.realtime.messages_in_per_second], ['out', (s) => s.realtime.messages_out_per_second]] },
   { id: 'delivery', title: 'Delivery latency', value: (s) => s.realtime.delivery_p99_ms, unit: 'ms p99', digits: 1,
     lines: [['p50 ms', (s) => s.realtime.delivery_p50_ms], ['p99 ms', (s) => s.realtime.delivery_p99_ms]] },
+  // how late the event loops ran a check due every 10 ms: a held or starved loop (absent from an older node)
+  { id: 'loop', title: 'Event-loop delay', value: (s) => s.realtime.loop_delay_p99_ms, unit: 'ms p99', digits: 1,
+    sub: (s) => `longest ${fmt(s.realtime.loop_delay_max_ms, 1)} ms`,
+    lines: [['p99 ms', (s) => s.realtime.loop_delay_p99_ms ?? null],
+      ['max ms', (s) => s.realtime.loop_delay_max_ms ?? null]] },
   { id: 'matches', title: 'Matches running', value: (s) => running(s), sub: (s) => byMode(s),
     lines: [['running', (s) => running(s)], ['waiting', (s) => s.matches.waiting]] },
   { id: 'started', title: 'Matches started / ended per minute', value: (s) => s.matches.started_per_minute,

@@ -20,7 +20,7 @@ class ClusterSampleTest {
     static NodeSample node(String id, int sockets, double deliveryP99, Map<String, Integer> running, int queued,
                            long backlog, double requests, double errorRate) {
         return new NodeSample(new NodeInfo(id, "1.0", 10, sockets, 2, 0, 100, 512, List.of()), 1_000,
-                new Realtime(sockets, 2, 10, 20, deliveryP99 / 2, deliveryP99),
+                new Realtime(sockets, 2, 10, 20, deliveryP99 / 2, deliveryP99, deliveryP99 / 3, deliveryP99 * 3),
                 new Matches(running, 1, 6, 3, deliveryP99 / 10, deliveryP99 / 20, deliveryP99 / 5),
                 Map.of("arena_battle", new Queue(queued, 1.5, 4, 30, 2)), new Work(1, backlog, 0.5),
                 new Http(requests, errorRate, 3, 0));
@@ -36,6 +36,8 @@ class ClusterSampleTest {
         assertThat(c.realtime().rooms()).isEqualTo(4);
         assertThat(c.realtime().messagesInPerSecond()).isEqualTo(20.0);
         assertThat(c.realtime().deliveryP99Ms()).isEqualTo(9.0);
+        assertThat(c.realtime().loopDelayP99Ms()).isEqualTo(3.0); // the worst node's loops, not an average
+        assertThat(c.realtime().loopDelayMaxMs()).isEqualTo(27.0);
         assertThat(c.realtime().deliveryP50Ms()).isEqualTo(4.5);
         assertThat(c.matches().runningByMode()).containsEntry("arena_battle", 3).containsEntry("connect_four", 3);
         assertThat(c.matches().startedPerMinute()).isEqualTo(12.0);

@@ -131,6 +131,8 @@ class DashboardApiIntegrationTest {
                 assertThat(s).as("sample %d", i).isNotNull();
                 assertThat(s.getJsonObject("realtime")).isNotNull();
                 assertThat(s.getJsonObject("matches").containsKey("input_p99_ms")).as("input-to-state").isTrue();
+                assertThat(s.getJsonObject("realtime").getDouble("loop_delay_p99_ms")).as("loop delay")
+                        .isNotNull().isGreaterThanOrEqualTo(0.0);
             }
         }
     }
