@@ -3,7 +3,8 @@
 // Joins N guests to one room, sends R room.send per second in total (each carrying its send time), and times every
 // delivery on every client. Reports, like `arena bench room-broadcast`: deliveries (expected, delivered), latency
 // p50/p99/p99.9/max for the warm-up and for the measured window separately, and with --server-pid the server's CPU
-// per delivered message (the process, its descendants and its embedded PostgreSQL, from /proc) and its RSS.
+// per delivered message (the process, its descendants and its embedded PostgreSQL, from /proc) and its RSS; and the
+// server's stalls in the window (event-loop delays and collector pauses over 25 ms, from its /metrics).
 // Usage: node load.js --url http://127.0.0.1:8080 --clients 500 --rate 50 --duration 30 --warmup 5 [--server-pid N]
 //        [--threads T]
 // --threads T spreads the sockets over T worker threads (each its own event loop, like T client processes): each
@@ -115,6 +116,51 @@ function serverSample(pid) {
 }
 
 // One thread's share: sockets [from, to) of the tokens; it sends message k when k % threads == index.
+// The server's stalls in the window, as `arena bench` reports them (docs/BENCH.md, "Stalls"): from a scrape of its
+// /metrics at each edge of the window. A server without these meters (the floor peer) gets an error line instead.
+async function scrape(url) {
+  try {
+    const r = await fetch(url + '/metrics');
+    if (!r.ok) return null;
+    const m = new Map();
+    for (const line of (await r.text()).split('\n')) {
+      const i = line.lastIndexOf(' ');
+      if (!line || line[0] === '#' || i <= 0) continue;
+      const v = Number(line.slice(i + 1));
+      if (!Number.isNaN(v)) m.set(line.slice(0, i).trim(), v);
+    }
+    return m;
+  } catch { return null; }
+}
+
+function stalls(a, b) {
+  const L = 'arena_event_loop_delay_seconds'; const G = 'jvm_gc_pause_seconds';
+  // a series summed over its labels (the largest for a _max); null when the server has none
+  const total = (m, name) => {
+    let s = null;
+    for (const [k, v] of m) if (k === name || k.startsWith(name + '{')) s = s === null ? v : name.endsWith('_max') ? Math.max(s, v) : s + v;
+    return s;
+  };
+  const bucket = (m, h, le) => {
+    let s = null;
+    for (const [k, v] of m) {
+      const b = k.startsWith(h + '_bucket{') && /le="([^"]+)"/.exec(k);
+      if (b && b[1] !== '+Inf' && Number(b[1]) === le) s = (s ?? 0) + v;
+    }
+    return s;
+  };
+  if (!a || !b || total(b, L + '_count') === null) return { error: 'the server exports no ' + L };
+  const d = (n) => total(b, n) - (total(a, n) ?? 0);
+  const over = (h, le) => (bucket(b, h, le) === null ? undefined : d(h + '_count') - (bucket(b, h, le) - (bucket(a, h, le) ?? 0)));
+  const out = { event_loop_checks: d(L + '_count'), event_loop_delays_over_25ms: over(L, 0.025),
+    event_loop_delays_over_100ms: over(L, 0.1), event_loop_delay_max_recent_ms: Math.round(total(b, L + '_max') * 1e4) / 10 };
+  if (total(b, G + '_count') !== null) {
+    Object.assign(out, { gc_pauses: d(G + '_count'), gc_pause_ms: Math.round(d(G + '_sum') * 1e4) / 10,
+      gc_pauses_over_25ms: over(G, 0.025) });
+  }
+  return out;
+}
+
 async function runSockets(o, tokens, index, threads, signal) {
   const warmupLat = []; const windowLat = [];
   const st = { delivered: 0, windowDelivered: 0, sent: 0, windowSent: 0, closes: 0, presence: 0, presenceAtJoin: 0 };
@@ -199,6 +245,8 @@ async function main() {
     // it can have read a broadcast on all its sockets, whatever the server does.
     setTimeout(() => { readings.clientWindow = process.cpuUsage(); }, o.warmup * 1000);
     setTimeout(() => { readings.clientEnd = process.cpuUsage(); }, (o.warmup + o.duration) * 1000);
+    const scrapeAt = (ms) => new Promise((resolve) => setTimeout(() => scrape(o.url).then(resolve), ms));
+    readings.metrics = [scrapeAt(o.warmup * 1000), scrapeAt((o.warmup + o.duration) * 1000)];
     return start;
   };
   let results;
@@ -251,6 +299,7 @@ async function main() {
       rss_mib: Math.round(readings.end.rssKib / 102.4) / 10,
     };
   }
+  if (readings.metrics) report.stalls = stalls(...(await Promise.all(readings.metrics)));
   console.log(o.json ? JSON.stringify(report) : JSON.stringify(report, null, 2));
 }
 
