@@ -326,10 +326,22 @@ public final class GatewaySockets {
             long quiet = nowMillis - c.lastSeenMillis;
             if (quiet >= idle) {
                 c.close(CloseCodes.HEARTBEAT_TIMEOUT, "no frames for " + quiet + " ms");
-            } else if (quiet >= ping && !c.closing()) {
+            } else if (pingDue(quiet, ping, idle, System.identityHashCode(c)) && !c.closing()) {
                 c.ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
             }
         }
+    }
+
+    /**
+     * Whether a connection quiet for {@code quietMillis} is pinged now. Each connection waits an offset of its own
+     * ({@code salt}) past the heartbeat, up to a third of it and at most half the way to the idle timeout: sockets
+     * that connected together (a join storm, a reconnect after a deploy, a bench) are then pinged over several
+     * sweeps instead of in one. 250 pings at once held an event loop 26 ms (docs/BENCHMARKS.md, "Newer runs",
+     * 14:19).
+     */
+    static boolean pingDue(long quietMillis, long heartbeatMillis, long idleMillis, int salt) {
+        long spread = Math.max(1, Math.min(heartbeatMillis / 3, (idleMillis - heartbeatMillis) / 2));
+        return quietMillis >= heartbeatMillis + Math.floorMod(salt, spread);
     }
 
     /** Node shutdown: tells every client to reconnect elsewhere (1001), which also leaves their rooms. */

@@ -7,9 +7,12 @@ import dev.arena.testing.Http;
 import dev.arena.testing.Response;
 import dev.arena.testing.TestDatabases;
 import dev.arena.testing.TestNode;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,20 @@ class OpsIntegrationTest {
         assertThat(text).contains("vertx_pool");
         assertThat(text).containsPattern("vertx_pool_\\w+\\{[^}]*pool_name=\"arena\"");
         assertThat(text).contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_gc_");
+    }
+
+    @Test
+    void aScrapeRunsOnAWorkerNeverOnAnEventLoop() {
+        // a gauge is read during the scrape: it notes the thread that reads it
+        Set<String> readers = ConcurrentHashMap.newKeySet();
+        Gauge.builder("test.scrape.reader", () -> {
+            readers.add(Thread.currentThread().getName());
+            return 1;
+        }).register(node.arena().httpServices().metrics().registry());
+        Response r = http.get("/metrics");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("test_scrape_reader 1.0");
+        assertThat(readers).isNotEmpty().noneMatch(t -> t.startsWith("vert.x-eventloop"));
     }
 
     @Test
