@@ -153,7 +153,6 @@ public final class MetricSampler {
         return total;
     }
 
-    /** The worst value of that percentile over the timers of that name, in milliseconds. */
     /** The longest value of the timers named {@code name} in their rolling window, in ms (0 when none). */
     private double maxMs(String name) {
         double worst = 0;
@@ -163,6 +162,7 @@ public final class MetricSampler {
         return worst;
     }
 
+    /** The worst value of that percentile over the timers of that name, in milliseconds. */
     private double percentileMs(String name, double percentile) {
         double worst = 0;
         for (Timer t : registry.find(name).timers()) {

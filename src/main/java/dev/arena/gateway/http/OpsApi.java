@@ -25,7 +25,7 @@ final class OpsApi {
         router.get("/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "up")));
         router.get("/health/ready").handler(this::ready);
         // A scrape walks every meter, asks the JVM about its threads and reads the cgroup's CPU files: it held an event
-        // loop 30-70 ms, a stall for every socket on that loop at each Prometheus scrape (docs/BENCHMARKS.md, "Newer
+        // loop up to 71 ms, a stall for every socket on that loop at each Prometheus scrape (docs/BENCHMARKS.md, "Newer
         // runs", 14:19). So it runs on a worker, one at a time per event loop (ordered): a flood of scrapes queues
         // there instead of taking the worker pool.
         router.get("/metrics").handler(ctx -> RequestLoop.back(ctx.vertx().executeBlocking(metrics::scrape, true))
