@@ -70,7 +70,8 @@ public final class ApiRouter {
     /** The router with real-time sockets owned by the calling context (an HTTP server instance). */
     public static Router build(Vertx vertx, Services s) {
         return build(vertx, s, s.realtime() == null ? null
-                : new GatewaySockets(s.realtime(), vertx, vertx.getOrCreateContext()));
+                : new GatewaySockets(s.realtime(), vertx, vertx.getOrCreateContext(),
+                        s.config().http().idleTimeout()));
     }
 
     public static Router build(Vertx vertx, Services s, GatewaySockets sockets) {

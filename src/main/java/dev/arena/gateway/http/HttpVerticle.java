@@ -52,7 +52,7 @@ public final class HttpVerticle extends VerticleBase {
             if (services.realtime().limits().sendBufferBytes() > 0) {
                 options.setSendBufferSize(services.realtime().limits().sendBufferBytes());
             }
-            sockets = new GatewaySockets(services.realtime(), vertx, context);
+            sockets = new GatewaySockets(services.realtime(), vertx, context, http.idleTimeout());
         }
         if (http.tlsCert().isPresent()) {
             Path cert = http.tlsCert().get();

@@ -39,13 +39,16 @@ public final class GatewaySockets {
     /** Writes this event loop's connections' queued frames, a batch per loop turn. */
     private final WriteLoop writes;
     private long sweepTimer = -1;
+    /** The HTTP idle timeout: a socket silent both ways this long is closed below us, so its ping must come first. */
+    private final long httpIdleMillis;
     /** Closes the sockets of revoked sessions (any node's revocation reaches this listener). */
     private dev.arena.identity.SessionRevocations.Listening revocations;
     /** How long a shutdown waits for its connections' leaves to be announced. */
     private static final long LEAVE_GRACE_MS = 5_000;
 
-    public GatewaySockets(Realtime realtime, Vertx vertx, Context context) {
+    public GatewaySockets(Realtime realtime, Vertx vertx, Context context, java.time.Duration httpIdleTimeout) {
         this.rt = realtime;
+        this.httpIdleMillis = httpIdleTimeout.toMillis();
         this.vertx = vertx;
         this.context = context;
         this.writes = new WriteLoop(context);
@@ -326,7 +329,8 @@ public final class GatewaySockets {
             long quiet = nowMillis - c.lastSeenMillis;
             if (quiet >= idle) {
                 c.close(CloseCodes.HEARTBEAT_TIMEOUT, "no frames for " + quiet + " ms");
-            } else if (pingDue(quiet, ping, idle, System.identityHashCode(c)) && !c.closing()) {
+            } else if (pingDue(quiet, ping, Math.min(idle, httpIdleMillis), System.identityHashCode(c))
+                    && !c.closing()) {
                 c.ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
             }
         }
@@ -334,13 +338,14 @@ public final class GatewaySockets {
 
     /**
      * Whether a connection quiet for {@code quietMillis} is pinged now. Each connection waits an offset of its own
-     * ({@code salt}) past the heartbeat, up to a third of it and at most half the way to the idle timeout: sockets
+     * ({@code salt}) past the heartbeat, up to a third of it and at most half the way to {@code closeMillis} (the
+     * sooner of the WebSocket and HTTP idle timeouts, so the ping always comes before either closes it): sockets
      * that connected together (a join storm, a reconnect after a deploy, a bench) are then pinged over several
      * sweeps instead of in one. 250 pings at once held an event loop 26 ms (docs/BENCHMARKS.md, "Newer runs",
      * 14:19).
      */
-    static boolean pingDue(long quietMillis, long heartbeatMillis, long idleMillis, int salt) {
-        long spread = Math.max(1, Math.min(heartbeatMillis / 3, (idleMillis - heartbeatMillis) / 2));
+    static boolean pingDue(long quietMillis, long heartbeatMillis, long closeMillis, int salt) {
+        long spread = Math.max(1, Math.min(heartbeatMillis / 3, (closeMillis - heartbeatMillis) / 2));
         return quietMillis >= heartbeatMillis + Math.floorMod(salt, spread);
     }
 
