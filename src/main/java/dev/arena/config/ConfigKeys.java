@@ -209,7 +209,8 @@ final class ConfigKeys {
                 "largest frame the WebSocket layer accepts at all (close 1009)", bytes().andThen(ConfigKeys::toInt));
         static final ConfigKey<Duration> HEARTBEAT = key(KEYS, "ARENA_WS_HEARTBEAT", "15s",
                 "idle time after which the server pings a connection (each up to a third later, and at most halfway to "
-                        + "the idle timeout, so sockets that connected together are not pinged at once)", duration());
+                        + "the sooner idle timeout, WebSocket or HTTP, so sockets that connected together are not "
+                        + "pinged at once)", duration());
         static final ConfigKey<Duration> IDLE_TIMEOUT = key(KEYS, "ARENA_WS_IDLE_TIMEOUT", "45s",
                 "silence after which a connection is closed (4000)", duration());
         static final ConfigKey<Integer> ABUSE_LIMIT = key(KEYS, "ARENA_WS_ABUSE_LIMIT", "20",

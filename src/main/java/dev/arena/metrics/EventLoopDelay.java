@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Published as the timer {@code arena_event_loop_delay_seconds} (all loops in one series) with buckets at the
  * bounds in {@link #BUCKETS}, so a reader of two scrapes can count the stalls between them ({@code arena bench}
- * reports them for its measured window), and its p99 and max on the live dashboard. A stall of S shows as a delay between S - 10 ms and S: the next check
- * was due somewhere in the stall.
+ * reports them for its measured window), and its p99 and max on the live dashboard. A stall of S shows as a delay
+ * between S - 10 ms and S: the next check was due somewhere in the stall.
  *
  * <p>Each check schedules the next one 10 ms after it runs (not at a fixed rate, which would run the missed checks
  * back to back after a stall and count one stall several times). Two loops checked 100 times a second each cost
@@ -46,7 +46,7 @@ public final class EventLoopDelay {
     static void watch(EventLoopGroup loops, MeterRegistry registry) {
         EventLoopDelay probe = new EventLoopDelay(registry, System::nanoTime);
         for (EventExecutor loop : loops) {
-            probe.new Lane(loop).next();
+            probe.new Lane(loop).next(probe.nanos.getAsLong());
         }
     }
 
@@ -67,11 +67,12 @@ public final class EventLoopDelay {
             this.loop = loop;
         }
 
-        void next() {
+        /** Schedules the next check, due one period after {@code nowNanos}. */
+        void next(long nowNanos) {
             if (loop.isShuttingDown()) {
                 return;
             }
-            due = nanos.getAsLong() + PERIOD_NANOS;
+            due = nowNanos + PERIOD_NANOS;
             try {
                 loop.schedule(this, PERIOD_NANOS, TimeUnit.NANOSECONDS);
             } catch (RuntimeException e) {
@@ -81,8 +82,9 @@ public final class EventLoopDelay {
 
         @Override
         public void run() {
-            check(due, nanos.getAsLong());
-            next();
+            long now = nanos.getAsLong(); // one reading: the delay recorded and the next check's due time
+            check(due, now);
+            next(now);
         }
     }
 }
