@@ -15,8 +15,24 @@ public final class Rooms {
 
     private Rooms() {}
 
+    /**
+     * Whether {@code name} matches {@link #NAME}, by a loop over its characters: every client message naming a room
+     * passes here, and the regex took about 1 % of the server's CPU under many busy rooms (a JFR CPU-time profile).
+     * {@code RoomsTest} holds the two to the same answers.
+     */
     public static boolean valid(String name) {
-        return name != null && NAME.matcher(name).matches();
+        if (name == null || name.isEmpty() || name.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == ':' || c == '_' || c == '.' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Rooms a client may not join or send to by name: private delivery rooms and direct-message rooms. */
