@@ -66,8 +66,8 @@ final class Connection implements RoomMember {
             }
 
             @Override
-            public void write(EncodedText frame) {
-                socket.write(frame);
+            public void write(EncodedText frame, int behind) {
+                socket.write(frame, behind);
                 metrics.sent(frame.utf8().length);
             }
 

@@ -24,8 +24,11 @@ final class Outbound {
         /** False while the socket's own buffer is above its high-water mark (then wait for {@link #resume}). */
         boolean writable();
 
-        /** Writes one frame without flushing it. */
-        void write(EncodedText frame);
+        /**
+         * Writes one frame without flushing it; {@code behind} frames are queued after it (a hint: the drain may
+         * stop before them when the socket pushes back).
+         */
+        void write(EncodedText frame, int behind);
 
         /** Sends what {@link #write} left in the socket's buffer: one syscall for every frame of a drain. */
         void flush();
@@ -102,6 +105,7 @@ final class Outbound {
         }
         while (true) {
             EncodedText frame;
+            int behind;
             synchronized (this) {
                 if (closed) {
                     break;
@@ -121,8 +125,9 @@ final class Outbound {
                 ring[head] = null;
                 head = (head + 1) & (ring.length - 1);
                 size--;
+                behind = size;
             }
-            sink.write(frame);
+            sink.write(frame, behind);
             written++;
         }
         if (written > 0) {

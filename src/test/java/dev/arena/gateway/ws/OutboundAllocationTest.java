@@ -42,7 +42,7 @@ class OutboundAllocationTest {
                 }
 
                 @Override
-                public void write(EncodedText frame) {
+                public void write(EncodedText frame, int behind) {
                     written[0]++;
                 }
 

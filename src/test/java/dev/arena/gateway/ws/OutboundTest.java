@@ -34,7 +34,7 @@ class OutboundTest {
         }
 
         @Override
-        public void write(EncodedText frame) {
+        public void write(EncodedText frame, int behind) {
             written.add(frame.text());
         }
 
