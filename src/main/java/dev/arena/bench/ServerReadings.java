@@ -19,11 +19,20 @@ final class ServerReadings {
 
     private ServerReadings(ServerProcesses server, Window window) {
         atStart = server.sample();
-        thread = Thread.ofPlatform().daemon().name("bench-server-readings").start(() -> {
+        thread = atEdges("bench-server-readings", window, () -> atWindow = server.sample(),
+                () -> atEnd = server.sample());
+    }
+
+    /**
+     * Runs {@code atWindow} when the measured window starts and {@code atEnd} when it ends, on a daemon thread of
+     * their own: a reading that blocks ({@code /proc}, a scrape) never delays the bench's event loops.
+     */
+    static Thread atEdges(String name, Window window, Runnable atWindow, Runnable atEnd) {
+        return Thread.ofPlatform().daemon().name(name).start(() -> {
             parkUntil(window.startNanos());
-            atWindow = server.sample();
+            atWindow.run();
             parkUntil(window.endNanos());
-            atEnd = server.sample();
+            atEnd.run();
         });
     }
 

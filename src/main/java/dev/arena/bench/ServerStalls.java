@@ -20,17 +20,18 @@ final class ServerStalls {
     private volatile String error;
 
     private ServerStalls(LoadGenerator gen, Window window) {
-        // on a thread of its own: a scrape blocks, and the bench's event loops must not wait for it
-        thread = Thread.ofPlatform().daemon().name("bench-server-stalls").start(() -> {
-            try {
-                ServerReadings.parkUntil(window.startNanos());
-                atWindow = ServerSample.scrape(gen, 15);
-                ServerReadings.parkUntil(window.endNanos());
-                atEnd = ServerSample.scrape(gen, 15);
-            } catch (Exception e) {
-                error = "GET /metrics failed: " + e.getMessage();
-            }
-        });
+        thread = ServerReadings.atEdges("bench-server-stalls", window, () -> atWindow = scrape(gen),
+                () -> atEnd = scrape(gen));
+    }
+
+    /** A scrape, or null with {@link #error} set. */
+    private ServerSample scrape(LoadGenerator gen) {
+        try {
+            return ServerSample.scrape(gen, 15);
+        } catch (Exception e) {
+            error = "GET /metrics failed: " + e.getMessage();
+            return null;
+        }
     }
 
     /** Starts scraping at the window's edges. */

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +47,7 @@ public final class GatewaySockets {
     /** How long a shutdown waits for its connections' leaves to be announced. */
     private static final long LEAVE_GRACE_MS = 5_000;
 
-    public GatewaySockets(Realtime realtime, Vertx vertx, Context context, java.time.Duration httpIdleTimeout) {
+    public GatewaySockets(Realtime realtime, Vertx vertx, Context context, Duration httpIdleTimeout) {
         this.rt = realtime;
         this.httpIdleMillis = httpIdleTimeout.toMillis();
         this.vertx = vertx;
@@ -325,12 +326,12 @@ public final class GatewaySockets {
     void sweep(long nowMillis) {
         long ping = rt.limits.heartbeat().toMillis();
         long idle = rt.limits.idleTimeout().toMillis();
+        long close = Math.min(idle, httpIdleMillis);
         for (Connection c : List.copyOf(connections)) {
             long quiet = nowMillis - c.lastSeenMillis;
             if (quiet >= idle) {
                 c.close(CloseCodes.HEARTBEAT_TIMEOUT, "no frames for " + quiet + " ms");
-            } else if (pingDue(quiet, ping, Math.min(idle, httpIdleMillis), System.identityHashCode(c))
-                    && !c.closing()) {
+            } else if (pingDue(quiet, ping, close, System.identityHashCode(c)) && !c.closing()) {
                 c.ws.writePing(io.vertx.core.buffer.Buffer.buffer("hb"));
             }
         }
