@@ -93,8 +93,9 @@ class SocketSinkTest {
 
         assertThat(encoder.writes).isEqualTo(1);
         ByteBuf out = channel.readOutbound();
-        byte[] expected = concat(new byte[] {(byte) 0x81, 1, 'a'}, new byte[] {(byte) 0x81, 126, 0, (byte) 200},
-                "x".repeat(200).getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0x81, 2, 'b', 'c'});
+        byte[] expected = ByteBufUtil.getBytes(Unpooled.wrappedBuffer(new byte[] {(byte) 0x81, 1, 'a'},
+                new byte[] {(byte) 0x81, 126, 0, (byte) 200}, "x".repeat(200).getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0x81, 2, 'b', 'c'}));
         assertThat(ByteBufUtil.getBytes(out)).isEqualTo(expected);
         out.release();
         assertThat((Object) channel.readOutbound()).isNull();
@@ -128,20 +129,6 @@ class SocketSinkTest {
         ByteBuf out = channel.readOutbound();
         assertThat(out.readableBytes()).isEqualTo(250);
         out.release();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] all = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
     }
 
     @Test
