@@ -78,6 +78,11 @@ public final class JsonText {
         return null;
     }
 
+    /** True when PostgreSQL can store this text (no NUL, no lone surrogate). */
+    public static boolean storable(String s) {
+        return textFlaw(s) == null;
+    }
+
     /** Why PostgreSQL would refuse this text, or null. */
     private static String textFlaw(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -238,6 +238,12 @@ public final class GatewaySockets {
         try {
             switch (c.flavour) {
                 case GATEWAY -> {
+                    ClientMessage.RoomSend send = RoomSendReader.read(text);
+                    if (send != null) {
+                        rt.metrics.received("room.send", bytes);
+                        rt.router.handle(c, send);
+                        return;
+                    }
                     JsonObject o = MessageDecoder.parse(text);
                     ClientMessage m = MessageDecoder.decode(o);
                     rt.metrics.received(o.getString("type"), bytes);

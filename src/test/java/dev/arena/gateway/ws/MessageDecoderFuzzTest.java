@@ -2,6 +2,9 @@ package dev.arena.gateway.ws;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arena.common.Json;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -22,5 +25,23 @@ class MessageDecoderFuzzTest {
         } catch (ProtocolError expected) {
             // the client gets an error frame naming what is wrong
         }
+    }
+
+    /**
+     * Whatever frame the room.send fast path ({@link RoomSendReader}) reads, the general path reads too, with the
+     * same rid and room and the same value of data.
+     */
+    @FuzzTest(maxDuration = "5m")
+    void roomSendFastPathAgreesWithTheGeneralPath(@NotNull String frame) {
+        ClientMessage.RoomSend fast = RoomSendReader.read(frame);
+        if (fast == null) {
+            return;
+        }
+        ClientMessage slow = MessageDecoder.decode(MessageDecoder.parse(frame));
+        assertThat(slow).isInstanceOf(ClientMessage.RoomSend.class);
+        ClientMessage.RoomSend send = (ClientMessage.RoomSend) slow;
+        assertThat(fast.rid()).isEqualTo(send.rid());
+        assertThat(fast.room()).isEqualTo(send.room());
+        assertThat(Json.parse(fast.data())).isEqualTo(Json.parse(send.data()));
     }
 }

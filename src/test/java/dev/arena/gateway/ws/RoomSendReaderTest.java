@@ -1,0 +1,148 @@
+package dev.arena.gateway.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arena.common.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The room.send fast path ({@link RoomSendReader}) gives what the general path gives, keeping {@code data} as the
+ * client wrote it, and leaves every frame it is not sure of (and every faulty one) to the general path.
+ */
+class RoomSendReaderTest {
+
+    /** The general path's reading of a frame. */
+    private static ClientMessage general(String frame) {
+        return MessageDecoder.decode(MessageDecoder.parse(frame));
+    }
+
+    /** The fast path read the frame, and agrees with the general path on rid, room and the value of data. */
+    private static ClientMessage.RoomSend agrees(String frame) {
+        ClientMessage.RoomSend fast = RoomSendReader.read(frame);
+        assertThat(fast).as(frame).isNotNull();
+        ClientMessage.RoomSend slow = (ClientMessage.RoomSend) general(frame);
+        assertThat(fast.rid()).as(frame).isEqualTo(slow.rid());
+        assertThat(fast.room()).isEqualTo(slow.room());
+        assertThat(Json.parse(fast.data())).as(frame).isEqualTo(Json.parse(slow.data()));
+        return fast;
+    }
+
+    @Test
+    void keepsDataAsTheClientWroteItForEveryKindOfValue() {
+        for (String data : List.of("{\"t\":1733593200123,\"k\":7}", "1", "-0", "12.50", "-2.5e3", "1E+2",
+                "123456789012345678901234567890", "\"text\"", "\"esc \\\" \\\\ \\u00e9 \\/ \\n\"", "\"😀 ü\"",
+                "true", "false", "null", "[]", "{}", "[1,[2,[3,{\"a\":[]}]]]",
+                "{ \"spaced\" : [ 1 , 2 ] ,\n\t\"x\" : { } }", "{\"a\":1,\"a\":2}")) {
+            String frame = "{\"type\":\"room.send\",\"room\":\"lobby\",\"data\":" + data + "}";
+            assertThat(agrees(frame).data()).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void readsTheFieldsInAnyOrderWithSpacesAndEveryKindOfRid() {
+        assertThat(agrees(" { \"data\" : [1] , \"room\" : \"r-1\" , \"type\" : \"room.send\" } ").data())
+                .isEqualTo("[1]");
+        assertThat(agrees("{\"type\":\"room.send\",\"rid\":\"r7\",\"room\":\"a\",\"data\":{}}").rid()).isEqualTo("r7");
+        assertThat(agrees("{\"type\":\"room.send\",\"rid\":42,\"room\":\"a\",\"data\":{}}").rid()).isEqualTo(42);
+        assertThat(agrees("{\"type\":\"room.send\",\"rid\":4000000000,\"room\":\"a\",\"data\":0}").rid())
+                .isEqualTo(4_000_000_000L);
+        assertThat(agrees("{\"rid\":null,\"type\":\"room.send\",\"room\":\"a\",\"data\":0}").rid()).isNull();
+    }
+
+    @Test
+    void leavesOtherFramesToTheGeneralPath() {
+        for (String frame : List.of(
+                "{\"type\":\"ping\"}",
+                "{\"type\":\"chat.send\",\"room\":\"a\",\"message\":\"hi\"}",
+                "{\"type\":\"room.send\",\"room\":\"a\",\"data\":1,\"extra\":true}", // a field it does not know
+                "{\"type\":\"room.send\",\"room\":\"a\",\"room\":\"b\",\"data\":1}", // a field twice: last wins there
+                "{\"type\":\"room.send\",\"rid\":\"x\",\"rid\":\"y\",\"room\":\"a\",\"data\":1}",
+                "{\"type\":\"room.send\",\"room\":\"a\",\"data\":1,\"data\":2}")) {
+            assertThat(RoomSendReader.read(frame)).as(frame).isNull();
+            general(frame); // and that path takes it
+        }
+    }
+
+    @Test
+    void leavesEveryFaultToTheGeneralPathWhichNamesIt() {
+        String send = "{\"type\":\"room.send\",\"room\":\"a\",\"data\":";
+        for (String frame : List.of(
+                "", "[]", "\"room.send\"", "{", send + "1", send + "1}}", send + "1} {}", send + "1}x",
+                send + "[1,]}", send + "{\"a\" 1}}", send + "tru}", send + "01}",
+                "{\"type\":\"room.send\",\"room\":\"a\"}", // no data
+                "{\"type\":\"room.send\",\"data\":1}", // no room
+                "{\"room\":\"a\",\"data\":1}", // no type
+                "{\"type\":7,\"room\":\"a\",\"data\":1}",
+                "{\"type\":\"room.send\",\"room\":7,\"data\":1}",
+                "{\"type\":\"room.send\",\"room\":\"bad room\",\"data\":1}",
+                "{\"type\":\"room.send\",\"room\":\"\",\"data\":1}",
+                "{\"type\":\"room.send\",\"rid\":1.5,\"room\":\"a\",\"data\":1}",
+                "{\"type\":\"room.send\",\"rid\":99999999999999999999,\"room\":\"a\",\"data\":1}",
+                "{\"type\":\"room.send\",\"rid\":\"" + "r".repeat(65) + "\",\"room\":\"a\",\"data\":1}",
+                "{\"type\":\"room.send\",\"rid\":[],\"room\":\"a\",\"data\":1}",
+                send + "\"nul \\u0000\"}", send + "{\"nul \\u0000\":1}}", send + "[\"lone \\ud800\"]}",
+                send + "1e400}", send + "[-1e999]}",
+                send + "[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1) + "}",
+                send + "1" + "0".repeat(Json.MAX_NUMBER_LENGTH + 1) + "}")) {
+            assertThat(RoomSendReader.read(frame)).as(frame).isNull();
+            assertThatThrownBy(() -> general(frame)).as(frame).isInstanceOf(ProtocolError.class);
+        }
+    }
+
+    /** Random values with random spacing: the fast path reads each, and agrees with the general path. */
+    @Test
+    void agreesWithTheGeneralPathOnRandomData() {
+        Random random = new Random(20261207);
+        for (int i = 0; i < 2_000; i++) {
+            String data = value(random, 0);
+            String frame = "{" + space(random) + "\"type\":\"room.send\"," + space(random) + "\"room\":\"r\","
+                    + "\"data\":" + space(random) + data + space(random) + "}";
+            assertThat(agrees(frame).data()).isEqualTo(data);
+        }
+    }
+
+    private static String space(Random r) {
+        return List.of("", " ", "\n", "\t ", "  ").get(r.nextInt(5));
+    }
+
+    private static String value(Random r, int depth) {
+        int kind = r.nextInt(depth > 4 ? 6 : 8);
+        return switch (kind) {
+            case 0 -> String.valueOf(r.nextInt());
+            case 1 -> String.valueOf(r.nextLong());
+            case 2 -> r.nextGaussian() * Math.pow(10, r.nextInt(40) - 20) + "";
+            case 3 -> Json.quote(text(r));
+            case 4 -> List.of("true", "false", "null").get(r.nextInt(3));
+            case 5 -> "\"\"";
+            case 6 -> {
+                List<String> items = new ArrayList<>();
+                for (int j = r.nextInt(4); j > 0; j--) {
+                    items.add(space(r) + value(r, depth + 1) + space(r));
+                }
+                yield "[" + String.join(",", items) + "]";
+            }
+            default -> {
+                List<String> fields = new ArrayList<>();
+                for (int j = r.nextInt(4); j > 0; j--) {
+                    fields.add(Json.quote(text(r) + j) + ":" + space(r) + value(r, depth + 1));
+                }
+                yield "{" + String.join("," + space(r), fields) + "}";
+            }
+        };
+    }
+
+    private static String text(Random r) {
+        StringBuilder b = new StringBuilder();
+        String alphabet = "ab \"\\/\n\tü€😀\u0001";
+        for (int j = r.nextInt(6); j > 0; j--) {
+            int at = r.nextInt(alphabet.length() - 1);
+            b.append(Character.isHighSurrogate(alphabet.charAt(at)) ? alphabet.substring(at, at + 2)
+                    : Character.isLowSurrogate(alphabet.charAt(at)) ? "x" : alphabet.charAt(at));
+        }
+        return b.toString();
+    }
+}
