@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 /**
  * The single-node room stream. Each room's sequence number and replay buffer are guarded by that room's
  * monitor (the in-process stand-in for Redis' single thread); the lock also orders delivery, so events of
- * one room reach the listener in sequence order. The buffer keeps at most {@code bufferSize} events, none
- * older than {@code window}.
+ * one room reach the listener in sequence order. The buffer keeps at most {@code bufferSize} events; a replay
+ * gives none older than {@code window}, and memory holds none older than {@code window} plus a {@link #sweep}.
  */
 public final class LocalRoomStream implements RoomStream {
     private final int bufferSize;
@@ -73,7 +73,12 @@ public final class LocalRoomStream implements RoomStream {
                 RoomEvent numbered = event.withSeq(seq);
                 log.kept.addLast(numbered);
                 log.lastUsed = now;
-                trim(log, now);
+                // The count only: the oldest event is hundreds of events back and out of the CPU's caches, and
+                // reading its time on every append was 2 % of the server's CPU with 2,000 clients in rooms of 4.
+                // Age is trimmed where it matters: before a replay (since) and in every room each minute (sweep).
+                while (log.kept.size() > bufferSize) {
+                    log.kept.pollFirst();
+                }
                 listener.accept(numbered);
                 return Future.succeededFuture(seq);
             }
@@ -114,6 +119,17 @@ public final class LocalRoomStream implements RoomStream {
 
     int rooms() {
         return logs.size();
+    }
+
+    /** How many events of {@code room} memory holds. */
+    int kept(String room) {
+        Log log = logs.get(room);
+        if (log == null) {
+            return 0;
+        }
+        synchronized (log) {
+            return log.kept.size();
+        }
     }
 
     @Override

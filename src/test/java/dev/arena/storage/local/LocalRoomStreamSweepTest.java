@@ -35,6 +35,23 @@ class LocalRoomStreamSweepTest {
                 .result()).isEqualTo(1L);
     }
 
+    /** An append bounds a room by count; the sweep drops what is past the window, with no replay asked for. */
+    @Test
+    void memoryHoldsAtMostTheBufferAndAfterASweepNothingPastTheWindow() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+        LocalRoomStream stream = new LocalRoomStream(16, Duration.ofMinutes(2), clock);
+        for (int i = 0; i < 40; i++) {
+            stream.append(new RoomEvent.Message("busy", 0, UUID.randomUUID(), "1", clock.instant()));
+            assertThat(stream.kept("busy")).isLessThanOrEqualTo(16);
+        }
+        clock.advance(Duration.ofMinutes(3));
+        stream.append(new RoomEvent.Message("busy", 0, UUID.randomUUID(), "2", clock.instant()));
+        assertThat(stream.kept("busy")).isBetween(1, 16);
+        stream.sweep(clock.instant());
+        assertThat(stream.kept("busy")).as("only the event inside the window").isEqualTo(1);
+        assertThat(((RoomStream.Replay.Events) stream.since("busy", 40).result()).events()).hasSize(1);
+    }
+
     @Test
     void aForgottenRoomKeepsNeitherEventsNorNumbering() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
