@@ -28,7 +28,7 @@ final class Connection implements RoomMember {
     final Context context;
     final Outbound outbound;
     final TokenBucket bucket;
-    final Set<String> rooms = new HashSet<>();
+    final JoinedRooms rooms = new JoinedRooms();
     /** Matches this socket is attached to (as player or spectator); touched only on its event loop. */
     final Set<dev.arena.match.MatchId> matches = new HashSet<>();
     /** Whether this socket subscribed to the lobby topic (so a close unsubscribes it); its event loop only. */
@@ -60,6 +60,10 @@ final class Connection implements RoomMember {
         this.lastSeenMillis = nowMillis;
         Outbound.Sink socket = SocketSink.of(upgraded, ws, this::resume);
         this.outbound = new Outbound(limits.outboundQueue(), loop, new Outbound.Sink() {
+            // counted per flush, not per frame: the meters are shared by every socket of the node
+            private int frames;
+            private long bytes;
+
             @Override
             public boolean writable() {
                 return socket.writable();
@@ -68,13 +72,16 @@ final class Connection implements RoomMember {
             @Override
             public void write(EncodedText frame, int behind) {
                 socket.write(frame, behind);
-                metrics.sent(frame.utf8().length);
+                frames++;
+                bytes += frame.utf8().length;
             }
 
             @Override
             public void flush() {
                 socket.flush();
-                metrics.flushed();
+                metrics.flushed(frames, bytes);
+                frames = 0;
+                bytes = 0;
             }
         }, capacity -> {
             metrics.overflow();

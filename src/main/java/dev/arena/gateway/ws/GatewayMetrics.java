@@ -82,13 +82,11 @@ final class GatewayMetrics implements RoomRegistry.Listener {
         bytesIn.increment(bytes);
     }
 
-    void sent(int chars) {
-        framesOut.increment();
-        bytesOut.increment(chars);
-    }
-
-    void flushed() {
+    /** One socket write: the frames it carried and their bytes. */
+    void flushed(int frames, long bytes) {
         flushes.increment();
+        framesOut.increment(frames);
+        bytesOut.increment(bytes);
     }
 
     void overflow() {

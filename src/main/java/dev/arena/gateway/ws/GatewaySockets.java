@@ -317,7 +317,7 @@ public final class GatewaySockets {
         rt.metrics.closed();
         c.close(CloseCodes.NORMAL, "closed");
         List<Future<Boolean>> leaves = new ArrayList<>();
-        for (String room : List.copyOf(c.rooms)) {
+        for (String room : c.rooms.copy()) {
             leaves.add(rt.rooms.leave(room, c));
         }
         c.rooms.clear();

@@ -186,7 +186,7 @@ final class MessageRouter {
             c.error(rid, "forbidden", "room " + room + " is read-only: only the server publishes there");
             return false;
         }
-        if (c.rooms.contains(room)) {
+        if (sending ? c.rooms.sendsTo(room) : c.rooms.contains(room)) {
             return true;
         }
         c.error(rid, "not_member", "join room " + room + " first");
