@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -34,17 +35,20 @@ public class RoomSendDecodeBenchmark {
     private static final String SDK = "{\"type\":\"room.send\",\"rid\":\"r42\",\"room\":\"lobby\",\"data\":"
             + "{\"kind\":\"move\",\"to\":[12,7],\"say\":\"gg, well played\"}}";
 
-    private String text() {
-        return frame.equals("bench") ? BENCH : SDK;
+    private String text;
+
+    @Setup
+    public void setUp() {
+        text = frame.equals("bench") ? BENCH : SDK;
     }
 
     @Benchmark
     public ClientMessage fast() {
-        return RoomSendReader.read(text());
+        return RoomSendReader.read(text);
     }
 
     @Benchmark
     public ClientMessage general() {
-        return MessageDecoder.decode(MessageDecoder.parse(text()));
+        return MessageDecoder.decode(MessageDecoder.parse(text));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
  */
 final class JoinedRooms implements Iterable<String> {
     private final Set<String> rooms = new HashSet<>(4);
+    private final Set<String> readOnly = java.util.Collections.unmodifiableSet(rooms);
     /** A member of {@link #rooms}, or null. */
     private String lastSentTo;
 
@@ -29,7 +30,7 @@ final class JoinedRooms implements Iterable<String> {
         return rooms.remove(room);
     }
 
-    /** Whether the socket may send to {@code room}: it joined it. */
+    /** Whether the socket may send to {@code room}: it joined it. Remembers the room when it did. */
     boolean sendsTo(String room) {
         if (room.equals(lastSentTo)) {
             return true;
@@ -57,6 +58,6 @@ final class JoinedRooms implements Iterable<String> {
 
     @Override
     public Iterator<String> iterator() {
-        return java.util.Collections.unmodifiableSet(rooms).iterator();
+        return readOnly.iterator();
     }
 }

@@ -96,16 +96,17 @@ final class MessageDecoder {
 
     private static Object rid(JsonObject o) {
         Object rid = o.getValue("rid");
-        if (rid == null) {
-            return null;
-        }
-        if (rid instanceof String s && s.length() <= MAX_RID_LENGTH) {
-            return s;
-        }
-        if (rid instanceof Integer || rid instanceof Long) {
+        if (validRid(rid)) {
             return rid;
         }
-        throw ProtocolError.bad(null, "rid: must be a string of at most 64 characters or an integer");
+        throw ProtocolError.bad(null, "rid: must be a string of at most " + MAX_RID_LENGTH
+                + " characters or an integer");
+    }
+
+    /** A request id as a client may give it: none, a short string or an integer (an int or a long as read). */
+    static boolean validRid(Object rid) {
+        return rid == null || rid instanceof String s && s.length() <= MAX_RID_LENGTH
+                || rid instanceof Integer || rid instanceof Long;
     }
 
     private static String room(JsonObject o, Object rid) {

@@ -13,20 +13,29 @@ import java.io.IOException;
  * it. The general path builds a JsonObject and writes {@code data} out again: with 2,000 clients in rooms of 4 that
  * was 9 % of the server's CPU.
  *
- * <p>Whatever it is not sure of (another type, a field other than type, rid, room and data, a field twice, a value
- * PostgreSQL could not store, bad JSON) gives null, and the frame takes the general path, which names the fault.
- * So the two paths differ only in the bytes of a valid {@code data}: the client's spacing and number spelling are
- * kept ({@code 1.50} stays {@code 1.50}), which is the same JSON value.
+ * <p>Whatever it is not sure of (another type, a field other than type, rid, room and data, a field name twice at
+ * any depth, a value PostgreSQL could not store, bad JSON) gives null, and the frame takes the general path, which
+ * names the fault or, for a repeated name, keeps the last value. So the two paths differ only in the text of a
+ * valid {@code data}: the client's spacing and numbers as written ({@code 1.50} stays {@code 1.50}, and a number
+ * a double would round is not rounded).
  */
 final class RoomSendReader {
     private RoomSendReader() {}
 
+    /** Not a rid the general path accepts. */
+    private static final Object NOT_A_RID = new Object();
+
     /** The frame as a {@code room.send}, or null when the general path must decide. */
     static ClientMessage.RoomSend read(String text) {
+        if (!text.contains("\"room.send\"")) {
+            return null; // other frames pay one scan, not a parser (a type written with escapes goes the general way)
+        }
         try (JsonParser p = Json.CLIENT.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
+            // a repeated name is left to the general path, which keeps the last value; the four names here are
+            // checked by hand (Jackson's check would allocate a set for the third), those inside data by Jackson
             boolean typed = false;
             boolean ridSeen = false;
             Object rid = null;
@@ -81,27 +90,22 @@ final class RoomSendReader {
             }
             return new ClientMessage.RoomSend(rid, room, data);
         } catch (IOException | RuntimeException e) {
-            return null; // bad JSON or a broken limit: the general path says which
+            return null; // bad JSON, a broken limit or a repeated name: the general path decides
         }
     }
 
-    private static final Object NOT_A_RID = new Object();
-
-    /** The rid as {@link MessageDecoder} accepts it (null, a short string, an int or a long), else NOT_A_RID. */
+    /** The rid as {@link MessageDecoder#validRid} accepts it, else NOT_A_RID. */
     private static Object rid(JsonParser p, JsonToken v) throws IOException {
-        return switch (v) {
+        Object rid = switch (v) {
             case VALUE_NULL -> null;
-            case VALUE_STRING -> {
-                String s = p.getText();
-                yield s.length() <= MessageDecoder.MAX_RID_LENGTH && JsonText.storable(s) ? s : NOT_A_RID;
-            }
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> p.getIntValue();
-                case LONG -> p.getLongValue();
-                default -> NOT_A_RID;
-            };
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> p.getNumberValue(); // Integer, Long or BigInteger, as the general path reads it
             default -> NOT_A_RID;
         };
+        if (rid instanceof String s && !JsonText.storable(s)) {
+            return NOT_A_RID;
+        }
+        return rid != NOT_A_RID && MessageDecoder.validRid(rid) ? rid : NOT_A_RID;
     }
 
     /**
@@ -110,6 +114,9 @@ final class RoomSendReader {
      */
     private static String raw(JsonParser p, JsonToken v, String text) throws IOException {
         int start = (int) p.currentTokenLocation().getCharOffset();
+        // from here on Jackson refuses a name twice in one object: enabled now, the check starts at data's own
+        // context (Jackson attaches it to the current one) and is not applied to the frame's top level
+        p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         int depth = 0;
         for (JsonToken t = v; ; t = p.nextToken()) {
             if (t == null) {
@@ -139,7 +146,9 @@ final class RoomSendReader {
                 break;
             }
         }
-        // the parser stands just past the value: after a closing bracket, a string's quote, a literal or a number
+        // A string's end is known only once it is read (Jackson reads strings lazily): a scalar data is finished
+        // here, so the parser stands just past the value whatever it is.
+        p.finishToken();
         int end = (int) p.currentLocation().getCharOffset();
         return text.substring(start, end);
     }

@@ -1,9 +1,9 @@
 package dev.arena.gateway.ws;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import dev.arena.common.Json;
 import io.vertx.core.json.JsonObject;
 

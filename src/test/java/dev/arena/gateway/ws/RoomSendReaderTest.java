@@ -37,7 +37,7 @@ class RoomSendReaderTest {
         for (String data : List.of("{\"t\":1733593200123,\"k\":7}", "1", "-0", "12.50", "-2.5e3", "1E+2",
                 "123456789012345678901234567890", "\"text\"", "\"esc \\\" \\\\ \\u00e9 \\/ \\n\"", "\"😀 ü\"",
                 "true", "false", "null", "[]", "{}", "[1,[2,[3,{\"a\":[]}]]]",
-                "{ \"spaced\" : [ 1 , 2 ] ,\n\t\"x\" : { } }", "{\"a\":1,\"a\":2}")) {
+                "{ \"spaced\" : [ 1 , 2 ] ,\n\t\"x\" : { } }")) {
             String frame = "{\"type\":\"room.send\",\"room\":\"lobby\",\"data\":" + data + "}";
             assertThat(agrees(frame).data()).isEqualTo(data);
         }
@@ -62,7 +62,11 @@ class RoomSendReaderTest {
                 "{\"type\":\"room.send\",\"room\":\"a\",\"data\":1,\"extra\":true}", // a field it does not know
                 "{\"type\":\"room.send\",\"room\":\"a\",\"room\":\"b\",\"data\":1}", // a field twice: last wins there
                 "{\"type\":\"room.send\",\"rid\":\"x\",\"rid\":\"y\",\"room\":\"a\",\"data\":1}",
-                "{\"type\":\"room.send\",\"room\":\"a\",\"data\":1,\"data\":2}")) {
+                "{\"type\":\"room.send\",\"room\":\"a\",\"data\":1,\"data\":2}",
+                // a name twice inside data: the general path keeps the last value, and sends that
+                "{\"type\":\"room.send\",\"room\":\"a\",\"data\":{\"a\":1,\"a\":2}}",
+                "{\"type\":\"room.send\",\"room\":\"a\",\"data\":[{\"x\":{\"b\":1,\"c\":2,\"b\":3}}]}",
+                "{\"type\":\"chat.send\",\"room\":\"room.send\",\"message\":\"hi\"}")) {
             assertThat(RoomSendReader.read(frame)).as(frame).isNull();
             general(frame); // and that path takes it
         }
@@ -95,8 +99,8 @@ class RoomSendReaderTest {
     }
 
     /**
-     * Measured 2026-12-07: 808 bytes per bench frame through the fast path (JMH, {@code RoomSendDecodeBenchmark}),
-     * 1,840 through the general one. The guard fails if a frame goes the general way again, or the fast path starts
+     * Measured 2026-12-07: 840 bytes per bench frame through the fast path (JMH, {@code RoomSendDecodeBenchmark}),
+     * 1,912 through the general one. The guard fails if a frame goes the general way again, or the fast path starts
      * building the values it only checks.
      */
     private static final long MAX_BYTES_PER_FRAME = 1_300;
@@ -119,6 +123,41 @@ class RoomSendReaderTest {
         System.out.println("ROOM_SEND_BYTES_PER_FRAME " + perFrame);
         assertThat(sink).isPositive();
         assertThat(perFrame).isLessThanOrEqualTo(MAX_BYTES_PER_FRAME);
+    }
+
+    /**
+     * Past 32,768 characters Jackson reads a String through a reader in buffers of 4,000: numbers, literals and
+     * strings then straddle a refill, and data must still be cut at the right characters.
+     */
+    @Test
+    void cutsDataRightInAFrameLongerThanJacksonsBuffers() {
+        Random random = new Random(7);
+        List<String> items = new ArrayList<>();
+        int length = 0;
+        for (int i = 0; length < 80_000; i++) {
+            String item = switch (i % 6) {
+                case 0 -> String.valueOf(random.nextLong());
+                case 1 -> String.valueOf(random.nextDouble() * 1e5);
+                case 2 -> "true";
+                case 3 -> "null";
+                case 4 -> Json.quote("text ü😀 " + i + " \"q\"");
+                default -> "{\"k" + i + "\":[" + i + ",-1.5e-3,false]}";
+            };
+            items.add(item);
+            length += item.length() + 1;
+        }
+        for (String data : List.of("[" + String.join(",", items) + "]", "[" + String.join(" , ", items) + "] ")) {
+            String trimmed = data.strip();
+            String frame = "{\"type\":\"room.send\",\"room\":\"big\",\"data\":" + data + "}";
+            assertThat(frame.length()).isGreaterThan(32_768);
+            assertThat(agrees(frame).data()).isEqualTo(trimmed);
+        }
+        String last = items.get(items.size() - 1);
+        for (int pad = 32_700; pad < 32_800; pad += 7) { // a scalar data ending on every side of a buffer's edge
+            String frame = "{\"type\":\"room.send\",\"rid\":\"" + "r".repeat(8) + "\",\"room\":\"r\","
+                    + "\"data\":" + " ".repeat(pad) + last + "}";
+            assertThat(agrees(frame).data()).isEqualTo(last);
+        }
     }
 
     /** Random values with random spacing: the fast path reads each, and agrees with the general path. */
