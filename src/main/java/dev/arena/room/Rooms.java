@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /** Room names: what is valid, what is reserved, and how the original design's sockets map onto rooms. */
 public final class Rooms {
-    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9:_.-]{1,64}");
-    public static final String NAME_RULE = "must be 1-64 characters of A-Z a-z 0-9 : _ . -";
+    public static final int MAX_NAME_LENGTH = 64;
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9:_.-]{1," + MAX_NAME_LENGTH + "}");
+    public static final String NAME_RULE = "must be 1-" + MAX_NAME_LENGTH + " characters of A-Z a-z 0-9 : _ . -";
     static final String GAME_PREFIX = "game:";
     static final String CHAT_PREFIX = "chat:";
     static final String USER_PREFIX = "user:";
@@ -21,7 +22,7 @@ public final class Rooms {
      * {@code RoomsTest} holds the two to the same answers.
      */
     public static boolean valid(String name) {
-        if (name == null || name.isEmpty() || name.length() > 64) {
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {

@@ -238,15 +238,14 @@ public final class GatewaySockets {
         try {
             switch (c.flavour) {
                 case GATEWAY -> {
-                    ClientMessage.RoomSend send = RoomSendReader.read(text);
-                    if (send != null) {
-                        rt.metrics.received("room.send", bytes);
-                        rt.router.handle(c, send);
-                        return;
+                    ClientMessage m = RoomSendReader.read(text);
+                    String type = "room.send";
+                    if (m == null) {
+                        JsonObject o = MessageDecoder.parse(text);
+                        m = MessageDecoder.decode(o);
+                        type = o.getString("type");
                     }
-                    JsonObject o = MessageDecoder.parse(text);
-                    ClientMessage m = MessageDecoder.decode(o);
-                    rt.metrics.received(o.getString("type"), bytes);
+                    rt.metrics.received(type, bytes);
                     rt.router.handle(c, m);
                 }
                 case LEGACY_GAME -> legacyGame(c, text, bytes);

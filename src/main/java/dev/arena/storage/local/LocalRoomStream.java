@@ -76,9 +76,7 @@ public final class LocalRoomStream implements RoomStream {
                 // The count only: the oldest event is hundreds of events back and out of the CPU's caches, and
                 // reading its time on every append was 2 % of the server's CPU with 2,000 clients in rooms of 4.
                 // Age is trimmed where it matters: before a replay (since) and in every room each minute (sweep).
-                while (log.kept.size() > bufferSize) {
-                    log.kept.pollFirst();
-                }
+                dropBeyondBuffer(log);
                 listener.accept(numbered);
                 return Future.succeededFuture(seq);
             }
@@ -178,10 +176,17 @@ public final class LocalRoomStream implements RoomStream {
         }
     }
 
+    /** Drops the oldest events beyond the buffer's count, and those older than the window. */
     private void trim(Log log, Instant now) {
+        dropBeyondBuffer(log);
         Instant cutoff = now.minus(window);
-        while (!log.kept.isEmpty()
-                && (log.kept.size() > bufferSize || log.kept.peekFirst().ts().isBefore(cutoff))) {
+        while (!log.kept.isEmpty() && log.kept.peekFirst().ts().isBefore(cutoff)) {
+            log.kept.pollFirst();
+        }
+    }
+
+    private void dropBeyondBuffer(Log log) {
+        while (log.kept.size() > bufferSize) {
             log.kept.pollFirst();
         }
     }
