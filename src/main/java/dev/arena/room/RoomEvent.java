@@ -232,10 +232,9 @@ public sealed interface RoomEvent {
     /**
      * Memoises each flavour's text: rendered on first use, then shared by every member of that flavour. The text is
      * kept as UTF-8 bytes only (a caller that wants the String, {@link #encode} or the public-API write fallback of
-     * {@code SocketSink}, makes it again once, and the event keeps it from then on): stream events stay in
-     * the room's resume buffer ({@code ARENA_WS_RESUME_BUFFER}, 512 per room) long enough to be copied by the young
-     * collections, and the String was a third of each kept event's heap: 685 bytes with it, 438 without
-     * ({@code ResumeBufferFootprintTest}). The gateway's text has its own field, as nearly every event is shown in that
+     * {@code SocketSink}, makes it again once, and the event keeps it from then on): half the allocation of a String
+     * beside its bytes, for the event's short life (a single node's resume buffer keeps the event's fields as bytes,
+     * not the event: {@code KeptEvents}). The gateway's text has its own field, as nearly every event is shown in that
      * flavour only.
      */
     abstract sealed class Encoded permits Message, Chat, Presence, Direct, Notice {

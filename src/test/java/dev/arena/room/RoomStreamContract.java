@@ -198,6 +198,24 @@ public abstract class RoomStreamContract {
         assertThat(await(stream.since(room, 5))).isEqualTo(new RoomStream.Replay.Events(List.of(), 5));
     }
 
+    /** A replay gives the events as they were appended, every field (the single node keeps them as bytes). */
+    @Test
+    void replaysEventsWithEveryField() {
+        String room = room();
+        UUID from = UUID.randomUUID();
+        Instant ts = clock.instant().plusNanos(123_456_789);
+        await(stream.append(new RoomEvent.Message(room, 0, from, "{\"x\":[1,\"é\"],\"y\":1.50}", ts)));
+        await(stream.append(new RoomEvent.Chat(room, 0, 42, from, "Zoë \"z\" 🎮", "hi | there", ts)));
+
+        List<RoomEvent> got = ((RoomStream.Replay.Events) await(stream.since(room, 0))).events();
+        RoomEvent.Message m = (RoomEvent.Message) got.get(0);
+        assertThat(List.of(m.room(), m.seq(), m.from(), m.data(), m.ts()))
+                .containsExactly(room, 1L, from, "{\"x\":[1,\"é\"],\"y\":1.50}", ts);
+        RoomEvent.Chat c = (RoomEvent.Chat) got.get(1);
+        assertThat(List.of(c.room(), c.seq(), c.id(), c.from(), c.displayName(), c.message(), c.ts()))
+                .containsExactly(room, 2L, 42L, from, "Zoë \"z\" 🎮", "hi | there", ts);
+    }
+
     @Test
     void eventsBeyondTheBufferSizeAreGone() {
         String room = room();
