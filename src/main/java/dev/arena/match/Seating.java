@@ -22,11 +22,21 @@ final class Seating<C, S, I> {
 
     /** A player's seat. */
     private static final class Seat {
+        /**
+         * The seated player's id, one object for the match: the log's entries name it instead of the id each input
+         * arrived with, as a running match keeps every accepted input (thousands a second on a busy node) until it
+         * ends, and each kept object is copied into the old generation by the young collections.
+         */
+        final PlayerId player;
         boolean connected = true;
         long forfeitAt = -1;
         /** Inputs taken in tick {@link #budgetTick}; a later tick starts from a full budget. */
         int usedThisTick;
         long budgetTick;
+
+        Seat(PlayerId player) {
+            this.player = player;
+        }
     }
 
     private final MatchRun<C, S, I> run;
@@ -125,7 +135,7 @@ final class Seating<C, S, I> {
             case InputResult.Accepted<S> a -> {
                 run.accepted++;
                 run.state = a.state();
-                run.eventLog.add(new LogEntry.Input<>(n, player, input));
+                run.eventLog.add(new LogEntry.Input<>(n, seat.player, input));
                 for (GameEvent e : a.events()) {
                     run.emit(e, n);
                 }
@@ -168,7 +178,7 @@ final class Seating<C, S, I> {
             return;
         }
         Step<S> step = run.rules.join(run.state, p);
-        seats.put(p, new Seat());
+        seats.put(p, new Seat(p));
         spectators.remove(p);
         changed = true;
         run.eventLog.add(new LogEntry.Joined<>(n, p));
