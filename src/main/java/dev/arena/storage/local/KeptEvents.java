@@ -19,8 +19,8 @@ import java.util.UUID;
  * <p>Why: a kept event lives for seconds to minutes (512 per room), far longer than the young collections' period,
  * so every event object was copied into the old generation and later died there. With 2,000 clients in rooms of 4
  * at 10 msgs/s that was 20,000 events a second of five to seven objects each (438 bytes): pinned to one core (Serial),
- * the collections took 3.2–4.2 s of every 40 s and 13–16 % of the server's CPU; with the events as bytes, 1.1–1.3 s
- * and 8 % (docs/BENCHMARKS.md, 2026-12-07 22:00). Here an append
+ * the collections took 2.4–4.2 s of pauses in 40 s and 14–15 % of the server's CPU; with the events as bytes,
+ * 1.1–2.1 s and 7–8 % (docs/BENCHMARKS.md, 2026-12-07 21:55). Here an append
  * copies the event's fields into the newest chunk; a chunk is one array, copied once when the collector promotes it
  * and never again, and the event object dies young. A replay, rare, makes the events again from the bytes.
  *
