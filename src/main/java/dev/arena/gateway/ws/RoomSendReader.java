@@ -105,7 +105,7 @@ final class RoomSendReader {
         if (rid instanceof String s && !JsonText.storable(s)) {
             return NOT_A_RID;
         }
-        return rid != NOT_A_RID && MessageDecoder.validRid(rid) ? rid : NOT_A_RID;
+        return MessageDecoder.validRid(rid) ? rid : NOT_A_RID; // NOT_A_RID is not valid either
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.UUID;
  * the collections took 2.4–4.2 s of pauses in 40 s and 14–15 % of the server's CPU; with the events as bytes,
  * 1.1–2.1 s and 7–8 % (docs/BENCHMARKS.md, 2026-12-07 21:55). Here an append
  * copies the event's fields into the newest chunk; a chunk is one array, copied once when the collector promotes it
- * and never again, and the event object dies young. A replay, rare, makes the events again from the bytes.
+ * and never again, and the event object dies young. A replay, rare, makes the events again from the bytes. (Not
+ * the nodes' codec, {@code RoomEventCodec}: it builds a JsonObject and its text per event, on every append here.)
  *
  * <p>A record: {@code int size} (of what follows), {@code byte kind}, {@code long epochSecond}, {@code int nano},
  * then the kind's fields; a string is {@code int length} (-1 for null) and its UTF-8 bytes. Records are appended to
@@ -84,27 +85,32 @@ final class KeptEvents {
         int at = c.end;
         byte[] b = c.bytes;
         INT.set(b, at, size - 4);
-        b[at + 4] = kind(event);
         LONG.set(b, at + 5, event.ts().getEpochSecond());
         INT.set(b, at + 13, event.ts().getNano());
         int p = at + HEAD;
         switch (event) {
-            case RoomEvent.Message m -> p = putUuid(b, p, m.from());
+            case RoomEvent.Message m -> {
+                b[at + 4] = MESSAGE;
+                p = putUuid(b, p, m.from());
+            }
             case RoomEvent.Chat ch -> {
+                b[at + 4] = CHAT;
                 LONG.set(b, p, ch.id());
                 p = putUuid(b, p + 8, ch.from());
             }
             case RoomEvent.Presence pr -> {
+                b[at + 4] = PRESENCE;
                 b[p++] = (byte) (pr.joined() ? 1 : 0);
                 p = putUuid(b, p, pr.member().userId());
                 p = putUuid(b, p, pr.member().sessionId());
             }
             case RoomEvent.Direct d -> {
+                b[at + 4] = DIRECT;
                 LONG.set(b, p, d.id());
                 p = putUuid(b, p + 8, d.from());
                 p = putUuid(b, p, d.to());
             }
-            case RoomEvent.Notice x -> { }
+            case RoomEvent.Notice x -> b[at + 4] = NOTICE;
         }
         for (byte[] s : strings) {
             p = putString(b, p, s);
@@ -202,16 +208,6 @@ final class KeptEvents {
             }
             case NOTICE -> new RoomEvent.Notice(room, string(b, p), ts);
             default -> throw new IllegalStateException("kept event of unknown kind " + kind);
-        };
-    }
-
-    private static byte kind(RoomEvent e) {
-        return switch (e) {
-            case RoomEvent.Message m -> MESSAGE;
-            case RoomEvent.Chat c -> CHAT;
-            case RoomEvent.Presence p -> PRESENCE;
-            case RoomEvent.Direct d -> DIRECT;
-            case RoomEvent.Notice x -> NOTICE;
         };
     }
 

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
  * room (the start-up warm-up's) loses both at once.
  */
 class LocalRoomStreamSweepTest {
+    /** Each test gets its own (JUnit makes an instance per test). */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final LocalRoomStream stream = new LocalRoomStream(16, Duration.ofMinutes(2), clock);
 
     @Test
     void idleRoomsDropTheirEventsAfterTheWindowAndAreForgottenAfterAWeek() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-        LocalRoomStream stream = new LocalRoomStream(16, Duration.ofMinutes(2), clock);
         for (int i = 0; i < 3; i++) {
             stream.append(new RoomEvent.Message("quiet", 0, UUID.randomUUID(), "1", clock.instant()));
         }
@@ -38,8 +39,6 @@ class LocalRoomStreamSweepTest {
     /** An append bounds a room by count; the sweep drops what is past the window, with no replay asked for. */
     @Test
     void memoryHoldsAtMostTheBufferAndAfterASweepNothingPastTheWindow() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-        LocalRoomStream stream = new LocalRoomStream(16, Duration.ofMinutes(2), clock);
         for (int i = 0; i < 40; i++) {
             stream.append(new RoomEvent.Message("busy", 0, UUID.randomUUID(), "1", clock.instant()));
             assertThat(stream.kept("busy")).isLessThanOrEqualTo(16);
@@ -54,8 +53,6 @@ class LocalRoomStreamSweepTest {
 
     @Test
     void aForgottenRoomKeepsNeitherEventsNorNumbering() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-        LocalRoomStream stream = new LocalRoomStream(16, Duration.ofMinutes(2), clock);
         stream.append(new RoomEvent.Message("warmup:x", 0, UUID.randomUUID(), "1", clock.instant()));
         stream.append(new RoomEvent.Message("kept", 0, UUID.randomUUID(), "1", clock.instant()));
         stream.forget("warmup:x");
