@@ -44,12 +44,11 @@ public final class Replay {
      */
     public static <C, S, I> StoredLog withEvents(GameFactory<C, S, I> game, StoredLog stored) {
         checkMode(game, stored.mode());
-        EventLog<I> log = EventLog.fromStored(stored, game.rules());
         List<StoredLog.Entry> out = new ArrayList<>(stored.entries().size() * 4);
         Runner<C, S, I> runner = new Runner<>(game.rules(),
-                game.rules().init(log.seed(), game.settings(log.settings())));
+                game.rules().init(stored.seed(), game.settings(stored.settings())));
         runner.sink = out;
-        runner.run(log, stored.entries());
+        runner.run(stored.decode(game.rules()), stored.finalTick(), stored.entries());
         return new StoredLog(stored.mode(), stored.seed(), stored.settings(), stored.tickRate(), stored.finalTick(),
                 out);
     }
@@ -57,7 +56,8 @@ public final class Replay {
     /** Replays a stored log (inputs decoded by the game's rules). */
     public static <C, S, I> Outcome<S> run(GameFactory<C, S, I> game, StoredLog stored) {
         checkMode(game, stored.mode());
-        return run(game, EventLog.fromStored(stored, game.rules()));
+        return new Runner<>(game.rules(), game.rules().init(stored.seed(), game.settings(stored.settings())))
+                .run(stored.decode(game.rules()), stored.finalTick(), null);
     }
 
     public static <C, S, I> Outcome<S> run(GameFactory<C, S, I> game, EventLog<I> log) {
@@ -66,7 +66,7 @@ public final class Replay {
             throw new IllegalArgumentException("the match is still running: its log is not closed");
         }
         return new Runner<>(game.rules(), game.rules().init(log.seed(), game.settings(log.settings())))
-                .run(log, null);
+                .run(log.entries(), log.finalTick(), null);
     }
 
     private static void checkMode(GameFactory<?, ?, ?> game, String mode) {
@@ -89,9 +89,8 @@ public final class Replay {
             this.state = initial;
         }
 
-        /** @param stored the stored entries {@code log} was read from (same order), copied to the sink */
-        Outcome<S> run(EventLog<I> log, List<StoredLog.Entry> stored) {
-            List<LogEntry<I>> entries = log.entries();
+        /** @param stored the stored entries {@code entries} were read from (same order), copied to the sink */
+        Outcome<S> run(List<LogEntry<I>> entries, long finalTick, List<StoredLog.Entry> stored) {
             for (int i = 0; i < entries.size(); i++) {
                 LogEntry<I> e = entries.get(i);
                 if (e instanceof LogEntry.Emitted<I>) {
@@ -127,7 +126,7 @@ public final class Replay {
                     case LogEntry.Emitted<I> ignored -> { }
                 }
             }
-            advanceTo(log.finalTick());
+            advanceTo(finalTick);
             return new Outcome<>(state, ticked, List.copyOf(events), running ? rules.result(state) : Optional.empty());
         }
 

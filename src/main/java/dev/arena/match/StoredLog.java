@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import dev.arena.common.PlayerId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,5 +29,26 @@ public record StoredLog(String mode, long seed, Map<String, Object> settings, in
         Objects.requireNonNull(mode, "mode");
         settings = settings == null ? Map.of() : settings;
         entries = List.copyOf(entries);
+    }
+
+    /**
+     * The entries as {@link LogEntry}s, in order: inputs decoded by {@code rules}, events as {@link StoredEvent}s
+     * (a log stored before matches stopped keeping events has them).
+     *
+     * @throws MalformedInput when a stored input no longer decodes (the game changed incompatibly)
+     */
+    public <I> List<LogEntry<I>> decode(GameRules<?, ?, I> rules) {
+        List<LogEntry<I>> out = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            out.add(switch (e.kind()) {
+                case "join" -> new LogEntry.Joined<>(e.tick(), e.player());
+                case "start" -> new LogEntry.Started<>(e.tick());
+                case "leave" -> new LogEntry.Left<>(e.tick(), e.player(), String.valueOf(e.data().get("reason")));
+                case "input" -> new LogEntry.Input<>(e.tick(), e.player(), rules.decodeInput(e.data()));
+                case "event" -> new LogEntry.Emitted<>(e.tick(), new StoredEvent(e.data()));
+                default -> throw new IllegalArgumentException("unknown log entry kind '" + e.kind() + "'");
+            });
+        }
+        return out;
     }
 }

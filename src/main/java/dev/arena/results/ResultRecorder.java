@@ -1,8 +1,7 @@
 package dev.arena.results;
 
 import dev.arena.common.Json;
-import dev.arena.common.PlayerId;
-import dev.arena.match.LogEntry;
+import dev.arena.match.EventLog;
 import dev.arena.match.MatchEnd;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchListener;
@@ -93,26 +92,14 @@ public final class ResultRecorder implements MatchListener, dev.arena.match.Stor
                 outcome.tryFail(ar.cause());
             }
         });
-        // building the log's storable form is costly for long matches: off the match's event loop
-        boolean hidden = end.friendsOnly();
-        vertx.executeBlocking(() -> stored(match, end, hidden), false)
-                .onSuccess(stored -> attempt(stored, 1, done))
-                .onFailure(e -> {
-                    log.error("match {}: cannot build its stored form; result {} lost", end.match(), end.result(), e);
-                    done.tryFail(e);
-                });
+        // the log's JSON is written by the store when a connection is ready for it, off the event loop
+        StoredMatch stored = new StoredMatch(match, end.finalTick(), end.log().tickRate(), node,
+                relayedMode.test(end.mode()), end.reportedBy(), end.log().players(), end.friendsOnly(), null);
+        attempt(stored, end.log(), 1, done);
     }
 
-    private StoredMatch stored(FinishedMatch match, MatchEnd end, boolean hidden) {
-        List<PlayerId> participants = end.log().entries().stream()
-                .filter(e -> e instanceof LogEntry.Joined<?>).map(e -> ((LogEntry.Joined<?>) e).player())
-                .distinct().toList();
-        return new StoredMatch(match, end.finalTick(), end.log().tickRate(), node, relayedMode.test(end.mode()),
-                end.reportedBy(), participants, hidden, end.log().store());
-    }
-
-    private void attempt(StoredMatch stored, int n, Promise<Boolean> done) {
-        store.record(stored, jobs.taskNames()).onComplete(ar -> {
+    private void attempt(StoredMatch stored, EventLog<?> matchLog, int n, Promise<Boolean> done) {
+        store.record(stored, matchLog, jobs.taskNames()).onComplete(ar -> {
             if (ar.succeeded()) {
                 jobs.wake();
                 done.tryComplete(ar.result());
@@ -120,9 +107,9 @@ public final class ResultRecorder implements MatchListener, dev.arena.match.Stor
                 long delay = FIRST_RETRY.toMillis() << (n - 1);
                 log.warn("match {}: storing the result failed (attempt {} of {}, next in {} ms): {}",
                         stored.match().id(), n, ATTEMPTS, delay, ar.cause().toString());
-                vertx.setTimer(delay, t -> attempt(stored, n + 1, done));
+                vertx.setTimer(delay, t -> attempt(stored, matchLog, n + 1, done));
             } else {
-                gaveUp(stored, n, ar.cause(), done);
+                gaveUp(stored, matchLog, n, ar.cause(), done);
             }
         });
     }
@@ -146,10 +133,11 @@ public final class ResultRecorder implements MatchListener, dev.arena.match.Stor
      * Keeps the result as a failed job for admins ({@code GET /admin/jobs}); when even that cannot be stored, the
      * error log line is the only record.
      */
-    private void gaveUp(StoredMatch stored, int attempts, Throwable cause, Promise<Boolean> done) {
+    private void gaveUp(StoredMatch stored, EventLog<?> matchLog, int attempts, Throwable cause,
+                        Promise<Boolean> done) {
         // a refused value says why in its message; any other failure needs its kind too
         String error = cause instanceof ResultStore.Unstorable ? cause.getMessage() : cause.toString();
-        store.recordUnstored(stored, jobs.taskNames(), error, clock.instant()).onComplete(kept -> {
+        store.recordUnstored(stored, matchLog, jobs.taskNames(), error, clock.instant()).onComplete(kept -> {
             if (kept.succeeded()) {
                 log.error("match {}: result NOT stored after {} attempt(s), kept as a failed job: {}",
                         stored.match().id(), attempts, stored.match().result(), cause);

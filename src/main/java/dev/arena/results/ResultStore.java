@@ -1,7 +1,7 @@
 package dev.arena.results;
 
+import dev.arena.match.EventLog;
 import dev.arena.match.MatchId;
-import dev.arena.match.StoredLog;
 import dev.arena.player.MatchHistory;
 import io.vertx.core.Future;
 import java.util.List;
@@ -14,9 +14,11 @@ public interface ResultStore extends MatchHistory {
      * Stores the result, its log and one job per step, all in one transaction. Idempotent: a match stored before
      * is left as it was (completes with {@code false}).
      *
+     * @param match the result and its summary ({@link StoredMatch#log()} null: the log is {@code log})
+     * @param log   the finished match's log, closed; its JSON is written when it goes to storage
      * @param steps names of the {@link ResultStep}s to schedule, due at once
      */
-    Future<Boolean> record(StoredMatch match, List<String> steps);
+    Future<Boolean> record(StoredMatch match, EventLog<?> log, List<String> steps);
 
     Future<Optional<FinishedMatch>> load(MatchId id);
 
@@ -49,7 +51,8 @@ public interface ResultStore extends MatchHistory {
      * Keeps a result that {@link #record} gave up on, with what is needed to store it later ({@code steps}), so
      * that {@link #jobs} lists it as failed.
      */
-    Future<Void> recordUnstored(StoredMatch match, List<String> steps, String error, java.time.Instant at);
+    Future<Void> recordUnstored(StoredMatch match, EventLog<?> log, List<String> steps, String error,
+                                java.time.Instant at);
 
     /** {@link #record} failed on data that can never be stored (SQLSTATE class 22 or 23): retrying is useless. */
     final class Unstorable extends RuntimeException {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param reportedBy   the player who reported a relayed result; null otherwise
  * @param participants everyone who took a seat (for an abandoned match, the only record of its players)
  * @param friendsOnly  shown only to its players (a private game a player made), as {@code HostedMatches} decides
- * @param log          null when read without it ({@link ResultStore#summary})
+ * @param log          null when read without it ({@link ResultStore#summary}) and when recorded (the match's
+ *                     {@code EventLog} goes beside it to {@link ResultStore#record})
  */
 public record StoredMatch(FinishedMatch match, long finalTick, int tickRate, String ownerNode, boolean relayed,
                           PlayerId reportedBy, List<PlayerId> participants, boolean friendsOnly, StoredLog log) {

@@ -533,22 +533,4 @@ class MatchLoopTest {
         loop.tick();
         assertThat(out.ends.getFirst().log().entries()).hasSize(4); // two joins, the start, one input
     }
-
-    /** A kept input names the seat's id, not the copy it arrived with: one object less per input a match keeps. */
-    @Test
-    void loggedInputsShareTheSeatedPlayersId() {
-        var loop = tally(NO_LOBBY);
-        loop.join(A);
-        loop.tick();
-        PlayerId sameA = new PlayerId(A.value()); // as each socket frame makes it
-        loop.offer(sameA, new TallyGame.Input.Add(2));
-        loop.offer(new PlayerId(A.value()), new TallyGame.Input.Add(3));
-        loop.tick();
-        loop.stop("done");
-        loop.tick();
-        List<? extends LogEntry<?>> entries = out.ends.getFirst().log().entries();
-        PlayerId seated = ((LogEntry.Joined<?>) entries.get(0)).player();
-        assertThat(entries.stream().filter(e -> e instanceof LogEntry.Input<?>).map(e -> ((LogEntry.Input<?>) e).player()))
-                .hasSize(2).allSatisfy(p -> assertThat(p).isSameAs(seated));
-    }
 }

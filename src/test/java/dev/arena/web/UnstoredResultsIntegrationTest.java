@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.arena.common.Json;
+import dev.arena.config.DatabaseUrl;
 import dev.arena.identity.Role;
+import dev.arena.match.EventLog;
+import dev.arena.match.StoredLog;
 import dev.arena.results.FinishedMatch;
 import dev.arena.results.ResultStore;
 import dev.arena.results.StoredMatch;
@@ -22,6 +26,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,13 +50,15 @@ class UnstoredResultsIntegrationTest {
     private static final String PASSWORD = "correct-horse-9";
     private static final AtomicInteger recordCalls = new AtomicInteger();
     private static TestNode node;
+    private static DatabaseUrl db;
     @RegisterExtension
     static final Browsers browsers = Browsers.perClass();
 
     @BeforeAll
     static void start() {
-        String db = TestDatabases.asUrl(TestDatabases.fresh(UnstoredResultsIntegrationTest.class));
-        node = TestNode.start(Map.of("ARENA_DATABASE_URL", db, "ARENA_TOKEN_SECRET", TestNode.TOKEN_SECRET),
+        db = TestDatabases.fresh(UnstoredResultsIntegrationTest.class);
+        node = TestNode.start(Map.of("ARENA_DATABASE_URL", TestDatabases.asUrl(db), "ARENA_TOKEN_SECRET",
+                        TestNode.TOKEN_SECRET),
                 new MutableClock(), UnaryOperator.identity(), UnstoredResultsIntegrationTest::poisoned);
         Futures.await(node.arena().identity().createPrivileged("root", PASSWORD, Role.ADMIN));
     }
@@ -62,12 +73,23 @@ class UnstoredResultsIntegrationTest {
                 StoredMatch bad = new StoredMatch(new FinishedMatch(m.id(), m.mode() + "\u0000", m.result(),
                         m.finishedAt()), s.finalTick(), s.tickRate(), s.ownerNode(), s.relayed(), s.reportedBy(),
                         s.participants(), s.friendsOnly(), s.log());
-                return real.record(bad, (List<String>) args[1]);
+                return real.record(bad, (EventLog<?>) args[1], (List<String>) args[2]);
             }
             return method.invoke(real, args);
         };
         return (ResultStore) Proxy.newProxyInstance(ResultStore.class.getClassLoader(),
                 new Class<?>[] {ResultStore.class}, h);
+    }
+
+    private static String retryText(String gameId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             PreparedStatement q = c.prepareStatement("SELECT retry FROM unstored_results WHERE match_id = ?::uuid")) {
+            q.setString(1, gameId);
+            try (ResultSet rows = q.executeQuery()) {
+                assertThat(rows.next()).as("an unstored_results row").isTrue();
+                return rows.getString(1);
+            }
+        }
     }
 
     @AfterAll
@@ -78,7 +100,7 @@ class UnstoredResultsIntegrationTest {
     }
 
     @Test
-    void aResultTheDatabaseRefusesIsNotRetriedAndIsListedAsFailedOverHttpAndInTheConsole() {
+    void aResultTheDatabaseRefusesIsNotRetriedAndIsListedAsFailedOverHttpAndInTheConsole() throws SQLException {
         Player a = Player.of(node.register("unstored_ann", PASSWORD));
         Player b = Player.of(node.register("unstored_ben", PASSWORD));
         ConnectFourGame.Played game = ConnectFourGame.play(node.http(), node.arena().vertx(), node.arena().port(),
@@ -98,6 +120,13 @@ class UnstoredResultsIntegrationTest {
         assertThat(row.getString("created_at")).isNotBlank();
         // a data error is never retried: one attempt only
         assertThat(recordCalls.get()).isEqualTo(1);
+        // kept with what storing it by hand needs: the stored form with its whole log, and the steps
+        JsonObject retry = new JsonObject(retryText(game.gameId()));
+        assertThat(retry.getJsonArray("steps")).isNotEmpty();
+        StoredLog log = Json.decode(retry.getJsonObject("match").getJsonObject("log").encode(), StoredLog.class);
+        assertThat(log.mode()).isEqualTo("connect_four");
+        assertThat(log.entries()).filteredOn(e -> e.kind().equals("join")).hasSize(2);
+        assertThat(log.entries()).filteredOn(e -> e.kind().equals("input")).isNotEmpty();
 
         Page page = browsers.signedIn(node, "/admin", "root", PASSWORD);
         page.getByTestId("section-jobs").click();

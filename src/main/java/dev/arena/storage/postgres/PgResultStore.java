@@ -3,8 +3,10 @@ package dev.arena.storage.postgres;
 import static dev.arena.storage.postgres.PgAccountStore.instant;
 import static dev.arena.storage.postgres.PgAccountStore.ts;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arena.common.Json;
 import dev.arena.common.PlayerId;
+import dev.arena.match.EventLog;
 import dev.arena.match.MatchId;
 import dev.arena.match.MatchResult;
 import dev.arena.match.StoredLog;
@@ -54,11 +56,13 @@ public final class PgResultStore implements ResultStore {
     }
 
     @Override
-    public Future<Boolean> record(StoredMatch stored, List<String> steps) {
-        return vertx.executeBlocking(() -> Json.encodeToString(stored.log()), false)
-                .compose(logJson -> pool.withTransaction(tx -> insertMatch(tx, stored, logJson)
+    public Future<Boolean> record(StoredMatch stored, EventLog<?> log, List<String> steps) {
+        // the log's JSON is written once a connection is ready for it: when hundreds of matches end at once (a
+        // tournament round), at most a pool's worth of their texts is on the heap, not all of them
+        return pool.withTransaction(tx -> vertx.executeBlocking(log::json, false)
+                        .compose(logJson -> insertMatch(tx, stored, logJson))
                         .compose(inserted -> !inserted ? Future.succeededFuture(false)
-                                : players(tx, stored).compose(v -> jobs(tx, stored.match().id(), steps)).map(true))))
+                                : players(tx, stored).compose(v -> jobs(tx, stored.match().id(), steps)).map(true)))
                 .recover(e -> Future.failedFuture(neverStorable(e) ? new Unstorable(e) : e));
     }
 
@@ -69,14 +73,17 @@ public final class PgResultStore implements ResultStore {
     }
 
     @Override
-    public Future<Void> recordUnstored(StoredMatch stored, List<String> steps, String error, Instant at) {
+    public Future<Void> recordUnstored(StoredMatch stored, EventLog<?> log, List<String> steps, String error,
+                                       Instant at) {
         FinishedMatch m = stored.match();
         return vertx.executeBlocking(() -> {
             String result = Json.encodeToString(m.result());
             String retry;
             try {
-                retry = Json.encodeToString(Map.of("match", stored, "steps", steps));
-            } catch (RuntimeException e) {
+                ObjectNode match = Json.MAPPER.valueToTree(stored);
+                match.set("log", Json.MAPPER.readTree(log.json()));
+                retry = Json.encodeToString(Map.of("match", match, "steps", steps));
+            } catch (RuntimeException | java.io.IOException e) {
                 retry = result; // what cannot be encoded cannot be retried either: the result at least
             }
             return List.of(result, retry);

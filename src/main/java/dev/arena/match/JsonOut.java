@@ -1,0 +1,82 @@
+package dev.arena.match;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.arena.common.Json;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * JSON text put together from pieces already JSON ({@link EventLog#json()}): ASCII punctuation and names, numbers,
+ * and bytes copied as they are; any other value written by {@code Json.MAPPER}. Writes nothing per piece but its
+ * bytes, in one array that doubles when full.
+ */
+final class JsonOut {
+    private byte[] buf;
+    private int size;
+
+    JsonOut(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** {@code s} must be ASCII (its chars are written as bytes). */
+    JsonOut ascii(String s) {
+        room(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buf[size++] = (byte) s.charAt(i);
+        }
+        return this;
+    }
+
+    JsonOut number(long v) {
+        room(20);
+        if (v == Long.MIN_VALUE) {
+            return ascii(Long.toString(v));
+        }
+        if (v < 0) {
+            buf[size++] = '-';
+            v = -v;
+        }
+        int start = size;
+        do {
+            buf[size++] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        for (int i = start, j = size - 1; i < j; i++, j--) {
+            byte t = buf[i];
+            buf[i] = buf[j];
+            buf[j] = t;
+        }
+        return this;
+    }
+
+    JsonOut raw(byte[] b) {
+        return raw(b, 0, b.length);
+    }
+
+    JsonOut raw(byte[] b, int offset, int length) {
+        room(length);
+        System.arraycopy(b, offset, buf, size, length);
+        size += length;
+        return this;
+    }
+
+    /** Any value, as {@code Json.MAPPER} writes it (a string quoted and escaped, a map as an object). */
+    JsonOut value(Object v) {
+        try {
+            return raw(Json.MAPPER.writeValueAsBytes(v));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String text() {
+        return new String(buf, 0, size, StandardCharsets.UTF_8);
+    }
+
+    private void room(int n) {
+        if (size + n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(size + n, buf.length * 2));
+        }
+    }
+}
