@@ -1,6 +1,7 @@
 package dev.arena.match;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.arena.common.Digits;
 import dev.arena.common.Json;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,24 +30,8 @@ final class JsonOut {
     }
 
     JsonOut number(long v) {
-        room(20);
-        if (v == Long.MIN_VALUE) {
-            return ascii(Long.toString(v));
-        }
-        if (v < 0) {
-            buf[size++] = '-';
-            v = -v;
-        }
-        int start = size;
-        do {
-            buf[size++] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
-        for (int i = start, j = size - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
+        room(Digits.MAX);
+        size = Digits.put(buf, size, v);
         return this;
     }
 

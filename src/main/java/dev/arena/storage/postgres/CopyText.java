@@ -1,5 +1,6 @@
 package dev.arena.storage.postgres;
 
+import dev.arena.common.Digits;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -92,23 +93,7 @@ final class CopyText {
 
     CopyText number(long v) throws SQLException {
         room(SLACK);
-        if (v == Long.MIN_VALUE) {
-            return ascii(Long.toString(v));
-        }
-        if (v < 0) {
-            buf[n++] = '-';
-            v = -v;
-        }
-        int start = n;
-        do {
-            buf[n++] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
-        for (int i = start, j = n - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
+        n = Digits.put(buf, n, v);
         return this;
     }
 
