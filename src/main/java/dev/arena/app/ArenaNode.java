@@ -74,6 +74,8 @@ public final class ArenaNode implements AutoCloseable {
     private Metrics metrics;
     private Vertx vertx;
     private Pool pool;
+    /** Stores finished matches: its own few connections, lowered in CPU priority on the embedded database. */
+    private Pool resultWrites;
     private IdentityService identity;
     private ChatService chat;
     private ApiRouter.Services httpServices;
@@ -146,7 +148,9 @@ public final class ArenaNode implements AutoCloseable {
         PgAccountStore accounts = new PgAccountStore(pool);
         PgPlayerStore playerStore = new PgPlayerStore(pool);
         PgRatingStore ratings = new PgRatingStore(pool);
-        PgResultStore resultStore = new PgResultStore(pool, vertx);
+        resultWrites = PgPools.lowered(vertx, database.url(), config.jobs().resultConnections(),
+                database.isEmbedded() ? config.jobs().resultNice() : 0);
+        PgResultStore resultStore = new PgResultStore(pool, resultWrites, vertx);
         // the one decision between single node and cluster: with ARENA_REDIS_URL, everything shared goes through Redis
         backplane = await(config.cluster().redisUrl().map(url -> RedisBackplane.connect(vertx,
                         vertx.getOrCreateContext(), url, config.nodeId(), config.ws().resumeBuffer(),
@@ -353,6 +357,9 @@ public final class ArenaNode implements AutoCloseable {
                 backplane = null;
                 quietly("leave the cluster", () -> await(leaving.leave()));
                 quietly("close the backplane", () -> await(leaving.close()));
+            }
+            if (resultWrites != null) {
+                quietly("close the results pool", () -> await(resultWrites.close()));
             }
             if (pool != null) {
                 quietly("close pool", () -> await(pool.close()));

@@ -57,6 +57,13 @@ final class FeatureKeys {
                 "longest wait between retries of a failing job", jobTime());
         static final ConfigKey<Duration> TIMEOUT = key(KEYS, "ARENA_JOB_TIMEOUT", "60s",
                 "a job running longer than this fails and is retried", jobTime());
+        static final ConfigKey<Integer> RESULT_CONNECTIONS = key(KEYS, "ARENA_RESULT_CONNECTIONS", "4",
+                "PostgreSQL connections that store finished matches (their own pool, beside ARENA_DB_POOL_SIZE)",
+                integer(1, 64));
+        static final ConfigKey<Integer> RESULT_NICE = key(KEYS, "ARENA_RESULT_NICE", "10",
+                "how many Linux nice values the embedded PostgreSQL's backends that store finished matches run below "
+                        + "the server, so a round of matches ending at once yields the cores to games; 0 = the same",
+                integer(0, 19));
 
         /** db-scheduler's own timers are no finer than this. */
         private static Function<String, Duration> jobTime() {
@@ -65,7 +72,7 @@ final class FeatureKeys {
 
         static JobsConfig read(ConfigValues v) {
             return new JobsConfig(v.get(THREADS), v.get(POLL_INTERVAL), v.get(HEARTBEAT), v.get(RETRY_FIRST),
-                    v.get(RETRY_MAX), v.get(TIMEOUT));
+                    v.get(RETRY_MAX), v.get(TIMEOUT), v.get(RESULT_CONNECTIONS), v.get(RESULT_NICE));
         }
     }
 

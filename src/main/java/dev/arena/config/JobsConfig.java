@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param retryFirst   wait before the first retry of a failed job; doubled after each failure ...
  * @param retryMax     ... up to this
  * @param timeout      a job still running after this counts as failed (and is retried)
+ * @param resultConnections connections of the pool that stores finished matches: at most this many results (and
+ *                     their logs' JSON) are on their way to the database at once
+ * @param resultNice   nice steps for those connections' backends when the database is the embedded one
  */
 public record JobsConfig(int threads, Duration pollInterval, Duration heartbeat, Duration retryFirst,
-                         Duration retryMax, Duration timeout) {}
+                         Duration retryMax, Duration timeout, int resultConnections, int resultNice) {}

@@ -1,5 +1,6 @@
 package dev.arena.storage.postgres;
 
+import dev.arena.common.Niceness;
 import dev.arena.config.DatabaseUrl;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -8,7 +9,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 
-/** Builds the node's one non-blocking, pipelined PostgreSQL pool. */
+/** Builds the node's non-blocking, pipelined PostgreSQL pools: the main one, and a small one for results. */
 public final class PgPools {
     private PgPools() {}
 
@@ -26,7 +27,21 @@ public final class PgPools {
         return create(vertx, url, size, connectionWait, MAX_WAITING);
     }
 
+    /**
+     * A pool whose connections' PostgreSQL backends run {@code nice} steps below the server (each lowered once, as it
+     * connects, off the event loop): for bulk writes on a database on this machine, so that they yield the cores
+     * to the event loops ({@link Niceness}). 0: an ordinary pool.
+     */
+    public static Pool lowered(Vertx vertx, DatabaseUrl url, int size, int nice) {
+        return build(vertx, url, size, CONNECTION_WAIT, MAX_WAITING, nice);
+    }
+
     static Pool create(Vertx vertx, DatabaseUrl url, int size, Duration connectionWait, int maxWaiting) {
+        return build(vertx, url, size, connectionWait, maxWaiting, 0);
+    }
+
+    private static Pool build(Vertx vertx, DatabaseUrl url, int size, Duration connectionWait, int maxWaiting,
+                              int nice) {
         PgConnectOptions connect = new PgConnectOptions();
         connect.setPipeliningLimit(256);
         connect.setHost(url.host())
@@ -45,6 +60,14 @@ public final class PgPools {
                 .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setName("arena")
                 .setShared(false);
-        return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
+        var builder = PgBuilder.pool().with(pool).connectingTo(connect).using(vertx);
+        if (nice > 0) {
+            // a new connection is handed out only after this handler closes it (back to the pool)
+            builder = builder.withConnectHandler(conn -> conn.query("SELECT pg_backend_pid() AS pid").execute()
+                    .compose(rows -> vertx.executeBlocking(() -> Niceness.lower(
+                            rows.iterator().next().getInteger("pid"), nice), false))
+                    .onComplete(done -> conn.close()));
+        }
+        return builder.build();
     }
 }

@@ -48,18 +48,26 @@ public final class PgResultStore implements ResultStore {
             WHERE g.id = $1 ORDER BY p.place, p.player_id""";
 
     private final Pool pool;
+    private final Pool writes;
     private final Vertx vertx;
 
-    public PgResultStore(Pool pool, Vertx vertx) {
+    /**
+     * @param pool   for reads
+     * @param writes for storing results: a few connections of their own (at lower CPU priority on this machine's
+     *               database), so that hundreds of matches ending at once neither queue the node's other queries
+     *               behind them nor hold more than a few logs' JSON at a time
+     */
+    public PgResultStore(Pool pool, Pool writes, Vertx vertx) {
         this.pool = pool;
+        this.writes = writes;
         this.vertx = vertx;
     }
 
     @Override
     public Future<Boolean> record(StoredMatch stored, EventLog<?> log, List<String> steps) {
         // the log's JSON is written once a connection is ready for it: when hundreds of matches end at once (a
-        // tournament round), at most a pool's worth of their texts is on the heap, not all of them
-        return pool.withTransaction(tx -> vertx.executeBlocking(log::json, false)
+        // tournament round), at most the writes pool's few texts are on the heap, not all of them
+        return writes.withTransaction(tx -> vertx.executeBlocking(log::json, false)
                         .compose(logJson -> insertMatch(tx, stored, logJson))
                         .compose(inserted -> !inserted ? Future.succeededFuture(false)
                                 : players(tx, stored).compose(v -> jobs(tx, stored.match().id(), steps)).map(true)))
@@ -87,7 +95,7 @@ public final class PgResultStore implements ResultStore {
                 retry = result; // what cannot be encoded cannot be retried either: the result at least
             }
             return List.of(result, retry);
-        }, false).compose(texts -> pool.preparedQuery("""
+        }, false).compose(texts -> writes.preparedQuery("""
                         INSERT INTO unstored_results (match_id, mode, node, error, result, retry, created_at)
                         VALUES ($1, $2, $3, $4, $5, $6, $7)""")
                 .execute(Tuple.from(new Object[] {m.id().value(), text(m.mode(), 200), text(stored.ownerNode(), 200),
