@@ -59,10 +59,15 @@ final class LogBytes {
     }
 
     void putBytes(byte[] b) {
-        putVarLong(b.length);
-        System.arraycopy(b, 0, chunk, end, b.length);
-        end += b.length;
-        total += b.length;
+        putBytes(b, b.length);
+    }
+
+    /** A byte field: its length, then the first {@code length} bytes of {@code b}. */
+    void putBytes(byte[] b, int length) {
+        putVarLong(length);
+        System.arraycopy(b, 0, chunk, end, length);
+        end += length;
+        total += length;
     }
 
     Reader reader() {
