@@ -8,7 +8,7 @@ import java.util.Objects;
  * in one transaction) and what the gateway turns into {@code match.end}.
  *
  * @param finalTick the last tick run
- * @param log       closed: every join, start, leave, accepted input and event, with tick numbers
+ * @param log       closed: every join, start, leave and accepted input, with tick numbers
  * @param reportedBy the player who reported a relayed game's result; null when the rules decided it
  * @param friendsOnly whether the match was shown only to its players ({@link MatchSpec#friendsOnly}): its stored
  *                  replay is too
