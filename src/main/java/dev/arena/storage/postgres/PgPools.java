@@ -28,12 +28,20 @@ public final class PgPools {
     }
 
     /**
-     * A pool whose connections' PostgreSQL backends run {@code nice} steps below the server (each lowered once, as it
-     * connects, off the event loop): for bulk writes on a database on this machine, so that they yield the cores
-     * to the event loops ({@link Niceness}). 0: an ordinary pool.
+     * How long a bulk write waits for a connection of its own pool ({@link #lowered}). Its writes queue there by
+     * design (500 matches ending at once, 4 connections): with {@link #CONNECTION_WAIT} most of them failed after
+     * 5 s in line and went round their retries, and some ran out of attempts (measured, docs/BENCHMARKS.md
+     * 2026-12-08). Only a database that is away for this long fails them.
+     */
+    static final Duration BULK_WAIT = Duration.ofMinutes(10);
+
+    /**
+     * A pool for bulk writes that queue for its few connections (waiting up to {@link #BULK_WAIT}), whose PostgreSQL
+     * backends run {@code nice} steps below the server (each lowered once, as it connects, off the event loop): on a
+     * database on this machine they then yield the cores to the event loops ({@link Niceness}). 0: not lowered.
      */
     public static Pool lowered(Vertx vertx, DatabaseUrl url, int size, int nice) {
-        return build(vertx, url, size, CONNECTION_WAIT, MAX_WAITING, nice);
+        return build(vertx, url, size, BULK_WAIT, MAX_WAITING, nice);
     }
 
     static Pool create(Vertx vertx, DatabaseUrl url, int size, Duration connectionWait, int maxWaiting) {

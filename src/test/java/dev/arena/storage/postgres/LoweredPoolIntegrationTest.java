@@ -48,6 +48,28 @@ class LoweredPoolIntegrationTest {
         }
     }
 
+    /**
+     * A bulk write waits its turn for a connection past the ordinary pool's wait (5 s), which made most of 500
+     * results ending at once fail in line and go round their retries. Real time: the pool's wait is its own timer.
+     */
+    @Test
+    void aWriteWaitsItsTurnLongerThanAnOrdinaryRequestWould() {
+        Vertx vertx = Vertx.vertx();
+        Pool lowered = PgPools.lowered(vertx, TestDatabases.fresh(LoweredPoolIntegrationTest.class), 1, 0);
+        try {
+            var held = lowered.getConnection().await();
+            var queued = lowered.query("SELECT 1 AS one").execute();
+            long holdMs = PgPools.CONNECTION_WAIT.toMillis() + 1_000;
+            io.vertx.core.Promise<Void> released = io.vertx.core.Promise.promise();
+            vertx.setTimer(holdMs, t -> held.close().onComplete(released));
+            released.future().await();
+            assertThat(queued.await().iterator().next().getInteger("one")).isEqualTo(1);
+        } finally {
+            lowered.close().await();
+            vertx.close().await();
+        }
+    }
+
     private static int backend(Pool pool) {
         return pool.query("SELECT pg_backend_pid() AS pid").execute().await().iterator().next().getInteger("pid");
     }
