@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
  * Linux CPU priority ("nice") for bulk work, so that it yields the cores to real-time work (event loops, match
  * ticks, health checks) while they are contended and runs at full speed while they are not. Game-log ingest is
  * such work: measured on two cores, a 1 GB ingest beside a 500-client room pushed {@code /health/ready} to p99
- * 80 ms at normal priority (docs/BENCHMARKS.md).
+ * 80 ms at normal priority (docs/BENCHMARKS.md). So is storing finished matches: pinned to one core, the inserts of
+ * 500 results stretched the collector's pauses to 176 ms (docs/BENCHMARKS.md, 2026-12-08).
  *
  * <p>Raising a nice value needs no privilege, lowering it again does: only threads that do nothing else (their own
- * pool's) and processes that serve only that work (an ingest's PostgreSQL backend) are lowered. Java 21 has no
- * {@code setpriority}, so this runs {@code renice(1)} (util-linux, busybox) once per thread or process, on the thread
- * being lowered (never an event loop). Where that fails (not Linux, no renice, another user's process) the work runs
- * at normal priority and one warning says why.
+ * pool's) and processes that serve only that work (an ingest's PostgreSQL backend, the results pool's) are lowered.
+ * Java 21 has no {@code setpriority}, so this runs {@code renice(1)} (util-linux, busybox) once per thread or process,
+ * on the thread being lowered or a worker (never an event loop). Where that fails (not Linux, no renice, another
+ * user's process) the work runs at normal priority and one warning says why.
  */
 public final class Niceness {
     private static final Logger log = LoggerFactory.getLogger(Niceness.class);
@@ -107,7 +108,7 @@ public final class Niceness {
 
     private static void warnOnce(String why) {
         if (warned.compareAndSet(false, true)) {
-            log.warn("bulk work (log ingest) runs at normal CPU priority: {}", why);
+            log.warn("bulk work (log ingest, result writes) runs at normal CPU priority: {}", why);
         }
     }
 }

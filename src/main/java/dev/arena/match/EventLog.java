@@ -5,11 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.arena.common.Json;
 import dev.arena.common.PlayerId;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +83,10 @@ public final class EventLog<I> {
                 bytes.putBytes(reason);
             }
             case LogEntry.Input<I> in -> {
-                InputJson json = InputJson.of(rules.encodeInput(in.input()));
-                bytes.start(INPUT, HEAD + LogBytes.MAX_INT + json.size);
+                JsonOut json = InputJson.of(rules.encodeInput(in.input()));
+                bytes.start(INPUT, HEAD + LogBytes.MAX_INT + json.size());
                 head(in.tick(), in.player());
-                bytes.putBytes(json.buf, json.size);
+                bytes.putBytes(json.array(), json.size());
             }
             case LogEntry.Emitted<I> ignored ->
                     throw new IllegalArgumentException("a running match's log keeps actions only, not events");
@@ -107,51 +105,31 @@ public final class EventLog<I> {
      * loop): {@code writeValueAsBytes} made a generator, its buffers and the array, about 650 bytes per input, a
      * third more young collections for 500 matches. Valid until the thread's next input.
      */
-    private static final class InputJson extends OutputStream {
+    private static final class InputJson {
         private static final ThreadLocal<InputJson> MINE = ThreadLocal.withInitial(InputJson::new);
 
+        private final JsonOut out = new JsonOut(256);
         private final JsonGenerator generator;
-        byte[] buf = new byte[256];
-        int size;
 
         private InputJson() {
             try {
-                generator = Json.MAPPER.createGenerator(this);
+                generator = Json.MAPPER.createGenerator(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             generator.setRootValueSeparator(null); // one value after another, nothing between
         }
 
-        static InputJson of(Object value) {
-            InputJson out = MINE.get();
-            out.size = 0;
+        static JsonOut of(Object value) {
+            InputJson mine = MINE.get();
+            mine.out.clear();
             try {
-                Json.MAPPER.writeValue(out.generator, value);
-                out.generator.flush();
-                return out;
+                Json.MAPPER.writeValue(mine.generator, value);
+                mine.generator.flush();
+                return mine.out;
             } catch (IOException | RuntimeException e) {
                 MINE.remove(); // the generator may be left inside an object: the next input gets a new one
                 throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-            }
-        }
-
-        @Override
-        public void write(int b) {
-            room(1);
-            buf[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            room(len);
-            System.arraycopy(b, off, buf, size, len);
-            size += len;
-        }
-
-        private void room(int n) {
-            if (size + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(size + n, buf.length * 2));
             }
         }
     }
@@ -219,17 +197,12 @@ public final class EventLog<I> {
      */
     public List<LogEntry<I>> entries() {
         List<LogEntry<I>> out = new ArrayList<>(count);
-        read(new Visitor() {
-            @Override
-            public void entry(byte kind, long tick, PlayerId player, byte[] array, int offset, int length) {
-                out.add(switch (kind) {
-                    case JOIN -> new LogEntry.Joined<>(tick, player);
-                    case START -> new LogEntry.Started<>(tick);
-                    case LEAVE -> new LogEntry.Left<>(tick, player, text(array, offset, length));
-                    default -> new LogEntry.Input<>(tick, player, rules.decodeInput(map(array, offset, length)));
-                });
-            }
-        });
+        read((kind, tick, player, array, offset, length) -> out.add(switch (kind) {
+            case JOIN -> new LogEntry.Joined<>(tick, players.get(player));
+            case START -> new LogEntry.Started<>(tick);
+            case LEAVE -> new LogEntry.Left<>(tick, players.get(player), text(array, offset, length));
+            default -> new LogEntry.Input<>(tick, players.get(player), rules.decodeInput(map(array, offset, length)));
+        }));
         return Collections.unmodifiableList(out);
     }
 
@@ -239,18 +212,13 @@ public final class EventLog<I> {
      */
     public StoredLog store() {
         List<StoredLog.Entry> out = new ArrayList<>(count);
-        read(new Visitor() {
-            @Override
-            public void entry(byte kind, long tick, PlayerId player, byte[] array, int offset, int length) {
-                out.add(switch (kind) {
-                    case JOIN -> new StoredLog.Entry(tick, "join", player, null);
-                    case START -> new StoredLog.Entry(tick, "start", null, null);
-                    case LEAVE -> new StoredLog.Entry(tick, "leave", player,
-                            Map.of("reason", text(array, offset, length)));
-                    default -> new StoredLog.Entry(tick, "input", player, map(array, offset, length));
-                });
-            }
-        });
+        read((kind, tick, player, array, offset, length) -> out.add(switch (kind) {
+            case JOIN -> new StoredLog.Entry(tick, "join", players.get(player), null);
+            case START -> new StoredLog.Entry(tick, "start", null, null);
+            case LEAVE -> new StoredLog.Entry(tick, "leave", players.get(player),
+                    Map.of("reason", text(array, offset, length)));
+            default -> new StoredLog.Entry(tick, "input", players.get(player), map(array, offset, length));
+        }));
         return new StoredLog(mode, seed, settings, tickRate, finalTick, out);
     }
 
@@ -269,34 +237,27 @@ public final class EventLog<I> {
         out.ascii("{\"mode\":").value(mode).ascii(",\"seed\":").number(seed).ascii(",\"settings\":").value(settings)
                 .ascii(",\"tick_rate\":").number(tickRate).ascii(",\"final_tick\":").number(finalTick)
                 .ascii(",\"entries\":[");
-        LogBytes.Reader r = bytes.reader();
-        long tick = 0;
-        boolean first = true;
-        for (byte kind = r.next(); kind != 0; kind = r.next(), first = false) {
-            tick += r.tick();
-            out.ascii(first ? "{\"tick\":" : ",{\"tick\":").number(tick);
+        int entries = out.size(); // where the first entry goes: the others come after a comma
+        read((kind, tick, player, array, offset, length) -> {
+            out.ascii(out.size() == entries ? "{\"tick\":" : ",{\"tick\":").number(tick);
             switch (kind) {
-                case JOIN -> out.ascii(",\"kind\":\"join\",\"player\":").raw(ids[(int) r.varLong()])
-                        .ascii(",\"data\":null}");
+                case JOIN -> out.ascii(",\"kind\":\"join\",\"player\":").raw(ids[player]).ascii(",\"data\":null}");
                 case START -> out.ascii(",\"kind\":\"start\",\"player\":null,\"data\":null}");
-                case LEAVE -> {
-                    out.ascii(",\"kind\":\"leave\",\"player\":").raw(ids[(int) r.varLong()]);
-                    int n = r.bytes();
-                    out.ascii(",\"data\":{\"reason\":").value(text(r.array(), r.offset(), n)).ascii("}}");
-                }
-                default -> {
-                    out.ascii(",\"kind\":\"input\",\"player\":").raw(ids[(int) r.varLong()]);
-                    int n = r.bytes();
-                    out.ascii(",\"data\":").raw(r.array(), r.offset(), n).ascii("}");
-                }
+                case LEAVE -> out.ascii(",\"kind\":\"leave\",\"player\":").raw(ids[player])
+                        .ascii(",\"data\":{\"reason\":").value(text(array, offset, length)).ascii("}}");
+                default -> out.ascii(",\"kind\":\"input\",\"player\":").raw(ids[player])
+                        .ascii(",\"data\":").raw(array, offset, length).ascii("}");
             }
-        }
+        });
         return out.ascii("]}").text();
     }
 
     private interface Visitor {
-        /** One entry; for a leave its reason's bytes, for an input its JSON's, are {@code array[offset, +length)}. */
-        void entry(byte kind, long tick, PlayerId player, byte[] array, int offset, int length);
+        /**
+         * One entry; {@code player} is an index into {@link #players} (-1 for a start); for a leave its reason's
+         * bytes, for an input its JSON's, are {@code array[offset, +length)}.
+         */
+        void entry(byte kind, long tick, int player, byte[] array, int offset, int length);
     }
 
     private void read(Visitor visitor) {
@@ -304,7 +265,7 @@ public final class EventLog<I> {
         long tick = 0;
         for (byte kind = r.next(); kind != 0; kind = r.next()) {
             tick += r.tick();
-            PlayerId player = kind == START ? null : players.get((int) r.varLong());
+            int player = kind == START ? -1 : (int) r.varLong();
             int length = kind == LEAVE || kind == INPUT ? r.bytes() : 0;
             visitor.entry(kind, tick, player, r.array(), r.offset(), length);
         }

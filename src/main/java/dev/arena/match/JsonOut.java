@@ -3,6 +3,7 @@ package dev.arena.match;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arena.common.Digits;
 import dev.arena.common.Json;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,9 +11,10 @@ import java.util.Arrays;
 /**
  * JSON text put together from pieces already JSON ({@link EventLog#json()}): ASCII punctuation and names, numbers,
  * and bytes copied as they are; any other value written by {@code Json.MAPPER}. Writes nothing per piece but its
- * bytes, in one array that doubles when full.
+ * bytes, in one array that doubles when full. Also the stream a generator writes one input's JSON into
+ * ({@link EventLog}), cleared and reused for the next.
  */
-final class JsonOut {
+final class JsonOut extends OutputStream {
     private byte[] buf;
     private int size;
 
@@ -57,6 +59,30 @@ final class JsonOut {
 
     String text() {
         return new String(buf, 0, size, StandardCharsets.UTF_8);
+    }
+
+    /** The bytes written so far are {@code array()[0, size())}. */
+    byte[] array() {
+        return buf;
+    }
+
+    int size() {
+        return size;
+    }
+
+    void clear() {
+        size = 0;
+    }
+
+    @Override
+    public void write(int b) {
+        room(1);
+        buf[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        raw(b, off, len);
     }
 
     private void room(int n) {

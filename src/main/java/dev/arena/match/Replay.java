@@ -45,8 +45,7 @@ public final class Replay {
     public static <C, S, I> StoredLog withEvents(GameFactory<C, S, I> game, StoredLog stored) {
         checkMode(game, stored.mode());
         List<StoredLog.Entry> out = new ArrayList<>(stored.entries().size() * 4);
-        Runner<C, S, I> runner = new Runner<>(game.rules(),
-                game.rules().init(stored.seed(), game.settings(stored.settings())));
+        Runner<C, S, I> runner = runner(game, stored.seed(), stored.settings());
         runner.sink = out;
         runner.run(stored.decode(game.rules()), stored.finalTick(), stored.entries());
         return new StoredLog(stored.mode(), stored.seed(), stored.settings(), stored.tickRate(), stored.finalTick(),
@@ -56,7 +55,7 @@ public final class Replay {
     /** Replays a stored log (inputs decoded by the game's rules). */
     public static <C, S, I> Outcome<S> run(GameFactory<C, S, I> game, StoredLog stored) {
         checkMode(game, stored.mode());
-        return new Runner<>(game.rules(), game.rules().init(stored.seed(), game.settings(stored.settings())))
+        return runner(game, stored.seed(), stored.settings())
                 .run(stored.decode(game.rules()), stored.finalTick(), null);
     }
 
@@ -65,8 +64,13 @@ public final class Replay {
         if (!log.closed()) {
             throw new IllegalArgumentException("the match is still running: its log is not closed");
         }
-        return new Runner<>(game.rules(), game.rules().init(log.seed(), game.settings(log.settings())))
-                .run(log.entries(), log.finalTick(), null);
+        return runner(game, log.seed(), log.settings()).run(log.entries(), log.finalTick(), null);
+    }
+
+    /** A fresh state from the seed and the raw settings (validated again by the game). */
+    private static <C, S, I> Runner<C, S, I> runner(GameFactory<C, S, I> game, long seed,
+                                                    Map<String, Object> settings) {
+        return new Runner<>(game.rules(), game.rules().init(seed, game.settings(settings)));
     }
 
     private static void checkMode(GameFactory<?, ?, ?> game, String mode) {
