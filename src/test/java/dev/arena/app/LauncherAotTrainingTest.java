@@ -1,6 +1,7 @@
 package dev.arena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,32 @@ class LauncherAotTrainingTest {
         assertThat(env).contains("ENV ARENA_GUEST_LIMIT=0").noneMatch(l -> l.contains("DATABASE_URL"));
     }
 
+    /**
+     * The C heap is trimmed every 2 s only when the node may use a second core: pinned to one, each trim held the
+     * allocator's locks beside the event loop (docs/BENCHMARKS.md, "the C heap trimmed"). Memory flags of the
+     * operator's own ({@code ARENA_MEMORY_OPTS}) replace it too.
+     */
+    @Test
+    void theCHeapIsTrimmedOnlyWhenTheNodeHasASecondCore() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two cores to tell the cases apart");
+        run(Map.of());
+        assertThat(lastServeCall()).contains("-XX:TrimNativeHeapInterval=2000", "-Xmx1g");
+
+        Files.delete(log);
+        runUnder(List.of("taskset", "-c", "0"), Map.of(), "serve", "--port", "8080");
+        assertThat(lastServeCall()).contains("-Xmx1g").doesNotContain("TrimNativeHeapInterval");
+
+        Files.delete(log);
+        run(Map.of("ARENA_MEMORY_OPTS", "-Xmx2g"));
+        assertThat(lastServeCall()).contains("-Xmx2g").doesNotContain("TrimNativeHeapInterval");
+    }
+
+    /** The launcher's last start of the real server (after any training run). */
+    private String lastServeCall() throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.startsWith("CALL") && l.contains(" serve --port 8080"))
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
     @Test
     void aFreshCacheIsUsedWithoutTrainingAndOtherFlagsRecordOneOfTheirOwn() throws Exception {
         run(Map.of());
@@ -135,7 +162,13 @@ class LauncherAotTrainingTest {
     }
 
     private void run(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", launcher.toString()));
+        runUnder(List.of(), env, args);
+    }
+
+    /** Runs the launcher under {@code prefix} (e.g. {@code taskset -c 0}). */
+    private void runUnder(List<String> prefix, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(prefix);
+        command.addAll(List.of("bash", launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("launcher.out").toFile());
