@@ -2,7 +2,8 @@
 # JVM RSS at 1,000 clients in one room at 50 msgs/s (issue 15, item 6; docs/BENCHMARKS.md): starts `./arena serve`
 # with the launcher's defaults (plus JOPTS as ARENA_JAVA_OPTS) on a fresh data directory, runs
 # `arena bench room-broadcast --clients 1000 --rate 50 --duration 30s --warmup 5s`, samples the server JVM's VmRSS
-# every second and, 30 s in, keeps `GC.heap_info` (and `VM.native_memory summary` when JOPTS turns NMT on) in OUT.
+# every second (OUT/series.txt, in MiB) and, 30 s in, keeps `GC.heap_info` (and `VM.native_memory summary` when
+# JOPTS turns NMT on) in OUT.
 #   JOPTS='-XX:+UseSerialGC' OUT=/tmp/rss bench/rss-1000.sh
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,6 +19,7 @@ bench=$!
 max=0; i=0
 while kill -0 $bench 2>/dev/null; do
   r=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status"); [ "$r" -gt "$max" ] && max=$r
+  echo -n "$((r / 1024)) " >>"$out/series.txt" # MiB each second: the connect's transient against the window
   i=$((i + 1))
   if [ $i = 30 ]; then
     "$jdk/bin/jcmd" "$pid" GC.heap_info >"$out/heap.txt" 2>&1
